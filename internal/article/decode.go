@@ -41,7 +41,7 @@ func Decode(data []byte, contentType string) (string, error) {
 		if validUTF8 {
 			return string(data), nil
 		}
-		if name == "" {
+		if name == "" && !mostlyUTF8(data) {
 			// Undeclared and not UTF-8: guess the legacy charset.
 			if guess := detectCharset(data); guess != "" && guess != "utf-8" {
 				if s, err := decodeWith(guess, data); err == nil {
@@ -107,7 +107,33 @@ func binaryKind(data []byte) string {
 	if control*20 > len(head) {
 		return "mostly control characters"
 	}
+	// Text in any charset has spaces or line breaks; a long run of bytes
+	// with none is not a page.
+	if len(head) >= 1024 && !bytes.ContainsAny(head, " \t\n\r") {
+		return "no spaces or line breaks"
+	}
 	return ""
+}
+
+// mostlyUTF8 reports whether invalid data is UTF-8 with a few bad bytes
+// rather than text in a legacy charset: it has at least as many valid
+// multi-byte sequences as invalid bytes.
+func mostlyUTF8(data []byte) bool {
+	valid, bad := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			bad++
+		} else {
+			valid++
+		}
+		i += size
+	}
+	return valid > 0 && valid >= bad
 }
 
 var metaCharsetRE = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:\-]+)`)

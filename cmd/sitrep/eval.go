@@ -2,22 +2,21 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
-	"sitrep/internal/article"
 	"sitrep/internal/eval"
 )
 
-func cmdEval(args []string) int {
+func (e env) cmdEval(args []string) int {
 	if len(args) == 0 || args[0] != "read" {
-		fmt.Fprintln(os.Stderr, "usage: sitrep eval read --data DIR [--data DIR] [--worst N] [--json]")
+		fmt.Fprintln(e.stderr, "usage: sitrep eval read --data DIR [--data DIR] [--worst N] [--json]")
 		return 2
 	}
-	return cmdEvalRead(args[1:])
+	return e.cmdEvalRead(args[1:])
 }
 
 type multiFlag []string
@@ -25,25 +24,15 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 
-// sitrepText is the extractor under evaluation: sitrep's reader, body only.
-// A page the reader refuses scores as empty output, as the benchmarks do.
-func sitrepText(source string, page []byte) string {
-	a, err := article.Read(source, page, article.Options{})
-	var w *article.Warning
-	if err != nil && !errors.As(err, &w) {
-		return ""
-	}
-	return a.Text
-}
-
-func cmdEvalRead(args []string) int {
+func (e env) cmdEvalRead(args []string) int {
 	fs := flag.NewFlagSet("eval read", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
 	var dirs multiFlag
 	fs.Var(&dirs, "data", "evaluation set folder: ../shared/eval/article-extraction or ../shared/eval/trafilatura-eval (repeatable)")
 	worst := fs.Int("worst", 5, "list the N worst pages")
 	asJSON := fs.Bool("json", false, "print the scores as JSON")
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: sitrep eval read --data DIR [--data DIR] [--worst N] [--json]\n\nScores the reader on the Scrapinghub article-extraction benchmark (4-gram\nshingle P/R/F1, macro-averaged) or trafilatura's evaluation set (snippet\nP/R/F, micro-averaged), each by its own README's rule.")
+		fmt.Fprintln(e.stderr, "usage: sitrep eval read --data DIR [--data DIR] [--worst N] [--json]\n\nScores the reader on the Scrapinghub article-extraction benchmark (4-gram\nshingle P/R/F1, macro-averaged) or trafilatura's evaluation set (snippet\nP/R/F, micro-averaged), each by its own README's rule.")
 		fs.PrintDefaults()
 	}
 	rest, err := parseFlags(fs, args)
@@ -59,51 +48,51 @@ func cmdEvalRead(args []string) int {
 	for _, dir := range dirs {
 		set, err := eval.LoadReadSet(dir)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "sitrep: %v\n", err)
+			fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 			status = 1
 			continue
 		}
-		rep, err := set.Run(sitrepText, progressFunc(set.Name))
+		rep, err := set.Run(eval.ArticleText, progressFunc(e.stderr, set.Name))
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "sitrep: %s: %v\n", dir, err)
+			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", dir, err)
 			status = 1
 			continue
 		}
 		if *asJSON {
-			json.NewEncoder(os.Stdout).Encode(map[string]any{
+			json.NewEncoder(e.stdout).Encode(map[string]any{
 				"set": rep.Set, "pages": len(rep.Pages), "precision": rep.Scores.P, "recall": rep.Scores.R,
 				"f1": rep.Scores.F1, "accuracy": rep.Scores.Accuracy, "std": rep.Std, "counts": rep.Counts,
 			})
 			continue
 		}
-		printReadReport(rep, *worst)
+		printReadReport(e.stdout, rep, *worst)
 	}
 	return status
 }
 
-func printReadReport(rep *eval.ReadReport, worst int) {
+func printReadReport(w io.Writer, rep *eval.ReadReport, worst int) {
 	s := rep.Scores
-	fmt.Printf("%s: %d pages\n", rep.Set, len(rep.Pages))
+	fmt.Fprintf(w, "%s: %d pages\n", rep.Set, len(rep.Pages))
 	if rep.Set == "article-extraction" {
 		d := rep.Std
-		fmt.Printf("  F1 %.3f ± %.3f  precision %.3f ± %.3f  recall %.3f ± %.3f  accuracy %.3f ± %.3f\n",
+		fmt.Fprintf(w, "  F1 %.3f ± %.3f  precision %.3f ± %.3f  recall %.3f ± %.3f  accuracy %.3f ± %.3f\n",
 			s.F1, d.F1, s.P, d.P, s.R, d.R, s.Accuracy, d.Accuracy)
 	} else {
 		c := rep.Counts
-		fmt.Printf("  F-score %.3f  precision %.3f  recall %.3f  accuracy %.3f  (tp %d fp %d fn %d tn %d)\n",
+		fmt.Fprintf(w, "  F-score %.3f  precision %.3f  recall %.3f  accuracy %.3f  (tp %d fp %d fn %d tn %d)\n",
 			s.F1, s.P, s.R, s.Accuracy, c.TP, c.FP, c.FN, c.TN)
 	}
 	if worst <= 0 {
 		return
 	}
-	fmt.Printf("  worst pages:\n")
+	fmt.Fprintf(w, "  worst pages:\n")
 	for _, p := range rep.Worst(worst) {
-		fmt.Printf("    %.3f  %s  %s\n", p.F1, p.ID, p.URL)
+		fmt.Fprintf(w, "    %.3f  %s  %s\n", p.F1, p.ID, p.URL)
 		for _, m := range p.Missed {
-			fmt.Printf("           missed: %q\n", shorten(m, 90))
+			fmt.Fprintf(w, "           missed: %q\n", shorten(m, 90))
 		}
 		for _, k := range p.Kept {
-			fmt.Printf("           kept:   %q\n", shorten(k, 90))
+			fmt.Fprintf(w, "           kept:   %q\n", shorten(k, 90))
 		}
 	}
 }
@@ -117,19 +106,23 @@ func shorten(s string, n int) string {
 }
 
 // progressFunc shows a counter on a terminal and nothing otherwise.
-func progressFunc(name string) func(done, total int) {
-	if !isTerminal(os.Stderr) {
+func progressFunc(w io.Writer, name string) func(done, total int) {
+	if !isTerminal(w) {
 		return nil
 	}
 	return func(done, total int) {
-		fmt.Fprintf(os.Stderr, "\r%s: %d/%d", name, done, total)
+		fmt.Fprintf(w, "\r%s: %d/%d", name, done, total)
 		if done == total {
-			fmt.Fprint(os.Stderr, "\r\033[K")
+			fmt.Fprint(w, "\r\033[K")
 		}
 	}
 }
 
-func isTerminal(f *os.File) bool {
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

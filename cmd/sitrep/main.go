@@ -4,34 +4,42 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:]))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-func run(args []string) int {
+// env is what a command reads and writes; tests give their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := env{stdin, stdout, stderr}
 	if len(args) == 0 {
-		usage()
+		e.usage()
 		return 2
 	}
 	switch args[0] {
 	case "read":
-		return cmdRead(args[1:])
+		return e.cmdRead(args[1:])
 	case "eval":
-		return cmdEval(args[1:])
+		return e.cmdEval(args[1:])
 	case "help", "-h", "--help":
-		usage()
+		e.usage()
 		return 0
 	}
-	fmt.Fprintf(os.Stderr, "sitrep: unknown command %q\n", args[0])
-	usage()
+	fmt.Fprintf(stderr, "sitrep: unknown command %q\n", args[0])
+	e.usage()
 	return 2
 }
 
-func usage() {
-	fmt.Fprint(os.Stderr, `usage: sitrep COMMAND [flags] ...
+func (e env) usage() {
+	fmt.Fprint(e.stderr, `usage: sitrep COMMAND [flags] ...
 
 commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -15,13 +14,14 @@ import (
 	"sitrep/internal/ingest"
 )
 
-func cmdRead(args []string) int {
+func (e env) cmdRead(args []string) int {
 	fs := flag.NewFlagSet("read", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per article (JSON Lines)")
 	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
 	format := fs.String("format", "", `force the input format: "html" or "text" (default: detect)`)
 	fs.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: sitrep read [--json] [--format html|text] [--max-bytes N] INPUT...\n\nINPUT is a file, a directory (read recursively) or - for standard input.")
+		fmt.Fprintln(e.stderr, "usage: sitrep read [--json] [--format html|text] [--max-bytes N] INPUT...\n\nINPUT is a file, a directory (read recursively) or - for standard input.")
 		fs.PrintDefaults()
 	}
 	inputs, err := parseFlags(fs, args)
@@ -32,13 +32,13 @@ func cmdRead(args []string) int {
 		fs.Usage()
 		return 2
 	}
-	out := bufio.NewWriter(os.Stdout)
+	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	status := 0
-	for in := range ingest.Files(inputs, *maxBytes) {
+	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
 		a, err := readInput(in, *format)
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "sitrep: %s: %v\n", in.Source, err)
+			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
 			status = 1
 			var w *article.Warning
 			if !errors.As(err, &w) {

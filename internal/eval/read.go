@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,12 +13,26 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"sitrep/internal/article"
 )
 
 // Extractor turns one raw page into plain body text. It is a parameter so
 // that the same scorer can be run on sitrep's reader and, in benchmarks,
 // on other extractors.
 type Extractor func(source string, page []byte) string
+
+// ArticleText is sitrep's reader as an Extractor: the body that
+// article.Read finds. A page the reader refuses scores as empty output, as
+// the benchmarks count a failed extraction.
+func ArticleText(source string, page []byte) string {
+	a, err := article.Read(source, page, article.Options{})
+	var w *article.Warning
+	if err != nil && !errors.As(err, &w) {
+		return ""
+	}
+	return a.Text
+}
 
 // Page is one evaluation page: its raw bytes and what to expect of it.
 type Page struct {

@@ -28,15 +28,15 @@ type Input struct {
 	Err    error
 }
 
-// Files yields every input named by paths: a file, "-" for standard input,
+// Files yields every input named by paths: a file, "-" for stdin,
 // or a directory, walked recursively in lexical order (hidden entries are
 // skipped). Gzip-compressed files are decompressed. No input larger than
 // maxBytes (after decompression) is read into memory.
-func Files(paths []string, maxBytes int64) iter.Seq[Input] {
+func Files(paths []string, stdin io.Reader, maxBytes int64) iter.Seq[Input] {
 	return func(yield func(Input) bool) {
 		for _, p := range paths {
 			if p == "-" {
-				data, err := readBounded(os.Stdin, maxBytes)
+				data, err := readBounded(stdin, maxBytes)
 				if !yield(Input{Source: "-", Data: data, Err: err}) {
 					return
 				}

@@ -40,7 +40,7 @@ func TestFiles(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "bomb.gz"), gz(t, bytes.Repeat([]byte("y"), 1<<20)))
 
 	var got []string
-	for in := range Files([]string{dir, filepath.Join(dir, "missing.html")}, 1000) {
+	for in := range Files([]string{dir, filepath.Join(dir, "missing.html")}, nil, 1000) {
 		line := filepath.Base(in.Source) + "=" + string(in.Data)
 		if in.Err != nil {
 			line = filepath.Base(in.Source) + " error: " + in.Err.Error()
@@ -86,7 +86,7 @@ func TestCorruptGzip(t *testing.T) {
 	dir := t.TempDir()
 	data := gz(t, bytes.Repeat([]byte("news "), 1000))
 	writeFile(t, filepath.Join(dir, "cut.gz"), data[:len(data)/2])
-	for in := range Files([]string{filepath.Join(dir, "cut.gz")}, 1<<20) {
+	for in := range Files([]string{filepath.Join(dir, "cut.gz")}, nil, 1<<20) {
 		if in.Err == nil || !strings.Contains(in.Err.Error(), "unexpected EOF") {
 			t.Errorf("truncated gzip: err = %v, want unexpected EOF", in.Err)
 		}

@@ -12,11 +12,16 @@ import (
 )
 
 func (e env) cmdEval(args []string) int {
-	if len(args) == 0 || args[0] != "read" {
-		fmt.Fprintln(e.stderr, "usage: sitrep eval read --data DIR [--data DIR] [--worst N] [--json]")
-		return 2
+	if len(args) > 0 {
+		switch args[0] {
+		case "read":
+			return e.cmdEvalRead(args[1:])
+		case "timex":
+			return e.cmdEvalTimex(args[1:])
+		}
 	}
-	return e.cmdEvalRead(args[1:])
+	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex --data DIR ...")
+	return 2
 }
 
 type multiFlag []string

@@ -29,6 +29,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.cmdRead(args[1:])
 	case "eval":
 		return e.cmdEval(args[1:])
+	case "times":
+		return e.cmdTimes(args[1:])
+	case "geocode":
+		return e.cmdGeocode(args[1:])
 	case "help", "-h", "--help":
 		e.usage()
 		return 0
@@ -43,6 +47,9 @@ func (e env) usage() {
 
 commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles
-  eval  read --data DIR score the reader on an evaluation set
+  times INPUT...        list time expressions with TIMEX3 type and normalised value
+  geocode TEXT          show gazetteer candidates for a place name and the choice
+  eval  read|timex --data DIR
+                        score a stage on an evaluation set
 `)
 }

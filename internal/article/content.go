@@ -1,10 +1,603 @@
 package article
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 // extractBody returns the main text of the page as paragraphs, in reading
 // order, without navigation, related links, captions or comments.
 // It may modify doc.
+//
+// The page is first flattened into an array in document order (see
+// flatDoc), so that every later step — dropping furniture, counting text,
+// scoring containers, writing paragraphs — is a linear scan over that array
+// with no recursion: pages nested 10^5 levels deep cost no more than flat
+// ones. The steps are:
+//
+//  1. drop furniture: scripts and styles while flattening; then elements
+//     that are hidden, or whose tag (nav, aside, footer…) or class/id/role
+//     (rules/content.txt) marks them as boilerplate;
+//  2. pick the container: a class/id/itemprop the site uses for its article
+//     body when one holds a fair share of the text, otherwise the best
+//     container by readability-style paragraph scoring, plus siblings that
+//     look like article text;
+//  3. write the container's text as paragraphs, dropping link lists,
+//     headlines and one-line furniture ("Advertisement", "Read more").
 func extractBody(doc *html.Node) []string {
-	return nil // TODO(body extractor)
+	if doc == nil {
+		return nil
+	}
+	d := flatten(doc)
+	if len(d.nodes) == 0 {
+		return nil
+	}
+	d.prune()
+	d.count()
+	roots := d.choose()
+	var paras []string
+	for _, r := range roots {
+		paras = d.write(r, paras)
+	}
+	return paras
+}
+
+// Node kinds and flags of flatNode.
+const (
+	kindElem = iota
+	kindText
+)
+
+const (
+	flagBoiler  = 1 << iota // class/id/role marks furniture
+	flagHidden              // hidden attribute or display:none
+	flagInline              // inline element: text flows through it
+	flagLink                // inside an <a>
+	flagRemoved             // dropped, with its subtree
+)
+
+// flatNode is one element or text node of the page in document order. The
+// subtree of node i is nodes[i:end].
+type flatNode struct {
+	n      *html.Node
+	parent int32
+	end    int32
+	tag    atom.Atom
+	kind   uint8
+	flags  uint8
+	tier   uint8 // content tier from rules/content.txt, 0 if none
+	// own text of a text node: characters other than white space, and
+	// commas; both zero for elements.
+	chars, commas int32
+}
+
+// flatDoc is the page as an array plus per-node counts filled in by count.
+type flatDoc struct {
+	nodes []flatNode
+	body  int32
+	// Subtree totals over nodes not removed: characters, characters
+	// inside links.
+	text, link []int32
+	// rawText is the subtree total before furniture was removed; it
+	// guards against dropping a wrapper that holds most of the page.
+	rawText []int32
+	// hasContent marks nodes that are or contain a content-tier node.
+	hasContent []bool
+}
+
+// skipTags are never text: their subtrees are left out of the flat array.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Svg: true,
+	atom.Math: true, atom.Template: true, atom.Iframe: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Select: true, atom.Button: true,
+	atom.Input: true, atom.Textarea: true, atom.Option: true, atom.Link: true,
+	atom.Meta: true, atom.Head: true, atom.Title: true, atom.Img: true,
+	atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Source: true,
+	atom.Map: true, atom.Area: true, atom.Track: true, atom.Param: true,
+	atom.Base: true, atom.Dialog: true, atom.Datalist: true,
+}
+
+// inlineTags carry text inside a paragraph; any other element, including
+// unknown custom elements, starts a new block.
+var inlineTags = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.Acronym: true, atom.B: true,
+	atom.Bdi: true, atom.Bdo: true, atom.Big: true, atom.Cite: true,
+	atom.Code: true, atom.Data: true, atom.Del: true, atom.Dfn: true,
+	atom.Em: true, atom.Font: true, atom.I: true, atom.Ins: true,
+	atom.Kbd: true, atom.Label: true, atom.Mark: true, atom.Nobr: true,
+	atom.Q: true, atom.Rp: true, atom.Rt: true, atom.Ruby: true,
+	atom.S: true, atom.Samp: true, atom.Small: true, atom.Span: true,
+	atom.Strike: true, atom.Strong: true, atom.Sub: true, atom.Sup: true,
+	atom.Time: true, atom.Tt: true, atom.U: true, atom.Var: true,
+	atom.Wbr: true, atom.Br: true,
+}
+
+// flatten walks doc iteratively and builds the flat array, leaving out
+// comments and skipTags subtrees, and reading each element's attributes
+// once. Verdicts on class/id values are cached per page: sites repeat the
+// same few class names thousands of times.
+func flatten(doc *html.Node) *flatDoc {
+	d := &flatDoc{nodes: make([]flatNode, 0, 1024), body: -1}
+	verdicts := map[string]uint8{} // value -> 1+tier<<1 | boiler
+	classify := func(v string) (boiler bool, tier uint8) {
+		if v == "" {
+			return false, 0
+		}
+		c, ok := verdicts[v]
+		if !ok {
+			if bodyRules.isBoilerValue(v) {
+				c |= 1
+			}
+			c |= uint8(bodyRules.contentTier(squeeze(v))) << 1
+			verdicts[v] = c
+		}
+		return c&1 != 0, c >> 1
+	}
+	parent := int32(-1)
+	n := doc
+	for n != nil {
+		descend := false
+		switch n.Type {
+		case html.DocumentNode:
+			descend = true
+		case html.TextNode:
+			idx := int32(len(d.nodes))
+			fn := flatNode{n: n, parent: parent, end: idx + 1, kind: kindText}
+			for _, r := range n.Data {
+				switch r {
+				case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b':
+				case ',', '，', '、', '،':
+					fn.commas++
+					fn.chars++
+				default:
+					fn.chars++
+				}
+			}
+			if parent >= 0 && d.nodes[parent].flags&flagLink != 0 {
+				fn.flags |= flagLink
+			}
+			d.nodes = append(d.nodes, fn)
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				break
+			}
+			idx := int32(len(d.nodes))
+			fn := flatNode{n: n, parent: parent, end: idx + 1, tag: n.DataAtom, kind: kindElem}
+			if parent >= 0 {
+				fn.flags |= d.nodes[parent].flags & flagLink
+			}
+			if n.DataAtom == atom.A {
+				fn.flags |= flagLink
+			}
+			if inlineTags[n.DataAtom] {
+				fn.flags |= flagInline
+			}
+			if n.DataAtom == atom.Body && d.body < 0 {
+				d.body = idx
+			}
+			for _, a := range n.Attr {
+				if a.Namespace != "" {
+					continue
+				}
+				switch a.Key {
+				case "class", "id", "role", "itemprop":
+					b, t := classify(a.Val)
+					if b {
+						fn.flags |= flagBoiler
+					}
+					if t != 0 && (fn.tier == 0 || t < fn.tier) {
+						fn.tier = t
+					}
+				case "hidden":
+					fn.flags |= flagHidden
+				case "style":
+					if hiddenStyle(a.Val) {
+						fn.flags |= flagHidden
+					}
+				case "aria-hidden":
+					// Icons and duplicated labels; real text is rarely
+					// hidden from screen readers.
+				}
+			}
+			d.nodes = append(d.nodes, fn)
+			descend = true
+			if n.FirstChild != nil {
+				parent = idx
+			}
+		}
+		if descend && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		// Climb until a node has a next sibling, closing the subtrees of
+		// the elements we leave.
+		for n != doc && n.NextSibling == nil {
+			n = n.Parent
+			if n.Type == html.ElementNode && parent >= 0 && d.nodes[parent].n == n {
+				d.nodes[parent].end = int32(len(d.nodes))
+				parent = d.nodes[parent].parent
+			}
+		}
+		if n == doc {
+			break
+		}
+		n = n.NextSibling
+	}
+	if d.body < 0 {
+		d.body = 0
+	}
+	return d
+}
+
+// hiddenStyle reports whether an inline style hides the element.
+func hiddenStyle(s string) bool {
+	if !strings.Contains(s, "none") && !strings.Contains(s, "hidden") {
+		return false
+	}
+	s = strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+}
+
+// furnitureTags are dropped by tag name unless they hold the article.
+var furnitureTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
+	atom.Figcaption: true, atom.Menu: true, atom.Form: true, atom.Fieldset: true,
+	atom.Caption: false,
+}
+
+// prune marks furniture as removed. An element marked by its class or tag
+// is kept when it is a page-level wrapper (html, body, article, main), or
+// when it holds an element that names itself as content and a good part of
+// the page's text — the "layout-with-sidebar" wrapper around a story.
+func (d *flatDoc) prune() {
+	nodes := d.nodes
+	N := len(nodes)
+	d.rawText = make([]int32, N)
+	d.hasContent = make([]bool, N)
+	for i := N - 1; i >= 0; i-- {
+		fn := &nodes[i]
+		if fn.kind == kindText {
+			d.rawText[i] += fn.chars
+		}
+		if fn.tier != 0 {
+			d.hasContent[i] = true
+		}
+		if p := fn.parent; p >= 0 {
+			d.rawText[p] += d.rawText[i]
+			if d.hasContent[i] {
+				d.hasContent[p] = true
+			}
+		}
+	}
+	total := d.rawText[d.body]
+	for i := range nodes {
+		fn := &nodes[i]
+		if p := fn.parent; p >= 0 && nodes[p].flags&flagRemoved != 0 {
+			fn.flags |= flagRemoved
+			continue
+		}
+		if fn.kind != kindElem {
+			continue
+		}
+		if fn.flags&flagHidden != 0 {
+			fn.flags |= flagRemoved
+			continue
+		}
+		switch fn.tag {
+		case atom.Html, atom.Body, atom.Article, atom.Main:
+			continue
+		}
+		furniture := furnitureTags[fn.tag] || fn.flags&(flagBoiler|flagInline) == flagBoiler
+		if !furniture {
+			continue
+		}
+		if fn.tier != 0 {
+			continue
+		}
+		if d.hasContent[i] && d.rawText[i]*4 >= total {
+			continue
+		}
+		if fn.tag == atom.Form && d.rawText[i]*2 >= total {
+			// ASP.NET and some CMSs wrap the whole page in one form.
+			continue
+		}
+		fn.flags |= flagRemoved
+	}
+}
+
+// count fills text and link totals over the nodes that survived prune.
+func (d *flatDoc) count() {
+	N := len(d.nodes)
+	d.text = make([]int32, N)
+	d.link = make([]int32, N)
+	for i := N - 1; i >= 0; i-- {
+		fn := &d.nodes[i]
+		if fn.flags&flagRemoved != 0 {
+			continue
+		}
+		if fn.kind == kindText {
+			d.text[i] = fn.chars
+			if fn.flags&flagLink != 0 {
+				d.link[i] = fn.chars
+			}
+		}
+		if p := fn.parent; p >= 0 {
+			d.text[p] += d.text[i]
+			d.link[p] += d.link[i]
+		}
+	}
+}
+
+// choose returns the containers whose text is the article, in document
+// order.
+func (d *flatDoc) choose() []int32 {
+	nodes := d.nodes
+	N := len(nodes)
+	// Readability-style scoring: every block of running text (the nearest
+	// non-inline ancestor of its text nodes) with enough text and few
+	// links scores its parent fully, its grandparent half, and more distant
+	// ancestors less.
+	blockOf := make([]int32, N)
+	btext := make([]int32, N)
+	blink := make([]int32, N)
+	bcomma := make([]int32, N)
+	for i := range nodes {
+		fn := &nodes[i]
+		if fn.flags&flagRemoved != 0 {
+			blockOf[i] = -1
+			continue
+		}
+		if fn.kind == kindElem && fn.flags&flagInline == 0 {
+			blockOf[i] = int32(i)
+		} else if fn.parent >= 0 {
+			blockOf[i] = blockOf[fn.parent]
+		} else {
+			blockOf[i] = -1
+		}
+		if fn.kind == kindText {
+			if b := blockOf[i]; b >= 0 {
+				btext[b] += fn.chars
+				bcomma[b] += fn.commas
+				if fn.flags&flagLink != 0 {
+					blink[b] += fn.chars
+				}
+			}
+		}
+	}
+	score := make([]float32, N)
+	for i := range nodes {
+		t := btext[i]
+		if t < 25 || blink[i]*2 > t {
+			continue
+		}
+		s := 1 + float32(bcomma[i]) + min(float32(t)/100, 3)
+		p := nodes[i].parent
+		for level := 0; level < 5 && p >= 0; level++ {
+			switch level {
+			case 0:
+				score[p] += s
+			case 1:
+				score[p] += s / 2
+			default:
+				score[p] += s / float32(level*3)
+			}
+			p = nodes[p].parent
+		}
+	}
+	top := int32(-1)
+	var topScore float32
+	for i := range nodes {
+		if score[i] == 0 {
+			continue
+		}
+		ld := float32(0)
+		if d.text[i] > 0 {
+			ld = float32(d.link[i]) / float32(d.text[i])
+		}
+		s := score[i] * (1 - ld)
+		if nodes[i].tier != 0 {
+			s *= 1.25
+		}
+		score[i] = s
+		if s > topScore {
+			top, topScore = int32(i), s
+		}
+	}
+	if top < 0 {
+		if d.text[d.body] == 0 {
+			return nil
+		}
+		return []int32{d.body}
+	}
+
+	// The readability choice: top plus siblings that look like article text.
+	var picked []int32
+	good := int32(0)
+	if p := nodes[top].parent; p >= 0 {
+		threshold := max(10, topScore*0.2)
+		for c := p + 1; c < nodes[p].end; c = nodes[c].end {
+			if nodes[c].flags&flagRemoved != 0 {
+				continue
+			}
+			ok := c == top || score[c] >= threshold
+			if !ok && nodes[c].kind == kindElem && nodes[c].flags&flagInline == 0 && d.text[c] > 0 {
+				ld := float32(d.link[c]) / float32(d.text[c])
+				ok = d.text[c] > 80 && ld < 0.25 || d.text[c] > 0 && ld == 0 && btext[c] == d.text[c] && endsSentence(nodes[c].n)
+			}
+			if ok {
+				picked = append(picked, c)
+				good += d.text[c] - d.link[c]
+			}
+		}
+	} else {
+		picked = []int32{top}
+		good = d.text[top] - d.link[top]
+	}
+
+	// A container the site itself names as the article body wins when it
+	// holds a fair share of what readability found.
+	for tier := uint8(1); tier <= 3; tier++ {
+		best := int32(-1)
+		for i := range nodes {
+			fn := &nodes[i]
+			if fn.tier != tier || fn.flags&flagRemoved != 0 {
+				continue
+			}
+			if best < 0 || d.text[i]-d.link[i] > d.text[best]-d.link[best] {
+				best = int32(i)
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		bg := d.text[best] - d.link[best]
+		if bg*2 < good || bg < 100 {
+			continue
+		}
+		// Narrow to the deepest named container that keeps most of the
+		// text: they are nested, since two disjoint ones cannot both hold
+		// 80%.
+		for i := best + 1; i < nodes[best].end; i++ {
+			fn := &nodes[i]
+			if fn.tier != 0 && fn.flags&flagRemoved == 0 && (d.text[i]-d.link[i])*5 >= bg*4 {
+				best = i
+			}
+		}
+		return []int32{best}
+	}
+	return picked
+}
+
+// endsSentence reports whether the last text in n ends with sentence
+// punctuation.
+func endsSentence(n *html.Node) bool {
+	for c := n.LastChild; c != nil; c = c.LastChild {
+		for c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" && c.PrevSibling != nil {
+			c = c.PrevSibling
+		}
+		if c.Type == html.TextNode {
+			t := strings.TrimSpace(c.Data)
+			if t == "" {
+				return false
+			}
+			r, _ := utf8.DecodeLastRuneInString(t)
+			return strings.ContainsRune(".!?。！？…\"”»", r)
+		}
+	}
+	return false
+}
+
+// paraWriter accumulates one paragraph at a time.
+type paraWriter struct {
+	b         strings.Builder
+	chars     int  // characters other than white space
+	linkChars int  // of which inside links
+	space     bool // white space pending before the next character
+	brPending bool // a <br> with nothing after it yet
+	heading   atom.Atom
+	out       []string
+}
+
+func (w *paraWriter) text(s string, link bool) {
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b':
+			w.space = true
+			continue
+		}
+		if w.space && w.b.Len() > 0 {
+			last := w.b.String()[w.b.Len()-1]
+			if last != '\n' {
+				w.b.WriteByte(' ')
+			}
+		}
+		w.space = false
+		w.brPending = false
+		w.b.WriteRune(r)
+		w.chars++
+		if link {
+			w.linkChars++
+		}
+	}
+}
+
+func (w *paraWriter) br() {
+	if w.brPending {
+		w.flush()
+		return
+	}
+	if w.b.Len() > 0 {
+		w.b.WriteByte('\n')
+		w.space = false
+		w.brPending = true
+	}
+}
+
+func (w *paraWriter) flush() {
+	defer func() {
+		w.b.Reset()
+		w.chars, w.linkChars = 0, 0
+		w.space, w.brPending = false, false
+		w.heading = 0
+	}()
+	if w.chars == 0 {
+		return
+	}
+	p := strings.TrimSpace(w.b.String())
+	if w.heading == atom.H1 {
+		return // the headline belongs to metadata
+	}
+	// Link lists: teasers, tags, "read more" lines.
+	if w.linkChars*10 >= w.chars*8 {
+		return
+	}
+	if bodyRules.isDropLine(p) {
+		return
+	}
+	w.out = append(w.out, p)
+}
+
+// write appends the paragraphs of the subtree at root to out.
+func (d *flatDoc) write(root int32, out []string) []string {
+	nodes := d.nodes
+	w := &paraWriter{out: out}
+	// closeAt[k] is the end index of the k-th open block; when the scan
+	// reaches it the block is closed and the paragraph flushed.
+	var open []int32
+	end := nodes[root].end
+	for i := root; i < end; {
+		for len(open) > 0 && i >= open[len(open)-1] {
+			open = open[:len(open)-1]
+			w.flush()
+		}
+		fn := &nodes[i]
+		if fn.flags&flagRemoved != 0 {
+			i = fn.end
+			continue
+		}
+		if fn.kind == kindText {
+			w.text(fn.n.Data, fn.flags&flagLink != 0)
+			i++
+			continue
+		}
+		switch {
+		case fn.tag == atom.Br:
+			w.br()
+		case fn.flags&flagInline == 0:
+			w.flush()
+			if fn.end > i+1 {
+				open = append(open, fn.end)
+			}
+			switch fn.tag {
+			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				w.heading = fn.tag
+			}
+		}
+		i++
+	}
+	w.flush()
+	return w.out
 }

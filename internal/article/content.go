@@ -35,6 +35,7 @@ func extractBody(doc *html.Node) []string {
 	if len(d.nodes) == 0 {
 		return nil
 	}
+	d.blocks()
 	d.prune()
 	d.count()
 	roots := d.choose()
@@ -81,9 +82,11 @@ type flatDoc struct {
 	// Subtree totals over nodes not removed: characters, characters
 	// inside links.
 	text, link []int32
-	// rawText is the subtree total before furniture was removed; it
-	// guards against dropping a wrapper that holds most of the page.
+	// rawText is the subtree total before furniture was removed.
 	rawText []int32
+	// Per block (see blocks): own text, link text and commas; goodRaw
+	// is the subtree total of good block text before pruning.
+	btext, blink, bcomma, goodRaw []int32
 	// hasContent marks nodes that are or contain a content-tier node.
 	hasContent []bool
 }
@@ -241,6 +244,13 @@ func hiddenStyle(s string) bool {
 	return strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
 }
 
+// paragraphTags hold running text but are not containers of an article.
+var paragraphTags = map[atom.Atom]bool{
+	atom.P: true, atom.Pre: true, atom.H1: true, atom.H2: true, atom.H3: true,
+	atom.H4: true, atom.H5: true, atom.H6: true, atom.Li: true, atom.Dd: true,
+	atom.Dt: true, atom.Blockquote: true, atom.Figcaption: true, atom.Caption: true,
+}
+
 // furnitureTags are dropped by tag name unless they hold the article.
 var furnitureTags = map[atom.Atom]bool{
 	atom.Nav: true, atom.Aside: true, atom.Footer: true, atom.Header: true,
@@ -272,7 +282,7 @@ func (d *flatDoc) prune() {
 			}
 		}
 	}
-	total := d.rawText[d.body]
+	total, good := d.rawText[d.body], d.goodRaw[d.body]
 	for i := range nodes {
 		fn := &nodes[i]
 		if p := fn.parent; p >= 0 && nodes[p].flags&flagRemoved != 0 {
@@ -297,7 +307,7 @@ func (d *flatDoc) prune() {
 		if fn.tier != 0 {
 			continue
 		}
-		if d.hasContent[i] && d.rawText[i]*4 >= total {
+		if d.hasContent[i] && d.rawText[i]*4 >= total || d.goodRaw[i]*2 > good {
 			continue
 		}
 		if fn.tag == atom.Form && d.rawText[i]*2 >= total {
@@ -305,6 +315,49 @@ func (d *flatDoc) prune() {
 			continue
 		}
 		fn.flags |= flagRemoved
+	}
+}
+
+// blocks assigns every text node to its block — the nearest non-inline
+// ancestor — and totals each block's own text, link text and commas. It
+// also sums, per subtree, the "good" text: blocks of at least 25
+// characters that are not mostly links. prune uses that to avoid dropping
+// a wrapper with "sidebar" in its class that holds the story.
+func (d *flatDoc) blocks() {
+	nodes := d.nodes
+	N := len(nodes)
+	blockOf := make([]int32, N)
+	d.btext = make([]int32, N)
+	d.blink = make([]int32, N)
+	d.bcomma = make([]int32, N)
+	btext, blink, bcomma := d.btext, d.blink, d.bcomma
+	for i := range nodes {
+		fn := &nodes[i]
+		if fn.kind == kindElem && fn.flags&flagInline == 0 {
+			blockOf[i] = int32(i)
+		} else if fn.parent >= 0 {
+			blockOf[i] = blockOf[fn.parent]
+		} else {
+			blockOf[i] = -1
+		}
+		if fn.kind == kindText {
+			if b := blockOf[i]; b >= 0 {
+				btext[b] += fn.chars
+				bcomma[b] += fn.commas
+				if fn.flags&flagLink != 0 {
+					blink[b] += fn.chars
+				}
+			}
+		}
+	}
+	d.goodRaw = make([]int32, N)
+	for i := N - 1; i >= 0; i-- {
+		if t := btext[i]; t >= 25 && blink[i]*2 <= t {
+			d.goodRaw[i] += t - blink[i]
+		}
+		if p := nodes[i].parent; p >= 0 {
+			d.goodRaw[p] += d.goodRaw[i]
+		}
 	}
 }
 
@@ -336,45 +389,24 @@ func (d *flatDoc) count() {
 func (d *flatDoc) choose() []int32 {
 	nodes := d.nodes
 	N := len(nodes)
-	// Readability-style scoring: every block of running text (the nearest
-	// non-inline ancestor of its text nodes) with enough text and few
-	// links scores its parent fully, its grandparent half, and more distant
-	// ancestors less.
-	blockOf := make([]int32, N)
-	btext := make([]int32, N)
-	blink := make([]int32, N)
-	bcomma := make([]int32, N)
-	for i := range nodes {
-		fn := &nodes[i]
-		if fn.flags&flagRemoved != 0 {
-			blockOf[i] = -1
-			continue
-		}
-		if fn.kind == kindElem && fn.flags&flagInline == 0 {
-			blockOf[i] = int32(i)
-		} else if fn.parent >= 0 {
-			blockOf[i] = blockOf[fn.parent]
-		} else {
-			blockOf[i] = -1
-		}
-		if fn.kind == kindText {
-			if b := blockOf[i]; b >= 0 {
-				btext[b] += fn.chars
-				bcomma[b] += fn.commas
-				if fn.flags&flagLink != 0 {
-					blink[b] += fn.chars
-				}
-			}
-		}
-	}
+	// Readability-style scoring: every block of running text with enough
+	// text and few links scores its container fully, the container's
+	// parent half, and more distant ancestors less. The container of a
+	// paragraph-like block (p, li, h2…) is its parent; a div or cell that
+	// holds running text itself is its own container, as readability makes
+	// it by wrapping the text in <p>.
+	btext, blink, bcomma := d.btext, d.blink, d.bcomma
 	score := make([]float32, N)
 	for i := range nodes {
 		t := btext[i]
-		if t < 25 || blink[i]*2 > t {
+		if t < 25 || blink[i]*2 > t || nodes[i].flags&flagRemoved != 0 {
 			continue
 		}
 		s := 1 + float32(bcomma[i]) + min(float32(t)/100, 3)
-		p := nodes[i].parent
+		p := int32(i)
+		if paragraphTags[nodes[i].tag] {
+			p = nodes[i].parent
+		}
 		for level := 0; level < 5 && p >= 0; level++ {
 			switch level {
 			case 0:

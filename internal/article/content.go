@@ -297,7 +297,10 @@ func (d *flatDoc) prune() {
 			continue
 		}
 		switch fn.tag {
-		case atom.Html, atom.Body, atom.Article, atom.Main:
+		case atom.Html, atom.Body, atom.Article, atom.Main,
+			atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
+			// Table parts carry styling classes ("player-row",
+			// "ad-hoc") far more often than furniture.
 			continue
 		}
 		furniture := furnitureTags[fn.tag] || fn.flags&(flagBoiler|flagInline) == flagBoiler
@@ -596,14 +599,19 @@ func (w *paraWriter) flush() {
 func (d *flatDoc) write(root int32, out []string) []string {
 	nodes := d.nodes
 	w := &paraWriter{out: out}
-	// closeAt[k] is the end index of the k-th open block; when the scan
-	// reaches it the block is closed and the paragraph flushed.
+	// open holds the end index of each open block; when the scan reaches
+	// it the block is closed and the paragraph flushed. Table cells are
+	// pushed negated: closing one only separates words.
 	var open []int32
 	end := nodes[root].end
 	for i := root; i < end; {
-		for len(open) > 0 && i >= open[len(open)-1] {
+		for len(open) > 0 && i >= abs32(open[len(open)-1]) {
+			if open[len(open)-1] > 0 {
+				w.flush()
+			} else {
+				w.space = true
+			}
 			open = open[:len(open)-1]
-			w.flush()
 		}
 		fn := &nodes[i]
 		if fn.flags&flagRemoved != 0 {
@@ -618,6 +626,15 @@ func (d *flatDoc) write(root int32, out []string) []string {
 		switch {
 		case fn.tag == atom.Br:
 			w.br()
+		case fn.tag == atom.Td || fn.tag == atom.Th:
+			// A row of a data table is one paragraph, cells separated
+			// by a space; blocks inside a layout table's cells still
+			// make their own paragraphs.
+			w.space = true
+			w.brPending = false
+			if fn.end > i+1 {
+				open = append(open, -fn.end)
+			}
 		case fn.flags&flagInline == 0:
 			w.flush()
 			if fn.end > i+1 {
@@ -632,4 +649,11 @@ func (d *flatDoc) write(root int32, out []string) []string {
 	}
 	w.flush()
 	return w.out
+}
+
+func abs32(x int32) int32 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -449,6 +449,16 @@ func (d *flatDoc) choose() []int32 {
 	}
 
 	// The readability choice: top plus siblings that look like article text.
+	// A lone child carries no more than its parent: climb to the
+	// widest container with the same text, so that the siblings looked at
+	// are the article's other sections rather than nothing.
+	for {
+		p := nodes[top].parent
+		if p < 0 || p == d.body || d.text[p] != d.text[top] {
+			break
+		}
+		top = p
+	}
 	var picked []int32
 	good := int32(0)
 	if p := nodes[top].parent; p >= 0 {
@@ -501,9 +511,46 @@ func (d *flatDoc) choose() []int32 {
 				best = i
 			}
 		}
-		return []int32{best}
+		return d.sameClass(best)
 	}
 	return picked
+}
+
+// sameClass returns best together with the other surviving elements that
+// share its tag and class, in document order: sites that build a story
+// from modules ("text-module", image, quote, "text-module") repeat the
+// body class once per run of paragraphs.
+func (d *flatDoc) sameClass(best int32) []int32 {
+	class := attr(d.nodes[best].n, "class")
+	if class == "" {
+		return []int32{best}
+	}
+	tag := d.nodes[best].tag
+	var out []int32
+	for i := int32(0); i < int32(len(d.nodes)); {
+		fn := &d.nodes[i]
+		if fn.flags&flagRemoved != 0 {
+			i = fn.end
+			continue
+		}
+		if i == best || fn.kind == kindElem && fn.tag == tag && fn.tier == d.nodes[best].tier &&
+			d.text[i] > d.link[i]*2 && attr(fn.n, "class") == class {
+			out = append(out, i)
+			i = fn.end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // endsSentence reports whether the last text in n ends with sentence

@@ -580,7 +580,9 @@ type paraWriter struct {
 	space     bool // white space pending before the next character
 	brPending bool // a <br> with nothing after it yet
 	heading   atom.Atom
-	out       []string
+	// lastHeading: the last paragraph written was a heading.
+	lastHeading bool
+	out         []string
 }
 
 func (w *paraWriter) text(s string, link bool) {
@@ -634,12 +636,23 @@ func (w *paraWriter) flush() {
 	}
 	// Link lists: teasers, tags, "read more" lines.
 	if w.linkChars*10 >= w.chars*8 {
+		w.droppedLinks()
 		return
 	}
 	if bodyRules.isDropLine(p) {
 		return
 	}
 	w.out = append(w.out, p)
+	w.lastHeading = w.heading != 0
+}
+
+// droppedLinks notes that a link list was left out: a heading just before
+// it was the list's title ("More on this story") and goes too.
+func (w *paraWriter) droppedLinks() {
+	if w.lastHeading && len(w.out) > 0 {
+		w.out = w.out[:len(w.out)-1]
+	}
+	w.lastHeading = false
 }
 
 // write appends the paragraphs of the subtree at root to out.
@@ -684,6 +697,13 @@ func (d *flatDoc) write(root int32, out []string) []string {
 			}
 		case fn.flags&flagInline == 0:
 			w.flush()
+			if i != root && !paragraphTags[fn.tag] && d.link[i]*10 > d.text[i]*6 {
+				// A block of mostly links inside the article: a
+				// "more on this" box, a tag cloud.
+				w.droppedLinks()
+				i = fn.end
+				continue
+			}
 			if fn.end > i+1 {
 				open = append(open, fn.end)
 			}
@@ -695,6 +715,11 @@ func (d *flatDoc) write(root int32, out []string) []string {
 		i++
 	}
 	w.flush()
+	if w.lastHeading {
+		// A heading that ends the article heads something that was
+		// left out.
+		w.out = w.out[:len(w.out)-1]
+	}
 	return w.out
 }
 

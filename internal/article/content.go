@@ -151,7 +151,7 @@ func flatten(doc *html.Node) *flatDoc {
 			fn := flatNode{n: n, parent: parent, end: idx + 1, kind: kindText}
 			for _, r := range n.Data {
 				switch r {
-				case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b':
+				case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u00ad', '\u200b', '\u2060', '\ufeff':
 				case ',', '，', '、', '،':
 					fn.commas++
 					fn.chars++
@@ -588,8 +588,12 @@ type paraWriter struct {
 func (w *paraWriter) text(s string, link bool) {
 	for _, r := range s {
 		switch r {
-		case ' ', '\t', '\n', '\r', '\f', '\u00a0', '\u200b':
+		case ' ', '\t', '\n', '\r', '\f', '\u00a0':
 			w.space = true
+			continue
+		case '\u00ad', '\u200b', '\u2060', '\ufeff':
+			// Soft hyphens and zero-width spaces are invisible; kept,
+			// they split words for every later stage.
 			continue
 		}
 		if w.space && w.b.Len() > 0 {

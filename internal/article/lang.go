@@ -1,0 +1,110 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// normLang turns a declared language ("en-US", "en_GB", "EN", "eng",
+// "zh-Hans") into an ISO 639-1 code, or "" when it is not one.
+func normLang(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if i := strings.IndexAny(s, "-_,; "); i >= 0 {
+		s = s[:i]
+	}
+	for _, c := range s {
+		if c < 'a' || c > 'z' {
+			return ""
+		}
+	}
+	switch len(s) {
+	case 2:
+		if s == "iw" { // pre-1989 code for Hebrew, still emitted by some CMSs
+			return "he"
+		}
+		return s
+	case 3:
+		return iso6392to1[s]
+	}
+	return ""
+}
+
+// iso6392to1 maps the three-letter codes pages actually use.
+var iso6392to1 = map[string]string{
+	"eng": "en", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "spa": "es",
+	"ita": "it", "por": "pt", "rus": "ru", "ukr": "uk", "ara": "ar", "zho": "zh",
+	"chi": "zh", "jpn": "ja", "kor": "ko", "tur": "tr", "nld": "nl", "dut": "nl",
+	"pol": "pl", "fas": "fa", "per": "fa", "urd": "ur", "hin": "hi", "heb": "he",
+}
+
+// latinLanguages are written in the Latin script; used to notice a page
+// whose template declares one language while its text is in another
+// script (an English template around Russian copy).
+var latinLanguages = map[string]bool{
+	"en": true, "fr": true, "de": true, "es": true, "it": true, "pt": true, "nl": true,
+	"pl": true, "tr": true, "sv": true, "da": true, "no": true, "nb": true, "fi": true,
+	"cs": true, "sk": true, "hu": true, "ro": true, "hr": true, "sl": true, "id": true,
+	"ms": true, "tl": true, "vi": true, "sw": true, "so": true, "ha": true, "uz": true,
+	"az": true, "ca": true, "eu": true, "gl": true, "et": true, "lv": true, "lt": true,
+}
+
+// langSample is how much text language detection looks at: enough for a
+// confident answer, small enough to keep detection well under a
+// millisecond.
+const langSample = 2000
+
+// finishLanguage fills a.Language from the text when the page declared
+// none, and corrects a declaration that contradicts the script of the text.
+func finishLanguage(a *Article) {
+	sample := a.Title + "\n" + a.Text
+	if len(sample) > langSample {
+		n := langSample
+		for n > 0 && !utf8.RuneStart(sample[n]) {
+			n--
+		}
+		sample = sample[:n]
+	}
+	if a.Language != "" {
+		latin, letters := latinShare(sample)
+		if letters < 50 {
+			return
+		}
+		declaredLatin := latinLanguages[a.Language]
+		if declaredLatin && latin*10 >= letters*3 || !declaredLatin && latin*10 <= letters*9 {
+			return
+		}
+	}
+	if lang := detectLanguage(sample); lang != "" {
+		a.Language = lang
+	}
+}
+
+// detectLanguage guesses the language of text; "" when the text is too
+// short or the guess is unreliable.
+func detectLanguage(text string) string {
+	if _, letters := latinShare(text); letters < 20 {
+		return ""
+	}
+	info := whatlanggo.Detect(text)
+	if info.Lang < 0 || info.Confidence < 0.1 && len(text) < 400 {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+// latinShare counts Latin letters and all letters in s.
+func latinShare(s string) (latin, letters int) {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if r < 0x250 || unicode.Is(unicode.Latin, r) {
+			latin++
+		}
+	}
+	return latin, letters
+}

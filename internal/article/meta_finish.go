@@ -1,0 +1,419 @@
+package article
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxLead bounds how far into the body finishArticle looks for headline
+// repeats, bylines, date lines and captions: page furniture sits above the
+// story, and a date line in paragraph 20 is part of the story.
+const maxLead = 12
+
+// finishArticle takes the body paragraphs of a page and moves into a what
+// belongs in metadata (the headline or standfirst repeated, bylines, date
+// lines, caption labels, the dateline) and drops trailing boilerplate (tag
+// lists, "Similar News" blocks, copyright lines), then sets a.Text and
+// fills in the language when the page did not declare one. Both HTML and
+// plain-text pages go through it, so a rule learnt from one helps the other.
+//
+// Dates the page states in its metadata outrank visible date lines: a
+// visible line only fills a field that is still empty.
+func finishArticle(a *Article, paras []string) {
+	ps := make([]string, 0, len(paras))
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); p != "" {
+			ps = append(ps, p)
+		}
+	}
+	ps = consumeLead(a, ps)
+	ps = cutTrailer(a, ps)
+	a.Text = joinParagraphs(ps)
+	if !a.Updated.IsZero() && !a.Published.IsZero() && !a.Updated.After(a.Published) {
+		// "Modified" equal to (or before) "published" is no update.
+		a.Updated = time.Time{}
+	}
+	finishLanguage(a)
+}
+
+// consumeLead moves furniture at the top of the body into a and returns
+// the remaining paragraphs. It stops at the first paragraph of the story,
+// whose dateline it then takes.
+func consumeLead(a *Article, ps []string) []string {
+	out := ps[:0:0]
+	i := 0
+	labels := 0
+	for ; i < len(ps) && i < maxLead; i++ {
+		p := ps[i]
+		if sameText(p, a.Title) || sameText(p, a.Subtitle) {
+			continue
+		}
+		if ml, ok := classifyMetaLine(p); ok {
+			if a.Byline == "" {
+				a.Byline = ml.byline
+			}
+			for _, d := range ml.dates {
+				switch {
+				case d.field == fieldPublished && a.Published.IsZero():
+					a.Published = d.t
+				case d.field == fieldUpdated && a.Updated.IsZero():
+					a.Updated = d.t
+				}
+			}
+			continue
+		}
+		// A caption or label over the story ("Photos from the scene"):
+		// dropped when a paragraph of prose follows it, so that a body
+		// made of short lines is left alone.
+		if isLabel(p) && labels < 3 && i+1 < len(ps) && !isLabel(ps[i+1]) {
+			labels++
+			continue
+		}
+		break
+	}
+	out = append(out, ps[i:]...)
+	if len(out) > 0 && a.Dateline == "" {
+		if place, rest, ok := cutDateline(out[0]); ok {
+			a.Dateline = place
+			out[0] = rest
+		}
+	}
+	return out
+}
+
+// metaLine is what a furniture line at the top of a story says.
+type metaLine struct {
+	byline string
+	dates  []datedField
+}
+
+type datedField struct {
+	field dateField
+	t     time.Time
+}
+
+// classifyMetaLine reads a line made only of bylines, date lines and
+// reading times, possibly several separated by "|", "·" or "•":
+// "By Jane Doe | Updated 3 March 2021, 12:04 GMT | 4 min read".
+func classifyMetaLine(p string) (metaLine, bool) {
+	var ml metaLine
+	if len(p) > 2*maxDateLine {
+		return ml, false
+	}
+	segs := strings.FieldsFunc(p, func(r rune) bool { return r == '|' || r == '·' || r == '•' })
+	for _, seg := range segs {
+		seg = strings.TrimSpace(seg)
+		if seg == "" || isReadingTime(seg) {
+			continue
+		}
+		if f, t, ok := parseDateLine(seg); ok {
+			ml.dates = append(ml.dates, datedField{f, t})
+			continue
+		}
+		if by, ok := cutByline(seg); ok {
+			if ml.byline == "" {
+				ml.byline = by
+			}
+			continue
+		}
+		return metaLine{}, false
+	}
+	return ml, ml.byline != "" || len(ml.dates) > 0
+}
+
+// isReadingTime recognises "4 min read", "5 minutes", "3 Min. Lesezeit".
+func isReadingTime(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, c := range f[0] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return strings.HasPrefix(f[1], "min")
+}
+
+// cutByline removes a leading "By" (or its equivalent in another
+// language) from a line whose remainder looks like one or more names.
+func cutByline(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) > 150 {
+		return "", false
+	}
+	for _, w := range getRules().bylineWords {
+		if !strings.HasPrefix(s, w) {
+			continue
+		}
+		rest := s[len(w):]
+		if !strings.HasSuffix(w, ":") {
+			if rest == "" || rest[0] != ' ' && rest[0] != '\u00a0' && rest[0] != ':' {
+				continue
+			}
+		}
+		rest = strings.TrimLeft(rest, " :\u00a0")
+		if looksLikeNames(rest) {
+			return strings.TrimRight(rest, " ,;:|"), true
+		}
+	}
+	return "", false
+}
+
+// nameConnectors may stand lowercase between names in a byline.
+var nameConnectors = map[string]bool{
+	"and": true, "und": true, "et": true, "y": true, "e": true, "i": true, "&": true, "und/or": true,
+	"de": true, "da": true, "do": true, "dos": true, "del": true, "der": true, "van": true, "von": true,
+	"al": true, "el": true, "bin": true, "ibn": true, "la": true, "le": true, "di": true, "in": true,
+	"for": true, "with": true, "и": true, "-": true, "–": true, "—": true, "/": true,
+}
+
+// looksLikeNames reports whether s reads like a list of names ("Jane Doe
+// and John Roe, Reuters"): a few words, nearly all capitalised.
+func looksLikeNames(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 14 || isSentence(s) && !strings.HasSuffix(s, ".") {
+		return false
+	}
+	caps, other := 0, 0
+	for _, w := range words {
+		w = strings.Trim(w, ",;:()")
+		if w == "" || nameConnectors[strings.ToLower(w)] && w == strings.ToLower(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r):
+			caps++
+		default:
+			other++
+		}
+	}
+	return caps > 0 && other*4 <= caps && !strings.ContainsAny(s, "0123456789")
+}
+
+// cutDateline splits the dateline off the first paragraph of a story:
+// "MOSCOW: The attack…" gives ("MOSCOW", "The attack…"); so do "LONDON
+// (AP) — …", "KYIV, Ukraine (Reuters) - …" and "Kabul, Aug 26 (Reuters) -
+// …". An all-capitals place stands on its own; a title-case one needs an
+// agency or a date to show that it is a dateline and not a sentence.
+func cutDateline(p string) (place, rest string, ok bool) {
+	head := p[:min(len(p), 120)]
+	sepAt, sepLen := -1, 0
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRuneInString(head[i:])
+		switch {
+		case r == ':' || r == '—' || r == '–' || r == '―':
+			sepAt, sepLen = i, size
+		case r == '-' && i > 0 && head[i-1] == ' ':
+			n := 1
+			if i+1 < len(head) && head[i+1] == '-' {
+				n = 2
+			}
+			if i+n < len(head) && head[i+n] == ' ' {
+				sepAt, sepLen = i, n
+			}
+		case r == '!' || r == '?' || r == ';' || r == '"' || r == '“':
+			return "", "", false
+		}
+		if sepAt >= 0 {
+			break
+		}
+		i += size
+	}
+	if sepAt <= 0 {
+		return "", "", false
+	}
+	prefix := strings.TrimSpace(p[:sepAt])
+	rest = strings.TrimSpace(p[sepAt+sepLen:])
+	if rest == "" {
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("\"“‘'«(", r) {
+		return "", "", false
+	}
+	rules := getRules()
+	agency := false
+	if strings.HasSuffix(prefix, ")") {
+		open := strings.LastIndexByte(prefix, '(')
+		if open < 0 {
+			return "", "", false
+		}
+		name := strings.TrimSpace(prefix[open+1 : len(prefix)-1])
+		first, _, _ := strings.Cut(name, "/")
+		if !rules.agencies[strings.ToLower(strings.TrimSpace(first))] {
+			return "", "", false
+		}
+		agency = true
+		prefix = strings.TrimSpace(prefix[:open])
+	}
+	parts := strings.Split(prefix, ",")
+	if len(parts) > 3 {
+		return "", "", false
+	}
+	place = collapseSpace(parts[0])
+	dated := false
+	for _, part := range parts[1:] {
+		part = strings.TrimSpace(part)
+		switch {
+		case isShortDate(part):
+			dated = true
+		case isPlaceName(part) != 0:
+		default:
+			return "", "", false
+		}
+	}
+	switch isPlaceName(place) {
+	case 'U':
+		if rules.notPlaces[strings.ToUpper(place)] {
+			return "", "", false
+		}
+	case 'T':
+		if !agency && !dated {
+			return "", "", false
+		}
+	default:
+		return "", "", false
+	}
+	return place, rest, true
+}
+
+// placeConnectors may stand lowercase inside a place name ("Rio de Janeiro").
+var placeConnectors = map[string]bool{
+	"de": true, "do": true, "da": true, "del": true, "di": true, "el": true, "al": true,
+	"la": true, "le": true, "les": true, "sur": true, "am": true, "an": true, "upon": true,
+	"of": true, "on": true, "du": true, "des": true, "los": true, "las": true, "es": true,
+}
+
+// isPlaceName classifies s as an all-capitals place ('U', "NEW YORK"), a
+// title-case place ('T', "Kabul", "Rio de Janeiro") or neither (0).
+func isPlaceName(s string) byte {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 || len(s) > 40 {
+		return 0
+	}
+	allUpper, title := true, true
+	letters := 0
+	for _, w := range words {
+		first := true
+		lowerWord := placeConnectors[w]
+		for _, r := range w {
+			switch {
+			case unicode.IsLetter(r):
+				letters++
+				if !unicode.IsUpper(r) {
+					allUpper = false
+					if first && !lowerWord {
+						title = false
+					}
+				}
+				first = false
+			case r == '.' || r == '\'' || r == '’' || r == '-':
+			default:
+				return 0
+			}
+		}
+	}
+	switch {
+	case letters < 2:
+		return 0
+	case allUpper:
+		return 'U'
+	case title:
+		return 'T'
+	}
+	return 0
+}
+
+// isShortDate recognises the "Aug 26" or "26 August" of a wire dateline.
+func isShortDate(s string) bool {
+	f := strings.Fields(s)
+	if len(f) != 2 {
+		return false
+	}
+	months := getRules().months
+	isDay := func(x string) bool {
+		return len(x) <= 2 && x != "" && strings.Trim(x, "0123456789") == ""
+	}
+	word := func(x string) bool { return months[strings.ToLower(strings.TrimSuffix(x, "."))] != 0 }
+	return word(f[0]) && isDay(f[1]) || isDay(f[0]) && word(f[1])
+}
+
+// cutTrailer drops the page furniture that follows the story: from a tag
+// list, a "Similar News" or "Comments" header, or a copyright line onward,
+// when that line stands in the last part of the body; and inline "Read
+// more: <other story>" teasers wherever they are.
+//
+// "Last part" means that at least half of the text comes before the line,
+// or that nothing after it is a paragraph of prose: teaser lists are long
+// but made of short lines.
+func cutTrailer(a *Article, ps []string) []string {
+	total := 0
+	for _, p := range ps {
+		total += len(p)
+	}
+	before := 0
+	out := ps[:0:0]
+	for i, p := range ps {
+		kind, tags := trailerKind(p)
+		if kind != 0 && i > 0 {
+			if kind == 't' {
+				before += len(p)
+				continue // inline teaser
+			}
+			if before*2 >= total || !proseAfter(ps[i+1:]) {
+				if kind == 'g' && len(a.Tags) == 0 {
+					a.Tags = tags
+				}
+				return out
+			}
+		}
+		out = append(out, p)
+		before += len(p)
+	}
+	return out
+}
+
+// proseAfter reports whether any paragraph is a long stretch of prose.
+func proseAfter(ps []string) bool {
+	for _, p := range ps {
+		if len(p) > 200 && isSentence(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// trailerKind classifies a body line: 'g' a tag list (with its tags), 'e'
+// a header that ends the story, 't' an inline teaser, 0 story text.
+func trailerKind(p string) (byte, []string) {
+	if len(p) > 300 {
+		return 0, nil
+	}
+	rules := getRules()
+	lower := strings.ToLower(p)
+	if strings.HasPrefix(p, "©") || strings.HasPrefix(lower, "(c) ") ||
+		strings.HasPrefix(lower, "copyright ") && strings.ContainsAny(p, "©0123456789") ||
+		strings.Contains(lower, "all rights reserved") && len(p) < 200 {
+		return 'e', nil
+	}
+	head, value, colon := strings.Cut(p, ":")
+	key := headerKey(head)
+	if !colon {
+		key = headerKey(p)
+	}
+	value = strings.TrimSpace(value)
+	switch {
+	case rules.tagHeaders[key] && (colon || wordCount(p) <= 3):
+		return 'g', splitTags(value)
+	case rules.endHeaders[key] && (colon || wordCount(p) <= 6):
+		return 'e', nil
+	case rules.teaserHeaders[key] && (!colon || value == ""):
+		return 'e', nil
+	case rules.teaserHeaders[key] && colon && wordCount(value) <= 25 && !isSentence(value):
+		return 't', nil
+	}
+	return 0, nil
+}

@@ -1,0 +1,247 @@
+package article
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// readText reads a plain-text page: headline first, then an optional
+// standfirst, date lines and the dateline, then the body.
+//
+// The headline is the first paragraph when it is shaped like one. The
+// paragraph after it is the standfirst only when the page's own furniture
+// (a date line, a byline or a dateline) comes after it: that is what makes
+// it a summary set above the story rather than the story's first paragraph.
+func readText(s string) Article {
+	var a Article
+	paras := splitTextParagraphs(s)
+	if len(paras) == 0 {
+		return a
+	}
+	next := 0
+	if isHeadline(paras[0]) {
+		a.Title = cleanTitle(paras[0], "", "")
+		next = 1
+	}
+	if a.Title != "" && next < len(paras) && isStandfirst(paras[next]) && furnitureFollows(paras, next+1) {
+		a.Subtitle = paras[next]
+	}
+	finishArticle(&a, paras)
+	return a
+}
+
+// isHeadline reports whether a paragraph is shaped like a headline: short,
+// one line, not a full sentence ending in a period, and not a date line,
+// byline or dateline paragraph.
+func isHeadline(p string) bool {
+	n := wordCount(p)
+	if n == 0 || n > 25 || utf8.RuneCountInString(p) > 200 {
+		return false
+	}
+	if last := lastRune(p); last == '.' && !strings.HasSuffix(p, "...") || last == ',' || last == ';' {
+		return false
+	}
+	if _, _, ok := parseDateLine(p); ok {
+		return false
+	}
+	if _, ok := cutByline(p); ok {
+		return false
+	}
+	return true
+}
+
+// isStandfirst reports whether p could be a standfirst: prose of at least a
+// clause, not a label, not furniture, not opening with a dateline.
+func isStandfirst(p string) bool {
+	if wordCount(p) < 8 || isFurniture(p) {
+		return false
+	}
+	if _, _, ok := cutDateline(p); ok {
+		return false
+	}
+	return true
+}
+
+// furnitureFollows reports whether one of the few paragraphs from i on is a
+// date line or byline, or opens with a dateline, skipping caption-like
+// labels on the way.
+func furnitureFollows(paras []string, i int) bool {
+	for k := i; k < len(paras) && k < i+4; k++ {
+		p := paras[k]
+		if isFurniture(p) {
+			return true
+		}
+		if _, _, ok := cutDateline(p); ok {
+			return true
+		}
+		if !isLabel(p) {
+			return false
+		}
+	}
+	return false
+}
+
+// splitTextParagraphs splits plain text into paragraphs. Blank lines
+// separate paragraphs; a text without any blank line has one paragraph per
+// line, unless its lines are hard-wrapped to a fixed width, in which case
+// a short line ends a paragraph. Inside a blank-line-separated block,
+// wrapped lines are joined, but a block of short independent lines (a
+// headline over a date line) is split into its lines.
+func splitTextParagraphs(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSpace(l)
+	}
+	hasBlank := false
+	for i := 1; i < len(lines)-1; i++ {
+		if lines[i] == "" && lines[i-1] != "" {
+			hasBlank = true
+			break
+		}
+	}
+	var paras []string
+	if !hasBlank {
+		return splitBlock(lines)
+	}
+	start := -1
+	for i := 0; i <= len(lines); i++ {
+		if i == len(lines) || lines[i] == "" {
+			if start >= 0 {
+				paras = append(paras, splitBlock(lines[start:i])...)
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	return paras
+}
+
+// splitBlock turns consecutive non-blank lines into paragraphs: joined when
+// they look hard-wrapped (every line but the last fills most of the width),
+// one per line otherwise. Furniture lines (date lines, bylines) always
+// stand alone.
+func splitBlock(lines []string) []string {
+	var nonEmpty []string
+	width := 0
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		nonEmpty = append(nonEmpty, l)
+		width = max(width, utf8.RuneCountInString(l))
+	}
+	if len(nonEmpty) <= 1 {
+		return nonEmpty
+	}
+	// Wrapped text has a width (40–100 columns) that most lines reach.
+	wrapped := width >= 40 && width <= 100
+	if wrapped {
+		long := 0
+		for _, l := range nonEmpty[:len(nonEmpty)-1] {
+			if utf8.RuneCountInString(l)*4 >= width*3 {
+				long++
+			}
+		}
+		wrapped = long*4 >= (len(nonEmpty)-1)*3
+	}
+	if !wrapped {
+		return nonEmpty
+	}
+	var paras []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for _, l := range nonEmpty {
+		if isFurniture(l) {
+			flush()
+			paras = append(paras, l)
+			continue
+		}
+		cur = append(cur, l)
+		// A line well short of the width ends its paragraph.
+		if utf8.RuneCountInString(l)*4 < width*3 {
+			flush()
+		}
+	}
+	flush()
+	return paras
+}
+
+// isFurniture reports whether a line is a date line or a byline.
+func isFurniture(p string) bool {
+	if len(p) > 2*maxDateLine {
+		return false
+	}
+	_, ok := classifyMetaLine(p)
+	return ok
+}
+
+// isLabel reports whether p is a short caption or label rather than a
+// sentence: one to six words, no final sentence punctuation. "Photos from
+// the scene", "Visuals from the Spot", "Watch:".
+func isLabel(p string) bool {
+	n := wordCount(p)
+	if n == 0 || n > 6 || utf8.RuneCountInString(p) > 60 {
+		return false
+	}
+	switch lastRune(p) {
+	case '.', '!', '?', '…', '"', '”', '»', ';', ',':
+		return false
+	}
+	return true
+}
+
+// isSentence reports whether p ends like a sentence.
+func isSentence(p string) bool {
+	switch lastRune(strings.TrimRight(p, "\"'”’»)")) {
+	case '.', '!', '?', '…', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+func lastRune(s string) rune {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func wordCount(s string) int {
+	return len(strings.Fields(s))
+}
+
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// collapseSpace trims s and turns every run of white space (including
+// no-break spaces) into one space.
+func collapseSpace(s string) string {
+	s = strings.TrimSpace(s)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || c >= 0x80 || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
+// sameText compares two strings ignoring case, white space and punctuation:
+// a headline repeated in the body may differ in quotes or a final period.
+func sameText(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return headerKey(a) == headerKey(b)
+}

@@ -40,10 +40,62 @@ func extractBody(doc *html.Node) []string {
 	d.count()
 	roots := d.choose()
 	var paras []string
+	if lead := d.lead(roots); lead >= 0 {
+		paras = d.write(lead, paras)
+	}
 	for _, r := range roots {
 		paras = d.write(r, paras)
 	}
 	return paras
+}
+
+// lead finds the standfirst of an article whose body container leaves it
+// out: many sites put the lead paragraph in the article header, next to
+// the headline, and the body class only on what follows. It is an element
+// whose class says so (rules/content.txt, [lead]), placed before the first
+// root within a few levels of it, holding running text; furniture rules
+// that dropped the header around it do not count. Returns -1 if none.
+func (d *flatDoc) lead(roots []int32) int32 {
+	if len(roots) == 0 {
+		return -1
+	}
+	nodes := d.nodes
+	first := roots[0]
+	for i := first; i < nodes[first].end; i++ {
+		if nodes[i].flags&flagLead != 0 {
+			return -1 // the body has its own lead
+		}
+	}
+	scope := first
+	for level := 0; level < 4; level++ {
+		p := nodes[scope].parent
+		if p < 0 || p == d.body {
+			break
+		}
+		scope = p
+		if t := nodes[p].tag; t == atom.Article || t == atom.Main {
+			break
+		}
+	}
+	best := int32(-1)
+	for i := scope; i < first; i++ {
+		fn := &nodes[i]
+		if fn.flags&flagLead != 0 && fn.flags&flagHidden == 0 && fn.end <= first && d.goodRaw[i] >= 30 {
+			best = i
+			i = fn.end - 1
+		}
+	}
+	if best >= 0 {
+		// Un-drop what the lead holds, but for what is hidden.
+		for i := best; i < nodes[best].end; i++ {
+			if nodes[i].flags&flagHidden != 0 {
+				i = nodes[i].end - 1
+				continue
+			}
+			nodes[i].flags &^= flagRemoved
+		}
+	}
+	return best
 }
 
 // Node kinds and flags of flatNode.
@@ -58,6 +110,7 @@ const (
 	flagInline              // inline element: text flows through it
 	flagLink                // inside an <a>
 	flagRemoved             // dropped, with its subtree
+	flagLead                // class/id marks a standfirst or lead
 )
 
 // flatNode is one element or text node of the page in document order. The
@@ -124,20 +177,24 @@ var inlineTags = map[atom.Atom]bool{
 // same few class names thousands of times.
 func flatten(doc *html.Node) *flatDoc {
 	d := &flatDoc{nodes: make([]flatNode, 0, 1024), body: -1}
-	verdicts := map[string]uint8{} // value -> 1+tier<<1 | boiler
-	classify := func(v string) (boiler bool, tier uint8) {
+	verdicts := map[string]uint8{} // value -> tier<<2 | lead<<1 | boiler
+	classify := func(v string) (boiler, lead bool, tier uint8) {
 		if v == "" {
-			return false, 0
+			return false, false, 0
 		}
 		c, ok := verdicts[v]
 		if !ok {
+			sq := squeeze(v)
 			if bodyRules.isBoilerValue(v) {
 				c |= 1
 			}
-			c |= uint8(bodyRules.contentTier(squeeze(v))) << 1
+			if bodyRules.lead.match(sq) {
+				c |= 2
+			}
+			c |= uint8(bodyRules.contentTier(sq)) << 2
 			verdicts[v] = c
 		}
-		return c&1 != 0, c >> 1
+		return c&1 != 0, c&2 != 0, c >> 2
 	}
 	parent := int32(-1)
 	n := doc
@@ -187,9 +244,12 @@ func flatten(doc *html.Node) *flatDoc {
 				}
 				switch a.Key {
 				case "class", "id", "role", "itemprop":
-					b, t := classify(a.Val)
+					b, l, t := classify(a.Val)
 					if b {
 						fn.flags |= flagBoiler
+					}
+					if l {
+						fn.flags |= flagLead
 					}
 					if t != 0 && (fn.tier == 0 || t < fn.tier) {
 						fn.tier = t

@@ -25,6 +25,7 @@ type contentRules struct {
 	words                      map[string]int8
 	prefix, suffix, infix      []string
 	tiers                      [3]squeezedPatterns // content-1 .. content-3
+	lead                       squeezedPatterns
 	dropExact                  map[string]bool
 	dropPrefix                 []string
 	maxTier                    int
@@ -55,6 +56,7 @@ func parseContentRules(text string) *contentRules {
 	for i := range r.tiers {
 		r.tiers[i].equals = map[string]bool{}
 	}
+	r.lead.equals = map[string]bool{}
 	section := ""
 	for line := range strings.SplitSeq(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -91,6 +93,12 @@ func parseContentRules(text string) *contentRules {
 				t.equals[squeeze(eq)] = true
 			} else {
 				t.contains = append(t.contains, squeeze(line))
+			}
+		case "lead":
+			if eq, ok := strings.CutPrefix(line, "="); ok {
+				r.lead.equals[squeeze(eq)] = true
+			} else {
+				r.lead.contains = append(r.lead.contains, squeeze(line))
 			}
 		case "drop-lines":
 			lw := strings.ToLower(line)

@@ -234,6 +234,10 @@ func flatten(doc *html.Node) *flatDoc {
 			}
 			if inlineTags[n.DataAtom] {
 				fn.flags |= flagInline
+			} else if n.DataAtom == 0 && parent >= 0 && (d.nodes[parent].flags&flagInline != 0 || paragraphTags[d.nodes[parent].tag]) {
+				// A custom element inside running text (a citation
+				// widget, a glossary tooltip) flows with it.
+				fn.flags |= flagInline
 			}
 			if n.DataAtom == atom.Body && d.body < 0 {
 				d.body = idx
@@ -327,16 +331,22 @@ func (d *flatDoc) prune() {
 	N := len(nodes)
 	d.rawText = make([]int32, N)
 	d.hasContent = make([]bool, N)
+	// quoted: text inside blockquotes, per subtree.
+	quoted := make([]int32, N)
 	for i := N - 1; i >= 0; i-- {
 		fn := &nodes[i]
 		if fn.kind == kindText {
 			d.rawText[i] += fn.chars
+		}
+		if fn.tag == atom.Blockquote {
+			quoted[i] = d.rawText[i]
 		}
 		if fn.tier != 0 {
 			d.hasContent[i] = true
 		}
 		if p := fn.parent; p >= 0 {
 			d.rawText[p] += d.rawText[i]
+			quoted[p] += quoted[i]
 			if d.hasContent[i] {
 				d.hasContent[p] = true
 			}
@@ -371,6 +381,12 @@ func (d *flatDoc) prune() {
 			continue
 		}
 		if d.hasContent[i] && d.rawText[i]*4 >= total || d.goodRaw[i]*2 > good {
+			continue
+		}
+		if fn.tag == atom.Blockquote || quoted[i] > 0 && quoted[i]*10 >= d.rawText[i]*8 {
+			// An embedded post (a tweet, an Instagram caption) sits
+			// in a "social-embed" wrapper, but what it quotes is part
+			// of the story.
 			continue
 		}
 		if fn.tag == atom.Form && d.rawText[i]*2 >= total {

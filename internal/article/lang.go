@@ -92,7 +92,47 @@ func detectLanguage(text string) string {
 	if info.Lang < 0 || info.Confidence < 0.1 && len(text) < 400 {
 		return ""
 	}
-	return info.Lang.Iso6391()
+	code := info.Lang.Iso6391()
+	switch code {
+	case "ru", "uk", "bg", "be", "mk", "sr":
+		if c := cyrillicLanguage(text); c != "" {
+			return c
+		}
+	}
+	return code
+}
+
+// cyrillicLanguage tells the big Cyrillic languages apart by letters only
+// one of them uses; trigram statistics confuse Russian news copy with
+// Bulgarian surprisingly often. "" means the letters do not decide.
+func cyrillicLanguage(text string) string {
+	var ru, uk, be, bg int
+	for _, r := range strings.ToLower(text) {
+		switch r {
+		case 'ы', 'э', 'ё':
+			ru++
+		case 'ї', 'є', 'ґ':
+			uk++
+		case 'ў':
+			be++
+		case 'і':
+			uk++
+			be++
+		case 'ъ':
+			bg++
+		}
+	}
+	switch {
+	case uk > 0 && be == uk && ru == 0:
+		return "uk" // і without ў
+	case be > uk:
+		return "be"
+	case uk > 0 && ru == 0:
+		return "uk"
+	case ru > 0 && uk == 0 && be == 0 && ru >= bg:
+		return "ru"
+	}
+	return ""
 }
 
 // latinShare counts Latin letters and all letters in s.

@@ -497,25 +497,33 @@ func cleanTitle(t, site, host string, h1s ...string) string {
 		}
 		return strings.Contains(seg, ".") && !strings.Contains(seg, " ") // "example.com"
 	}
+	if h1 = collapseSpace(h1); h1 != "" && len(t) > len(h1) && strings.HasPrefix(strings.ToLower(t), strings.ToLower(h1)) {
+		// "<h1> - Section - Site": the h1 is the headline.
+		if rest := strings.TrimSpace(t[len(h1):]); rest != "" && strings.ContainsRune("|-–—:·»/", []rune(rest)[0]) {
+			return h1
+		}
+	}
 	for range 2 {
 		changed := false
+		// "Site Name | Headline"
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "} {
+			if j := strings.Index(t, sep); j > 0 && isSite(t[:j]) && wordCount(t[j+len(sep):]) >= 2 {
+				t, changed = strings.TrimSpace(t[j+len(sep):]), true
+				break
+			}
+		}
 		for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "} {
 			i := strings.LastIndex(t, sep)
 			if i <= 0 {
 				continue
 			}
 			head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
-			if wordCount(head) < 2 {
+			if wordCount(head) < 2 || isSite(head) {
 				continue
 			}
 			pipe := sep == " | " || sep == " :: " || sep == " » "
 			if isSite(tail) || h1 != "" && sameText(head, h1) || pipe && wordCount(tail) <= 4 {
 				t, changed = head, true
-				break
-			}
-			// "Site Name | Headline"
-			if j := strings.Index(t, sep); j > 0 && isSite(t[:j]) && wordCount(t[j+len(sep):]) >= 2 {
-				t, changed = strings.TrimSpace(t[j+len(sep):]), true
 				break
 			}
 		}

@@ -104,13 +104,13 @@ func splitTextParagraphs(s string) []string {
 	}
 	var paras []string
 	if !hasBlank {
-		return splitBlock(lines)
+		return splitBlock(lines, false)
 	}
 	start := -1
 	for i := 0; i <= len(lines); i++ {
 		if i == len(lines) || lines[i] == "" {
 			if start >= 0 {
-				paras = append(paras, splitBlock(lines[start:i])...)
+				paras = append(paras, splitBlock(lines[start:i], true)...)
 				start = -1
 			}
 			continue
@@ -122,11 +122,12 @@ func splitTextParagraphs(s string) []string {
 	return paras
 }
 
-// splitBlock turns consecutive non-blank lines into paragraphs: joined when
-// they look hard-wrapped (every line but the last fills most of the width),
-// one per line otherwise. Furniture lines (date lines, bylines) always
-// stand alone.
-func splitBlock(lines []string) []string {
+// splitBlock turns consecutive non-blank lines into paragraphs. Between
+// blank lines (joined is true) they are one paragraph; in a text without
+// blank lines they are joined when they look hard-wrapped (most lines fill
+// most of the width, and a short line ends a paragraph), and one per line
+// otherwise. Furniture lines (date lines, bylines) always stand alone.
+func splitBlock(lines []string, joined bool) []string {
 	var nonEmpty []string
 	width := 0
 	for _, l := range lines {
@@ -141,16 +142,16 @@ func splitBlock(lines []string) []string {
 	}
 	// Wrapped text has a width (40–100 columns) that most lines reach.
 	wrapped := width >= 40 && width <= 100
-	if wrapped {
+	if wrapped && !joined {
 		long := 0
 		for _, l := range nonEmpty[:len(nonEmpty)-1] {
 			if utf8.RuneCountInString(l)*4 >= width*3 {
 				long++
 			}
 		}
-		wrapped = long*4 >= (len(nonEmpty)-1)*3
+		wrapped = long*2 >= len(nonEmpty)-1
 	}
-	if !wrapped {
+	if !wrapped && !joined {
 		return nonEmpty
 	}
 	var paras []string
@@ -168,8 +169,9 @@ func splitBlock(lines []string) []string {
 			continue
 		}
 		cur = append(cur, l)
-		// A line well short of the width ends its paragraph.
-		if utf8.RuneCountInString(l)*4 < width*3 {
+		// In unbroken text, a line well short of the width ends its
+		// paragraph.
+		if !joined && utf8.RuneCountInString(l)*4 < width*3 {
 			flush()
 		}
 	}

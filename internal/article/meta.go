@@ -121,10 +121,10 @@ type metaWalk struct {
 	ldLang        string
 	ldSite        string
 	ldDesc        string
-	pHeads        []string // first text of the first paragraphs, to spot a description that is the lede
-	nodes         int      // elements seen so far
-	h1At          int      // element count when the first h1 was seen
-	inArt         int      // depth of <article> nesting
+	paras         []*html.Node // the first paragraphs, to spot a description that is the lede
+	nodes         int          // elements seen so far
+	h1At          int          // element count when the first h1 was seen
+	inArt         int          // depth of <article> nesting
 	timeCnt       int
 }
 
@@ -208,21 +208,32 @@ func (m *metaWalk) walk(n *html.Node, chrome int) {
 				}
 			}
 		case atom.P:
-			if len(m.pHeads) < 40 && chrome == 0 {
-				m.pHeads = append(m.pHeads, firstText(c, 80))
+			if len(m.paras) < 15 && chrome == 0 {
+				m.paras = append(m.paras, c)
 			}
 		}
 		if skippedElement(c.DataAtom) {
 			continue
 		}
-		if p := metaAttr(c, "itemprop"); p != "" {
-			m.itemprop(c, strings.ToLower(p))
+		var class, id, itemprop string
+		for _, a := range c.Attr {
+			switch a.Key {
+			case "class":
+				class = a.Val
+			case "id":
+				id = a.Val
+			case "itemprop":
+				itemprop = a.Val
+			}
 		}
-		if chrome == 0 {
-			m.classHints(c)
+		if itemprop != "" {
+			m.itemprop(c, strings.ToLower(itemprop))
+		}
+		if chrome == 0 && class != "" {
+			m.classHints(c, class)
 		}
 		inChrome := chrome
-		if chromeElement(c.DataAtom) || isCommentsBlock(c) {
+		if chromeElement(c.DataAtom) || sectionElement(c.DataAtom) && (isCommentsBlock(class) || isCommentsBlock(id)) {
 			inChrome++
 		}
 		if c.DataAtom == atom.Article {
@@ -235,10 +246,47 @@ func (m *metaWalk) walk(n *html.Node, chrome int) {
 	}
 }
 
-// isCommentsBlock recognises a comments section by its id or class.
-func isCommentsBlock(n *html.Node) bool {
-	id := strings.ToLower(metaAttr(n, "id") + " " + metaAttr(n, "class"))
-	return strings.Contains(id, "comment") || strings.Contains(id, "related")
+// sectionElement can hold a whole comments or related-stories section.
+func sectionElement(a atom.Atom) bool {
+	return a == atom.Div || a == atom.Section || a == atom.Ul || a == atom.Ol
+}
+
+// isCommentsBlock recognises a comments or related-stories section by its
+// id or class, whose bylines and dates are other people's.
+func isCommentsBlock(s string) bool {
+	return s != "" && (containsFold(s, "comment") || containsFold(s, "related"))
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub,
+// ignoring ASCII case, without allocating.
+func containsFold(s, sub string) bool {
+	if strings.Contains(s, sub) {
+		return true
+	}
+	upper := false
+	for i := 0; i < len(s) && !upper; i++ {
+		upper = 'A' <= s[i] && s[i] <= 'Z'
+	}
+	if !upper {
+		return false
+	}
+	n := len(sub)
+	for i := 0; i+n <= len(s); i++ {
+		j := 0
+		for ; j < n; j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
 }
 
 func (m *metaWalk) meta(n *html.Node) {
@@ -359,18 +407,19 @@ func (m *metaWalk) timeElement(n *html.Node) {
 }
 
 // classHints looks at class names for bylines and standfirsts.
-func (m *metaWalk) classHints(n *html.Node) {
-	class := metaAttr(n, "class")
-	if class == "" {
+func (m *metaWalk) classHints(n *html.Node, class string) {
+	byline := m.bylineEl == "" && (containsFold(class, "byline") || containsFold(class, "author"))
+	standfirst := m.standfirst == "" && m.h1At > 0 && m.nodes-m.h1At <= 40
+	if !byline && !standfirst {
 		return
 	}
 	class = strings.ToLower(class)
-	if m.bylineEl == "" && (strings.Contains(class, "byline") || hasClassPart(class, "author")) {
+	if byline && (strings.Contains(class, "byline") || hasClassPart(class, "author")) {
 		if t := textOf(n); t != "" && len(t) < 200 && wordCount(t) <= 20 {
 			m.bylineEl = t
 		}
 	}
-	if m.standfirst == "" && m.h1At > 0 && m.nodes-m.h1At <= 40 {
+	if standfirst {
 		for _, k := range []string{"standfirst", "dek", "subtitle", "sub-title", "subheadline", "sub-headline", "summary", "strapline", "intro", "lede", "deck", "excerpt"} {
 			if hasClassPart(class, k) {
 				if t := textOf(n); wordCount(t) >= 5 && len(t) <= 600 {
@@ -454,8 +503,8 @@ func (m *metaWalk) descriptionStandfirst(title string) string {
 		return ""
 	}
 	key := headerKey(d)
-	for _, p := range m.pHeads {
-		pk := headerKey(p)
+	for _, p := range m.paras {
+		pk := headerKey(firstText(p, 80))
 		if len(pk) >= 20 && strings.HasPrefix(key, pk[:min(len(pk), 40)]) {
 			return ""
 		}
@@ -575,14 +624,23 @@ func splitTags(s string) []string {
 
 // dedupeTags drops empty, overlong and repeated (case-insensitively) tags,
 // keeping the first spelling, and caps the list: a page with hundreds of
-// "keywords" is stuffing them for search engines.
+// "keywords" is stuffing them for search engines. CMS-internal tags
+// ("@river", "ctp_video", "_no-apple-news", "Section: News:World") are
+// not topics and are dropped; a "Category: " prefix is removed.
 func dedupeTags(tags []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, t := range tags {
 		t = collapseSpace(t)
+		if head, rest, ok := strings.Cut(t, ":"); ok {
+			switch strings.ToLower(strings.TrimSpace(head)) {
+			case "category", "tag", "topic", "section", "keyword":
+				t = strings.TrimSpace(rest)
+			}
+		}
 		k := strings.ToLower(t)
-		if t == "" || len(t) > 80 || seen[k] {
+		if t == "" || len(t) > 60 || wordCount(t) > 6 || seen[k] ||
+			strings.ContainsAny(t, "@_:=<>{}|") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "/") || hasEntity(t) {
 			continue
 		}
 		seen[k] = true
@@ -592,6 +650,22 @@ func dedupeTags(tags []string) []string {
 		}
 	}
 	return out
+}
+
+// hasEntity reports whether s holds an HTML entity left escaped ("&quot").
+func hasEntity(s string) bool {
+	for i := strings.IndexByte(s, '&'); i >= 0 && i+1 < len(s); {
+		c := s[i+1]
+		if 'a' <= c && c <= 'z' || c == '#' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '&')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // joinNames cleans author names ("By Jane Doe", a profile URL, "Jane Doe
@@ -627,16 +701,55 @@ func cleanByline(s string) string {
 		if _, _, ok := parseDateLine(seg); ok {
 			continue
 		}
+		seg = cutAtDate(seg)
 		if by, ok := cutByline(seg); ok {
 			seg = by
 		}
-		keep = append(keep, seg)
+		if seg != "" {
+			keep = append(keep, seg)
+		}
 	}
 	s = strings.Join(keep, " | ")
 	if len(s) > 150 {
 		return ""
 	}
 	return s
+}
+
+// cutAtDate removes a date, and whatever follows it, from the end of a
+// byline: "Tom Davies Associated Press Published 11:34 PM EST Nov 19,
+// 2019", "by Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET".
+// Social-media handles go too.
+func cutAtDate(s string) string {
+	rules := getRules()
+	words := strings.Fields(s)
+	out := words[:0:0]
+	for k, w := range words {
+		if strings.HasPrefix(w, "@") {
+			continue
+		}
+		lw := strings.ToLower(strings.Trim(w, ",.:;()"))
+		next := ""
+		if k+1 < len(words) {
+			next = words[k+1]
+		}
+		startsDate := false
+		for _, c := range rules.dateCues {
+			if len(c.words) == 1 && c.words[0] == lw && w != strings.ToLower(w) {
+				startsDate = true // "Published", "Updated", capitalised
+			}
+		}
+		if rules.months[lw] != 0 && next != "" && next[0] >= '0' && next[0] <= '9' ||
+			rules.weekdays[lw] && len(lw) > 3 && strings.HasSuffix(w, ",") ||
+			len(lw) > 0 && lw[0] >= '0' && lw[0] <= '9' {
+			startsDate = true
+		}
+		if startsDate {
+			break
+		}
+		out = append(out, w)
+	}
+	return strings.TrimRight(strings.Join(out, " "), " ,;:|-–—")
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -232,6 +232,32 @@ func TestCutByline(t *testing.T) {
 	}
 }
 
+func TestCleanByline(t *testing.T) {
+	tests := map[string]string{
+		"by Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET":         "Bryan DeArdo",
+		"Tom Davies Associated Press Published 11:34 PM EST Nov 19, 2019": "Tom Davies Associated Press",
+		"by Jeff Foust Monday, November 18, 2019":                         "Jeff Foust",
+		"November 18, 2019 12:26 PM Print this article":                   "",
+		"By Jane Doe | Updated 3 March 2021 | 4 min read":                 "Jane Doe",
+		"https://www.facebook.com/janedoe":                                "",
+		"Текст: Венера Ерофеева":                                          "Венера Ерофеева",
+		"MEG KINNARD and ERRIN HAINES, Associated Press":                  "MEG KINNARD and ERRIN HAINES, Associated Press",
+	}
+	for in, want := range tests {
+		if got := cleanByline(in); got != want {
+			t.Errorf("cleanByline(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDedupeTags(t *testing.T) {
+	in := []string{"Kabul", "kabul", " Security ", "@river", "ctp_video", "Category: Jupiter", "Section: News:World", "&quot", "Energy & Environment", "/article", ""}
+	want := []string{"Kabul", "Security", "Jupiter", "Energy & Environment"}
+	if got := dedupeTags(in); !reflect.DeepEqual(got, want) {
+		t.Errorf("dedupeTags = %q, want %q", got, want)
+	}
+}
+
 func TestFinishArticle(t *testing.T) {
 	meta := time.Date(2024, 3, 26, 0, 0, 0, 0, time.UTC)
 	tests := []struct {

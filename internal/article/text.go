@@ -242,7 +242,7 @@ func collapseSpace(s string) string {
 // sameText compares two strings ignoring case, white space and punctuation:
 // a headline repeated in the body may differ in quotes or a final period.
 func sameText(a, b string) bool {
-	if a == "" || b == "" {
+	if a == "" || b == "" || len(a) > 2*len(b)+16 || len(b) > 2*len(a)+16 {
 		return false
 	}
 	return headerKey(a) == headerKey(b)

@@ -368,7 +368,7 @@ func (d *flatDoc) prune() {
 		}
 		switch fn.tag {
 		case atom.Html, atom.Body, atom.Article, atom.Main,
-			atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
+			atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th:
 			// Table parts carry styling classes ("player-row",
 			// "ad-hoc") far more often than furniture.
 			continue
@@ -389,8 +389,10 @@ func (d *flatDoc) prune() {
 			// of the story.
 			continue
 		}
-		if fn.tag == atom.Form && d.rawText[i]*2 >= total {
-			// ASP.NET and some CMSs wrap the whole page in one form.
+		if fn.tag == atom.Form && (d.rawText[i]*2 >= total || d.goodRaw[i] >= 200) {
+			// ASP.NET and some CMSs wrap the whole page in one form,
+			// shops the product description; search boxes and
+			// newsletter sign-ups hold little running text.
 			continue
 		}
 		fn.flags |= flagRemoved

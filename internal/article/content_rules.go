@@ -22,8 +22,10 @@ var bodyRules = parseContentRules(contentRulesText)
 type contentRules struct {
 	// words maps a class/id word to +1 (boilerplate) or -1 (never
 	// boilerplate, which also overrides the affix patterns below).
-	words                      map[string]int8
-	prefix, suffix, infix      []string
+	words                 map[string]int8
+	prefix, suffix, infix []string
+	// compound entries ("print-only") match the squeezed value.
+	compound                   []string
 	tiers                      [3]squeezedPatterns // content-1 .. content-3
 	lead                       squeezedPatterns
 	dropExact                  map[string]bool
@@ -76,6 +78,8 @@ func parseContentRules(text string) *contentRules {
 			switch {
 			case strings.HasPrefix(lw, "!"):
 				r.words[lw[1:]] = -1
+			case strings.ContainsAny(lw, "-_ "):
+				r.compound = append(r.compound, squeeze(lw))
 			case strings.HasPrefix(lw, "*") && strings.HasSuffix(lw, "*") && len(lw) > 2:
 				r.infix = append(r.infix, lw[1:len(lw)-1])
 			case strings.HasPrefix(lw, "*"):
@@ -165,6 +169,14 @@ func (r *contentRules) isBoilerWord(w string) bool {
 // isBoilerValue splits an attribute value into words (at non-letters and
 // camelCase boundaries) and reports whether any word marks boilerplate.
 func (r *contentRules) isBoilerValue(v string) bool {
+	if len(r.compound) > 0 {
+		sq := squeeze(v)
+		for _, c := range r.compound {
+			if strings.Contains(sq, c) {
+				return true
+			}
+		}
+	}
 	var buf [64]byte
 	word := buf[:0]
 	prevLower := false

@@ -111,6 +111,7 @@ const (
 	flagLink                // inside an <a>
 	flagRemoved             // dropped, with its subtree
 	flagLead                // class/id marks a standfirst or lead
+	flagWeak                // class/id marks furniture if it holds little text
 )
 
 // flatNode is one element or text node of the page in document order. The
@@ -177,24 +178,26 @@ var inlineTags = map[atom.Atom]bool{
 // same few class names thousands of times.
 func flatten(doc *html.Node) *flatDoc {
 	d := &flatDoc{nodes: make([]flatNode, 0, 1024), body: -1}
-	verdicts := map[string]uint8{} // value -> tier<<2 | lead<<1 | boiler
-	classify := func(v string) (boiler, lead bool, tier uint8) {
+	verdicts := map[string]uint8{} // value -> tier<<3 | weak<<2 | lead<<1 | boiler
+	classify := func(v string) uint8 {
 		if v == "" {
-			return false, false, 0
+			return 0
 		}
 		c, ok := verdicts[v]
 		if !ok {
 			sq := squeeze(v)
-			if bodyRules.isBoilerValue(v) {
+			if bodyRules.boiler.match(v, sq) {
 				c |= 1
+			} else if bodyRules.weak.match(v, sq) {
+				c |= 4
 			}
 			if bodyRules.lead.match(sq) {
 				c |= 2
 			}
-			c |= uint8(bodyRules.contentTier(sq)) << 2
+			c |= uint8(bodyRules.contentTier(sq)) << 3
 			verdicts[v] = c
 		}
-		return c&1 != 0, c&2 != 0, c >> 2
+		return c
 	}
 	parent := int32(-1)
 	n := doc
@@ -248,13 +251,17 @@ func flatten(doc *html.Node) *flatDoc {
 				}
 				switch a.Key {
 				case "class", "id", "role", "itemprop":
-					b, l, t := classify(a.Val)
-					if b {
+					c := classify(a.Val)
+					if c&1 != 0 {
 						fn.flags |= flagBoiler
 					}
-					if l {
+					if c&2 != 0 {
 						fn.flags |= flagLead
 					}
+					if c&4 != 0 {
+						fn.flags |= flagWeak
+					}
+					t := c >> 3
 					if t != 0 && (fn.tier == 0 || t < fn.tier) {
 						fn.tier = t
 					}
@@ -322,6 +329,11 @@ var furnitureTags = map[atom.Atom]bool{
 	atom.Caption: false,
 }
 
+// weakTextLimit is the running text (in characters) above which a "weak"
+// furniture name is not believed: a recipe card with "header-content" among
+// its classes, a story in a "print-only" or "paywall" wrapper.
+const weakTextLimit = 300
+
 // prune marks furniture as removed. An element marked by its class or tag
 // is kept when it is a page-level wrapper (html, body, article, main), or
 // when it holds an element that names itself as content and a good part of
@@ -373,7 +385,8 @@ func (d *flatDoc) prune() {
 			// "ad-hoc") far more often than furniture.
 			continue
 		}
-		furniture := furnitureTags[fn.tag] || fn.flags&(flagBoiler|flagInline) == flagBoiler
+		furniture := furnitureTags[fn.tag] || fn.flags&(flagBoiler|flagInline) == flagBoiler ||
+			fn.flags&(flagWeak|flagInline) == flagWeak && d.goodRaw[i] < weakTextLimit
 		if !furniture {
 			continue
 		}

@@ -20,18 +20,44 @@ var bodyRules = parseContentRules(contentRulesText)
 
 // contentRules holds the parsed sections of rules/content.txt.
 type contentRules struct {
-	// words maps a class/id word to +1 (boilerplate) or -1 (never
-	// boilerplate, which also overrides the affix patterns below).
+	// boiler marks furniture outright; weak marks furniture only when
+	// the element holds little running text (see prune).
+	boiler, weak wordPatterns
+	tiers        [3]squeezedPatterns // content-1 .. content-3
+	lead         squeezedPatterns
+	dropExact    map[string]bool
+	dropPrefix   []string
+}
+
+// wordPatterns match the words of a class/id value; see the syntax at the
+// top of rules/content.txt.
+type wordPatterns struct {
+	// words maps a word to +1 (a match) or -1 (never a match, which also
+	// overrides the affix patterns).
 	words                 map[string]int8
 	prefix, suffix, infix []string
 	// compound entries ("print-only") match the squeezed value.
-	compound                   []string
-	tiers                      [3]squeezedPatterns // content-1 .. content-3
-	lead                       squeezedPatterns
-	dropExact                  map[string]bool
-	dropPrefix                 []string
-	maxTier                    int
-	maxPrefixLen, maxSuffixLen int
+	compound []string
+}
+
+func (p *wordPatterns) add(line string) {
+	lw := strings.ToLower(line)
+	switch {
+	case strings.HasPrefix(lw, "!"):
+		p.words[lw[1:]] = -1
+	case strings.ContainsAny(lw, "-_ "):
+		p.compound = append(p.compound, squeeze(lw))
+	case strings.HasPrefix(lw, "*") && strings.HasSuffix(lw, "*") && len(lw) > 2:
+		p.infix = append(p.infix, lw[1:len(lw)-1])
+	case strings.HasPrefix(lw, "*"):
+		p.suffix = append(p.suffix, lw[1:])
+	case strings.HasSuffix(lw, "*"):
+		p.prefix = append(p.prefix, lw[:len(lw)-1])
+	default:
+		if p.words[lw] == 0 {
+			p.words[lw] = 1
+		}
+	}
 }
 
 // squeezedPatterns match a squeezed attribute value (lowercase letters and
@@ -39,6 +65,14 @@ type contentRules struct {
 type squeezedPatterns struct {
 	contains []string
 	equals   map[string]bool
+}
+
+func (p *squeezedPatterns) add(line string) {
+	if eq, ok := strings.CutPrefix(line, "="); ok {
+		p.equals[squeeze(eq)] = true
+	} else {
+		p.contains = append(p.contains, squeeze(line))
+	}
 }
 
 func (p *squeezedPatterns) match(sq string) bool {
@@ -54,7 +88,9 @@ func (p *squeezedPatterns) match(sq string) bool {
 }
 
 func parseContentRules(text string) *contentRules {
-	r := &contentRules{words: map[string]int8{}, dropExact: map[string]bool{}}
+	r := &contentRules{dropExact: map[string]bool{}}
+	r.boiler.words = map[string]int8{}
+	r.weak.words = map[string]int8{}
 	for i := range r.tiers {
 		r.tiers[i].equals = map[string]bool{}
 	}
@@ -74,36 +110,13 @@ func parseContentRules(text string) *contentRules {
 		}
 		switch section {
 		case "boilerplate":
-			lw := strings.ToLower(line)
-			switch {
-			case strings.HasPrefix(lw, "!"):
-				r.words[lw[1:]] = -1
-			case strings.ContainsAny(lw, "-_ "):
-				r.compound = append(r.compound, squeeze(lw))
-			case strings.HasPrefix(lw, "*") && strings.HasSuffix(lw, "*") && len(lw) > 2:
-				r.infix = append(r.infix, lw[1:len(lw)-1])
-			case strings.HasPrefix(lw, "*"):
-				r.suffix = append(r.suffix, lw[1:])
-			case strings.HasSuffix(lw, "*"):
-				r.prefix = append(r.prefix, lw[:len(lw)-1])
-			default:
-				if r.words[lw] == 0 {
-					r.words[lw] = 1
-				}
-			}
+			r.boiler.add(line)
+		case "boilerplate-weak":
+			r.weak.add(line)
 		case "content-1", "content-2", "content-3":
-			t := &r.tiers[section[len(section)-1]-'1']
-			if eq, ok := strings.CutPrefix(line, "="); ok {
-				t.equals[squeeze(eq)] = true
-			} else {
-				t.contains = append(t.contains, squeeze(line))
-			}
+			r.tiers[section[len(section)-1]-'1'].add(line)
 		case "lead":
-			if eq, ok := strings.CutPrefix(line, "="); ok {
-				r.lead.equals[squeeze(eq)] = true
-			} else {
-				r.lead.contains = append(r.lead.contains, squeeze(line))
-			}
+			r.lead.add(line)
 		case "drop-lines":
 			lw := strings.ToLower(line)
 			if p, ok := strings.CutSuffix(lw, "*"); ok {
@@ -139,42 +152,39 @@ func squeeze(s string) string {
 	return b.String()
 }
 
-// isBoilerWord reports whether one lowercased class/id word marks
-// boilerplate. A word listed with "!" is never boilerplate.
-func (r *contentRules) isBoilerWord(w string) bool {
-	switch r.words[w] {
+// matchWord reports whether one lowercased class/id word matches.
+func (p *wordPatterns) matchWord(w string) bool {
+	switch p.words[w] {
 	case 1:
 		return true
 	case -1:
 		return false
 	}
-	for _, p := range r.prefix {
-		if strings.HasPrefix(w, p) {
+	for _, x := range p.prefix {
+		if strings.HasPrefix(w, x) {
 			return true
 		}
 	}
-	for _, s := range r.suffix {
-		if strings.HasSuffix(w, s) {
+	for _, x := range p.suffix {
+		if strings.HasSuffix(w, x) {
 			return true
 		}
 	}
-	for _, s := range r.infix {
-		if strings.Contains(w, s) {
+	for _, x := range p.infix {
+		if strings.Contains(w, x) {
 			return true
 		}
 	}
 	return false
 }
 
-// isBoilerValue splits an attribute value into words (at non-letters and
-// camelCase boundaries) and reports whether any word marks boilerplate.
-func (r *contentRules) isBoilerValue(v string) bool {
-	if len(r.compound) > 0 {
-		sq := squeeze(v)
-		for _, c := range r.compound {
-			if strings.Contains(sq, c) {
-				return true
-			}
+// match splits an attribute value into words (at non-letters and camelCase
+// boundaries) and reports whether any word, or the squeezed value for
+// compound entries, matches. sq is squeeze(v).
+func (p *wordPatterns) match(v, sq string) bool {
+	for _, c := range p.compound {
+		if strings.Contains(sq, c) {
+			return true
 		}
 	}
 	var buf [64]byte
@@ -184,7 +194,7 @@ func (r *contentRules) isBoilerValue(v string) bool {
 		if len(word) == 0 {
 			return false
 		}
-		hit := r.isBoilerWord(string(word))
+		hit := p.matchWord(string(word))
 		word = word[:0]
 		return hit
 	}
@@ -216,6 +226,11 @@ func (r *contentRules) isBoilerValue(v string) bool {
 		}
 	}
 	return check()
+}
+
+// isBoilerValue reports whether a class/id value marks furniture outright.
+func (r *contentRules) isBoilerValue(v string) bool {
+	return r.boiler.match(v, squeeze(v))
 }
 
 // contentTier returns 1..3 for a squeezed attribute value that names an

@@ -63,7 +63,10 @@ func (d *flatDoc) lead(roots []int32) int32 {
 	first := roots[0]
 	for i := first; i < nodes[first].end; i++ {
 		if nodes[i].flags&flagLead != 0 {
-			return -1 // the body has its own lead
+			return -1 // the body starts with its own lead
+		}
+		if d.btext[i] >= 25 {
+			break // the body starts with running text
 		}
 	}
 	scope := first

@@ -420,7 +420,7 @@ func (m *metaWalk) classHints(n *html.Node, class string) {
 		}
 	}
 	if standfirst {
-		for _, k := range []string{"standfirst", "dek", "subtitle", "sub-title", "subheadline", "sub-headline", "summary", "strapline", "intro", "lede", "deck", "excerpt"} {
+		for _, k := range []string{"standfirst", "dek", "subtitle", "sub-title", "subheadline", "sub-headline", "summary", "strapline", "intro", "lede", "deck", "excerpt", "chapo", "chapeau"} {
 			if hasClassPart(class, k) {
 				if t := textOf(n); wordCount(t) >= 5 && len(t) <= 600 {
 					m.standfirst = t

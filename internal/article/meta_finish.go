@@ -118,9 +118,36 @@ func classifyMetaLine(p string) (metaLine, bool) {
 			}
 			continue
 		}
+		// "Par Marie Dupont 18 septembre 2024": a byline run into a date.
+		if by, d, ok := splitBylineDate(seg); ok {
+			if ml.byline == "" {
+				ml.byline = by
+			}
+			ml.dates = append(ml.dates, d)
+			continue
+		}
 		return metaLine{}, false
 	}
 	return ml, ml.byline != "" || len(ml.dates) > 0
+}
+
+// splitBylineDate splits a byline followed by a date without a separator.
+func splitBylineDate(seg string) (string, datedField, bool) {
+	words := strings.Fields(seg)
+	if len(words) < 3 || len(words) > 16 {
+		return "", datedField{}, false
+	}
+	for k := 2; k < len(words); k++ {
+		f, t, ok := parseDateLine(strings.Join(words[k:], " "))
+		if !ok {
+			continue
+		}
+		if by, ok := cutByline(strings.Join(words[:k], " ")); ok {
+			return by, datedField{f, t}, true
+		}
+		break // the longest date did not follow a byline
+	}
+	return "", datedField{}, false
 }
 
 // isReadingTime recognises "4 min read", "5 minutes", "3 Min. Lesezeit".
@@ -367,13 +394,38 @@ func cutTrailer(a *Article, ps []string) []string {
 				if kind == 'g' && len(a.Tags) == 0 {
 					a.Tags = tags
 				}
-				return out
+				return dropTrailingLabels(out)
 			}
 		}
 		out = append(out, p)
 		before += len(p)
 	}
-	return out
+	return dropTrailingLabels(out)
+}
+
+// dropTrailingLabels removes short lines that are not sentences from the
+// end of the body: teaser headlines, photo credits and sign-offs whose
+// header ("Read more", "Mehr zum Thema") was already removed. A story's
+// last paragraph ends like a sentence.
+func dropTrailingLabels(ps []string) []string {
+	for n := 0; n < 5 && len(ps) > 1; n++ {
+		last := ps[len(ps)-1]
+		if wordCount(last) > 12 || isSentence(last) || !proseBefore(ps[:len(ps)-1]) {
+			break
+		}
+		ps = ps[:len(ps)-1]
+	}
+	return ps
+}
+
+// proseBefore reports whether some paragraph is a sentence.
+func proseBefore(ps []string) bool {
+	for _, p := range ps {
+		if isSentence(p) && wordCount(p) >= 6 {
+			return true
+		}
+	}
+	return false
 }
 
 // proseAfter reports whether any paragraph is a long stretch of prose.

@@ -314,6 +314,21 @@ func TestFinishArticle(t *testing.T) {
 			want:  Article{Language: "en", Text: "First paragraph of the story, which is short.\n\nRelated\n\n" + strings.TrimSpace(strings.Repeat("A long paragraph of prose that continues the story. ", 10))},
 		},
 		{
+			name: "byline run into a date, teaser left without its header",
+			in:   Article{Language: "fr"},
+			paras: []string{
+				"Par Marie Dupont 18 septembre 2024",
+				"Un homme a été interpellé dans la nuit, a-t-on appris mercredi de source policière.",
+				"Le mobile de l'agression reste inconnu.",
+				"Violences urbaines : le bilan de l'été",
+			},
+			want: Article{
+				Byline: "Marie Dupont", Language: "fr",
+				Published: time.Date(2024, 9, 18, 0, 0, 0, 0, time.UTC),
+				Text:      "Un homme a été interpellé dans la nuit, a-t-on appris mercredi de source policière.\n\nLe mobile de l'agression reste inconnu.",
+			},
+		},
+		{
 			name:  "updated equal to published is no update",
 			in:    Article{Published: meta, Updated: meta, Language: "en"},
 			paras: []string{"Police said three people were hurt."},

@@ -168,6 +168,13 @@ func splitBlock(lines []string, joined bool) []string {
 			paras = append(paras, l)
 			continue
 		}
+		// Trailing furniture ("Copyright 2024 ...", "Tags: ...") starts
+		// a paragraph of its own after a sentence.
+		if len(cur) > 0 && isSentence(cur[len(cur)-1]) {
+			if kind, _ := trailerKind(l); kind != 0 {
+				flush()
+			}
+		}
 		cur = append(cur, l)
 		// In unbroken text, a line well short of the width ends its
 		// paragraph.

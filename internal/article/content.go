@@ -388,7 +388,10 @@ func (d *flatDoc) prune() {
 			// "ad-hoc") far more often than furniture.
 			continue
 		}
-		furniture := furnitureTags[fn.tag] || fn.flags&(flagBoiler|flagInline) == flagBoiler ||
+		// Inline elements are furniture by class only if they are spans:
+		// a link or an emphasis with class "ad-hoc" or "tag" is part of
+		// a sentence, a span classed "image-caption" is not.
+		furniture := furnitureTags[fn.tag] || fn.flags&flagBoiler != 0 && (fn.flags&flagInline == 0 || fn.tag == atom.Span) ||
 			fn.flags&(flagWeak|flagInline) == flagWeak && d.goodRaw[i] < weakTextLimit
 		if !furniture {
 			continue

@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // extractBody returns the main text of the page as paragraphs, in reading
@@ -731,7 +732,9 @@ func (w *paraWriter) flush() {
 	if w.chars == 0 {
 		return
 	}
-	p := strings.TrimSpace(w.b.String())
+	// NFC: pages mix precomposed and decomposed forms of the same
+	// letters (Bengali, Vietnamese, Korean); later stages match strings.
+	p := norm.NFC.String(strings.TrimSpace(w.b.String()))
 	if w.heading == atom.H1 {
 		return // the headline belongs to metadata
 	}

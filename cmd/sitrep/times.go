@@ -1,15 +1,196 @@
 package main
 
-import "fmt"
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
 
-// cmdTimes lists time expressions (owned by the time-expression work).
+	"sitrep/internal/article"
+	"sitrep/internal/eval"
+	"sitrep/internal/ingest"
+	"sitrep/internal/nlp/timex"
+)
+
+// timeLine is one line of `sitrep times` output. Offsets are byte offsets
+// into the article's text (UTF-8), so text[start:end] is the expression.
+type timeLine struct {
+	ID        *string `json:"id,omitempty"`
+	Source    string  `json:"source"`
+	Start     int     `json:"start"`
+	End       int     `json:"end"`
+	Text      string  `json:"text"`
+	Type      string  `json:"type"`
+	Value     string  `json:"value"`
+	Mod       string  `json:"mod,omitempty"`
+	Precision string  `json:"precision,omitempty"`
+	Warning   string  `json:"warning,omitempty"`
+}
+
+// cmdTimes lists the time expressions of articles, one JSON line each.
 func (e env) cmdTimes(args []string) int {
-	fmt.Fprintln(e.stderr, "sitrep times: not yet")
-	return 2
+	fs := flag.NewFlagSet("times", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	published := fs.String("published", "", "anchor relative dates on this time (RFC 3339) instead of the article's own date")
+	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, `usage: sitrep times [--published RFC3339] [--jsonl FILE|-] [INPUT...]
+
+Prints one JSON line per time expression: source, start, end (byte offsets
+into the article text), text, type (DATE TIME DURATION SET), value (TIMEX3).
+Relative dates are anchored on --published, else the article's publication
+(or update) time, else now.`)
+		fs.PrintDefaults()
+	}
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(inputs) == 0 && *jsonl == "" {
+		fs.Usage()
+		return 2
+	}
+	var fixed time.Time
+	if *published != "" {
+		if fixed, err = time.Parse(time.RFC3339, *published); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep times: --published: %v\n", err)
+			return 2
+		}
+	}
+	anchor := func(published, updated time.Time) time.Time {
+		switch {
+		case !fixed.IsZero():
+			return fixed
+		// The first publication is when most of the text was written;
+		// an update usually adds a paragraph to it.
+		case !published.IsZero():
+			return published
+		case !updated.IsZero():
+			return updated
+		}
+		return time.Now().UTC()
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	status := 0
+	if *jsonl != "" {
+		for rec, err := range records(*jsonl, e.stdin) {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+				status = 1
+				continue
+			}
+			id := rec.ID
+			writeTimes(out, &id, *jsonl, rec.Text, anchor(rec.publishedTime(), time.Time{}))
+		}
+	}
+	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
+		a, err := readInput(in, "")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
+			status = 1
+			var w *article.Warning
+			if !errors.As(err, &w) {
+				continue
+			}
+		}
+		writeTimes(out, nil, in.Source, a.Text, anchor(a.Published, a.Updated))
+	}
+	return status
+}
+
+func writeTimes(w *bufio.Writer, id *string, source, text string, anchor time.Time) {
+	for _, x := range timex.Find(text, anchor) {
+		b, _ := json.Marshal(timeLine{ID: id, Source: source, Start: x.Start, End: x.End, Text: x.Text,
+			Type: x.Type, Value: x.Value, Mod: x.Mod, Precision: x.Precision, Warning: x.Warning})
+		w.Write(b)
+		w.WriteByte('\n')
+	}
+	w.Flush()
 }
 
 // cmdEvalTimex scores time expressions on tempeval3.
 func (e env) cmdEvalTimex(args []string) int {
-	fmt.Fprintln(e.stderr, "sitrep eval timex: not yet")
-	return 2
+	fs := flag.NewFlagSet("eval timex", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dir := fs.String("data", "", "evaluation set folder: ../shared/eval/tempeval3")
+	worst := fs.Int("worst", 10, "list the N most frequent misses of each kind")
+	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, "usage: sitrep eval timex --data DIR [--worst N] [--json]\n\nScores time-expression recognition and normalisation on TempEval-3\n(timex.jsonl): strict and relaxed extent P/R/F1, value and type accuracy\non relaxed matches, value F1 = value accuracy x relaxed F1.")
+		fs.PrintDefaults()
+	}
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return 2
+	}
+	if *dir == "" && len(rest) == 1 {
+		*dir = rest[0]
+	}
+	if *dir == "" {
+		fs.Usage()
+		return 2
+	}
+	docs, err := eval.LoadTimexSet(*dir)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+		return 1
+	}
+	rep := eval.ScoreTimex(docs, func(text string, dct time.Time) []eval.TimexSpan {
+		var out []eval.TimexSpan
+		for _, x := range timex.Find(text, dct) {
+			out = append(out, eval.TimexSpan{Start: x.Start, End: x.End, Type: x.Type, Value: x.Value})
+		}
+		return out
+	})
+	if *asJSON {
+		rep.Misses = nil
+		json.NewEncoder(e.stdout).Encode(rep)
+		return 0
+	}
+	printTimexReport(e.stdout, rep, *worst)
+	return 0
+}
+
+func printTimexReport(w io.Writer, r eval.TimexReport, worst int) {
+	fmt.Fprintf(w, "tempeval3: %d documents, %d gold TIMEX3, %d found\n", r.Docs, r.Gold, r.Sys)
+	fmt.Fprintf(w, "  strict   P %.3f  R %.3f  F1 %.3f  (%d matches)\n", r.StrictP, r.StrictR, r.StrictF1, r.Strict)
+	fmt.Fprintf(w, "  relaxed  P %.3f  R %.3f  F1 %.3f  (%d matches)\n", r.RelaxedP, r.RelaxedR, r.RelaxedF1, r.Relaxed)
+	fmt.Fprintf(w, "  value    accuracy %.3f  F1 %.3f\n", r.ValueAcc, r.ValueF1)
+	fmt.Fprintf(w, "  type     accuracy %.3f  F1 %.3f\n", r.TypeAcc, r.TypeF1)
+	for _, t := range []string{"DATE", "TIME", "DURATION", "SET"} {
+		c := r.PerType[t]
+		if c[1] > 0 {
+			fmt.Fprintf(w, "  recall %-8s %.3f (%d/%d)\n", t, float64(c[0])/float64(c[1]), c[0], c[1])
+		}
+	}
+	if worst <= 0 {
+		return
+	}
+	for _, kind := range []string{"missed", "spurious", "extent", "value", "type"} {
+		gs := r.WorstMisses(kind, worst)
+		if len(gs) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  %s (%d):\n", kind, r.MissCounts[kind])
+		for _, g := range gs {
+			x := g.Example
+			switch kind {
+			case "missed":
+				fmt.Fprintf(w, "    %3d  %q  gold %s %s  (%s, dct %s)\n", g.Count, x.Gold, x.GoldType, x.GoldValue, x.Doc, x.DCT)
+			case "spurious":
+				fmt.Fprintf(w, "    %3d  %q  %s %s  (%s)\n", g.Count, x.Sys, x.SysType, x.SysValue, x.Doc)
+			case "extent":
+				fmt.Fprintf(w, "    %3d  gold %q  found %q  (%s)\n", g.Count, x.Gold, x.Sys, x.Doc)
+			case "value":
+				fmt.Fprintf(w, "    %3d  %q  gold %s  found %s  (%s, dct %s)\n", g.Count, x.Gold, x.GoldValue, x.SysValue, x.Doc, x.DCT)
+			case "type":
+				fmt.Fprintf(w, "    %3d  %q  gold %s  found %s  (%s)\n", g.Count, x.Gold, x.GoldType, x.SysType, x.Doc)
+			}
+		}
+	}
 }

@@ -1,0 +1,1463 @@
+package timex
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// This file holds the patterns. Each takes the token index where an
+// expression might start and returns a candidate (or the zero res). They
+// look a bounded number of tokens ahead and never recurse into themselves,
+// so a scan stays linear.
+
+// --- pieces ---
+
+// yearAt reads a written year: four digits (1000-2999) or '98.
+func (m *matcher) yearAt(i int) (int, int, bool) {
+	if i >= 0 && i < len(m.t) && m.t[i].kind == kNum && m.t[i].ndig == 4 && m.t[i].suf == "" && !m.partOfNumber(i) {
+		if n := m.t[i].n; n >= 1000 && n <= 2999 {
+			return n, i + 1, true
+		}
+	}
+	if m.punct(i, "'") && i+1 < len(m.t) && m.t[i+1].kind == kNum && m.t[i+1].ndig == 2 && m.t[i+1].suf == "" && m.glued(i+1) {
+		return m.century2(m.t[i+1].n), i + 2, true
+	}
+	return 0, i, false
+}
+
+// century2 expands a two-digit year to the year nearest the document date
+// (nearest 1950 without one), preferring the past.
+func (m *matcher) century2(yy int) int {
+	base := 1950
+	if m.hasD {
+		base = m.dct.Year()
+	}
+	best := 0
+	for c := base/100 - 1; c <= base/100+1; c++ {
+		y := c*100 + yy
+		if best == 0 || abs(y-base) < abs(best-base) {
+			best = y
+		}
+	}
+	if best > base+10 {
+		best -= 100
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// partOfNumber reports whether digit token i is one group of a larger
+// number ("1,990", "2015.5"), which is never a year or a day.
+func (m *matcher) partOfNumber(i int) bool {
+	for _, sep := range []string{",", "."} {
+		if m.punct(i-1, sep) && m.glued(i) && m.glued(i-1) && i >= 2 && m.t[i-2].kind == kNum {
+			return true
+		}
+		if m.punct(i+1, sep) && m.glued(i+1) && m.glued(i+2) && i+2 < len(m.t) && m.t[i+2].kind == kNum {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAt reads a month name at i, with the dot of an abbreviation.
+func (m *matcher) monthAt(i int) (mo, end int, abbr, ok bool) {
+	v, found := m.table("month", i)
+	if !found {
+		return 0, i, false, false
+	}
+	w := m.w(i)
+	abbr = len(w) <= 4 && w != "june" && w != "july" && w != "may"
+	end = i + 1
+	if m.punct(end, ".") && m.glued(end) && abbr {
+		end++
+	}
+	mo, _ = strconv.Atoi(v)
+	return mo, end, abbr, true
+}
+
+// monthOK applies the guards on month names that are also words: "march"
+// and "may" only capitalised, short forms only with their dot or a day or
+// year after them.
+func (m *matcher) monthOK(i, end int, abbr, dayOrYearAfter bool) bool {
+	if _, verb := m.table("month_verb", i); verb && !m.t[i].cap {
+		return false
+	}
+	if abbr && end == i+1 && !dayOrYearAfter {
+		return false
+	}
+	if abbr && !m.t[i].cap {
+		return false
+	}
+	return true
+}
+
+// prevWord is the word before i, skipping "the" and a hyphen: the context
+// that tells "in May" from "May I".
+func (m *matcher) prevWord(i int) string {
+	j := i - 1
+	if m.punct(j, "-") {
+		j--
+	}
+	if m.is(j, "the") {
+		j--
+	}
+	return m.w(j)
+}
+
+func (m *matcher) dateContext(i int) bool {
+	_, ok := lex["date_context"][m.prevWord(i)]
+	return ok
+}
+
+// dayAt reads a day of the month: 1-31, "21st", "twenty-first".
+func (m *matcher) dayAt(i int) (int, int, bool) {
+	if i < len(m.t) && m.t[i].kind == kNum && m.t[i].ndig <= 2 && !m.partOfNumber(i) {
+		switch m.t[i].suf {
+		case "", "st", "nd", "rd", "th":
+			if n := m.t[i].n; n >= 1 && n <= 31 {
+				return n, i + 1, true
+			}
+		}
+		return 0, i, false
+	}
+	if v, end, ok := m.phrase("ordinal", i); ok {
+		n, _ := strconv.Atoi(v)
+		return n, end, true
+	}
+	return 0, i, false
+}
+
+// ordinalAt reads "third", "3rd".
+func (m *matcher) ordinalAt(i int) (int, int, bool) {
+	if i < len(m.t) && m.t[i].kind == kNum && m.t[i].n > 0 {
+		switch m.t[i].suf {
+		case "st", "nd", "rd", "th":
+			return m.t[i].n, i + 1, true
+		}
+		return 0, i, false
+	}
+	if v, end, ok := m.phrase("ordinal", i); ok {
+		n, _ := strconv.Atoi(v)
+		return n, end, true
+	}
+	return 0, i, false
+}
+
+// wordNumber reads "twenty four", "twenty-four", "a hundred", "two hundred".
+func (m *matcher) wordNumber(i int) (int, int, bool) {
+	total, cur, j := 0, 0, i
+	seen := false
+	if m.is(j, "a", "an") && m.is(j+1, "hundred", "thousand") {
+		cur, j = 1, j+1
+	}
+	for j < len(m.t) {
+		v, ok := m.table("number", j)
+		if !ok {
+			break
+		}
+		n, _ := strconv.Atoi(v)
+		switch {
+		case n == 100:
+			cur = max(cur, 1) * 100
+		case n == 1000:
+			total += max(cur, 1) * 1000
+			cur = 0
+		case n >= 20 && n < 100:
+			if cur%100 != 0 {
+				return total + cur, j, seen
+			}
+			cur += n
+			if k := m.hyphen(j + 1); k > j+1 || m.w(j+1) != "" {
+				if u, ok := m.table("number", k); ok {
+					if un, _ := strconv.Atoi(u); un >= 1 && un <= 9 {
+						cur += un
+						j = k
+					}
+				}
+			}
+		default:
+			if cur%100 != 0 && cur%10 != 0 || (cur%100 != 0 && n >= 10) {
+				return total + cur, j, seen
+			}
+			cur += n
+		}
+		seen = true
+		j++
+		if m.is(j, "and") && cur >= 100 && cur%100 == 0 {
+			if _, ok := m.table("number", j+1); ok {
+				j++
+			}
+		}
+	}
+	return total + cur, j, seen
+}
+
+// quantity reads how many units a duration counts: digits, number words,
+// "a", "a couple of", or a vague amount ("several", "a few").
+func (m *matcher) quantity(i int) (n float64, vague, isA bool, end int, ok bool) {
+	j := i
+	switch {
+	case i < len(m.t) && m.t[i].kind == kNum && m.t[i].suf == "" && m.t[i].n >= 0 && m.t[i].ndig <= 6:
+		if m.partOfNumber(i) {
+			if m.punct(i+1, ".") && i+2 < len(m.t) && m.t[i+2].kind == kNum && m.t[i+2].ndig <= 3 && !m.partOfNumber(i+2) {
+				f, err := strconv.ParseFloat(m.t[i].low+"."+m.t[i+2].low, 64)
+				if err != nil {
+					return 0, false, false, i, false
+				}
+				n, j = f, i+3
+				break
+			}
+			return 0, false, false, i, false
+		}
+		n, j = float64(m.t[i].n), i+1
+	case m.is(i, "a", "an") && m.is(i+1, "couple") && m.is(i+2, "of"):
+		n, j = 2, i+3
+	case m.is(i, "couple") && m.is(i+1, "of"):
+		n, j = 2, i+2
+	case m.is(i, "a") && m.is(i+1, "few"):
+		vague, j = true, i+2
+	case m.is(i, "a") && m.is(i+1, "number") && m.is(i+2, "of"):
+		vague, j = true, i+3
+	case m.is(i, "a", "an") && !m.is(i+1, "hundred", "thousand"):
+		n, j, isA = 1, i+1, true
+	default:
+		if _, ok := m.table("vague_amount", i); ok && !m.is(i, "couple") {
+			vague, j = true, i+1
+			break
+		}
+		wn, e, ok := m.wordNumber(i)
+		if !ok {
+			return 0, false, false, i, false
+		}
+		n, j = float64(wn), e
+	}
+	// "two and a half", "a minute and a half" (the half after the unit is
+	// read by the caller).
+	if !vague && m.is(j, "and") && m.is(j+1, "a") && m.is(j+2, "half") {
+		n, j = n+0.5, j+3
+	}
+	// "two to three weeks", "12 to 18 months": a range is an unknown amount.
+	if m.is(j, "to", "or") {
+		if _, _, _, e, ok := m.quantity(j + 1); ok && e > j+1 && !m.is(j+1, "a", "an") {
+			if _, ok := m.table("unit", e); ok {
+				vague, j = true, e
+			}
+		}
+	}
+	return n, vague, isA, j, true
+}
+
+// unitAt reads a calendar unit.
+func (m *matcher) unitAt(i int) (u string, plural bool, end int, ok bool) {
+	u, ok = m.table("unit", i)
+	if !ok {
+		return "", false, i, false
+	}
+	w := m.w(i)
+	plural = w[len(w)-1] == 's' && w != "hrs" || w == "centuries"
+	return u, plural, i + 1, true
+}
+
+// durValue writes a TimeML duration: P3Y, PT90M, PXY, P1.5M.
+func durValue(n float64, vague bool, u string) string {
+	switch u {
+	case "DE":
+		n, u = n*10, "Y"
+	case "CE":
+		n, u = n*100, "Y"
+	case "H":
+		n, u = n*6, "M"
+	}
+	if !vague && n != math.Trunc(n) {
+		switch u {
+		case "Y":
+			n, u = n*12, "M"
+		case "W":
+			n, u = n*7, "D"
+		case "D":
+			n, u = n*24, "TH"
+		case "TH":
+			n, u = n*60, "TM"
+		case "TM":
+			n, u = n*60, "TS"
+		}
+	}
+	prefix, letter := "P", u
+	if len(u) == 2 && u[0] == 'T' {
+		prefix, letter = "PT", u[1:]
+	}
+	if vague {
+		return prefix + "X" + letter
+	}
+	return prefix + strconv.FormatFloat(n, 'f', -1, 64) + letter
+}
+
+// --- anchors ---
+
+func (m *matcher) today() point { return pDay(m.dct) }
+
+// inferYear gives a year to a month (and day) written without one. A
+// narrative that has just named another year keeps it ("In 2015... In
+// March, ..."); otherwise the nearest such date to the document date, in
+// the past unless the clause looks forward.
+func (m *matcher) inferYear(i, mo, day int) (int, bool) {
+	if m.refExplicit && m.ref.valid() && i-m.refTok < 60 && (!m.hasD || m.ref.t.Year() != m.dct.Year()) {
+		return m.ref.t.Year(), true
+	}
+	if !m.hasD {
+		return 0, false
+	}
+	y := m.dct.Year()
+	dm := int(m.dct.Month())
+	fut := m.future(i)
+	if day == 0 {
+		switch {
+		case fut && mo < dm:
+			y++
+		case !fut && mo > dm+1:
+			y--
+		}
+		return y, true
+	}
+	cand := ymd(y, mo, min(day, daysIn(y, mo)))
+	d := cand.Sub(dayOf(m.dct)).Hours() / 24
+	switch {
+	case fut && d < -7:
+		y++
+	case !fut && d > 45:
+		y--
+	}
+	return y, true
+}
+
+// weekdayDate resolves a bare weekday: the last one on or before the
+// document date, or the next one after it when the clause looks forward.
+func (m *matcher) weekdayDate(i, wd int) point {
+	today := dayOf(m.dct)
+	cur := int(today.Weekday())
+	if cur == 0 {
+		cur = 7
+	}
+	if m.future(i) {
+		d := (wd - cur + 7) % 7
+		if d == 0 {
+			d = 7
+		}
+		return pDay(today.AddDate(0, 0, d))
+	}
+	return pDay(today.AddDate(0, 0, -((cur - wd + 7) % 7)))
+}
+
+func isoWeekday(t time.Time) int {
+	d := int(t.Weekday())
+	if d == 0 {
+		return 7
+	}
+	return d
+}
+
+// --- patterns ---
+
+// numericDate: 2024-03-14, 3/14/2024, 14/3/2024, 14.03.2024.
+func (m *matcher) numericDate(i int) res {
+	if i+4 >= len(m.t) {
+		return res{}
+	}
+	a, b, c := m.t[i], m.t[i+2], m.t[i+4]
+	sep := m.t[i+1].low
+	if m.t[i+1].kind != kPunct || m.t[i+3].low != sep || b.kind != kNum || c.kind != kNum ||
+		!m.glued(i+1) || !m.glued(i+2) || !m.glued(i+3) || !m.glued(i+4) || a.suf != "" || b.suf != "" || c.suf != "" {
+		return res{}
+	}
+	if sep != "-" && sep != "/" && sep != "." {
+		return res{}
+	}
+	if i > 0 && m.glued(i) && (m.t[i-1].kind == kNum || m.punct(i-1, "/") || m.punct(i-1, ".")) {
+		return res{}
+	}
+	var y, mo, d int
+	switch {
+	case a.ndig == 4 && b.ndig <= 2 && c.ndig <= 2 && sep != ".":
+		y, mo, d = a.n, b.n, c.n
+	case a.ndig <= 2 && b.ndig <= 2 && (c.ndig == 4 || c.ndig == 2) && sep != "-":
+		y = c.n
+		if c.ndig == 2 {
+			y = m.century2(c.n)
+		}
+		mo, d = a.n, b.n
+		if sep == "." || a.n > 12 && b.n <= 12 {
+			mo, d = b.n, a.n
+		}
+	default:
+		return res{}
+	}
+	r := res{start: i, end: i + 5, typ: "DATE", explicit: true, setRef: true, cal: true}
+	if y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+		r.warn = fmt.Sprintf("no such date: year %d, month %d, day %d", y, mo, d)
+		return r
+	}
+	p := pDay(ymd(y, mo, d))
+	r.p = &p
+	return r
+}
+
+// clock: "10 p.m.", "10:30 a.m. EST", "noon", "14:30 GMT", "4 in the
+// morning", optionally followed by the day ("10 p.m. Wednesday").
+func (m *matcher) clock(i int) res {
+	hh, mm, j := -1, 0, i
+	if v, end, ok := m.phrase("clock", i); ok {
+		hh, _ = strconv.Atoi(v[:2])
+		j = end
+	} else if h, ok := m.num(i); ok && m.t[i].ndig <= 2 && !m.partOfNumber(i) || ok && m.punct(i+1, ":") {
+		if i > 0 && m.glued(i) && m.t[i-1].kind == kNum {
+			return res{}
+		}
+		j = i + 1
+		hasMin := false
+		if m.t[i].suf == "" && m.punct(j, ":") && m.glued(j) && m.glued(j+1) && j+1 < len(m.t) && m.t[j+1].kind == kNum && m.t[j+1].ndig == 2 {
+			mm, hasMin = m.t[j+1].n, true
+			j += 2
+			if m.punct(j, ":") && m.glued(j) && j+1 < len(m.t) && m.t[j+1].kind == kNum && m.t[j+1].ndig == 2 && m.glued(j+1) {
+				j += 2
+			}
+		}
+		ampm := m.t[j-1].suf
+		if ampm == "" {
+			switch m.w(j) {
+			case "a.m.", "a.m", "am":
+				ampm, j = "am", j+1
+			case "p.m.", "p.m", "pm":
+				ampm, j = "pm", j+1
+			}
+		}
+		switch {
+		case ampm == "am" || ampm == "pm":
+			if h < 1 || h > 12 || mm > 59 {
+				return res{}
+			}
+			if ampm == "pm" && h != 12 {
+				h += 12
+			} else if ampm == "am" && h == 12 {
+				h = 0
+			}
+		case ampm == "h" && !hasMin && h <= 24:
+		case ampm != "":
+			return res{}
+		case m.is(j, "o") && m.punct(j+1, "'") && m.is(j+2, "clock") && h >= 1 && h <= 12:
+			j += 3
+		case m.is(j, "in") && m.is(j+1, "the") && m.is(j+2, "morning", "afternoon", "evening") && h >= 1 && h <= 12:
+			if !m.is(j+2, "morning") && h != 12 {
+				h += 12
+			}
+			j += 3
+		case hasMin && h <= 23 && mm <= 59:
+			_, _, tz := m.phrase("timezone", j)
+			if !tz && !m.is(i-1, "at", "by", "until", "till", "from", "before", "after", "around", "about", "since") {
+				return res{}
+			}
+		default:
+			return res{}
+		}
+		if h > 24 || mm > 59 {
+			return res{}
+		}
+		hh = h
+	} else {
+		return res{}
+	}
+	if _, end, ok := m.phrase("timezone", j); ok {
+		j = end
+	}
+	r := res{start: i, end: j, typ: "TIME", setRef: true}
+	day := m.ref
+	if !day.valid() || day.g < gDay {
+		if !m.hasD {
+			r.warn = "no document date"
+			return r
+		}
+		day = m.today()
+	}
+	// The day may follow: "10 p.m. Wednesday", "noon today", "5 p.m. EST, Nov. 6".
+	k := j
+	if m.is(k, "on") || m.punct(k, ",") {
+		k++
+	}
+	var d res
+	for _, f := range []func(int) res{m.weekday, m.deictic, m.monthDate, m.dayMonth} {
+		if c := f(k); c.ok() && c.p != nil && c.p.g >= gDay && c.end > d.end {
+			d = c
+		}
+	}
+	if d.ok() {
+		day, r.end = *d.p, d.end
+	}
+	p := point{t: day.t, g: gMinute, code: fmt.Sprintf("%02d:%02d", hh, mm)}
+	r.p = &p
+	return r
+}
+
+// dayMonth: "14 March 2024", "the 14th of March", "3 Dec.".
+func (m *matcher) dayMonth(i int) res {
+	d, j, ok := m.dayAt(i)
+	if !ok {
+		return res{}
+	}
+	if m.is(j, "of") {
+		j++
+	}
+	mo, k, abbr, ok := m.monthAt(j)
+	if !ok {
+		return res{}
+	}
+	y, e, hasY := m.yearAt(m.comma(k))
+	if !m.monthOK(j, k, abbr, true) {
+		return res{}
+	}
+	r := res{start: i, end: k, typ: "DATE", the: true, setRef: true, cal: true}
+	if hasY {
+		r.end, r.explicit = e, true
+	} else {
+		y, ok = m.inferYear(i, mo, d)
+		if !ok {
+			r.warn = "no document date"
+			return r
+		}
+	}
+	return m.dayValue(r, y, mo, d)
+}
+
+func (m *matcher) dayValue(r res, y, mo, d int) res {
+	if d > daysIn(y, mo) || y < 1 {
+		r.warn = fmt.Sprintf("no such date: %d-%02d-%02d", y, mo, d)
+		return r
+	}
+	p := pDay(ymd(y, mo, d))
+	r.p = &p
+	return r
+}
+
+// monthDate: "March 12", "Nov. 25, 1989", "December 2016", "March of
+// 2024", "October".
+func (m *matcher) monthDate(i int) res {
+	mo, j, abbr, ok := m.monthAt(i)
+	if !ok {
+		return res{}
+	}
+	r := res{start: i, typ: "DATE", setRef: true, cal: true, the: false}
+	// Month and day, perhaps a year.
+	if d, k, ok := m.dayAt(j); ok && m.t[j].kind == kNum && !m.punct(k, ":") && !m.is(k, "a.m.", "p.m.", "am", "pm") {
+		if !m.monthOK(i, j, abbr, true) {
+			return res{}
+		}
+		r.end = k
+		k2 := k
+		if m.punct(k2, ",") {
+			k2++
+		}
+		if y, e, ok := m.yearAt(k2); ok {
+			r.end, r.explicit = e, true
+			return m.dayValue(r, y, mo, d)
+		}
+		y, ok := m.inferYear(i, mo, d)
+		if !ok {
+			r.warn = "no document date"
+			return r
+		}
+		return m.dayValue(r, y, mo, d)
+	}
+	// Month and year.
+	k := j
+	if m.is(k, "of") || m.punct(k, ",") {
+		k++
+	}
+	if y, e, ok := m.yearAt(k); ok && m.monthOK(i, j, abbr, true) {
+		r.end, r.explicit = e, true
+		p := pMonth(y, mo)
+		r.p = &p
+		return r
+	}
+	// The month alone.
+	if !m.monthOK(i, j, abbr, false) {
+		return res{}
+	}
+	if _, verb := m.table("month_verb", i); verb && !m.dateContext(i) {
+		return res{}
+	}
+	r.end = j
+	y, ok := m.inferYear(i, mo, 0)
+	if !ok {
+		r.warn = "no document date"
+		return r
+	}
+	p := pMonth(y, mo)
+	r.p = &p
+	return r
+}
+
+// weekday: "Friday", "Friday morning", "Monday, Oct. 26", "Tuesday nights".
+func (m *matcher) weekday(i int) res {
+	v, ok := m.table("weekday", i)
+	if !ok {
+		return res{}
+	}
+	wd, _ := strconv.Atoi(v)
+	w := m.w(i)
+	full := len(w) >= 6
+	j := m.dot(i + 1)
+	// With the date: "Monday, Oct. 26", "Fri 3 May 2024".
+	k := m.comma(j)
+	var d res
+	for _, f := range []func(int) res{m.monthDate, m.dayMonth} {
+		if c := f(k); c.ok() && c.p != nil && c.p.g == gDay && c.end > d.end {
+			d = c
+		}
+	}
+	if d.ok() {
+		d.start = i
+		return d
+	}
+	if !full {
+		return res{} // "Sun", "Wed" only with a date after them
+	}
+	// Every week: "Tuesdays", "Tuesday nights".
+	pod, podOK := m.table("part_of_day", j)
+	if w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
+		r := res{start: i, end: j, typ: "SET", val: fmt.Sprintf("XXXX-WXX-%d", wd)}
+		if podOK {
+			r.end, r.val = j+1, r.val+"T"+pod
+		}
+		return r
+	}
+	r := res{start: i, end: j, typ: "DATE", setRef: true, cal: true, rel: true}
+	if !m.hasD {
+		r.warn = "no document date"
+		return r
+	}
+	p := m.weekdayDate(i, wd)
+	if podOK {
+		p = point{t: p.t, g: gPartOfDay, code: pod}
+		r.end = j + 1
+	}
+	r.p = &p
+	return r
+}
+
+// deictic: "today", "yesterday morning", "tonight", "now", "the future".
+func (m *matcher) deictic(i int) res {
+	if v, end, ok := m.phrase("phrase", i); ok {
+		return res{start: i, end: end, typ: "DATE", val: v}
+	}
+	if v, ok := m.table("ref", i); ok {
+		return res{start: i, end: i + 1, typ: "DATE", val: v}
+	}
+	w := m.w(i)
+	off := 0
+	j := i + 1
+	switch {
+	case w == "tonight":
+		return m.dayPart(res{start: i, end: j, typ: "TIME", rel: true, setRef: true}, m.today(), "NI")
+	case m.is(i, "the") && m.is(i+1, "day") && m.is(i+2, "before", "after") && m.is(i+3, "yesterday", "tomorrow"):
+		off = -2
+		if m.is(i+3, "tomorrow") {
+			off = 2
+		}
+		j = i + 4
+	default:
+		v, ok := m.table("day_offset", i)
+		if !ok {
+			return res{}
+		}
+		off, _ = strconv.Atoi(v)
+	}
+	r := res{start: i, end: j, typ: "DATE", rel: true, cal: true, setRef: true}
+	if !m.hasD {
+		r.warn = "no document date"
+		return r
+	}
+	p := pDay(m.dct.AddDate(0, 0, off))
+	if pod, ok := m.table("part_of_day", j); ok && pod != "" && m.w(j)[len(m.w(j))-1] != 's' {
+		r.end, r.typ = j+1, "TIME"
+		return m.dayPart(r, p, pod)
+	}
+	r.p = &p
+	return r
+}
+
+func (m *matcher) dayPart(r res, day point, code string) res {
+	if !day.valid() {
+		r.warn = "no document date"
+		return r
+	}
+	p := point{t: day.t, g: gPartOfDay, code: code}
+	r.p = &p
+	return r
+}
+
+// qualifiers of relative expressions: which anchor (document date or the
+// text's last date), how many units away, and whether "the" may precede.
+type qual struct {
+	anaphoric bool
+	off       int
+	the       bool
+	n         int // tokens
+}
+
+func (m *matcher) qualifier(i int) (qual, bool) {
+	switch m.w(i) {
+	case "this":
+		switch m.w(i + 1) {
+		case "past", "last":
+			return qual{off: -1, n: 2}, true
+		case "coming", "next":
+			return qual{off: 1, n: 2}, true
+		}
+		return qual{n: 1}, true
+	case "current", "present":
+		return qual{the: true, n: 1}, true
+	case "last", "past":
+		return qual{off: -1, the: true, n: 1}, true
+	case "latest":
+		return qual{off: -1, the: true, n: 1}, true
+	case "next":
+		if m.is(i-1, "the") {
+			return qual{anaphoric: true, off: 1, the: true, n: 1}, true
+		}
+		return qual{off: 1, n: 1}, true
+	case "coming", "upcoming":
+		return qual{off: 1, the: true, n: 1}, true
+	case "following", "subsequent":
+		return qual{anaphoric: true, off: 1, the: true, n: 1}, true
+	case "previous", "preceding", "prior":
+		return qual{anaphoric: true, off: -1, the: true, n: 1}, true
+	case "that":
+		if m.is(i+1, "same") {
+			return qual{anaphoric: true, n: 2}, true
+		}
+		return qual{anaphoric: true, n: 1}, true
+	case "same":
+		return qual{anaphoric: true, the: true, n: 1}, true
+	}
+	return qual{}, false
+}
+
+// relative: "last year", "this week", "the next day", "last April",
+// "next Friday", "this summer", "last night", "that year".
+func (m *matcher) relative(i int) res {
+	q, ok := m.qualifier(i)
+	if !ok {
+		return res{}
+	}
+	j := i + q.n
+	r := res{start: i, end: j + 1, typ: "DATE", the: q.the, rel: true, cal: true, setRef: true}
+	base := m.ref
+	if !q.anaphoric {
+		if !m.hasD {
+			base = point{}
+		} else {
+			base = m.today()
+		}
+	}
+	fail := func() res {
+		r.warn = "no anchor date"
+		return r
+	}
+	set := func(p point) res {
+		r.p = &p
+		return r
+	}
+	if u, plural, _, ok := m.unitAt(j); ok && !plural {
+		if !base.valid() {
+			return fail()
+		}
+		switch u {
+		case "Y":
+			return set(base.at(gYear).shift(q.off, "Y"))
+		case "M":
+			return set(base.at(gMonth).shift(q.off, "M"))
+		case "W":
+			return set(base.at(gWeek).shift(q.off, "W"))
+		case "D":
+			if !q.anaphoric {
+				return res{}
+			}
+			p := base.shift(q.off, "D")
+			if p.g > gDay {
+				p = p.at(gDay)
+			}
+			return set(p)
+		case "Q":
+			if m.w(i) == "latest" && m.lastQ != nil {
+				return set(*m.lastQ)
+			}
+			return set(base.at(gQuarter).shift(q.off, "Q"))
+		case "DE":
+			return set(base.at(gDecade).shift(q.off, "DE"))
+		case "CE":
+			return set(base.at(gCentury).shift(q.off, "CE"))
+		case "WE":
+			return set(m.weekend(base, q.off, i))
+		}
+		return res{}
+	}
+	if mo, k, _, ok := m.monthAt(j); ok {
+		if !base.valid() {
+			return fail()
+		}
+		if _, verb := m.table("month_verb", j); verb && !m.t[j].cap {
+			return res{}
+		}
+		r.end = k
+		y := base.t.Year()
+		bm := int(base.t.Month())
+		switch {
+		case q.off < 0 && mo >= bm:
+			y--
+		case q.off > 0 && mo <= bm:
+			y++
+		}
+		return set(pMonth(y, mo))
+	}
+	if v, ok := m.table("weekday", j); ok && len(m.w(j)) >= 6 && m.w(j)[len(m.w(j))-1] != 's' {
+		if !base.valid() {
+			return fail()
+		}
+		wd, _ := strconv.Atoi(v)
+		t := base.t
+		cur := isoWeekday(t)
+		var d time.Time
+		switch {
+		case q.off < 0:
+			back := (cur - wd + 7) % 7
+			if back == 0 {
+				back = 7
+			}
+			d = t.AddDate(0, 0, -back)
+		case q.off > 0:
+			fwd := (wd - cur + 7) % 7
+			if fwd == 0 {
+				fwd = 7
+			}
+			d = t.AddDate(0, 0, fwd)
+		default:
+			d = t.AddDate(0, 0, wd-cur)
+		}
+		p := pDay(d)
+		if pod, ok := m.table("part_of_day", j+1); ok {
+			r.end++
+			p = point{t: p.t, g: gPartOfDay, code: pod}
+		}
+		return set(p)
+	}
+	if s, ok := m.table("season", j); ok {
+		if !base.valid() {
+			return fail()
+		}
+		y := base.t.Year() + q.off
+		return set(pSeason(y, s))
+	}
+	if pod, ok := m.table("part_of_day", j); ok && m.w(j)[len(m.w(j))-1] != 's' {
+		if !base.valid() {
+			return fail()
+		}
+		day := base
+		if day.g < gDay {
+			return res{}
+		}
+		r.typ = "TIME"
+		off := q.off
+		if m.w(i) == "last" && pod == "NI" {
+			off = -1
+		} else if !q.anaphoric && off != 0 {
+			return res{}
+		}
+		return m.dayPart(r, pDay(day.t.AddDate(0, 0, off)), pod)
+	}
+	return res{}
+}
+
+// weekend: "this weekend" is the one of the document's week, "the
+// weekend"/"last weekend" the one just past (or the current one when the
+// document is dated on it), "next weekend" the one after.
+func (m *matcher) weekend(base point, off, i int) point {
+	t := base.t
+	wd := isoWeekday(t)
+	if m.w(i) == "this" || m.w(i) == "coming" || m.w(i) == "upcoming" {
+		off = 0
+	} else if off < 0 && wd >= 6 {
+		off = 0
+	}
+	return point{t: t.AddDate(0, 0, 7*off), g: gWeekend}
+}
+
+// quarter: "the third quarter", "third-quarter", "the fiscal first
+// quarter", "the fourth quarter of 1989", "next year's first quarter",
+// "the first half", "Q3 2024", "the year-earlier quarter".
+func (m *matcher) quarter(i int) res {
+	j := i
+	yearOff, hasYear, year := 0, false, 0
+	r := res{start: i, typ: "DATE", the: true, cal: true, setRef: true}
+	// "this year's", "1989's", "the 1988".
+	if y, e, ok := m.yearAt(j); ok {
+		year, hasYear, j = y, true, e
+		if m.punct(j, "'") && m.is(j+1, "s") {
+			j += 2
+		}
+	} else if m.is(j, "this", "last", "next") && m.is(j+1, "year") && m.punct(j+2, "'") && m.is(j+3, "s") {
+		yearOff = map[string]int{"this": 0, "last": -1, "next": 1}[m.w(j)]
+		j += 4
+	}
+	if m.is(j, "year") && m.punct(j+1, "-") && m.is(j+2, "earlier", "ago") || m.is(j, "year") && m.is(j+1, "earlier", "ago") {
+		// "the year-earlier quarter", "year-ago period", "year-earlier".
+		k := m.hyphen(j+1) + 1
+		if m.is(j+1, "earlier", "ago") {
+			k = j + 2
+		}
+		r.end = k
+		if n, e, ok := m.ordinalAt(k); ok && n <= 4 {
+			k = m.hyphen(e)
+		}
+		if m.is(k, "quarter", "period") {
+			r.end = k + 1
+		}
+		if m.lastQ != nil {
+			p := m.lastQ.shift(-1, "Y")
+			r.p = &p
+		} else if m.hasD {
+			p := pYear(m.dct.Year() - 1)
+			r.p = &p
+		} else {
+			r.warn = "no document date"
+		}
+		r.setRef = false
+		return r
+	}
+	if m.is(j, "fiscal") {
+		j = m.hyphen(j + 1)
+	}
+	n, k, ok := m.ordinalAt(j)
+	if !ok && m.is(j, "last") {
+		n, k, ok = -1, j+1, true
+	}
+	if !ok {
+		// "Q3", "Q3 2024".
+		if m.is(j, "q") && j+1 < len(m.t) && m.glued(j+1) && m.t[j+1].kind == kNum && m.t[j+1].n >= 1 && m.t[j+1].n <= 4 && m.t[j+1].suf == "" && m.t[j].cap {
+			n, k = m.t[j+1].n, j+2
+			r.end = k
+			if y, e, ok := m.yearAt(k); ok {
+				year, hasYear, r.end = y, true, e
+			}
+			return m.quarterValue(r, n, "Q", hasYear, year, yearOff)
+		}
+		return res{}
+	}
+	k = m.hyphen(k)
+	if m.is(k, "fiscal") {
+		k = m.hyphen(k + 1)
+	}
+	unit := ""
+	switch {
+	case m.is(k, "quarter") && (n >= 1 && n <= 4 || n == -1):
+		unit = "Q"
+		if n == -1 {
+			n = 4
+		}
+	case m.is(k, "half") && (n >= 1 && n <= 2 || n == -1):
+		unit = "H"
+		if n == -1 {
+			n = 2
+		}
+	default:
+		return res{}
+	}
+	r.end = k + 1
+	// "of 1989", "of this year", "of next year".
+	if m.is(r.end, "of") {
+		if y, e, ok := m.yearAt(r.end + 1); ok {
+			year, hasYear, r.end = y, true, e
+		} else if m.is(r.end+1, "this", "last", "next") && m.is(r.end+2, "year") {
+			yearOff = map[string]int{"this": 0, "last": -1, "next": 1}[m.w(r.end+1)]
+			r.end += 3
+		} else if m.is(r.end+1, "the") && m.is(r.end+2, "year") {
+			r.end += 3
+		}
+	} else if y, e, ok := m.yearAt(r.end); ok {
+		year, hasYear, r.end = y, true, e
+	}
+	return m.quarterValue(r, n, unit, hasYear, year, yearOff)
+}
+
+func (m *matcher) quarterValue(r res, n int, unit string, hasYear bool, year, yearOff int) res {
+	if !hasYear {
+		switch {
+		case m.ref.valid() && m.refExplicit:
+			year = m.ref.t.Year()
+		case m.hasD:
+			year = m.dct.Year()
+		default:
+			r.warn = "no document date"
+			return r
+		}
+		year += yearOff
+	} else {
+		r.explicit = true
+	}
+	var p point
+	if unit == "Q" {
+		p = pQuarter(year, n)
+	} else {
+		p = point{t: ymd(year, 6*n-5, 1), g: gHalf, code: strconv.Itoa(n)}
+	}
+	r.p = &p
+	return r
+}
+
+// durQualifiers may come before a counted duration: "the past three
+// months", "the first nine months", "the next two weeks".
+var durQualifiers = map[string]bool{
+	"past": true, "last": true, "next": true, "first": true, "coming": true, "previous": true,
+	"latest": true, "recent": true, "final": true, "following": true, "remaining": true, "initial": true,
+}
+
+// duration: "18 months", "two-year", "the past three months", "a few
+// days", "nearly forty years"; with "ago" a date before the document date
+// ("two days ago"), with "later"/"earlier" one from the text's last date
+// ("a month later").
+func (m *matcher) duration(i int) res {
+	j := i
+	qualified := false
+	if durQualifiers[m.w(j)] {
+		j++
+		qualified = true
+	}
+	n, vague, isA, k, ok := m.quantity(j)
+	if !ok {
+		return res{}
+	}
+	if m.is(k, "more", "additional", "further", "full", "straight", "consecutive", "long") {
+		k++
+	}
+	hy := m.hyphen(k)
+	u, plural, e, ok := m.unitAt(hy)
+	if !ok || u == "WE" {
+		return res{}
+	}
+	if isA && (plural || u == "TS" || u == "Q" || u == "H") || isA && qualified {
+		return res{}
+	}
+	if vague && !plural {
+		return res{}
+	}
+	if u == "H" {
+		return res{}
+	}
+	if len(m.w(hy)) <= 3 && m.t[j].kind != kNum {
+		return res{} // "yr", "hr", "min" only after digits
+	}
+	if hy > k && !plural && m.is(e, "-") && m.glued(e) {
+		// "8-month-old", "decade-long"
+		if m.is(e+1, "old", "long") {
+			e += 2
+		}
+	} else if m.is(e, "old") {
+		e++
+	}
+	if m.is(e, "and") && m.is(e+1, "a") && m.is(e+2, "half") && !vague {
+		n += 0.5
+		e += 3
+	}
+	r := res{start: i, end: e, typ: "DURATION", the: true, qty: true, val: durValue(n, vague, u)}
+	// "ago", "later", "earlier", "from now".
+	switch {
+	case m.is(e, "ago") && !qualified:
+		r.end = e + 1
+		r.typ = "DATE"
+		if vague {
+			r.val = "PAST_REF"
+			return r
+		}
+		if !m.hasD {
+			r.warn = "no document date"
+			return r
+		}
+		return m.countFrom(r, m.today(), -n, u, true)
+	case m.is(e, "from") && m.is(e+1, "now") && !qualified:
+		r.end = e + 2
+		r.typ = "DATE"
+		if vague {
+			r.val = "FUTURE_REF"
+			return r
+		}
+		if !m.hasD {
+			r.warn = "no document date"
+			return r
+		}
+		return m.countFrom(r, m.today(), n, u, true)
+	case m.is(e, "later", "earlier") && !qualified && !vague:
+		r.end = e + 1
+		r.typ = "DATE"
+		if !m.ref.valid() {
+			r.warn = "no anchor date"
+			return r
+		}
+		s := n
+		if m.is(e, "earlier") {
+			s = -n
+		}
+		return m.countFrom(r, m.ref, s, u, false)
+	}
+	return r
+}
+
+// countFrom is the date n units from base, at the granularity the unit
+// gives ("two days ago" a day, "a month later" a month) but never finer
+// than base ("a month after 2015" is not a month). A year before a quarter
+// is that quarter a year earlier (earnings reports compare quarters).
+func (m *matcher) countFrom(r res, base point, n float64, u string, deictic bool) res {
+	if n != math.Trunc(n) {
+		r.val, r.typ = durValue(math.Abs(n), false, u), "DURATION"
+		return r
+	}
+	g := unitGran[u]
+	if u == "Y" && math.Abs(n) == 1 && m.lastQ != nil && (!deictic || m.lastQ.t.Year() == m.dct.Year()) {
+		p := m.lastQ.shift(int(n), "Y")
+		r.p = &p
+		return r
+	}
+	if g == gMinute {
+		g = gDay
+	}
+	if g > base.g {
+		g = base.g
+	}
+	b := base
+	if b.g > gDay {
+		b = b.at(gDay)
+	}
+	p := b.shift(int(n), u).at(g)
+	if g < b.g {
+		p = point{t: p.t, g: g}.at(g)
+		p = fixCode(p)
+	}
+	r.p = &p
+	r.setRef = true
+	return r
+}
+
+// fixCode recomputes the code a granularity needs after a shift.
+func fixCode(p point) point {
+	switch p.g {
+	case gQuarter:
+		p.code = strconv.Itoa((int(p.t.Month())-1)/3 + 1)
+	case gHalf:
+		p.code = "1"
+		if p.t.Month() > 6 {
+			p.code = "2"
+		}
+	}
+	return p
+}
+
+// season: "summer", "the winter of 1999", "summer 2015", "in the fall".
+func (m *matcher) season(i int) res {
+	s, ok := m.table("season", i)
+	if !ok || m.w(i)[len(m.w(i))-1] == 's' {
+		return res{}
+	}
+	r := res{start: i, end: i + 1, typ: "DATE", the: true, cal: true, setRef: true}
+	k := i + 1
+	if m.is(k, "of") {
+		k++
+	}
+	if y, e, ok := m.yearAt(k); ok {
+		r.end, r.explicit = e, true
+		p := pSeason(y, s)
+		r.p = &p
+		return r
+	}
+	if !m.dateContext(i) && !(m.t[i].cap && (i == 0 || m.t[i-1].kind == kPunct)) {
+		return res{}
+	}
+	if m.refExplicit && m.ref.valid() && i-m.refTok < 60 {
+		p := pSeason(m.ref.t.Year(), s)
+		r.p = &p
+		return r
+	}
+	if !m.hasD {
+		r.warn = "no document date"
+		return r
+	}
+	p := pSeason(m.dct.Year(), s)
+	r.p = &p
+	return r
+}
+
+// holiday: "Christmas", "Christmas Day 2015", "Thanksgiving", "Easter".
+func (m *matcher) holiday(i int) res {
+	v, end, ok := m.phrase("holiday", i)
+	movable := ""
+	if !ok {
+		if movable, end, ok = m.phrase("movable", i); !ok {
+			return res{}
+		}
+	}
+	if m.is(end, "day") && !m.is(end-1, "day") {
+		end++
+	}
+	r := res{start: i, end: end, typ: "DATE", the: true, cal: true, setRef: true}
+	y, e, hasY := m.yearAt(end)
+	if hasY {
+		r.end, r.explicit = e, true
+	} else if m.hasD {
+		y = m.dct.Year()
+	} else {
+		r.warn = "no document date"
+		return r
+	}
+	var t time.Time
+	switch movable {
+	case "easter":
+		t = easter(y)
+	case "thanksgiving":
+		t = thanksgiving(y)
+	default:
+		mo, _ := strconv.Atoi(v[:2])
+		d, _ := strconv.Atoi(v[3:])
+		t = ymd(y, mo, d)
+	}
+	p := pDay(t)
+	r.p = &p
+	return r
+}
+
+// set: "daily", "every day", "each Thursday", "every two weeks", "twice a
+// week".
+func (m *matcher) set(i int) res {
+	if v, ok := m.table("set", i); ok {
+		if v == "TNI" {
+			v = "XXXX-XX-XXTNI"
+		}
+		return res{start: i, end: i + 1, typ: "SET", val: v}
+	}
+	if m.is(i, "once", "twice", "thrice") && m.is(i+1, "a", "per", "every") {
+		if u, plural, e, ok := m.unitAt(i + 2); ok && !plural && u != "WE" && u != "H" {
+			return res{start: i, end: e, typ: "SET", val: durValue(1, false, u)}
+		}
+	}
+	if !m.is(i, "every", "each") {
+		return res{}
+	}
+	j := i + 1
+	if m.is(j, "other", "single") {
+		j++
+	}
+	if u, plural, e, ok := m.unitAt(j); ok && !plural && u != "H" && u != "WE" {
+		n := 1.0
+		if m.is(i+1, "other") {
+			n = 2
+		}
+		return res{start: i, end: e, typ: "SET", val: durValue(n, false, u)}
+	}
+	if n, _, isA, k, ok := m.quantity(j); ok && !isA && n >= 1 {
+		if u, plural, e, ok := m.unitAt(k); ok && plural && u != "H" && u != "WE" {
+			return res{start: i, end: e, typ: "SET", val: durValue(n, false, u)}
+		}
+	}
+	if v, ok := m.table("weekday", j); ok && len(m.w(j)) >= 6 {
+		r := res{start: i, end: j + 1, typ: "SET", val: "XXXX-WXX-" + v}
+		if pod, ok := m.table("part_of_day", j+1); ok {
+			r.end++
+			r.val += "T" + pod
+		}
+		return r
+	}
+	if mo, k, abbr, ok := m.monthAt(j); ok && !abbr {
+		return res{start: i, end: k, typ: "SET", val: fmt.Sprintf("XXXX-%02d", mo)}
+	}
+	if s, ok := m.table("season", j); ok {
+		return res{start: i, end: j + 1, typ: "SET", val: "XXXX-" + s}
+	}
+	if pod, ok := m.table("part_of_day", j); ok {
+		return res{start: i, end: j + 1, typ: "SET", val: "XXXX-XX-XXT" + pod}
+	}
+	return res{}
+}
+
+// misc: "fiscal 1989", "year-end", "the year", "the quarter", "the
+// weekend", "the morning".
+func (m *matcher) misc(i int) res {
+	w := m.w(i)
+	switch {
+	case w == "fiscal":
+		if y, e, ok := m.yearAt(i + 1); ok {
+			p := pYear(y)
+			return res{start: i, end: e, typ: "DATE", p: &p, the: true, cal: true, setRef: true, explicit: true}
+		}
+		return res{}
+	case w == "year" && (m.punct(i+1, "-") && m.is(i+2, "end") || m.is(i+1, "end")) ||
+		w == "year" && m.punct(i+1, "'") && m.is(i+2, "s") && m.is(i+3, "end"):
+		e := i + 2
+		if m.punct(i+1, "-") {
+			e = i + 3
+		} else if m.punct(i+1, "'") {
+			e = i + 4
+		}
+		r := res{start: i, end: e, typ: "DATE", the: true, mod: "END"}
+		if !m.hasD {
+			r.warn = "no document date"
+			return r
+		}
+		p := pYear(m.dct.Year())
+		r.p = &p
+		return r
+	case w == "year" && m.is(i+1, "two") && m.is(i+2, "thousand"):
+		p := pYear(2000)
+		return res{start: i, end: i + 3, typ: "DATE", p: &p, the: true, cal: true, setRef: true, explicit: true}
+	case w == "year" && m.is(i-1, "the"):
+		if y, e, ok := m.yearAt(i + 1); ok {
+			p := pYear(y)
+			return res{start: i, end: e, typ: "DATE", p: &p, the: true, cal: true, setRef: true, explicit: true}
+		}
+	}
+	if !m.is(i-1, "the") {
+		return res{}
+	}
+	r := res{start: i, end: i + 1, typ: "DATE", the: true, cal: true}
+	base := m.ref
+	switch w {
+	case "year":
+		if m.punct(i+1, "-") {
+			return res{}
+		}
+		if base.valid() {
+			p := base.at(gYear)
+			r.p = &p
+			return r
+		}
+	case "quarter":
+		if m.lastQ != nil {
+			r.p = m.lastQ
+			return r
+		}
+		if m.hasD {
+			p := m.today().at(gQuarter).shift(-1, "Q")
+			r.p = &p
+			return r
+		}
+	case "weekend":
+		if m.hasD {
+			p := m.weekend(m.today(), -1, i)
+			r.p = &p
+			return r
+		}
+	case "morning", "afternoon", "evening", "night":
+		if base.valid() && base.g >= gDay {
+			pod := lex["part_of_day"][w]
+			r.typ = "TIME"
+			return m.dayPart(r, pDay(base.t), pod)
+		}
+	}
+	if d, ok := lex["decade_word"][w]; ok {
+		c := 19
+		if m.hasD {
+			c = m.dct.Year() / 100
+			if dd, _ := strconv.Atoi(d); dd*10 > m.dct.Year()%100 {
+				c--
+			}
+		}
+		n, _ := strconv.Atoi(d)
+		p := point{t: ymd(c*100+n*10, 1, 1), g: gDecade}
+		r.p = &p
+		return r
+	}
+	return res{}
+}
+
+// decadeOrCentury: "the 1990s", "the '80s", "the 20th century".
+func (m *matcher) decadeOrCentury(i int) res {
+	r := res{start: i, typ: "DATE", the: true, cal: true}
+	if i < len(m.t) && m.t[i].kind == kNum && m.t[i].suf == "s" && !m.partOfNumber(i) {
+		t := m.t[i]
+		y := -1
+		switch {
+		case t.ndig == 4 && t.n%10 == 0 && t.n >= 1000:
+			y = t.n
+		case t.ndig == 2 && t.n%10 == 0 && (m.punct(i-1, "'") && m.glued(i) || m.is(i-1, "the", "early", "mid", "late") || m.punct(i-1, "-")):
+			y = m.century2(t.n)
+			if m.punct(i-1, "'") && m.glued(i) {
+				r.start = i - 1
+			}
+		}
+		if y < 0 {
+			return res{}
+		}
+		r.end = i + 1
+		p := point{t: ymd(y, 1, 1), g: gDecade}
+		r.p = &p
+		return r
+	}
+	if m.punct(i, "'") {
+		if c := m.decadeOrCentury(i + 1); c.ok() && c.start == i {
+			return c
+		}
+		return res{}
+	}
+	n, k, ok := m.ordinalAt(i)
+	if !ok || n < 1 || n > 30 {
+		return res{}
+	}
+	k = m.hyphen(k)
+	if !m.is(k, "century") {
+		return res{}
+	}
+	r.end = k + 1
+	if n == 1 {
+		r.warn = "first century has no TimeML value"
+		return r
+	}
+	p := point{t: ymd((n-1)*100, 1, 1), g: gCentury}
+	r.p = &p
+	return r
+}
+
+// year: a bare "1990", "in 2015", unless it reads as a count ("2000
+// troops"), an amount ("$1990"), an identifier ("flight 1990") or part of
+// a bigger number.
+func (m *matcher) year(i int) res {
+	y, end, ok := m.yearAt(i)
+	if !ok || m.t[i].kind != kNum {
+		return res{}
+	}
+	if i > 0 && m.t[i-1].kind == kPunct {
+		switch m.t[i-1].low {
+		case "$", "£", "€", "#", "¥", "+", "-", "/", ":":
+			if m.glued(i) {
+				return res{}
+			}
+		}
+	}
+	if _, ok := m.table("not_before_year", i-1); ok {
+		return res{}
+	}
+	if _, ok := m.table("not_after_year", end); ok {
+		return res{}
+	}
+	if m.punct(end, "%") || m.punct(end, ":") && m.glued(end) {
+		return res{}
+	}
+	if y < 1800 || y > 2100 {
+		if !m.dateContext(i) {
+			return res{}
+		}
+	}
+	p := pYear(y)
+	return res{start: i, end: end, typ: "DATE", p: &p, cal: true, setRef: true, explicit: true}
+}

@@ -1,0 +1,156 @@
+// Package norm turns place names into lookup keys.
+//
+// It is a package of its own because the gazetteer generator and the
+// resolver must agree byte for byte: the generator writes keys into the
+// embedded index and the resolver looks them up without normalising the
+// whole gazetteer again at start-up (which would cost most of the load
+// budget). Any change here must bump Version and regenerate the data.
+package norm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Version is written into the generated gazetteer; the loader refuses a
+// file made with a different normaliser, so stale keys fail loudly
+// instead of silently missing.
+const Version = "1"
+
+// Key folds a name to its lookup key: lowercase, accents and Arabic/Hebrew
+// vowel marks removed, apostrophe-like letters (ʹ ʼ ’ ') dropped so that
+// "Mariupolʹ" and "Mariupol" meet, other punctuation turned into single
+// spaces ("Ivano-Frankivsk" = "Ivano Frankivsk"), Arabic letter variants
+// unified, and the abbreviations St/Ste/Mt/Ft spelt out.
+func Key(s string) string {
+	if isPlainASCII(s) {
+		return asciiKey(s)
+	}
+	s = norm.NFD.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true // suppress leading space
+	for _, r := range s {
+		if unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) {
+			continue
+		}
+		if isApostrophe(r) {
+			continue
+		}
+		if f, ok := fold[r]; ok {
+			b.WriteString(f)
+			space = false
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+			continue
+		}
+		if !space {
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return expand(strings.TrimRight(b.String(), " "))
+}
+
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiKey is Key's fast path: most queries and most index entries are
+// plain ASCII, and skipping NFD makes them several times cheaper.
+func asciiKey(s string) string {
+	b := make([]byte, 0, len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b = append(b, c)
+			space = false
+		case c == '\'' || c == '`':
+			// dropped: Kharkiv's "Khar'kiv" and "Kharkiv" must meet
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return expand(string(b))
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '`', '´', '‘', '’', 'ʹ', 'ʺ', 'ʻ', 'ʼ', 'ʽ', 'ʾ', 'ʿ', '′', '″', 'ˈ', 'ـ':
+		return true
+	}
+	return false
+}
+
+// fold maps letters that NFD does not decompose, and Arabic-script letter
+// variants that spellings mix freely, to one form.
+var fold = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l",
+	'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'ı': "i", 'þ': "th", 'Þ': "th",
+	'œ': "oe", 'Œ': "oe", 'ħ': "h", 'Ħ': "h", 'ŧ': "t",
+	'أ': "ا", 'إ': "ا", 'آ': "ا", 'ٱ': "ا", 'ة': "ه", 'ى': "ي", 'ی': "ي",
+	'ئ': "ي", 'ؤ': "و", 'ک': "ك", 'ە': "ه",
+}
+
+// expand spells out abbreviations as whole words, so "St. Petersburg",
+// "St Petersburg" and "Saint Petersburg" share a key.
+func expand(k string) string {
+	if !strings.Contains(k, "st") && !strings.Contains(k, "mt") && !strings.Contains(k, "ft") {
+		return k
+	}
+	f := strings.Split(k, " ")
+	changed := false
+	for i, w := range f {
+		if r, ok := abbrev[w]; ok {
+			f[i] = r
+			changed = true
+		}
+	}
+	if !changed {
+		return k
+	}
+	return strings.Join(f, " ")
+}
+
+var abbrev = map[string]string{"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+// articles are leading words that transliterations of Arabic names keep or
+// drop at will ("Al-Raqqa", "Ar Raqqah", "Raqqa"), plus English "the".
+var articles = map[string]bool{
+	"al": true, "el": true, "ar": true, "as": true, "ash": true, "ad": true,
+	"an": true, "az": true, "at": true, "ath": true, "adh": true, "the": true,
+}
+
+// StripArticle returns key without a leading article word, or "" when it
+// has none (or nothing would be left).
+func StripArticle(key string) string {
+	if i := strings.IndexByte(key, ' '); i > 0 && articles[key[:i]] {
+		return key[i+1:]
+	}
+	if strings.HasPrefix(key, "ال") && len(key) > len("ال")+2 && !strings.Contains(key[:len("ال")+2], " ") {
+		return key[len("ال"):]
+	}
+	return ""
+}

@@ -1,0 +1,737 @@
+package resolve
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/resolve/norm"
+)
+
+// Place is a point on the map for a name, with how precise that point is.
+type Place struct {
+	Name        string  `json:"name"`
+	Country     string  `json:"country"` // ISO 3166-1 alpha-2
+	CountryName string  `json:"country_name"`
+	Admin1      string  `json:"admin1,omitempty"`
+	Admin1Code  string  `json:"admin1_code,omitempty"` // GeoNames code: "CA" for California, "04" for Raqqa
+	Lat         float64 `json:"lat"`
+	Lon         float64 `json:"lon"`
+	// Precision is what the point stands for: "point" (the place itself,
+	// e.g. an airport), "city", "admin1" (the division's seat stands for
+	// the whole division) or "country" (the capital stands for the whole
+	// country). Analysts must not read a country-precision event as
+	// having happened in the capital.
+	Precision  string  `json:"precision"`
+	Population int     `json:"population"`
+	Kind       string  `json:"kind"`    // country|admin1|place|landmark
+	Feature    string  `json:"feature"` // GeoNames feature code, or a landmark's type
+	GeonameID  int     `json:"geoname_id,omitempty"`
+	Score      float64 `json:"score"`
+	// Confidence is the candidate's share of all candidates' scores
+	// (softmax): near 1 when the choice is clear, near 1/n when it is not.
+	Confidence float64  `json:"confidence"`
+	Reasons    []string `json:"reasons,omitempty"`
+}
+
+// Context is what the rest of an article says about where it is.
+type Context struct {
+	// Text is article text; capitalised names of countries, divisions and
+	// sizeable places in it (and demonyms) count as evidence.
+	Text string
+	// Dateline is the article's dateline ("KESSIN, Norland" or
+	// "TBILISI, Georgia (Reuters) -"); its place weighs more than the text.
+	Dateline string
+	// Places and Countries are names and ISO codes already known to be
+	// about the story, e.g. from other mentions the extractor found.
+	Places    []string
+	Countries []string
+	// Country, if set, is an ISO code the user insists on (--country): a
+	// candidate elsewhere is chosen only when nothing in it matches.
+	Country string
+}
+
+// Result is the resolution of one name.
+type Result struct {
+	Query string `json:"query"`
+	// Best is the choice, or nil when nothing fits (unknown name, or a
+	// qualifier such as ", Norland" that no candidate satisfies).
+	Best *Place `json:"best"`
+	// Candidates are the scored candidates, best first (at most 10).
+	Candidates []Place `json:"candidates"`
+	Note       string  `json:"note,omitempty"`
+}
+
+// mention is one piece of context evidence.
+type mention struct {
+	key    string // the name's key, so a name is not its own evidence
+	cc     string
+	adm1   string // "" when only the country is known
+	lat    float64
+	lon    float64
+	point  bool
+	weight float64
+}
+
+// Resolver resolves names within one article. Build it once per article
+// (reading the context costs ~1 ms for a long text), then call Resolve for
+// each name (microseconds).
+type Resolver struct {
+	g        *Gazetteer
+	mentions []mention
+	forced   string
+	dlKey    string   // dateline place key
+	dlQuals  []string // dateline qualifiers ("Norland")
+	dlCC     string
+}
+
+// Resolve resolves one name with the embedded gazetteer.
+func Resolve(name string, ctx Context) (Result, error) {
+	g, err := Default()
+	if err != nil {
+		return Result{}, err
+	}
+	return g.NewResolver(ctx).Resolve(name), nil
+}
+
+// NewResolver reads ctx into evidence.
+func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
+	r := &Resolver{g: g, forced: strings.ToUpper(strings.TrimSpace(ctx.Country))}
+	for _, cc := range ctx.Countries {
+		cc = strings.ToUpper(strings.TrimSpace(cc))
+		if _, ok := g.country[cc]; ok {
+			r.mentions = append(r.mentions, mention{key: "\x00" + cc, cc: cc, weight: 2})
+		} else {
+			r.addName(cc, 2, false)
+		}
+	}
+	if ctx.Text != "" {
+		r.readText(ctx.Text)
+	}
+	for _, p := range ctx.Places {
+		r.addName(p, 1, true)
+	}
+	if dl := datelinePlace(ctx.Dateline); dl != "" {
+		head, quals, _ := parseQuery(dl)
+		r.dlKey, r.dlQuals = norm.Key(head), quals
+		res := r.Resolve(dl)
+		if res.Best != nil {
+			b := res.Best
+			r.dlCC = b.Country
+			r.mentions = append(r.mentions, mention{key: r.dlKey, cc: b.Country, adm1: b.Admin1Code,
+				lat: b.Lat, lon: b.Lon, point: b.Precision == "city" || b.Precision == "point", weight: 2})
+		}
+	}
+	return r
+}
+
+// datelinePlace cuts "KESSIN, Norland (Wire) - Gunmen…" to "KESSIN, Norland".
+func datelinePlace(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{"(", " - ", " – ", " — ", "--", ":"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(strings.TrimRight(s, " -–—,"))
+}
+
+// addName counts a name known to be a place in the story as evidence.
+func (r *Resolver) addName(name string, w float64, anyPlace bool) {
+	k := norm.Key(name)
+	if cc, ok := r.g.demonymOf(k); ok {
+		r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7 * w})
+		return
+	}
+	recs := r.g.lookup(k)
+	if len(recs) == 0 {
+		if s := norm.StripArticle(k); s != "" {
+			recs = r.g.lookup(s)
+		}
+	}
+	r.addRecs(k, recs, w, anyPlace)
+}
+
+func (g *Gazetteer) demonymOf(k string) (string, bool) {
+	if cc, ok := g.demonym[k]; ok {
+		return cc, true
+	}
+	if strings.HasSuffix(k, "s") {
+		cc, ok := g.demonym[k[:len(k)-1]]
+		return cc, ok
+	}
+	return "", false
+}
+
+// addRecs turns the records of one mentioned name into evidence: a country
+// name counts for its country; otherwise the single likeliest division or
+// sizeable place (helped by countries already mentioned) counts for its
+// country, division and point.
+func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
+	var countries []int32
+	best, bestScore := int32(-1), math.Inf(-1)
+	for _, i := range recs {
+		e := r.g.rec(i)
+		switch e.kind {
+		case KindCountry:
+			countries = append(countries, i)
+			continue
+		case KindPlace:
+			if !anyPlace && e.pop < 20000 && e.fcode != "PPLC" {
+				continue
+			}
+		}
+		s := prior(e)
+		if r.countryWeight(e.cc, "") > 0 {
+			s += 2
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if len(countries) > 0 {
+		for _, i := range countries {
+			r.mentions = append(r.mentions, mention{key: k, cc: r.g.rec(i).cc, weight: w / float64(len(countries))})
+		}
+		return
+	}
+	if best < 0 {
+		return
+	}
+	e := r.g.rec(best)
+	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
+		point: e.kind != KindAdmin1, weight: 0.6 * w})
+}
+
+func (r *Resolver) countryWeight(cc, skip string) float64 {
+	w := 0.0
+	for _, m := range r.mentions {
+		if m.cc == cc && m.key != skip {
+			w += m.weight
+		}
+	}
+	return w
+}
+
+// stopwords are capitalised words that are also names of sizeable places
+// but in news are almost always something else.
+var stopwords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "police": true, "union": true, "independence": true, "mission": true, "sale": true,
+	"most": true, "bar": true, "roman": true, "gap": true, "reading": true, "nice": true, "split": true,
+	"bath": true, "mobile": true, "victoria": true, "president": true, "university": true, "of": true,
+	"university of": true, "central": true, "north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "city": true, "new": true,
+	"reuters": true, "wire": true, "published": true, "related": true, "tags": true, "al": true,
+	"islamic state": true, "hamas": true, "hezbollah": true, "taliban": true, "wagner": true,
+}
+
+var connectors = map[string]bool{"of": true, "the": true, "al": true, "el": true, "de": true, "la": true,
+	"le": true, "du": true, "des": true, "and": true, "upon": true, "on": true, "ad": true, "ar": true, "as": true, "an": true}
+
+type tok struct {
+	s        string
+	cap      bool
+	sentence bool // first word of a sentence
+}
+
+// readText finds capitalised names (up to four words, longest first) and
+// demonyms in text. A single capitalised word at the start of a sentence
+// counts only if it is a country or demonym: "Police said…" is not Police,
+// Poland.
+func (r *Resolver) readText(text string) {
+	var toks []tok
+	sentence := true
+	i := 0
+	for i < len(text) {
+		c, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			j := i
+			for j < len(text) {
+				c2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(c2) || unicode.IsDigit(c2) || c2 == '\'' || c2 == '’' || c2 == '-' || c2 == 'ʼ' {
+					j += n2
+					continue
+				}
+				break
+			}
+			w := strings.TrimRight(text[i:j], "'’-")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c), sentence: sentence})
+			sentence = false
+			i = j
+			continue
+		}
+		if c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' || c == '“' {
+			sentence = true
+		}
+		i += n
+	}
+	// Pass 1: countries and demonyms, so that pass 2 can prefer places
+	// in the countries the story is about.
+	for pass := 1; pass <= 2; pass++ {
+		for i := 0; i < len(toks); i++ {
+			if !toks[i].cap {
+				continue
+			}
+			for n := 4; n >= 1; n-- {
+				if i+n > len(toks) || !toks[i+n-1].cap {
+					continue
+				}
+				ok := true
+				parts := make([]string, n)
+				for j := 0; j < n; j++ {
+					t := toks[i+j]
+					parts[j] = t.s
+					if !t.cap && !connectors[strings.ToLower(t.s)] {
+						ok = false
+					}
+				}
+				if !ok {
+					continue
+				}
+				k := norm.Key(strings.Join(parts, " "))
+				if stopwords[k] {
+					continue
+				}
+				if cc, ok := r.g.demonymOf(k); ok {
+					if pass == 1 {
+						r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7})
+					}
+					i += n - 1
+					break
+				}
+				recs := r.g.lookup(k)
+				if len(recs) == 0 {
+					continue
+				}
+				isCountry := false
+				for _, x := range recs {
+					isCountry = isCountry || r.g.rec(x).kind == KindCountry
+				}
+				if pass == 1 {
+					if isCountry {
+						r.addRecs(k, recs, 1, false)
+					}
+				} else if !isCountry && !(n == 1 && toks[i].sentence) {
+					r.addRecs(k, recs, 1, false)
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// prior is how likely a name is to mean this entry before any context:
+// bigger places are mentioned more; capitals and seats more than their
+// size alone says; a division less than a city of the same size (news
+// says "Donetsk region" when it means the region).
+func prior(e *entry) float64 {
+	p := math.Log10(float64(e.pop) + 100)
+	switch e.kind {
+	case KindCountry:
+		return p + 1.5
+	case KindAdmin1:
+		return p - 0.8
+	case KindLandmark:
+		return 8
+	}
+	switch e.fcode {
+	case "PPLC":
+		p += 1.2
+	case "PPLG":
+		p += 0.8
+	case "PPLA":
+		p += 0.6
+	case "PPLA2":
+		p += 0.3
+	case "PPLX":
+		p -= 0.3 // a section of a populated place
+	}
+	return p
+}
+
+// adminWords at the end of a name ask for a division rather than a city.
+var adminWords = []string{"region", "province", "oblast", "governorate", "state", "county", "district", "prefecture", "provinces", "regions", "oblast'"}
+
+// parseQuery splits "Long Beach, CA" into head and qualifiers, and reports
+// whether the head asks for a division ("Kharkiv region").
+func parseQuery(q string) (head string, quals []string, adminHint bool) {
+	q = strings.TrimSpace(q)
+	q = strings.TrimRight(q, " .;:")
+	if i := strings.Index(q, "("); i > 0 {
+		if j := strings.Index(q[i:], ")"); j > 0 {
+			quals = append(quals, strings.TrimSpace(q[i+1:i+j]))
+			q = strings.TrimSpace(q[:i] + q[i+j+1:])
+		}
+	}
+	parts := strings.Split(q, ",")
+	head = strings.TrimSpace(parts[0])
+	for _, p := range parts[1:] {
+		if p = strings.TrimSpace(p); p != "" {
+			quals = append(quals, p)
+		}
+	}
+	// "Washington, D.C." is a name, not "Washington" qualified by "D.C.".
+	head = strings.TrimSuffix(strings.TrimSuffix(head, "'s"), "’s")
+	lk := strings.ToLower(head)
+	for _, w := range adminWords {
+		if strings.HasSuffix(lk, " "+w) {
+			adminHint = true
+		}
+	}
+	return head, quals, adminHint
+}
+
+type cand struct {
+	rec     int32
+	e       *entry
+	score   float64
+	alt     bool // matched only through an alternate name
+	variant bool // matched only without an article or admin word
+	reasons []string
+}
+
+// Resolve picks the best place for name given the resolver's context.
+func (r *Resolver) Resolve(name string) Result {
+	res := Result{Query: name}
+	g := r.g
+	head, quals, adminHint := parseQuery(name)
+	// A name like "Washington, D.C." or "Kessin, Norland" may itself be
+	// indexed whole; then it is not a qualified name.
+	if len(quals) > 0 {
+		if recs := g.lookup(norm.Key(name)); len(recs) > 0 {
+			head, quals = name, nil
+		}
+	}
+	key := norm.Key(head)
+	if key == "" {
+		res.Note = "empty name"
+		return res
+	}
+	if len(quals) == 0 && key == r.dlKey && len(r.dlQuals) > 0 {
+		quals = r.dlQuals // "Kessin" in a story datelined "KESSIN, Norland"
+	}
+	cands := map[int32]*cand{}
+	add := func(k string, variant bool) {
+		for _, i := range g.lookup(k) {
+			if c, ok := cands[i]; ok {
+				c.variant = c.variant && variant
+				continue
+			}
+			cands[i] = &cand{rec: i, e: g.rec(i), variant: variant}
+		}
+	}
+	add(key, false)
+	if s := norm.StripArticle(key); s != "" {
+		add(s, true)
+	}
+	if adminHint {
+		if i := strings.LastIndexByte(key, ' '); i > 0 {
+			add(key[:i], true)
+			if s := norm.StripArticle(key[:i]); s != "" {
+				add(s, true)
+			}
+		}
+	}
+	demonymCC, isDemonym := g.demonymOf(key)
+	if isDemonym {
+		if i, ok := g.country[demonymCC]; ok {
+			if _, have := cands[i]; !have {
+				cands[i] = &cand{rec: i, e: g.rec(i)}
+			}
+		}
+	}
+	if len(cands) == 0 {
+		res.Note = fmt.Sprintf("%q is not in the gazetteer", head)
+		return res
+	}
+	qts := make([][]qualTarget, len(quals))
+	for i, q := range quals {
+		qts[i] = r.qualTargets(q)
+	}
+	list := make([]*cand, 0, len(cands))
+	for _, c := range cands {
+		e := c.e
+		c.score = prior(e)
+		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
+		if isDemonym && e.kind == KindCountry && e.cc == demonymCC {
+			c.score += 3
+			c.reasons = append(c.reasons, "demonym +3")
+		}
+		if e.kind != KindLandmark && e.kind != KindCountry {
+			nk := norm.Key(e.name)
+			if nk != key && norm.Key(e.ascii) != key && !c.variant {
+				c.alt = true
+				c.score -= 1.2
+				c.reasons = append(c.reasons, "alternate name -1.2")
+			}
+		}
+		if c.variant {
+			c.score -= 0.3
+			c.reasons = append(c.reasons, "variant -0.3")
+		}
+		if adminHint {
+			if e.kind == KindAdmin1 {
+				c.score += 3
+				c.reasons = append(c.reasons, "asked for a region +3")
+			} else if e.kind == KindPlace {
+				c.score -= 1
+			}
+		}
+		r.scoreContext(c, e, key)
+		list = append(list, c)
+	}
+	// A division named like a city in it ("Kharkiv", "Donetsk") means the
+	// city unless the name asked for the region.
+	if !adminHint {
+		for _, c := range list {
+			e := c.e
+			if e.kind != KindAdmin1 {
+				continue
+			}
+			for _, o := range list {
+				oe := o.e
+				if oe.kind == KindPlace && oe.cc == e.cc && oe.adm1 == e.adm1 && oe.pop*20 >= e.pop/10 {
+					c.score -= 1.5
+					c.reasons = append(c.reasons, "city of the same name -1.5")
+					break
+				}
+			}
+		}
+	}
+	// Qualifiers: every one must be satisfied.
+	satisfied := 0
+	for _, c := range list {
+		e := c.e
+		ok := true
+		for qi, ts := range qts {
+			bonus, hit := r.qualMatch(e, ts)
+			if hit {
+				c.score += bonus
+				c.reasons = append(c.reasons, fmt.Sprintf("matches %q +%.0f", quals[qi], bonus))
+			} else {
+				ok = false
+				c.score -= 8
+				c.reasons = append(c.reasons, fmt.Sprintf("not in %q -8", quals[qi]))
+			}
+		}
+		if ok {
+			satisfied++
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		a, b := list[i].e, list[j].e
+		if a.pop != b.pop {
+			return a.pop > b.pop
+		}
+		return list[i].rec < list[j].rec
+	})
+	if len(list) > 10 {
+		list = list[:10]
+	}
+	sum := 0.0
+	for _, c := range list {
+		sum += math.Exp(c.score - list[0].score)
+	}
+	for _, c := range list {
+		p := r.place(c)
+		p.Confidence = math.Round(1000*math.Exp(c.score-list[0].score)/sum) / 1000
+		res.Candidates = append(res.Candidates, p)
+	}
+	if len(quals) > 0 && satisfied == 0 {
+		res.Note = fmt.Sprintf("no candidate for %q lies in %q", head, strings.Join(quals, ", "))
+		return res
+	}
+	res.Best = &res.Candidates[0]
+	return res
+}
+
+func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
+	if r.forced != "" {
+		if e.cc == r.forced {
+			c.score += 5
+			c.reasons = append(c.reasons, "--country +5")
+		} else {
+			c.score -= 3
+		}
+	}
+	cw, aw := 0.0, 0.0
+	prox := 0.0
+	for _, m := range r.mentions {
+		if m.key == key || m.cc != e.cc {
+			continue
+		}
+		cw += m.weight
+		if m.adm1 != "" && m.adm1 == e.adm1 && e.kind != KindCountry {
+			aw += m.weight
+		}
+		if m.point {
+			d := km(m.lat, m.lon, e.lat, e.lon)
+			b := 0.0
+			switch {
+			case d < 30:
+				b = 1.5
+			case d < 150:
+				b = 1.0
+			case d < 500:
+				b = 0.5
+			}
+			prox = math.Max(prox, b*math.Min(m.weight, 1))
+		}
+	}
+	if cw > 0 {
+		b := 1.0 + 0.5*math.Min(cw, 3)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("country in context +%.1f", b))
+	}
+	if r.dlCC != "" && e.cc == r.dlCC && key != r.dlKey {
+		c.score += 1
+		c.reasons = append(c.reasons, "dateline country +1")
+	}
+	if aw > 0 {
+		b := 1.0 + 0.3*math.Min(aw, 3)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("region in context +%.1f", b))
+	}
+	if prox > 0 {
+		c.score += prox
+		c.reasons = append(c.reasons, fmt.Sprintf("near a place in context +%.1f", prox))
+	}
+}
+
+type qualTarget struct {
+	cc, adm1 string
+	lat, lon float64
+	point    bool
+}
+
+// qualTargets reads the part after a comma: a US state code ("CA"), a
+// country code or name, a division, or a place the head is near
+// ("Krasnogorsk, Moscow").
+func (r *Resolver) qualTargets(q string) []qualTarget {
+	g := r.g
+	var ts []qualTarget
+	addRec := func(i int32) {
+		e := g.rec(i)
+		switch e.kind {
+		case KindCountry:
+			ts = append(ts, qualTarget{cc: e.cc})
+		case KindAdmin1:
+			ts = append(ts, qualTarget{cc: e.cc, adm1: e.adm1})
+		default:
+			ts = append(ts, qualTarget{cc: e.cc, lat: e.lat, lon: e.lon, point: true})
+		}
+	}
+	t := strings.TrimSpace(strings.TrimSuffix(q, "."))
+	if len(t) == 2 && strings.ToUpper(t) == t {
+		if i, ok := g.admin1["US."+t]; ok {
+			addRec(i)
+		}
+		if i, ok := g.country[t]; ok {
+			addRec(i)
+		}
+	}
+	k := norm.Key(q)
+	for _, i := range g.qualAlias[k] {
+		addRec(i)
+	}
+	if cc, ok := g.demonymOf(k); ok {
+		ts = append(ts, qualTarget{cc: cc})
+	}
+	recs := g.lookup(k)
+	if s := norm.StripArticle(k); s != "" {
+		recs = append(recs, g.lookup(s)...)
+	}
+	lk := strings.ToLower(q)
+	for _, w := range adminWords {
+		if strings.HasSuffix(lk, " "+w) {
+			if i := strings.LastIndexByte(k, ' '); i > 0 {
+				recs = append(recs, g.lookup(k[:i])...)
+			}
+		}
+	}
+	for _, i := range recs {
+		addRec(i)
+	}
+	return ts
+}
+
+// qualMatch reports whether e lies in one of the qualifier's targets, and
+// how strongly: a matching division is the strongest statement.
+func (r *Resolver) qualMatch(e *entry, ts []qualTarget) (float64, bool) {
+	best, hit := 0.0, false
+	for _, t := range ts {
+		if t.cc != e.cc {
+			continue
+		}
+		var b float64
+		switch {
+		case t.point:
+			if e.kind == KindCountry || km(t.lat, t.lon, e.lat, e.lon) > 60 {
+				continue
+			}
+			b = 5
+		case t.adm1 != "":
+			if t.adm1 != e.adm1 || e.kind == KindCountry {
+				continue
+			}
+			b = 6
+		default:
+			if e.kind == KindCountry {
+				continue // "Georgia, Georgia" is not the country qualified by itself
+			}
+			b = 4
+		}
+		if b > best {
+			best, hit = b, true
+		}
+	}
+	return best, hit
+}
+
+func (r *Resolver) place(c *cand) Place {
+	g := r.g
+	e := c.e
+	p := Place{Name: e.name, Country: e.cc, Lat: e.lat, Lon: e.lon, Population: e.pop,
+		Kind: e.kind.String(), Feature: e.fcode, GeonameID: e.gid,
+		Score: math.Round(c.score*100) / 100, Reasons: c.reasons}
+	if i, ok := g.country[e.cc]; ok {
+		p.CountryName = g.rec(i).name
+	}
+	switch e.kind {
+	case KindCountry:
+		p.Precision = "country"
+	case KindAdmin1:
+		p.Precision = "admin1"
+	case KindPlace:
+		p.Precision = "city"
+	case KindLandmark:
+		p.Precision = e.precision
+	}
+	if e.kind != KindCountry && e.adm1 != "" {
+		p.Admin1Code = e.adm1
+		if i, ok := g.admin1[e.cc+"."+e.adm1]; ok {
+			p.Admin1 = g.rec(i).name
+		}
+	}
+	return p
+}
+
+// km is the great-circle distance.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
+	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
+	return 2 * r * math.Asin(math.Sqrt(a))
+}

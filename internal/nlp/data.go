@@ -38,6 +38,8 @@ type lexicon struct {
 	// persons maps a lower-case form to whether it is singular (true)
 	// or plural only (false); a form that is both maps to true.
 	persons map[string]bool
+	// adjectival person words ("dead", "wounded"): persons only alone.
+	adjectival map[string]bool
 
 	moneyBefore, money, percent, measure, duration, timeWords map[string]bool
 	ageBefore, ageAfter, labelBefore, months, yearBefore      map[string]bool
@@ -269,6 +271,13 @@ func parseLexicon() (*lexicon, error) {
 		}
 		if plur != "-" && !l.persons[plur] {
 			l.persons[plur] = false
+		}
+	}
+
+	l.adjectival = lowerSet(ps["adjectival"])
+	for w := range l.adjectival {
+		if _, ok := l.persons[w]; !ok {
+			l.persons[w] = false
 		}
 	}
 

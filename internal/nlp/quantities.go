@@ -1,0 +1,979 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// QuantityKind says what a number phrase measures. Only Count is a
+// number of people or things; the other kinds are found so that a
+// casualty counter can tell "in 2015", "12:04" or "$5 million" from a
+// death toll and skip them.
+type QuantityKind uint8
+
+const (
+	// Count is a number of people or things: "13 soldiers", "dozens".
+	Count QuantityKind = iota
+	// Year is a year or decade: "in 2015", "the 1990s".
+	Year
+	// Date is a day of a month: "March 12", "12 March".
+	Date
+	// Time is a clock time: "12:04", "9 p.m.", "1400 GMT".
+	Time
+	// Duration is a span of time: "two days", "three hours".
+	Duration
+	// Age is a person's age: "a 19-year-old", "aged 34", "Smith, 34,".
+	Age
+	// Money is an amount of money: "$5 million", "200 euros".
+	Money
+	// Percent is a share: "40%", "12 per cent".
+	Percent
+	// Measure is a distance, weight, speed and the like, or a number
+	// with a fraction: "two miles", "5km", "3.5".
+	Measure
+	// Ordinal is a rank: "the 22nd".
+	Ordinal
+	// Label is a number used as a name: "Flight 370", "No. 10", "9/11".
+	Label
+	// Other is a number inside a word whose meaning is not known
+	// ("12-member").
+	Other
+)
+
+var kindNames = [...]string{"count", "year", "date", "time", "duration", "age",
+	"money", "percent", "measure", "ordinal", "label", "other"}
+
+func (k QuantityKind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "?"
+}
+
+const (
+	// Unbounded as a Quantity's Max means the phrase gives no upper
+	// bound ("at least 169", "dozens" under "at least").
+	Unbounded = -1
+	// MaxValue caps every value, so that "a million billion" or a
+	// thirty-digit number neither overflows nor is taken at face value;
+	// a Quantity that hit it has Capped set. A trillion is beyond any
+	// count a news report makes of people.
+	MaxValue = 1_000_000_000_000
+)
+
+// Quantity is a number phrase of a text.
+type Quantity struct {
+	// Start and End are the byte range of the phrase, modifiers and
+	// counted noun included: "at least 169 Afghans".
+	Start, End int
+	Text       string
+	// Min and Max are the range of values the phrase allows; Max is
+	// Unbounded when it sets no upper limit. Min <= Max otherwise.
+	Min, Max int
+	// Approx marks a vague or hedged number: "dozens", "about 80".
+	Approx bool
+	// Capped marks a value cut to MaxValue.
+	Capped bool
+	Kind   QuantityKind
+	// Noun is the counted head noun as written ("soldiers",
+	// "passengers and crew"), for Count only; "" when none was found.
+	Noun string
+	// Person is set when Noun names people (data/persons.txt).
+	Person bool
+}
+
+// Bounded reports whether q has an upper bound.
+func (q Quantity) Bounded() bool { return q.Max != Unbounded }
+
+// Quantities finds the number phrases in the span s of text, in order and
+// without overlap. It reads the tokens of the span from left to right,
+// looking back at most a few tokens for a modifier and ahead at most a
+// few for a unit or noun, so it is linear in the span. See the data files
+// vague.txt, numbers.txt, persons.txt and units.txt for the words it
+// knows.
+func Quantities(text string, s Span) []Quantity {
+	s = clip(text, s)
+	lx := lex()
+	p := qparser{lx: lx, text: text}
+	p.toks = appendTokens(nil, lx, text, s)
+	p.low = make([]string, len(p.toks))
+	for i, t := range p.toks {
+		if t.Kind == Word {
+			p.low[i] = strings.ToLower(t.Text)
+		} else {
+			p.low[i] = t.Text
+		}
+	}
+	var out []Quantity
+	for i := 0; i < len(p.toks); {
+		if q, next, ok := p.quantityAt(i); ok {
+			out = append(out, q)
+			p.floor = next
+			i = next
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+type qparser struct {
+	lx   *lexicon
+	text string
+	toks []Token
+	low  []string
+	// floor is the first token not used by an earlier quantity; look
+	// behind stops there, which keeps the results apart.
+	floor int
+	buf   []byte
+}
+
+// core is the number itself, before modifiers and context: a value range
+// and the tokens [start, end) it spans.
+type core struct {
+	lo, hi        int // hi Unbounded: no upper bound
+	approx        bool
+	capped        bool
+	end           int
+	kind          QuantityKind
+	kindSet       bool // kind comes from the number's own shape
+	decimal       bool
+	yearLike      bool // four plain digits
+	startsWithNum bool
+	people        bool // the phrase itself names people: "no one"
+}
+
+// sat holds the saturating arithmetic: every value stays in [0, MaxValue].
+func satMul(a, b int, capped *bool) int {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	if a > MaxValue/b {
+		*capped = true
+		return MaxValue
+	}
+	return a * b
+}
+
+func satAdd(a, b int, capped *bool) int {
+	if a > MaxValue-b {
+		*capped = true
+		return MaxValue
+	}
+	return a + b
+}
+
+func (p *qparser) word(i int) bool { return i < len(p.toks) && p.toks[i].Kind == Word }
+
+func (p *qparser) is(i int, s string) bool { return i >= 0 && i < len(p.toks) && p.low[i] == s }
+
+// phrase joins the lower-case tokens [i, j) with single spaces into the
+// scratch buffer, for map look-ups that do not allocate.
+func (p *qparser) phrase(i, j int) []byte {
+	p.buf = p.buf[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			p.buf = append(p.buf, ' ')
+		}
+		p.buf = append(p.buf, p.low[k]...)
+	}
+	return p.buf
+}
+
+func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
+	c, ok := p.parseCore(i)
+	if !ok {
+		return p.articleCount(i)
+	}
+	start, end := i, c.end
+	lo, hi := c.lo, c.hi
+	approx, capped := c.approx, c.capped
+
+	// Ranges: "10 to 15", "133-143", "two or three", "between 10 and 15".
+	between := p.is(start-1, "between") && start-1 >= p.floor
+	if end < len(p.toks) {
+		conn := p.low[end]
+		if conn == "-" || conn == "–" || conn == "to" || conn == "or" || (conn == "and" && between) {
+			if c2, ok := p.parseCore(end + 1); ok && !c2.kindSet && c.kind == c2.kind {
+				hi = c2.hi
+				if c2.hi == Unbounded {
+					hi = c2.lo
+				}
+				if hi != Unbounded && hi < lo {
+					lo, hi = hi, lo
+				}
+				approx = approx || c2.approx
+				capped = capped || c2.capped
+				end = c2.end
+				c.yearLike = false
+			}
+		}
+	}
+	if between {
+		start--
+	}
+	// "10 or more", "20 or so".
+	if p.is(end, "or") && end+1 < len(p.toks) {
+		switch p.low[end+1] {
+		case "more", "over", "above":
+			hi = Unbounded
+			end += 2
+		case "so", "thereabouts":
+			approx = true
+			end += 2
+		}
+	}
+
+	// Modifiers just before: the longest phrase wins.
+	mod := modNone
+	if !between {
+		for n := min(p.lx.maxPhrase, start-p.floor); n >= 1; n-- {
+			if k, ok := p.lx.modifiers[string(p.phrase(start-n, start))]; ok {
+				mod = k
+				start -= n
+				break
+			}
+		}
+	}
+	switch mod {
+	case modAtLeast:
+		hi = Unbounded
+	case modMoreThan:
+		lo = satAdd(lo, 1, &capped)
+		hi = Unbounded
+	case modUpTo, modLessThan:
+		top := hi
+		if top == Unbounded {
+			top = lo
+		}
+		if mod == modLessThan {
+			top--
+		}
+		lo, hi = min(1, max(top, 0)), max(top, 0)
+		approx = true
+	case modNearly:
+		lo -= max(1, lo/10)
+		lo = max(lo, 0)
+		approx = true
+	case modApprox:
+		approx = true
+	}
+
+	kind := c.kind
+	nounStart, nounEnd, person := -1, -1, false
+	if !c.kindSet {
+		var unitEnd int
+		kind, unitEnd = p.context(i, c, start, end, mod)
+		if unitEnd > end {
+			end = unitEnd
+		}
+		if kind == Money && start > p.floor && p.lx.moneyBefore[p.low[start-1]] {
+			start--
+		}
+	}
+	if kind == Count {
+		var nEnd int
+		nounStart, nounEnd, nEnd, person = p.findNoun(end)
+		if c.yearLike && mod == modNone && !person && p.yearContext(i) {
+			kind = Year
+		} else if nounStart >= 0 {
+			end = nEnd
+		}
+	}
+	if hi != Unbounded && lo > hi {
+		lo = hi
+	}
+	q := Quantity{
+		Start: p.toks[start].Start, End: p.toks[end-1].End,
+		Min: lo, Max: hi, Approx: approx, Capped: capped, Kind: kind,
+	}
+	q.Text = p.text[q.Start:q.End]
+	switch {
+	case kind == Count && nounStart >= 0:
+		q.Noun = p.text[p.toks[nounStart].Start:p.toks[nounEnd].End]
+		q.Person = person
+	case c.people:
+		q.Noun = p.text[p.toks[i].Start:p.toks[c.end-1].End]
+		q.Person = true
+	}
+	return q, end, true
+}
+
+// articleCount reads "a policeman", "an American soldier", "another
+// civilian" as one and "no casualties" as none: a singular person noun
+// after "a" counts one person, a person noun after "no" counts zero.
+func (p *qparser) articleCount(i int) (Quantity, int, bool) {
+	w := p.low[i]
+	var v int
+	switch w {
+	case "a", "an", "another":
+		v = 1
+	case "no":
+		v = 0
+	default:
+		return Quantity{}, 0, false
+	}
+	ns, ne, end, person := p.findNoun(i + 1)
+	if !person || p.low[i+1] == "of" {
+		return Quantity{}, 0, false
+	}
+	if v == 1 && !p.lx.persons[personKey(p.low[ns])] {
+		return Quantity{}, 0, false // plural only: "a police"
+	}
+	if v == 1 && ne != ns {
+		// "a man and a woman" is split by findNoun's coordination only
+		// when both are bare nouns; "a soldier and civilians" is not one.
+		ne = ns
+		end = ns + 1
+	}
+	q := Quantity{Start: p.toks[i].Start, End: p.toks[end-1].End, Min: v, Max: v,
+		Kind: Count, Person: true}
+	q.Text = p.text[q.Start:q.End]
+	q.Noun = p.text[p.toks[ns].Start:p.toks[ne].End]
+	return q, end, true
+}
+
+// parseCore reads the number at token i: digits, number words, a vague
+// quantity or a plural scale, with scale words after it.
+func (p *qparser) parseCore(i int) (core, bool) {
+	if i >= len(p.toks) {
+		return core{}, false
+	}
+	t := p.toks[i]
+	switch t.Kind {
+	case Number:
+		return p.digitCore(i)
+	case Word:
+		if c, ok := p.vagueCore(i); ok {
+			return c, true
+		}
+		if c, ok := p.pluralCore(i); ok {
+			return c, true
+		}
+		if t.Text[0] >= '0' && t.Text[0] <= '9' {
+			return p.gluedCore(i)
+		}
+		return p.wordCore(i)
+	}
+	return core{}, false
+}
+
+// parseDigits reads "1,200", "3.5" or "007" into an integer part and
+// whether a fraction followed. Commas are dropped; more digits than fit
+// saturate at MaxValue.
+func parseDigits(s string) (v int, frac float64, decimal, capped, ok bool) {
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			v = satAdd(satMul(v, 10, &capped), int(c-'0'), &capped)
+			ok = true
+		case c == ',':
+		case c == '.':
+			decimal = true
+			scale := 0.1
+			for j := i + 1; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+				frac += float64(s[j]-'0') * scale
+				scale /= 10
+			}
+			return
+		default:
+			return v, frac, decimal, capped, false
+		}
+	}
+	return
+}
+
+// scaleAfter multiplies v (with fraction frac) by the scale words from
+// token j on: "1.5 million", "two hundred thousand".
+func (p *qparser) scaleAfter(v int, frac float64, j int, capped *bool) (int, int, bool) {
+	scaled := false
+	for j < len(p.toks) && p.word(j) {
+		s, ok := p.lx.scales[p.low[j]]
+		if !ok {
+			break
+		}
+		if frac > 0 {
+			extra := frac * float64(s)
+			v = satAdd(satMul(v, s, capped), int(extra), capped)
+			frac = 0
+		} else {
+			v = satMul(v, s, capped)
+		}
+		scaled = true
+		j++
+	}
+	return v, j, scaled
+}
+
+func (p *qparser) digitCore(i int) (core, bool) {
+	t := p.toks[i].Text
+	if t[0] < '0' || t[0] > '9' {
+		return core{}, false // other scripts' digits: not read
+	}
+	var c core
+	c.startsWithNum = true
+	if strings.IndexByte(t, ':') >= 0 {
+		v, _, _, _, _ := parseDigits(t[:strings.IndexByte(t, ':')])
+		return core{lo: v, hi: v, end: i + 1, kind: Time, kindSet: true}, true
+	}
+	digits := strings.TrimRight(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+	v, frac, decimal, capped, ok := parseDigits(digits)
+	if !ok {
+		return core{}, false
+	}
+	c.capped = capped
+	if suffix := t[len(digits):]; suffix != "" {
+		c.lo, c.hi, c.end, c.kindSet = v, v, i+1, true
+		if strings.EqualFold(suffix, "s") {
+			c.kind = Year
+		} else {
+			c.kind = Ordinal
+		}
+		return c, true
+	}
+	v, end, scaled := p.scaleAfter(v, frac, i+1, &c.capped)
+	c.lo, c.hi, c.end = v, v, end
+	if decimal && !scaled {
+		c.kind, c.kindSet, c.decimal = Measure, true, true
+	}
+	if !decimal && !scaled && len(t) == 4 && v >= 1800 && v < 2200 {
+		c.yearLike = true
+	}
+	// A number glued to "/" or "#" is a date or an identifier: "9/11",
+	// "11/09/2001", "#3".
+	if p.glued(i-1, i) || p.glued(i, i+1) {
+		c.kind, c.kindSet = Label, true
+		c.end = i + 1
+		for c.end+1 < len(p.toks) && p.low[c.end] == "/" && p.glued(c.end-1, c.end) && p.glued(c.end, c.end+1) {
+			c.end += 2
+		}
+	}
+	return c, true
+}
+
+// glued reports tokens a and b touching, one of them "/" or "#".
+func (p *qparser) glued(a, b int) bool {
+	if a < 0 || b >= len(p.toks) || p.toks[a].End != p.toks[b].Start {
+		return false
+	}
+	x, y := p.low[a], p.low[b]
+	return x == "/" || y == "/" || x == "#" || x == "№"
+}
+
+// gluedCore reads a number glued to letters: "5m", "3bn", "20k",
+// "19-year-old", "20-odd", "5km", "9pm".
+func (p *qparser) gluedCore(i int) (core, bool) {
+	t := p.low[i]
+	n := 0
+	for n < len(t) && (t[n] >= '0' && t[n] <= '9' || t[n] == ',' || t[n] == '.') {
+		n++
+	}
+	v, frac, decimal, capped, ok := parseDigits(t[:n])
+	if !ok {
+		return core{}, false
+	}
+	c := core{lo: v, hi: v, end: i + 1, capped: capped, kindSet: true, kind: Other, startsWithNum: true}
+	rest := personKey(t[n:])
+	tail := strings.TrimLeft(rest, "-‐‑")
+	switch {
+	case p.lx.suffixes[rest] > 0:
+		s := p.lx.suffixes[rest]
+		c.lo = satAdd(satMul(v, s, &c.capped), int(frac*float64(s)), &c.capped)
+		c.hi = c.lo
+		c.kind, c.kindSet = Count, false
+	case p.lx.ageAfter[tail]:
+		c.kind = Age
+	case tail == "odd" || tail == "plus" || tail == "something":
+		c.kind, c.kindSet, c.approx = Count, false, true
+		if tail == "plus" {
+			c.hi = Unbounded
+		}
+	case p.lx.timeWords[rest]:
+		c.kind = Time
+	case p.lx.duration[tail]:
+		c.kind = Duration
+	case p.lx.measure[tail]:
+		c.kind = Measure
+	case p.lx.percent[tail]:
+		c.kind = Percent
+	case p.lx.money[tail]:
+		c.kind = Money
+	}
+	if decimal && c.kind == Other {
+		c.kind = Measure
+	}
+	return c, true
+}
+
+// vagueCore reads a vague or stand-in phrase: "several", "a few
+// hundred", "a handful", "both", "no one".
+func (p *qparser) vagueCore(i int) (core, bool) {
+	for n := min(p.lx.maxPhrase, len(p.toks)-i); n >= 1; n-- {
+		if !p.word(i + n - 1) {
+			continue
+		}
+		key := p.phrase(i, i+n)
+		if r, ok := p.lx.vague[string(key)]; ok {
+			c := core{lo: r.min, hi: r.max, approx: true, end: i + n}
+			for c.end < len(p.toks) && p.word(c.end) {
+				s, ok := p.lx.scales[p.low[c.end]]
+				if !ok {
+					break
+				}
+				c.lo = satMul(c.lo, s, &c.capped)
+				if c.hi != Unbounded {
+					c.hi = satAdd(satMul(c.hi, s, &c.capped), s-1, &c.capped)
+				}
+				c.end++
+			}
+			return c, true
+		}
+		if e, ok := p.lx.exact[string(key)]; ok {
+			if string(key) == "none" && !p.is(i+1, "of") {
+				continue // "none" counts only in "none of the ..."
+			}
+			return core{lo: e.v, hi: e.v, end: i + n, people: e.person}, true
+		}
+	}
+	return core{}, false
+}
+
+// pluralCore reads "dozens", "hundreds", "tens of thousands".
+func (p *qparser) pluralCore(i int) (core, bool) {
+	ps, ok := p.lx.pluralScales[p.low[i]]
+	if !ok {
+		return core{}, false
+	}
+	c := core{lo: ps.min, hi: ps.max, approx: true, end: i + 1}
+	for c.end+1 < len(p.toks) && p.low[c.end] == "of" {
+		next, ok := p.lx.pluralScales[p.low[c.end+1]]
+		if !ok {
+			break
+		}
+		c.lo = satMul(c.lo, next.unit, &c.capped)
+		c.hi = satAdd(satMul(c.hi, next.unit, &c.capped), next.unit-1, &c.capped)
+		c.end += 2
+	}
+	return c, true
+}
+
+// Word-number states, for what may follow what.
+const (
+	wStart = iota
+	wA     // "a"/"an" before a scale
+	wUnit  // one .. nine
+	wTeen  // ten .. nineteen
+	wTens  // twenty .. ninety
+	wHundred
+	wBig // thousand and above
+	wAnd
+)
+
+// wordCore reads spelled-out numbers: "twenty-two", "a hundred", "three
+// hundred and twelve", "two dozen", "one million two hundred thousand".
+// Each word must be allowed after the one before, so "two three" is two
+// numbers, not five.
+func (p *qparser) wordCore(i int) (core, bool) {
+	var c core
+	total, current, largest := 0, 0, 0
+	state := wStart
+	j := i
+	isScale := func(w string) bool { _, ok := p.lx.scales[w]; return ok }
+	numberWord := func(w string) bool {
+		_, u := p.lx.units[w]
+		_, t := p.lx.tens[w]
+		return u || t
+	}
+	// step consumes one word; next is the word after it ("" at the end),
+	// used only to check "a" and "and".
+	step := func(w, next string) bool {
+		if u, ok := p.lx.units[w]; ok {
+			switch {
+			case state == wStart || state == wHundred || state == wBig || state == wAnd:
+			case state == wTens && u < 10 && u > 0:
+			default:
+				return false
+			}
+			current += u
+			state = wUnit
+			if u >= 10 {
+				state = wTeen
+			}
+			return true
+		}
+		if t, ok := p.lx.tens[w]; ok {
+			if state != wStart && state != wHundred && state != wBig && state != wAnd {
+				return false
+			}
+			current += t
+			state = wTens
+			return true
+		}
+		switch w {
+		case "a", "an":
+			if state != wStart || !isScale(next) {
+				return false
+			}
+			current, state = 1, wA
+			return true
+		case "and":
+			if (state != wHundred && state != wBig) || !numberWord(next) {
+				return false
+			}
+			state = wAnd
+			return true
+		case "odd":
+			if state == wStart || state == wAnd || state == wA {
+				return false
+			}
+			c.approx = true
+			return true
+		}
+		s, ok := p.lx.scales[w]
+		if !ok || state == wStart || state == wAnd {
+			return false
+		}
+		if s < 1000 {
+			if state == wHundred && s == 100 {
+				return false
+			}
+			current = satMul(max(current, 1), s, &c.capped)
+			state = wHundred
+			return true
+		}
+		if s > largest {
+			total = satMul(satAdd(total, current, &c.capped), s, &c.capped)
+			largest = s
+		} else {
+			total = satAdd(total, satMul(current, s, &c.capped), &c.capped)
+		}
+		current, state = 0, wBig
+		return true
+	}
+	for j < len(p.toks) && p.word(j) {
+		w := p.low[j]
+		nextTok := ""
+		if j+1 < len(p.toks) {
+			nextTok = p.low[j+1]
+		}
+		if strings.ContainsAny(w, "-‐‑") {
+			// "twenty-two", "thirty-odd": every part must be read.
+			parts := strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) })
+			saved := [4]int{total, current, largest, state}
+			all := len(parts) > 0
+			for k, part := range parts {
+				next := nextTok
+				if k+1 < len(parts) {
+					next = parts[k+1]
+				}
+				if !step(part, next) {
+					all = false
+					break
+				}
+			}
+			if !all {
+				total, current, largest, state = saved[0], saved[1], saved[2], saved[3]
+				break
+			}
+		} else if !step(w, nextTok) {
+			break
+		}
+		j++
+	}
+	if j == i || state == wA || state == wAnd || state == wStart {
+		return core{}, false
+	}
+	v := satAdd(total, current, &c.capped)
+	c.lo, c.hi, c.end = v, v, j
+	return c, true
+}
+
+// context decides the kind of a number from the tokens around it: a unit,
+// a currency, a month or a label word. It returns the end of the unit
+// when the unit belongs to the phrase ("40 per cent").
+func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityKind, int) {
+	lx := p.lx
+	prev := ""
+	if i-1 >= p.floor && i-1 >= 0 {
+		prev = p.low[i-1]
+	}
+	if start-1 >= p.floor && start-1 >= 0 && lx.moneyBefore[p.low[start-1]] {
+		return Money, end
+	}
+	switch {
+	case lx.ageBefore[prev] && mod == modNone:
+		return Age, end
+	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
+		return Label, end
+	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.months[prev] && mod == modNone && c.startsWithNum:
+		if c.yearLike {
+			return Year, end
+		}
+		if c.lo >= 1 && c.lo <= 31 {
+			return Date, end
+		}
+	}
+	if end >= len(p.toks) {
+		return Count, end
+	}
+	next := p.low[end]
+	two := ""
+	if end+1 < len(p.toks) {
+		two = next + " " + p.low[end+1]
+	}
+	switch {
+	case lx.percent[two]:
+		return Percent, end + 2
+	case lx.percent[next]:
+		return Percent, end + 1
+	case lx.ageAfter[two]:
+		return Age, end + 2
+	case lx.timeWords[two]:
+		return Time, end + 2
+	case lx.timeWords[next] && c.startsWithNum:
+		return Time, end + 1
+	case lx.money[next]:
+		return Money, end + 1
+	case lx.duration[next]:
+		return Duration, end + 1
+	case lx.measure[next] || lx.measure[two]:
+		if lx.measure[two] {
+			return Measure, end + 2
+		}
+		return Measure, end + 1
+	case lx.months[next] && isCapitalized(p.toks[end].Text) && c.startsWithNum && c.lo >= 1 && c.lo <= 31 && mod == modNone:
+		return Date, end
+	}
+	// "John Smith, 34, a teacher": an age between commas after a name.
+	if c.startsWithNum && mod == modNone && c.lo <= 120 && i >= 2 && i-2 >= p.floor &&
+		p.low[i-1] == "," && isCapitalized(p.toks[i-2].Text) && p.toks[i-2].Kind == Word &&
+		(next == "," || next == ")") && end == i+1 {
+		return Age, end
+	}
+	return Count, end
+}
+
+// yearContext reports a word before token i that introduces a year.
+func (p *qparser) yearContext(i int) bool {
+	if i == 0 || i-1 < p.floor {
+		return i == 0
+	}
+	prev := p.low[i-1]
+	return p.lx.yearBefore[prev] || p.lx.months[prev]
+}
+
+func isCapitalized(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// personKey is the form of a word looked up in persons.txt: lower case,
+// without a possessive ending.
+func personKey(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "’s")
+	return w
+}
+
+func (p *qparser) isPerson(k int) bool {
+	if !p.word(k) {
+		return false
+	}
+	w := personKey(p.low[k])
+	if _, ok := p.lx.persons[w]; ok {
+		return true
+	}
+	// "three-year-olds", "a 19-year-old": people by their age.
+	if strings.HasSuffix(w, "-old") || strings.HasSuffix(w, "-olds") {
+		return true
+	}
+	// "ex-soldiers", "pro-government fighters" (the latter is two words).
+	if h := strings.LastIndexAny(w, "-‐‑"); h >= 0 {
+		_, ok := p.lx.persons[w[h+1:]]
+		return ok
+	}
+	return false
+}
+
+var determiners = map[string]bool{"the": true, "its": true, "their": true, "his": true,
+	"her": true, "our": true, "these": true, "those": true, "my": true, "your": true}
+
+// verbLike reports a word ending in -ed or -ing, which after a noun
+// usually starts the verb phrase ("12 soldiers killed", "two men
+// fleeing").
+func verbLike(w string) bool {
+	return len(w) >= 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing"))
+}
+
+// findNoun finds the noun counted by a number ending before token j. It
+// returns the token range of the noun text [ns, ne] (inclusive), the
+// token after the phrase, and whether the noun names people.
+//
+// After an optional "of" and determiner ("two of its staff"), it reads
+// up to five words, stopping at punctuation, numbers and stop words. The
+// first person noun found is the head, unless it is capitalised (a
+// demonym used as an adjective: "American military personnel") or
+// another person noun follows it ("police officers"); coordinated bare
+// person nouns join it ("passengers and crew", "men, women and
+// children"). With no person noun, the head is the last word before the
+// first verb-like or capitalised word ("three vehicles").
+func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
+	if p.is(j, "of") {
+		j++
+		if j < len(p.toks) && determiners[p.low[j]] {
+			j++
+		}
+	}
+	head := -1
+	k := j
+	for ; k < len(p.toks) && k < j+5; k++ {
+		if !p.word(k) || p.lx.stop[p.low[k]] {
+			break
+		}
+		if p.isPerson(k) {
+			head = k
+			if isCapitalized(p.toks[k].Text) || (p.compoundPart(k+1) && !pronouns[p.low[k]]) {
+				continue
+			}
+			break
+		}
+		if head >= 0 && verbLike(p.low[k]) {
+			break
+		}
+	}
+	if head < 0 {
+		last := -1
+		for k := j; k < len(p.toks) && k < j+3; k++ {
+			if !p.word(k) || p.lx.stop[p.low[k]] || verbLike(p.low[k]) || isCapitalized(p.toks[k].Text) {
+				break
+			}
+			if p.lx.scales[p.low[k]] > 0 || p.lx.units[p.low[k]] > 0 {
+				break
+			}
+			last = k
+		}
+		if last < 0 {
+			return -1, -1, j, false
+		}
+		return last, last, last + 1, false
+	}
+	ns, ne = head, head
+	// A comma link ("men, women") holds only if an "and"/"or" link ends
+	// the list; otherwise the comma closes the phrase ("169 Afghans,
+	// officials said").
+	committed := ne
+	for {
+		switch {
+		case (p.is(ne+1, "and") || p.is(ne+1, "or")) && p.coordinand(ne+2):
+			ne += 2
+			committed = -1
+		case p.is(ne+1, ",") && (p.is(ne+2, "and") || p.is(ne+2, "or")) && p.coordinand(ne+3):
+			ne += 3
+			committed = -1
+		case p.is(ne+1, ",") && p.coordinand(ne+2):
+			ne += 2
+		default:
+			if committed >= 0 {
+				ne = committed
+			}
+			return ns, ne, ne + 1, true
+		}
+		for p.compoundPart(ne+1) && !pronouns[p.low[ne]] {
+			ne++
+		}
+		if committed < 0 {
+			committed = ne
+		}
+	}
+}
+
+// pronouns are person nouns that do not modify a following noun: "80 of
+// them women" is not a compound.
+var pronouns = map[string]bool{"them": true, "others": true}
+
+// coordinand reports a bare lower-case person noun that may join a list
+// of them.
+func (p *qparser) coordinand(k int) bool {
+	return p.compoundPart(k) && !isCapitalized(p.toks[k].Text)
+}
+
+// compoundPart reports a person noun that may follow another in a
+// compound or a list: not an adjective such as "dead".
+func (p *qparser) compoundPart(k int) bool {
+	return p.isPerson(k) && !p.lx.adjectival[p.low[k]]
+}
+
+// Sum adds quantities, as for "13 soldiers and at least 169 civilians":
+// the minimums add, the maximums add unless one is unbounded, and the
+// result is approximate or capped if any part is. Its Start and End cover
+// all the parts; Text and Noun are left for the caller (Coordinated fills
+// them).
+func Sum(qs ...Quantity) Quantity {
+	if len(qs) == 0 {
+		return Quantity{}
+	}
+	s := Quantity{Start: qs[0].Start, End: qs[0].End, Kind: Count, Person: true}
+	for _, q := range qs {
+		s.Start, s.End = min(s.Start, q.Start), max(s.End, q.End)
+		s.Min = satAdd(s.Min, q.Min, &s.Capped)
+		if s.Max != Unbounded {
+			if q.Max == Unbounded {
+				s.Max = Unbounded
+			} else {
+				s.Max = satAdd(s.Max, q.Max, &s.Capped)
+			}
+		}
+		s.Approx = s.Approx || q.Approx
+		s.Capped = s.Capped || q.Capped
+		s.Person = s.Person && q.Person
+		if q.Kind != Count {
+			s.Kind = q.Kind
+		}
+	}
+	return s
+}
+
+// coordinators are what may stand between two coordinated counts.
+var coordinators = map[string]bool{"and": true, ",": true, ", and": true,
+	"as well as": true, "plus": true, "along with": true, "together with": true}
+
+// Coordinated merges runs of person counts joined only by "and", a comma
+// or the like into one summed Quantity each ("13 American military
+// personnel and at least 169 Afghans" -> min 182, no max), keeping the
+// other quantities as they are. qs must be Quantities of text, in order.
+// Counts joined by "including" or "of whom" are not summed: one is part
+// of the other.
+func Coordinated(text string, qs []Quantity) []Quantity {
+	var out []Quantity
+	for i := 0; i < len(qs); {
+		j := i + 1
+		if isPersonCount(qs[i]) {
+			for j < len(qs) && isPersonCount(qs[j]) && qs[j-1].End <= qs[j].Start && qs[j].Start <= len(text) &&
+				coordinators[strings.ToLower(strings.Join(strings.Fields(text[qs[j-1].End:qs[j].Start]), " "))] {
+				j++
+			}
+		}
+		if j == i+1 {
+			out = append(out, qs[i])
+			i++
+			continue
+		}
+		s := Sum(qs[i:j]...)
+		if s.Start >= 0 && s.End <= len(text) {
+			s.Text = text[s.Start:s.End]
+		}
+		nouns := make([]string, 0, j-i)
+		for _, q := range qs[i:j] {
+			nouns = append(nouns, q.Noun)
+		}
+		s.Noun = strings.Join(nouns, " and ")
+		out = append(out, s)
+		i = j
+	}
+	return out
+}
+
+func isPersonCount(q Quantity) bool { return q.Kind == Count && q.Person }

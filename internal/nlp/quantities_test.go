@@ -1,0 +1,222 @@
+package nlp
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// qs renders a quantity compactly for comparison:
+// "text|kind|min..max|noun", with "~" after the range when approximate,
+// "*" after the noun when it names people, "!" at the end when capped,
+// and "+" for no maximum.
+func qs(q Quantity) string {
+	max := "+"
+	if q.Bounded() {
+		max = fmt.Sprint(q.Max)
+	}
+	s := fmt.Sprintf("%s|%s|%d..%s", q.Text, q.Kind, q.Min, max)
+	if q.Approx {
+		s += "~"
+	}
+	if q.Noun != "" {
+		s += "|" + q.Noun
+		if q.Person {
+			s += "*"
+		}
+	}
+	if q.Capped {
+		s += "!"
+	}
+	return s
+}
+
+func quantityStrings(text string) []string {
+	var out []string
+	for _, q := range Quantities(text, Span{0, len(text)}) {
+		out = append(out, qs(q))
+	}
+	return out
+}
+
+func TestQuantities(t *testing.T) {
+	// Invented news sentences and every quantity they must yield, in
+	// order.
+	tests := []struct {
+		text string
+		want []string
+	}{
+		// Digits and separators.
+		{"Militants stormed the depot and held 1,200 workers for a day.",
+			[]string{"1,200 workers|count|1200..1200|workers*"}},
+		{"Officials said 12 soldiers died.", []string{"12 soldiers|count|12..12|soldiers*"}},
+		// Number words.
+		{"The raid left twenty-two villagers dead.", []string{"twenty-two villagers|count|22..22|villagers*"}},
+		{"A hundred protesters gathered, and two dozen police watched.",
+			[]string{"A hundred protesters|count|100..100|protesters*", "two dozen police|count|24..24|police*"}},
+		{"The court freed three hundred and twelve detainees.",
+			[]string{"three hundred and twelve detainees|count|312..312|detainees*"}},
+		{"One million two hundred thousand people fled the region.",
+			[]string{"One million two hundred thousand people|count|1200000..1200000|people*"}},
+		{"Two three-year-olds were treated.", []string{"Two three-year-olds|count|2..2|three-year-olds*"}},
+		// Vague quantities.
+		{"Dozens of mourners were turned back.", []string{"Dozens of mourners|count|24..143~|mourners*"}},
+		{"Scores of fighters surrendered, and hundreds more fled.",
+			[]string{"Scores of fighters|count|40..199~|fighters*", "hundreds|count|200..999~"}},
+		{"Several civilians and a few aid workers were evacuated.",
+			[]string{"Several civilians|count|3..9~|civilians*", "a few aid workers|count|2..5~|workers*"}},
+		{"A handful of guards escaped; tens of thousands of residents stayed.",
+			[]string{"A handful of guards|count|2..6~|guards*", "tens of thousands of residents|count|20000..99999~|residents*"}},
+		{"Tens of rebels and hundreds of thousands of refugees crossed.",
+			[]string{"Tens of rebels|count|20..99~|rebels*", "hundreds of thousands of refugees|count|200000..999999~|refugees*"}},
+		{"Several hundred students and a few thousand farmers marched.",
+			[]string{"Several hundred students|count|300..999~|students*", "a few thousand farmers|count|2000..5999~|farmers*"}},
+		// Modifiers.
+		{"At least 169 people were killed.", []string{"At least 169 people|count|169..+|people*"}},
+		{"More than 20 soldiers were wounded.", []string{"More than 20 soldiers|count|21..+|soldiers*"}},
+		{"Nearly 80 prisoners escaped.", []string{"Nearly 80 prisoners|count|72..80~|prisoners*"}},
+		{"About 80 families were displaced.", []string{"About 80 families|count|80..80~|families*"}},
+		{"Up to 30 migrants may have drowned.", []string{"Up to 30 migrants|count|1..30~|migrants*"}},
+		{"Fewer than 10 protesters remained.", []string{"Fewer than 10 protesters|count|1..9~|protesters*"}},
+		{"Some 400 pilgrims were stranded.", []string{"Some 400 pilgrims|count|400..400~|pilgrims*"}},
+		{"An estimated 2,000 residents fled.", []string{"An estimated 2,000 residents|count|2000..2000~|residents*"}},
+		{"At least dozens of homes burned.", []string{"At least dozens of homes|count|24..+~|homes"}},
+		{"More than a dozen rockets were fired.", []string{"More than a dozen rockets|count|13..+|rockets"}},
+		{"Ten or more guards were seen, and 20-odd rebels.",
+			[]string{"Ten or more guards|count|10..+|guards*", "20-odd rebels|count|20..20~|rebels*"}},
+		// Ranges.
+		{"Between 10 and 15 miners are trapped.", []string{"Between 10 and 15 miners|count|10..15|miners"}},
+		{"Medics treated 10 to 15 people and counted 133-143 bodies.",
+			[]string{"10 to 15 people|count|10..15|people*", "133-143 bodies|count|133..143|bodies*"}},
+		{"Two or three gunmen opened fire.", []string{"Two or three gunmen|count|2..3|gunmen*"}},
+		// Nouns: coordination, partitives, compounds, demonyms.
+		{"All 224 passengers and crew died.", []string{"All 224 passengers and crew|count|224..224|passengers and crew*"}},
+		{"Gunmen abducted two of its staff.", []string{"two of its staff|count|2..2|staff*"}},
+		{"Fighters killed 13 American military personnel and at least 169 Afghans, officials said.",
+			[]string{"13 American military personnel|count|13..13|personnel*", "at least 169 Afghans|count|169..+|Afghans*"}},
+		{"The shelling killed 40 men, women and children.", []string{"40 men, women and children|count|40..40|men, women and children*"}},
+		{"Four police officers and a soldier were hurt.",
+			[]string{"Four police officers|count|4..4|officers*", "a soldier|count|1..1|soldier*"}},
+		{"Three vehicles were destroyed.", []string{"Three vehicles|count|3..3|vehicles"}},
+		{"Six killed, 11 wounded.", []string{"Six|count|6..6", "11 wounded|count|11..11|wounded*"}},
+		{"Two of them were journalists.", []string{"Two of them|count|2..2|them*"}},
+		// "a"/"an" + person noun, "no" + person noun.
+		{"A policeman was shot and an elderly woman was hurt.",
+			[]string{"A policeman|count|1..1|policeman*", "an elderly woman|count|1..1|woman*"}},
+		{"A group of settlers attacked a farm.", nil},
+		{"A 19-year-old was arrested.", []string{"19-year-old|age|19..19"}},
+		{"No one was hurt, and there were no casualties.",
+			[]string{"No one|count|0..0|No one*", "no casualties|count|0..0|casualties*"}},
+		{"Both guards were disarmed.", []string{"Both guards|count|2..2|guards*"}},
+		{"None of the hostages was freed.", []string{"None of the hostages|count|0..0|hostages*"}},
+		// Not counts.
+		{"The massacre happened in 2015, during the 1990s revival.",
+			[]string{"2015|year|2015..2015", "1990s|year|1990..1990"}},
+		{"The blast came at 12:04, and the curfew at 9 p.m.",
+			[]string{"12:04|time|12..12", "9 p.m.|time|9..9"}},
+		{"Troops withdrew at 1400 GMT.", []string{"1400 GMT|time|1400..1400"}},
+		{"Donors pledged $5 million and 200 euros.",
+			[]string{"$5 million|money|5000000..5000000", "200 euros|money|200..200"}},
+		{"A £3bn deal was signed.", []string{"£3bn|money|3000000000..3000000000"}},
+		{"The convoy drove two miles, then 5km.",
+			[]string{"two miles|measure|2..2", "5km|measure|5..5"}},
+		{"Turnout was 40% in the north and 12 per cent in the south.",
+			[]string{"40%|percent|40..40", "12 per cent|percent|12..12"}},
+		{"It was the 22nd attack this year.", []string{"22nd|ordinal|22..22"}},
+		{"The victim, a 19-year-old student, and Omar Said, 34, were named.",
+			[]string{"a 19-year-old student|count|1..1|student*", "34|age|34..34"}},
+		{"Those aged 18 and a man 70 years old were spared.",
+			[]string{"18|age|18..18", "a man|count|1..1|man*", "70 years old|age|70..70"}},
+		{"The siege lasted three weeks; talks took 48 hours.",
+			[]string{"three weeks|duration|3..3", "48 hours|duration|48..48"}},
+		{"Flight 370 and Route 9 were closed under Resolution 2254.",
+			[]string{"370|label|370..370", "9|label|9..9", "2254|label|2254..2254"}},
+		{"The 9/11 attacks changed the war.", []string{"9/11|label|9..9"}},
+		{"Clashes began on March 12 and ended 3 April.",
+			[]string{"12|date|12..12", "3|date|3..3"}},
+		{"A magnitude 3.5 tremor hit.", []string{"3.5|measure|3..3"}},
+		{"Since March 2011 the war has killed 2000 fighters.",
+			[]string{"2011|year|2011..2011", "2000 fighters|count|2000..2000|fighters*"}},
+		// Absurd numbers are capped and flagged.
+		{"A million billion stars.", []string{"A million billion stars|count|1000000000000..1000000000000|stars!"}},
+		{"They counted 99999999999999999999999 ants.",
+			[]string{"99999999999999999999999 ants|count|1000000000000..1000000000000|ants!"}},
+	}
+	for _, tt := range tests {
+		got := quantityStrings(tt.text)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Quantities(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestCoordinated(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The blast killed 13 American military personnel and at least 169 Afghans.",
+			[]string{"13 American military personnel and at least 169 Afghans|count|182..+|personnel and Afghans*"}},
+		{"Rebels killed 12 soldiers, 30 police officers and five civilians.",
+			[]string{"12 soldiers, 30 police officers and five civilians|count|47..47|soldiers and officers and civilians*"}},
+		{"A man and a woman were shot.", []string{"A man and a woman|count|2..2|man and woman*"}},
+		{"Dozens of protesters and hundreds of police clashed.",
+			[]string{"Dozens of protesters and hundreds of police|count|224..1142~|protesters and police*"}},
+		// "including" marks a part of the first count, not an addition.
+		{"The raid killed 20 people, including six children.",
+			[]string{"20 people|count|20..20|people*", "six children|count|6..6|children*"}},
+		// Counts of things and money are not summed with people.
+		{"Four soldiers and three vehicles were lost.",
+			[]string{"Four soldiers|count|4..4|soldiers*", "three vehicles|count|3..3|vehicles"}},
+		{"Ten soldiers and $5 million were lost.",
+			[]string{"Ten soldiers|count|10..10|soldiers*", "$5 million|money|5000000..5000000"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, q := range Coordinated(tt.text, Quantities(tt.text, Span{0, len(tt.text)})) {
+			got = append(got, qs(q))
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Coordinated(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSum(t *testing.T) {
+	a := Quantity{Start: 0, End: 5, Min: 3, Max: 3, Kind: Count, Person: true}
+	b := Quantity{Start: 10, End: 20, Min: 24, Max: 143, Approx: true, Kind: Count, Person: true}
+	c := Quantity{Start: 30, End: 40, Min: 169, Max: Unbounded, Kind: Count, Person: true}
+	s := Sum(a, b)
+	if s.Min != 27 || s.Max != 146 || !s.Approx || s.Start != 0 || s.End != 20 {
+		t.Errorf("Sum(a, b) = %+v", s)
+	}
+	if s := Sum(a, c); s.Min != 172 || s.Bounded() {
+		t.Errorf("Sum(a, c) = %+v, want 172 and no max", s)
+	}
+	big := Quantity{Min: MaxValue, Max: MaxValue, Kind: Count}
+	if s := Sum(big, big); s.Min != MaxValue || !s.Capped {
+		t.Errorf("Sum(big, big) = %+v, want capped", s)
+	}
+	if s := Sum(); s != (Quantity{}) {
+		t.Errorf("Sum() = %+v", s)
+	}
+}
+
+// TestQuantitiesInSentences runs Quantities on the spans Sentences gives,
+// as the extractor will, and checks offsets map back to the text.
+func TestQuantitiesInSentences(t *testing.T) {
+	text := "Gunmen killed 14 villagers in Dara on Sunday.\n\nA further 9 were wounded, police said. Two of the dead were children."
+	var got []string
+	for _, s := range Sentences(text) {
+		for _, q := range Quantities(text, s) {
+			if text[q.Start:q.End] != q.Text || q.Start < s.Start || q.End > s.End {
+				t.Errorf("quantity %+v outside its sentence %v", q, s)
+			}
+			got = append(got, q.Text)
+		}
+	}
+	want := "14 villagers|9|Two of the dead"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}

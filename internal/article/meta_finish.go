@@ -47,7 +47,14 @@ func consumeLead(a *Article, ps []string) []string {
 	labels := 0
 	for ; i < len(ps) && i < maxLead; i++ {
 		p := ps[i]
-		if sameText(p, a.Title) || sameText(p, a.Subtitle) {
+		// The headline repeated is dropped. The standfirst is not: it is
+		// the story's summary, often its only statement of the toll, and
+		// the body extractor deliberately keeps it first.
+		if sameText(p, a.Title) {
+			continue
+		}
+		if sameText(p, a.Subtitle) {
+			out = append(out, p)
 			continue
 		}
 		if ml, ok := classifyMetaLine(p); ok {
@@ -64,23 +71,42 @@ func consumeLead(a *Article, ps []string) []string {
 			}
 			continue
 		}
-		// A caption or label over the story ("Photos from the scene"):
-		// dropped when a paragraph of prose follows it, so that a body
-		// made of short lines is left alone.
-		if isLabel(p) && labels < 3 && i+1 < len(ps) && !isLabel(ps[i+1]) {
+		// A caption or label over the story ("Photos from the scene"),
+		// standing between the furniture and the dateline paragraph. A
+		// short line followed by prose is more likely a subheading and is
+		// kept.
+		if isLabel(p) && labels < 3 && furnitureAhead(ps[i+1:min(len(ps), i+4)]) {
 			labels++
 			continue
 		}
 		break
 	}
+	body := len(out)
 	out = append(out, ps[i:]...)
-	if len(out) > 0 && a.Dateline == "" {
-		if place, rest, ok := cutDateline(out[0]); ok {
+	if body < len(out) && a.Dateline == "" {
+		if place, rest, ok := cutDateline(out[body]); ok {
 			a.Dateline = place
-			out[0] = rest
+			out[body] = rest
 		}
 	}
 	return out
+}
+
+// furnitureAhead reports whether, past any further labels, the next
+// paragraph is a date line, a byline or opens with a dateline.
+func furnitureAhead(ps []string) bool {
+	for _, p := range ps {
+		if _, ok := classifyMetaLine(p); ok {
+			return true
+		}
+		if _, _, ok := cutDateline(p); ok {
+			return true
+		}
+		if !isLabel(p) {
+			return false
+		}
+	}
+	return false
 }
 
 // metaLine is what a furniture line at the top of a story says.
@@ -394,38 +420,13 @@ func cutTrailer(a *Article, ps []string) []string {
 				if kind == 'g' && len(a.Tags) == 0 {
 					a.Tags = tags
 				}
-				return dropTrailingLabels(out)
+				return out
 			}
 		}
 		out = append(out, p)
 		before += len(p)
 	}
-	return dropTrailingLabels(out)
-}
-
-// dropTrailingLabels removes short lines that are not sentences from the
-// end of the body: teaser headlines, photo credits and sign-offs whose
-// header ("Read more", "Mehr zum Thema") was already removed. A story's
-// last paragraph ends like a sentence.
-func dropTrailingLabels(ps []string) []string {
-	for n := 0; n < 5 && len(ps) > 1; n++ {
-		last := ps[len(ps)-1]
-		if wordCount(last) > 12 || isSentence(last) || !proseBefore(ps[:len(ps)-1]) {
-			break
-		}
-		ps = ps[:len(ps)-1]
-	}
-	return ps
-}
-
-// proseBefore reports whether some paragraph is a sentence.
-func proseBefore(ps []string) bool {
-	for _, p := range ps {
-		if isSentence(p) && wordCount(p) >= 6 {
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // proseAfter reports whether any paragraph is a long stretch of prose.

@@ -314,7 +314,7 @@ func TestFinishArticle(t *testing.T) {
 			want:  Article{Language: "en", Text: "First paragraph of the story, which is short.\n\nRelated\n\n" + strings.TrimSpace(strings.Repeat("A long paragraph of prose that continues the story. ", 10))},
 		},
 		{
-			name: "byline run into a date, teaser left without its header",
+			name: "byline run into a date",
 			in:   Article{Language: "fr"},
 			paras: []string{
 				"Par Marie Dupont 18 septembre 2024",
@@ -325,8 +325,15 @@ func TestFinishArticle(t *testing.T) {
 			want: Article{
 				Byline: "Marie Dupont", Language: "fr",
 				Published: time.Date(2024, 9, 18, 0, 0, 0, 0, time.UTC),
-				Text:      "Un homme a été interpellé dans la nuit, a-t-on appris mercredi de source policière.\n\nLe mobile de l'agression reste inconnu.",
+				Text:      "Un homme a été interpellé dans la nuit, a-t-on appris mercredi de source policière.\n\nLe mobile de l'agression reste inconnu.\n\nViolences urbaines : le bilan de l'été",
 			},
+		},
+		{
+			name:  "subheading over prose is kept; standfirst kept where the extractor put it",
+			in:    Article{Subtitle: "Officials said 40,000 homes lost power.", Language: "de"},
+			paras: []string{"Officials said 40,000 homes lost power.", "Platzwechsel, langsam erklärt", "Beim Platzwechsel tauschen die Paare ihre Positionen im Kreis."},
+			want: Article{Subtitle: "Officials said 40,000 homes lost power.", Language: "de",
+				Text: "Officials said 40,000 homes lost power.\n\nPlatzwechsel, langsam erklärt\n\nBeim Platzwechsel tauschen die Paare ihre Positionen im Kreis."},
 		},
 		{
 			name:  "updated equal to published is no update",

@@ -25,7 +25,12 @@ func readText(s string) Article {
 		next = 1
 	}
 	if a.Title != "" && next < len(paras) && isStandfirst(paras[next]) && furnitureFollows(paras, next+1) {
+		// In a text page the standfirst sits with the headline above the
+		// date line, apart from the story, so it moves out of the body.
+		// (An HTML extractor may keep it first in the body instead, and
+		// finishArticle leaves that alone.)
 		a.Subtitle = paras[next]
+		paras = append(paras[:next:next], paras[next+1:]...)
 	}
 	finishArticle(&a, paras)
 	return a

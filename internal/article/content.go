@@ -195,10 +195,11 @@ func flatten(doc *html.Node) *flatDoc {
 			} else if bodyRules.weak.match(v, sq) {
 				c |= 4
 			}
-			if bodyRules.lead.match(sq) {
+			m := bodyRules.squeezed.match(sq)
+			if m&sqLead != 0 {
 				c |= 2
 			}
-			c |= uint8(bodyRules.contentTier(sq)) << 3
+			c |= uint8(tierOf(m)) << 3
 			verdicts[v] = c
 		}
 		return c

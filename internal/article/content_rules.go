@@ -23,10 +23,10 @@ type contentRules struct {
 	// boiler marks furniture outright; weak marks furniture only when
 	// the element holds little running text (see prune).
 	boiler, weak wordPatterns
-	tiers        [3]squeezedPatterns // content-1 .. content-3
-	lead         squeezedPatterns
-	dropExact    map[string]bool
-	dropPrefix   []string
+	// squeezed holds the content tiers and the lead patterns.
+	squeezed   squeezedIndex
+	dropExact  map[string]bool
+	dropPrefix []string
 }
 
 // wordPatterns match the words of a class/id value; see the syntax at the
@@ -60,41 +60,61 @@ func (p *wordPatterns) add(line string) {
 	}
 }
 
-// squeezedPatterns match a squeezed attribute value (lowercase letters and
-// digits only) by substring or by equality.
-type squeezedPatterns struct {
-	contains []string
-	equals   map[string]bool
+// squeezedIndex matches a squeezed attribute value (lowercase letters and
+// digits only) against several named sets of patterns at once, by
+// substring or by equality, and returns the bit mask of the sets that
+// matched. Patterns are indexed by their first byte, so a value is scanned
+// once rather than once per pattern: this runs for every distinct class
+// and id of every page.
+type squeezedIndex struct {
+	byFirst [256][]squeezedPattern
+	equals  map[string]uint8
 }
 
-func (p *squeezedPatterns) add(line string) {
+type squeezedPattern struct {
+	s    string
+	mask uint8
+}
+
+// Bits of a squeezedIndex mask.
+const (
+	sqTier1 = 1 << iota
+	sqTier2
+	sqTier3
+	sqLead
+)
+
+func (x *squeezedIndex) add(line string, mask uint8) {
 	if eq, ok := strings.CutPrefix(line, "="); ok {
-		p.equals[squeeze(eq)] = true
-	} else {
-		p.contains = append(p.contains, squeeze(line))
+		if x.equals == nil {
+			x.equals = map[string]uint8{}
+		}
+		x.equals[squeeze(eq)] |= mask
+		return
 	}
+	s := squeeze(line)
+	if s == "" {
+		return
+	}
+	x.byFirst[s[0]] = append(x.byFirst[s[0]], squeezedPattern{s, mask})
 }
 
-func (p *squeezedPatterns) match(sq string) bool {
-	if p.equals[sq] {
-		return true
-	}
-	for _, c := range p.contains {
-		if strings.Contains(sq, c) {
-			return true
+func (x *squeezedIndex) match(sq string) uint8 {
+	mask := x.equals[sq]
+	for i := 0; i < len(sq); i++ {
+		for _, p := range x.byFirst[sq[i]] {
+			if mask&p.mask == 0 && strings.HasPrefix(sq[i:], p.s) {
+				mask |= p.mask
+			}
 		}
 	}
-	return false
+	return mask
 }
 
 func parseContentRules(text string) *contentRules {
 	r := &contentRules{dropExact: map[string]bool{}}
 	r.boiler.words = map[string]int8{}
 	r.weak.words = map[string]int8{}
-	for i := range r.tiers {
-		r.tiers[i].equals = map[string]bool{}
-	}
-	r.lead.equals = map[string]bool{}
 	section := ""
 	for line := range strings.SplitSeq(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -114,9 +134,9 @@ func parseContentRules(text string) *contentRules {
 		case "boilerplate-weak":
 			r.weak.add(line)
 		case "content-1", "content-2", "content-3":
-			r.tiers[section[len(section)-1]-'1'].add(line)
+			r.squeezed.add(line, sqTier1<<(section[len(section)-1]-'1'))
 		case "lead":
-			r.lead.add(line)
+			r.squeezed.add(line, sqLead)
 		case "drop-lines":
 			lw := strings.ToLower(line)
 			if p, ok := strings.CutSuffix(lw, "*"); ok {
@@ -236,13 +256,18 @@ func (r *contentRules) isBoilerValue(v string) bool {
 // contentTier returns 1..3 for a squeezed attribute value that names an
 // article-body container, or 0.
 func (r *contentRules) contentTier(sq string) int {
-	if sq == "" {
-		return 0
-	}
-	for i := range r.tiers {
-		if r.tiers[i].match(sq) {
-			return i + 1
-		}
+	return tierOf(r.squeezed.match(sq))
+}
+
+// tierOf returns the most specific tier in a squeezedIndex mask, or 0.
+func tierOf(mask uint8) int {
+	switch {
+	case mask&sqTier1 != 0:
+		return 1
+	case mask&sqTier2 != 0:
+		return 2
+	case mask&sqTier3 != 0:
+		return 3
 	}
 	return 0
 }

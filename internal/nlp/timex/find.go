@@ -60,7 +60,7 @@ func Find(text string, anchor time.Time) []Expr {
 				m.refTok = r.end
 				m.refExplicit = r.explicit
 			}
-			if r.p.g == gQuarter && x.Value != "" {
+			if r.setQ && x.Value != "" {
 				m.lastQ = r.p
 			}
 		}
@@ -84,6 +84,7 @@ type res struct {
 	rel        bool // relative to now or the text ("this year", "today"): takes earlier/later
 	setRef     bool // later anaphora anchor on this one
 	explicit   bool // the year was written out
+	setQ       bool // a quarter named in the text: "the quarter" later means it
 }
 
 func (r res) ok() bool { return r.end > r.start }
@@ -337,6 +338,7 @@ func (m *matcher) core(i int) res {
 		try(m.year(i))
 	case kWord:
 		try(m.monthDate(i))
+		try(m.spokenYear(i))
 		try(m.weekday(i))
 		try(m.deictic(i))
 		try(m.relative(i))

@@ -89,7 +89,7 @@ func (p point) value() string {
 	case gPartOfDay:
 		return p.t.Format("2006-01-02") + "T" + p.code
 	case gMinute:
-		return p.t.Format("2006-01-02T15:04")
+		return p.t.Format("2006-01-02") + "T" + p.code
 	}
 	return ""
 }

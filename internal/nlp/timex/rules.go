@@ -310,7 +310,7 @@ func (m *matcher) today() point { return pDay(m.dct) }
 // March, ..."); otherwise the nearest such date to the document date, in
 // the past unless the clause looks forward.
 func (m *matcher) inferYear(i, mo, day int) (int, bool) {
-	if m.refExplicit && m.ref.valid() && i-m.refTok < 60 && (!m.hasD || m.ref.t.Year() != m.dct.Year()) {
+	if m.refExplicit && m.ref.valid() && m.sameSentence(m.refTok, i) && (!m.hasD || m.ref.t.Year() != m.dct.Year()) {
 		return m.ref.t.Year(), true
 	}
 	if !m.hasD {
@@ -337,6 +337,20 @@ func (m *matcher) inferYear(i, mo, day int) (int, bool) {
 		y--
 	}
 	return y, true
+}
+
+// sameSentence reports whether no sentence end lies between tokens a and
+// b (a <= b), and they are near: how far a narrative's year carries.
+func (m *matcher) sameSentence(a, b int) bool {
+	if a > b || b-a > 40 {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if t := m.t[k]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?") {
+			return false
+		}
+	}
+	return true
 }
 
 // weekdayDate resolves a bare weekday: the last one on or before the
@@ -612,7 +626,10 @@ func (m *matcher) weekday(i int) res {
 	wd, _ := strconv.Atoi(v)
 	w := m.w(i)
 	full := len(w) >= 6
-	j := m.dot(i + 1)
+	j := i + 1
+	if !full {
+		j = m.dot(j)
+	}
 	// With the date: "Monday, Oct. 26", "Fri 3 May 2024".
 	k := m.comma(j)
 	var d res
@@ -657,6 +674,11 @@ func (m *matcher) deictic(i int) res {
 		return res{start: i, end: end, typ: "DATE", val: v}
 	}
 	if v, ok := m.table("ref", i); ok {
+		return res{start: i, end: i + 1, typ: "DATE", val: v}
+	}
+	// "current", "recent" before a noun ("the current crisis", "recent
+	// clashes") place it in the present or the recent past.
+	if v, ok := m.table("ref_adjective", i); ok && m.w(i+1) != "" {
 		return res{start: i, end: i + 1, typ: "DATE", val: v}
 	}
 	w := m.w(i)
@@ -959,7 +981,9 @@ func (m *matcher) quarter(i int) res {
 		}
 		return res{}
 	}
-	k = m.hyphen(k)
+	if h := m.hyphen(k); h > k {
+		k, r.the = h, false // "the third-quarter loss": the "the" is the noun's
+	}
 	if m.is(k, "fiscal") {
 		k = m.hyphen(k + 1)
 	}
@@ -998,7 +1022,7 @@ func (m *matcher) quarter(i int) res {
 func (m *matcher) quarterValue(r res, n int, unit string, hasYear bool, year, yearOff int) res {
 	if !hasYear {
 		switch {
-		case m.ref.valid() && m.refExplicit:
+		case m.ref.valid() && m.refExplicit && m.sameSentence(m.refTok, r.start):
 			year = m.ref.t.Year()
 		case m.hasD:
 			year = m.dct.Year()
@@ -1013,12 +1037,15 @@ func (m *matcher) quarterValue(r res, n int, unit string, hasYear bool, year, ye
 	var p point
 	if unit == "Q" {
 		p = pQuarter(year, n)
+		r.setQ = true
 	} else {
 		p = point{t: ymd(year, 6*n-5, 1), g: gHalf, code: strconv.Itoa(n)}
 	}
 	r.p = &p
 	return r
 }
+
+var unitAbbr = map[string]bool{"yr": true, "yrs": true, "hr": true, "hrs": true, "min": true, "mins": true, "sec": true, "secs": true}
 
 // durQualifiers may come before a counted duration: "the past three
 // months", "the first nine months", "the next two weeks".
@@ -1040,6 +1067,14 @@ func (m *matcher) duration(i int) res {
 	}
 	n, vague, isA, k, ok := m.quantity(j)
 	if !ok {
+		// A bare plural after "for", "within"...: "for weeks", "within days".
+		if u, plural, e, ok := m.unitAt(j); ok && plural && !qualified && u != "WE" && u != "H" && u != "Q" &&
+			!unitAbbr[m.w(j)] && m.is(j-1, "for", "within", "over", "in", "after", "took", "take", "takes", "lasted", "spent") {
+			if m.punct(e, "-") && m.glued(e) && m.is(e+1, "long") {
+				e += 2
+			}
+			return res{start: i, end: e, typ: "DURATION", qty: true, val: durValue(0, true, u)}
+		}
 		return res{}
 	}
 	if m.is(k, "more", "additional", "further", "full", "straight", "consecutive", "long") {
@@ -1059,22 +1094,27 @@ func (m *matcher) duration(i int) res {
 	if u == "H" {
 		return res{}
 	}
-	if len(m.w(hy)) <= 3 && m.t[j].kind != kNum {
+	if unitAbbr[m.w(hy)] && m.t[j].kind != kNum {
 		return res{} // "yr", "hr", "min" only after digits
 	}
-	if hy > k && !plural && m.is(e, "-") && m.glued(e) {
-		// "8-month-old", "decade-long"
-		if m.is(e+1, "old", "long") {
-			e += 2
-		}
-	} else if m.is(e, "old") {
-		e++
+	if m.t[hy].cap && j > 0 && m.t[j-1].kind == kWord && !m.t[j-1].cap {
+		return res{} // a title: "on 60 Minutes"
+	}
+	if m.punct(e, "-") && m.glued(e) && m.is(e+1, "earlier", "ago") {
+		return res{} // "a year-earlier quarter" is the quarter's
+	}
+	if m.punct(e, "-") && m.glued(e) && m.is(e+1, "old") || m.is(e, "old") {
+		return res{} // an age ("a 6-year-old boy") is not a time of the story
+	}
+	if m.punct(e, "-") && m.glued(e) && m.is(e+1, "long") {
+		e += 2
 	}
 	if m.is(e, "and") && m.is(e+1, "a") && m.is(e+2, "half") && !vague {
 		n += 0.5
 		e += 3
 	}
-	r := res{start: i, end: e, typ: "DURATION", the: true, qty: true, val: durValue(n, vague, u)}
+	// An adjectival count ("the two-year deal") leaves "the" to the noun.
+	r := res{start: i, end: e, typ: "DURATION", the: hy == k, qty: true, val: durValue(n, vague, u)}
 	// "ago", "later", "earlier", "from now".
 	switch {
 	case m.is(e, "ago") && !qualified:
@@ -1186,7 +1226,7 @@ func (m *matcher) season(i int) res {
 	if !m.dateContext(i) && !(m.t[i].cap && (i == 0 || m.t[i-1].kind == kPunct)) {
 		return res{}
 	}
-	if m.refExplicit && m.ref.valid() && i-m.refTok < 60 {
+	if m.refExplicit && m.ref.valid() && m.sameSentence(m.refTok, i) {
 		p := pSeason(m.ref.t.Year(), s)
 		r.p = &p
 		return r
@@ -1222,20 +1262,39 @@ func (m *matcher) holiday(i int) res {
 		r.warn = "no document date"
 		return r
 	}
-	var t time.Time
-	switch movable {
-	case "easter":
-		t = easter(y)
-	case "thanksgiving":
-		t = thanksgiving(y)
-	default:
-		mo, _ := strconv.Atoi(v[:2])
-		d, _ := strconv.Atoi(v[3:])
-		t = ymd(y, mo, d)
+	t := holidayDate(movable, v, y)
+	if !hasY && m.hasD && !m.future(i) && t.Sub(dayOf(m.dct)) > 7*24*time.Hour {
+		// A holiday still to come this year, in a clause that does not
+		// look forward, is last year's.
+		return m.holidayYear(r, movable, v, y-1)
 	}
 	p := pDay(t)
 	r.p = &p
 	return r
+}
+
+func (m *matcher) holidayYear(r res, movable, v string, y int) res {
+	p := pDay(holidayDate(movable, v, y))
+	r.p = &p
+	return r
+}
+
+// holidayDate is the day of a holiday in year y: a [holiday] MM-DD or a
+// [movable] feast computed for the year.
+func holidayDate(movable, v string, y int) time.Time {
+	switch movable {
+	case "easter":
+		return easter(y)
+	case "thanksgiving":
+		return thanksgiving(y)
+	case "election":
+		// US: the Tuesday after the first Monday of November.
+		t := ymd(y, 11, 2)
+		return t.AddDate(0, 0, (int(time.Tuesday)-int(t.Weekday())+7)%7)
+	}
+	mo, _ := strconv.Atoi(v[:2])
+	d, _ := strconv.Atoi(v[3:])
+	return ymd(y, mo, d)
 }
 
 // set: "daily", "every day", "each Thursday", "every two weeks", "twice a
@@ -1342,6 +1401,33 @@ func (m *matcher) misc(i int) res {
 			r.p = &p
 			return r
 		}
+	case "week", "month", "day":
+		if base.valid() && !m.punct(i+1, "-") {
+			p := base.at(map[string]gran{"week": gWeek, "month": gMonth, "day": gDay}[w])
+			if p.g == gWeek && base.g < gWeek || p.g == gMonth && base.g < gMonth || p.g == gDay && base.g < gDay {
+				return res{}
+			}
+			r.p = &p
+			return r
+		}
+	case "full", "fiscal", "calendar", "current", "latest":
+		if !m.is(i+1, "year", "quarter", "period") {
+			return res{}
+		}
+		r.end = i + 2
+		if m.is(i+1, "year") && base.valid() {
+			p := base.at(gYear)
+			if w == "latest" && m.hasD {
+				p = pYear(m.dct.Year() - 1)
+			}
+			r.p = &p
+			return r
+		}
+		if m.lastQ != nil && (w == "latest" || w == "current" || w == "fiscal") {
+			r.p = m.lastQ
+			return r
+		}
+		return res{}
 	case "quarter":
 		if m.lastQ != nil {
 			r.p = m.lastQ
@@ -1428,6 +1514,39 @@ func (m *matcher) decadeOrCentury(i int) res {
 	return r
 }
 
+// spokenYear: "nineteen ninety-six", "twenty twenty-four" (transcripts
+// of broadcasts write years out), "two thousand and one" after a date
+// context.
+func (m *matcher) spokenYear(i int) res {
+	v, ok := m.table("number", i)
+	if !ok {
+		return res{}
+	}
+	c, _ := strconv.Atoi(v)
+	y, e := 0, i
+	switch {
+	case c >= 11 && c <= 20:
+		n, end, ok := m.wordNumber(i + 1)
+		if !ok || n < 10 || n > 99 {
+			return res{}
+		}
+		y, e = c*100+n, end
+	case c == 2 && m.is(i+1, "thousand") && m.dateContext(i):
+		y, e = 2000, i+2
+		k := e
+		if m.is(k, "and") {
+			k++
+		}
+		if n, end, ok := m.wordNumber(k); ok && n < 100 {
+			y, e = 2000+n, end
+		}
+	default:
+		return res{}
+	}
+	p := pYear(y)
+	return res{start: i, end: e, typ: "DATE", p: &p, cal: true, setRef: true, explicit: true}
+}
+
 // year: a bare "1990", "in 2015", unless it reads as a count ("2000
 // troops"), an amount ("$1990"), an identifier ("flight 1990") or part of
 // a bigger number.
@@ -1439,7 +1558,7 @@ func (m *matcher) year(i int) res {
 	if i > 0 && m.t[i-1].kind == kPunct {
 		switch m.t[i-1].low {
 		case "$", "£", "€", "#", "¥", "+", "-", "/", ":":
-			if m.glued(i) {
+			if m.glued(i) && !(m.t[i-1].low == "-" && m.is(i-2, "mid", "early", "late", "pre", "post")) {
 				return res{}
 			}
 		}

@@ -260,14 +260,10 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		switch {
 		case r == ':' || r == '—' || r == '–' || r == '―':
 			sepAt, sepLen = i, size
-		case r == '-' && i > 0 && head[i-1] == ' ':
-			n := 1
-			if i+1 < len(head) && head[i+1] == '-' {
-				n = 2
-			}
-			if i+n < len(head) && head[i+n] == ' ' {
-				sepAt, sepLen = i, n
-			}
+		case r == '-' && i+1 < len(head) && head[i+1] == '-':
+			sepAt, sepLen = i, 2 // "CLEVELAND-- Two people..."
+		case r == '-' && i > 0 && head[i-1] == ' ' && i+1 < len(head) && head[i+1] == ' ':
+			sepAt, sepLen = i, 1
 		case r == '!' || r == '?' || r == ';' || r == '"' || r == '“':
 			return "", "", false
 		}
@@ -296,10 +292,15 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		}
 		name := strings.TrimSpace(prefix[open+1 : len(prefix)-1])
 		first, _, _ := strings.Cut(name, "/")
-		if !rules.agencies[strings.ToLower(strings.TrimSpace(first))] {
+		first = strings.TrimSpace(first)
+		switch {
+		case rules.agencies[strings.ToLower(first)] || isCallSign(first):
+			agency = true
+		case isDateText(name): // "RICHMOND, Ind. (April 11, 2014) –"
+			agency = true
+		default:
 			return "", "", false
 		}
-		agency = true
 		prefix = strings.TrimSpace(prefix[:open])
 	}
 	parts := strings.Split(prefix, ",")
@@ -331,6 +332,25 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		return "", "", false
 	}
 	return place, rest, true
+}
+
+// isCallSign recognises the capitals-only names of broadcasters and local
+// outlets that stand in US datelines: "(WAVE)", "(KDKA)", "(CBS)".
+func isCallSign(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	for _, c := range s {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isDateText(s string) bool {
+	_, ok := parseDate(s)
+	return ok
 }
 
 // placeConnectors may stand lowercase inside a place name ("Rio de Janeiro").

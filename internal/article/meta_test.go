@@ -188,6 +188,11 @@ func TestCutDateline(t *testing.T) {
 		{"RIO DE JANEIRO (AFP) - Gunmen opened fire.", "RIO DE JANEIRO", "Gunmen opened fire."},
 		{"WASHINGTON, D.C. -- The FBI said on Monday...", "WASHINGTON", "The FBI said on Monday..."},
 		{"ST. PETERSBURG, Russia, March 22 (Reuters) – A blast hit a cafe.", "ST. PETERSBURG", "A blast hit a cafe."},
+		{"LOUISVILLE, KY (WAVE) - Police have charged a suspect.", "LOUISVILLE", "Police have charged a suspect."},
+		{"McKEES ROCKS (KDKA) — Police are investigating.", "McKEES ROCKS", "Police are investigating."},
+		{"RICHMOND, Ind. (April 11, 2014) – Four men were wounded.", "RICHMOND", "Four men were wounded."},
+		{"CLEVELAND-- Two people were shot.", "CLEVELAND", "Two people were shot."},
+		{"CLIFTON, Colo. - A 15-year-old was killed.", "CLIFTON", "A 15-year-old was killed."},
 		// Not datelines.
 		{"BREAKING: Explosion reported in the capital.", "", ""},
 		{"Moscow: the city where nothing is what it seems.", "", ""},
@@ -196,6 +201,8 @@ func TestCutDateline(t *testing.T) {
 		{"The attack began at 10:30 local time, police said.", "", ""},
 		{"(Reuters) - Two blasts hit the airport.", "", ""},
 		{"Kabul (Unknown) - Two blasts hit the airport.", "", ""},
+		{"Al-Qaeda-linked groups claimed the attack.", "", ""},
+		{"Ukraine (file photo) - Two blasts hit the airport.", "", ""},
 	}
 	for _, tt := range tests {
 		place, rest, ok := cutDateline(tt.in)

@@ -24,7 +24,7 @@ func readText(s string) Article {
 		a.Title = cleanTitle(paras[0], "", "")
 		next = 1
 	}
-	if a.Title != "" && next < len(paras) && isStandfirst(paras[next]) && furnitureFollows(paras, next+1) {
+	if a.Title != "" && next < len(paras) && isStandfirst(paras[next], a.Title) && furnitureFollows(paras, next+1) {
 		// In a text page the standfirst sits with the headline above the
 		// date line, apart from the story, so it moves out of the body.
 		// (An HTML extractor may keep it first in the body instead, and
@@ -56,10 +56,14 @@ func isHeadline(p string) bool {
 	return true
 }
 
-// isStandfirst reports whether p could be a standfirst: prose of at least a
-// clause, not a label, not furniture, not opening with a dateline.
-func isStandfirst(p string) bool {
-	if wordCount(p) < 8 || isFurniture(p) {
+// isStandfirst reports whether p could be the standfirst under title:
+// prose of at least a clause, not a label, not furniture, not opening with
+// a dateline.
+func isStandfirst(p, title string) bool {
+	// A standfirst is written as sentences; a photo caption usually ends
+	// in a credit "(Photo: …)" or no punctuation at all. A paragraph that
+	// opens with the headline is the headline again, run into furniture.
+	if wordCount(p) < 8 || len(headerKey(p))*2 < len(p) || !isSentence(p) || isFurniture(p) || strings.HasPrefix(headerKey(p), headerKey(title)) {
 		return false
 	}
 	if _, _, ok := cutDateline(p); ok {

@@ -26,8 +26,13 @@ import (
 //     body when one holds a fair share of the text, otherwise the best
 //     container by readability-style paragraph scoring, plus siblings that
 //     look like article text;
-//  3. write the container's text as paragraphs, dropping link lists,
-//     headlines and one-line furniture ("Advertisement", "Read more").
+//  3. put the standfirst first if the container leaves it out (see lead);
+//  4. write the text as paragraphs, dropping link lists, headlines and
+//     one-line furniture ("Advertisement", "Read more").
+//
+// Per-page work is linear in the size of the page; the class/id verdicts
+// are cached per page, since sites repeat a few class names thousands of
+// times.
 func extractBody(doc *html.Node) []string {
 	if doc == nil {
 		return nil

@@ -204,6 +204,10 @@ func (m *matcher) wordNumber(i int) (int, int, bool) {
 // quantity reads how many units a duration counts: digits, number words,
 // "a", "a couple of", or a vague amount ("several", "a few").
 func (m *matcher) quantity(i int) (n float64, vague, isA bool, end int, ok bool) {
+	return m.quantityRange(i, true)
+}
+
+func (m *matcher) quantityRange(i int, rangeOK bool) (n float64, vague, isA bool, end int, ok bool) {
 	j := i
 	switch {
 	case i < len(m.t) && m.t[i].kind == kNum && m.t[i].suf == "" && m.t[i].n >= 0 && m.t[i].ndig <= 6:
@@ -246,8 +250,8 @@ func (m *matcher) quantity(i int) (n float64, vague, isA bool, end int, ok bool)
 		n, j = n+0.5, j+3
 	}
 	// "two to three weeks", "12 to 18 months": a range is an unknown amount.
-	if m.is(j, "to", "or") {
-		if _, _, _, e, ok := m.quantity(j + 1); ok && e > j+1 && !m.is(j+1, "a", "an") {
+	if rangeOK && m.is(j, "to", "or") {
+		if _, _, _, e, ok := m.quantityRange(j+1, false); ok && e > j+1 && !m.is(j+1, "a", "an") {
 			if _, ok := m.table("unit", e); ok {
 				vague, j = true, e
 			}
@@ -1491,6 +1495,9 @@ func (m *matcher) decadeOrCentury(i int) res {
 		return r
 	}
 	if m.punct(i, "'") {
+		if i+1 < len(m.t) && m.t[i+1].kind != kNum {
+			return res{}
+		}
 		if c := m.decadeOrCentury(i + 1); c.ok() && c.start == i {
 			return c
 		}
@@ -1512,6 +1519,17 @@ func (m *matcher) decadeOrCentury(i int) res {
 	p := point{t: ymd((n-1)*100, 1, 1), g: gCentury}
 	r.p = &p
 	return r
+}
+
+// yearBefore reports whether a four-digit year ends just before token i
+// (skipping a comma): the list in "1066, 1215 and 1415".
+func (m *matcher) yearBefore(i int) bool {
+	j := i - 1
+	if m.punct(j, ",") {
+		j--
+	}
+	_, _, ok := m.yearAt(j)
+	return ok && m.t[j].kind == kNum
 }
 
 // spokenYear: "nineteen ninety-six", "twenty twenty-four" (transcripts
@@ -1573,7 +1591,10 @@ func (m *matcher) year(i int) res {
 		return res{}
 	}
 	if y < 1800 || y > 2100 {
-		if !m.dateContext(i) {
+		// An old year needs a date word before it ("in 1066"); "and" or
+		// "or" count only after another year ("1066 and 1215").
+		pw := m.prevWord(i)
+		if !m.dateContext(i) || (pw == "and" || pw == "or") && !m.yearBefore(i-1) {
 			return res{}
 		}
 	}

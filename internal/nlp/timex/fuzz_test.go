@@ -1,0 +1,55 @@
+package timex
+
+import (
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzFind checks the invariants every caller relies on, whatever the
+// text: offsets inside it, Start < End, Text is text[Start:End], the
+// expressions in order without overlaps, and no panic.
+//
+//	go test ./internal/nlp/timex -fuzz FuzzFind
+func FuzzFind(f *testing.F) {
+	for _, c := range cases {
+		f.Add(c.text, int64(0))
+	}
+	for _, s := range []string{
+		"", " ", "-", "'", "'90s", "the '", "1990s", "mid-", "Feb. 30, 2021", "13/45/2020", "2021-02-29",
+		"0000-00-00", "9999-12-31", "10:61 p.m.", "25 p.m.", "12 a.m.", "noon Friday, March 3",
+		"the 31st of February", "a minute and a half", "two and a half years", "1.5 days", "1,990",
+		"Q5 2024", "the 0th century", "the first century", "every other Tuesday night", "Sun.",
+		"yesterday yesterday yesterday", "\xff\xfe March 3", "二〇二四年 March", "the the the year",
+		"nineteen ninety-six", "two thousand and one", "Monday, 3 May 2024 10:00 GMT",
+	} {
+		f.Add(s, int64(1711497600))
+	}
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		var anchor time.Time
+		if unix != 0 {
+			anchor = time.Unix(unix%(400*365*86400), 0).UTC()
+		}
+		prev := 0
+		for _, x := range Find(text, anchor) {
+			if x.Start < prev || x.Start >= x.End || x.End > len(text) {
+				t.Fatalf("bad offsets %d-%d (previous end %d, len %d) in %q", x.Start, x.End, prev, len(text), text)
+			}
+			if text[x.Start:x.End] != x.Text {
+				t.Fatalf("Text %q is not text[%d:%d] %q", x.Text, x.Start, x.End, text[x.Start:x.End])
+			}
+			if utf8.ValidString(text) && !utf8.ValidString(x.Text) {
+				t.Fatalf("expression %q splits a character", x.Text)
+			}
+			switch x.Type {
+			case "DATE", "TIME", "DURATION", "SET":
+			default:
+				t.Fatalf("type %q", x.Type)
+			}
+			if x.Value == "" && x.Warning == "" {
+				t.Fatalf("%q has neither value nor warning", x.Text)
+			}
+			prev = x.End
+		}
+	})
+}

@@ -1,0 +1,214 @@
+package timex
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// want is one expected expression: its text, type and value ("" for
+// type or value means "not checked"); mod is checked when given.
+type want struct {
+	text, typ, value, mod string
+}
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// The sentences are invented news copy; the document dates are chosen so
+// that the relative expressions have one right answer.
+var cases = []struct {
+	dct  string
+	text string
+	want []want
+}{
+	// Deictic: anchored on the document date (2024-03-27 is a Wednesday).
+	{"2024-03-27", "Militants attacked a checkpoint in January, officials said.",
+		[]want{{"January", "DATE", "2024-01", ""}}},
+	{"2024-03-27", "Two soldiers were killed last Tuesday near the border.",
+		[]want{{"last Tuesday", "DATE", "2024-03-26", ""}}},
+	{"2024-03-27", "The convoy was ambushed on Friday night outside the town.",
+		[]want{{"Friday night", "DATE", "2024-03-22TNI", ""}}},
+	{"2024-03-27", "Police said the protest began two days ago and is spreading.",
+		[]want{{"two days ago", "DATE", "2024-03-25", ""}}},
+	{"2024-03-27", "Yesterday, a car bomb exploded in the market; today the city is calm.",
+		[]want{{"Yesterday", "DATE", "2024-03-26", ""}, {"today", "DATE", "2024-03-27", ""}}},
+	{"2024-03-27", "Clashes have increased this week and last month, and may spread next year.",
+		[]want{{"this week", "DATE", "2024-W13", ""}, {"last month", "DATE", "2024-02", ""}, {"next year", "DATE", "2025", ""}}},
+	{"2024-03-27", "Earlier this year the group seized three villages.",
+		[]want{{"Earlier this year", "DATE", "2024", "START"}}},
+	{"2024-03-27", "Violence has risen in recent years, the report said.",
+		[]want{{"recent years", "DATE", "PAST_REF", ""}}},
+	{"2024-03-27", "The ceasefire will be reviewed on Friday.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}}},
+	{"2024-03-27", "Rebels shelled the airport this morning and again last night.",
+		[]want{{"this morning", "TIME", "2024-03-27TMO", ""}, {"last night", "TIME", "2024-03-26TNI", ""}}},
+	{"2024-03-27", "Fighting continued during winter despite the snow.",
+		[]want{{"winter", "DATE", "2024-WI", ""}}},
+	{"2024-03-27", "The curfew is in force now.",
+		[]want{{"now", "DATE", "PRESENT_REF", ""}}},
+
+	// Explicit dates, at their own precision.
+	{"2024-03-27", "The December 2016 battles left the old city in ruins.",
+		[]want{{"December 2016", "DATE", "2016-12", ""}}},
+	{"2024-03-27", "The army entered the valley in September 1999.",
+		[]want{{"September 1999", "DATE", "1999-09", ""}}},
+	{"2024-03-27", "Riots broke out in 2015, 2016, and 2017.",
+		[]want{{"2015", "DATE", "2015", ""}, {"2016", "DATE", "2016", ""}, {"2017", "DATE", "2017", ""}}},
+	{"2024-03-27", "The siege lasted 18 months.",
+		[]want{{"18 months", "DURATION", "P18M", ""}}},
+	{"2024-03-27", "The trial opened on March 14, 2023, in the capital.",
+		[]want{{"March 14, 2023", "DATE", "2023-03-14", ""}}},
+	{"2024-03-27", "The attack on 3/14/2024 killed four.",
+		[]want{{"3/14/2024", "DATE", "2024-03-14", ""}}},
+	{"2024-03-27", "Records dated 2023-11-05 were released.",
+		[]want{{"2023-11-05", "DATE", "2023-11-05", ""}}},
+	{"2024-03-27", "Attacks spiked on 12 February 2022 and again on Feb. 20.",
+		[]want{{"12 February 2022", "DATE", "2022-02-12", ""}, {"Feb. 20", "DATE", "2022-02-20", ""}}},
+	{"2024-03-27", "Insurgency grew through the 1990s and peaked in the late 1970s' shadow.",
+		[]want{{"the 1990s", "DATE", "199", ""}, {"the late 1970s", "DATE", "197", "END"}}},
+	{"2024-03-27", "Profits fell in the third quarter of 2023.",
+		[]want{{"the third quarter of 2023", "DATE", "2023-Q3", ""}}},
+	{"2024-03-27", "A curfew starts at 10:30 p.m. on Friday.",
+		[]want{{"10:30 p.m. on Friday", "TIME", "2024-03-22T22:30", ""}}},
+	{"2024-03-27", "The talks took 90 minutes.",
+		[]want{{"90 minutes", "DURATION", "PT90M", ""}}},
+	{"2024-03-27", "Militias have fought for nearly two years.",
+		[]want{{"nearly two years", "DURATION", "P2Y", "LESS_THAN"}}},
+	{"2024-03-27", "Patrols run every day and weekly reports follow.",
+		[]want{{"every day", "SET", "P1D", ""}, {"weekly", "SET", "P1W", ""}}},
+	{"2024-03-27", "He was born on Christmas Day 1960.",
+		[]want{{"Christmas Day 1960", "DATE", "1960-12-25", ""}}},
+	{"2024-03-27", "The uprising began in mid-1996.",
+		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
+
+	// Anaphoric: anchored on the text's last date.
+	{"2024-03-27", "The first raid came on September 30, 2015. A month later, the militia withdrew.",
+		[]want{{"September 30, 2015", "DATE", "2015-09-30", ""}, {"A month later", "DATE", "2015-10", ""}}},
+	{"2024-03-27", "Troops arrived on May 4, 2019, and the next day the shelling stopped.",
+		[]want{{"May 4, 2019", "DATE", "2019-05-04", ""}, {"the next day", "DATE", "2019-05-05", ""}}},
+	{"2024-03-27", "The coup took place in 2013; that year, 400 people died.",
+		[]want{{"2013", "DATE", "2013", ""}, {"that year", "DATE", "2013", ""}}},
+	// Two weeks after a date known to the month is known only to the month.
+	{"2024-03-27", "Elections were held in March 2018. Two weeks later, riots broke out.",
+		[]want{{"March 2018", "DATE", "2018-03", ""}, {"Two weeks later", "DATE", "2018-03", ""}}},
+	// A year named in the same sentence carries to a bare month.
+	{"2024-03-27", "In 2015 the city fell, and in March the rebels retook it.",
+		[]want{{"2015", "DATE", "2015", ""}, {"March", "DATE", "2015-03", ""}}},
+
+	// Things that are not dates.
+	{"2024-03-27", "Protesters march on parliament and may return.", nil},
+	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},
+	{"2024-03-27", "About 2000 troops and 1500 police were deployed.", nil},
+	{"2024-03-27", "A 6-year-old boy was among the wounded.", nil},
+	{"2024-03-27", "Flight 1990 landed safely; it cost $2015.", nil},
+	{"2024-03-27", "May I ask a question? March forward, they said.", nil},
+}
+
+func TestFind(t *testing.T) {
+	for _, c := range cases {
+		got := Find(c.text, day(c.dct))
+		var gs []string
+		for _, x := range got {
+			gs = append(gs, fmt.Sprintf("%q %s %s %s", x.Text, x.Type, x.Value, x.Mod))
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%s\n  got  %s\n  want %v", c.text, strings.Join(gs, "; "), c.want)
+			continue
+		}
+		for i, w := range c.want {
+			x := got[i]
+			if x.Text != w.text || w.typ != "" && x.Type != w.typ || x.Value != w.value || w.mod != "" && x.Mod != w.mod {
+				t.Errorf("%s\n  got  %s\n  want %q %s %s %s", c.text, gs[i], w.text, w.typ, w.value, w.mod)
+			}
+		}
+	}
+}
+
+// TestAbsurd: dates no calendar has give an expression with no value and
+// a warning, never a panic or a made-up date.
+func TestAbsurd(t *testing.T) {
+	for _, s := range []string{"It happened on February 30, 2021.", "Filed 13/45/2020.", "Logged 2021-02-29.", "On 0000-01-01 nothing."} {
+		for _, x := range Find(s, day("2024-03-27")) {
+			if x.Type == "DATE" && x.Value != "" && strings.Contains(x.Text, "30") || strings.Contains(x.Value, "0000") {
+				t.Errorf("%q: got value %q for %q", s, x.Value, x.Text)
+			}
+			if x.Value == "" && x.Warning == "" {
+				t.Errorf("%q: %q has neither value nor warning", s, x.Text)
+			}
+		}
+	}
+}
+
+// TestNoAnchor: without a document date, deictic expressions are found
+// but not given a value.
+func TestNoAnchor(t *testing.T) {
+	got := Find("Yesterday the army said that on March 3, 2020 it left.", time.Time{})
+	if len(got) != 2 || got[0].Value != "" || got[0].Warning == "" || got[1].Value != "2020-03-03" {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestLexiconParse(t *testing.T) {
+	if _, err := parseLexicon("no table: here"); err == nil {
+		t.Error("a line outside a table should fail")
+	}
+	l, err := parseLexicon("[t]\nX: new_year's_day")
+	if err != nil || l["t"]["new year ' s day"] != "X" {
+		t.Errorf("got %v, %v", l, err)
+	}
+}
+
+// TestLinear: a long text costs time in proportion to its length.
+func TestLinear(t *testing.T) {
+	unit := "On March 3, 2020, two days after the raid, 1,500 troops march on 10:30 p.m. Friday; May 5 and the 1990s. "
+	small := strings.Repeat(unit, 200)
+	big := strings.Repeat(unit, 2000)
+	n1 := len(Find(small, day("2024-03-27")))
+	n2 := len(Find(big, day("2024-03-27")))
+	d1, d2 := fastest(small), fastest(big)
+	if n2 != 10*n1 {
+		t.Errorf("expressions: %d for 10x text, %d for 1x", n2, n1)
+	}
+	if d2 > 40*d1+50*time.Millisecond {
+		t.Errorf("10x text took %v, 1x took %v", d2, d1)
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat("Militants attacked a checkpoint on Friday, two days after the March 3, 2020 talks; 1,500 troops were sent for 18 months. ", 100)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, day("2024-03-27"))
+	}
+}
+
+// TestAdversarial: inputs built to make a pattern look far ahead stay
+// fast.
+func TestAdversarial(t *testing.T) {
+	for _, unit := range []string{"one to ", "twenty ", "the ", "a hundred ", "'", "- ", "1,", "March ", "early the ", "every other ", "2024-"} {
+		d1 := fastest(strings.Repeat(unit, 2000))
+		d2 := fastest(strings.Repeat(unit, 20000))
+		if d2 > 30*d1+20*time.Millisecond {
+			t.Errorf("%q: x2000 took %v, x20000 %v: not linear", unit, d1, d2)
+		}
+	}
+}
+
+// fastest times Find on text, best of three, so that a busy machine does
+// not fail the linearity checks.
+func fastest(text string) time.Duration {
+	best := time.Duration(1 << 62)
+	for range 3 {
+		t0 := time.Now()
+		Find(text, day("2024-03-27"))
+		best = min(best, time.Since(t0))
+	}
+	return best
+}

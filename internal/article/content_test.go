@@ -331,3 +331,24 @@ func BenchmarkExtractBody(b *testing.B) {
 		}
 	}
 }
+
+// FuzzExtractBody checks that any page yields trimmed, non-empty
+// paragraphs without blank lines inside them (Article.Text joins
+// paragraphs with one), and never panics.
+func FuzzExtractBody(f *testing.F) {
+	f.Add(bodyPage(`<article><div class="article-body"><p>` + bodyP1 + `</p></div></article>`))
+	f.Add(bodyPage(`<div>` + bodyP1 + `<br><br><br>` + bodyP2 + `<br> <br></div>`))
+	f.Add(bodyPage(`<table><tr><td><p>` + bodyP1 + `</p></td><td>x<br>y</td></tr></table><header><p class="lead">` + bodyP3 + `</p></header>`))
+	f.Add(`<p>` + strings.Repeat("<div><span>", 200) + bodyP2)
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		for _, p := range extractBody(doc) {
+			if p == "" || p != strings.TrimSpace(p) || strings.Contains(p, "\n\n") {
+				t.Fatalf("bad paragraph %q", p)
+			}
+		}
+	})
+}

@@ -31,6 +31,10 @@ type lexicon struct {
 	exact        map[string]exactValue
 	pluralScales map[string]pluralScale
 	modifiers    map[string]modKind
+	// numStart holds every word that can open a number phrase: number
+	// words, "a"/"an", and the first words of vague, exact and plural
+	// phrases. Other words are skipped without trying each parser.
+	numStart map[string]bool
 	// maxPhrase is the most words any [vague], [exact] or [modifiers]
 	// phrase has, bounding the look-ahead and look-behind.
 	maxPhrase int
@@ -296,6 +300,22 @@ func parseLexicon() (*lexicon, error) {
 	l.labelBefore = lowerSet(un["label-before"])
 	l.months = lowerSet(un["months"])
 	l.yearBefore = lowerSet(un["year-before"])
+
+	l.numStart = map[string]bool{"a": true, "an": true}
+	for _, m := range []map[string]int{l.units, l.tens} {
+		for w := range m {
+			l.numStart[w] = true
+		}
+	}
+	for w := range l.vague {
+		l.numStart[strings.Fields(w)[0]] = true
+	}
+	for w := range l.exact {
+		l.numStart[strings.Fields(w)[0]] = true
+	}
+	for w := range l.pluralScales {
+		l.numStart[strings.Fields(w)[0]] = true
+	}
 
 	sw, err := sections("stopwords.txt")
 	if err != nil {

@@ -96,15 +96,8 @@ func Quantities(text string, s Span) []Quantity {
 	s = clip(text, s)
 	lx := lex()
 	p := qparser{lx: lx, text: text}
-	p.toks = appendTokens(nil, lx, text, s)
-	p.low = make([]string, len(p.toks))
-	for i, t := range p.toks {
-		if t.Kind == Word {
-			p.low[i] = strings.ToLower(t.Text)
-		} else {
-			p.low[i] = t.Text
-		}
-	}
+	p.toks = appendTokens(make([]Token, 0, (s.End-s.Start)/5+1), lx, text, s)
+	p.low = lowerTokens(text, s, p.toks)
 	var out []Quantity
 	for i := 0; i < len(p.toks); {
 		if q, next, ok := p.quantityAt(i); ok {
@@ -116,6 +109,37 @@ func Quantities(text string, s Span) []Quantity {
 		i++
 	}
 	return out
+}
+
+// lowerTokens returns the lower-case text of each token. ASCII is
+// lowered once for the whole span, one allocation, and the tokens slice
+// it; only tokens with other bytes are lowered one by one.
+func lowerTokens(text string, s Span, toks []Token) []string {
+	b := make([]byte, s.End-s.Start)
+	for i := range b {
+		c := text[s.Start+i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	lowSpan := string(b)
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		ascii := true
+		for j := t.Start; j < t.End; j++ {
+			if text[j] >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			low[i] = lowSpan[t.Start-s.Start : t.End-s.Start]
+		} else {
+			low[i] = strings.ToLower(t.Text)
+		}
+	}
+	return low
 }
 
 type qparser struct {
@@ -185,6 +209,9 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 	c, ok := p.parseCore(i)
 	if !ok {
 		return p.articleCount(i)
+	}
+	if c.end == i+1 && p.low[i] == "one" && i > p.floor && pronounOne[p.low[i-1]] {
+		return Quantity{}, 0, false // "the second one went off"
 	}
 	start, end := i, c.end
 	lo, hi := c.lo, c.hi
@@ -345,14 +372,21 @@ func (p *qparser) parseCore(i int) (core, bool) {
 	case Number:
 		return p.digitCore(i)
 	case Word:
+		if t.Text[0] >= '0' && t.Text[0] <= '9' {
+			return p.gluedCore(i)
+		}
+		if !p.lx.numStart[p.low[i]] {
+			// A hyphenated number opens with a number word: "twenty-two".
+			w, _, hyphen := strings.Cut(p.low[i], "-")
+			if !hyphen || !p.lx.numStart[w] {
+				return core{}, false
+			}
+		}
 		if c, ok := p.vagueCore(i); ok {
 			return c, true
 		}
 		if c, ok := p.pluralCore(i); ok {
 			return c, true
-		}
-		if t.Text[0] >= '0' && t.Text[0] <= '9' {
-			return p.gluedCore(i)
 		}
 		return p.wordCore(i)
 	}
@@ -703,8 +737,12 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 	if start-1 >= p.floor && start-1 >= 0 && lx.moneyBefore[p.low[start-1]] {
 		return Money, end
 	}
+	prevStart := ""
+	if start-1 >= p.floor && start-1 >= 0 {
+		prevStart = p.low[start-1]
+	}
 	switch {
-	case lx.ageBefore[prev] && mod == modNone:
+	case lx.ageBefore[prev] || lx.ageBefore[prevStart]:
 		return Age, end
 	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
 		return Label, end
@@ -798,6 +836,12 @@ func (p *qparser) isPerson(k int) bool {
 	return false
 }
 
+// pronounOne are the words after which "one" is a pronoun, not a count.
+var pronounOne = map[string]bool{"the": true, "this": true, "that": true, "which": true,
+	"each": true, "every": true, "any": true, "last": true, "first": true, "second": true,
+	"third": true, "next": true, "only": true, "another": true, "no": true, "other": true,
+	"big": true, "new": true, "old": true, "latest": true, "same": true}
+
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "his": true,
 	"her": true, "our": true, "these": true, "those": true, "my": true, "your": true}
 
@@ -828,14 +872,17 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 		}
 	}
 	head := -1
-	k := j
-	for ; k < len(p.toks) && k < j+5; k++ {
+	for k := j; k < len(p.toks) && k < j+5; k++ {
 		if !p.word(k) || p.lx.stop[p.low[k]] {
 			break
 		}
 		if p.isPerson(k) {
 			head = k
-			if isCapitalized(p.toks[k].Text) || (p.compoundPart(k+1) && !pronouns[p.low[k]]) {
+			switch {
+			case p.compoundPart(k+1) && !pronouns[p.low[k]]:
+				continue // "police officers"
+			case p.modifies(k):
+				head = -1 // "rebel movement", "American military personnel"
 				continue
 			}
 			break
@@ -845,20 +892,18 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 		}
 	}
 	if head < 0 {
-		last := -1
+		// No person: the first plural-looking word of the next three
+		// ("three armoured vehicles", "two Kabul hospitals"). A count
+		// above one takes a plural, and no part of speech is known.
 		for k := j; k < len(p.toks) && k < j+3; k++ {
-			if !p.word(k) || p.lx.stop[p.low[k]] || verbLike(p.low[k]) || isCapitalized(p.toks[k].Text) {
+			if !p.word(k) || p.lx.stop[p.low[k]] {
 				break
 			}
-			if p.lx.scales[p.low[k]] > 0 || p.lx.units[p.low[k]] > 0 {
-				break
+			if w := p.low[k]; len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != '\'' {
+				return k, k, k + 1, false
 			}
-			last = k
 		}
-		if last < 0 {
-			return -1, -1, j, false
-		}
-		return last, last, last + 1, false
+		return -1, -1, j, false
 	}
 	ns, ne = head, head
 	// A comma link ("men, women") holds only if an "and"/"or" link ends
@@ -888,6 +933,19 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 			committed = ne
 		}
 	}
+}
+
+// modifies reports a singular person noun used as a modifier of the
+// word after it: "a rebel movement", "two civilian deaths", "13
+// American military personnel". A possessive ("a soldier's body") or a
+// verb, stop word or punctuation after it leaves it the head.
+func (p *qparser) modifies(k int) bool {
+	w := p.low[k]
+	if !p.lx.persons[w] || !p.word(k+1) {
+		return false
+	}
+	next := p.low[k+1]
+	return !p.lx.stop[next] && !verbLike(next) && !p.isPerson(k+1)
 }
 
 // pronouns are person nouns that do not modify a following noun: "80 of

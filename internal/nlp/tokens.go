@@ -62,7 +62,7 @@ type Token struct {
 // A span that does not fit text is clipped to it.
 func Tokens(text string, s Span) []Token {
 	s = clip(text, s)
-	return appendTokens(nil, lex(), text, s)
+	return appendTokens(make([]Token, 0, (s.End-s.Start)/5+1), lex(), text, s)
 }
 
 func clip(text string, s Span) Span {
@@ -86,10 +86,10 @@ func appendTokens(out []Token, lx *lexicon, text string, s Span) []Token {
 	for i := s.Start; i < end; {
 		r, size := decodeAt(text, i, end)
 		switch {
-		case unicode.IsSpace(r):
+		case r == ' ' || r == '\n' || r >= utf8.RuneSelf && unicode.IsSpace(r) || r < utf8.RuneSelf && unicode.IsSpace(r):
 			i += size
 			continue
-		case r >= '0' && r <= '9' || unicode.IsDigit(r):
+		case r >= '0' && r <= '9' || r >= utf8.RuneSelf && unicode.IsDigit(r):
 			j, kind := scanNumber(text, i, end)
 			out = append(out, Token{i, j, text[i:j], kind})
 			i = j
@@ -128,10 +128,16 @@ func decodeAt(text string, i, end int) (rune, int) {
 }
 
 func isWordStart(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
 }
 

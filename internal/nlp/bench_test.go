@@ -1,0 +1,51 @@
+package nlp
+
+import (
+	"os"
+	"testing"
+)
+
+// BenchmarkPipeline runs the whole layer — sentences, then tokens and
+// quantities of each — over a 5 KB invented news article, as the event
+// extractor will for every article: ns/op is the time per article. On
+// Linux it also reports cpu-ns/op, the CPU time of the benchmark's
+// thread, which stays meaningful when other work shares the machine.
+func BenchmarkPipeline(b *testing.B) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
+	lex() // parse the data files outside the timing
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	lockThread()
+	defer unlockThread()
+	cpu0, cpuOK := threadCPU()
+	for b.Loop() {
+		for _, s := range Sentences(text) {
+			_ = Tokens(text, s)
+			_ = Quantities(text, s)
+		}
+	}
+	if cpu1, ok := threadCPU(); ok && cpuOK {
+		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// TestPipelineArticle pins what the benchmark article yields, so a change
+// in the rules shows up as a diff of whole sentences.
+func TestPipelineArticle(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	spans := Sentences(text)
+	checkSpans(t, text, spans)
+	for _, s := range spans {
+		for _, q := range Quantities(text, s) {
+			t.Logf("%s", qs(q))
+		}
+	}
+}

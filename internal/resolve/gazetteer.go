@@ -367,7 +367,7 @@ func (g *Gazetteer) readDemonyms(text string) error {
 }
 
 // readLandmarks reads "name<TAB>aliases<TAB>country<TAB>host place<TAB>lat<TAB>lon<TAB>type"
-// rows. A landmark with its own coordinates has precision "point"; one
+// rows; the host may carry a GeoNames admin1 code ("Arlington, VA"). A landmark with its own coordinates has precision "point"; one
 // without takes its host place's point and precision "city". The host is
 // looked up by name within the country, so the table needs no GeoNames ids.
 func (g *Gazetteer) readLandmarks(text string) error {
@@ -376,10 +376,12 @@ func (g *Gazetteer) readLandmarks(text string) error {
 		if _, ok := g.country[cc]; !ok {
 			return fmt.Errorf("unknown country %q", cc)
 		}
+		hostName, hostAdm1, _ := strings.Cut(f[3], ",")
+		hostAdm1 = strings.TrimSpace(hostAdm1)
 		var h *entry
-		for _, r := range g.lookup(norm.Key(f[3])) {
+		for _, r := range g.lookup(norm.Key(hostName)) {
 			e := g.rec(r)
-			if e.kind == KindPlace && e.cc == cc && (h == nil || e.pop > h.pop) {
+			if e.kind == KindPlace && e.cc == cc && (hostAdm1 == "" || e.adm1 == hostAdm1) && (h == nil || e.pop > h.pop) {
 				h = e
 			}
 		}

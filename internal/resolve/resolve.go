@@ -193,8 +193,17 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 		}
 	}
 	if len(countries) > 0 {
+		cw := w
+		// "Georgia" is also a US state: count the division too, at less
+		// weight, so "Athens" in a story about Georgia can be either.
+		if best >= 0 {
+			if e := r.g.rec(best); e.kind == KindAdmin1 && norm.Key(e.name) == k {
+				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, weight: 0.5 * w})
+				cw = 0.7 * w
+			}
+		}
 		for _, i := range countries {
-			r.mentions = append(r.mentions, mention{key: k, cc: r.g.rec(i).cc, weight: w / float64(len(countries))})
+			r.mentions = append(r.mentions, mention{key: k, cc: r.g.rec(i).cc, weight: cw / float64(len(countries))})
 		}
 		return
 	}
@@ -440,6 +449,14 @@ func (r *Resolver) Resolve(name string) Result {
 			}
 		}
 	}
+	fuzzy := false
+	if len(cands) == 0 {
+		add("~"+norm.Squash(key), true)
+		if s := norm.StripArticle(key); s != "" {
+			add("~"+norm.Squash(s), true)
+		}
+		fuzzy = len(cands) > 0
+	}
 	demonymCC, isDemonym := g.demonymOf(key)
 	if isDemonym {
 		if i, ok := g.country[demonymCC]; ok {
@@ -473,7 +490,10 @@ func (r *Resolver) Resolve(name string) Result {
 				c.reasons = append(c.reasons, "alternate name -1.2")
 			}
 		}
-		if c.variant {
+		if fuzzy {
+			c.score -= 0.5
+			c.reasons = append(c.reasons, "spelling differs -0.5")
+		} else if c.variant {
 			c.score -= 0.3
 			c.reasons = append(c.reasons, "variant -0.3")
 		}
@@ -553,7 +573,37 @@ func (r *Resolver) Resolve(name string) Result {
 		return res
 	}
 	res.Best = &res.Candidates[0]
+	if cc := r.topContextCountry(); cc != "" && res.Best.Country != cc && res.Best.Kind != "country" {
+		in := false
+		for _, c := range res.Candidates {
+			in = in || c.Country == cc
+		}
+		if !in {
+			res.Note = fmt.Sprintf("the article is mostly about %s but no %q is known there; the gazetteer may lack it", cc, head)
+		}
+	}
 	return res
+}
+
+// topContextCountry is the country with the most evidence, if it has a
+// clear lead; used only to warn that the choice lies elsewhere.
+func (r *Resolver) topContextCountry() string {
+	w := map[string]float64{}
+	for _, m := range r.mentions {
+		w[m.cc] += m.weight
+	}
+	best, first, second := "", 0.0, 0.0
+	for cc, x := range w {
+		if x > first {
+			best, first, second = cc, x, first
+		} else if x > second {
+			second = x
+		}
+	}
+	if first >= 1 && first >= 2*second {
+		return best
+	}
+	return ""
 }
 
 func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
@@ -599,7 +649,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
 	if aw > 0 {
-		b := 1.0 + 0.3*math.Min(aw, 3)
+		b := 2.0 + 0.3*math.Min(aw, 3)
 		c.score += b
 		c.reasons = append(c.reasons, fmt.Sprintf("region in context +%.1f", b))
 	}

@@ -326,6 +326,12 @@ func (g *gen) write(out string) error {
 	for i, r := range recs {
 		for _, k := range r.keys {
 			index[k] = append(index[k], i)
+			if sq := norm.Squash(k); sq != k {
+				sk := "~" + sq
+				if l := index[sk]; len(l) == 0 || l[len(l)-1] != i {
+					index[sk] = append(l, i)
+				}
+			}
 		}
 	}
 	keys := make([]string, 0, len(index))

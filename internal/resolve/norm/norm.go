@@ -18,7 +18,7 @@ import (
 // Version is written into the generated gazetteer; the loader refuses a
 // file made with a different normaliser, so stale keys fail loudly
 // instead of silently missing.
-const Version = "1"
+const Version = "3"
 
 // Key folds a name to its lookup key: lowercase, accents and Arabic/Hebrew
 // vowel marks removed, apostrophe-like letters (ʹ ʼ ’ ') dropped so that
@@ -115,9 +115,15 @@ var fold = map[rune]string{
 }
 
 // expand spells out abbreviations as whole words, so "St. Petersburg",
-// "St Petersburg" and "Saint Petersburg" share a key.
+// "St Petersburg" and "Saint Petersburg" share a key, and writes every
+// transliteration of the Arabic article before another word as "al":
+// "Deir el-Balah", "Dayr al Balah" and "Deir al-Balah" then meet, as do
+// "Deir ez-Zor" and "Dayr az Zawr" up to the vowels.
 func expand(k string) string {
-	if !strings.Contains(k, "st") && !strings.Contains(k, "mt") && !strings.Contains(k, "ft") {
+	if !strings.Contains(k, " ") {
+		if r, ok := abbrev[k]; ok {
+			return r
+		}
 		return k
 	}
 	f := strings.Split(k, " ")
@@ -125,6 +131,9 @@ func expand(k string) string {
 	for i, w := range f {
 		if r, ok := abbrev[w]; ok {
 			f[i] = r
+			changed = true
+		} else if w != "al" && arabicArticle[w] && i < len(f)-1 {
+			f[i] = "al"
 			changed = true
 		}
 	}
@@ -136,21 +145,50 @@ func expand(k string) string {
 
 var abbrev = map[string]string{"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
-// articles are leading words that transliterations of Arabic names keep or
-// drop at will ("Al-Raqqa", "Ar Raqqah", "Raqqa"), plus English "the".
-var articles = map[string]bool{
-	"al": true, "el": true, "ar": true, "as": true, "ash": true, "ad": true,
-	"an": true, "az": true, "at": true, "ath": true, "adh": true, "the": true,
+// arabicArticle are the spellings of the Arabic article with and without
+// assimilation to the next consonant (ash-Sham, ad-Dawr, az-Zawiya …).
+var arabicArticle = map[string]bool{
+	"al": true, "el": true, "ar": true, "as": true, "ash": true, "ad": true, "an": true,
+	"az": true, "at": true, "ath": true, "adh": true, "ed": true, "es": true, "ez": true,
+	"er": true, "en": true, "et": true, "ul": true,
 }
 
-// StripArticle returns key without a leading article word, or "" when it
-// has none (or nothing would be left).
+// StripArticle returns key without a leading article word ("al" after
+// Key, or English "the"), or "" when it has none (or nothing would be
+// left): "Al-Raqqa" and "Raqqa" then meet.
 func StripArticle(key string) string {
-	if i := strings.IndexByte(key, ' '); i > 0 && articles[key[:i]] {
+	if i := strings.IndexByte(key, ' '); i > 0 && (key[:i] == "al" || key[:i] == "the") {
 		return key[i+1:]
 	}
 	if strings.HasPrefix(key, "ال") && len(key) > len("ال")+2 && !strings.Contains(key[:len("ال")+2], " ") {
 		return key[len("ال"):]
 	}
 	return ""
+}
+
+// Squash is a looser key for names no exact key matches: doubled letters
+// collapse and a few vowel spellings meet, so "Maarat al-Numan" finds
+// "Ma‘arrat an Nu‘man" and "Myawaddy" finds "Myawadi". The generator
+// indexes it with a "~" prefix; the resolver tries it only as a fallback
+// and marks such matches.
+func Squash(key string) string {
+	b := make([]byte, 0, len(key))
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case c == 'y':
+			c = 'i'
+		case c == 'o' && i+1 < len(key) && key[i+1] == 'u':
+			c = 'u'
+			i++
+		case c == 'e' && i+1 < len(key) && key[i+1] == 'e':
+			c = 'i'
+			i++
+		}
+		if n := len(b); n > 0 && b[n-1] == c && c != ' ' {
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }

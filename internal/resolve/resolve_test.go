@@ -1,0 +1,228 @@
+package resolve
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/resolve/norm"
+)
+
+// accuracyFloor is the share of testdata/places.tsv that must resolve as
+// the table says. The table is meant to be hard (transliterations,
+// ambiguous names, context-dependent names); a drop below the floor means
+// a change to scoring broke more than it fixed.
+const accuracyFloor = 0.95
+
+type placeCase struct {
+	line                      int
+	query, country, admin1    string
+	precision, text, dateline string
+}
+
+func readCases(t *testing.T) []placeCase {
+	t.Helper()
+	b, err := os.ReadFile("testdata/places.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cs []placeCase
+	for i, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		for len(f) < 6 {
+			f = append(f, "")
+		}
+		cs = append(cs, placeCase{i + 1, f[0], f[1], f[2], f[3], f[4], f[5]})
+	}
+	return cs
+}
+
+func gaz(t testing.TB) *Gazetteer {
+	t.Helper()
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// check reports what is wrong with res for c, or "".
+func (c placeCase) check(res Result) string {
+	if c.country == "-" {
+		if res.Best != nil {
+			return "want unresolved, got " + describe(res.Best)
+		}
+		return ""
+	}
+	b := res.Best
+	if b == nil {
+		return "unresolved (" + res.Note + ")"
+	}
+	okCC := false
+	for _, cc := range strings.Split(c.country, "|") {
+		okCC = okCC || cc == b.Country
+	}
+	if !okCC {
+		return "want country " + c.country + ", got " + describe(b)
+	}
+	if c.admin1 != "" && !strings.EqualFold(c.admin1, b.Admin1Code) && norm.Key(c.admin1) != norm.Key(b.Admin1) {
+		return "want admin1 " + c.admin1 + ", got " + describe(b)
+	}
+	if c.precision != "" && c.precision != b.Precision {
+		return "want precision " + c.precision + ", got " + describe(b)
+	}
+	return ""
+}
+
+func describe(p *Place) string {
+	return p.Name + " (" + p.Kind + ", " + p.Country + " " + p.Admin1Code + " " + p.Admin1 + ", " + p.Precision + ")"
+}
+
+// TestPlacesTable runs the hand-made table and fails below accuracyFloor.
+// Run with -v to see the accuracy and every miss.
+func TestPlacesTable(t *testing.T) {
+	g := gaz(t)
+	cs := readCases(t)
+	if len(cs) < 200 {
+		t.Fatalf("table has %d cases, want at least 200", len(cs))
+	}
+	good := 0
+	start := time.Now()
+	for _, c := range cs {
+		res := g.NewResolver(Context{Text: c.text, Dateline: c.dateline}).Resolve(c.query)
+		if msg := c.check(res); msg != "" {
+			t.Logf("places.tsv:%d %q: %s", c.line, c.query, msg)
+			continue
+		}
+		good++
+	}
+	acc := float64(good) / float64(len(cs))
+	t.Logf("accuracy %d/%d = %.1f%% (floor %.0f%%), %v per case with context", good, len(cs), 100*acc,
+		100*accuracyFloor, time.Since(start)/time.Duration(len(cs)))
+	if acc < accuracyFloor {
+		t.Errorf("accuracy %.1f%% below floor %.0f%%", 100*acc, 100*accuracyFloor)
+	}
+}
+
+func resolveIn(t *testing.T, name string, ctx Context) *Place {
+	t.Helper()
+	res := gaz(t).NewResolver(ctx).Resolve(name)
+	if res.Best == nil {
+		t.Fatalf("%q unresolved: %s", name, res.Note)
+	}
+	return res.Best
+}
+
+// TestGeorgiaByContext: the same word is a country near Tbilisi and a US
+// state near Atlanta, and the country when nothing says otherwise.
+func TestGeorgiaByContext(t *testing.T) {
+	if p := resolveIn(t, "Georgia", Context{}); p.Country != "GE" || p.Precision != "country" {
+		t.Errorf("Georgia alone: got %s", describe(p))
+	}
+	if p := resolveIn(t, "Georgia", Context{Text: "Opposition supporters rallied in Tbilisi and Batumi."}); p.Country != "GE" || p.Precision != "country" {
+		t.Errorf("Georgia near Tbilisi: got %s", describe(p))
+	}
+	if p := resolveIn(t, "Georgia", Context{Text: "The shooting in Atlanta shocked the state."}); p.Country != "US" || p.Admin1Code != "GA" || p.Precision != "admin1" {
+		t.Errorf("Georgia near Atlanta: got %s", describe(p))
+	}
+}
+
+// TestPalmyraByContext: the Syrian ruin city in a Syria story, a US town
+// in a story about its state.
+func TestPalmyraByContext(t *testing.T) {
+	p := resolveIn(t, "Palmyra", Context{Text: "Government forces retook the town from Islamic State in central Syria, near Homs."})
+	if p.Country != "SY" || p.Name != "Tadmur" {
+		t.Errorf("Palmyra in a Syria story: got %s", describe(p))
+	}
+	p = resolveIn(t, "Palmyra", Context{Text: "Lebanon County officials in Pennsylvania said the fire near Hershey was contained."})
+	if p.Country != "US" || p.Admin1Code != "PA" {
+		t.Errorf("Palmyra in a Pennsylvania story: got %s", describe(p))
+	}
+}
+
+// TestLongBeach: a US "City, ST" qualifier beats a bare name's
+// population prior and never lands in Australia.
+func TestLongBeach(t *testing.T) {
+	for _, q := range []string{"Long Beach, CA", "Long Beach, California", "Long Beach, Calif."} {
+		if p := resolveIn(t, q, Context{}); p.Country != "US" || p.Admin1Code != "CA" {
+			t.Errorf("%s: got %s", q, describe(p))
+		}
+	}
+	if p := resolveIn(t, "Long Beach, NY", Context{}); p.Country != "US" || p.Admin1Code != "NY" {
+		t.Errorf("Long Beach, NY: got %s", describe(p))
+	}
+}
+
+// TestUnknownQualifier: a qualifier that names no known country or region
+// ("Norland" in sitrep's example wire story) must not be dropped to pick
+// a German village of the same name.
+func TestUnknownQualifier(t *testing.T) {
+	g := gaz(t)
+	if res := g.NewResolver(Context{}).Resolve("Kessin, Norland"); res.Best != nil {
+		t.Errorf("Kessin, Norland resolved to %s", describe(res.Best))
+	}
+	r := g.NewResolver(Context{Dateline: "KESSIN, Norland (Wire) -"})
+	if res := r.Resolve("Kessin"); res.Best != nil {
+		t.Errorf("Kessin under a Norland dateline resolved to %s", describe(res.Best))
+	}
+}
+
+// TestCountriesNeverAtZero: every country and division has a real point;
+// GDELT-style 0,0 placements are a bug.
+func TestCountriesNeverAtZero(t *testing.T) {
+	g := gaz(t)
+	for cc, i := range g.country {
+		e := g.rec(i)
+		if e.lat == 0 && e.lon == 0 {
+			t.Errorf("country %s at 0,0", cc)
+		}
+	}
+	for code, i := range g.admin1 {
+		e := g.rec(i)
+		if e.lat == 0 && e.lon == 0 {
+			t.Errorf("admin1 %s at 0,0", code)
+		}
+	}
+	if len(g.country) < 240 || len(g.admin1) < 3500 {
+		t.Errorf("%d countries, %d divisions: data incomplete", len(g.country), len(g.admin1))
+	}
+}
+
+// TestIndexKeysNormalised: keys in the generated index must be fixed
+// points of norm.Key, or lookups silently miss (the file and the code
+// would disagree about normalisation).
+func TestIndexKeysNormalised(t *testing.T) {
+	g := gaz(t)
+	for i := 0; i < len(g.keys); i += 97 {
+		if k := g.keys[i]; !strings.HasPrefix(k, "~") && norm.Key(k) != k {
+			t.Fatalf("index key %q normalises to %q: regenerate the data", k, norm.Key(k))
+		}
+	}
+	for i := 1; i < len(g.keys); i++ {
+		if g.keys[i-1] >= g.keys[i] {
+			t.Fatalf("index not sorted at %d: %q >= %q", i, g.keys[i-1], g.keys[i])
+		}
+	}
+}
+
+// TestResolveSpeed keeps per-name cost well under a millisecond.
+func TestResolveSpeed(t *testing.T) {
+	g := gaz(t)
+	r := g.NewResolver(Context{Text: "Russian forces shelled Kharkiv and Zaporizhzhia, Ukrainian officials said."})
+	names := []string{"Springfield", "San Jose", "Georgia", "Alexandria", "Kyiv", "Long Beach, CA", "Santa Cruz"}
+	start := time.Now()
+	n := 0
+	for time.Since(start) < 200*time.Millisecond {
+		r.Resolve(names[n%len(names)])
+		n++
+	}
+	per := time.Since(start) / time.Duration(n)
+	t.Logf("%v per name", per)
+	if per > time.Millisecond {
+		t.Errorf("%v per name, want well under 1 ms", per)
+	}
+}

@@ -3,5 +3,5 @@
 package nlp
 
 func threadCPU() (int64, bool) { return 0, false }
-func lockThread()               {}
-func unlockThread()             {}
+func lockThread()              {}
+func unlockThread()            {}

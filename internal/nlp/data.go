@@ -301,7 +301,7 @@ func parseLexicon() (*lexicon, error) {
 	l.months = lowerSet(un["months"])
 	l.yearBefore = lowerSet(un["year-before"])
 
-	l.numStart = map[string]bool{"a": true, "an": true}
+	l.numStart = map[string]bool{"a": true, "an": true, "half": true}
 	for _, m := range []map[string]int{l.units, l.tens} {
 		for w := range m {
 			l.numStart[w] = true

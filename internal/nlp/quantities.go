@@ -388,6 +388,9 @@ func (p *qparser) parseCore(i int) (core, bool) {
 		if c, ok := p.pluralCore(i); ok {
 			return c, true
 		}
+		if c, ok := p.fractionCore(i); ok {
+			return c, true
+		}
 		return p.wordCore(i)
 	}
 	return core{}, false
@@ -451,7 +454,11 @@ func (p *qparser) digitCore(i int) (core, bool) {
 	c.startsWithNum = true
 	if strings.IndexByte(t, ':') >= 0 {
 		v, _, _, _, _ := parseDigits(t[:strings.IndexByte(t, ':')])
-		return core{lo: v, hi: v, end: i + 1, kind: Time, kindSet: true}, true
+		end := i + 1
+		if end < len(p.toks) && p.lx.timeWords[p.low[end]] {
+			end++ // "10:30 p.m."
+		}
+		return core{lo: v, hi: v, end: end, kind: Time, kindSet: true}, true
 	}
 	digits := strings.TrimRight(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 	v, frac, decimal, capped, ok := parseDigits(digits)
@@ -591,6 +598,35 @@ func (p *qparser) pluralCore(i int) (core, bool) {
 		c.hi = satAdd(satMul(c.hi, next.unit, &c.capped), next.unit-1, &c.capped)
 		c.end += 2
 	}
+	return c, true
+}
+
+// fractionCore reads a fraction of a scale: "half a dozen", "half a
+// million", "a quarter of a million".
+func (p *qparser) fractionCore(i int) (core, bool) {
+	k, den := i, 0
+	switch {
+	case p.is(k, "half"):
+		k, den = k+1, 2
+	case p.is(k, "a") && p.is(k+1, "half"):
+		k, den = k+2, 2
+	case p.is(k, "a") && p.is(k+1, "quarter"):
+		k, den = k+2, 4
+	default:
+		return core{}, false
+	}
+	if p.is(k, "of") {
+		k++
+	}
+	if !p.is(k, "a") && !p.is(k, "an") {
+		return core{}, false
+	}
+	c, ok := p.wordCore(k)
+	if !ok {
+		return core{}, false
+	}
+	c.lo /= den
+	c.hi = c.lo
 	return c, true
 }
 
@@ -842,6 +878,11 @@ var pronounOne = map[string]bool{"the": true, "this": true, "that": true, "which
 	"third": true, "next": true, "only": true, "another": true, "no": true, "other": true,
 	"big": true, "new": true, "old": true, "latest": true, "same": true}
 
+// nounLead are words between a number and its noun that findNoun steps
+// over, although they are stop words elsewhere.
+var nounLead = map[string]bool{"more": true, "other": true, "further": true,
+	"additional": true, "extra": true, "fewer": true}
+
 var determiners = map[string]bool{"the": true, "its": true, "their": true, "his": true,
 	"her": true, "our": true, "these": true, "those": true, "my": true, "your": true}
 
@@ -865,6 +906,9 @@ func verbLike(w string) bool {
 // children"). With no person noun, the head is the last word before the
 // first verb-like or capitalised word ("three vehicles").
 func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
+	if j < len(p.toks) && nounLead[p.low[j]] {
+		j++ // "four more bodies", "two other soldiers"
+	}
 	if p.is(j, "of") {
 		j++
 		if j < len(p.toks) && determiners[p.low[j]] {

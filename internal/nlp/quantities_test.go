@@ -85,7 +85,7 @@ func TestQuantities(t *testing.T) {
 		{"Ten or more guards were seen, and 20-odd rebels.",
 			[]string{"Ten or more guards|count|10..+|guards*", "20-odd rebels|count|20..20~|rebels*"}},
 		// Ranges.
-		{"Between 10 and 15 miners are trapped.", []string{"Between 10 and 15 miners|count|10..15|miners"}},
+		{"Between 10 and 15 miners are trapped.", []string{"Between 10 and 15 miners|count|10..15|miners*"}},
 		{"Medics treated 10 to 15 people and counted 133-143 bodies.",
 			[]string{"10 to 15 people|count|10..15|people*", "133-143 bodies|count|133..143|bodies*"}},
 		{"Two or three gunmen opened fire.", []string{"Two or three gunmen|count|2..3|gunmen*"}},
@@ -137,6 +137,20 @@ func TestQuantities(t *testing.T) {
 		{"A magnitude 3.5 tremor hit.", []string{"3.5|measure|3..3"}},
 		{"Since March 2011 the war has killed 2000 fighters.",
 			[]string{"2011|year|2011..2011", "2000 fighters|count|2000..2000|fighters*"}},
+		// Fractions of scales.
+		{"Half a dozen guards and a quarter of a million refugees.",
+			[]string{"Half a dozen guards|count|6..6|guards*", "a quarter of a million refugees|count|250000..250000|refugees*"}},
+		// Person nouns used as modifiers, and "one" as a pronoun.
+		{"A rebel movement claimed it; two rebel groups denied it.",
+			[]string{"two rebel groups|count|2..2|groups"}},
+		{"Two civilian deaths were reported and an American soldier was hurt.",
+			[]string{"Two civilian deaths|count|2..2|deaths", "an American soldier|count|1..1|soldier*"}},
+		{"The first bomb hit the gate; the second one went off inside.", nil},
+		{"Rescuers pulled four more bodies out, and two other soldiers died.",
+			[]string{"four more bodies|count|4..4|bodies*", "two other soldiers|count|2..2|soldiers*"}},
+		{"The victims, aged between 9 and 71, were named.", []string{"between 9 and 71|age|9..71"}},
+		{"The raid began at 10:30 p.m. local time.", []string{"10:30 p.m.|time|10..10"}},
+		{"Two explosions tore through the market.", []string{"Two explosions|count|2..2|explosions"}},
 		// Absurd numbers are capped and flagged.
 		{"A million billion stars.", []string{"A million billion stars|count|1000000000000..1000000000000|stars!"}},
 		{"They counted 99999999999999999999999 ants.",

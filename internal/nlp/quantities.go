@@ -298,6 +298,9 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 		if kind == Money && start > p.floor && p.lx.moneyBefore[p.low[start-1]] {
 			start--
 		}
+		if kind == Count && c.decimal {
+			kind = Measure
+		}
 	}
 	if kind == Count {
 		var nEnd int
@@ -477,9 +480,9 @@ func (p *qparser) digitCore(i int) (core, bool) {
 	}
 	v, end, scaled := p.scaleAfter(v, frac, i+1, &c.capped)
 	c.lo, c.hi, c.end = v, v, end
-	if decimal && !scaled {
-		c.kind, c.kindSet, c.decimal = Measure, true, true
-	}
+	// A fraction without a scale word is never a count; the context may
+	// still make it a percentage or a distance.
+	c.decimal = decimal && !scaled
 	if !decimal && !scaled && len(t) == 4 && v >= 1800 && v < 2200 {
 		c.yearLike = true
 	}

@@ -135,6 +135,7 @@ func TestQuantities(t *testing.T) {
 		{"Clashes began on March 12 and ended 3 April.",
 			[]string{"12|date|12..12", "3|date|3..3"}},
 		{"A magnitude 3.5 tremor hit.", []string{"3.5|measure|3..3"}},
+		{"Prices rose 3.5% after a 1.5 km march.", []string{"3.5%|percent|3..3", "1.5 km|measure|1..1"}},
 		{"Since March 2011 the war has killed 2000 fighters.",
 			[]string{"2011|year|2011..2011", "2000 fighters|count|2000..2000|fighters*"}},
 		// Fractions of scales.

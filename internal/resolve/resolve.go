@@ -483,8 +483,9 @@ func (r *Resolver) Resolve(name string) Result {
 			c.reasons = append(c.reasons, "demonym +3")
 		}
 		if e.kind != KindLandmark && e.kind != KindCountry {
-			nk := norm.Key(e.name)
-			if nk != key && norm.Key(e.ascii) != key && !c.variant {
+			// The ASCII name's key is the cheap test (no Unicode folding);
+			// the full name is only needed for non-Latin queries.
+			if !c.variant && norm.Key(e.ascii) != key && (isASCII(e.name) || norm.Key(e.name) != key) {
 				c.alt = true
 				c.score -= 1.2
 				c.reasons = append(c.reasons, "alternate name -1.2")
@@ -784,4 +785,13 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -223,6 +224,10 @@ func (m *matcher) quantityRange(i int, rangeOK bool) (n float64, vague, isA bool
 			return 0, false, false, i, false
 		}
 		n, j = float64(m.t[i].n), i+1
+		// "5 1/2 hours"
+		if j+2 < len(m.t) && m.t[j].kind == kNum && m.t[j].low == "1" && m.punct(j+1, "/") && m.t[j+2].low == "2" && m.glued(j+1) && m.glued(j+2) {
+			n, j = n+0.5, j+3
+		}
 	case m.is(i, "a", "an") && m.is(i+1, "couple") && m.is(i+2, "of"):
 		n, j = 2, i+3
 	case m.is(i, "couple") && m.is(i+1, "of"):
@@ -282,17 +287,21 @@ func durValue(n float64, vague bool, u string) string {
 		n, u = n*6, "M"
 	}
 	if !vague && n != math.Trunc(n) {
-		switch u {
-		case "Y":
-			n, u = n*12, "M"
-		case "W":
-			n, u = n*7, "D"
-		case "D":
-			n, u = n*24, "TH"
-		case "TH":
-			n, u = n*60, "TM"
-		case "TM":
-			n, u = n*60, "TS"
+		// "two and a half years" is P2Y6M, "a minute and a half" PT1M30S.
+		if sub, ok := subUnit[u]; ok {
+			whole, frac := math.Trunc(n), n-math.Trunc(n)
+			rest := frac * sub.per
+			if rest == math.Trunc(rest) {
+				if whole == 0 {
+					return durValue(rest, false, sub.u)
+				}
+				head := durValue(whole, false, u)
+				tail := durValue(rest, false, sub.u)
+				if strings.HasPrefix(tail, "PT") && !strings.HasPrefix(head, "PT") {
+					return head + tail[1:]
+				}
+				return head + strings.TrimPrefix(strings.TrimPrefix(tail, "PT"), "P")
+			}
 		}
 	}
 	prefix, letter := "P", u
@@ -304,6 +313,12 @@ func durValue(n float64, vague bool, u string) string {
 	}
 	return prefix + strconv.FormatFloat(n, 'f', -1, 64) + letter
 }
+
+// subUnit is the next smaller unit and how many of it make one.
+var subUnit = map[string]struct {
+	u   string
+	per float64
+}{"Y": {"M", 12}, "M": {"D", 30}, "W": {"D", 7}, "D": {"TH", 24}, "TH": {"TM", 60}, "TM": {"TS", 60}}
 
 // --- anchors ---
 
@@ -327,7 +342,7 @@ func (m *matcher) inferYear(i, mo, day int) (int, bool) {
 		switch {
 		case fut && mo < dm:
 			y++
-		case !fut && mo > dm+1:
+		case !fut && mo > dm+2:
 			y--
 		}
 		return y, true
@@ -337,7 +352,7 @@ func (m *matcher) inferYear(i, mo, day int) (int, bool) {
 	switch {
 	case fut && d < -7:
 		y++
-	case !fut && d > 45:
+	case !fut && d > 90:
 		y--
 	}
 	return y, true
@@ -572,7 +587,7 @@ func (m *matcher) monthDate(i int) res {
 	}
 	r := res{start: i, typ: "DATE", setRef: true, cal: true, the: false}
 	// Month and day, perhaps a year.
-	if d, k, ok := m.dayAt(j); ok && m.t[j].kind == kNum && !m.punct(k, ":") && !m.is(k, "a.m.", "p.m.", "am", "pm") {
+	if d, k, ok := m.dayAt(j); ok && m.t[j].kind == kNum && !(m.punct(k, ":") && m.glued(k) && k+1 < len(m.t) && m.t[k+1].kind == kNum && m.glued(k+1)) && !m.is(k, "a.m.", "p.m.", "am", "pm") {
 		if !m.monthOK(i, j, abbr, true) {
 			return res{}
 		}
@@ -600,6 +615,19 @@ func (m *matcher) monthDate(i int) res {
 	if y, e, ok := m.yearAt(k); ok && m.monthOK(i, j, abbr, true) {
 		r.end, r.explicit = e, true
 		p := pMonth(y, mo)
+		r.p = &p
+		return r
+	}
+	if sy := m.spokenYear(k); sy.ok() && m.monthOK(i, j, abbr, true) {
+		r.end, r.explicit = sy.end, true
+		p := pMonth(sy.p.t.Year(), mo)
+		r.p = &p
+		return r
+	}
+	// "July last year", "March this year".
+	if m.is(j, "last", "this", "next") && m.is(j+1, "year") && m.hasD && m.monthOK(i, j, abbr, true) {
+		r.end = j + 2
+		p := pMonth(m.dct.Year()+map[string]int{"last": -1, "this": 0, "next": 1}[m.w(j)], mo)
 		r.p = &p
 		return r
 	}
@@ -1267,7 +1295,7 @@ func (m *matcher) holiday(i int) res {
 		return r
 	}
 	t := holidayDate(movable, v, y)
-	if !hasY && m.hasD && !m.future(i) && t.Sub(dayOf(m.dct)) > 7*24*time.Hour {
+	if !hasY && m.hasD && !m.future(i) && t.Sub(dayOf(m.dct)) > 60*24*time.Hour {
 		// A holiday still to come this year, in a clause that does not
 		// look forward, is last year's.
 		return m.holidayYear(r, movable, v, y-1)

@@ -76,7 +76,7 @@ func (d *flatDoc) lead(roots []int32) int32 {
 		}
 	}
 	scope := first
-	for level := 0; level < 4; level++ {
+	for level := 0; level < 6; level++ {
 		p := nodes[scope].parent
 		if p < 0 || p == d.body {
 			break
@@ -89,7 +89,9 @@ func (d *flatDoc) lead(roots []int32) int32 {
 	best := int32(-1)
 	for i := scope; i < first; i++ {
 		fn := &nodes[i]
-		if fn.flags&flagLead != 0 && fn.flags&flagHidden == 0 && fn.end <= first && d.goodRaw[i] >= 30 {
+		if fn.flags&(flagLead|flagBoiler|flagHidden) == flagLead && fn.tag != atom.Figcaption &&
+			fn.end <= first && d.goodRaw[i] >= 30 {
+			// Not a caption "description" or a teaser's "summary".
 			best = i
 			i = fn.end - 1
 		}
@@ -200,11 +202,10 @@ func flatten(doc *html.Node) *flatDoc {
 			} else if bodyRules.weak.match(v, sq) {
 				c |= 4
 			}
-			m := bodyRules.squeezed.match(sq)
-			if m&sqLead != 0 {
+			if bodyRules.lead.match(v, sq) {
 				c |= 2
 			}
-			c |= uint8(tierOf(m)) << 3
+			c |= uint8(tierOf(bodyRules.squeezed.match(sq))) << 3
 			verdicts[v] = c
 		}
 		return c

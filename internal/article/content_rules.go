@@ -23,7 +23,9 @@ type contentRules struct {
 	// boiler marks furniture outright; weak marks furniture only when
 	// the element holds little running text (see prune).
 	boiler, weak wordPatterns
-	// squeezed holds the content tiers and the lead patterns.
+	// lead marks a standfirst (see flatDoc.lead).
+	lead wordPatterns
+	// squeezed holds the content tiers.
 	squeezed   squeezedIndex
 	dropExact  map[string]bool
 	dropPrefix []string
@@ -81,7 +83,6 @@ const (
 	sqTier1 = 1 << iota
 	sqTier2
 	sqTier3
-	sqLead
 )
 
 func (x *squeezedIndex) add(line string, mask uint8) {
@@ -115,6 +116,7 @@ func parseContentRules(text string) *contentRules {
 	r := &contentRules{dropExact: map[string]bool{}}
 	r.boiler.words = map[string]int8{}
 	r.weak.words = map[string]int8{}
+	r.lead.words = map[string]int8{}
 	section := ""
 	for line := range strings.SplitSeq(text, "\n") {
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -136,7 +138,7 @@ func parseContentRules(text string) *contentRules {
 		case "content-1", "content-2", "content-3":
 			r.squeezed.add(line, sqTier1<<(section[len(section)-1]-'1'))
 		case "lead":
-			r.squeezed.add(line, sqLead)
+			r.lead.add(line)
 		case "drop-lines":
 			lw := strings.ToLower(line)
 			if p, ok := strings.CutSuffix(lw, "*"); ok {

@@ -186,6 +186,7 @@ func parseDate(s string) (time.Time, bool) {
 		hasOffset         bool
 		numeric           []int // day/month/year in written order, for "03/04/2021"
 		numSep            string
+		weekday           = -1 // 0 = Sunday, when the line names one
 	)
 	setTime := func(h, m, s int) bool {
 		if hour >= 0 || h > 23 || m > 59 || s > 60 {
@@ -351,7 +352,10 @@ func parseDate(s string) (time.Time, bool) {
 					i++
 				}
 				continue
-			case rules.weekdays[w] || rules.filler[w]:
+			case isWeekday(rules, w) || rules.filler[w]:
+				if wd, ok := rules.weekdays[w]; ok && utf8.RuneCountInString(w) >= 3 {
+					weekday = int(wd)
+				}
 				i++
 				if isP(i, ".") {
 					i++
@@ -401,6 +405,10 @@ func parseDate(s string) (time.Time, bool) {
 			day, month = a, b
 		case b > 12:
 			month, day = a, b
+		case weekday >= 0 && validDate(year, a, b) && int(time.Date(year, time.Month(a), b, 0, 0, 0, 0, time.UTC).Weekday()) == weekday:
+			month, day = a, b // "Wednesday, 10/7/2015" is October 7
+		case weekday >= 0 && validDate(year, b, a) && int(time.Date(year, time.Month(b), a, 0, 0, 0, 0, time.UTC).Weekday()) == weekday:
+			day, month = a, b
 		case zone != nil && zone.isUS():
 			month, day = a, b
 		default:
@@ -436,6 +444,20 @@ func parseDate(s string) (time.Time, bool) {
 		return time.Time{}, false // 31 February
 	}
 	return checkDate(tm)
+}
+
+func isWeekday(r *ruleSet, w string) bool {
+	_, ok := r.weekdays[w]
+	return ok
+}
+
+// validDate reports whether the day exists in the month.
+func validDate(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d
 }
 
 // checkDate accepts only plausible article dates: 1900 to next year.

@@ -32,6 +32,9 @@ func TestParseDateLine(t *testing.T) {
 		{"2024-03-27T01:30:00.000Z", fieldPublished, "2024-03-27T01:30:00Z"},
 		{"Wed, 27 Mar 2024 01:30:00 GMT", fieldPublished, "2024-03-27T01:30:00Z"},
 		{"March 27th, 2024", fieldPublished, "2024-03-27T00:00:00Z"},
+		{"Published: Wednesday, 10/7/2015", fieldPublished, "2015-10-07T00:00:00Z"},
+		{"Published: Friday, 10/7/2015", fieldPublished, "2015-07-10T00:00:00Z"},
+		{"Last Updated: November 13, 2016 at 7:44 pm", fieldUpdated, "2016-11-13T19:44:00Z"},
 		// Other languages.
 		{"Aktualisiert am 27. März 2024, 14:05 Uhr MEZ", fieldUpdated, "2024-03-27T13:05:00Z"},
 		{"Veröffentlicht: 27.03.2024 09:12", fieldPublished, "2024-03-27T09:12:00Z"},

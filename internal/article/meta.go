@@ -740,7 +740,7 @@ func cutAtDate(s string) string {
 			}
 		}
 		if rules.months[lw] != 0 && next != "" && next[0] >= '0' && next[0] <= '9' ||
-			rules.weekdays[lw] && len(lw) > 3 && strings.HasSuffix(w, ",") ||
+			isWeekday(rules, lw) && len(lw) > 3 && strings.HasSuffix(w, ",") ||
 			len(lw) > 0 && lw[0] >= '0' && lw[0] <= '9' {
 			startsDate = true
 		}

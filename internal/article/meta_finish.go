@@ -50,26 +50,24 @@ func consumeLead(a *Article, ps []string) []string {
 		// The headline repeated is dropped. The standfirst is not: it is
 		// the story's summary, often its only statement of the toll, and
 		// the body extractor deliberately keeps it first.
-		if sameText(p, a.Title) {
-			continue
+		if sameText(p, a.Title) || headerKey(p) == "" {
+			continue // the headline again, or a rule of dots or dashes
 		}
 		if sameText(p, a.Subtitle) {
 			out = append(out, p)
 			continue
 		}
 		if ml, ok := classifyMetaLine(p); ok {
-			if a.Byline == "" {
-				a.Byline = ml.byline
-			}
-			for _, d := range ml.dates {
-				switch {
-				case d.field == fieldPublished && a.Published.IsZero():
-					a.Published = d.t
-				case d.field == fieldUpdated && a.Updated.IsZero():
-					a.Updated = d.t
-				}
-			}
+			applyMetaLine(a, ml)
 			continue
+		}
+		// "<headline> Posted: … Updated: …", the headline run into the
+		// furniture by a page's text export.
+		if a.Title != "" && len(p) > len(a.Title) && strings.HasPrefix(p, a.Title) {
+			if ml, ok := classifyMetaLine(p[len(a.Title):]); ok {
+				applyMetaLine(a, ml)
+				continue
+			}
 		}
 		// A caption or label over the story ("Photos from the scene"),
 		// standing between the furniture and the dateline paragraph. A
@@ -109,6 +107,22 @@ func furnitureAhead(ps []string) bool {
 	return false
 }
 
+// applyMetaLine fills the byline and dates a furniture line gives into
+// the fields the page's metadata left empty.
+func applyMetaLine(a *Article, ml metaLine) {
+	if a.Byline == "" {
+		a.Byline = ml.byline
+	}
+	for _, d := range ml.dates {
+		switch {
+		case d.field == fieldPublished && a.Published.IsZero():
+			a.Published = d.t
+		case d.field == fieldUpdated && a.Updated.IsZero():
+			a.Updated = d.t
+		}
+	}
+}
+
 // metaLine is what a furniture line at the top of a story says.
 type metaLine struct {
 	byline string
@@ -128,7 +142,10 @@ func classifyMetaLine(p string) (metaLine, bool) {
 	if len(p) > 2*maxDateLine {
 		return ml, false
 	}
-	segs := strings.FieldsFunc(p, func(r rune) bool { return r == '|' || r == '·' || r == '•' })
+	var segs []string
+	for _, seg := range strings.FieldsFunc(p, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
+		segs = append(segs, splitAtCues(seg)...)
+	}
 	for _, seg := range segs {
 		seg = strings.TrimSpace(seg)
 		if seg == "" || isReadingTime(seg) {
@@ -155,6 +172,41 @@ func classifyMetaLine(p string) (metaLine, bool) {
 		return metaLine{}, false
 	}
 	return ml, ml.byline != "" || len(ml.dates) > 0
+}
+
+// splitAtCues splits a line where a capitalised date cue starts a new
+// part: "Published 12:04 EST, 3 March 2021 Updated 14:00 EST, 3 March
+// 2021" is two date lines run together.
+func splitAtCues(s string) []string {
+	var out []string
+	start := 0
+	cues := getRules().dateCues
+	for i := 1; i < len(s); i++ {
+		// Split only after a complete date line or byline, so that "Last
+		// Updated" and "By Jane Date" stay whole.
+		if s[i-1] != ' ' || s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		word := s[i:]
+		if j := strings.IndexAny(word, " :"); j >= 0 {
+			word = word[:j]
+		}
+		lw := strings.ToLower(word)
+		for _, c := range cues {
+			if c.words[0] != lw {
+				continue
+			}
+			part := s[start:i]
+			_, _, isDate := parseDateLine(part)
+			_, isBy := cutByline(strings.TrimSpace(part))
+			if isDate || isBy {
+				out = append(out, part)
+				start = i
+			}
+			break
+		}
+	}
+	return append(out, s[start:])
 }
 
 // splitBylineDate splits a byline followed by a date without a separator.

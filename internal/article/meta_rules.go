@@ -22,7 +22,7 @@ var rulesFS embed.FS
 // rules is the parsed form of rules/*.txt.
 type ruleSet struct {
 	months   map[string]time.Month // lower-case name → month
-	weekdays map[string]bool
+	weekdays map[string]time.Weekday
 	filler   map[string]bool
 	zones    map[string]zoneRule // lower-case abbreviation → zone
 
@@ -98,7 +98,7 @@ func ruleSections(name string) (map[string][]string, error) {
 func parseRules() (*ruleSet, error) {
 	r := &ruleSet{
 		months:        map[string]time.Month{},
-		weekdays:      map[string]bool{},
+		weekdays:      map[string]time.Weekday{},
 		filler:        map[string]bool{},
 		zones:         map[string]zoneRule{},
 		tagHeaders:    map[string]bool{},
@@ -123,8 +123,13 @@ func parseRules() (*ruleSet, error) {
 		}
 	}
 	for _, line := range cal["weekdays"] {
-		for _, n := range strings.Fields(line) {
-			r.weekdays[strings.ToLower(n)] = true
+		num, names, ok := strings.Cut(line, ":")
+		d, err := strconv.Atoi(strings.TrimSpace(num))
+		if !ok || err != nil || d < 0 || d > 6 {
+			return nil, fmt.Errorf("meta_calendar.txt: bad weekday line %q", line)
+		}
+		for _, n := range strings.Fields(names) {
+			r.weekdays[strings.ToLower(n)] = time.Weekday(d)
 		}
 	}
 	for _, line := range cal["filler"] {

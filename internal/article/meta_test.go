@@ -343,6 +343,20 @@ func TestFinishArticle(t *testing.T) {
 				Text: "Officials said 40,000 homes lost power.\n\nPlatzwechsel, langsam erklärt\n\nBeim Platzwechsel tauschen die Paare ihre Positionen im Kreis."},
 		},
 		{
+			name: "headline run into two date lines",
+			in:   Article{Title: "Witness IDs at issue in gunfight case", Language: "en"},
+			paras: []string{
+				"Witness IDs at issue in gunfight case Posted: Wednesday, April 8, 2015 4:09 AM EDT Updated: Wednesday, April 8, 2015 6:30 AM EDT",
+				"NEW ORLEANS (AP) — Lawyers argued over witness identifications on Tuesday.",
+			},
+			want: Article{
+				Title: "Witness IDs at issue in gunfight case", Dateline: "NEW ORLEANS", Language: "en",
+				Published: time.Date(2015, 4, 8, 8, 9, 0, 0, time.UTC),
+				Updated:   time.Date(2015, 4, 8, 10, 30, 0, 0, time.UTC),
+				Text:      "Lawyers argued over witness identifications on Tuesday.",
+			},
+		},
+		{
 			name:  "updated equal to published is no update",
 			in:    Article{Published: meta, Updated: meta, Language: "en"},
 			paras: []string{"Police said three people were hurt."},

@@ -27,10 +27,11 @@ type lexicon struct {
 	suffixes            map[string]int
 	ordinalSuffixes     map[string]bool
 
-	vague        map[string]valueRange // multi-word keys joined by one space
-	exact        map[string]exactValue
-	pluralScales map[string]pluralScale
-	modifiers    map[string]modKind
+	vague         map[string]valueRange // multi-word keys joined by one space
+	exact         map[string]exactValue
+	pluralScales  map[string]pluralScale
+	modifiers     map[string]modKind
+	particleAfter map[string]bool // see vague.txt [particle-after]
 	// numStart holds every word that can open a number phrase: number
 	// words, "a"/"an", and the first words of vague, exact and plural
 	// phrases. Other words are skipped without trying each parser.
@@ -255,6 +256,8 @@ func parseLexicon() (*lexicon, error) {
 		l.modifiers[w] = k
 		l.notePhrase(w)
 	}
+
+	l.particleAfter = lowerSet(vg["particle-after"])
 
 	ps, err := sections("persons.txt")
 	if err != nil {

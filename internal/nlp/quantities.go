@@ -257,6 +257,9 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 	if !between {
 		for n := min(p.lx.maxPhrase, start-p.floor); n >= 1; n-- {
 			if k, ok := p.lx.modifiers[string(p.phrase(start-n, start))]; ok {
+				if n == 1 && start-2 >= p.floor && p.lx.particleAfter[p.low[start-2]] {
+					break // "took over 12 villages"
+				}
 				mod = k
 				start -= n
 				break

@@ -84,6 +84,8 @@ func TestQuantities(t *testing.T) {
 		{"More than a dozen rockets were fired.", []string{"More than a dozen rockets|count|13..+|rockets"}},
 		{"Ten or more guards were seen, and 20-odd rebels.",
 			[]string{"Ten or more guards|count|10..+|guards*", "20-odd rebels|count|20..20~|rebels*"}},
+		{"Rebels took over 12 villages and killed over 100 people.",
+			[]string{"12 villages|count|12..12|villages", "over 100 people|count|101..+|people*"}},
 		// Ranges.
 		{"Between 10 and 15 miners are trapped.", []string{"Between 10 and 15 miners|count|10..15|miners*"}},
 		{"Medics treated 10 to 15 people and counted 133-143 bodies.",

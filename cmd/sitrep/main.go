@@ -49,7 +49,7 @@ commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles
   times INPUT...        list time expressions with TIMEX3 type and normalised value
   geocode TEXT          show gazetteer candidates for a place name and the choice
-  eval  read|timex --data DIR
+  eval  read|timex|case2021 --data DIR
                         score a stage on an evaluation set
 `)
 }

@@ -213,6 +213,10 @@ func (m *matcher) quantityRange(i int, rangeOK bool) (n float64, vague, isA bool
 	switch {
 	case i < len(m.t) && m.t[i].kind == kNum && m.t[i].suf == "" && m.t[i].n >= 0 && m.t[i].ndig <= 6:
 		if m.partOfNumber(i) {
+			if v, e, ok := m.groupedNumber(i); ok {
+				n, j = v, e
+				break
+			}
 			if m.punct(i+1, ".") && i+2 < len(m.t) && m.t[i+2].kind == kNum && m.t[i+2].ndig <= 3 && !m.partOfNumber(i+2) {
 				f, err := strconv.ParseFloat(m.t[i].low+"."+m.t[i+2].low, 64)
 				if err != nil {
@@ -263,6 +267,26 @@ func (m *matcher) quantityRange(i int, rangeOK bool) (n float64, vague, isA bool
 		}
 	}
 	return n, vague, isA, j, true
+}
+
+// groupedNumber reads "1,000" or "12,500" (digit groups of three after a
+// comma), starting at its first group.
+func (m *matcher) groupedNumber(i int) (float64, int, bool) {
+	if i > 0 && m.glued(i) && (m.punct(i-1, ",") || m.punct(i-1, ".")) {
+		return 0, i, false
+	}
+	v, j := m.t[i].n, i+1
+	for m.punct(j, ",") && m.glued(j) && j+1 < len(m.t) && m.glued(j+1) && m.t[j+1].kind == kNum && m.t[j+1].ndig == 3 && m.t[j+1].suf == "" {
+		v = v*1000 + m.t[j+1].n
+		j += 2
+		if v > 1e9 {
+			return 0, i, false
+		}
+	}
+	if j == i+1 || m.punct(j, ".") && m.glued(j) && j+1 < len(m.t) && m.t[j+1].kind == kNum {
+		return 0, i, false
+	}
+	return float64(v), j, true
 }
 
 // unitAt reads a calendar unit.
@@ -450,7 +474,7 @@ func (m *matcher) clock(i int) res {
 	if v, end, ok := m.phrase("clock", i); ok {
 		hh, _ = strconv.Atoi(v[:2])
 		j = end
-	} else if h, ok := m.num(i); ok && m.t[i].ndig <= 2 && !m.partOfNumber(i) || ok && m.punct(i+1, ":") {
+	} else if h, ok := m.num(i); ok && (m.t[i].ndig <= 2 || m.t[i].ndig == 4) && !m.partOfNumber(i) || ok && m.punct(i+1, ":") {
 		if i > 0 && m.glued(i) && m.t[i-1].kind == kNum {
 			return res{}
 		}
@@ -483,6 +507,19 @@ func (m *matcher) clock(i int) res {
 				h = 0
 			}
 		case ampm == "h" && !hasMin && h <= 24:
+		case m.t[i].ndig == 4 && !hasMin && ampm == "":
+			// "1430 GMT", "0600 hours": military time.
+			_, _, tz := m.phrase("timezone", j)
+			if !tz && !m.is(j, "hrs", "hours") {
+				return res{}
+			}
+			h, mm = h/100, h%100
+			if h > 23 || mm > 59 {
+				return res{}
+			}
+			if m.is(j, "hrs", "hours") {
+				j++
+			}
 		case ampm != "":
 			return res{}
 		case m.is(j, "o") && m.punct(j+1, "'") && m.is(j+2, "clock") && h >= 1 && h <= 12:
@@ -686,7 +723,9 @@ func (m *matcher) weekday(i int) res {
 		}
 		return r
 	}
-	r := res{start: i, end: j, typ: "DATE", setRef: true, cal: true, rel: true}
+	// Not cal or rel: "earlier Friday", "late Monday" leave the modifier
+	// out of the expression, as TimeBank annotates them.
+	r := res{start: i, end: j, typ: "DATE", setRef: true}
 	if !m.hasD {
 		r.warn = "no document date"
 		return r
@@ -1617,6 +1656,9 @@ func (m *matcher) year(i int) res {
 	}
 	if m.punct(end, "%") || m.punct(end, ":") && m.glued(end) {
 		return res{}
+	}
+	if _, _, tz := m.phrase("timezone", end); tz || m.is(end, "hrs", "hours", "h") {
+		return res{} // "at 1900 GMT" is a time of day
 	}
 	if y < 1800 || y > 2100 {
 		// An old year needs a date word before it ("in 1066"); "and" or

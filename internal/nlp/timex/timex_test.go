@@ -88,6 +88,19 @@ var cases = []struct {
 	{"2024-03-27", "The uprising began in mid-1996.",
 		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
 
+	{"2024-03-27", "The curfew ends at 0600 GMT; shelling resumed at 1900 GMT.",
+		[]want{{"0600 GMT", "TIME", "2024-03-27T06:00", ""}, {"1900 GMT", "TIME", "2024-03-27T19:00", ""}}},
+	{"2024-03-27", "The blockade has lasted 1,000 days.",
+		[]want{{"1,000 days", "DURATION", "P1000D", ""}}},
+	{"2024-03-27", "Early Friday, gunmen stormed the hotel.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}}},
+	{"2024-03-27", "Parliament was dissolved in March last year and the vote was held on Monday, 4 September 2023.",
+		[]want{{"March last year", "DATE", "2023-03", ""}, {"Monday, 4 September 2023", "DATE", "2023-09-04", ""}}},
+	{"2024-03-27", "The war lasted two and a half years, and the talks a minute and a half.",
+		[]want{{"two and a half years", "DURATION", "P2Y6M", ""}, {"a minute and a half", "DURATION", "PT1M30S", ""}}},
+	{"2024-03-27", "The bombing took place on Jan. 12; police said that day was quiet until noon.",
+		[]want{{"Jan. 12", "DATE", "2024-01-12", ""}, {"that day", "DATE", "2024-01-12", ""}, {"noon", "TIME", "2024-01-12T12:00", ""}}},
+
 	// Anaphoric: anchored on the text's last date.
 	{"2024-03-27", "The first raid came on September 30, 2015. A month later, the militia withdrew.",
 		[]want{{"September 30, 2015", "DATE", "2015-09-30", ""}, {"A month later", "DATE", "2015-10", ""}}},

@@ -222,7 +222,7 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 	if end < len(p.toks) {
 		conn := p.low[end]
 		if conn == "-" || conn == "–" || conn == "to" || conn == "or" || (conn == "and" && between) {
-			if c2, ok := p.parseCore(end + 1); ok && !c2.kindSet && c.kind == c2.kind {
+			if c2, ok := p.parseCore(end + 1); ok && !c2.kindSet && c.kind == c2.kind && c2.lo >= c.lo {
 				hi = c2.hi
 				if c2.hi == Unbounded {
 					hi = c2.lo
@@ -308,9 +308,12 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 	if kind == Count {
 		var nEnd int
 		nounStart, nounEnd, nEnd, person = p.findNoun(end)
-		if c.yearLike && mod == modNone && !person && p.yearContext(i) {
+		switch {
+		case c.yearLike && mod == modNone && !person && p.yearContext(i):
 			kind = Year
-		} else if nounStart >= 0 {
+		case nounStart < 0 && mod == modNone && c.startsWithNum && p.afterName(i):
+			kind = Label // "Boeing 737", "Hill 402"
+		case nounStart >= 0:
 			end = nEnd
 		}
 	}
@@ -488,6 +491,14 @@ func (p *qparser) digitCore(i int) (core, bool) {
 	c.decimal = decimal && !scaled
 	if !decimal && !scaled && len(t) == 4 && v >= 1800 && v < 2200 {
 		c.yearLike = true
+	}
+	// Two numbers glued by a hyphen, the second smaller, are a score or
+	// a tally, not a range: "won 3-1".
+	if i+2 < len(p.toks) && p.low[i+1] == "-" && p.toks[i+2].Kind == Number &&
+		p.toks[i].End == p.toks[i+1].Start && p.toks[i+1].End == p.toks[i+2].Start {
+		if v2, _, _, _, ok := parseDigits(p.toks[i+2].Text); ok && v2 < v && !decimal {
+			return core{lo: v, hi: v, end: i + 3, kind: Label, kindSet: true, startsWithNum: true}, true
+		}
 	}
 	// A number glued to "/" or "#" is a date or an identifier: "9/11",
 	// "11/09/2001", "#3".
@@ -834,6 +845,19 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Age, end
 	}
 	return Count, end
+}
+
+// afterName reports a number right after a capitalised word inside the
+// sentence, which names the thing it numbers ("a Boeing 737 crashed",
+// "Hill 402"); a count after a name has its noun ("in Kabul 12 people").
+func (p *qparser) afterName(i int) bool {
+	k := i - 1
+	if k <= 0 || k < p.floor || !p.word(k) || !isCapitalized(p.toks[k].Text) {
+		return false
+	}
+	w := p.low[k]
+	return !p.lx.stop[w] && !p.lx.months[w] && !p.lx.moneyBefore[w] && !p.lx.persons[w] &&
+		p.toks[k].End < p.toks[i].Start
 }
 
 // yearContext reports a word before token i that introduces a year.

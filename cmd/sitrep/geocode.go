@@ -90,11 +90,13 @@ func printResult(e env, res resolve.Result, why bool) {
 			}
 			fmt.Fprintf(tw, "  %s\t%.2f\t%.3f\t%s\t%s\t%s %s\t%s\t%d\t%.5f,%.5f\t%s\n", mark, c.Score, c.Confidence,
 				c.Name, c.Kind, c.Country, c.CountryName, admin, c.Population, c.Lat, c.Lon, c.Precision)
-			if why {
-				fmt.Fprintf(tw, "  \t\t\t  %s\n", strings.Join(c.Reasons, "; "))
-			}
 		}
 		tw.Flush()
+		if why {
+			for i, c := range res.Candidates {
+				fmt.Fprintf(e.stdout, "  %2d. %s, %s: %s\n", i+1, c.Name, c.Country, strings.Join(c.Reasons, "; "))
+			}
+		}
 	}
 	if res.Best != nil {
 		b := res.Best

@@ -293,8 +293,18 @@ func (g *Gazetteer) lookup(key string) []int32 {
 }
 
 // target finds the record a hand-written table points at: "GB" is a
-// country, "US.CA" a first-level division.
+// country, "US.CA" a first-level division, "US.NY:New York City" the
+// largest place of that name in the division.
 func (g *Gazetteer) target(t string) (int32, bool) {
+	if div, name, ok := strings.Cut(t, ":"); ok {
+		best, bestPop := int32(-1), -1
+		for _, r := range g.lookup(norm.Key(name)) {
+			if e := g.rec(r); e.kind == KindPlace && e.cc+"."+e.adm1 == div && e.pop > bestPop {
+				best, bestPop = r, e.pop
+			}
+		}
+		return best, best >= 0
+	}
 	if strings.Contains(t, ".") {
 		r, ok := g.admin1[t]
 		return r, ok

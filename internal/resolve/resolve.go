@@ -424,6 +424,10 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = "empty name"
 		return res
 	}
+	regionOnly := false
+	for _, q := range r.dlQuals {
+		regionOnly = regionOnly || norm.Key(q) == key // "Norland" in "KESSIN, Norland"
+	}
 	if len(quals) == 0 && key == r.dlKey && len(r.dlQuals) > 0 {
 		quals = r.dlQuals // "Kessin" in a story datelined "KESSIN, Norland"
 	}
@@ -450,7 +454,7 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 	}
 	fuzzy := false
-	if len(cands) == 0 {
+	if len(cands) == 0 && len(key) >= 5 { // short names squash into each other ("NYC" ~ "Nic")
 		add("~"+norm.Squash(key), true)
 		if s := norm.StripArticle(key); s != "" {
 			add("~"+norm.Squash(s), true)
@@ -463,6 +467,18 @@ func (r *Resolver) Resolve(name string) Result {
 			if _, have := cands[i]; !have {
 				cands[i] = &cand{rec: i, e: g.rec(i)}
 			}
+		}
+	}
+	if regionOnly {
+		// The dateline puts this name where a country or region goes.
+		for i, c := range cands {
+			if c.e.kind == KindPlace || c.e.kind == KindLandmark {
+				delete(cands, i)
+			}
+		}
+		if len(cands) == 0 {
+			res.Note = fmt.Sprintf("the dateline uses %q as a country or region, and no such country or region is known", head)
+			return res
 		}
 	}
 	if len(cands) == 0 {
@@ -574,7 +590,10 @@ func (r *Resolver) Resolve(name string) Result {
 		return res
 	}
 	res.Best = &res.Candidates[0]
-	if cc := r.topContextCountry(); cc != "" && res.Best.Country != cc && res.Best.Kind != "country" {
+	// A small place abroad in a story about one country is a likely
+	// miss of the local place; a capital or big city abroad is not.
+	if cc := r.topContextCountry(); cc != "" && res.Best.Country != cc && res.Best.Kind == "place" &&
+		res.Best.Population < 100000 && res.Best.Feature != "PPLC" {
 		in := false
 		for _, c := range res.Candidates {
 			in = in || c.Country == cc

@@ -169,6 +169,10 @@ func TestUnknownQualifier(t *testing.T) {
 	if res := r.Resolve("Kessin"); res.Best != nil {
 		t.Errorf("Kessin under a Norland dateline resolved to %s", describe(res.Best))
 	}
+	// The dateline uses Norland as a country: Norland, Florida is no answer.
+	if res := r.Resolve("Norland"); res.Best != nil {
+		t.Errorf("Norland under a Norland dateline resolved to %s", describe(res.Best))
+	}
 }
 
 // TestCountriesNeverAtZero: every country and division has a real point;

@@ -1,7 +1,9 @@
 package article
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,7 +56,7 @@ var latinLanguages = map[string]bool{
 // langSample is how much text language detection looks at: enough for a
 // confident answer, small enough to keep detection well under a
 // millisecond.
-const langSample = 2000
+const langSample = 1200
 
 // finishLanguage fills a.Language from the text when the page declared
 // none, and corrects a declaration that contradicts the script of the text.
@@ -74,12 +76,75 @@ func finishLanguage(a *Article) {
 		}
 		declaredLatin := latinLanguages[a.Language]
 		if declaredLatin && latin*10 >= letters*3 || !declaredLatin && latin*10 <= letters*9 {
+			// Same script as declared; still, templates often declare
+			// their own language rather than the article's.
+			if other := contradictingLanguage(sample, a.Language); other != "" {
+				a.Language = other
+			}
 			return
 		}
 	}
 	if lang := detectLanguage(sample); lang != "" {
 		a.Language = lang
 	}
+}
+
+var (
+	stopwordsOnce sync.Once
+	stopwords     map[string][]string // word → languages
+	stopwordLangs map[string]bool     // languages with a list
+)
+
+func loadStopwords() {
+	sec, err := ruleSections("meta_stopwords.txt")
+	if err != nil {
+		panic("article: " + err.Error())
+	}
+	stopwords, stopwordLangs = map[string][]string{}, map[string]bool{}
+	for _, line := range sec[""] {
+		code, words, ok := strings.Cut(line, ":")
+		if !ok || len(strings.TrimSpace(code)) != 2 {
+			panic(fmt.Sprintf("article: meta_stopwords.txt: bad line %q", line))
+		}
+		code = strings.TrimSpace(code)
+		stopwordLangs[code] = true
+		for _, w := range strings.Fields(words) {
+			stopwords[w] = append(stopwords[w], code)
+		}
+	}
+}
+
+// contradictingLanguage returns the language the text is plainly written
+// in when that is not the declared one: at least 60 words, a fifth of
+// them function words of that language, and four times as many as of the
+// declared language. "" when the declaration stands or the lists do not
+// cover the languages involved.
+func contradictingLanguage(text, declared string) string {
+	stopwordsOnce.Do(loadStopwords)
+	counts := map[string]int{}
+	words := 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		words++
+		for _, l := range stopwords[strings.ToLower(w)] {
+			counts[l]++
+		}
+		if words == 300 {
+			break
+		}
+	}
+	best, bestN := "", 0
+	for l, n := range counts {
+		if n > bestN || n == bestN && l < best {
+			best, bestN = l, n
+		}
+	}
+	if words < 60 || best == "" || best == declared || bestN*5 < words || counts[declared]*4 > bestN {
+		return ""
+	}
+	if !stopwordLangs[declared] {
+		return "" // no list for the declared language: cannot judge
+	}
+	return best
 }
 
 // detectLanguage guesses the language of text; "" when the text is too

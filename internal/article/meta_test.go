@@ -388,6 +388,10 @@ func TestLanguage(t *testing.T) {
 		{"", "Полиция сообщила во вторник, что три человека погибли в результате взрыва бомбы возле рынка в центре города.", "ru"},
 		{"en", "Полиция сообщила во вторник, что три человека погибли в результате взрыва бомбы возле рынка в центре города.", "ru"},
 		{"de", "Die Polizei teilte am Dienstag mit, dass drei Menschen getötet wurden.", "de"},
+		// An English template around German copy.
+		{"en", strings.Repeat("Die Polizei teilte am Dienstag mit, dass bei dem Anschlag auf die Wache in der Nacht niemand verletzt wurde. ", 4), "de"},
+		{"en", strings.Repeat("Police said on Tuesday that nobody was hurt in the attack on the station during the night, and that the investigation was continuing. ", 4), "en"},
+		{"ca", strings.Repeat("La policia va dir dimarts que ningú no va resultar ferit en l'atac a la comissaria durant la nit. ", 4), "ca"},
 		{"", "Hi", ""},
 	}
 	for _, tt := range tests {

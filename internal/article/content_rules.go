@@ -29,6 +29,7 @@ type contentRules struct {
 	squeezed   squeezedIndex
 	dropExact  map[string]bool
 	dropPrefix []string
+	dropSuffix []string
 }
 
 // wordPatterns match the words of a class/id value; see the syntax at the
@@ -141,7 +142,9 @@ func parseContentRules(text string) *contentRules {
 			r.lead.add(line)
 		case "drop-lines":
 			lw := strings.ToLower(line)
-			if p, ok := strings.CutSuffix(lw, "*"); ok {
+			if s, ok := strings.CutPrefix(lw, "*"); ok {
+				r.dropSuffix = append(r.dropSuffix, s)
+			} else if p, ok := strings.CutSuffix(lw, "*"); ok {
 				r.dropPrefix = append(r.dropPrefix, p)
 			} else {
 				r.dropExact[lw] = true
@@ -287,6 +290,11 @@ func (r *contentRules) isDropLine(p string) bool {
 	if utf8.RuneCountInString(lw) < 100 {
 		for _, pre := range r.dropPrefix {
 			if strings.HasPrefix(lw, pre) {
+				return true
+			}
+		}
+		for _, suf := range r.dropSuffix {
+			if strings.HasSuffix(lw, suf) {
 				return true
 			}
 		}

@@ -287,10 +287,13 @@ func TestContentRulesParse(t *testing.T) {
 			t.Errorf("contentTier(%q) = %d, want %d", v, got, tier)
 		}
 	}
-	for _, p := range []string{"Advertisement", "Read more: Storm damage closes coastal road", "ADVERTISEMENT", "Share this article"} {
+	for _, p := range []string{"Advertisement", "Read more: Storm damage closes coastal road", "ADVERTISEMENT", "Share this article", "Jane Roe/Getty Images", "(AP Photo/Jo Doe)"} {
 		if !r.isDropLine(p) {
 			t.Errorf("%q: want dropped", p)
 		}
+	}
+	if r.isDropLine("The dam is safe, an engineer told AFP.") {
+		t.Error("a sentence ending with an agency name was dropped")
 	}
 	if r.isDropLine("Read more about the history of the dam in our archive, which goes back to the year 1911 and covers every flood since then in great detail.") {
 		t.Error("a long paragraph starting with 'Read more' was dropped")

@@ -1,0 +1,253 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+
+	"sitrep/internal/nlp"
+)
+
+//go:embed rules/casualties.txt
+var casualtyRules string
+
+// casualtyLexicon holds the cues of rules/casualties.txt, each split into
+// lower-case words.
+type casualtyLexicon struct {
+	killedAfter, killedBefore   [][]string
+	woundedAfter, woundedBefore [][]string
+	between                     map[string]bool
+}
+
+var (
+	casualtyOnce sync.Once
+	casualtyLex  *casualtyLexicon
+)
+
+func casualties() *casualtyLexicon {
+	casualtyOnce.Do(func() {
+		lx := &casualtyLexicon{between: map[string]bool{}}
+		section := ""
+		for _, line := range strings.Split(casualtyRules, "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if strings.HasPrefix(line, "[") {
+				section = strings.Trim(line, "[]")
+				continue
+			}
+			words := strings.Fields(strings.ToLower(line))
+			switch section {
+			case "killed_after":
+				lx.killedAfter = append(lx.killedAfter, words)
+			case "killed_before":
+				lx.killedBefore = append(lx.killedBefore, words)
+			case "wounded_after":
+				lx.woundedAfter = append(lx.woundedAfter, words)
+			case "wounded_before":
+				lx.woundedBefore = append(lx.woundedBefore, words)
+			case "between":
+				for _, w := range words {
+					lx.between[w] = true
+				}
+			default:
+				panic("extract: rules/casualties.txt: cue outside a known section: " + line)
+			}
+		}
+		casualtyLex = lx
+	})
+	return casualtyLex
+}
+
+// Casualty is a count of people the text says were killed or wounded.
+type Casualty struct {
+	Wounded bool // false: killed
+	Count   Count
+	Start   int // byte offsets of the number phrase
+	End     int
+	Text    string
+}
+
+// Casualties finds the killed and wounded counts one sentence states:
+// "six people were killed", "killing 13 soldiers and at least 169
+// civilians" (one count of 182), "the murder of 137 concert-goers", "no one
+// was hurt" (zero), "left three dead and 12 injured" (two counts). Numbers
+// that are not counts of people (years, times, money, ages) are never taken.
+func Casualties(text string, s nlp.Span) []Casualty {
+	lx := casualties()
+	toks := nlp.Tokens(text, s)
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		low[i] = strings.ToLower(t.Text)
+	}
+	raw := nlp.Quantities(text, s)
+	var out []Casualty
+	emit := func(q nlp.Quantity, wounded bool) {
+		c := Count{Min: q.Min}
+		if q.Bounded() {
+			m := q.Max
+			c.Max = &m
+		}
+		out = append(out, Casualty{Wounded: wounded, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End]})
+	}
+	for _, g := range nlp.Coordinated(text, raw) {
+		if g.Kind == nlp.Age && isOnePerson(text[s.Start:g.Start]) {
+			// "a 19-year-old was shot dead": an age standing for a person.
+			g.Kind, g.Min, g.Max = nlp.Count, 1, 1
+		}
+		if g.Kind != nlp.Count || g.Capped {
+			continue
+		}
+		var parts []nlp.Quantity
+		ownCue := false
+		for _, q := range raw {
+			if q.Start >= g.Start && q.End <= g.End {
+				parts = append(parts, q)
+				if _, ok := lx.nounCue(q.Noun); ok {
+					ownCue = true
+				}
+			}
+		}
+		// Parts that name their own state ("three dead and 12 injured")
+		// are counted apart; otherwise the cue around the whole list
+		// applies to its sum ("killing 13 soldiers and 169 civilians").
+		if ownCue && len(parts) > 1 {
+			for _, q := range parts {
+				if w, ok := lx.quantityCue(low, toks, q); ok {
+					emit(q, w)
+				}
+			}
+			continue
+		}
+		if w, ok := lx.quantityCue(low, toks, g); ok {
+			emit(g, w)
+		}
+	}
+	return out
+}
+
+// isOnePerson reports whether an age follows an indefinite article, as in
+// "a 19-year-old was shot" or "an 80-year-old man": one person.
+func isOnePerson(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	return b == "a" || b == "an" || strings.HasSuffix(b, " a") || strings.HasSuffix(b, " an")
+}
+
+// quantityCue classifies one number phrase by the noun it counts ("23
+// wounded") or the words around it.
+func (lx *casualtyLexicon) quantityCue(low []string, toks []nlp.Token, q nlp.Quantity) (wounded, ok bool) {
+	if w, ok := lx.nounCue(q.Noun); ok {
+		return w, true
+	}
+	first, last := tokenRange(toks, q.Start, q.End)
+	if first < 0 {
+		return false, false
+	}
+	return lx.classify(low, first, last)
+}
+
+// nounCue reads a state used as the counted noun: "23 wounded", "six dead".
+func (lx *casualtyLexicon) nounCue(noun string) (wounded, ok bool) {
+	words := strings.Fields(strings.ToLower(noun))
+	if len(words) == 0 {
+		return false, false
+	}
+	if matchAny(words, len(words)-1, lx.killedAfter) {
+		return false, true
+	}
+	if matchAny(words, len(words)-1, lx.woundedAfter) {
+		return true, true
+	}
+	return false, false
+}
+
+// classify decides whether the number in tokens first..last counts dead or
+// wounded people. A cue after the number ("six were killed", "3 injured")
+// is read first: it binds more tightly than a verb before it ("left six
+// dead", "killed one and wounded 3 others").
+func (lx *casualtyLexicon) classify(low []string, first, last int) (wounded, ok bool) {
+	if w, ok := lx.after(low, last); ok {
+		return w, true
+	}
+	return lx.before(low, first)
+}
+
+// after looks for a cue following token k, across at most a few filler
+// words and the counted noun ("people", "soldiers").
+func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
+	for j := k + 1; j < len(low) && j <= k+5; j++ {
+		if matchAny(low, j, lx.killedAfter) {
+			return false, true
+		}
+		if matchAny(low, j, lx.woundedAfter) {
+			return true, true
+		}
+		if !lx.between[low[j]] {
+			return false, false
+		}
+	}
+	return false, false
+}
+
+// before looks for a cue ending just before token k ("killing six",
+// "the death toll rose to 143").
+func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
+	for skip := 0; skip <= 2 && k-skip > 0; skip++ {
+		end := k - skip // the cue ends at token end-1
+		if endsWith(low, end, lx.killedBefore) {
+			return false, true
+		}
+		if endsWith(low, end, lx.woundedBefore) {
+			return true, true
+		}
+		if skip < 2 && !lx.between[low[end-1]] {
+			break
+		}
+	}
+	return false, false
+}
+
+func hasWordsAt(low []string, i int, words []string) bool {
+	if i+len(words) > len(low) {
+		return false
+	}
+	for k, w := range words {
+		if low[i+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func matchAny(low []string, i int, cues [][]string) bool {
+	for _, c := range cues {
+		if hasWordsAt(low, i, c) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWith(low []string, end int, cues [][]string) bool {
+	for _, c := range cues {
+		if start := end - len(c); start >= 0 && hasWordsAt(low, start, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokenRange returns the first and last token inside [start, end), or -1.
+func tokenRange(toks []nlp.Token, start, end int) (int, int) {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= start && t.End <= end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}

@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"sitrep/internal/nlp"
+)
+
+func describe(cs []Casualty) string {
+	var parts []string
+	for _, c := range cs {
+		kind := "killed"
+		if c.Wounded {
+			kind = "wounded"
+		}
+		max := "+"
+		if c.Count.Max != nil {
+			max = fmt.Sprint(*c.Count.Max)
+		}
+		parts = append(parts, fmt.Sprintf("%s %d..%s", kind, c.Count.Min, max))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestCasualties(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"Six people were killed and 23 wounded when the car bomb exploded.", "killed 6..6; wounded 23..23"},
+		{"The blast killed six people and wounded at least 23 others, officials said.", "killed 6..6; wounded 23..+"},
+		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
+		{"The raid killed 13 soldiers and at least 169 civilians near the airport.", "killed 182..+"},
+		{"The murder of 137 concert-goers shocked the country.", "killed 137..137"},
+		{"The death toll rose to 143 on Sunday.", "killed 143..143"},
+		{"Dozens of people were injured in the stampede that followed.", "wounded 24..143"},
+		{"No one was killed in the attack, police said.", "killed 0..0"},
+		{"Nobody was hurt.", "wounded 0..0"},
+		{"The attack left three dead and 12 injured.", "killed 3..3; wounded 12..12"},
+		{"A 19-year-old was shot dead outside the station.", "killed 1..1"},
+		{"In 2015, the group seized 40 towns.", ""},
+		{"The rebels were paid $5 million, the report said.", ""},
+		{"It took over 90 minutes for 300 police officers to arrive.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := describe(Casualties(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}))
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

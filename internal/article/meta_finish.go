@@ -12,12 +12,12 @@ import (
 // story, and a date line in paragraph 20 is part of the story.
 const maxLead = 12
 
-// finishArticle takes the body paragraphs of a page and moves into a what
-// belongs in metadata (the headline or standfirst repeated, bylines, date
+// finishArticle takes the body paragraphs of a page, moves into a the
+// furniture that belongs in metadata (the headline repeated, bylines, date
 // lines, caption labels, the dateline) and drops trailing boilerplate (tag
 // lists, "Similar News" blocks, copyright lines), then sets a.Text and
-// fills in the language when the page did not declare one. Both HTML and
-// plain-text pages go through it, so a rule learnt from one helps the other.
+// fills in or corrects the language. Both HTML and plain-text pages go
+// through it, so a rule learnt from one helps the other.
 //
 // Dates the page states in its metadata outrank visible date lines: a
 // visible line only fills a field that is still empty.
@@ -50,7 +50,7 @@ func consumeLead(a *Article, ps []string) []string {
 		// The headline repeated is dropped. The standfirst is not: it is
 		// the story's summary, often its only statement of the toll, and
 		// the body extractor deliberately keeps it first.
-		if sameText(p, a.Title) || headerKey(p) == "" {
+		if sameText(p, a.Title) || !hasLetterOrDigit(p) {
 			continue // the headline again, or a rule of dots or dashes
 		}
 		if sameText(p, a.Subtitle) {

@@ -238,6 +238,15 @@ func wordCount(s string) int {
 	return len(strings.Fields(s))
 }
 
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if isLetterOrDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func isLetterOrDigit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }

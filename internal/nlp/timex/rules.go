@@ -98,6 +98,9 @@ func (m *matcher) monthOK(i, end int, abbr, dayOrYearAfter bool) bool {
 	if abbr && !m.t[i].cap {
 		return false
 	}
+	if abbr && !dayOrYearAfter && strings.ToUpper(m.text[m.t[i].s:m.t[i].e]) == m.text[m.t[i].s:m.t[i].e] {
+		return false // "the DEC." is an agency, not December
+	}
 	return true
 }
 
@@ -1663,8 +1666,8 @@ func (m *matcher) year(i int) res {
 	if y < 1800 || y > 2100 {
 		// An old year needs a date word before it ("in 1066"); "and" or
 		// "or" count only after another year ("1066 and 1215").
-		pw := m.prevWord(i)
-		if !m.dateContext(i) || (pw == "and" || pw == "or") && !m.yearBefore(i-1) {
+		pw := m.w(i - 1)
+		if _, ok := lex["date_context"][pw]; !ok || (pw == "and" || pw == "or") && !m.yearBefore(i-1) {
 			return res{}
 		}
 	}

@@ -287,6 +287,9 @@ func (r *contentRules) isDropLine(p string) bool {
 	if r.dropExact[lw] {
 		return true
 	}
+	if len(lw) < 40 && r.dropExact[zeroDigits(lw)] {
+		return true // "Image 3 of 12", "14 comments"
+	}
 	if utf8.RuneCountInString(lw) < 100 {
 		for _, pre := range r.dropPrefix {
 			if strings.HasPrefix(lw, pre) {
@@ -300,4 +303,23 @@ func (r *contentRules) isDropLine(p string) bool {
 		}
 	}
 	return false
+}
+
+// zeroDigits replaces every run of ASCII digits in s with one "0".
+func zeroDigits(s string) string {
+	if strings.IndexAny(s, "123456789") < 0 && !strings.Contains(s, "00") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if '0' <= c && c <= '9' {
+			if len(b) == 0 || b[len(b)-1] != '0' {
+				b = append(b, '0')
+			}
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }

@@ -287,7 +287,7 @@ func TestContentRulesParse(t *testing.T) {
 			t.Errorf("contentTier(%q) = %d, want %d", v, got, tier)
 		}
 	}
-	for _, p := range []string{"Advertisement", "Read more: Storm damage closes coastal road", "ADVERTISEMENT", "Share this article", "Jane Roe/Getty Images", "(AP Photo/Jo Doe)"} {
+	for _, p := range []string{"Advertisement", "Read more: Storm damage closes coastal road", "ADVERTISEMENT", "Share this article", "Jane Roe/Getty Images", "(AP Photo/Jo Doe)", "Image 3 of 12", "14 Comments"} {
 		if !r.isDropLine(p) {
 			t.Errorf("%q: want dropped", p)
 		}

@@ -501,10 +501,17 @@ func (r *Resolver) Resolve(name string) Result {
 		if e.kind != KindLandmark && e.kind != KindCountry {
 			// The ASCII name's key is the cheap test (no Unicode folding);
 			// the full name is only needed for non-Latin queries.
-			if !c.variant && norm.Key(e.ascii) != key && (isASCII(e.name) || norm.Key(e.name) != key) {
-				c.alt = true
-				c.score -= 1.2
-				c.reasons = append(c.reasons, "alternate name -1.2")
+			if ak := norm.Key(e.ascii); !c.variant && norm.Key(bare(e.ascii)) != key && (isASCII(e.name) || norm.Key(bare(e.name)) != key) {
+				if strings.HasPrefix(ak, key+" ") {
+					// A short form of the name ("Frankfurt" for
+					// "Frankfurt am Main"), not another name.
+					c.score -= 0.2
+					c.reasons = append(c.reasons, "short form -0.2")
+				} else {
+					c.alt = true
+					c.score -= 1.2
+					c.reasons = append(c.reasons, "alternate name -1.2")
+				}
 			}
 		}
 		if fuzzy {
@@ -813,4 +820,13 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// bare drops a parenthetical qualifier, as the generator does when it
+// indexes "Halle (Saale)" as "Halle".
+func bare(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
 }

@@ -230,3 +230,26 @@ func TestResolveSpeed(t *testing.T) {
 		t.Errorf("%v per name, want well under 1 ms", per)
 	}
 }
+
+// TestConcurrent: one gazetteer and one resolver serve many goroutines
+// (run with -race).
+func TestConcurrent(t *testing.T) {
+	g := gaz(t)
+	r := g.NewResolver(Context{Text: "Syrian troops advanced near Homs.", Dateline: "DAMASCUS, Syria (AP) -"})
+	done := make(chan bool)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for _, n := range []string{"Palmyra", "Georgia", "Long Beach, CA", "Al-Raqqa", "Tripoli"} {
+				r.Resolve(n)
+				g.NewResolver(Context{Text: "Police in Atlanta said."}).Resolve(n)
+			}
+			done <- true
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
+	if p := resolveIn(t, "Palmyra", Context{Dateline: "DAMASCUS, Syria (AP) -"}); p.Country != "SY" {
+		t.Errorf("Palmyra under a Damascus dateline: %s", describe(p))
+	}
+}

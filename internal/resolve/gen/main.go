@@ -307,8 +307,9 @@ func (g *gen) write(out string) error {
 			continue
 		}
 		nPlaces++
-		names := append([]string{p.name, p.ascii}, p.alts...)
-		keys := keysOf(names[:2], arabicNamed[p.cc])
+		// "Halle (Saale)" is called "Halle": the bare name is a primary key.
+		names := []string{p.name, p.ascii, bare(p.name), bare(p.ascii)}
+		keys := keysOf(names, arabicNamed[p.cc])
 		for _, alt := range p.alts {
 			if len(keys) >= g.maxKeys {
 				break
@@ -386,6 +387,14 @@ func writeGz(path string, fill func(*bufio.Writer)) error {
 		return err
 	}
 	return f.Close()
+}
+
+// bare drops a parenthetical qualifier: "Halle (Saale)" → "Halle".
+func bare(name string) string {
+	if i := strings.Index(name, " ("); i > 0 {
+		return name[:i]
+	}
+	return name
 }
 
 func keysOf(names []string, arabic bool) []string {

@@ -96,7 +96,7 @@ func Quantities(text string, s Span) []Quantity {
 	s = clip(text, s)
 	lx := lex()
 	p := qparser{lx: lx, text: text}
-	p.toks = appendTokens(make([]Token, 0, (s.End-s.Start)/5+1), lx, text, s)
+	p.toks = appendTokens(make([]Token, 0, tokenCap(s)), lx, text, s)
 	p.low = lowerTokens(text, s, p.toks)
 	var out []Quantity
 	for i := 0; i < len(p.toks); {
@@ -115,15 +115,16 @@ func Quantities(text string, s Span) []Quantity {
 // lowered once for the whole span, one allocation, and the tokens slice
 // it; only tokens with other bytes are lowered one by one.
 func lowerTokens(text string, s Span, toks []Token) []string {
-	b := make([]byte, s.End-s.Start)
-	for i := range b {
-		c := text[s.Start+i]
+	var b strings.Builder
+	b.Grow(s.End - s.Start)
+	for i := s.Start; i < s.End; i++ {
+		c := text[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		b[i] = c
+		b.WriteByte(c)
 	}
-	lowSpan := string(b)
+	lowSpan := b.String()
 	low := make([]string, len(toks))
 	for i, t := range toks {
 		ascii := true

@@ -62,8 +62,13 @@ type Token struct {
 // A span that does not fit text is clipped to it.
 func Tokens(text string, s Span) []Token {
 	s = clip(text, s)
-	return appendTokens(make([]Token, 0, (s.End-s.Start)/5+1), lex(), text, s)
+	return appendTokens(make([]Token, 0, tokenCap(s)), lex(), text, s)
 }
+
+// tokenCap guesses the number of tokens in a span from its length: news
+// prose has one token in about five bytes, so a third of the length is
+// rarely exceeded and the slice rarely grows.
+func tokenCap(s Span) int { return (s.End-s.Start)/3 + 4 }
 
 func clip(text string, s Span) Span {
 	s.Start = max(s.Start, 0)
@@ -127,6 +132,15 @@ func decodeAt(text string, i, end int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:end])
 }
 
+// asciiWord marks the ASCII letters and digits, the fast path of the
+// word scanners.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 func isWordStart(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
@@ -165,6 +179,11 @@ func scanWord(lx *lexicon, text string, i, end int) int {
 	dotted := false // inside a dotted acronym such as "U.S"
 	seg := 0        // letters since the last period
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+			j++
+			seg++
+			continue
+		}
 		r, size := decodeAt(text, j, end)
 		if isWordRune(r) && !isUnspaced(r) {
 			j += size
@@ -283,6 +302,10 @@ func isWordContinuation(text string, k, end int) bool {
 // hyphens and apostrophes.
 func scanWordTail(text string, j, end int) int {
 	for j < end {
+		if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
+			j++
+			continue
+		}
 		r, size := decodeAt(text, j, end)
 		if isWordRune(r) && !isUnspaced(r) {
 			j += size

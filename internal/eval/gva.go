@@ -1,0 +1,199 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// GVAArticle is one news article of the Gun Violence Archive set with the
+// incident it was collected for.
+type GVAArticle struct {
+	ID, IncidentID string
+	Title, Text    string
+	Published      string // YYYY-MM-DD, the anchor for relative dates
+	URL            string
+	Boilerplate    bool // a paywall or error page: skipped when scoring
+}
+
+// GVAIncident is the archive's coding of one incident.
+type GVAIncident struct {
+	ID              string
+	Date            string // YYYY-MM-DD
+	City, State     string
+	Killed, Injured int
+	HasMetadata     bool
+	ArticleIDs      []string
+}
+
+// GVASet is the gva evaluation set.
+type GVASet struct {
+	Articles  []GVAArticle
+	Incidents map[string]GVAIncident
+}
+
+// LoadGVA reads ../shared/eval/gva.
+func LoadGVA(dir string) (*GVASet, error) {
+	set := &GVASet{Incidents: map[string]GVAIncident{}}
+	err := eachJSONLine(filepath.Join(dir, "incidents.jsonl"), func(dec func(any) error) error {
+		var r struct {
+			IncidentID  string   `json:"incident_id"`
+			Date        *string  `json:"date"`
+			City        *string  `json:"city"`
+			State       *string  `json:"state"`
+			Killed      *int     `json:"killed"`
+			Injured     *int     `json:"injured"`
+			HasMetadata bool     `json:"has_metadata"`
+			ArticleIDs  []string `json:"article_ids"`
+		}
+		if err := dec(&r); err != nil {
+			return err
+		}
+		inc := GVAIncident{ID: r.IncidentID, HasMetadata: r.HasMetadata, ArticleIDs: r.ArticleIDs}
+		if r.Date != nil {
+			inc.Date = *r.Date
+		}
+		if r.City != nil {
+			inc.City = *r.City
+		}
+		if r.State != nil {
+			inc.State = *r.State
+		}
+		if r.Killed != nil {
+			inc.Killed = *r.Killed
+		}
+		if r.Injured != nil {
+			inc.Injured = *r.Injured
+		}
+		set.Incidents[inc.ID] = inc
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachJSONLine(filepath.Join(dir, "articles.jsonl.gz"), func(dec func(any) error) error {
+		var r struct {
+			ID          string `json:"id"`
+			IncidentID  string `json:"incident_id"`
+			Title       string `json:"title"`
+			Published   string `json:"published"`
+			URL         string `json:"original_url"`
+			Text        string `json:"text"`
+			Boilerplate bool   `json:"boilerplate"`
+		}
+		if err := dec(&r); err != nil {
+			return err
+		}
+		set.Articles = append(set.Articles, GVAArticle{
+			ID: r.ID, IncidentID: r.IncidentID, Title: r.Title, Text: r.Text,
+			Published: r.Published, URL: r.URL, Boilerplate: r.Boilerplate,
+		})
+		return nil
+	})
+	return set, err
+}
+
+// GVAPrediction is what an extractor says of an article's main incident.
+// Nil counts mean the text did not say, and score as 0 as the archive
+// codes "none".
+type GVAPrediction struct {
+	Date            string
+	City, State     string
+	Killed, Injured *int
+}
+
+// GVAField is the score of one field.
+type GVAField struct {
+	Correct, Total int
+	SquaredError   float64 // counts only
+}
+
+// Accuracy is the share of exact matches.
+func (f GVAField) Accuracy() float64 {
+	if f.Total == 0 {
+		return 0
+	}
+	return float64(f.Correct) / float64(f.Total)
+}
+
+// RMSE is the root mean squared error of a count.
+func (f GVAField) RMSE() float64 {
+	if f.Total == 0 {
+		return 0
+	}
+	return math.Sqrt(f.SquaredError / float64(f.Total))
+}
+
+// GVAMiss is one wrong field on one article, for error analysis.
+type GVAMiss struct {
+	ArticleID, Field, Got, Want string
+}
+
+// GVAReport scores per-article extraction against the archive's coding.
+type GVAReport struct {
+	Articles                           int
+	Date, City, State, Killed, Injured GVAField
+	Misses                             []GVAMiss
+}
+
+// RunGVA scores predict on every article whose incident has metadata,
+// skipping boilerplate pages, as the set's README says.
+func (s *GVASet) RunGVA(predict func(GVAArticle) GVAPrediction) *GVAReport {
+	var todo []GVAArticle
+	for _, a := range s.Articles {
+		if inc, ok := s.Incidents[a.IncidentID]; ok && inc.HasMetadata && !a.Boilerplate {
+			todo = append(todo, a)
+		}
+	}
+	preds := make([]GVAPrediction, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				preds[i] = predict(todo[i])
+			}
+		})
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	rep := &GVAReport{Articles: len(todo)}
+	for i, a := range todo {
+		inc, p := s.Incidents[a.IncidentID], preds[i]
+		str := func(f *GVAField, name, got, want string) {
+			f.Total++
+			if strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want)) {
+				f.Correct++
+			} else {
+				rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, got, want})
+			}
+		}
+		num := func(f *GVAField, name string, got *int, want int) {
+			g := 0
+			if got != nil {
+				g = *got
+			}
+			f.Total++
+			d := float64(g - want)
+			f.SquaredError += d * d
+			if g == want {
+				f.Correct++
+			} else {
+				rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, fmt.Sprint(g), fmt.Sprint(want)})
+			}
+		}
+		str(&rep.Date, "date", p.Date, inc.Date)
+		str(&rep.City, "city", p.City, inc.City)
+		str(&rep.State, "state", p.State, inc.State)
+		num(&rep.Killed, "killed", p.Killed, inc.Killed)
+		num(&rep.Injured, "injured", p.Injured, inc.Injured)
+	}
+	return rep
+}

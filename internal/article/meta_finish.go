@@ -61,12 +61,15 @@ func consumeLead(a *Article, ps []string) []string {
 			applyMetaLine(a, ml)
 			continue
 		}
-		// "<headline> Posted: … Updated: …", the headline run into the
-		// furniture by a page's text export.
-		if a.Title != "" && len(p) > len(a.Title) && strings.HasPrefix(p, a.Title) {
-			if ml, ok := classifyMetaLine(p[len(a.Title):]); ok {
-				applyMetaLine(a, ml)
-				continue
+		// "<headline> Posted: … Updated: …", the headline (perhaps without
+		// the site name the title has) run into the furniture by a page's
+		// text export.
+		if j := firstCueAt(p); j > 0 && a.Title != "" && len(p) < 3*maxDateLine {
+			if head := headerKey(p[:j]); len(head) >= 10 && strings.HasPrefix(headerKey(a.Title), head) {
+				if ml, ok := classifyMetaLine(p[j:]); ok {
+					applyMetaLine(a, ml)
+					continue
+				}
 			}
 		}
 		// A caption or label over the story ("Photos from the scene"),
@@ -81,10 +84,17 @@ func consumeLead(a *Article, ps []string) []string {
 	}
 	body := len(out)
 	out = append(out, ps[i:]...)
-	if body < len(out) && a.Dateline == "" {
-		if place, rest, ok := cutDateline(out[body]); ok {
+	// The dateline opens the first paragraph of the story, or the second
+	// when the first is a short note above it ("Warning: the video above
+	// may be disturbing.").
+	for k := body; k < len(out) && k <= body+1 && a.Dateline == ""; k++ {
+		if place, rest, ok := cutDateline(out[k]); ok {
 			a.Dateline = place
-			out[body] = rest
+			out[k] = rest
+			break
+		}
+		if wordCount(out[k]) > 30 {
+			break
 		}
 	}
 	return out
@@ -207,6 +217,28 @@ func splitAtCues(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// firstCueAt returns the byte offset of the first capitalised date cue
+// ("Posted", "Updated") after the start of s, or -1.
+func firstCueAt(s string) int {
+	cues := getRules().dateCues
+	for i := 1; i < len(s); i++ {
+		if s[i-1] != ' ' || s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		word := s[i:]
+		if j := strings.IndexAny(word, " :"); j >= 0 {
+			word = word[:j]
+		}
+		lw := strings.ToLower(word)
+		for _, c := range cues {
+			if c.words[0] == lw {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // splitBylineDate splits a byline followed by a date without a separator.

@@ -344,17 +344,29 @@ func TestFinishArticle(t *testing.T) {
 		},
 		{
 			name: "headline run into two date lines",
-			in:   Article{Title: "Witness IDs at issue in gunfight case", Language: "en"},
+			in:   Article{Title: "Witness IDs at issue in gunfight case - WDSU News", Language: "en"},
 			paras: []string{
 				"Witness IDs at issue in gunfight case Posted: Wednesday, April 8, 2015 4:09 AM EDT Updated: Wednesday, April 8, 2015 6:30 AM EDT",
 				"NEW ORLEANS (AP) — Lawyers argued over witness identifications on Tuesday.",
 			},
 			want: Article{
-				Title: "Witness IDs at issue in gunfight case", Dateline: "NEW ORLEANS", Language: "en",
+				Title: "Witness IDs at issue in gunfight case - WDSU News", Dateline: "NEW ORLEANS", Language: "en",
 				Published: time.Date(2015, 4, 8, 8, 9, 0, 0, time.UTC),
 				Updated:   time.Date(2015, 4, 8, 10, 30, 0, 0, time.UTC),
 				Text:      "Lawyers argued over witness identifications on Tuesday.",
 			},
+		},
+		{
+			name:  "dateline after a short note",
+			in:    Article{Language: "en"},
+			paras: []string{"Warning: The audio in the video above may be disturbing to some listeners.", "SAINT PAUL, Minn. (AP) — Police said a man was shot on Friday.", "He was taken to hospital."},
+			want:  Article{Language: "en", Dateline: "SAINT PAUL", Text: "Warning: The audio in the video above may be disturbing to some listeners.\n\nPolice said a man was shot on Friday.\n\nHe was taken to hospital."},
+		},
+		{
+			name:  "no dateline deep in the story",
+			in:    Article{Language: "en"},
+			paras: []string{strings.Repeat("Police said a man was shot on Friday near the station. ", 4), "LONDON (AP) — Another paragraph.", "He was taken to hospital."},
+			want:  Article{Language: "en", Text: strings.TrimSpace(strings.Repeat("Police said a man was shot on Friday near the station. ", 4)) + "\n\nLONDON (AP) — Another paragraph.\n\nHe was taken to hospital."},
 		},
 		{
 			name:  "updated equal to published is no update",

@@ -263,7 +263,7 @@ func (m *matcher) quantityRange(i int, rangeOK bool) (n float64, vague, isA bool
 	}
 	// "two to three weeks", "12 to 18 months": a range is an unknown amount.
 	if rangeOK && m.is(j, "to", "or") {
-		if _, _, _, e, ok := m.quantityRange(j+1, false); ok && e > j+1 && !m.is(j+1, "a", "an") {
+		if n2, _, _, e, ok := m.quantityRange(j+1, false); ok && e > j+1 && !m.is(j+1, "a", "an") && n2 > n {
 			if _, ok := m.table("unit", e); ok {
 				vague, j = true, e
 			}
@@ -1171,8 +1171,13 @@ func (m *matcher) duration(i int) res {
 	if unitAbbr[m.w(hy)] && m.t[j].kind != kNum {
 		return res{} // "yr", "hr", "min" only after digits
 	}
-	if m.t[hy].cap && j > 0 && m.t[j-1].kind == kWord && !m.t[j-1].cap {
+	if m.t[hy].cap && !m.t[j].cap && j > 0 && !(m.t[j-1].kind == kPunct && strings.Contains(".:!?\"", m.t[j-1].low)) {
 		return res{} // a title: "on 60 Minutes"
+	}
+	if u == "Q" && m.is(e, "of") && !qualified {
+		if _, _, ok := m.yearAt(e + 1); !ok {
+			return res{} // "three-quarters of the vote" is a fraction
+		}
 	}
 	if m.punct(e, "-") && m.glued(e) && m.is(e+1, "earlier", "ago") {
 		return res{} // "a year-earlier quarter" is the quarter's
@@ -1297,8 +1302,11 @@ func (m *matcher) season(i int) res {
 		r.p = &p
 		return r
 	}
-	if !m.dateContext(i) && !(m.t[i].cap && (i == 0 || m.t[i-1].kind == kPunct)) {
-		return res{}
+	if _, ok := lex["season_context"][m.prevWord(i)]; !ok && !(m.t[i].cap && (i == 0 || m.t[i-1].kind == kPunct)) {
+		return res{} // "began to fall apart", "hot spring"
+	}
+	if m.is(i+1, "of") {
+		return res{} // "the fall of the city" is an event
 	}
 	if m.refExplicit && m.ref.valid() && m.sameSentence(m.refTok, i) {
 		p := pSeason(m.ref.t.Year(), s)
@@ -1382,6 +1390,12 @@ func (m *matcher) set(i int) res {
 	}
 	if m.is(i, "once", "twice", "thrice") && m.is(i+1, "a", "per", "every") {
 		if u, plural, e, ok := m.unitAt(i + 2); ok && !plural && u != "WE" && u != "H" {
+			return res{start: i, end: e, typ: "SET", val: durValue(1, false, u)}
+		}
+	}
+	// "$40,000 a year", "20 per cent per year": a rate.
+	if m.is(i, "per") || m.is(i, "a", "an") && i > 0 && (m.t[i-1].kind == kNum || m.is(i-1, "million", "billion", "thousand", "dollars", "euros", "pounds", "times")) {
+		if u, plural, e, ok := m.unitAt(i + 1); ok && !plural && u != "WE" && u != "H" && !unitAbbr[m.w(i+1)] {
 			return res{start: i, end: e, typ: "SET", val: durValue(1, false, u)}
 		}
 	}

@@ -20,8 +20,8 @@ var dataFS embed.FS
 // afterwards, so concurrent callers share it without locks.
 type lexicon struct {
 	// abbreviations, keyed by lower case with the final period.
-	titles, numericAbbr, endingAbbr map[string]bool
-	starters                        map[string]bool // lower case
+	titles, numericAbbr, endingAbbr, clockAbbr map[string]bool
+	starters, continuers                       map[string]bool // lower case
 
 	units, tens, scales map[string]int
 	suffixes            map[string]int
@@ -158,7 +158,9 @@ func parseLexicon() (*lexicon, error) {
 	l.numericAbbr = lowerSet(ab["numeric"])
 	l.endingAbbr = lowerSet(ab["ending"])
 	l.starters = lowerSet(ab["starters"])
-	for _, set := range []map[string]bool{l.titles, l.numericAbbr, l.endingAbbr} {
+	l.clockAbbr = lowerSet(ab["clock"])
+	l.continuers = lowerSet(ab["continuers"])
+	for _, set := range []map[string]bool{l.titles, l.numericAbbr, l.endingAbbr, l.clockAbbr} {
 		for k := range set {
 			if !strings.HasSuffix(k, ".") {
 				return nil, fmt.Errorf("abbreviations.txt: %q lacks its final period", k)

@@ -387,8 +387,8 @@ func (p *qparser) parseCore(i int) (core, bool) {
 		}
 		if !p.lx.numStart[p.low[i]] {
 			// A hyphenated number opens with a number word: "twenty-two".
-			w, _, hyphen := strings.Cut(p.low[i], "-")
-			if !hyphen || !p.lx.numStart[w] {
+			h := strings.IndexFunc(p.low[i], isHyphen)
+			if h <= 0 || !p.lx.numStart[p.low[i][:h]] {
 				return core{}, false
 			}
 		}
@@ -825,7 +825,9 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Age, end + 2
 	case lx.timeWords[two]:
 		return Time, end + 2
-	case lx.timeWords[next] && c.startsWithNum:
+	case lx.timeWords[next] && (c.startsWithNum || strings.ContainsAny(next, ".'’")):
+		// After a spelled-out number only "a.m.", "o'clock" and the
+		// like: "six am" is too often "six" then "am".
 		return Time, end + 1
 	case lx.money[next]:
 		return Money, end + 1

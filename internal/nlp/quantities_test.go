@@ -91,6 +91,8 @@ func TestQuantities(t *testing.T) {
 		{"Medics treated 10 to 15 people and counted 133-143 bodies.",
 			[]string{"10 to 15 people|count|10..15|people*", "133-143 bodies|count|133..143|bodies*"}},
 		{"Two or three gunmen opened fire.", []string{"Two or three gunmen|count|2..3|gunmen*"}},
+		{"Officials said 10–15 people and twenty‑two guards died at six o’clock.",
+			[]string{"10–15 people|count|10..15|people*", "twenty‑two guards|count|22..22|guards*", "six o’clock|time|6..6"}},
 		// Nouns: coordination, partitives, compounds, demonyms.
 		{"All 224 passengers and crew died.", []string{"All 224 passengers and crew|count|224..224|passengers and crew*"}},
 		{"Gunmen abducted two of its staff.", []string{"two of its staff|count|2..2|staff*"}},

@@ -36,8 +36,9 @@ func (s Span) Text(text string) string {
 //     "e.g.") never ends a sentence; "No." does not before a number; an
 //     abbreviation that may end one ("U.S.", "Jan.", "a.m."), a dotted
 //     acronym or an initial ("W.") ends it only before a typical opening
-//     word ("The", "He", ...); any other word ends it unless a lower-case
-//     word follows. Decimals ("3.5") never split: no space follows.
+//     word ("The", "He", ...); "a.m.", "p.m." and "etc." end it before
+//     any capital but a weekday, month or time zone; any other word ends
+//     it unless a lower-case word follows. Decimals ("3.5") never split: no space follows.
 //   - A number or letter alone at the start of a line followed by a
 //     period is a list bullet ("1. ...").
 //
@@ -237,6 +238,11 @@ func sentenceEnd(lx *lexicon, text string, start, i int) (int, bool) {
 	case lx.titles[key]:
 		return runEnd, false
 	case lx.numericAbbr[key] && first >= '0' && first <= '9':
+		return runEnd, false
+	case lx.clockAbbr[key]:
+		if unicode.IsUpper(first) && !lx.continuers[strings.ToLower(wordAt(text, wordStart))] {
+			return j, true
+		}
 		return runEnd, false
 	case lx.endingAbbr[key] || isDotted(word) || isInitial(word):
 		if unicode.IsUpper(first) && lx.starters[strings.ToLower(wordAt(text, wordStart))] {

@@ -58,6 +58,7 @@ func TestSentences(t *testing.T) {
 		{"months", "The ceasefire began on Jan. 12 and ended on Sept. 3.| Fighting resumed at dawn."},
 		{"clock", "The curfew starts at 9 p.m. on weekdays.| It ends at 6 a.m.| The army enforces it."},
 		{"clock before opener", "Sirens sounded at 4 a.m.| The streets emptied."},
+		{"clock before any capital", "The raid began at 6 a.m.| Rescuers arrived at 9 a.m. Monday and left at 5 p.m. GMT.| Crowds, flags, etc.| Police watched."},
 		{"company", "Vantar Logistics Inc. lost two trucks.| Orrin Shipping Co. lost none."},
 		{"e.g. and vs.", "Light arms, e.g. rifles and pistols, were seized vs. heavy arms last year.| Both were destroyed."},
 		{"number abbreviation", "Police sealed No. 14 Garrison Road.| He said no.| Then he left."},

@@ -236,7 +236,7 @@ func (lx *lexicon) isAbbrev(w string) bool {
 		return false
 	}
 	k := strings.ToLower(w) + "."
-	return lx.titles[k] || lx.numericAbbr[k] || lx.endingAbbr[k]
+	return lx.titles[k] || lx.numericAbbr[k] || lx.endingAbbr[k] || lx.clockAbbr[k]
 }
 
 // scanNumber scans digits with inner ",", "." or ":" between digits and

@@ -220,6 +220,7 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 
 	// Ranges: "10 to 15", "133-143", "two or three", "between 10 and 15".
 	between := p.is(start-1, "between") && start-1 >= p.floor
+	merged := false
 	if end < len(p.toks) {
 		conn := p.low[end]
 		if conn == "-" || conn == "–" || conn == "to" || conn == "or" || (conn == "and" && between) {
@@ -228,16 +229,15 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 				if c2.hi == Unbounded {
 					hi = c2.lo
 				}
-				if hi != Unbounded && hi < lo {
-					lo, hi = hi, lo
-				}
 				approx = approx || c2.approx
 				capped = capped || c2.capped
 				end = c2.end
-				c.yearLike = false
+				c.yearLike = c.yearLike && c2.yearLike // "from 2014 to 2016"
+				merged = true
 			}
 		}
 	}
+	between = between && merged
 	if between {
 		start--
 	}
@@ -310,7 +310,7 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 		var nEnd int
 		nounStart, nounEnd, nEnd, person = p.findNoun(end)
 		switch {
-		case c.yearLike && mod == modNone && !person && p.yearContext(i):
+		case c.yearLike && (mod == modNone || mod == modApprox) && !person && p.yearContext(i):
 			kind = Year
 		case nounStart < 0 && mod == modNone && c.startsWithNum && p.afterName(i):
 			kind = Label // "Boeing 737", "Hill 402"
@@ -359,8 +359,8 @@ func (p *qparser) articleCount(i int) (Quantity, int, bool) {
 		return Quantity{}, 0, false // plural only: "a police"
 	}
 	if v == 1 && ne != ns {
-		// "a man and a woman" is split by findNoun's coordination only
-		// when both are bare nouns; "a soldier and civilians" is not one.
+		// One person: a list after the noun ("a soldier and civilians")
+		// is not part of the count of one.
 		ne = ns
 		end = ns + 1
 	}

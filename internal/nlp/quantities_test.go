@@ -143,6 +143,10 @@ func TestQuantities(t *testing.T) {
 			[]string{"12|date|12..12", "3|date|3..3"}},
 		{"A magnitude 3.5 tremor hit.", []string{"3.5|measure|3..3"}},
 		{"Prices rose 3.5% after a 1.5 km march.", []string{"3.5%|percent|3..3", "1.5 km|measure|1..1"}},
+		{"The war raged between 2014 and 2016, and again from around 2019.",
+			[]string{"between 2014 and 2016|year|2014..2016", "around 2019|year|2019..2019~"}},
+		{"Fighting lasted from 10 p.m. until dawn, between 9 and 10 hours.",
+			[]string{"10 p.m.|time|10..10", "between 9 and 10 hours|duration|9..10"}},
 		{"Since March 2011 the war has killed 2000 fighters.",
 			[]string{"2011|year|2011..2011", "2000 fighters|count|2000..2000|fighters*"}},
 		// Fractions of scales.

@@ -685,9 +685,10 @@ type paraWriter struct {
 	space     bool // white space pending before the next character
 	brPending bool // a <br> with nothing after it yet
 	heading   atom.Atom
-	// lastHeading: the last paragraph written was a heading.
-	lastHeading bool
-	out         []string
+	// lastHeading: the last paragraph written was a heading; lastTitle:
+	// it was a heading or a short label (see titleLike).
+	lastHeading, lastTitle bool
+	out                    []string
 }
 
 func (w *paraWriter) text(s string, link bool) {
@@ -755,15 +756,27 @@ func (w *paraWriter) flush() {
 	}
 	w.out = append(w.out, p)
 	w.lastHeading = w.heading != 0
+	w.lastTitle = w.lastHeading || titleLike(p)
+}
+
+// titleLike reports whether a paragraph reads as a label rather than a
+// sentence: short, and not ending in sentence punctuation ("Read also",
+// "More from our partners").
+func titleLike(p string) bool {
+	if len(p) > 160 || utf8.RuneCountInString(p) > 60 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(p)
+	return !strings.ContainsRune(".!?。！？…\"”»)", r)
 }
 
 // droppedLinks notes that a link list was left out: a heading just before
 // it was the list's title ("More on this story") and goes too.
 func (w *paraWriter) droppedLinks() {
-	if w.lastHeading && len(w.out) > 0 {
+	if w.lastTitle && len(w.out) > 0 {
 		w.out = w.out[:len(w.out)-1]
 	}
-	w.lastHeading = false
+	w.lastHeading, w.lastTitle = false, false
 }
 
 // write appends the paragraphs of the subtree at root to out.

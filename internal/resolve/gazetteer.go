@@ -292,6 +292,17 @@ func (g *Gazetteer) lookup(key string) []int32 {
 	return out
 }
 
+// isAlias reports whether a hand-written table gave rec the name key: such
+// a name is deliberate, not one of GeoNames' alternate names.
+func (g *Gazetteer) isAlias(key string, rec int32) bool {
+	for _, r := range g.extra[key] {
+		if r == rec {
+			return true
+		}
+	}
+	return false
+}
+
 // target finds the record a hand-written table points at: "GB" is a
 // country, "US.CA" a first-level division, "US.NY:New York City" the
 // largest place of that name in the division.

@@ -424,6 +424,31 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = "empty name"
 		return res
 	}
+	// Names the gazetteer does not know may still say where they are:
+	// "Mosul's Old City" and "Jabalia refugee camp" are inside a known
+	// place, "southern Lebanon" is part of a known country.
+	var inside, possessor string
+	areaHint := false
+	if !r.known(key) {
+		if h, q, ok := splitPossessive(head); ok {
+			if r.known(norm.Key(h)) {
+				head, possessor, quals = h, q, append(quals, q)
+			} else {
+				inside, head = q, q
+			}
+			key = norm.Key(head)
+		}
+	}
+	if !r.known(key) {
+		if k, ok := stripDirection(key); ok && r.known(k) {
+			key, head, areaHint = k, k, true
+		}
+	}
+	if !r.known(key) {
+		if k, ok := stripGeneric(key); ok && r.known(k) {
+			inside, key, head = k, k, k
+		}
+	}
 	regionOnly := false
 	for _, q := range r.dlQuals {
 		regionOnly = regionOnly || norm.Key(q) == key // "Norland" in "KESSIN, Norland"
@@ -498,7 +523,7 @@ func (r *Resolver) Resolve(name string) Result {
 			c.score += 3
 			c.reasons = append(c.reasons, "demonym +3")
 		}
-		if e.kind != KindLandmark && e.kind != KindCountry {
+		if e.kind != KindLandmark && e.kind != KindCountry && !g.isAlias(key, c.rec) {
 			// The ASCII name's key is the cheap test (no Unicode folding);
 			// the full name is only needed for non-Latin queries.
 			if ak := norm.Key(e.ascii); !c.variant && norm.Key(bare(e.ascii)) != key && (isASCII(e.name) || norm.Key(bare(e.name)) != key) {
@@ -525,6 +550,19 @@ func (r *Resolver) Resolve(name string) Result {
 			if e.kind == KindAdmin1 {
 				c.score += 3
 				c.reasons = append(c.reasons, "asked for a region +3")
+				if strings.HasSuffix(e.name, " City") {
+					// "Kyiv region" is Kyiv Oblast, not Kyiv City.
+					c.score -= 1
+					c.reasons = append(c.reasons, "a city division -1")
+				}
+			} else if e.kind == KindPlace {
+				c.score -= 1
+			}
+		}
+		if areaHint {
+			if e.kind == KindAdmin1 {
+				c.score += 2
+				c.reasons = append(c.reasons, "part of an area +2")
 			} else if e.kind == KindPlace {
 				c.score -= 1
 			}
@@ -534,7 +572,7 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	// A division named like a city in it ("Kharkiv", "Donetsk") means the
 	// city unless the name asked for the region.
-	if !adminHint {
+	if !adminHint && !areaHint {
 		for _, c := range list {
 			e := c.e
 			if e.kind != KindAdmin1 {
@@ -592,11 +630,27 @@ func (r *Resolver) Resolve(name string) Result {
 		p.Confidence = math.Round(1000*math.Exp(c.score-list[0].score)/sum) / 1000
 		res.Candidates = append(res.Candidates, p)
 	}
+	if len(quals) > 0 && satisfied == 0 && possessor != "" {
+		// "Mosul's Old City" where some other Old City exists: the
+		// possessor is the honest answer.
+		out := r.Resolve(possessor)
+		out.Query = name
+		out.Note = fmt.Sprintf("no %q is known in %q; the point is %q, which contains it", head, possessor, possessor)
+		return out
+	}
 	if len(quals) > 0 && satisfied == 0 {
 		res.Note = fmt.Sprintf("no candidate for %q lies in %q", head, strings.Join(quals, ", "))
 		return res
 	}
 	res.Best = &res.Candidates[0]
+	switch {
+	case inside != "":
+		res.Note = fmt.Sprintf("%q is not in the gazetteer; the point is %s, which contains it", name, res.Best.Name)
+		return res
+	case areaHint:
+		res.Note = fmt.Sprintf("%q is part of %s: the point stands for all of it", name, res.Best.Name)
+		return res
+	}
 	// A small place abroad in a story about one country is a likely
 	// miss of the local place; a capital or big city abroad is not.
 	if cc := r.topContextCountry(); cc != "" && res.Best.Country != cc && res.Best.Kind == "place" &&
@@ -829,4 +883,71 @@ func bare(name string) string {
 		return name[:i]
 	}
 	return name
+}
+
+// known reports whether key (or key without its article) names anything.
+func (r *Resolver) known(key string) bool {
+	if key == "" {
+		return false
+	}
+	if len(r.g.lookup(key)) > 0 {
+		return true
+	}
+	if s := norm.StripArticle(key); s != "" && len(r.g.lookup(s)) > 0 {
+		return true
+	}
+	_, ok := r.g.demonymOf(key)
+	return ok
+}
+
+// splitPossessive splits "Gaza's Jabalia" into "Jabalia" and "Gaza".
+// Names that are possessives themselves ("Cox's Bazar") are looked up
+// whole before this is tried.
+func splitPossessive(head string) (h, owner string, ok bool) {
+	for _, sep := range []string{"'s ", "’s "} {
+		if i := strings.Index(head, sep); i > 0 {
+			return strings.TrimSpace(head[i+len(sep):]), strings.TrimSpace(head[:i]), true
+		}
+	}
+	return "", "", false
+}
+
+var directionWords = map[string]bool{
+	"north": true, "northern": true, "south": true, "southern": true, "east": true, "eastern": true,
+	"west": true, "western": true, "central": true, "northeast": true, "northeastern": true,
+	"northwest": true, "northwestern": true, "southeast": true, "southeastern": true,
+	"southwest": true, "southwestern": true, "greater": true, "rural": true, "occupied": true,
+	"downtown": true, "upper": true, "lower": true, "far": true, "the": true,
+}
+
+// stripDirection drops leading words like "southern" or "north east" from
+// a key; callers try the full key first, so "North Korea" and "West Bank"
+// are never cut.
+func stripDirection(key string) (string, bool) {
+	f := strings.Fields(key)
+	i := 0
+	for i < len(f)-1 && directionWords[f[i]] {
+		i++
+	}
+	if i == 0 {
+		return "", false
+	}
+	return strings.Join(f[i:], " "), true
+}
+
+// genericTails are words after a place name that name something inside
+// it: the point of the containing place, at its precision, is honest.
+var genericTails = []string{"refugee camp", "camp", "district", "neighbourhood", "neighborhood", "area",
+	"suburb", "suburbs", "outskirts", "old city", "city centre", "city center", "centre", "center",
+	"market", "hospital", "airport", "air base", "airbase", "base", "railway station", "train station",
+	"station", "bridge", "checkpoint", "border crossing", "crossing", "port", "square", "mosque",
+	"church", "village", "town", "countryside", "municipality", "prison", "university"}
+
+func stripGeneric(key string) (string, bool) {
+	for _, t := range genericTails {
+		if strings.HasSuffix(key, " "+t) {
+			return strings.TrimSuffix(key, " "+t), true
+		}
+	}
+	return "", false
 }

@@ -209,7 +209,7 @@ var arabicNamed = map[string]bool{"AE": true, "BH": true, "DZ": true, "EG": true
 // name unless the text says "region" or "oblast").
 var admin1Suffixes = []string{" oblast", " governorate", " province", " region", " state", " prefecture",
 	" municipality", " department", " district", " voivodeship", " krai", " kray", " county",
-	" city", " autonomous okrug", " republic", " territory", " division", " emirate"}
+	" city", " strip", " autonomous okrug", " republic", " territory", " division", " emirate"}
 
 type rec struct {
 	line string

@@ -499,13 +499,18 @@ func (m *metaWalk) descriptionStandfirst(title string) string {
 	if d == "" || wordCount(d) < 6 || len(d) > 600 || sameText(d, title) {
 		return ""
 	}
-	if strings.HasSuffix(d, "...") || strings.HasSuffix(d, "…") || strings.HasSuffix(d, "[…]") {
+	// Cut short by the CMS: an ellipsis, a trailing comma, or ~155
+	// characters of running text with no final punctuation.
+	if strings.HasSuffix(d, "...") || strings.HasSuffix(d, "…") || strings.HasSuffix(d, "[…]") ||
+		strings.ContainsRune(",;:-", lastRune(d)) || len(d) >= 140 && !isSentence(d) {
 		return ""
 	}
+	// The lede again, perhaps after a wire prefix ("(Reuters) — ").
 	key := headerKey(d)
+	key = key[:min(len(key), 40)]
 	for _, p := range m.paras {
-		pk := headerKey(firstText(p, 80))
-		if len(pk) >= 20 && strings.HasPrefix(key, pk[:min(len(pk), 40)]) {
+		pk := headerKey(firstText(p, 200))
+		if len(key) >= 20 && strings.Contains(pk, key) {
 			return ""
 		}
 	}

@@ -1263,7 +1263,10 @@ func (m *matcher) year(i int) res {
 	if _, _, tz := m.phrase("timezone", end); tz || m.is(end, "hrs", "hours", "h") {
 		return res{} // "at 1900 GMT" is a time of day
 	}
-	if y < 1800 || y > 2100 {
+	if y > 2100 {
+		return res{} // "at 2120 on Friday" is a time; far-future years are rare in news
+	}
+	if y < 1800 {
 		// An old year needs a date word before it ("in 1066"); "and" or
 		// "or" count only after another year ("1066 and 1215").
 		pw := m.w(i - 1)

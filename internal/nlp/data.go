@@ -48,6 +48,7 @@ type lexicon struct {
 
 	moneyBefore, money, percent, measure, duration, timeWords map[string]bool
 	ageBefore, ageAfter, labelBefore, months, yearBefore      map[string]bool
+	labelAfter, labelNumbers, frequency, ageThan              map[string]bool
 	stop                                                      map[string]bool
 }
 
@@ -303,6 +304,10 @@ func parseLexicon() (*lexicon, error) {
 	l.ageBefore = lowerSet(un["age-before"])
 	l.ageAfter = lowerSet(un["age-after"])
 	l.labelBefore = lowerSet(un["label-before"])
+	l.labelAfter = lowerSet(un["label-after"])
+	l.labelNumbers = lowerSet(un["label-numbers"])
+	l.frequency = lowerSet(un["frequency"])
+	l.ageThan = lowerSet(un["age-than"])
 	l.months = lowerSet(un["months"])
 	l.yearBefore = lowerSet(un["year-before"])
 

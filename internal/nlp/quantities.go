@@ -36,8 +36,8 @@ const (
 	Ordinal
 	// Label is a number used as a name: "Flight 370", "No. 10", "9/11".
 	Label
-	// Other is a number inside a word whose meaning is not known
-	// ("12-member").
+	// Other is a number that is no count but fits no kind above:
+	// "three times", "12-member".
 	Other
 )
 
@@ -102,7 +102,7 @@ func Quantities(text string, s Span) []Quantity {
 	for i := 0; i < len(p.toks); {
 		if q, next, ok := p.quantityAt(i); ok {
 			out = append(out, q)
-			p.floor = next
+			p.floor, p.lastKind = next, q.Kind
 			i = next
 			continue
 		}
@@ -151,7 +151,10 @@ type qparser struct {
 	// floor is the first token not used by an earlier quantity; look
 	// behind stops there, which keeps the results apart.
 	floor int
-	buf   []byte
+	// lastKind is the kind of the quantity that ended at floor, for
+	// lists that carry a kind on ("ages 12 and 16").
+	lastKind QuantityKind
+	buf      []byte
 }
 
 // core is the number itself, before modifiers and context: a value range
@@ -310,10 +313,13 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 		var nEnd int
 		nounStart, nounEnd, nEnd, person = p.findNoun(end)
 		switch {
-		case c.yearLike && (mod == modNone || mod == modApprox) && !person && p.yearContext(i):
+		case c.yearLike && (mod == modNone || mod == modApprox) && !person && (nounStart < 0 || p.yearContext(i)):
+			// A year unless a noun it counts follows: "in 2015",
+			// "Copyright 2016", "July 8, 2016", but "2000 homes".
 			kind = Year
-		case nounStart < 0 && mod == modNone && c.startsWithNum && p.afterName(i):
-			kind = Label // "Boeing 737", "Hill 402"
+		case nounStart < 0 && mod == modNone && c.startsWithNum &&
+			(p.afterName(i) || p.beforeName(end) || (end == i+1 && p.lx.labelNumbers[p.low[i]])):
+			kind = Label // "Boeing 737", "Hill 402", "WAVE 3 News", "call 911"
 		case nounStart >= 0:
 			end = nEnd
 		}
@@ -503,7 +509,7 @@ func (p *qparser) digitCore(i int) (core, bool) {
 	}
 	// A number glued to "/" or "#" is a date or an identifier: "9/11",
 	// "11/09/2001", "#3".
-	if p.glued(i-1, i) || p.glued(i, i+1) {
+	if p.glued(i-1, i) || p.glued(i, i+1) || p.bracketed(i) {
 		c.kind, c.kindSet = Label, true
 		c.end = i + 1
 		for c.end+1 < len(p.toks) && p.low[c.end] == "/" && p.glued(c.end-1, c.end) && p.glued(c.end, c.end+1) {
@@ -511,6 +517,13 @@ func (p *qparser) digitCore(i int) (core, bool) {
 		}
 	}
 	return c, true
+}
+
+// bracketed reports a number in square brackets, a reference mark:
+// "[9]".
+func (p *qparser) bracketed(i int) bool {
+	return i > 0 && i+1 < len(p.toks) && p.low[i-1] == "[" && p.low[i+1] == "]" &&
+		p.toks[i-1].End == p.toks[i].Start && p.toks[i].End == p.toks[i+1].Start
 }
 
 // glued reports tokens a and b touching, one of them "/" or "#".
@@ -798,6 +811,11 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 	switch {
 	case lx.ageBefore[prev] || lx.ageBefore[prevStart]:
 		return Age, end
+	case prev == "than" && i-2 >= p.floor && lx.ageThan[p.low[i-2]]:
+		return Age, end // "younger than 16"
+	case p.floor > 0 && p.lastKind == Age && i-1 == p.floor && mod == modNone && c.startsWithNum && c.lo <= 120 &&
+		(prev == "and" || prev == "," || prev == "or" || prev == "to"):
+		return Age, end // "ages 12 and 16"
 	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
 		return Label, end
 	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.months[prev] && mod == modNone && c.startsWithNum:
@@ -831,6 +849,10 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Time, end + 1
 	case lx.money[next]:
 		return Money, end + 1
+	case lx.labelAfter[next]:
+		return Label, end + 1
+	case lx.frequency[next]:
+		return Other, end + 1
 	case lx.duration[next]:
 		return Duration, end + 1
 	case lx.measure[next] || lx.measure[two]:
@@ -841,10 +863,11 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 	case lx.months[next] && isCapitalized(p.toks[end].Text) && c.startsWithNum && c.lo >= 1 && c.lo <= 31 && mod == modNone:
 		return Date, end
 	}
-	// "John Smith, 34, a teacher": an age between commas after a name.
+	// "John Smith, 34, a teacher", "John Smith (34)": an age between
+	// commas or in brackets after a name.
 	if c.startsWithNum && mod == modNone && c.lo <= 120 && i >= 2 && i-2 >= p.floor &&
-		p.low[i-1] == "," && isCapitalized(p.toks[i-2].Text) && p.toks[i-2].Kind == Word &&
-		(next == "," || next == ")") && end == i+1 {
+		(p.low[i-1] == "," || p.low[i-1] == "(") && isCapitalized(p.toks[i-2].Text) && p.toks[i-2].Kind == Word &&
+		(next == "," || next == ")" || next == "." || next == ";") && end == i+1 {
 		return Age, end
 	}
 	return Count, end
@@ -861,6 +884,17 @@ func (p *qparser) afterName(i int) bool {
 	w := p.low[k]
 	return !p.lx.stop[w] && !p.lx.months[w] && !p.lx.moneyBefore[w] && !p.lx.persons[w] &&
 		p.toks[k].End < p.toks[i].Start
+}
+
+// beforeName reports a capitalised word other than a person noun right
+// after a number that has no noun: the number is part of a name or an
+// address ("1100 Patricia Drive", "Channel 3 News").
+func (p *qparser) beforeName(k int) bool {
+	if !p.word(k) || !isCapitalized(p.toks[k].Text) {
+		return false
+	}
+	w := p.low[k]
+	return !p.lx.stop[w] && !p.lx.months[w] && !p.isPerson(k)
 }
 
 // yearContext reports a word before token i that introduces a year.
@@ -969,18 +1003,7 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 		}
 	}
 	if head < 0 {
-		// No person: the first plural-looking word of the next three
-		// ("three armoured vehicles", "two Kabul hospitals"). A count
-		// above one takes a plural, and no part of speech is known.
-		for k := j; k < len(p.toks) && k < j+3; k++ {
-			if !p.word(k) || p.lx.stop[p.low[k]] {
-				break
-			}
-			if w := p.low[k]; len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != '\'' {
-				return k, k, k + 1, false
-			}
-		}
-		return -1, -1, j, false
+		return p.thingNoun(j)
 	}
 	ns, ne = head, head
 	// A comma link ("men, women") holds only if an "and"/"or" link ends
@@ -1010,6 +1033,37 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 			committed = ne
 		}
 	}
+}
+
+// thingNoun finds the noun of a count of things, with no part of speech
+// to go by, among the next three lower-case words that are not stop
+// words: a count above one takes a plural, so the first word that looks
+// plural ("three armoured vehicles", "two explosions tore"); a count of
+// one, the last word of the run ("one isolated incident"). Capitalised
+// words end the search: they are names ("Channel 3 News").
+func (p *qparser) thingNoun(j int) (ns, ne, end int, person bool) {
+	one := j > 0 && (p.low[j-1] == "one" || p.low[j-1] == "1")
+	last := -1
+	for k := j; k < len(p.toks) && k < j+3; k++ {
+		if !p.word(k) || p.lx.stop[p.low[k]] || isCapitalized(p.toks[k].Text) {
+			break
+		}
+		w := p.low[k]
+		if one {
+			if verbLike(w) && k > j {
+				break
+			}
+			last = k
+			continue
+		}
+		if len(w) > 2 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && w[len(w)-2] != '\'' {
+			return k, k, k + 1, false
+		}
+	}
+	if last >= 0 && !verbLike(p.low[last]) {
+		return last, last, last + 1, false
+	}
+	return -1, -1, j, false
 }
 
 // modifies reports a singular person noun used as a modifier of the

@@ -163,6 +163,18 @@ func TestQuantities(t *testing.T) {
 		{"The victims, aged between 9 and 71, were named.", []string{"between 9 and 71|age|9..71"}},
 		{"The raid began at 10:30 p.m. local time.", []string{"10:30 p.m.|time|10..10"}},
 		{"Two explosions tore through the market.", []string{"Two explosions|count|2..2|explosions"}},
+		// Years, addresses and names found on local news pages.
+		{"The shooting happened on Friday, July 8, 2016, in the 1100 block of Elm Street.",
+			[]string{"8|date|8..8", "2016|year|2016..2016", "1100 block|label|1100..1100"}},
+		{"Copyright 2016 Metro News. A neighbour called 911 and Channel 3 News arrived.",
+			[]string{"2016|year|2016..2016", "A neighbour|count|1..1|neighbour*", "911|label|911..911", "3|label|3..3"}},
+		{"He shot the clerk three times in one isolated incident.",
+			[]string{"three times|other|3..3", "one isolated incident|count|1..1|incident"}},
+		{"Police named the victim as his daughter, Ana Ruiz, 28.", []string{"28|age|28..28"}},
+		{"The girls, ages 12 and 16, and Omar Haddad (22) were hurt; none was younger than 10.",
+			[]string{"12|age|12..12", "16|age|16..16", "22|age|22..22", "10|age|10..10"}},
+		{"The gunman fired 40 rounds.[9] He used a 9 millimeter pistol.",
+			[]string{"40 rounds|count|40..40|rounds", "9|label|9..9", "9 millimeter|measure|9..9"}},
 		// Absurd numbers are capped and flagged.
 		{"A million billion stars.", []string{"A million billion stars|count|1000000000000..1000000000000|stars!"}},
 		{"They counted 99999999999999999999999 ants.",

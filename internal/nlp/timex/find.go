@@ -58,7 +58,10 @@ func Find(text string, anchor time.Time) []Expr {
 			if x.Value != "" && r.setRef {
 				m.ref = *r.p
 				m.refTok = r.end
-				m.refExplicit = r.explicit
+				// A year carries to later bare months only when it frames
+				// the clause ("In 2015, ..."), not when it names a thing
+				// ("since the 2014 offensive").
+				m.refExplicit = r.explicit && (r.p.g >= gDay || m.is(r.start-1, "in", "on", "during", "throughout", "by", "until", "from"))
 			}
 			if r.setQ && x.Value != "" {
 				m.lastQ = r.p
@@ -98,7 +101,7 @@ type matcher struct {
 	// the text gave (or the document date before any).
 	ref         point
 	refTok      int  // token index just after the expression that set ref
-	refExplicit bool // ref came from a written-out year
+	refExplicit bool // ref came from a written-out year that frames its clause
 	lastQ       *point
 }
 

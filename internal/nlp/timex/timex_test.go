@@ -115,6 +115,11 @@ var cases = []struct {
 	{"2024-03-27", "In 2015 the city fell, and in March the rebels retook it.",
 		[]want{{"2015", "DATE", "2015", ""}, {"March", "DATE", "2015-03", ""}}},
 
+	// A year that names a thing, not the time of the clause, does not
+	// carry to a bare date after it.
+	{"2024-03-27", "The attack, the deadliest since the 2014 offensive, came weeks after a truce signed on 3 February.",
+		[]want{{"2014", "DATE", "2014", ""}, {"3 February", "DATE", "2024-02-03", ""}}},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

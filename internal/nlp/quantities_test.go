@@ -75,7 +75,7 @@ func TestQuantities(t *testing.T) {
 		{"At least 169 people were killed.", []string{"At least 169 people|count|169..+|people*"}},
 		{"More than 20 soldiers were wounded.", []string{"More than 20 soldiers|count|21..+|soldiers*"}},
 		{"Nearly 80 prisoners escaped.", []string{"Nearly 80 prisoners|count|72..80~|prisoners*"}},
-		{"About 80 families were displaced.", []string{"About 80 families|count|80..80~|families*"}},
+		{"About 80 families were displaced.", []string{"About 80 families|count|80..80~|families"}},
 		{"Up to 30 migrants may have drowned.", []string{"Up to 30 migrants|count|1..30~|migrants*"}},
 		{"Fewer than 10 protesters remained.", []string{"Fewer than 10 protesters|count|1..9~|protesters*"}},
 		{"Some 400 pilgrims were stranded.", []string{"Some 400 pilgrims|count|400..400~|pilgrims*"}},

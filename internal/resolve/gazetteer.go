@@ -68,6 +68,7 @@ type entry struct {
 	lat, lon  float64
 	pop       int
 	gid       int    // GeoNames id of places; 0 otherwise
+	nalt      int    // how many alternate names GeoNames has: how widely known the place is
 	precision string // for landmarks: "point" or "city"
 }
 
@@ -170,7 +171,7 @@ func checkHeader(line, magic string) (int, error) {
 // divisions, which come first.
 func (g *Gazetteer) parsePlaces(s string) error {
 	head, rest := cutLine(s)
-	n, err := checkHeader(head, "#sitrep-gazetteer-records")
+	n, err := checkHeader(head, "#sitrep-gazetteer-records-v2")
 	if err != nil {
 		return err
 	}
@@ -227,7 +228,7 @@ func (g *Gazetteer) rec(i int32) *entry {
 		return &g.landmarks[int(i)-len(g.lines)]
 	}
 	line, _ := cutLine(g.places[g.lines[i]:])
-	var f [10]string
+	var f [11]string
 	splitTabs(line, f[:])
 	e := &entry{cc: f[1], adm1: f[2], name: f[3], ascii: f[4], fcode: f[8]}
 	switch f[0] {
@@ -242,6 +243,7 @@ func (g *Gazetteer) rec(i int32) *entry {
 	e.lon, _ = strconv.ParseFloat(f[6], 64)
 	e.pop, _ = strconv.Atoi(f[7])
 	e.gid, _ = strconv.Atoi(f[9])
+	e.nalt, _ = strconv.Atoi(f[10])
 	return e
 }
 

@@ -73,6 +73,7 @@ type mention struct {
 	lat    float64
 	lon    float64
 	point  bool
+	div    bool // the mention names the division itself ("Ontario"), not a place in it
 	weight float64
 }
 
@@ -136,7 +137,39 @@ func datelinePlace(s string) string {
 			s = s[:i]
 		}
 	}
-	return strings.TrimSpace(strings.TrimRight(s, " -–—,"))
+	s = strings.TrimSpace(strings.TrimRight(s, " -–—,"))
+	// "BEIRUT/DAMASCUS": the first city is where the story was filed.
+	if i := strings.IndexByte(s, '/'); i > 0 {
+		if j := strings.IndexByte(s[i:], ','); j > 0 {
+			s = s[:i] + s[i+j:]
+		} else {
+			s = s[:i]
+		}
+	}
+	// "KYIV, Ukraine, March 3": a date is no qualifier.
+	parts := strings.Split(s, ",")
+	keep := parts[:1]
+	for _, p := range parts[1:] {
+		if !isDatePart(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.TrimSpace(strings.Join(keep, ","))
+}
+
+var dateWords = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}
+
+func isDatePart(p string) bool {
+	if strings.ContainsAny(p, "0123456789") {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(strings.Trim(p, " .")))
+	return len(f) > 0 && dateWords[strings.TrimSuffix(f[0], ".")]
 }
 
 // addName counts a name known to be a place in the story as evidence.
@@ -198,7 +231,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 		// weight, so "Athens" in a story about Georgia can be either.
 		if best >= 0 {
 			if e := r.g.rec(best); e.kind == KindAdmin1 && norm.Key(e.name) == k {
-				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, weight: 0.5 * w})
+				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, div: true, weight: 0.5 * w})
 				cw = 0.7 * w
 			}
 		}
@@ -212,7 +245,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 	}
 	e := r.g.rec(best)
 	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
-		point: e.kind != KindAdmin1, weight: 0.6 * w})
+		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, weight: 0.6 * w})
 }
 
 func (r *Resolver) countryWeight(cc, skip string) float64 {
@@ -345,12 +378,16 @@ func prior(e *entry) float64 {
 	p := math.Log10(float64(e.pop) + 100)
 	switch e.kind {
 	case KindCountry:
-		return p + 1.5
+		return p + 2.5 // +1 as widely known as the best-known places
 	case KindAdmin1:
 		return p - 0.8
 	case KindLandmark:
 		return 8
 	}
+	// Places known in many languages are the ones news writes about:
+	// Lyman in Donetsk (27 names) over Lyman in Kharkiv (3), Tadmur (21)
+	// over Palmyra, Pennsylvania (4).
+	p += 0.02 * math.Min(float64(e.nalt), 50)
 	switch e.fcode {
 	case "PPLC":
 		p += 1.2
@@ -704,7 +741,17 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		}
 		cw += m.weight
 		if m.adm1 != "" && m.adm1 == e.adm1 && e.kind != KindCountry {
-			aw += m.weight
+			// A division named in the text, or a place inside the
+			// division asked about, is strong evidence; another town in
+			// the same division is weak (nearness counts it already):
+			// Kharkiv in the text does not make Lyman the Kharkiv one.
+			if m.div {
+				aw++ // named outright: full weight
+			} else if e.kind == KindAdmin1 {
+				aw += m.weight
+			} else {
+				aw += 0.25 * m.weight
+			}
 		}
 		if m.point {
 			d := km(m.lat, m.lon, e.lat, e.lon)
@@ -730,7 +777,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
 	if aw > 0 {
-		b := 2.0 + 0.3*math.Min(aw, 3)
+		b := 2.4 * math.Min(aw, 1)
 		c.score += b
 		c.reasons = append(c.reasons, fmt.Sprintf("region in context +%.1f", b))
 	}

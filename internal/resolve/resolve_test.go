@@ -253,3 +253,57 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("Palmyra under a Damascus dateline: %s", describe(p))
 	}
 }
+
+// TestArticles resolves every place named in short articles written for
+// this test, with the article as context, as the pipeline will.
+func TestArticles(t *testing.T) {
+	g := gaz(t)
+	articles := []struct {
+		dateline, text string
+		want           map[string]string // name → "CC" or "CC.ADMIN1"
+	}{
+		{
+			"KYIV, Ukraine, March 3 (Reuters) -",
+			`Russian drones struck Kharkiv overnight and artillery hit Lyman and Kupiansk, Ukrainian officials said.
+Russia's defence ministry said its forces had shot down missiles over the Belgorod region. In Odesa, a port
+warehouse burned. Zelenskiy is due in Washington next week.`,
+			map[string]string{"Kharkiv": "UA.07", "Lyman": "UA.05", "Kupiansk": "UA.07", "Belgorod region": "RU.09",
+				"Odesa": "UA.17", "Washington": "US.DC", "Russia": "RU", "Russian": "RU"},
+		},
+		{
+			"ATLANTA (AP) —",
+			`A gunman opened fire at a grocery store in Athens on Saturday, police in Georgia said. The suspect
+was arrested near Macon. Governor Kemp said state troopers were sent from Savannah and Augusta.`,
+			map[string]string{"Athens": "US.GA", "Georgia": "US.GA", "Macon": "US.GA", "Savannah": "US.GA", "Augusta": "US.GA"},
+		},
+		{
+			"BEIRUT (Reuters) -",
+			`Israeli strikes hit Tyre and Nabatieh in southern Lebanon, and clashes were reported in Tripoli,
+the Lebanese army said. Hezbollah fired rockets at Kiryat Shmona and Metula.`,
+			map[string]string{"Tyre": "LB", "Tripoli": "LB.09", "Kiryat Shmona": "IL", "southern Lebanon": "LB"},
+		},
+		{
+			"",
+			`Islamic State fighters attacked Syrian army positions near Palmyra and Deir ez-Zor; the Syrian
+Observatory said Russian jets struck back near Raqqa.`,
+			map[string]string{"Palmyra": "SY.11", "Deir ez-Zor": "SY.07", "Raqqa": "SY.04"},
+		},
+	}
+	for _, a := range articles {
+		r := g.NewResolver(Context{Text: a.text, Dateline: a.dateline})
+		for name, want := range a.want {
+			res := r.Resolve(name)
+			if res.Best == nil {
+				t.Errorf("%s / %q: unresolved: %s", a.dateline, name, res.Note)
+				continue
+			}
+			got := res.Best.Country
+			if strings.Contains(want, ".") {
+				got += "." + res.Best.Admin1Code
+			}
+			if got != want {
+				t.Errorf("%s / %q: got %s, want %s", a.dateline, name, describe(res.Best), want)
+			}
+		}
+	}
+}

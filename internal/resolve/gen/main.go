@@ -5,7 +5,10 @@
 //	cd internal/resolve && go generate
 //
 // The output is two gzipped text files. places.tsv.gz has one line per
-// country (C), first-level division (A) and populated place (P).
+// country (C), first-level division (A) and populated place (P): kind,
+// country, admin1 code, name, ASCII name, lat, lon, population, feature
+// code, GeoNames id, number of GeoNames alternate names (a measure of
+// how widely known a place is).
 // index.tsv.gz maps every normalised name key to the line numbers that
 // carry it, sorted bytewise, so the loader only slices the text and never
 // sorts or normalises at start-up; two files let it decompress both at
@@ -263,7 +266,7 @@ func (g *gen) write(out string) error {
 		}
 		names := g.countries[cc]
 		recs = append(recs, rec{
-			line: strings.Join([]string{"C", cc, "", names[0], asciiOf(names[0]), pt.lat, pt.lon, strconv.Itoa(ccPop[cc]), "PCL", ""}, "\t"),
+			line: strings.Join([]string{"C", cc, "", names[0], asciiOf(names[0]), pt.lat, pt.lon, strconv.Itoa(ccPop[cc]), "PCL", "", ""}, "\t"),
 			keys: keysOf(names, false),
 		})
 	}
@@ -297,7 +300,7 @@ func (g *gen) write(out string) error {
 			names = append(names, rest)
 		}
 		recs = append(recs, rec{
-			line: strings.Join([]string{"A", cc, code, name, asciiOf(name), pt.lat, pt.lon, strconv.Itoa(a.pop), "ADM1", ""}, "\t"),
+			line: strings.Join([]string{"A", cc, code, name, asciiOf(name), pt.lat, pt.lon, strconv.Itoa(a.pop), "ADM1", "", ""}, "\t"),
 			keys: keysOf(names, arabicNamed[cc]),
 		})
 	}
@@ -319,7 +322,7 @@ func (g *gen) write(out string) error {
 			}
 		}
 		recs = append(recs, rec{
-			line: strings.Join([]string{"P", p.cc, p.adm1, p.name, p.ascii, p.lat, p.lon, strconv.Itoa(p.pop), p.fcode, p.id}, "\t"),
+			line: strings.Join([]string{"P", p.cc, p.adm1, p.name, p.ascii, p.lat, p.lon, strconv.Itoa(p.pop), p.fcode, p.id, strconv.Itoa(len(p.alts))}, "\t"),
 			keys: keys,
 		})
 	}
@@ -342,7 +345,7 @@ func (g *gen) write(out string) error {
 	sort.Strings(keys)
 
 	err := writeGz(filepath.Join(out, "places.tsv.gz"), func(w *bufio.Writer) {
-		fmt.Fprintf(w, "#sitrep-gazetteer-records\tnorm=%s\trecords=%d\n", norm.Version, len(recs))
+		fmt.Fprintf(w, "#sitrep-gazetteer-records-v2\tnorm=%s\trecords=%d\n", norm.Version, len(recs))
 		for _, r := range recs {
 			w.WriteString(r.line)
 			w.WriteByte('\n')

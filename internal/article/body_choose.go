@@ -27,9 +27,12 @@ const weakTextLimit = 300
 // is kept when it is a page-level wrapper (html, body, article, main), or
 // when it holds an element that names itself as content and a good part of
 // the page's text — the "layout-with-sidebar" wrapper around a story.
-func (d *flatDoc) prune() {
+func (d *flatDoc) prune(classes bool) {
 	nodes := d.nodes
 	N := len(nodes)
+	for i := range nodes {
+		nodes[i].flags &^= flagRemoved // from an earlier run
+	}
 	d.rawText = make([]int32, N)
 	d.hasContent = make([]bool, N)
 	// quoted: text inside blockquotes, per subtree.
@@ -77,8 +80,8 @@ func (d *flatDoc) prune() {
 		// Inline elements are furniture by class only if they are spans:
 		// a link or an emphasis with class "ad-hoc" or "tag" is part of
 		// a sentence, a span classed "image-caption" is not.
-		furniture := furnitureTags[fn.tag] || fn.flags&flagBoiler != 0 && (fn.flags&flagInline == 0 || fn.tag == atom.Span) ||
-			fn.flags&(flagWeak|flagInline) == flagWeak && d.goodRaw[i] < weakTextLimit
+		furniture := furnitureTags[fn.tag] || classes && (fn.flags&flagBoiler != 0 && (fn.flags&flagInline == 0 || fn.tag == atom.Span) ||
+			fn.flags&(flagWeak|flagInline) == flagWeak && d.goodRaw[i] < weakTextLimit)
 		if !furniture {
 			continue
 		}

@@ -35,7 +35,27 @@ func extractBody(doc *html.Node) []string {
 		return nil
 	}
 	d.blocks()
-	d.prune()
+	paras := d.extract(true)
+	// Class names mislead now and then: a slideshow whose text is all in
+	// "captions", a story in a "teaser" module. When the result is a
+	// sliver of a page that has plenty of running text, try again trusting
+	// only tags and hidden styles, and keep the longer result.
+	if n := textLen(paras); n < shortBody && d.goodRaw[d.body] >= 2*shortBody {
+		if again := d.extract(false); textLen(again) >= 2*max(n, 1) {
+			paras = again
+		}
+	}
+	return paras
+}
+
+// shortBody is the body length, in bytes, below which extractBody retries
+// without the class/id furniture rules.
+const shortBody = 250
+
+// extract runs the choosing and writing steps over the flat page; classes
+// says whether class/id furniture rules apply (see prune).
+func (d *flatDoc) extract(classes bool) []string {
+	d.prune(classes)
 	d.count()
 	roots := d.choose()
 	var paras []string
@@ -46,4 +66,12 @@ func extractBody(doc *html.Node) []string {
 		paras = d.write(r, paras)
 	}
 	return paras
+}
+
+func textLen(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		n += len(p)
+	}
+	return n
 }

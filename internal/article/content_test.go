@@ -161,6 +161,15 @@ follow.</p>
 			want: []string{"Evacuation of Orlen began at dawn, the governor said, and continued all day long.", bodyP2},
 		},
 		{
+			name: "text only in misleading classes: retry without class rules",
+			page: bodyPage(`<nav><a href="/">Home</a></nav><div class="gallery">
+<div class="slide-caption"><p>` + bodyP1 + `</p></div>
+<div class="slide-caption"><p>` + bodyP2 + `</p></div>
+<div class="slide-caption"><p>` + bodyP3 + `</p></div>
+<p style="display:none">Hidden text stays hidden even when the class rules are set aside.</p></div>`),
+			want: []string{bodyP1, bodyP2, bodyP3},
+		},
+		{
 			name: "empty body",
 			page: `<html><head><title>x</title></head><body></body></html>`,
 			want: nil,

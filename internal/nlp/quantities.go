@@ -1049,6 +1049,9 @@ func (p *qparser) thingNoun(j int) (ns, ne, end int, person bool) {
 			break
 		}
 		w := p.low[k]
+		if strings.HasSuffix(w, "ly") {
+			break // an adverb: "shot one fatally"
+		}
 		if one {
 			if verbLike(w) && k > j {
 				break

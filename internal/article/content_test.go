@@ -166,8 +166,9 @@ follow.</p>
 <div class="slide-caption"><p>` + bodyP1 + `</p></div>
 <div class="slide-caption"><p>` + bodyP2 + `</p></div>
 <div class="slide-caption"><p>` + bodyP3 + `</p></div>
+<div class="slide-caption"><p>` + bodyP2 + " " + bodyP1 + `</p></div>
 <p style="display:none">Hidden text stays hidden even when the class rules are set aside.</p></div>`),
-			want: []string{bodyP1, bodyP2, bodyP3},
+			want: []string{bodyP1, bodyP2, bodyP3, bodyP2 + " " + bodyP1},
 		},
 		{
 			name: "empty body",

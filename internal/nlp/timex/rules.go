@@ -572,7 +572,7 @@ func (m *matcher) relative(i int) res {
 func (m *matcher) weekend(base point, off, i int) point {
 	t := base.t
 	wd := isoWeekday(t)
-	if m.w(i) == "this" || m.w(i) == "coming" || m.w(i) == "upcoming" {
+	if off >= 0 && (m.w(i) == "this" || m.w(i) == "coming" || m.w(i) == "upcoming") {
 		off = 0
 	} else if off < 0 && wd >= 6 {
 		off = 0
@@ -727,6 +727,10 @@ func (m *matcher) duration(i int) res {
 	}
 	n, vague, isA, k, ok := m.quantity(j)
 	if !ok {
+		// "days ago", "years later": some time before or after.
+		if u, plural, e, ok := m.unitAt(j); ok && plural && !qualified && u != "WE" && u != "H" && !unitAbbr[m.w(j)] && m.is(e, "ago") {
+			return res{start: i, end: e + 1, typ: "DATE", val: "PAST_REF"}
+		}
 		// A bare plural after "for", "within"...: "for weeks", "within days".
 		if u, plural, e, ok := m.unitAt(j); ok && plural && !qualified && u != "WE" && u != "H" && u != "Q" &&
 			!unitAbbr[m.w(j)] && m.is(j-1, "for", "within", "over", "in", "after", "took", "take", "takes", "lasted", "spent") {
@@ -1119,8 +1123,21 @@ func (m *matcher) misc(i int) res {
 			return r
 		}
 	case "morning", "afternoon", "evening", "night":
+		pod := lex["part_of_day"][w]
+		// "the night of 14 March", "the morning of Friday".
+		if m.is(i+1, "of") {
+			var d res
+			for _, f := range []func(int) res{m.monthDate, m.dayMonth, m.weekday, m.numericDate} {
+				if c := f(i + 2); c.ok() && c.p != nil && c.p.g == gDay && c.end > d.end {
+					d = c
+				}
+			}
+			if d.ok() {
+				r.end, r.typ, r.setRef, r.explicit = d.end, "TIME", true, d.explicit
+				return m.dayPart(r, *d.p, pod)
+			}
+		}
 		if base.valid() && base.g >= gDay {
-			pod := lex["part_of_day"][w]
 			r.typ = "TIME"
 			return m.dayPart(r, pDay(base.t), pod)
 		}
@@ -1246,7 +1263,7 @@ func (m *matcher) year(i int) res {
 	if i > 0 && m.t[i-1].kind == kPunct {
 		switch m.t[i-1].low {
 		case "$", "£", "€", "#", "¥", "+", "-", "/", ":":
-			if m.glued(i) && !(m.t[i-1].low == "-" && m.is(i-2, "mid", "early", "late", "pre", "post")) {
+			if m.glued(i) && !(m.t[i-1].low == "-" && (m.is(i-2, "mid", "early", "late", "pre", "post") || m.yearBefore(i-1))) {
 				return res{}
 			}
 		}

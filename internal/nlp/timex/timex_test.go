@@ -101,6 +101,11 @@ var cases = []struct {
 	{"2024-03-27", "The bombing took place on Jan. 12; police said that day was quiet until noon.",
 		[]want{{"Jan. 12", "DATE", "2024-01-12", ""}, {"that day", "DATE", "2024-01-12", ""}, {"noon", "TIME", "2024-01-12T12:00", ""}}},
 
+	{"2024-03-27", "Curfews were imposed in 2015-2017 and lifted days ago.",
+		[]want{{"2015", "DATE", "2015", ""}, {"2017", "DATE", "2017", ""}, {"days ago", "DATE", "PAST_REF", ""}}},
+	{"2024-03-27", "Police fired tear gas on the night of 14 March and again this past weekend.",
+		[]want{{"the night of 14 March", "TIME", "2024-03-14TNI", ""}, {"this past weekend", "DATE", "2024-W12-WE", ""}}},
+
 	// Anaphoric: anchored on the text's last date.
 	{"2024-03-27", "The first raid came on September 30, 2015. A month later, the militia withdrew.",
 		[]want{{"September 30, 2015", "DATE", "2015-09-30", ""}, {"A month later", "DATE", "2015-10", ""}}},

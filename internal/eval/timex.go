@@ -84,15 +84,15 @@ func LoadTimexSet(dir string) ([]TimexDoc, error) {
 
 // TimexMiss is one disagreement, kept to show where the system goes wrong.
 type TimexMiss struct {
-	Doc        string
-	Kind       string // "missed" (gold not found), "spurious" (no gold), "extent", "value", "type"
-	Gold, Sys  string // the texts
-	GoldValue  string
-	SysValue   string
-	GoldType   string
-	SysType    string
-	DCT        string
-	GoldTextAt int // character offset of the gold (or system) expression
+	Doc       string
+	Kind      string // "missed" (gold not found), "spurious" (no gold), "extent", "value", "type"
+	Gold, Sys string // the texts
+	GoldValue string
+	SysValue  string
+	GoldType  string
+	SysType   string
+	DCT       string
+	At        int // character offset of the gold (or, if spurious, system) expression
 }
 
 // TimexReport is the TempEval-3 entity score of a run.
@@ -153,7 +153,7 @@ func ScoreTimex(docs []TimexDoc, find func(text string, dct time.Time) []TimexSp
 			}
 			pt := rep.PerType[g.Type]
 			pt[1]++
-			miss := TimexMiss{Doc: d.Doc, Gold: g.Text, GoldValue: g.Value, GoldType: g.Type, DCT: d.DCT.Value, GoldTextAt: g.Start}
+			miss := TimexMiss{Doc: d.Doc, Gold: g.Text, GoldValue: g.Value, GoldType: g.Type, DCT: d.DCT.Value, At: g.Start}
 			if best < 0 {
 				miss.Kind = "missed"
 				rep.add(miss)
@@ -190,7 +190,7 @@ func ScoreTimex(docs []TimexDoc, find func(text string, dct time.Time) []TimexSp
 		}
 		for k, s := range sys {
 			if !used[k] {
-				rep.add(TimexMiss{Doc: d.Doc, Kind: "spurious", Sys: span(s.Start, s.End), SysValue: s.Value, SysType: s.Type, DCT: d.DCT.Value, GoldTextAt: s.Start})
+				rep.add(TimexMiss{Doc: d.Doc, Kind: "spurious", Sys: span(s.Start, s.End), SysValue: s.Value, SysType: s.Type, DCT: d.DCT.Value, At: s.Start})
 			}
 		}
 	}

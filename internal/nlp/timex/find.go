@@ -47,6 +47,9 @@ func Find(text string, anchor time.Time) []Expr {
 			i++
 			continue
 		}
+		if r.start < i {
+			r.start = i // a pattern that looked back ("'90s") never reaches into the last expression
+		}
 		s, e := m.t[r.start].s, m.t[r.end-1].e
 		x := Expr{Start: s, End: e, Text: text[s:e], Type: r.typ, Value: r.val, Mod: r.mod, Warning: r.warn}
 		if r.p != nil {

@@ -507,7 +507,12 @@ func (p *qparser) digitCore(i int) (core, bool) {
 			return core{lo: v, hi: v, end: i + 3, kind: Label, kindSet: true, startsWithNum: true}, true
 		}
 	}
-	// A number glued to "/" or "#" is a date or an identifier: "9/11",
+	// A number opening the span and followed by "." or ")" numbers a
+	// list item: "4. We demand ...".
+	if i == 0 && i+1 < len(p.toks) && (p.low[1] == "." || p.low[1] == ")") && p.toks[0].End == p.toks[1].Start {
+		return core{lo: v, hi: v, end: i + 1, kind: Label, kindSet: true, startsWithNum: true}, true
+	}
+		// A number glued to "/" or "#" is a date or an identifier: "9/11",
 	// "11/09/2001", "#3".
 	if p.glued(i-1, i) || p.glued(i, i+1) || p.bracketed(i) {
 		c.kind, c.kindSet = Label, true
@@ -816,9 +821,9 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 	case p.floor > 0 && p.lastKind == Age && i-1 == p.floor && mod == modNone && c.startsWithNum && c.lo <= 120 &&
 		(prev == "and" || prev == "," || prev == "or" || prev == "to"):
 		return Age, end // "ages 12 and 16"
-	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
+	case prev != "" && initialUpper(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
 		return Label, end
-	case prev != "" && isCapitalized(p.toks[i-1].Text) && lx.months[prev] && mod == modNone && c.startsWithNum:
+	case prev != "" && p.month(i-1) && mod == modNone && c.startsWithNum:
 		if c.yearLike {
 			return Year, end
 		}
@@ -860,7 +865,7 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 			return Measure, end + 2
 		}
 		return Measure, end + 1
-	case lx.months[next] && isCapitalized(p.toks[end].Text) && c.startsWithNum && c.lo >= 1 && c.lo <= 31 && mod == modNone:
+	case p.month(end) && c.startsWithNum && c.lo >= 1 && c.lo <= 31 && mod == modNone:
 		return Date, end
 	}
 	// "John Smith, 34, a teacher", "John Smith (34)": an age between
@@ -906,7 +911,34 @@ func (p *qparser) yearContext(i int) bool {
 	return p.lx.yearBefore[prev] || p.lx.months[prev]
 }
 
+// isCapitalized reports a word in title case ("Kabul", "McAllister"),
+// the shape of a name.
 func isCapitalized(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	// A word in capitals throughout ("KILLED", "NATO") is not a name by
+	// its case: headlines and old wire copy are written that way.
+	upper := false
+	for _, r := range s[size:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+		upper = upper || unicode.IsUpper(r)
+	}
+	return !upper
+}
+
+// month reports a month name at token k. "May" must be capitalised, or
+// "5 may die" would be a date.
+func (p *qparser) month(k int) bool {
+	return p.lx.months[p.low[k]] && (p.low[k] != "may" || initialUpper(p.toks[k].Text))
+}
+
+// initialUpper reports a word starting with a capital, also in capitals
+// throughout: months and label words ("MARCH 12", "FLIGHT 370").
+func initialUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -175,6 +175,11 @@ func TestQuantities(t *testing.T) {
 			[]string{"12|age|12..12", "16|age|16..16", "22|age|22..22", "10|age|10..10"}},
 		{"The gunman fired 40 rounds.[9] He used a 9 millimeter pistol.",
 			[]string{"40 rounds|count|40..40|rounds", "9|label|9..9", "9 millimeter|measure|9..9"}},
+		// Text in capitals throughout, as in headlines and old wire copy.
+		{"GUNMEN KILLED 12 VILLAGERS ON MARCH 3; 40 WOUNDED.",
+			[]string{"12 VILLAGERS|count|12..12|VILLAGERS*", "3|date|3..3", "40 WOUNDED|count|40..40|WOUNDED*"}},
+		{"4. the talks were held on 19 march, and 5 may follow.",
+			[]string{"4|label|4..4", "19|date|19..19", "5|count|5..5"}},
 		// Absurd numbers are capped and flagged.
 		{"A million billion stars.", []string{"A million billion stars|count|1000000000000..1000000000000|stars!"}},
 		{"They counted 99999999999999999999999 ants.",

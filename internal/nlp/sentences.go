@@ -41,10 +41,13 @@ func (s Span) Text(text string) string {
 //     it unless a lower-case word follows. Decimals ("3.5") never split: no space follows.
 //   - A number or letter alone at the start of a line followed by a
 //     period is a list bullet ("1. ...").
+//   - In a text with no capital letter at all, the case rules above are
+//     off: any word may open a sentence.
 //
 // The abbreviation lists are in data/abbreviations.txt.
 func Sentences(text string) []Span {
 	lx := lex()
+	caseless := !hasUpper(text)
 	var out []Span
 	start := -1
 	emit := func(end int) {
@@ -81,7 +84,7 @@ func Sentences(text string) []Span {
 				continue
 			}
 		case '.', '?', '!', '…':
-			end, ok := sentenceEnd(lx, text, start, i)
+			end, ok := sentenceEnd(lx, text, start, i, caseless)
 			if ok {
 				emit(end)
 			}
@@ -99,6 +102,26 @@ func Sentences(text string) []Span {
 		emit(len(text))
 	}
 	return out
+}
+
+// hasUpper reports whether text has any capital letter. Text without one
+// (some corpora are lower-cased) gives no case cue at all, so Sentences
+// then reads every word as if it could open a sentence.
+func hasUpper(text string) bool {
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if 'A' <= c && c <= 'Z' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsUpper(r) {
+				return true
+			}
+			i += size - 1
+		}
+	}
+	return false
 }
 
 // skipHSpace skips spaces other than line breaks.
@@ -152,7 +175,7 @@ func skipClosers(text string, j int) int {
 // at i ends the sentence that began at start. It returns the end of the
 // run (with its closing quotes and brackets when it is a sentence end),
 // from which scanning continues either way.
-func sentenceEnd(lx *lexicon, text string, start, i int) (int, bool) {
+func sentenceEnd(lx *lexicon, text string, start, i int, caseless bool) (int, bool) {
 	j, dots, marks := i, 0, 0
 	for j < len(text) {
 		switch {
@@ -202,12 +225,13 @@ func sentenceEnd(lx *lexicon, text string, start, i int) (int, bool) {
 		}
 		m += size
 	}
-	lowerNext := unicode.IsLower(first)
+	lowerNext := unicode.IsLower(first) && !caseless
+	upperNext := unicode.IsUpper(first) || caseless
 	switch {
 	case marks > 0 && dots == 0:
 		return j, !lowerNext
 	case dots >= 2:
-		return j, unicode.IsUpper(first) || (unicode.IsLetter(first) && !lowerNext)
+		return j, upperNext || (unicode.IsLetter(first) && !lowerNext)
 	}
 
 	// A single period: the word before it decides.
@@ -240,12 +264,12 @@ func sentenceEnd(lx *lexicon, text string, start, i int) (int, bool) {
 	case lx.numericAbbr[key] && first >= '0' && first <= '9':
 		return runEnd, false
 	case lx.clockAbbr[key]:
-		if unicode.IsUpper(first) && !lx.continuers[strings.ToLower(wordAt(text, wordStart))] {
+		if upperNext && !lx.continuers[strings.ToLower(wordAt(text, wordStart))] {
 			return j, true
 		}
 		return runEnd, false
 	case lx.endingAbbr[key] || isDotted(word) || isInitial(word):
-		if unicode.IsUpper(first) && lx.starters[strings.ToLower(wordAt(text, wordStart))] {
+		if upperNext && lx.starters[strings.ToLower(wordAt(text, wordStart))] {
 			return j, true
 		}
 		return runEnd, false

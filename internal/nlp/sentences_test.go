@@ -78,6 +78,7 @@ func TestSentences(t *testing.T) {
 		{"lower case after abbreviation", "The ambassador to the U.N. said talks were over."},
 		{"CJK", "警方称。| 三人受伤！| 为什么？"},
 		{"non-Latin after period", "Вчера был обстрел.| Погибли двое."},
+		{"lower-cased text", "the army denied it on 2 feb.| a report said 3 people died at 9 a.m. monday.| gen. ruiz agreed."},
 		{"line break inside paragraph", "The minister said\nthe talks would resume.| Nobody believed her."},
 	}
 	for _, tt := range tests {

@@ -512,7 +512,7 @@ func (p *qparser) digitCore(i int) (core, bool) {
 	if i == 0 && i+1 < len(p.toks) && (p.low[1] == "." || p.low[1] == ")") && p.toks[0].End == p.toks[1].Start {
 		return core{lo: v, hi: v, end: i + 1, kind: Label, kindSet: true, startsWithNum: true}, true
 	}
-		// A number glued to "/" or "#" is a date or an identifier: "9/11",
+	// A number glued to "/" or "#" is a date or an identifier: "9/11",
 	// "11/09/2001", "#3".
 	if p.glued(i-1, i) || p.glued(i, i+1) || p.bracketed(i) {
 		c.kind, c.kindSet = Label, true

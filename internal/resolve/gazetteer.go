@@ -87,6 +87,9 @@ type Gazetteer struct {
 	// qualAlias holds names that mean a region only after a comma
 	// ("Kingston, ON"): on their own they are words, not places.
 	qualAlias map[string][]int32
+	// blocked names are regions with no honest single point ("the
+	// Sahel", "Kurdistan"); they resolve to nothing, with a note.
+	blocked map[string]bool
 }
 
 var (
@@ -110,7 +113,7 @@ func Default() (*Gazetteer, error) {
 // gzip streams are decompressed concurrently (gunzip is most of the cost).
 func Load(places, index io.Reader, aliases, demonyms, landmarks string) (*Gazetteer, error) {
 	g := &Gazetteer{extra: map[string][]int32{}, country: map[string]int32{}, admin1: map[string]int32{},
-		demonym: map[string]string{}, qualAlias: map[string][]int32{}}
+		demonym: map[string]string{}, qualAlias: map[string][]int32{}, blocked: map[string]bool{}}
 	var idxErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -351,6 +354,10 @@ func tsvRows(name, text string, minFields int, fn func(lineNo int, f []string) e
 // abbreviations ("Calif."), Canadian province codes.
 func (g *Gazetteer) readAliases(text string) error {
 	return tsvRows("aliases.tsv", text, 2, func(_ int, f []string) error {
+		if f[1] == "-" {
+			g.blocked[norm.Key(f[0])] = true
+			return nil
+		}
 		r, ok := g.target(f[1])
 		if !ok {
 			return fmt.Errorf("unknown target %q", f[1])

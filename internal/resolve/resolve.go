@@ -486,6 +486,10 @@ func (r *Resolver) Resolve(name string) Result {
 			inside, key, head = k, k, k
 		}
 	}
+	if g.blocked[key] || g.blocked[norm.Key(name)] {
+		res.Note = fmt.Sprintf("%q is a region spanning several divisions or borders, or in dispute; no single point stands for it", name)
+		return res
+	}
 	regionOnly := false
 	for _, q := range r.dlQuals {
 		regionOnly = regionOnly || norm.Key(q) == key // "Norland" in "KESSIN, Norland"

@@ -288,6 +288,36 @@ the Lebanese army said. Hezbollah fired rockets at Kiryat Shmona and Metula.`,
 Observatory said Russian jets struck back near Raqqa.`,
 			map[string]string{"Palmyra": "SY.11", "Deir ez-Zor": "SY.07", "Raqqa": "SY.04"},
 		},
+		{
+			"CULIACAN, Mexico (AP) —",
+			`Gunmen killed eight people in Culiacan, the capital of Sinaloa state, while in Jalisco police found
+bodies near Guadalajara. Troops were also sent to Durango and Zacatecas.`,
+			map[string]string{"Culiacan": "MX.25", "Sinaloa": "MX.25", "Guadalajara": "MX.14", "Durango": "MX.10", "Zacatecas": "MX.32"},
+		},
+		{
+			"OUAGADOUGOU, Burkina Faso (Reuters) -",
+			`Jihadists attacked an army post near Djibo and a convoy outside Dori, officials said. Burkina Faso,
+Mali and Niger left the regional bloc last year.`,
+			map[string]string{"Djibo": "BF", "Dori": "BF", "Niger": "NE", "Mali": "ML"},
+		},
+		{
+			"GOMA, Congo (AP) —",
+			`M23 rebels backed by Rwanda advanced on Bukavu after taking Goma, while in Beni the ADF killed
+villagers. The government in Kinshasa called for sanctions.`,
+			map[string]string{"Bukavu": "CD.12", "Goma": "CD.11", "Beni": "CD.11", "Kinshasa": "CD", "Rwanda": "RW"},
+		},
+		{
+			"TBILISI, Georgia (Reuters) -",
+			`Police dispersed protesters in Tbilisi and Batumi. Opposition leaders in Kutaisi and Gori called for
+new elections; Abkhazia's de facto authorities stayed silent.`,
+			map[string]string{"Georgia": "GE", "Batumi": "GE.04", "Kutaisi": "GE", "Gori": "GE", "Abkhazia": "GE.02"},
+		},
+		{
+			"COLUMBIA, S.C. (AP) —",
+			`A shooting at a party in Columbia left three dead, South Carolina police said. A second shooting in
+Charleston was under investigation, and the suspect may have fled toward Greenville.`,
+			map[string]string{"Columbia": "US.SC", "Charleston": "US.SC", "Greenville": "US.SC"},
+		},
 	}
 	for _, a := range articles {
 		r := g.NewResolver(Context{Text: a.text, Dateline: a.dateline})

@@ -254,7 +254,9 @@ func (d *flatDoc) choose() []int32 {
 				continue
 			}
 			ok := c == top || score[c] >= threshold
-			if !ok && nodes[c].kind == kindElem && nodes[c].flags&flagInline == 0 && d.text[c] > 0 {
+			// A sibling named as furniture (a cookie dialog too long for
+			// the weak rule to drop) joins only on its score.
+			if !ok && nodes[c].kind == kindElem && nodes[c].flags&(flagInline|flagWeak|flagBoiler) == 0 && d.text[c] > 0 {
 				ld := float32(d.link[c]) / float32(d.text[c])
 				ok = d.text[c] > 80 && ld < 0.25 || d.text[c] > 0 && ld == 0 && btext[c] == d.text[c] && endsSentence(nodes[c].n)
 			}

@@ -163,6 +163,9 @@ func flatten(doc *html.Node) *flatDoc {
 				}
 				switch a.Key {
 				case "class", "id", "role", "itemprop":
+					if a.Key == "class" && hiddenClass(a.Val) {
+						fn.flags |= flagHidden
+					}
 					c := classify(a.Val)
 					if c&1 != 0 {
 						fn.flags |= flagBoiler
@@ -216,6 +219,32 @@ func flatten(doc *html.Node) *flatDoc {
 		d.body = 0
 	}
 	return d
+}
+
+// hiddenClass reports whether a class list hides the element from
+// readers: screen-reader-only text ("Skip to content", "Opens in a new
+// window"), and the utility classes of Bootstrap and Tailwind that hide an
+// element at every screen size ("d-none", "hidden") unless the list also
+// shows it at some size ("d-md-block", "lg:flex").
+func hiddenClass(v string) bool {
+	if !strings.Contains(v, "hidden") && !strings.Contains(v, "none") && !strings.Contains(v, "sr-only") && !strings.Contains(v, "screen-reader") {
+		return false
+	}
+	hide, show := false, false
+	for c := range strings.FieldsSeq(v) {
+		switch c {
+		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only":
+			return true
+		case "hidden", "d-none", "is-hidden", "u-hidden":
+			hide = true
+		default:
+			if strings.HasPrefix(c, "d-") && !strings.HasSuffix(c, "-none") ||
+				strings.Contains(c, ":") && !strings.HasSuffix(c, ":hidden") {
+				show = true // d-md-block, md:flex …
+			}
+		}
+	}
+	return hide && !show
 }
 
 // hiddenStyle reports whether an inline style hides the element.

@@ -403,6 +403,12 @@ func prior(e *entry) float64 {
 	return p
 }
 
+// agencies are bylines that datelines carry in parentheses; they are not
+// qualifiers of the place.
+var agencies = map[string]bool{"reuters": true, "ap": true, "afp": true, "upi": true, "xinhua": true,
+	"dpa": true, "ansa": true, "efe": true, "tass": true, "ria novosti": true, "anadolu": true,
+	"bloomberg": true, "cnn": true, "bbc": true, "aljazeera": true, "al jazeera": true, "ians": true, "pti": true}
+
 // adminWords at the end of a name ask for a division rather than a city.
 var adminWords = []string{"region", "province", "oblast", "governorate", "state", "county", "district", "prefecture", "provinces", "regions", "oblast'"}
 
@@ -411,9 +417,15 @@ var adminWords = []string{"region", "province", "oblast", "governorate", "state"
 func parseQuery(q string) (head string, quals []string, adminHint bool) {
 	q = strings.TrimSpace(q)
 	q = strings.TrimRight(q, " .;:")
+	// A whole dateline ("TBILISI, Georgia (Reuters) —") is cut to its place.
+	if strings.Contains(q, " —") || strings.Contains(q, " – ") || strings.Contains(q, " - ") || strings.HasSuffix(q, "-") {
+		q = datelinePlace(q)
+	}
 	if i := strings.Index(q, "("); i > 0 {
 		if j := strings.Index(q[i:], ")"); j > 0 {
-			quals = append(quals, strings.TrimSpace(q[i+1:i+j]))
+			if in := strings.TrimSpace(q[i+1 : i+j]); !agencies[strings.ToLower(in)] {
+				quals = append(quals, in)
+			}
 			q = strings.TrimSpace(q[:i] + q[i+j+1:])
 		}
 	}

@@ -212,6 +212,23 @@ func bodyQuoteAll(ps []string) string {
 	return b.String()
 }
 
+func TestHiddenClass(t *testing.T) {
+	for v, want := range map[string]bool{
+		"sr-only":                      true,
+		"skip-link screen-reader-text": true,
+		"d-none":                       true,
+		"d-none d-md-block":            false,
+		"hidden md:flex":               false,
+		"hidden":                       true,
+		"field-label-hidden":           false,
+		"article-body":                 false,
+	} {
+		if got := hiddenClass(v); got != want {
+			t.Errorf("hiddenClass(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
 func TestExtractBodyNil(t *testing.T) {
 	if got := extractBody(nil); got != nil {
 		t.Errorf("extractBody(nil) = %q", got)

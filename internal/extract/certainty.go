@@ -1,0 +1,219 @@
+package extract
+
+import (
+	"strings"
+)
+
+// Certainty says how sure a sentence is that what it tells happened —
+// "reported" unless it hedges (claimed, alleged, suspected, denied,
+// hypothetical; the codebook's precedence picks one when several occur) —
+// and lists the statements of responsibility it makes: who claims an
+// attack, who blames whom, who denies. Parties are surface names as the
+// sentence writes them ("Islamic State group", "Boko Haram"), resolved to
+// actors later.
+func Certainty(sentence string) (certainty string, claims []Claim) {
+	a := book().analyse(sentence)
+	return a.certainty()
+}
+
+func (a *analysis) certainty() (string, []Claim) {
+	c := a.c
+	found := make([]bool, len(c.levels))
+	var cues []match
+	for _, m := range a.all {
+		r := c.refs[m.ref]
+		if (r.kind != kLevel && r.kind != kClaim) || a.negated(m) {
+			continue
+		}
+		if r.kind == kLevel {
+			found[r.label] = true
+			continue
+		}
+		cues = append(cues, m)
+	}
+	// The longest cue of a claim wins where cues overlap ("claimed
+	// responsibility" over "claimed").
+	var claims []Claim
+	seen := make(map[Claim]bool)
+	for i, m := range cues {
+		inner := false
+		for j, o := range cues {
+			if i != j && o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || j < i && o.from == m.from && o.to == m.to) {
+				inner = true
+				break
+			}
+		}
+		if inner {
+			continue
+		}
+		for _, cl := range a.claim(m) {
+			if !seen[cl] {
+				seen[cl] = true
+				claims = append(claims, cl)
+			}
+		}
+	}
+	level := Reported
+	for _, i := range c.precedence {
+		if found[i] {
+			level = c.levels[i]
+			break
+		}
+	}
+	if level == Reported {
+		for _, cl := range claims {
+			if cl.Kind == "claims_responsibility" {
+				level = Claimed
+			}
+		}
+	}
+	return level, claims
+}
+
+// passiveAux are the forms of "be" that make "was blamed", "were accused"
+// passive: the subject is then the blamed party, not the claimant.
+var passiveAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// claim reads the parties of one claim cue off the sentence.
+func (a *analysis) claim(m match) []Claim {
+	c := a.c
+	cr := c.claims[c.refs[m.ref].label]
+	toks := a.toks
+	// Walk back over auxiliaries and adverbs ("has also claimed").
+	j := m.from - 1
+	passive := false
+	for j >= 0 && c.skipBefore[toks[j].low] && !toks[j+1].brk {
+		if passiveAux[toks[j].low] {
+			passive = true
+		}
+		j--
+	}
+	passive = passive && strings.HasSuffix(toks[m.from].low, "ed")
+	if j >= 0 && toks[j+1].brk {
+		j = -1 // punctuation between the subject and the cue: no subject
+	}
+	var subject string
+	if j >= 0 {
+		subject = a.npBefore(j)
+	}
+	cl := Claim{Kind: cr.kind}
+	var against []string
+	if cr.againstAfter {
+		start := m.to
+		for k := m.to; k < len(toks) && k < m.to+12; k++ {
+			if k > m.to && toks[k].brk {
+				break
+			}
+			if toks[k].low == "for" || toks[k].low == "of" {
+				break // "blamed X for an attack on a base": X, not the base
+			}
+			if cr.againstWords[toks[k].low] {
+				start = k + 1
+				break
+			}
+		}
+		if start < len(toks) && (start == m.to || !toks[start].brk) {
+			against = a.npAfter(start)
+		}
+		if len(against) == 0 && m.to-m.from > 2 { // "held Iran responsible"
+			if s := a.phrase(m.from+1, m.to-1); s != "" {
+				against = []string{s}
+			}
+		}
+	}
+	if passive {
+		// "The attack was blamed on X": the subject is the thing blamed;
+		// "X was accused of": X is the accused.
+		if cr.kind == "blames" && len(against) == 0 && subject != "" {
+			against = []string{subject}
+		}
+		subject = ""
+		if by := a.byAgent(m.to); by != "" {
+			subject = by
+		}
+	}
+	cl.By = subject
+	if len(against) == 0 {
+		if cl.By == "" && cr.kind != "claims_responsibility" {
+			return nil
+		}
+		return []Claim{cl}
+	}
+	out := make([]Claim, 0, len(against))
+	for _, g := range against {
+		x := cl
+		x.Against = g
+		out = append(out, x)
+	}
+	return out
+}
+
+// npBefore reads the noun phrase ending at token j, backwards until a stop
+// word or punctuation, at most eight words.
+func (a *analysis) npBefore(j int) string {
+	toks := a.toks
+	i := j
+	for i >= 0 && j-i < 8 && !a.c.npStop[toks[i].low] {
+		if i < j && toks[i+1].brk {
+			break
+		}
+		i--
+	}
+	return a.phrase(i+1, j+1)
+}
+
+// npAfter reads the noun phrase(s) starting at token i, forwards until a
+// stop word or punctuation; "and" between two capitalised names joins
+// them ("the United States and Israel" is two parties).
+func (a *analysis) npAfter(i int) []string {
+	toks := a.toks
+	var out []string
+	start := i
+	k := i
+	for ; k < len(toks) && k-i < 10; k++ {
+		if k > start && toks[k].brk {
+			break
+		}
+		if toks[k].low == "and" && k > start && k+1 < len(toks) && toks[k+1].cap && !toks[k+1].brk {
+			if s := a.phrase(start, k); s != "" {
+				out = append(out, s)
+			}
+			start = k + 1
+			continue
+		}
+		if a.c.npStop[toks[k].low] {
+			break
+		}
+	}
+	if s := a.phrase(start, k); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// byAgent finds "by X" in the words right after a passive cue.
+func (a *analysis) byAgent(from int) string {
+	for k := from; k < len(a.toks) && k < from+6; k++ {
+		if k > from && a.toks[k].brk {
+			return ""
+		}
+		if a.toks[k].low == "by" {
+			if p := a.npAfter(k + 1); len(p) > 0 {
+				return p[0]
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// phrase returns the text of tokens [i, j) without leading determiners.
+func (a *analysis) phrase(i, j int) string {
+	for i < j && a.c.determiner[a.toks[i].low] {
+		i++
+	}
+	if i >= j {
+		return ""
+	}
+	return a.text[a.toks[i].start:a.toks[j-1].end]
+}

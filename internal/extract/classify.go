@@ -1,0 +1,294 @@
+package extract
+
+import (
+	"sort"
+)
+
+// Trigger is a word or phrase that marks an event of some sub-type (or a
+// non-political-violence category) in a sentence. Start and End are byte
+// offsets into the text given to Triggers; Score is the phrase's weight in
+// the codebook (3 strong, 1.5 ordinary, 0.5 weak).
+type Trigger struct {
+	Start, End int
+	Text       string
+	Type       string // ACLED event type; "" for a category
+	Subtype    string // ACLED sub-event type, or a category such as "natural_disaster"
+	AttackType string // GTD attack type, when one applies
+	Score      float64
+}
+
+// Category labels Classify may return for sentences that are not political
+// violence; the codebook's categories section defines them.
+const (
+	NaturalDisaster = "natural_disaster"
+	ManMadeDisaster = "man_made_disaster"
+	OrganizedCrime  = "organized_crime"
+	Diplomatic      = "diplomatic"
+	Attribution     = "attribution"
+)
+
+// analysis is one sentence matched against the codebook, with the matches
+// that survive word senses, negation and containment.
+type analysis struct {
+	c        *compiled
+	text     string
+	toks     []token
+	live     []match // triggers, senses and cues still standing
+	all      []match
+	negEnd   []bool // a negation cue ends before token i
+	triggers []match // the live triggers and senses that name a label
+}
+
+func (c *compiled) analyse(text string) *analysis {
+	a := &analysis{c: c, text: text, toks: tokenize(text)}
+	a.all = c.m.find(a.toks)
+	a.negEnd = make([]bool, len(a.toks)+1)
+	var senses []match
+	for _, m := range a.all {
+		switch c.refs[m.ref].kind {
+		case kNeg:
+			a.negEnd[m.to] = true
+		case kSense:
+			senses = append(senses, m)
+		}
+	}
+	for _, m := range a.all {
+		r := c.refs[m.ref]
+		if r.kind != kTrigger && r.kind != kSense && r.kind != kCue {
+			continue
+		}
+		if r.kind != kSense && overlapsAny(m, senses) {
+			continue // "heart attack", "fired the coach": another sense of the word
+		}
+		if a.negated(m) {
+			continue
+		}
+		a.live = append(a.live, m)
+	}
+	// A trigger inside a longer trigger is the longer one's word: "car bomb"
+	// in "suicide car bomb", "attack" in "suicide attack".
+	for i, m := range a.live {
+		r := c.refs[m.ref]
+		if r.kind == kCue || c.labels[r.label].kind == lNone {
+			continue
+		}
+		contained := false
+		for j, o := range a.live {
+			ro := c.refs[o.ref]
+			if i == j || ro.kind == kCue || c.labels[ro.label].kind == lNone {
+				continue
+			}
+			if o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || (o.to-o.from == m.to-m.from && ro.label == r.label && (ro.weight > r.weight || (ro.weight == r.weight && j < i)))) {
+				contained = true
+				break
+			}
+		}
+		if !contained {
+			a.triggers = append(a.triggers, m)
+		}
+	}
+	return a
+}
+
+func overlapsAny(m match, ms []match) bool {
+	for _, o := range ms {
+		if o.from < m.to && m.from < o.to {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether a negation cue ends within the window before m
+// with no punctuation in between: "no one was killed", "denied attacking".
+func (a *analysis) negated(m match) bool {
+	// negEnd[j]: a cue's last word is j-1; toks[j].brk: punctuation before j.
+	for j := m.from; j >= 1 && j >= m.from-a.c.negWindow; j-- {
+		if a.toks[j].brk {
+			return false
+		}
+		if a.negEnd[j] {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) span(m match) (int, int) {
+	return a.toks[m.from].start, a.toks[m.to-1].end
+}
+
+// Triggers finds the event triggers in one sentence or snippet, in text
+// order: phrases of the codebook's sub-types and categories that are not
+// negated, not part of a non-violent sense of the word, and not inside a
+// longer trigger. The text is tokenized once and every phrase is found in
+// one walk of a word trie, so the cost is linear in the text's length.
+func Triggers(text string) []Trigger {
+	return book().analyse(text).export()
+}
+
+func (a *analysis) export() []Trigger {
+	c := a.c
+	out := make([]Trigger, 0, len(a.triggers))
+	type key struct{ from, to, label int }
+	seen := make(map[key]int)
+	for _, m := range a.triggers {
+		r := c.refs[m.ref]
+		li := c.labels[r.label]
+		if li.kind != lSubtype && li.kind != lCategory {
+			continue
+		}
+		k := key{m.from, m.to, r.label}
+		if i, ok := seen[k]; ok {
+			out[i].Score = max(out[i].Score, r.weight)
+			continue
+		}
+		s, e := a.span(m)
+		seen[k] = len(out)
+		out = append(out, Trigger{Start: s, End: e, Text: a.text[s:e], Type: li.typ, Subtype: li.name, AttackType: li.attack, Score: r.weight})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start != out[j].Start {
+			return out[i].Start < out[j].Start
+		}
+		return out[i].End > out[j].End
+	})
+	return out
+}
+
+// LabelScore is one candidate label of a sentence and its codebook score.
+type LabelScore struct {
+	Label string
+	Score float64
+}
+
+// Rank scores every sub-type and category that the sentence gives evidence
+// for, best first (ties go to the label with the higher codebook priority,
+// which follows ACLED's precedence: a suicide bombing before an explosion,
+// excessive force before a protest). Callers that must choose among a
+// subset of labels, such as an evaluation restricted to ACLED's 25 types,
+// take the first allowed entry.
+func Rank(text string) []LabelScore {
+	a := book().analyse(text)
+	return a.rank()
+}
+
+func (a *analysis) rank() []LabelScore {
+	c := a.c
+	scores := make([]float64, len(c.labels))
+	// Evidence per label: the set of token starts where it (or a cue) occurs.
+	pos := make([][]int, len(c.labels))
+	for _, m := range a.live {
+		r := c.refs[m.ref]
+		pos[r.label] = append(pos[r.label], m.from)
+	}
+	type key struct{ from, to, label int }
+	seen := make(map[key]bool)
+	for _, m := range a.triggers {
+		r := c.refs[m.ref]
+		k := key{m.from, m.to, r.label}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		scores[r.label] += r.weight
+	}
+	suppressed := make([]bool, len(c.labels))
+	for _, r := range c.rules {
+		if !a.holds(r, pos) {
+			continue
+		}
+		for l, w := range r.add {
+			scores[l] += w
+		}
+		for _, l := range r.suppress {
+			suppressed[l] = true
+		}
+	}
+	var out []LabelScore
+	for i, s := range scores {
+		k := c.labels[i].kind
+		if s <= 0 || suppressed[i] || (k != lSubtype && k != lCategory) {
+			continue
+		}
+		out = append(out, LabelScore{Label: c.labels[i].name, Score: s})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Score != out[j].Score {
+			return out[i].Score > out[j].Score
+		}
+		pi, pj := c.labels[c.byName[out[i].Label]].priority, c.labels[c.byName[out[j].Label]].priority
+		if pi != pj {
+			return pi > pj
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out
+}
+
+// holds reports whether a rule's conditions are met: every `when` label
+// occurs (in order and within the window if the rule asks), no `unless`.
+func (a *analysis) holds(r rule, pos [][]int) bool {
+	for _, l := range r.unless {
+		if len(pos[l]) > 0 {
+			return false
+		}
+	}
+	for _, l := range r.when {
+		if len(pos[l]) == 0 {
+			return false
+		}
+	}
+	if r.within <= 0 && !r.ordered {
+		return true
+	}
+	// Try each occurrence of the first label as the anchor and extend
+	// greedily; the lists are a handful long.
+	for _, p0 := range pos[r.when[0]] {
+		if a.chain(r, pos, 1, p0, p0, p0) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
+	if k == len(r.when) {
+		return r.within <= 0 || hi-lo <= r.within
+	}
+	for _, p := range pos[r.when[k]] {
+		if r.ordered && p < last {
+			continue
+		}
+		nlo, nhi := min(lo, p), max(hi, p)
+		if r.within > 0 && nhi-nlo > r.within {
+			continue
+		}
+		if a.chain(r, pos, k+1, p, nlo, nhi) {
+			return true
+		}
+	}
+	return false
+}
+
+// Classify picks the label a careful ACLED coder would give the snippet as
+// a whole: one of ACLED's sub-event types, a non-political-violence
+// category (natural_disaster, man_made_disaster, organized_crime,
+// diplomatic, attribution), or "" when the codebook finds nothing. Score is
+// a confidence in [0, 1) from the margin between the best and the runner-up;
+// alternatives are the triggers found, strongest first.
+func Classify(text string) (subtype string, score float64, alternatives []Trigger) {
+	a := book().analyse(text)
+	ranked := a.rank()
+	alternatives = a.export()
+	sort.SliceStable(alternatives, func(i, j int) bool { return alternatives[i].Score > alternatives[j].Score })
+	if len(ranked) == 0 {
+		return "", 0, alternatives
+	}
+	second := 0.0
+	if len(ranked) > 1 {
+		second = ranked[1].Score
+	}
+	best := ranked[0].Score
+	return ranked[0].Label, best / (best + second + 1), alternatives
+}

@@ -58,12 +58,14 @@ func Find(text string, anchor time.Time) []Expr {
 			if x.Value == "" && x.Warning == "" {
 				x.Warning = "date out of range"
 			}
-			if x.Value != "" && r.setRef {
+			// Only a date that frames its clause ("In 2015, ...", "on
+			// March 3", "last week") becomes the anchor of later anaphora;
+			// one that names a thing ("the 2014 offensive") does not.
+			frames := r.p.g >= gDay || !r.explicit || r.start == 0 || m.t[r.start-1].kind == kPunct ||
+				m.is(r.start-1, "in", "on", "during", "throughout", "by", "until", "from", "since", "after", "before")
+			if x.Value != "" && r.setRef && frames {
 				m.ref = *r.p
 				m.refTok = r.end
-				// A year carries to later bare months only when it frames
-				// the clause ("In 2015, ..."), not when it names a thing
-				// ("since the 2014 offensive").
 				m.refExplicit = r.explicit && (r.p.g >= gDay || m.is(r.start-1, "in", "on", "during", "throughout", "by", "until", "from"))
 			}
 			if r.setQ && x.Value != "" {

@@ -125,6 +125,9 @@ var cases = []struct {
 	{"2024-03-27", "The attack, the deadliest since the 2014 offensive, came weeks after a truce signed on 3 February.",
 		[]want{{"2014", "DATE", "2014", ""}, {"3 February", "DATE", "2024-02-03", ""}}},
 
+	{"2024-03-27", "Gunmen attacked on Friday, the deadliest raid since the 2014 offensive. The next day, police sealed the area.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"2014", "DATE", "2014", ""}, {"The next day", "DATE", "2024-03-23", ""}}},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

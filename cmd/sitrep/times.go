@@ -42,8 +42,8 @@ func (e env) cmdTimes(args []string) int {
 
 Prints one JSON line per time expression: source, start, end (byte offsets
 into the article text), text, type (DATE TIME DURATION SET), value (TIMEX3).
-Relative dates are anchored on --published, else the article's publication
-(or update) time, else now.`)
+Relative dates are anchored on --published, else the article's update (or
+publication) time, else now.`)
 		fs.PrintDefaults()
 	}
 	inputs, err := parseFlags(fs, args)
@@ -65,12 +65,12 @@ Relative dates are anchored on --published, else the article's publication
 		switch {
 		case !fixed.IsZero():
 			return fixed
-		// The first publication is when most of the text was written;
-		// an update usually adds a paragraph to it.
-		case !published.IsZero():
-			return published
+		// The text we read is the latest version, and an update rewrites
+		// its relative dates ("yesterday") to the update's day.
 		case !updated.IsZero():
 			return updated
+		case !published.IsZero():
+			return published
 		}
 		return time.Now().UTC()
 	}

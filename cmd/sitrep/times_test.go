@@ -113,3 +113,31 @@ func TestEvalTimex(t *testing.T) {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// Without --published, a page is anchored on its update time (the text
+// read is the latest version), else its publication time.
+func TestTimesAnchorFromPage(t *testing.T) {
+	dir := t.TempDir()
+	body := `<p>Security forces clashed with protesters in the northern district yesterday, leaving several people injured, according to local officials who spoke on condition of anonymity because they were not authorised to brief reporters.</p>
+<p>The district has seen repeated unrest since the disputed vote, and residents said shops remained shut across the market area.</p>`
+	page := func(name, meta string) string {
+		p := filepath.Join(dir, name)
+		html := "<html><head><title>Clashes in the north</title>" + meta + "</head><body><article><h1>Clashes in the north</h1>" + body + "</article></body></html>"
+		if err := os.WriteFile(p, []byte(html), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	both := page("both.html", `<meta property="article:published_time" content="2024-03-20T10:00:00Z"><meta property="article:modified_time" content="2024-03-27T10:00:00Z">`)
+	pub := page("pub.html", `<meta property="article:published_time" content="2024-03-20T10:00:00Z">`)
+	for path, want := range map[string]string{both: "2024-03-26", pub: "2024-03-19"} {
+		out, errs, code := runCLI(t, "", "times", path)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", path, code, errs)
+		}
+		xs := parseTimes(t, out)
+		if len(xs) == 0 || xs[0].Text != "yesterday" || xs[0].Value != want {
+			t.Errorf("%s: got %+v, want yesterday = %s", filepath.Base(path), xs, want)
+		}
+	}
+}

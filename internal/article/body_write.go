@@ -25,6 +25,9 @@ type paraWriter struct {
 	out                    []string
 }
 
+// text appends the text of one text node, collapsing runs of white space
+// to one space as a browser does; link says the text is inside an <a>,
+// for the link-density test in flush.
 func (w *paraWriter) text(s string, link bool) {
 	for _, r := range s {
 		switch r {
@@ -52,6 +55,9 @@ func (w *paraWriter) text(s string, link bool) {
 	}
 }
 
+// br handles a <br>: one breaks the line within the paragraph, two in a
+// row (white space between them aside) end the paragraph, which is how
+// pages without <p> separate theirs.
 func (w *paraWriter) br() {
 	if w.brPending {
 		w.flush()
@@ -64,6 +70,8 @@ func (w *paraWriter) br() {
 	}
 }
 
+// flush ends the current paragraph and keeps it unless it is the headline,
+// a link list or a line of furniture.
 func (w *paraWriter) flush() {
 	defer func() {
 		w.b.Reset()

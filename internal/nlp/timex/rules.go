@@ -303,6 +303,12 @@ func (m *matcher) weekday(i int) res {
 	if !full {
 		return res{} // "Sun", "Wed" only with a date after them
 	}
+	if _, ok := m.table("not_before_weekday", i-1); ok {
+		return res{}
+	}
+	if _, _, ok := m.phrase("not_after_weekday", j); ok && m.t[j].cap {
+		return res{}
+	}
 	// Every week: "Tuesdays", "Tuesday nights".
 	pod, podOK := m.table("part_of_day", j)
 	if w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
@@ -959,6 +965,8 @@ func holidayDate(movable, v string, y int) time.Time {
 		return easter(y)
 	case "thanksgiving":
 		return thanksgiving(y)
+	case "good_friday":
+		return easter(y).AddDate(0, 0, -2)
 	case "election":
 		// US: the Tuesday after the first Monday of November.
 		t := ymd(y, 11, 2)

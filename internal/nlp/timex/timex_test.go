@@ -83,6 +83,8 @@ var cases = []struct {
 		[]want{{"nearly two years", "DURATION", "P2Y", "LESS_THAN"}}},
 	{"2024-03-27", "Patrols run every day and weekly reports follow.",
 		[]want{{"every day", "SET", "P1D", ""}, {"weekly", "SET", "P1W", ""}}},
+	{"2024-03-27", "Clashes broke out on Good Friday 2023.",
+		[]want{{"Good Friday 2023", "DATE", "2023-04-07", ""}}},
 	{"2024-03-27", "He was born on Christmas Day 1960.",
 		[]want{{"Christmas Day 1960", "DATE", "1960-12-25", ""}}},
 	{"2024-03-27", "The uprising began in mid-1996.",
@@ -135,6 +137,7 @@ var cases = []struct {
 	{"2024-03-27", "A 6-year-old boy was among the wounded.", nil},
 	{"2024-03-27", "Flight 1990 landed safely; it cost $2015.", nil},
 	{"2024-03-27", "May I ask a question? March forward, they said.", nil},
+	{"2024-03-27", "The Sunday Times recalled Bloody Sunday and Super Tuesday.", nil},
 }
 
 func TestFind(t *testing.T) {

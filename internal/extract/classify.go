@@ -35,7 +35,7 @@ type analysis struct {
 	toks     []token
 	live     []match // triggers, senses and cues still standing
 	all      []match
-	negEnd   []bool // a negation cue ends before token i
+	negEnd   []bool  // a negation cue ends before token i
 	triggers []match // the live triggers and senses that name a label
 }
 
@@ -65,6 +65,7 @@ func (c *compiled) analyse(text string) *analysis {
 		}
 		a.live = append(a.live, m)
 	}
+	a.live = a.dropRivals(a.live)
 	// A trigger inside a longer trigger is the longer one's word: "car bomb"
 	// in "suicide car bomb", "attack" in "suicide attack".
 	for i, m := range a.live {
@@ -88,6 +89,33 @@ func (c *compiled) analyse(text string) *analysis {
 		}
 	}
 	return a
+}
+
+// dropRivals removes a match inside a longer match of a rival label of the
+// same exclusive group: "fighters" as a non-state actor inside "allied
+// fighters", a government side.
+func (a *analysis) dropRivals(ms []match) []match {
+	c := a.c
+	if len(c.exclusive) == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		lm := c.refs[m.ref].label
+		g := c.exclusive[lm]
+		drop := false
+		for _, o := range ms {
+			lo := c.refs[o.ref].label
+			if g != 0 && lo != lm && c.exclusive[lo] == g && o.from <= m.from && m.to <= o.to && o.to-o.from > m.to-m.from {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 func overlapsAny(m match, ms []match) bool {
@@ -156,6 +184,10 @@ func (a *analysis) export() []Trigger {
 	return out
 }
 
+// repeatWeight is what each trigger after a label's strongest adds, as a
+// share of its weight.
+const repeatWeight = 0.3
+
 // LabelScore is one candidate label of a sentence and its codebook score.
 type LabelScore struct {
 	Label string
@@ -176,6 +208,8 @@ func Rank(text string) []LabelScore {
 func (a *analysis) rank() []LabelScore {
 	c := a.c
 	scores := make([]float64, len(c.labels))
+	sums := make([]float64, len(c.labels))
+	tops := make([]float64, len(c.labels))
 	// Evidence per label: the set of token starts where it (or a cue) occurs.
 	pos := make([][]int, len(c.labels))
 	for _, m := range a.live {
@@ -191,7 +225,14 @@ func (a *analysis) rank() []LabelScore {
 			continue
 		}
 		seen[k] = true
-		scores[r.label] += r.weight
+		sums[r.label] += r.weight
+		tops[r.label] = max(tops[r.label], r.weight)
+	}
+	// The strongest phrase counts in full, repeats a little: a snippet
+	// that says "protesters" five times is no more a peaceful protest than
+	// one that says it once, but two kinds of evidence beat one.
+	for i := range scores {
+		scores[i] = tops[i] + repeatWeight*(sums[i]-tops[i])
 	}
 	suppressed := make([]bool, len(c.labels))
 	for _, r := range c.rules {
@@ -260,12 +301,28 @@ func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
 		if r.ordered && p < last {
 			continue
 		}
+		if k == 1 && len(r.notBetween) > 0 && a.between(r.notBetween, pos, last, p) {
+			continue
+		}
 		nlo, nhi := min(lo, p), max(hi, p)
 		if r.within > 0 && nhi-nlo > r.within {
 			continue
 		}
 		if a.chain(r, pos, k+1, p, nlo, nhi) {
 			return true
+		}
+	}
+	return false
+}
+
+// between reports whether any of labels occurs strictly between token
+// positions lo and hi.
+func (a *analysis) between(labels []int, pos [][]int, lo, hi int) bool {
+	for _, l := range labels {
+		for _, p := range pos[l] {
+			if lo < p && p < hi {
+				return true
+			}
 		}
 	}
 	return false

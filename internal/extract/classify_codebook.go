@@ -28,12 +28,15 @@ type rawLabel struct {
 }
 
 type rawRule struct {
-	When     []string           `yaml:"when"`
-	Unless   []string           `yaml:"unless"`
-	Ordered  bool               `yaml:"ordered"`
-	Within   int                `yaml:"within"`
-	Add      map[string]float64 `yaml:"add"`
-	Suppress []string           `yaml:"suppress"`
+	When    []string `yaml:"when"`
+	Unless  []string `yaml:"unless"`
+	Ordered bool     `yaml:"ordered"`
+	// NotBetween: none of these may occur between the first two `when`
+	// labels, so "the army ... militants captured" credits the militants.
+	NotBetween []string           `yaml:"not_between"`
+	Within     int                `yaml:"within"`
+	Add        map[string]float64 `yaml:"add"`
+	Suppress   []string           `yaml:"suppress"`
 }
 
 type rawClaim struct {
@@ -57,6 +60,7 @@ type rawCodebook struct {
 	Senses      map[string][]string  `yaml:"senses"`
 	Cues        map[string][]string  `yaml:"cues"`
 	Rules       []rawRule            `yaml:"rules"`
+	Exclusive   [][]string           `yaml:"exclusive"`
 	Levels      map[string][]string  `yaml:"levels"`
 	Precedence  []string             `yaml:"precedence"`
 	Claims      []rawClaim           `yaml:"claims"`
@@ -89,6 +93,7 @@ func (cb *rawCodebook) merge(o *rawCodebook) {
 	cb.Subtypes = mergeLabels(cb.Subtypes, o.Subtypes)
 	cb.Categories = mergeLabels(cb.Categories, o.Categories)
 	cb.Rules = append(cb.Rules, o.Rules...)
+	cb.Exclusive = append(cb.Exclusive, o.Exclusive...)
 	if len(o.Precedence) > 0 {
 		cb.Precedence = o.Precedence
 	}
@@ -182,6 +187,7 @@ type labelInfo struct {
 
 type rule struct {
 	when, unless []int
+	notBetween   []int
 	ordered      bool
 	within       int
 	add          map[int]float64
@@ -204,6 +210,7 @@ type compiled struct {
 	labels     []labelInfo
 	byName     map[string]int
 	rules      []rule
+	exclusive  map[int]int // label → rival group, for cues such as gov/nonstate
 	negWindow  int
 	levels     []string
 	precedence []int // level indices, first wins
@@ -415,6 +422,9 @@ func compile(raw *rawCodebook) (*compiled, error) {
 		if r.unless, err = names(where, rr.Unless); err != nil {
 			return nil, err
 		}
+		if r.notBetween, err = names(where, rr.NotBetween); err != nil {
+			return nil, err
+		}
 		if r.suppress, err = names(where, rr.Suppress); err != nil {
 			return nil, err
 		}
@@ -428,6 +438,16 @@ func compile(raw *rawCodebook) (*compiled, error) {
 		}
 		r.ordered, r.within = rr.Ordered, rr.Within
 		c.rules = append(c.rules, r)
+	}
+	c.exclusive = make(map[int]int)
+	for g, group := range raw.Exclusive {
+		ids, err := names(fmt.Sprint("exclusive ", group), group)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			c.exclusive[id] = g + 1
+		}
 	}
 	for _, lv := range sortedKeys(raw.Levels) {
 		c.levels = append(c.levels, lv)

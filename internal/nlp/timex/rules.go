@@ -1175,7 +1175,7 @@ func (m *matcher) decadeOrCentury(i int) res {
 		switch {
 		case t.ndig == 4 && t.n%10 == 0 && t.n >= 1000:
 			y = t.n
-		case t.ndig == 2 && t.n%10 == 0 && (m.punct(i-1, "'") && m.glued(i) || m.is(i-1, "the", "early", "mid", "late") || m.punct(i-1, "-")):
+		case t.ndig == 2 && t.n%10 == 0 && (m.punct(i-1, "'") && m.glued(i) || m.theDecade(i)):
 			y = m.century2(t.n)
 			if m.punct(i-1, "'") && m.glued(i) {
 				r.start = i - 1
@@ -1214,6 +1214,19 @@ func (m *matcher) decadeOrCentury(i int) res {
 	p := point{t: ymd((n-1)*100, 1, 1), g: gCentury}
 	r.p = &p
 	return r
+}
+
+// theDecade reports whether a bare "90s" is a decade: "the 90s", "the
+// late 90s", "the mid-90s"; not an age ("in his early 30s").
+func (m *matcher) theDecade(i int) bool {
+	j := i - 1
+	if m.punct(j, "-") {
+		j--
+	}
+	if m.is(j, "early", "mid", "late") {
+		j--
+	}
+	return m.is(j, "the")
 }
 
 // yearBefore reports whether a four-digit year ends just before token i

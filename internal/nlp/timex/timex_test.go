@@ -135,6 +135,7 @@ var cases = []struct {
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},
 	{"2024-03-27", "About 2000 troops and 1500 police were deployed.", nil},
 	{"2024-03-27", "A 6-year-old boy was among the wounded.", nil},
+	{"2024-03-27", "The suspect, in his early 30s, was arrested.", nil},
 	{"2024-03-27", "Flight 1990 landed safely; it cost $2015.", nil},
 	{"2024-03-27", "May I ask a question? March forward, they said.", nil},
 	{"2024-03-27", "The Sunday Times recalled Bloody Sunday and Super Tuesday.", nil},

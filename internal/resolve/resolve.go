@@ -380,7 +380,10 @@ func prior(e *entry) float64 {
 	case KindCountry:
 		return p + 2.5 // +1 as widely known as the best-known places
 	case KindAdmin1:
-		return p - 0.8
+		// Divisions are summed from cities500, which undercounts rural
+		// ones, and are widely known (Montana the state, not the
+		// Bulgarian town): a fixed +0.2 rather than a name count.
+		return p + 0.2
 	case KindLandmark:
 		return 8
 	}
@@ -452,6 +455,7 @@ type cand struct {
 	e       *entry
 	score   float64
 	alt     bool // matched only through an alternate name
+	short   bool // matched as the first words of its name ("Frankfurt")
 	variant bool // matched only without an article or admin word
 	reasons []string
 }
@@ -583,6 +587,7 @@ func (r *Resolver) Resolve(name string) Result {
 				if strings.HasPrefix(ak, key+" ") {
 					// A short form of the name ("Frankfurt" for
 					// "Frankfurt am Main"), not another name.
+					c.short = true
 					c.score -= 0.2
 					c.reasons = append(c.reasons, "short form -0.2")
 				} else {
@@ -623,8 +628,24 @@ func (r *Resolver) Resolve(name string) Result {
 		r.scoreContext(c, e, key)
 		list = append(list, c)
 	}
+	// A short form loses to a country or division of exactly that name:
+	// "Oklahoma" is the state, not Oklahoma City; "Mexico" the country.
+	exactArea := false
+	for _, c := range list {
+		exactArea = exactArea || ((c.e.kind == KindAdmin1 || c.e.kind == KindCountry) && !c.variant && !c.alt)
+	}
+	if exactArea {
+		for _, c := range list {
+			if c.short {
+				c.score -= 1.0
+				c.reasons = append(c.reasons, "a region has exactly this name -1")
+			}
+		}
+	}
 	// A division named like a city in it ("Kharkiv", "Donetsk") means the
-	// city unless the name asked for the region.
+	// city unless the name asked for the region. The city must carry the
+	// name as its own or be the division's seat (Ar Raqqah, seat of
+	// Raqqa): Yuma, once called Arizona, does not make "Arizona" a city.
 	if !adminHint && !areaHint {
 		for _, c := range list {
 			e := c.e
@@ -633,7 +654,7 @@ func (r *Resolver) Resolve(name string) Result {
 			}
 			for _, o := range list {
 				oe := o.e
-				if oe.kind == KindPlace && oe.cc == e.cc && oe.adm1 == e.adm1 && oe.pop*20 >= e.pop/10 {
+				if oe.kind == KindPlace && !o.short && (oe.fcode == "PPLA" || !o.alt) && oe.cc == e.cc && oe.adm1 == e.adm1 && oe.pop*20 >= e.pop/10 {
 					c.score -= 1.5
 					c.reasons = append(c.reasons, "city of the same name -1.5")
 					break

@@ -29,6 +29,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.cmdRead(args[1:])
 	case "eval":
 		return e.cmdEval(args[1:])
+	case "extract":
+		return e.cmdExtract(args[1:])
 	case "times":
 		return e.cmdTimes(args[1:])
 	case "geocode":
@@ -47,6 +49,7 @@ func (e env) usage() {
 
 commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles
+  extract INPUT...      find and code the political-violence events articles report
   times INPUT...        list time expressions with TIMEX3 type and normalised value
   geocode TEXT          show gazetteer candidates for a place name and the choice
   eval  read|timex|case2021 --data DIR

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"sitrep/internal/article"
+	"sitrep/internal/extract"
+	"sitrep/internal/ingest"
+)
+
+// extractOutput is one line of `sitrep extract --json`.
+type extractOutput struct {
+	ID       *string         `json:"id,omitempty"`
+	Source   string          `json:"source"`
+	Article  articleSummary  `json:"article"`
+	Events   []extract.Event `json:"events"`
+	Warnings []string        `json:"warnings,omitempty"`
+}
+
+type articleSummary struct {
+	Title     *string `json:"title"`
+	Published *string `json:"published"`
+	Updated   *string `json:"updated"`
+	Dateline  *string `json:"dateline"`
+	Language  *string `json:"language"`
+	URL       *string `json:"url"`
+}
+
+func summarize(a article.Article) articleSummary {
+	opt := func(s string) *string {
+		if s == "" {
+			return nil
+		}
+		return &s
+	}
+	when := func(t time.Time) *string {
+		if t.IsZero() {
+			return nil
+		}
+		return opt(t.UTC().Format(time.RFC3339))
+	}
+	return articleSummary{Title: opt(a.Title), Published: when(a.Published), Updated: when(a.Updated),
+		Dateline: opt(a.Dateline), Language: opt(a.Language), URL: opt(a.URL)}
+}
+
+func (e env) cmdExtract(args []string) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	asJSON := fs.Bool("json", false, "print one JSON object per article (JSON Lines)")
+	published := fs.String("published", "", "resolve relative dates against this time (RFC 3339) instead of the article's own date")
+	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	fs.Usage = func() {
+		fmt.Fprintln(e.stderr, `usage: sitrep extract [--json] [--published RFC3339] [--jsonl FILE|-] [INPUT...]
+
+Finds the political-violence events each article reports and codes them
+(ACLED type and sub-type, date, place, actors, casualties, certainty,
+claims, evidence sentences). INPUT is what 'sitrep read' accepts.`)
+		fs.PrintDefaults()
+	}
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return 2
+	}
+	if len(inputs) == 0 && *jsonl == "" {
+		fs.Usage()
+		return 2
+	}
+	var opt extract.Options
+	if *published != "" {
+		if opt.Published, err = time.Parse(time.RFC3339, *published); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep extract: --published: %v\n", err)
+			return 2
+		}
+	}
+	out := bufio.NewWriter(e.stdout)
+	defer out.Flush()
+	status := 0
+	emit := func(id *string, source string, a article.Article) {
+		res := extract.Extract(a, opt)
+		o := extractOutput{ID: id, Source: source, Article: summarize(a), Events: res.Events, Warnings: res.Warnings}
+		if o.Events == nil {
+			o.Events = []extract.Event{}
+		}
+		if *asJSON {
+			b, _ := json.Marshal(o)
+			out.Write(b)
+			out.WriteByte('\n')
+		} else {
+			printEvents(out, o)
+		}
+		out.Flush()
+	}
+	if *jsonl != "" {
+		for rec, err := range records(*jsonl, e.stdin) {
+			if err != nil {
+				fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+				status = 1
+				continue
+			}
+			id := rec.ID
+			emit(&id, *jsonl, article.Article{Source: *jsonl, Title: rec.Title, Text: rec.Text, Published: rec.publishedTime(), URL: rec.URL})
+		}
+	}
+	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
+		a, err := readInput(in, "")
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
+			status = 1
+			var w *article.Warning
+			if !errors.As(err, &w) {
+				continue
+			}
+		}
+		emit(nil, in.Source, a)
+	}
+	return status
+}
+
+// printEvents writes the readable view of one article's events.
+func printEvents(w io.Writer, o extractOutput) {
+	title := ""
+	if o.Article.Title != nil {
+		title = *o.Article.Title
+	}
+	fmt.Fprintf(w, "== %s  %s\n", o.Source, title)
+	if len(o.Events) == 0 {
+		fmt.Fprintln(w, "   no events")
+	}
+	for i, ev := range o.Events {
+		fmt.Fprintf(w, "%2d. %s / %s", i+1, ev.Type, ev.Subtype)
+		if ev.Date != nil {
+			fmt.Fprintf(w, "  %s", ev.Date.Start)
+			if ev.Date.End != ev.Date.Start {
+				fmt.Fprintf(w, "..%s", ev.Date.End)
+			}
+		}
+		if ev.Location != nil {
+			fmt.Fprintf(w, "  %s, %s", ev.Location.Name, ev.Location.Country)
+		}
+		if ev.Killed != nil {
+			fmt.Fprintf(w, "  killed %s", countString(ev.Killed))
+		}
+		if ev.Wounded != nil {
+			fmt.Fprintf(w, "  wounded %s", countString(ev.Wounded))
+		}
+		fmt.Fprintf(w, "  [%s]\n", ev.Certainty)
+		for _, c := range ev.Claims {
+			fmt.Fprintf(w, "      %s %s %s\n", c.By, c.Kind, c.Against)
+		}
+		for _, ev := range ev.Evidence {
+			fmt.Fprintf(w, "      > %s\n", shorten(ev.Text, 160))
+		}
+	}
+	for _, wn := range o.Warnings {
+		fmt.Fprintf(w, "   warning: %s\n", wn)
+	}
+}
+
+func countString(c *extract.Count) string {
+	switch {
+	case c.Max == nil:
+		return fmt.Sprintf("%d+", c.Min)
+	case *c.Max == c.Min:
+		return fmt.Sprint(c.Min)
+	}
+	return fmt.Sprintf("%d-%d", c.Min, *c.Max)
+}

@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/internal/nlp/timex"
+)
+
+// eventDate turns a TIMEX3 date value into an event date range with its
+// precision: "2015-09-30" is that day, "2016-12" the whole of December
+// 2016 (not a made-up day), "2015" the year, "2024-W12" that week. Values
+// that are not calendar dates (durations, PRESENT_REF, sets) give nil.
+func eventDate(e timex.Expr) *Date {
+	if e.Type != "DATE" && e.Type != "TIME" {
+		return nil
+	}
+	v := e.Value
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		v = v[:i] // a time of day: the day is what an event date keeps
+	}
+	d := &Date{Text: e.Text}
+	switch {
+	case len(v) == 10 && v[4] == '-' && v[7] == '-':
+		if _, err := time.Parse("2006-01-02", v); err != nil {
+			return nil
+		}
+		d.Start, d.End, d.Precision = v, v, "day"
+	case len(v) == 8 && v[4] == '-' && v[5] == 'W':
+		y, err1 := strconv.Atoi(v[:4])
+		w, err2 := strconv.Atoi(v[6:])
+		if err1 != nil || err2 != nil || w < 1 || w > 53 {
+			return nil
+		}
+		// ISO week w starts on the Monday of the week holding 4 January.
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		d.Start, d.End, d.Precision = monday.Format("2006-01-02"), monday.AddDate(0, 0, 6).Format("2006-01-02"), "week"
+	case len(v) == 7 && v[4] == '-':
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return nil
+		}
+		d.Start, d.End, d.Precision = t.Format("2006-01-02"), t.AddDate(0, 1, -1).Format("2006-01-02"), "month"
+	case len(v) == 4:
+		y, err := strconv.Atoi(v)
+		if err != nil {
+			return nil
+		}
+		d.Start, d.End, d.Precision = strconv.Itoa(y)+"-01-01", strconv.Itoa(y)+"-12-31", "year"
+	default:
+		return nil
+	}
+	return d
+}
+
+// overlaps reports whether two dates can be the same time.
+func (d *Date) overlaps(o *Date) bool {
+	if d == nil || o == nil {
+		return true
+	}
+	return d.Start <= o.End && o.Start <= d.End
+}

@@ -1,0 +1,429 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"sitrep/internal/article"
+	"sitrep/internal/nlp"
+	"sitrep/internal/nlp/timex"
+	"sitrep/internal/resolve"
+)
+
+// Options tune extraction.
+type Options struct {
+	// Published, if set, is the date relative expressions are resolved
+	// against, overriding the article's own published/updated time.
+	Published time.Time
+}
+
+// Result is what one article reports.
+type Result struct {
+	Events   []Event
+	Warnings []string
+}
+
+// mention is one sentence's telling of an event, before mentions of the
+// same incident are merged.
+type mention struct {
+	sent         int
+	span         nlp.Span // the sentence
+	para         int
+	trigger      Trigger // offsets into the article text
+	killed       *Count
+	wounded      *Count
+	date         *Date
+	dateFromText bool
+	place        *Location
+	certainty    string
+	claims       []Claim
+}
+
+// Extract finds and codes the events an article reports, most salient
+// first.
+//
+// It reads sentence by sentence: a trigger word from the codebook marks an
+// event mention; the same sentence supplies its casualties, date, place
+// and hedges; and mentions that agree in type, date and place are merged
+// into one event, its counts taken as the largest any one sentence gives
+// (two sentences about the same dead are never added up).
+func Extract(a article.Article, opt Options) Result {
+	var res Result
+	text := a.Text
+	if strings.TrimSpace(text) == "" {
+		return res
+	}
+	// The first publication is when most of the text was written; an
+	// update usually adds a paragraph to it.
+	anchor := opt.Published
+	if anchor.IsZero() {
+		anchor = a.Published
+	}
+	if anchor.IsZero() {
+		anchor = a.Updated
+	}
+	if anchor.IsZero() {
+		res.Warnings = append(res.Warnings, "article has no date: relative dates are resolved against today")
+		anchor = time.Now().UTC()
+	}
+	sents := nlp.Sentences(text)
+	paras := paragraphIndex(text, sents)
+	dates := sentenceDates(text, sents, paras, anchor)
+	places := newPlacer(a)
+
+	var mentions []mention
+	for i, s := range sents {
+		st := text[s.Start:s.End]
+		t, ok := sentenceTrigger(st)
+		if !ok {
+			continue
+		}
+		certainty, claims := Certainty(st)
+		var killed, wounded *Count
+		for _, c := range Casualties(text, s) {
+			if c.Wounded {
+				wounded = maxCount(wounded, &c.Count)
+			} else {
+				killed = maxCount(killed, &c.Count)
+			}
+		}
+		t.Start += s.Start
+		t.End += s.Start
+		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded,
+			certainty: certainty, claims: claims, place: places.in(text, s, paras[i], dates.spans)}
+		m.date, m.dateFromText = dates.near(i, t.Start)
+		if m.date == nil && m.para <= 1 {
+			m.date = leadDate(anchor)
+		}
+		mentions = append(mentions, m)
+	}
+	res.Events = merge(text, mentions, newRuneIndex(text, sents))
+	return res
+}
+
+// leadDate is the date of an event the opening paragraphs tell without
+// one: news reports what happened in the days before it was written, so
+// the week up to the article's date, not the day itself. It is never given
+// to events later in the text, which are often retrospective.
+func leadDate(anchor time.Time) *Date {
+	return &Date{
+		Start:     anchor.AddDate(0, 0, -6).Format("2006-01-02"),
+		End:       anchor.Format("2006-01-02"),
+		Precision: "week",
+	}
+}
+
+// sentenceTrigger decides what event, if any, a sentence tells of. One
+// sentence codes one sub-type, the one Classify ranks first as an ACLED
+// coder would; the trigger that names it is kept as the event's evidence.
+// Sentences about disasters, crime or diplomacy give no event.
+func sentenceTrigger(sentence string) (Trigger, bool) {
+	label, _, alts := Classify(sentence)
+	typ := Subtypes[label]
+	if typ == "" {
+		return Trigger{}, false
+	}
+	for _, t := range alts {
+		if t.Subtype == label {
+			return t, true
+		}
+	}
+	return Trigger{Type: typ, Subtype: label, End: len(sentence), Text: sentence}, true
+}
+
+// maxCount returns the larger of two counts; a may be nil.
+func maxCount(a, b *Count) *Count {
+	if a == nil || b.Min > a.Min {
+		c := *b
+		return &c
+	}
+	return a
+}
+
+// paragraphIndex returns the paragraph number of each sentence; paragraphs
+// are separated by blank lines.
+func paragraphIndex(text string, sents []nlp.Span) []int {
+	out := make([]int, len(sents))
+	para, pos := 0, 0
+	for i, s := range sents {
+		para += strings.Count(text[pos:s.Start], "\n\n")
+		pos = s.Start
+		out[i] = para
+	}
+	return out
+}
+
+// sentenceDateIndex holds the calendar dates each sentence mentions.
+type sentenceDateIndex struct {
+	bySent [][]dated
+	paras  []int
+	spans  []nlp.Span // every time expression, in order: never place names
+}
+
+type dated struct {
+	pos  int
+	date *Date
+}
+
+func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time) *sentenceDateIndex {
+	idx := &sentenceDateIndex{bySent: make([][]dated, len(sents)), paras: paras}
+	si := 0
+	for _, e := range timex.Find(text, anchor) {
+		idx.spans = append(idx.spans, nlp.Span{Start: e.Start, End: e.End})
+		d := eventDate(e)
+		if d == nil {
+			continue
+		}
+		for si < len(sents) && sents[si].End <= e.Start {
+			si++
+		}
+		if si < len(sents) && e.Start >= sents[si].Start {
+			idx.bySent[si] = append(idx.bySent[si], dated{e.Start, d})
+		}
+	}
+	return idx
+}
+
+// near returns the date of an event mentioned at pos in sentence i: the
+// sentence's own date closest to the trigger, else the last date given
+// earlier in the same paragraph. An event told without any date in reach
+// gets none: a retrospective paragraph must not inherit the publication
+// date.
+func (idx *sentenceDateIndex) near(i, pos int) (*Date, bool) {
+	if ds := idx.bySent[i]; len(ds) > 0 {
+		best := ds[0]
+		for _, d := range ds[1:] {
+			if abs(d.pos-pos) < abs(best.pos-pos) {
+				best = d
+			}
+		}
+		return best.date, true
+	}
+	for j := i - 1; j >= 0 && idx.paras[j] == idx.paras[i]; j-- {
+		if ds := idx.bySent[j]; len(ds) > 0 {
+			return ds[len(ds)-1].date, true
+		}
+	}
+	return nil, false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// placer resolves the places an article's sentences name, with the whole
+// article as context.
+type placer struct {
+	r        *resolve.Resolver
+	dateline *Location
+}
+
+func newPlacer(a article.Article) *placer {
+	g, err := resolve.Default()
+	if err != nil {
+		return &placer{}
+	}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline})}
+	if a.Dateline != "" {
+		p.dateline = p.resolve(a.Dateline)
+	}
+	return p
+}
+
+func (p *placer) resolve(name string) *Location {
+	if p.r == nil {
+		return nil
+	}
+	res := p.r.Resolve(name)
+	if res.Best == nil {
+		return nil
+	}
+	b := res.Best
+	lat, lon := b.Lat, b.Lon
+	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+}
+
+// in returns the location a sentence gives, preferring the most precise
+// place named after a locative preposition; events in the opening
+// paragraph that name no place fall back to the dateline.
+func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) *Location {
+	var best *Location
+	for _, pm := range PlaceMentions(text, s) {
+		if overlapsSpan(times, pm.Start, pm.End) {
+			continue // "in March 2019", "in August": a time, not a place
+		}
+		loc := p.resolve(pm.Name)
+		if loc == nil {
+			continue
+		}
+		if best == nil || precisionRank[loc.Precision] > precisionRank[best.Precision] {
+			best = loc
+		}
+	}
+	if best == nil && para == 0 && p.dateline != nil {
+		d := *p.dateline
+		return &d
+	}
+	return best
+}
+
+// overlapsSpan reports whether [start, end) overlaps one of the sorted spans.
+func overlapsSpan(spans []nlp.Span, start, end int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].End > start })
+	return i < len(spans) && spans[i].Start < end
+}
+
+var precisionRank = map[string]int{"country": 1, "admin1": 2, "city": 3, "point": 4}
+
+// merge joins mentions of the same incident and orders the events by
+// salience: the incident the article opens with comes first.
+func merge(text string, ms []mention, ri runeIndex) []Event {
+	type group struct {
+		ms       []mention
+		ev       Event
+		salience float64
+	}
+	var groups []*group
+	for _, m := range ms {
+		var into *group
+		for _, g := range groups {
+			if compatible(g.ev, g.ms[len(g.ms)-1], m) {
+				into = g
+				break
+			}
+		}
+		if into == nil {
+			into = &group{ev: Event{Type: m.trigger.Type, Subtype: m.trigger.Subtype, Certainty: Reported}}
+			if m.trigger.AttackType != "" {
+				at := m.trigger.AttackType
+				into.ev.AttackType = &at
+			}
+			groups = append(groups, into)
+		}
+		into.ms = append(into.ms, m)
+		absorb(text, &into.ev, m, ri)
+	}
+	for _, g := range groups {
+		g.salience = float64(len(g.ms))
+		if g.ms[0].para == 0 {
+			g.salience += 10
+		}
+		if g.ev.Killed != nil {
+			g.salience += 0.5
+		}
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].salience > groups[j].salience })
+	out := make([]Event, len(groups))
+	for i, g := range groups {
+		out[i] = g.ev
+	}
+	return out
+}
+
+// compatible says whether a mention can be the same incident as an
+// event: the same event type, places that agree, and either dates that
+// both texts give and overlap, or — when either is undated — closeness in
+// the text (the same or the next paragraph as the event's last mention).
+// An undated sentence far from an event is a different story; merging it
+// would give a retrospective incident the main event's date or counts.
+func compatible(ev Event, last, m mention) bool {
+	if Subtypes[ev.Subtype] != m.trigger.Type && !(refines(ev.Subtype, m.trigger.Subtype) || refines(m.trigger.Subtype, ev.Subtype)) {
+		return false
+	}
+	if ev.Location != nil && m.place != nil {
+		if ev.Location.Country != m.place.Country {
+			return false
+		}
+		if precisionRank[ev.Location.Precision] >= precisionRank["city"] &&
+			precisionRank[m.place.Precision] >= precisionRank["city"] && ev.Location.Name != m.place.Name {
+			return false
+		}
+	}
+	if ev.Date != nil && m.date != nil && m.dateFromText {
+		return ev.Date.overlaps(m.date)
+	}
+	return m.para-last.para <= 1
+}
+
+// generic sub-types are what a sentence is coded as when it says only
+// that there was an attack or fighting; a more specific telling of the
+// same incident nearby ("the car bomb", "shelling") refines it.
+var generic = map[string]bool{"attack": true, "armed_clash": true}
+
+// violent are the event types a generic attack or clash can be refined
+// into; a protest or a strategic development is never the same incident
+// as an attack told in the next sentence.
+var violent = map[string]bool{Battles: true, ExplosionsRemoteViolence: true, ViolenceAgainstCivilians: true}
+
+// refines reports whether sub-type specific can stand for generic.
+func refines(general, specific string) bool {
+	return generic[general] && violent[Subtypes[specific]] && !generic[specific]
+}
+
+// absorb adds a mention's facts to an event: counts take the largest any
+// one sentence gives, the first date and the most precise place win, and
+// the sentence becomes evidence.
+func absorb(text string, ev *Event, m mention, ri runeIndex) {
+	if refines(ev.Subtype, m.trigger.Subtype) {
+		ev.Type, ev.Subtype = m.trigger.Type, m.trigger.Subtype
+		ev.AttackType = nil
+		if m.trigger.AttackType != "" {
+			at := m.trigger.AttackType
+			ev.AttackType = &at
+		}
+	}
+	if m.killed != nil {
+		ev.Killed = maxCount(ev.Killed, m.killed)
+	}
+	if m.wounded != nil {
+		ev.Wounded = maxCount(ev.Wounded, m.wounded)
+	}
+	// A date the text gives beats the lead's implicit week.
+	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText)) {
+		ev.Date = m.date
+	}
+	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) {
+		ev.Location = m.place
+	}
+	if ev.Certainty == Reported && m.certainty != "" {
+		ev.Certainty = m.certainty
+	}
+	ev.Claims = append(ev.Claims, m.claims...)
+	ev.Evidence = appendEvidence(text, ev.Evidence, m, ri)
+}
+
+func appendEvidence(text string, ev []Evidence, m mention, ri runeIndex) []Evidence {
+	start := ri[m.span.Start]
+	for _, e := range ev {
+		if e.Start == start {
+			return ev
+		}
+	}
+	return append(ev, Evidence{Start: start, End: ri[m.span.End], Text: text[m.span.Start:m.span.End]})
+}
+
+// runeIndex maps the byte offsets of sentence boundaries to character
+// offsets. Evidence offsets are characters, so that tools in any language
+// can slice the article text with them; the index is built in one pass.
+type runeIndex map[int]int
+
+func newRuneIndex(text string, sents []nlp.Span) runeIndex {
+	ri := make(runeIndex, 2*len(sents))
+	pos, n := 0, 0
+	for _, s := range sents {
+		for _, b := range [2]int{s.Start, s.End} {
+			if b < pos {
+				continue
+			}
+			n += utf8.RuneCountInString(text[pos:b])
+			pos = b
+			ri[b] = n
+		}
+	}
+	return ri
+}

@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+	"sitrep/internal/nlp"
+	"sitrep/internal/nlp/timex"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
+
+func TestEventDate(t *testing.T) {
+	tests := []struct {
+		value, typ            string
+		start, end, precision string
+	}{
+		{"2015-09-30", "DATE", "2015-09-30", "2015-09-30", "day"},
+		{"2016-12", "DATE", "2016-12-01", "2016-12-31", "month"},
+		{"2024-02", "DATE", "2024-02-01", "2024-02-29", "month"},
+		{"2017", "DATE", "2017-01-01", "2017-12-31", "year"},
+		{"2024-W12", "DATE", "2024-03-18", "2024-03-24", "week"},
+		{"2024-03-27T01:30", "TIME", "2024-03-27", "2024-03-27", "day"},
+		{"P18M", "DURATION", "", "", ""},
+		{"PRESENT_REF", "DATE", "", "", ""},
+		{"2024-02-30", "DATE", "", "", ""},
+		{"", "DATE", "", "", ""},
+	}
+	for _, tt := range tests {
+		d := eventDate(timex.Expr{Type: tt.typ, Value: tt.value, Text: tt.value})
+		var got [3]string
+		if d != nil {
+			got = [3]string{d.Start, d.End, d.Precision}
+		}
+		if want := [3]string{tt.start, tt.end, tt.precision}; got != want {
+			t.Errorf("eventDate(%s %q) = %v, want %v", tt.typ, tt.value, got, want)
+		}
+	}
+}
+
+func TestPlaceMentions(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"A car bomb exploded in Port Aldane on Saturday.", []string{"Port Aldane"}},
+		{"Fighting raged near the northern city of Aleppo and in Idlib.", []string{"Aleppo", "Idlib"}},
+		{"Gunmen attacked a checkpoint outside Kessin, Norland, at dawn.", []string{"Kessin, Norland"}},
+		{"Moscow blamed Kyiv for the attack.", nil},
+		{"The bomb went off at the ferry terminal.", nil},
+		{"The plane crashed near Sharm el-Sheikh.", []string{"Sharm el-Sheikh"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range PlaceMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
+			got = append(got, p.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestMergeKeepsRetrospectiveEventsApart checks the rules an analyst
+// applies to one article: a dated event in a later paragraph is its own
+// incident, casualties are never added across sentences, and an undated
+// lead event is dated to the week before publication, not the day.
+func TestMergeKeepsRetrospectiveEventsApart(t *testing.T) {
+	a := article.Article{
+		Title:     "Car bomb kills six in Port Aldane",
+		Published: time.Date(2025, 6, 14, 12, 0, 0, 0, time.UTC),
+		Text: "A car bomb exploded outside the ferry terminal in Port Aldane, killing six people and wounding 23.\n\n" +
+			"The bombing killed six people, the health ministry said later.\n\n" +
+			"In March 2019, a bombing at the central market killed eleven people.",
+	}
+	res := Extract(a, Options{})
+	if len(res.Events) != 2 {
+		t.Fatalf("got %d events, want 2: %+v", len(res.Events), res.Events)
+	}
+	main, old := res.Events[0], res.Events[1]
+	if main.Killed == nil || main.Killed.Min != 6 {
+		t.Errorf("main event killed = %+v, want 6 (not 12: the same dead told twice)", main.Killed)
+	}
+	if main.Date == nil || main.Date.Start != "2025-06-08" || main.Date.End != "2025-06-14" || main.Date.Precision != "week" {
+		t.Errorf("main event date = %+v, want the week to 2025-06-14", main.Date)
+	}
+	if old.Date == nil || old.Date.Start != "2019-03-01" || old.Date.Precision != "month" {
+		t.Errorf("retrospective event date = %+v, want March 2019", old.Date)
+	}
+	if old.Killed == nil || old.Killed.Min != 11 {
+		t.Errorf("retrospective event killed = %+v, want 11", old.Killed)
+	}
+	for _, ev := range res.Events {
+		for _, e := range ev.Evidence {
+			if got := string([]rune(a.Text)[e.Start:e.End]); got != e.Text {
+				t.Errorf("evidence offsets [%d,%d) give %q, want %q", e.Start, e.End, got, e.Text)
+			}
+		}
+	}
+}
+
+func TestExtractNoEvents(t *testing.T) {
+	res := Extract(article.Article{Text: "The city council approved the new budget on Tuesday.", Published: time.Now()}, Options{})
+	if len(res.Events) != 0 {
+		t.Errorf("got events from a text without any: %+v", res.Events)
+	}
+	if res := Extract(article.Article{}, Options{}); len(res.Events) != 0 || len(res.Warnings) != 0 {
+		t.Errorf("empty article: %+v", res)
+	}
+}
+
+// TestGolden runs the whole pipeline on the bundled example pages and
+// compares with testdata/golden (go test ./internal/extract -run Golden -update).
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
+	if len(files) == 0 {
+		t.Fatal("no example pages")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := article.Read(filepath.Base(f), data, article.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := json.MarshalIndent(Extract(a, Options{}).Events, "", "  ")
+			golden := filepath.Join("testdata", "golden", filepath.Base(f)+".json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create)", err)
+			}
+			if strings.TrimSpace(string(got)) != strings.TrimSpace(string(want)) {
+				t.Errorf("events differ from %s (run with -update if the change is intended):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+// TestSeedArticle reads the project's seed article in place and checks the
+// incident it is mainly about.
+func TestSeedArticle(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "seed", "000_6e64fbcfa3112358.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("seed article not found (%v); it lives in ../shared beside the repo", err)
+	}
+	a, err := article.Read(path, data, article.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) < 5 {
+		t.Fatalf("got %d events; the seed reports about a dozen", len(evs))
+	}
+	main := evs[0]
+	if main.Killed == nil || main.Killed.Min != 137 {
+		t.Errorf("main event killed = %+v, want 137", main.Killed)
+	}
+	if main.Location == nil || main.Location.Country != "RU" {
+		t.Errorf("main event location = %+v, want in RU", main.Location)
+	}
+	if main.Date == nil || main.Date.Start > "2024-03-22" || main.Date.End < "2024-03-22" {
+		t.Errorf("main event date = %+v, want a range holding 2024-03-22", main.Date)
+	}
+	var kabul bool
+	for _, ev := range evs {
+		if ev.Location != nil && ev.Location.Country == "AF" && ev.Killed != nil && ev.Killed.Min == 182 {
+			kabul = true
+		}
+	}
+	if !kabul {
+		t.Errorf("no event in Afghanistan with at least 182 killed (13 American military personnel and at least 169 Afghans)")
+	}
+}

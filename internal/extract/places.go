@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/nlp"
+)
+
+// placePrepositions introduce where something happened: "in Kabul",
+// "near the town of Palmyra", "outside Kessin". A name after any other
+// word ("Russia blamed Ukraine") is an actor, not a location.
+var placePrepositions = map[string]bool{
+	"in": true, "near": true, "at": true, "outside": true, "across": true,
+	"around": true, "inside": true, "into": true, "towards": true,
+	"toward": true, "between": true, "throughout": true, "within": true,
+}
+
+// placeLeadWords may stand between the preposition and the name: "in the
+// town of", "near the northern city of".
+var placeLeadWords = map[string]bool{
+	"the": true, "town": true, "city": true, "village": true, "province": true,
+	"region": true, "district": true, "capital": true, "of": true, "suburb": true,
+	"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true,
+	"port": true, "border": true, "state": true, "county": true, "neighbourhood": true,
+	"neighborhood": true, "area": true, "governorate": true, "oblast": true,
+}
+
+// PlaceMention is a capitalised name that the sentence places something in.
+type PlaceMention struct {
+	Start, End int
+	Name       string
+}
+
+// PlaceMentions finds the names a sentence gives as locations: capitalised
+// token runs after a locative preposition, optionally through words like
+// "the northern city of". "Moscow" in "Moscow blamed Kyiv" is not one.
+func PlaceMentions(text string, s nlp.Span) []PlaceMention {
+	toks := nlp.Tokens(text, s)
+	var out []PlaceMention
+	for i := 0; i < len(toks); i++ {
+		if !placePrepositions[strings.ToLower(toks[i].Text)] {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && placeLeadWords[strings.ToLower(toks[j].Text)] && !isCapitalized(toks[j].Text) {
+			j++
+		}
+		start := j
+		for j < len(toks) && (isNamePart(toks[j].Text, j > start) || (j > start && isNameJoiner(toks, j))) {
+			j++
+		}
+		// A trailing joiner ("Al-" handled by the tokenizer; "of" here) is
+		// not part of the name.
+		for j > start && !isNamePart(toks[j-1].Text, j-1 > start) {
+			j--
+		}
+		if j > start {
+			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// isNameJoiner reports a lower-case word or mark that may sit inside a
+// place name between capitalised words: "Sharm el-Sheikh", "Bosnia and
+// Herzegovina", "Long Beach, CA".
+func isNameJoiner(toks []nlp.Token, j int) bool {
+	if j+1 >= len(toks) || !isCapitalized(toks[j+1].Text) {
+		return false
+	}
+	switch toks[j].Text {
+	case "el", "al", "de", "del", "da", "di", "and", "upon", "-":
+		return true
+	case ",":
+		// "Long Beach, CA", "Kessin, Norland": a qualifier after a comma.
+		return true
+	}
+	return false
+}
+
+// isNamePart reports a word that can be part of a place name: capitalised,
+// or, inside a name, an Arabic-style particle joined to a capitalised word
+// ("el-Sheikh", "al-Raqqa").
+func isNamePart(w string, inside bool) bool {
+	if isCapitalized(w) {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); inside && i > 0 && i+1 < len(w) {
+		return isCapitalized(w[i+1:])
+	}
+	return false
+}
+
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -32,7 +32,7 @@ type Expr struct {
 	// year, half, quarter, season, month, week, weekend, day, part_of_day,
 	// minute; "" for durations, sets and PRESENT_REF-like values.
 	Precision string
-	Warning   string // why Value is empty, when it is
+	Warning   string // why Value is empty, or what makes it doubtful (a weekday that does not match the date)
 }
 
 // Find returns the time expressions of text in order, without overlaps.

@@ -298,7 +298,7 @@ func (m *matcher) weekday(i int) res {
 	}
 	if d.ok() {
 		d.start = i
-		return d
+		return m.matchWeekday(d, wd)
 	}
 	if !full {
 		return res{} // "Sun", "Wed" only with a date after them
@@ -332,6 +332,39 @@ func (m *matcher) weekday(i int) res {
 	}
 	r.p = &p
 	return r
+}
+
+// matchWeekday checks a written weekday against its date. When the year
+// was guessed, the weekday picks it: "Monday, June 11" read in 2020 is
+// 2018-06-11 (the nearest earlier June 11 on a Monday; the nearest later
+// one if the clause looks forward). When the
+// year was written, a mismatch is only reported.
+func (m *matcher) matchWeekday(d res, wd int) res {
+	if isoWeekday(d.p.t) == wd {
+		return d
+	}
+	if d.explicit {
+		d.warn = "the weekday does not match the date"
+		return d
+	}
+	t := d.p.t
+	dir := []int{-1, 1}
+	if m.future(d.start) {
+		dir = []int{1, -1}
+	}
+	// The calendar repeats within 28 years; February 29 within more.
+	for _, sign := range dir {
+		for k := 1; k <= 28; k++ {
+			c := time.Date(t.Year()+sign*k, t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+			if c.Day() == t.Day() && isoWeekday(c) == wd {
+				p := pDay(c)
+				d.p = &p
+				return d
+			}
+		}
+	}
+	d.warn = "the weekday does not match the date"
+	return d
 }
 
 // deictic: "today", "yesterday morning", "tonight", "now", "the future".

@@ -108,6 +108,11 @@ var cases = []struct {
 	{"2024-03-27", "Police fired tear gas on the night of 14 March and again this past weekend.",
 		[]want{{"the night of 14 March", "TIME", "2024-03-14TNI", ""}, {"this past weekend", "DATE", "2024-W12-WE", ""}}},
 
+	// A weekday picks the year of a date written without one, and is
+	// checked against one written with it.
+	{"2024-03-27", "The march on Monday, June 11 ended in arrests.",
+		[]want{{"Monday, June 11", "DATE", "2018-06-11", ""}}},
+
 	// Anaphoric: anchored on the text's last date.
 	{"2024-03-27", "The first raid came on September 30, 2015. A month later, the militia withdrew.",
 		[]want{{"September 30, 2015", "DATE", "2015-09-30", ""}, {"A month later", "DATE", "2015-10", ""}}},

@@ -1,0 +1,187 @@
+-- sitrep's schema, PostgreSQL dialect. Keep in step with ../sqlite/0001_init.sql:
+-- the two differ only in types, identity columns and full-text search.
+-- Event dates stay ISO 'YYYY-MM-DD' text in both, which sorts as dates and
+-- keeps the shared query code free of per-dialect date handling.
+
+-- One row per article as last seen; earlier versions move to article_versions.
+-- url and external_id are UNIQUE (NULLs allowed many times) because they are
+-- how a re-ingested article is recognised; content_hash is only indexed, since
+-- an update may make two records' texts equal.
+CREATE TABLE articles (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    external_id  TEXT UNIQUE,
+    source       TEXT NOT NULL DEFAULT '',
+    url          TEXT UNIQUE,
+    title        TEXT NOT NULL DEFAULT '',
+    subtitle     TEXT NOT NULL DEFAULT '',
+    byline       TEXT NOT NULL DEFAULT '',
+    dateline     TEXT NOT NULL DEFAULT '',
+    published    TIMESTAMPTZ,
+    updated      TIMESTAMPTZ,
+    language     TEXT NOT NULL DEFAULT '',
+    tags         JSONB NOT NULL DEFAULT '[]',
+    text         TEXT NOT NULL DEFAULT '',
+    content_hash TEXT,
+    simhash      BIGINT,
+    version      INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    ingested_at  TIMESTAMPTZ NOT NULL,
+    changed_at   TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX articles_content_hash ON articles (content_hash);
+CREATE INDEX articles_published ON articles (published);
+
+-- Every version an update replaced, newest last; events are not kept here
+-- because they can be coded again from the text.
+CREATE TABLE article_versions (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    article_id   BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    version      INTEGER NOT NULL,
+    external_id  TEXT,
+    source       TEXT NOT NULL,
+    url          TEXT,
+    title        TEXT NOT NULL,
+    subtitle     TEXT NOT NULL,
+    byline       TEXT NOT NULL,
+    dateline     TEXT NOT NULL,
+    published    TIMESTAMPTZ,
+    updated      TIMESTAMPTZ,
+    language     TEXT NOT NULL,
+    tags         JSONB NOT NULL,
+    text         TEXT NOT NULL,
+    content_hash TEXT,
+    simhash      BIGINT,
+    ingested_at  TIMESTAMPTZ NOT NULL,
+    replaced_at  TIMESTAMPTZ NOT NULL,
+    UNIQUE (article_id, version)
+);
+
+-- Events as one article codes them. The scalar columns are what queries and
+-- incident merging filter on; data holds the whole Event (lists and objects)
+-- as JSON, minus evidence, which has its own table.
+CREATE TABLE events (
+    id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    article_id     BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    seq            INTEGER NOT NULL,
+    type           TEXT NOT NULL DEFAULT '',
+    subtype        TEXT NOT NULL DEFAULT '',
+    attack_type    TEXT,
+    date_start     TEXT,
+    date_end       TEXT,
+    date_precision TEXT NOT NULL DEFAULT '',
+    location       TEXT NOT NULL DEFAULT '',
+    country        TEXT NOT NULL DEFAULT '',
+    admin1         TEXT NOT NULL DEFAULT '',
+    lat            DOUBLE PRECISION,
+    lon            DOUBLE PRECISION,
+    killed_min     INTEGER,
+    killed_max     INTEGER,
+    wounded_min    INTEGER,
+    wounded_max    INTEGER,
+    certainty      TEXT NOT NULL DEFAULT '',
+    data           JSONB NOT NULL,
+    UNIQUE (article_id, seq),
+    CHECK (killed_min IS NULL OR killed_min >= 0),
+    CHECK (killed_max IS NULL OR (killed_min IS NOT NULL AND killed_max >= killed_min)),
+    CHECK (wounded_min IS NULL OR wounded_min >= 0),
+    CHECK (wounded_max IS NULL OR (wounded_min IS NOT NULL AND wounded_max >= wounded_min)),
+    CHECK (lat IS NULL OR lat BETWEEN -90 AND 90),
+    CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
+    CHECK (date_start IS NULL OR date_end IS NULL OR date_end >= date_start)
+);
+-- Candidates for merging: a date window, then a place within it.
+CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_place_date ON events (country, admin1, date_start);
+CREATE INDEX events_type ON events (type, subtype);
+
+-- The sentences an event's fields came from, as byte offsets into the text.
+CREATE TABLE evidence (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id     BIGINT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    seq          INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset   INTEGER NOT NULL,
+    text         TEXT NOT NULL DEFAULT '',
+    UNIQUE (event_id, seq),
+    CHECK (start_offset >= 0 AND end_offset >= start_offset)
+);
+
+-- One real-world incident merged from the events of many articles: a best
+-- estimate of each field plus the range the sources span.
+CREATE TABLE incidents (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    type         TEXT NOT NULL DEFAULT '',
+    subtype      TEXT NOT NULL DEFAULT '',
+    date_start   TEXT,
+    date_end     TEXT,
+    location     TEXT NOT NULL DEFAULT '',
+    country      TEXT NOT NULL DEFAULT '',
+    admin1       TEXT NOT NULL DEFAULT '',
+    lat          DOUBLE PRECISION,
+    lon          DOUBLE PRECISION,
+    killed_best  INTEGER,
+    killed_min   INTEGER,
+    killed_max   INTEGER,
+    wounded_best INTEGER,
+    wounded_min  INTEGER,
+    wounded_max  INTEGER,
+    certainty    TEXT NOT NULL DEFAULT '',
+    report_count INTEGER NOT NULL DEFAULT 0,
+    data         JSONB NOT NULL DEFAULT '{}',
+    created_at   TIMESTAMPTZ NOT NULL,
+    changed_at   TIMESTAMPTZ NOT NULL,
+    CHECK (killed_min IS NULL OR killed_max IS NULL OR killed_max >= killed_min),
+    CHECK (wounded_min IS NULL OR wounded_max IS NULL OR wounded_max >= wounded_min)
+);
+CREATE INDEX incidents_date ON incidents (date_start, date_end);
+CREATE INDEX incidents_place_date ON incidents (country, admin1, date_start);
+
+-- Which events (reports) an incident was merged from, with the values each
+-- source gave, so ranges can be recomputed and disagreements shown. An event
+-- belongs to at most one incident; re-coding an article deletes its events
+-- and so unlinks them here.
+CREATE TABLE incident_reports (
+    incident_id BIGINT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+    event_id    BIGINT NOT NULL UNIQUE REFERENCES events (id) ON DELETE CASCADE,
+    article_id  BIGINT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    date_start  TEXT,
+    date_end    TEXT,
+    killed_min  INTEGER,
+    killed_max  INTEGER,
+    wounded_min INTEGER,
+    wounded_max INTEGER,
+    certainty   TEXT NOT NULL DEFAULT '',
+    score       DOUBLE PRECISION,
+    data        JSONB NOT NULL DEFAULT '{}',
+    linked_at   TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (incident_id, event_id)
+);
+CREATE INDEX incident_reports_article ON incident_reports (article_id);
+
+-- Work for several machines. A claimed job is 'running' with the claimer's
+-- name and a lease (locked_at); attempts counts claims.
+CREATE TABLE jobs (
+    id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    payload      BYTEA,
+    status       TEXT NOT NULL DEFAULT 'queued'
+                 CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    max_attempts INTEGER NOT NULL DEFAULT 5 CHECK (max_attempts >= 1),
+    worker       TEXT,
+    last_error   TEXT,
+    run_after    TIMESTAMPTZ NOT NULL,
+    locked_at    TIMESTAMPTZ,
+    created_at   TIMESTAMPTZ NOT NULL,
+    finished_at  TIMESTAMPTZ
+);
+CREATE INDEX jobs_ready ON jobs (status, run_after, id);
+
+-- Full-text search over title and text: a generated tsvector is always in
+-- step with its row. The 'simple' configuration (no stemming, no stop words)
+-- because articles come in many languages; text is cut at 500 000 characters
+-- to stay under tsvector's 1 MB limit.
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('simple', title), 'A') ||
+    setweight(to_tsvector('simple', left(text, 500000)), 'B')
+) STORED;
+CREATE INDEX articles_search ON articles USING GIN (search);

@@ -1,0 +1,714 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/internal/extract"
+)
+
+// dialect is what differs between the backends. Everything else — the
+// queries, the transaction logic — is shared, with $1-style placeholders,
+// which both drivers accept.
+type dialect int
+
+const (
+	sqliteDialect dialect = iota
+	postgresDialect
+)
+
+func (d dialect) String() string {
+	if d == postgresDialect {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// sqlStore implements Store over database/sql for both dialects.
+type sqlStore struct {
+	db      *sql.DB
+	dialect dialect
+	// lease is how long a claimed job stays with its worker before Claim may
+	// hand it to another (see Queue).
+	lease time.Duration
+
+	// now and failpoint are seams for tests: a clock to move past a lease,
+	// and a hook PutArticle calls between its writes to make one fail.
+	now       func() time.Time
+	failpoint func(step string) error
+
+	findArticle, insertArticle, insertEvent, insertEvidence *sql.Stmt
+}
+
+const defaultLease = 10 * time.Minute
+
+func newSQLStore(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) {
+	s := &sqlStore{db: db, dialect: d, lease: defaultLease, now: time.Now}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("store: connecting to %s: %w", d, err)
+	}
+	if _, err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// The statements every PutArticle runs are prepared once: on SQLite
+	// that saves parsing them per article (pgx caches statements itself).
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&s.findArticle, findArticleSQL},
+		{&s.insertArticle, insertArticleSQL},
+		{&s.insertEvent, insertEventSQL},
+		{&s.insertEvidence, insertEvidenceSQL},
+	} {
+		st, err := db.PrepareContext(ctx, p.sql)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("store: preparing %q: %w", p.sql, err)
+		}
+		*p.stmt = st
+	}
+	return s, nil
+}
+
+func (s *sqlStore) Close() error { return s.db.Close() }
+
+// clock is the current time as both backends keep it: UTC, microseconds
+// (PostgreSQL's precision), so a value reads back as it was written.
+func (s *sqlStore) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+
+// sqliteTime is how SQLite keeps times: fixed-width text, so comparing the
+// strings compares the times.
+const sqliteTime = "2006-01-02T15:04:05.000000Z"
+
+// tv turns a time into a query argument; the zero time is NULL.
+func (s *sqlStore) tv(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC().Truncate(time.Microsecond)
+	if s.dialect == sqliteDialect {
+		return t.Format(sqliteTime)
+	}
+	return t
+}
+
+// timeParam is placeholder $n where PostgreSQL cannot infer it is a time
+// (a CASE branch); SQLite's times are text anyway.
+func (s *sqlStore) timeParam(n int) string {
+	if s.dialect == postgresDialect {
+		return "CAST($" + strconv.Itoa(n) + " AS TIMESTAMPTZ)"
+	}
+	return "$" + strconv.Itoa(n)
+}
+
+// timeCol scans a time column of either backend; NULL is the zero time.
+type timeCol struct{ t *time.Time }
+
+func (c timeCol) Scan(v any) error {
+	switch x := v.(type) {
+	case nil:
+		*c.t = time.Time{}
+	case time.Time:
+		*c.t = x.UTC()
+	case string:
+		return c.parse(x)
+	case []byte:
+		return c.parse(string(x))
+	default:
+		return fmt.Errorf("store: cannot read %T as a time", v)
+	}
+	return nil
+}
+
+func (c timeCol) parse(s string) error {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return fmt.Errorf("store: bad time %q: %w", s, err)
+	}
+	*c.t = t.UTC()
+	return nil
+}
+
+// nullable turns "" into NULL, for the columns where absent is not a value:
+// a UNIQUE url or external id may be missing from many rows.
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// inTx runs fn in a transaction, committing if it returns nil and rolling
+// back otherwise — including when ctx is cancelled part-way.
+func (s *sqlStore) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func (s *sqlStore) fail(step string) error {
+	if s.failpoint == nil {
+		return nil
+	}
+	return s.failpoint(step)
+}
+
+// --- articles ---
+
+const articleCols = `id, external_id, source, url, title, subtitle, byline, dateline,
+	published, updated, language, tags, text, content_hash, simhash, version, ingested_at, changed_at`
+
+// findArticleSQL looks an article up by each of its identities at once; the
+// URL wins over the external id, which wins over the text.
+const findArticleSQL = `SELECT id, version, updated, content_hash FROM articles
+	WHERE url = $1 OR external_id = $2 OR content_hash = $3
+	ORDER BY CASE WHEN url = $1 THEN 0 WHEN external_id = $2 THEN 1 ELSE 2 END, id
+	LIMIT 1`
+
+const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title, subtitle,
+	byline, dateline, published, updated, language, tags, text, content_hash, simhash,
+	version, ingested_at, changed_at)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)
+	RETURNING id`
+
+// The previous version goes to history as it stands; its changed_at (when
+// it was stored) becomes the history row's ingested_at.
+const saveVersionSQL = `INSERT INTO article_versions (article_id, version, external_id,
+	source, url, title, subtitle, byline, dateline, published, updated, language, tags,
+	text, content_hash, simhash, ingested_at, replaced_at)
+	SELECT id, version, external_id, source, url, title, subtitle, byline, dateline,
+	published, updated, language, tags, text, content_hash, simhash, changed_at, $2
+	FROM articles WHERE id = $1`
+
+// An update keeps identities and dates the new copy lacks.
+const updateArticleSQL = `UPDATE articles SET
+	external_id = COALESCE($2, external_id), source = $3, url = COALESCE($4, url),
+	title = $5, subtitle = $6, byline = $7, dateline = $8,
+	published = COALESCE($9, published), updated = COALESCE($10, updated),
+	language = $11, tags = $12, text = $13, content_hash = $14, simhash = $15,
+	version = version + 1, changed_at = $16
+	WHERE id = $1
+	RETURNING version`
+
+const insertEventSQL = `INSERT INTO events (article_id, seq, type, subtype, attack_type,
+	date_start, date_end, date_precision, location, country, admin1, lat, lon,
+	killed_min, killed_max, wounded_min, wounded_max, certainty, data)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	RETURNING id`
+
+const insertEvidenceSQL = `INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
+	VALUES ($1, $2, $3, $4, $5)`
+
+// articleRow is an Article reduced to column values, computed before the
+// transaction starts so the transaction holds its locks only for writing.
+type articleRow struct {
+	a       Article
+	url     string
+	hash    string
+	simhash int64
+	tags    string
+	events  []eventRow
+}
+
+type eventRow struct {
+	e    extract.Event
+	data string
+}
+
+func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
+	ws := words(a.Text)
+	r := articleRow{a: a, url: NormalizeURL(a.URL), hash: contentHash(ws), simhash: simhash(ws)}
+	tags := a.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	b, err := json.Marshal(tags)
+	if err != nil {
+		return r, err
+	}
+	r.tags = string(b)
+	for i, e := range events {
+		// Evidence has its own table; the JSON holds the rest.
+		d := e
+		d.Evidence = nil
+		b, err := json.Marshal(d)
+		if err != nil {
+			return r, fmt.Errorf("store: event %d: %w", i, err)
+		}
+		r.events = append(r.events, eventRow{e: e, data: string(b)})
+	}
+	return r, nil
+}
+
+func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.Event) (PutResult, error) {
+	r, err := makeArticleRow(a, events)
+	if err != nil {
+		return PutResult{}, err
+	}
+	var res PutResult
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		res, err = s.putArticle(ctx, tx, &r)
+		return err
+	})
+	if err != nil {
+		return PutResult{}, fmt.Errorf("store: putting article %q: %w", firstNonEmpty(r.url, a.ExternalID, a.Source), err)
+	}
+	return res, nil
+}
+
+func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (PutResult, error) {
+	if s.dialect == postgresDialect {
+		// Two machines putting the same new article at once would both find
+		// nothing and both insert; locking its identities first makes the
+		// second wait and then find the first's row. (SQLite has one writer
+		// at a time already.)
+		if err := lockIdentities(ctx, tx, r); err != nil {
+			return PutResult{}, err
+		}
+	}
+	now := s.clock()
+	var (
+		id       int64
+		version  int
+		updated  time.Time
+		prevHash sql.NullString
+	)
+	err := tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
+		nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
+	).Scan(&id, &version, timeCol{&updated}, &prevHash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = tx.StmtContext(ctx, s.insertArticle).QueryRowContext(ctx,
+			nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
+			r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
+			r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+		).Scan(&id)
+		if err != nil {
+			return PutResult{}, err
+		}
+		version = 1
+		if err := s.fail("article"); err != nil {
+			return PutResult{}, err
+		}
+		if err := s.putEvents(ctx, tx, id, r.events); err != nil {
+			return PutResult{}, err
+		}
+		return PutResult{ID: id, Status: Inserted, Version: version}, nil
+	case err != nil:
+		return PutResult{}, err
+	}
+
+	newer := !r.a.Updated.IsZero() && r.a.Updated.After(updated)
+	older := !r.a.Updated.IsZero() && !updated.IsZero() && r.a.Updated.Before(updated)
+	if older || (!newer && prevHash.String == r.hash) {
+		return PutResult{ID: id, Status: Unchanged, Version: version}, nil
+	}
+	if _, err := tx.ExecContext(ctx, saveVersionSQL, id, s.tv(now)); err != nil {
+		return PutResult{}, err
+	}
+	// Cascades to the events' evidence and incident links: the merger links
+	// the new events afresh.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article_id = $1`, id); err != nil {
+		return PutResult{}, err
+	}
+	err = tx.QueryRowContext(ctx, updateArticleSQL, id,
+		nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
+		r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
+		r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+	).Scan(&version)
+	if err != nil {
+		return PutResult{}, err
+	}
+	if err := s.fail("article"); err != nil {
+		return PutResult{}, err
+	}
+	if err := s.putEvents(ctx, tx, id, r.events); err != nil {
+		return PutResult{}, err
+	}
+	return PutResult{ID: id, Status: Updated, Version: version}, nil
+}
+
+// lockIdentities takes a transaction-scoped advisory lock on each of the
+// article's identities, in a fixed order so two transactions cannot deadlock.
+func lockIdentities(ctx context.Context, tx *sql.Tx, r *articleRow) error {
+	var keys []int64
+	for _, id := range []string{"url\x00" + r.url, "ext\x00" + r.a.ExternalID, "hash\x00" + r.hash} {
+		if strings.HasSuffix(id, "\x00") {
+			continue
+		}
+		h := fnv.New64a()
+		h.Write([]byte("sitrep.article\x00" + id))
+		keys = append(keys, int64(h.Sum64()))
+	}
+	slices.Sort(keys)
+	for _, k := range slices.Compact(keys) {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) error {
+	if len(events) == 0 {
+		return nil
+	}
+	evStmt := tx.StmtContext(ctx, s.insertEvent)
+	var eviStmt *sql.Stmt
+	for i, er := range events {
+		e := er.e
+		var attack, start, end, prec any
+		if e.AttackType != nil {
+			attack = *e.AttackType
+		}
+		if e.Date != nil {
+			start, end, prec = nullable(e.Date.Start), nullable(e.Date.End), e.Date.Precision
+		} else {
+			prec = ""
+		}
+		var place, country, admin1 string
+		var lat, lon any
+		if l := e.Location; l != nil {
+			place, country, admin1 = l.Name, l.Country, l.Admin1
+			if l.Lat != nil {
+				lat = *l.Lat
+			}
+			if l.Lon != nil {
+				lon = *l.Lon
+			}
+		}
+		kmin, kmax := countCols(e.Killed)
+		wmin, wmax := countCols(e.Wounded)
+		var eventID int64
+		err := evStmt.QueryRowContext(ctx, articleID, i, e.Type, e.Subtype, attack,
+			start, end, prec, place, country, admin1, lat, lon,
+			kmin, kmax, wmin, wmax, e.Certainty, er.data,
+		).Scan(&eventID)
+		if err != nil {
+			return fmt.Errorf("event %d: %w", i, err)
+		}
+		for j, ev := range e.Evidence {
+			if eviStmt == nil {
+				eviStmt = tx.StmtContext(ctx, s.insertEvidence)
+			}
+			if _, err := eviStmt.ExecContext(ctx, eventID, j, ev.Start, ev.End, ev.Text); err != nil {
+				return fmt.Errorf("event %d evidence %d: %w", i, j, err)
+			}
+		}
+		if err := s.fail("event"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func countCols(c *extract.Count) (lo, hi any) {
+	if c == nil {
+		return nil, nil
+	}
+	if c.Max != nil {
+		hi = *c.Max
+	}
+	return c.Min, hi
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanArticle(row scanner) (StoredArticle, error) {
+	var (
+		a                  StoredArticle
+		ext, url, hash     sql.NullString
+		simhash            sql.NullInt64
+		tags               []byte
+		published, updated time.Time
+	)
+	err := row.Scan(&a.ID, &ext, &a.Source, &url, &a.Title, &a.Subtitle, &a.Byline,
+		&a.Dateline, timeCol{&published}, timeCol{&updated}, &a.Language, &tags, &a.Text,
+		&hash, &simhash, &a.Version, timeCol{&a.IngestedAt}, timeCol{&a.ChangedAt})
+	if err != nil {
+		return a, err
+	}
+	a.ExternalID, a.URL, a.ContentHash, a.Simhash = ext.String, url.String, hash.String, simhash.Int64
+	a.Published, a.Updated = published, updated
+	if err := json.Unmarshal(tags, &a.Tags); err != nil {
+		return a, fmt.Errorf("store: article %d tags: %w", a.ID, err)
+	}
+	if len(a.Tags) == 0 {
+		a.Tags = nil
+	}
+	return a, nil
+}
+
+func (s *sqlStore) oneArticle(ctx context.Context, where string, arg any) (StoredArticle, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles WHERE `+where, arg))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	return a, err
+}
+
+func (s *sqlStore) Article(ctx context.Context, id int64) (StoredArticle, error) {
+	return s.oneArticle(ctx, `id = $1`, id)
+}
+
+func (s *sqlStore) ArticleByURL(ctx context.Context, url string) (StoredArticle, error) {
+	return s.oneArticle(ctx, `url = $1`, NormalizeURL(url))
+}
+
+func (s *sqlStore) ListArticles(ctx context.Context, cursor string, limit int) (ArticlePage, error) {
+	after, err := parseCursor(cursor)
+	if err != nil {
+		return ArticlePage{}, err
+	}
+	limit = pageSize(limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles
+		WHERE id > $1 ORDER BY id LIMIT $2`, after, limit+1)
+	if err != nil {
+		return ArticlePage{}, err
+	}
+	defer rows.Close()
+	var page ArticlePage
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return ArticlePage{}, err
+		}
+		page.Articles = append(page.Articles, a)
+	}
+	if err := rows.Err(); err != nil {
+		return ArticlePage{}, err
+	}
+	if len(page.Articles) > limit {
+		page.Articles = page.Articles[:limit]
+		page.Next = strconv.FormatInt(page.Articles[limit-1].ID, 10)
+	}
+	return page, nil
+}
+
+func (s *sqlStore) ArticleVersions(ctx context.Context, id int64) ([]StoredArticle, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT article_id, external_id, source, url, title,
+		subtitle, byline, dateline, published, updated, language, tags, text, content_hash,
+		simhash, version, ingested_at, replaced_at
+		FROM article_versions WHERE article_id = $1 ORDER BY version`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StoredArticle
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) SearchArticles(ctx context.Context, q string, limit int) ([]SearchHit, error) {
+	ws := searchWords(q)
+	if len(ws) == 0 {
+		return nil, nil
+	}
+	limit = pageSize(limit)
+	var query string
+	var arg string
+	switch s.dialect {
+	case sqliteDialect:
+		// Each word quoted is an FTS5 string, never an operator; quoted
+		// strings side by side must all match. Title hits weigh double.
+		arg = `"` + strings.Join(ws, `" "`) + `"`
+		query = `SELECT a.id, a.title, a.url, a.source, a.published, -bm25(articles_fts, 2.0, 1.0) AS rank
+			FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+			WHERE articles_fts MATCH $1
+			ORDER BY rank DESC, a.id LIMIT $2`
+	default:
+		// plainto_tsquery reads words only and ANDs them.
+		arg = strings.Join(ws, " ")
+		query = `SELECT id, title, url, source, published, ts_rank(search, q) AS rank
+			FROM articles, plainto_tsquery('simple', $1) AS q
+			WHERE search @@ q
+			ORDER BY rank DESC, id LIMIT $2`
+	}
+	rows, err := s.db.QueryContext(ctx, query, arg, limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	var hits []SearchHit
+	for rows.Next() {
+		var h SearchHit
+		var url sql.NullString
+		if err := rows.Scan(&h.ID, &h.Title, &url, &h.Source, timeCol{&h.Published}, &h.Rank); err != nil {
+			return nil, err
+		}
+		h.URL = url.String
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// --- events ---
+
+func (s *sqlStore) ArticleEvents(ctx context.Context, articleID int64) ([]StoredEvent, error) {
+	page, err := s.queryEvents(ctx, `article_id = $1`, []any{articleID}, `seq`, 0)
+	return page, err
+}
+
+func (s *sqlStore) QueryEvents(ctx context.Context, f EventFilter) (EventPage, error) {
+	after, err := parseCursor(f.Cursor)
+	if err != nil {
+		return EventPage{}, err
+	}
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if f.From != "" {
+		add("date_end >= ?", f.From)
+	}
+	if f.To != "" {
+		add("date_start <= ?", f.To)
+	}
+	for _, c := range []struct{ col, v string }{
+		{"country", f.Country}, {"admin1", f.Admin1}, {"type", f.Type},
+		{"subtype", f.Subtype}, {"certainty", f.Certainty},
+	} {
+		if c.v != "" {
+			add(c.col+" = ?", c.v)
+		}
+	}
+	if f.MinKilled > 0 {
+		add("killed_min >= ?", f.MinKilled)
+	}
+	if f.ArticleID != 0 {
+		add("article_id = ?", f.ArticleID)
+	}
+	if after > 0 {
+		add("id > ?", after)
+	}
+	if len(where) == 0 {
+		where = append(where, "1 = 1")
+	}
+	limit := pageSize(f.Limit)
+	events, err := s.queryEvents(ctx, strings.Join(where, " AND "), args, "id", limit+1)
+	if err != nil {
+		return EventPage{}, err
+	}
+	page := EventPage{Events: events}
+	if len(events) > limit {
+		page.Events = events[:limit]
+		page.Next = strconv.FormatInt(page.Events[limit-1].ID, 10)
+	}
+	return page, nil
+}
+
+// queryEvents reads the events matching where (with args), in order, with
+// their evidence; limit 0 means all.
+func (s *sqlStore) queryEvents(ctx context.Context, where string, args []any, order string, limit int) ([]StoredEvent, error) {
+	q := `SELECT id, article_id, seq, data FROM events WHERE ` + where + ` ORDER BY ` + order
+	if limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	defer rows.Close()
+	var out []StoredEvent
+	byID := map[int64]int{}
+	for rows.Next() {
+		var e StoredEvent
+		var data []byte
+		if err := rows.Scan(&e.ID, &e.ArticleID, &e.Seq, &data); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(data, &e.Event); err != nil {
+			return nil, fmt.Errorf("store: event %d: %w", e.ID, err)
+		}
+		byID[e.ID] = len(out)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// Evidence for the whole page in one query.
+	ph := make([]string, len(out))
+	ids := make([]any, len(out))
+	for i, e := range out {
+		ph[i] = "$" + strconv.Itoa(i+1)
+		ids[i] = e.ID
+	}
+	erows, err := s.db.QueryContext(ctx, `SELECT event_id, start_offset, end_offset, text
+		FROM evidence WHERE event_id IN (`+strings.Join(ph, ", ")+`) ORDER BY event_id, seq`, ids...)
+	if err != nil {
+		return nil, fmt.Errorf("store: evidence: %w", err)
+	}
+	defer erows.Close()
+	for erows.Next() {
+		var id int64
+		var ev extract.Evidence
+		if err := erows.Scan(&id, &ev.Start, &ev.End, &ev.Text); err != nil {
+			return nil, err
+		}
+		e := &out[byID[id]]
+		e.Evidence = append(e.Evidence, ev)
+	}
+	return out, erows.Err()
+}
+
+// Cursors are the last id of the previous page. Callers treat them as opaque
+// so the encoding can change when ordering by date arrives.
+func parseCursor(c string) (int64, error) {
+	if c == "" {
+		return 0, nil
+	}
+	n, err := strconv.ParseInt(c, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("store: bad cursor %q", c)
+	}
+	return n, nil
+}
+
+func pageSize(n int) int {
+	switch {
+	case n <= 0:
+		return 100
+	case n > 1000:
+		return 1000
+	}
+	return n
+}

@@ -545,6 +545,11 @@ func (m *matcher) relative(i int) res {
 		case q.off > 0 && mo <= bm:
 			y++
 		}
+		// "last Oct. 23": the day too.
+		if d, e, ok := m.dayAt(k); ok && k < len(m.t) && m.t[k].kind == kNum {
+			r.end = e
+			return m.dayValue(r, y, mo, d)
+		}
 		return set(pMonth(y, mo))
 	}
 	if v, ok := m.table("weekday", j); ok && len(m.w(j)) >= 6 && m.w(j)[len(m.w(j))-1] != 's' {

@@ -108,6 +108,9 @@ var cases = []struct {
 	{"2024-03-27", "Police fired tear gas on the night of 14 March and again this past weekend.",
 		[]want{{"the night of 14 March", "TIME", "2024-03-14TNI", ""}, {"this past weekend", "DATE", "2024-W12-WE", ""}}},
 
+	{"2024-03-27", "The militia has not been seen since last Oct. 23.",
+		[]want{{"last Oct. 23", "DATE", "2023-10-23", ""}}},
+
 	// A weekday picks the year of a date written without one, and is
 	// checked against one written with it.
 	{"2024-03-27", "The march on Monday, June 11 ended in arrests.",

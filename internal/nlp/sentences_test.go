@@ -74,6 +74,7 @@ func TestSentences(t *testing.T) {
 		{"paragraph breaks", "First paragraph ends here.\n\n| Second paragraph has no stop\n\n| Third one."},
 		{"bullets", "The demands were:\n| - release of prisoners\n| - an end to raids\n| 1. Talks in Geneva\n| 2) Monitors on the ground"},
 		{"numbered item period", "1. Evacuate the district.| 2. Open the crossing."},
+		{"US dateline", "NASHVILLE, Tenn. (AP) — Two men were shot.| KANSAS CITY, Mo. — A teen died."},
 		{"address at sentence end", "Officers were called to a flat on Harlow Ave.| Officers found two men.| One lived on Dock St.| That was in St. Louis."},
 		{"street abbreviation", "The blast hit St. Brendan's church on Main St. in the old town.| Two died."},
 		{"lower case after abbreviation", "The ambassador to the U.N. said talks were over."},

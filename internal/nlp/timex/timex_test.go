@@ -116,6 +116,9 @@ var cases = []struct {
 	{"2024-03-27", "The march on Monday, June 11 ended in arrests.",
 		[]want{{"Monday, June 11", "DATE", "2018-06-11", ""}}},
 
+	{"2024-03-27", "Updated 12:34 p.m. ET, Tue March 26, 2024",
+		[]want{{"12:34 p.m. ET, Tue March 26, 2024", "TIME", "2024-03-26T12:34", ""}}},
+
 	// Anaphoric: anchored on the text's last date.
 	{"2024-03-27", "The first raid came on September 30, 2015. A month later, the militia withdrew.",
 		[]want{{"September 30, 2015", "DATE", "2015-09-30", ""}, {"A month later", "DATE", "2015-10", ""}}},

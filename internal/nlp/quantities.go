@@ -412,6 +412,28 @@ func (p *qparser) parseCore(i int) (core, bool) {
 	return core{}, false
 }
 
+// dottedThousands reads "1.500" or "12.000.000", digits grouped in
+// threes by periods, as an integer.
+func dottedThousands(s string) (int, bool) {
+	groups := strings.Split(s, ".")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return 0, false
+	}
+	v, capped := 0, false
+	for k, g := range groups {
+		if k > 0 && len(g) != 3 {
+			return 0, false
+		}
+		for i := 0; i < len(g); i++ {
+			if g[i] < '0' || g[i] > '9' {
+				return 0, false
+			}
+			v = satAdd(satMul(v, 10, &capped), int(g[i]-'0'), &capped)
+		}
+	}
+	return v, true
+}
+
 // parseDigits reads "1,200", "3.5" or "007" into an integer part and
 // whether a fraction followed. Commas are dropped; more digits than fit
 // saturate at MaxValue.
@@ -490,6 +512,14 @@ func (p *qparser) digitCore(i int) (core, bool) {
 			c.kind = Ordinal
 		}
 		return c, true
+	}
+	if decimal {
+		// "1.500 people" is European for 1,500: people come whole.
+		if w, ok := dottedThousands(t); ok {
+			if _, _, _, person := p.findNoun(i + 1); person {
+				v, frac, decimal = w, 0, false
+			}
+		}
 	}
 	v, end, scaled := p.scaleAfter(v, frac, i+1, &c.capped)
 	c.lo, c.hi, c.end = v, v, end

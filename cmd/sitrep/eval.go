@@ -18,11 +18,13 @@ func (e env) cmdEval(args []string) int {
 			return e.cmdEvalRead(args[1:])
 		case "timex":
 			return e.cmdEvalTimex(args[1:])
+		case "gva":
+			return e.cmdEvalGVA(args[1:])
 		case "case2021":
 			return e.cmdEvalCase2021(args[1:])
 		}
 	}
-	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex|case2021 --data DIR ...")
+	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex|case2021|gva --data DIR ...")
 	return 2
 }
 

@@ -52,7 +52,7 @@ commands:
   extract INPUT...      find and code the political-violence events articles report
   times INPUT...        list time expressions with TIMEX3 type and normalised value
   geocode TEXT          show gazetteer candidates for a place name and the choice
-  eval  read|timex|case2021 --data DIR
+  eval  read|timex|case2021|gva --data DIR
                         score a stage on an evaluation set
 `)
 }

@@ -332,9 +332,10 @@ func looksLikeNames(s string) bool {
 }
 
 // cutDateline splits the dateline off the first paragraph of a story:
-// "MOSCOW: The attack…" gives ("MOSCOW", "The attack…"); so do "LONDON
-// (AP) — …", "KYIV, Ukraine (Reuters) - …" and "Kabul, Aug 26 (Reuters) -
-// …". An all-capitals place stands on its own; a title-case one needs an
+// "MOSCOW: The attack…" gives ("MOSCOW", "The attack…"), "LONDON (AP) —
+// …" gives "LONDON", "KYIV, Ukraine (Reuters) - …" gives "KYIV, Ukraine"
+// (a place qualifier stays; agencies and dates go) and "Kabul, Aug 26
+// (Reuters) - …" gives "Kabul". An all-capitals place stands on its own; a title-case one needs an
 // agency or a date to show that it is a dateline and not a sentence.
 func cutDateline(p string) (place, rest string, ok bool) {
 	head := p[:min(len(p), 120)]
@@ -399,13 +400,16 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		case isShortDate(part):
 			dated = true
 		case isPlaceName(part) != 0:
+			// The qualifier ("Colo.", "Ukraine") stays: it is what tells
+			// Clifton, Colorado from Clifton, New Jersey.
+			place += ", " + collapseSpace(part)
 		default:
 			return "", "", false
 		}
 	}
-	switch isPlaceName(place) {
+	switch isPlaceName(collapseSpace(parts[0])) {
 	case 'U':
-		if rules.notPlaces[strings.ToUpper(place)] {
+		if rules.notPlaces[strings.ToUpper(collapseSpace(parts[0]))] {
 			return "", "", false
 		}
 	case 'T':

@@ -62,7 +62,7 @@ func TestReadText(t *testing.T) {
 			want: Article{
 				Title:    "Gunmen kill six at wedding in northern village",
 				Subtitle: "The attack, blamed on bandits, is the deadliest in the state this year and comes days after a peace deal was signed.",
-				Dateline: "KADUNA",
+				Dateline: "KADUNA, Nigeria",
 				Updated:  time.Date(2024, 6, 14, 18, 20, 0, 0, time.UTC),
 				Language: "en",
 				Tags:     []string{"Nigeria", "Kaduna"},

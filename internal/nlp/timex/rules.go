@@ -587,8 +587,19 @@ func (m *matcher) relative(i int) res {
 		if !base.valid() {
 			return fail()
 		}
-		y := base.t.Year() + q.off
-		return set(pSeason(y, s))
+		mode := seasonThis
+		switch {
+		case q.off < 0:
+			mode = seasonLast
+		case q.off > 0:
+			mode = seasonNext
+		}
+		if q.anaphoric {
+			// "that summer", "the following winter": of the text's year.
+			y := base.t.Year() + q.off
+			return set(pSeason(y, s))
+		}
+		return set(pSeason(seasonYear(base.t, s, mode), s))
 	}
 	if pod, ok := m.table("part_of_day", j); ok && m.w(j)[len(m.w(j))-1] != 's' {
 		if !base.valid() {
@@ -951,7 +962,11 @@ func (m *matcher) season(i int) res {
 		r.warn = "no document date"
 		return r
 	}
-	p := pSeason(m.dct.Year(), s)
+	mode := seasonPast
+	if m.future(i) {
+		mode = seasonComing
+	}
+	p := pSeason(seasonYear(m.dct, s, mode), s)
 	r.p = &p
 	return r
 }

@@ -708,123 +708,180 @@ const (
 	wAnd
 )
 
-// wordCore reads spelled-out numbers: "twenty-two", "a hundred", "three
-// hundred and twelve", "two dozen", "one million two hundred thousand".
-// Each word must be allowed after the one before, so "two three" is two
-// numbers, not five.
-func (p *qparser) wordCore(i int) (core, bool) {
-	var c core
-	total, current, largest := 0, 0, 0
-	state := wStart
-	j := i
-	isScale := func(w string) bool { _, ok := p.lx.scales[w]; return ok }
-	numberWord := func(w string) bool {
-		_, u := p.lx.units[w]
-		_, t := p.lx.tens[w]
-		return u || t
-	}
-	// step consumes one word; next is the word after it ("" at the end),
-	// used only to check "a" and "and".
-	step := func(w, next string) bool {
-		if u, ok := p.lx.units[w]; ok {
-			switch {
-			case state == wStart || state == wHundred || state == wBig || state == wAnd:
-			case state == wTens && u < 10 && u > 0:
-			default:
-				return false
-			}
-			current += u
-			state = wUnit
-			if u >= 10 {
-				state = wTeen
-			}
-			return true
-		}
-		if t, ok := p.lx.tens[w]; ok {
-			if state != wStart && state != wHundred && state != wBig && state != wAnd {
-				return false
-			}
-			current += t
-			state = wTens
-			return true
-		}
-		switch w {
-		case "a", "an":
-			if state != wStart || !isScale(next) {
-				return false
-			}
-			current, state = 1, wA
-			return true
-		case "and":
-			if (state != wHundred && state != wBig) || !numberWord(next) {
-				return false
-			}
-			state = wAnd
-			return true
-		case "odd":
-			if state == wStart || state == wAnd || state == wA {
-				return false
-			}
-			c.approx = true
-			return true
-		}
-		s, ok := p.lx.scales[w]
-		if !ok || state == wStart || state == wAnd {
+// wordNum reads a spelled-out number one word at a time. Each word must
+// be allowed after the one before, so "two three" is two numbers, not
+// five, and "a million billion" multiplies (and is capped).
+type wordNum struct {
+	lx                      *lexicon
+	total, current, largest int
+	state                   int
+	approx, capped          bool
+}
+
+// step takes one word; next is the word after it ("" at the end), which
+// decides whether "a" and "and" belong to the number.
+func (n *wordNum) step(w, next string) bool {
+	lx := n.lx
+	if u, ok := lx.units[w]; ok {
+		switch {
+		case n.state == wStart || n.state == wHundred || n.state == wBig || n.state == wAnd:
+		case n.state == wTens && u < 10 && u > 0:
+		default:
 			return false
 		}
-		if s < 1000 {
-			if state == wHundred && s == 100 {
-				return false
-			}
-			current = satMul(max(current, 1), s, &c.capped)
-			state = wHundred
-			return true
+		n.current += u
+		n.state = wUnit
+		if u >= 10 {
+			n.state = wTeen
 		}
-		if s > largest {
-			total = satMul(satAdd(total, current, &c.capped), s, &c.capped)
-			largest = s
-		} else {
-			total = satAdd(total, satMul(current, s, &c.capped), &c.capped)
-		}
-		current, state = 0, wBig
 		return true
 	}
-	for j < len(p.toks) && p.word(j) {
-		w := p.low[j]
-		nextTok := ""
-		if j+1 < len(p.toks) {
-			nextTok = p.low[j+1]
+	if t, ok := lx.tens[w]; ok {
+		if n.state != wStart && n.state != wHundred && n.state != wBig && n.state != wAnd {
+			return false
 		}
-		if strings.ContainsAny(w, "-‐‑") {
-			// "twenty-two", "thirty-odd": every part must be read.
-			parts := strings.FieldsFunc(w, func(r rune) bool { return isHyphen(r) })
-			saved := [4]int{total, current, largest, state}
-			all := len(parts) > 0
-			for k, part := range parts {
-				next := nextTok
-				if k+1 < len(parts) {
-					next = parts[k+1]
-				}
-				if !step(part, next) {
-					all = false
-					break
-				}
-			}
-			if !all {
-				total, current, largest, state = saved[0], saved[1], saved[2], saved[3]
+		n.current += t
+		n.state = wTens
+		return true
+	}
+	switch w {
+	case "a", "an":
+		if _, scale := lx.scales[next]; n.state != wStart || !scale {
+			return false
+		}
+		n.current, n.state = 1, wA
+		return true
+	case "and":
+		_, u := lx.units[next]
+		_, t := lx.tens[next]
+		if (n.state != wHundred && n.state != wBig) || !(u || t) {
+			return false
+		}
+		n.state = wAnd
+		return true
+	case "odd":
+		if n.state == wStart || n.state == wAnd || n.state == wA {
+			return false
+		}
+		n.approx = true
+		return true
+	}
+	s, ok := lx.scales[w]
+	if !ok || n.state == wStart || n.state == wAnd {
+		return false
+	}
+	if s < 1000 {
+		if n.state == wHundred && s == 100 {
+			return false
+		}
+		n.current = satMul(max(n.current, 1), s, &n.capped)
+		n.state = wHundred
+		return true
+	}
+	if s > n.largest {
+		n.total = satMul(satAdd(n.total, n.current, &n.capped), s, &n.capped)
+		n.largest = s
+	} else {
+		n.total = satAdd(n.total, satMul(n.current, s, &n.capped), &n.capped)
+	}
+	n.current, n.state = 0, wBig
+	return true
+}
+
+// steps takes the parts of a hyphenated word ("twenty-two"), all or
+// none: on failure the reader is left as it was.
+func (n *wordNum) steps(parts []string, next string) bool {
+	saved := *n
+	for k, part := range parts {
+		nx := next
+		if k+1 < len(parts) {
+			nx = parts[k+1]
+		}
+		if !n.step(part, nx) {
+			*n = saved
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// value is the number read so far, if the words read make one.
+func (n *wordNum) value() (int, bool) {
+	if n.state == wStart || n.state == wA || n.state == wAnd {
+		return 0, false
+	}
+	return satAdd(n.total, n.current, &n.capped), true
+}
+
+func splitHyphens(w string) []string {
+	return strings.FieldsFunc(w, isHyphen)
+}
+
+// wordCore reads spelled-out numbers: "twenty-two", "a hundred", "three
+// hundred and twelve", "two dozen", "one million two hundred thousand",
+// "thirty-odd".
+func (p *qparser) wordCore(i int) (core, bool) {
+	if c, ok := p.wordCompound(i); ok {
+		return c, true
+	}
+	n := wordNum{lx: p.lx}
+	j := i
+	for ; j < len(p.toks) && p.word(j); j++ {
+		next := ""
+		if j+1 < len(p.toks) {
+			next = p.low[j+1]
+		}
+		w := p.low[j]
+		if strings.IndexFunc(w, isHyphen) >= 0 {
+			if !n.steps(splitHyphens(w), next) {
 				break
 			}
-		} else if !step(w, nextTok) {
+		} else if !n.step(w, next) {
 			break
 		}
-		j++
 	}
-	if j == i || state == wA || state == wAnd || state == wStart {
+	v, ok := n.value()
+	if j == i || !ok {
 		return core{}, false
 	}
-	v := satAdd(total, current, &c.capped)
-	c.lo, c.hi, c.end = v, v, j
-	return c, true
+	return core{lo: v, hi: v, end: j, approx: n.approx, capped: n.capped}, true
+}
+
+// wordCompound reads a spelled-out number joined to a unit by hyphens:
+// "a two-year-old" (an age), "a three-day siege" (a duration), "a
+// ten-mile march" (a measure).
+func (p *qparser) wordCompound(i int) (core, bool) {
+	w := p.low[i]
+	if strings.IndexFunc(w, isHyphen) < 0 {
+		return core{}, false
+	}
+	parts := splitHyphens(w)
+	// Units are one or two words ("day", "year-old"); looking no
+	// further keeps a long hyphenated run linear.
+	for k := len(parts) - 1; k >= max(1, len(parts)-2); k-- {
+		rest := strings.Join(parts[k:], "-")
+		var kind QuantityKind
+		switch {
+		case p.lx.ageAfter[personKey(rest)]:
+			kind = Age
+		case p.lx.duration[rest]:
+			kind = Duration
+		case p.lx.measure[rest]:
+			kind = Measure
+		default:
+			continue
+		}
+		n := wordNum{lx: p.lx}
+		if !n.steps(parts[:k], "") {
+			return core{}, false
+		}
+		v, ok := n.value()
+		if !ok {
+			return core{}, false
+		}
+		return core{lo: v, hi: v, end: i + 1, kind: kind, kindSet: true, capped: n.capped}, true
+	}
+	return core{}, false
 }
 
 // context decides the kind of a number from the tokens around it: a unit,

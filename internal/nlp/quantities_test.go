@@ -58,6 +58,8 @@ func TestQuantities(t *testing.T) {
 			[]string{"three hundred and twelve detainees|count|312..312|detainees*"}},
 		{"One million two hundred thousand people fled the region.",
 			[]string{"One million two hundred thousand people|count|1200000..1200000|people*"}},
+		{"A two-year-old died after a three-day siege and a ten-mile march.",
+			[]string{"two-year-old|age|2..2", "three-day|duration|3..3", "ten-mile|measure|10..10"}},
 		{"Two three-year-olds were treated.", []string{"Two three-year-olds|count|2..2|three-year-olds*"}},
 		// Vague quantities.
 		{"Dozens of mourners were turned back.", []string{"Dozens of mourners|count|24..143~|mourners*"}},

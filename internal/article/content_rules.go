@@ -307,7 +307,7 @@ func (r *contentRules) isDropLine(p string) bool {
 
 // zeroDigits replaces every run of ASCII digits in s with one "0".
 func zeroDigits(s string) string {
-	if strings.IndexAny(s, "123456789") < 0 && !strings.Contains(s, "00") {
+	if !strings.ContainsAny(s, "123456789") && !strings.Contains(s, "00") {
 		return s
 	}
 	b := make([]byte, 0, len(s))

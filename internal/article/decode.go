@@ -149,7 +149,7 @@ func declaredCharset(data []byte, contentType string) string {
 	// Meta tags belong in the first 1024 bytes but are often much later,
 	// after scripts and styles; look through the whole head.
 	head := data[:min(len(data), 64<<10)]
-	if i := bytes.Index(bytes.ToLower(head), []byte("</head")); i > 0 {
+	if i := indexTagFold(string(head), "</head", false); i > 0 {
 		head = head[:i]
 	}
 	if m := metaCharsetRE.FindSubmatch(head); m != nil {
@@ -238,28 +238,51 @@ func LooksLikeHTML(s string) bool {
 
 // truncation describes how an HTML page was cut short, or returns "".
 // Pages that simply omit </html> are common and legal; we only flag a
-// document that stops inside a tag, a comment or a script.
+// document that stops inside a tag, a comment or a script. It looks at the
+// last 16 KiB only and allocates nothing: it runs on every page.
 func truncation(s string) string {
-	tail := strings.TrimRightFunc(s[max(0, len(s)-65536):], func(r rune) bool { return r == ' ' || r == '\n' || r == '\r' || r == '\t' })
+	tail := strings.TrimRightFunc(s[max(0, len(s)-16384):], func(r rune) bool { return r == ' ' || r == '\n' || r == '\r' || r == '\t' })
 	lt, gt := strings.LastIndexByte(tail, '<'), strings.LastIndexByte(tail, '>')
 	if lt > gt {
 		return fmt.Sprintf("the page ends inside a tag (%q)", ellipsis(tail[lt:], 40))
 	}
-	lower := strings.ToLower(tail)
-	if i := strings.LastIndex(lower, "<!--"); i >= 0 && !strings.Contains(lower[i:], "-->") {
+	if i := strings.LastIndex(tail, "<!--"); i >= 0 && !strings.Contains(tail[i:], "-->") {
 		return "the page ends inside a comment"
 	}
 	for _, raw := range []string{"script", "style", "textarea"} {
-		if i := strings.LastIndex(lower, "<"+raw); i >= 0 && !strings.Contains(lower[i:], "</"+raw) {
+		if i := indexTagFold(tail, "<"+raw, true); i >= 0 && indexTagFold(tail[i:], "</"+raw, false) < 0 {
 			return "the page ends inside a <" + raw + "> element"
 		}
 	}
-	if strings.Contains(lower, "<body") || strings.Contains(strings.ToLower(s[:min(len(s), 65536)]), "<body") {
-		if !strings.Contains(lower, "</body") && !strings.Contains(lower, "</html") {
+	if indexTagFold(s[:min(len(s), 65536)], "<body", false) >= 0 || indexTagFold(tail, "<body", false) >= 0 {
+		if indexTagFold(tail, "</body", false) < 0 && indexTagFold(tail, "</html", false) < 0 {
 			return "the page has no closing </body> or </html>"
 		}
 	}
 	return ""
+}
+
+// indexTagFold returns the index of the first (or, with last, the last)
+// case-insensitive occurrence of tag, which starts with '<', or -1. It
+// only compares at '<' bytes, so it is fast on any page and never
+// allocates, unlike lower-casing the page first.
+func indexTagFold(s, tag string, last bool) int {
+	found := -1
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if len(s)-i >= len(tag) && strings.EqualFold(s[i:i+len(tag)], tag) {
+			if !last {
+				return i
+			}
+			found = i
+		}
+		i++
+	}
+	return found
 }
 
 func ellipsis(s string, n int) string {
@@ -286,18 +309,4 @@ func joinParagraphs(paras []string) string {
 		b.WriteString(p)
 	}
 	return b.String()
-}
-
-// splitParagraphs splits plain text at blank lines; single line breaks
-// inside a paragraph are kept as spaces.
-func splitParagraphs(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var paras []string
-	for _, block := range strings.Split(s, "\n\n") {
-		block = strings.Join(strings.Fields(block), " ")
-		if block != "" {
-			paras = append(paras, block)
-		}
-	}
-	return paras
 }

@@ -18,13 +18,6 @@ func parseHTML(t testing.TB, s string) *html.Node {
 	return doc
 }
 
-func rfc(tm time.Time) string {
-	if tm.IsZero() {
-		return ""
-	}
-	return tm.UTC().Format(time.RFC3339)
-}
-
 func TestReadMeta(t *testing.T) {
 	tests := []struct {
 		name string

@@ -63,12 +63,18 @@ func Read(source string, data []byte, opt Options) (Article, error) {
 		}
 	}
 	var (
-		a   Article
-		err error
+		a    Article
+		err  error
+		flat bool
 	)
 	switch format {
 	case "html":
 		a, err = readHTML(text)
+		if err != nil {
+			// The parser refuses pathological pages (elements nested more
+			// than 512 deep); their text is still worth reading.
+			a, err, flat = readFlatHTML(text), nil, true
+		}
 	case "text":
 		a = readText(text)
 	default:
@@ -84,6 +90,9 @@ func Read(source string, data []byte, opt Options) (Article, error) {
 	if decodeErr != nil {
 		return a, decodeErr
 	}
+	if flat {
+		return a, &Warning{errors.New("HTML too deeply nested to parse; read as flat text, so boilerplate may remain")}
+	}
 	if format == "html" {
 		if t := truncation(text); t != "" {
 			return a, &Warning{fmt.Errorf("%w: %s; the article may be incomplete", ErrTruncated, t)}
@@ -95,6 +104,59 @@ func Read(source string, data []byte, opt Options) (Article, error) {
 func isWarning(err error) bool {
 	var w *Warning
 	return errors.As(err, &w)
+}
+
+// readFlatHTML reads the text of a page the HTML parser refused, from the
+// token stream alone: block elements break paragraphs, and scripts, styles
+// and the head are skipped. There is no boilerplate removal beyond that.
+func readFlatHTML(s string) Article {
+	var (
+		a     Article
+		paras []string
+		cur   strings.Builder
+		skip  int
+		title bool
+	)
+	flush := func() {
+		if p := strings.Join(strings.Fields(cur.String()), " "); p != "" {
+			paras = append(paras, p)
+		}
+		cur.Reset()
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		name, _ := z.TagName()
+		tag := string(name)
+		switch tt {
+		case html.StartTagToken, html.EndTagToken:
+			switch tag {
+			case "script", "style", "noscript", "template", "svg", "head", "nav", "footer":
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case "title":
+				title = tt == html.StartTagToken
+			case "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article", "table":
+				flush()
+			}
+		case html.TextToken:
+			if title && a.Title == "" {
+				a.Title = strings.TrimSpace(string(z.Text()))
+			} else if skip == 0 {
+				cur.Write(z.Text())
+				cur.WriteByte(' ')
+			}
+		}
+	}
+	flush()
+	finishArticle(&a, paras)
+	return a
 }
 
 // readHTML parses the page once and runs the metadata and body readers over

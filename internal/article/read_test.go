@@ -8,6 +8,9 @@ import (
 	"unicode/utf8"
 )
 
+// errDeep matches the warning for pages read as flat text.
+var errDeep = errors.New("too deeply nested")
+
 func TestReadErrors(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -19,12 +22,18 @@ func TestReadErrors(t *testing.T) {
 		{"only white space", " \n\t\n", ErrEmpty, false},
 		{"binary", "\x7fELF\x02\x01\x01\x00\x00\x00", ErrBinary, false},
 		{"html without text", "<html><head><title>x</title></head><body><script>1</script></body></html>", ErrNoText, false},
+		{"nested deeper than the parser allows", "<html><head><title>Deep page</title></head><body>" + strings.Repeat("<div>", 600) +
+			"<p>Three people were wounded when a grenade was thrown into a cafe on Friday, police said.</p>" + strings.Repeat("</div>", 600) + "</body></html>", errDeep, true},
 		{"truncated html", "<html><body><article><p>Three people were wounded when a grenade was thrown into a cafe on Friday, police said.</p><p>The attack came a", ErrTruncated, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			a, err := Read("in", []byte(tt.data), Options{})
-			if !errors.Is(err, tt.want) {
+			if tt.want == errDeep {
+				if err == nil || !strings.Contains(err.Error(), "too deeply nested") {
+					t.Fatalf("Read error = %v, want a warning about nesting", err)
+				}
+			} else if !errors.Is(err, tt.want) {
 				t.Fatalf("Read error = %v, want %v", err, tt.want)
 			}
 			if isWarning(err) != tt.usable {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,6 +50,26 @@ func (k QuantityKind) String() string {
 		return kindNames[k]
 	}
 	return "?"
+}
+
+// MarshalText writes the kind by name ("count", "year"), so JSON output
+// stays readable and stable if the constants are ever reordered.
+func (k QuantityKind) MarshalText() ([]byte, error) {
+	if int(k) >= len(kindNames) {
+		return nil, fmt.Errorf("nlp: unknown quantity kind %d", k)
+	}
+	return []byte(kindNames[k]), nil
+}
+
+// UnmarshalText reads a kind written by MarshalText.
+func (k *QuantityKind) UnmarshalText(b []byte) error {
+	for i, name := range kindNames {
+		if name == string(b) {
+			*k = QuantityKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("nlp: unknown quantity kind %q", b)
 }
 
 const (

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -266,5 +267,27 @@ func TestQuantitiesInSentences(t *testing.T) {
 	want := "14 villagers|9|Two of the dead"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestQuantityJSON(t *testing.T) {
+	q := Quantities("At least 169 Afghans died.", Span{0, 26})[0]
+	b, err := json.Marshal(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"Kind":"count"`) || !strings.Contains(string(b), `"Max":-1`) {
+		t.Errorf("JSON %s", b)
+	}
+	var back Quantity
+	if err := json.Unmarshal(b, &back); err != nil || back != q {
+		t.Errorf("round trip: %+v, %v", back, err)
+	}
+	var k QuantityKind
+	if err := k.UnmarshalText([]byte("nonsense")); err == nil {
+		t.Error("unknown kind accepted")
+	}
+	if _, err := QuantityKind(200).MarshalText(); err == nil {
+		t.Error("out-of-range kind marshalled")
 	}
 }

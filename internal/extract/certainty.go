@@ -35,10 +35,10 @@ func (a *analysis) certainty() (string, []Claim) {
 	// responsibility" over "claimed").
 	var claims []Claim
 	seen := make(map[Claim]bool)
-	for i, m := range cues {
+	for _, m := range cues {
 		inner := false
-		for j, o := range cues {
-			if i != j && o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || j < i && o.from == m.from && o.to == m.to) {
+		for _, o := range near(cues, m, c.m.maxLen) {
+			if o != m && o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || o.ref < m.ref && o.from == m.from && o.to == m.to) {
 				inner = true
 				break
 			}

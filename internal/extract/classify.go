@@ -57,7 +57,7 @@ func (c *compiled) analyse(text string) *analysis {
 		if r.kind != kTrigger && r.kind != kSense && r.kind != kCue {
 			continue
 		}
-		if r.kind != kSense && overlapsAny(m, senses) {
+		if r.kind != kSense && overlapsAny(m, near(senses, m, c.m.maxLen)) {
 			continue // "heart attack", "fired the coach": another sense of the word
 		}
 		if a.negated(m) {
@@ -68,18 +68,18 @@ func (c *compiled) analyse(text string) *analysis {
 	a.live = a.dropRivals(a.live)
 	// A trigger inside a longer trigger is the longer one's word: "car bomb"
 	// in "suicide car bomb", "attack" in "suicide attack".
-	for i, m := range a.live {
+	for _, m := range a.live {
 		r := c.refs[m.ref]
 		if r.kind == kCue || c.labels[r.label].kind == lNone {
 			continue
 		}
 		contained := false
-		for j, o := range a.live {
+		for _, o := range near(a.live, m, c.m.maxLen) {
 			ro := c.refs[o.ref]
-			if i == j || ro.kind == kCue || c.labels[ro.label].kind == lNone {
+			if o == m || ro.kind == kCue || c.labels[ro.label].kind == lNone {
 				continue
 			}
-			if o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || (o.to-o.from == m.to-m.from && ro.label == r.label && (ro.weight > r.weight || (ro.weight == r.weight && j < i)))) {
+			if o.from <= m.from && m.to <= o.to && (o.to-o.from > m.to-m.from || (o.to-o.from == m.to-m.from && ro.label == r.label && (ro.weight > r.weight || (ro.weight == r.weight && o.ref < m.ref)))) {
 				contained = true
 				break
 			}
@@ -104,7 +104,7 @@ func (a *analysis) dropRivals(ms []match) []match {
 		lm := c.refs[m.ref].label
 		g := c.exclusive[lm]
 		drop := false
-		for _, o := range ms {
+		for _, o := range near(ms, m, c.m.maxLen) {
 			lo := c.refs[o.ref].label
 			if g != 0 && lo != lm && c.exclusive[lo] == g && o.from <= m.from && m.to <= o.to && o.to-o.from > m.to-m.from {
 				drop = true
@@ -212,7 +212,15 @@ func (a *analysis) rank() []LabelScore {
 	tops := make([]float64, len(c.labels))
 	// Evidence per label: the set of token starts where it (or a cue) occurs.
 	pos := make([][]int, len(c.labels))
+	// Labels count where their triggers survived containment ("seized"
+	// inside "seized the town" is not evidence of a weapons seizure); cues
+	// count wherever they occur.
 	for _, m := range a.live {
+		if r := c.refs[m.ref]; r.kind == kCue {
+			pos[r.label] = append(pos[r.label], m.from)
+		}
+	}
+	for _, m := range a.triggers {
 		r := c.refs[m.ref]
 		pos[r.label] = append(pos[r.label], m.from)
 	}
@@ -267,6 +275,10 @@ func (a *analysis) rank() []LabelScore {
 	return out
 }
 
+// orderedWindow bounds an ordered rule that gives no window, so that a
+// rule's search stays linear in the sentence.
+const orderedWindow = 40
+
 // holds reports whether a rule's conditions are met: every `when` label
 // occurs (in order and within the window if the rule asks), no `unless`.
 func (a *analysis) holds(r rule, pos [][]int) bool {
@@ -283,6 +295,9 @@ func (a *analysis) holds(r rule, pos [][]int) bool {
 	if r.within <= 0 && !r.ordered {
 		return true
 	}
+	if r.within <= 0 {
+		r.within = orderedWindow
+	}
 	// Try each occurrence of the first label as the anchor and extend
 	// greedily; the lists are a handful long.
 	for _, p0 := range pos[r.when[0]] {
@@ -297,9 +312,16 @@ func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
 	if k == len(r.when) {
 		return r.within <= 0 || hi-lo <= r.within
 	}
-	for _, p := range pos[r.when[k]] {
-		if r.ordered && p < last {
-			continue
+	ps := pos[r.when[k]]
+	from := 0
+	if r.ordered {
+		from = sort.SearchInts(ps, last)
+	} else if r.within > 0 {
+		from = sort.SearchInts(ps, hi-r.within)
+	}
+	for _, p := range ps[from:] {
+		if r.within > 0 && p > lo+r.within {
+			break
 		}
 		if k == 1 && len(r.notBetween) > 0 && a.between(r.notBetween, pos, last, p) {
 			continue
@@ -319,10 +341,9 @@ func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
 // positions lo and hi.
 func (a *analysis) between(labels []int, pos [][]int, lo, hi int) bool {
 	for _, l := range labels {
-		for _, p := range pos[l] {
-			if lo < p && p < hi {
-				return true
-			}
+		ps := pos[l]
+		if i := sort.SearchInts(ps, lo+1); i < len(ps) && ps[i] < hi {
+			return true
 		}
 	}
 	return false

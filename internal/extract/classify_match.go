@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -120,11 +121,13 @@ type match struct {
 
 // matcher finds every codebook phrase in a token list.
 type matcher struct {
-	root node
+	root   node
+	maxLen int // words in the longest phrase: how far two overlapping matches can start apart
 }
 
 func (m *matcher) insert(seq []string, ref int32) {
 	n := &m.root
+	m.maxLen = max(m.maxLen, len(seq))
 	for _, w := range seq {
 		n = n.child(w)
 	}
@@ -166,6 +169,18 @@ func (m *matcher) walk(n *node, toks []token, from, j int, out []match) []match 
 		out = m.walk(n.any, toks, from, j+1, out)
 	}
 	return out
+}
+
+// near returns the matches of ms (sorted by start) that can overlap m: those
+// starting at most maxLen words before it and before its end. It keeps the
+// overlap tests linear in the sentence length.
+func near(ms []match, m match, maxLen int) []match {
+	lo := sort.Search(len(ms), func(i int) bool { return ms[i].from >= m.from-maxLen })
+	hi := sort.Search(len(ms), func(i int) bool { return ms[i].from >= m.to })
+	if lo >= hi {
+		return nil
+	}
+	return ms[lo:hi]
 }
 
 // inflect expands "word~" into the word and its regular inflections and

@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// Sentences written for these tests; names are fictional.
+func TestCertainty(t *testing.T) {
+	tests := []struct {
+		text   string
+		want   string
+		claims []Claim
+	}{
+		{"Gunmen killed four traders at the Rano market on Sunday.", Reported, nil},
+		{"The Islamic State group claimed responsibility for the bombing in Darvel.", Claimed,
+			[]Claim{{By: "Islamic State group", Kind: "claims_responsibility"}}},
+		{"The Red Hand has claimed responsibility for the attack, police said.", Claimed,
+			[]Claim{{By: "Red Hand", Kind: "claims_responsibility"}}},
+		{"The Northern Front said it carried out the raid on the barracks.", Claimed,
+			[]Claim{{By: "Northern Front", Kind: "claims_responsibility"}}},
+		{"The militia allegedly burned three villages.", Alleged, nil},
+		{"The colonel is alleged to have ordered the killings.", Alleged, nil},
+		{"A man believed to be a member of the cell was shot dead.", Suspected, nil},
+		{"Suspected rebels ambushed a convoy near Kefar Lami.", Suspected, nil},
+		{"The Velora Liberation Army denied involvement in the blast.", Denied,
+			[]Claim{{By: "Velora Liberation Army", Kind: "denies"}}},
+		{"The group may have used chlorine in the attack.", Hypothetical, nil},
+		{"The rebels threatened to attack the capital if talks failed.", Hypothetical, nil},
+		{"The interior minister blamed the Red Hand for the bombing.", Reported,
+			[]Claim{{By: "interior minister", Kind: "blames", Against: "Red Hand"}}},
+		{"Police blamed the attack on the Northern Front.", Reported,
+			[]Claim{{By: "Police", Kind: "blames", Against: "Northern Front"}}},
+		{"Sorvia blames Kestria and Marlo for the sabotage of the pipeline.", Reported,
+			[]Claim{{By: "Sorvia", Kind: "blames", Against: "Kestria"}, {By: "Sorvia", Kind: "blames", Against: "Marlo"}}},
+		{"Human rights groups accused the army of torturing detainees.", Alleged,
+			[]Claim{{By: "Human rights groups", Kind: "blames", Against: "army"}}},
+		{"The government pinned the blame on the Eastern Shield.", Reported,
+			[]Claim{{By: "government", Kind: "blames", Against: "Eastern Shield"}}},
+		{"The explosion was blamed on the Eastern Shield.", Reported,
+			[]Claim{{Kind: "blames", Against: "Eastern Shield"}}},
+		{"No group has claimed responsibility for the attack.", Reported, nil},
+	}
+	for _, tc := range tests {
+		got, claims := Certainty(tc.text)
+		if got != tc.want {
+			t.Errorf("Certainty(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+		if !reflect.DeepEqual(claims, tc.claims) {
+			t.Errorf("Certainty(%q) claims\n got %+v\nwant %+v", tc.text, claims, tc.claims)
+		}
+	}
+}

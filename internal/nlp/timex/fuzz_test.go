@@ -49,7 +49,24 @@ func FuzzFind(f *testing.F) {
 			if x.Value == "" && x.Warning == "" {
 				t.Fatalf("%q has neither value nor warning", x.Text)
 			}
+			if s, e, ok := Interval(x.Value); ok && !s.Before(e) {
+				t.Fatalf("%q: Interval(%q) = %v, %v: empty", x.Text, x.Value, s, e)
+			} else if !ok && x.Precision != "" && x.Value != "" {
+				t.Fatalf("%q: %s value %q has no span", x.Text, x.Precision, x.Value)
+			}
 			prev = x.End
+		}
+	})
+}
+
+// FuzzInterval: any string, no panic; a span is never empty.
+func FuzzInterval(f *testing.F) {
+	for _, v := range []string{"2016-12", "2024-W13-WE", "199", "2024-WI", "2024-03-22T22:30", "2024-03-22TNI", "P3Y", "2024-Q4", "0001-01-01", "9999-12-31"} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if s, e, ok := Interval(v); ok && !s.Before(e) {
+			t.Fatalf("Interval(%q) = %v, %v", v, s, e)
 		}
 	})
 }

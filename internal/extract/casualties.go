@@ -124,7 +124,68 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			emit(g, w)
 		}
 	}
+	if len(out) == 0 {
+		out = append(out, lx.namedVictims(text, toks, low)...)
+	}
 	return out
+}
+
+// namedVictims counts a victim the sentence names instead of numbering:
+// "the shooting that killed Brandon Crawford", "Jane Doe was shot dead".
+// A name is two or more capitalised words; one person each.
+func (lx *casualtyLexicon) namedVictims(text string, toks []nlp.Token, low []string) []Casualty {
+	var out []Casualty
+	one := func(start, end int, wounded bool) {
+		n := 1
+		out = append(out, Casualty{Wounded: wounded, Count: Count{Min: 1, Max: &n},
+			Start: toks[start].Start, End: toks[end].End, Text: text[toks[start].Start:toks[end].End]})
+	}
+	for i := 0; i < len(toks); i++ {
+		end := nameEnd(toks, i)
+		if end < 0 {
+			continue
+		}
+		switch {
+		case i > 0 && endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
+			one(i, end, false)
+		case i > 0 && endsWith(low, i, lx.woundedBefore):
+			one(i, end, true)
+		default:
+			if w, ok := lx.after(low, end); ok {
+				one(i, end, w)
+			}
+		}
+		i = end
+	}
+	return out
+}
+
+// nameEnd returns the last token of a personal-name-like run of two or
+// more capitalised words starting at i, or -1. The first word of a
+// sentence counts only if a second capitalised word follows, which is
+// what a name at the start of a sentence looks like.
+func nameEnd(toks []nlp.Token, i int) int {
+	j := i
+	for j < len(toks) && toks[j].Kind == nlp.Word && isTitleWord(toks[j].Text) {
+		j++
+	}
+	if j-i < 2 || j-i > 4 {
+		return -1
+	}
+	return j - 1
+}
+
+// isTitleWord is a capitalised word that is not all capitals (which would
+// be an acronym or a shouted headline) and not a determiner.
+func isTitleWord(w string) bool {
+	if !isCapitalized(w) || len(w) < 2 || strings.ToUpper(w) == w {
+		return false
+	}
+	switch w {
+	case "The", "A", "An", "In", "On", "At", "Police", "Officials", "Authorities":
+		return false
+	}
+	return true
 }
 
 // isOnePerson reports whether an age follows an indefinite article, as in

@@ -32,6 +32,9 @@ var placesGz []byte
 //go:embed data/index.tsv.gz
 var indexGz []byte
 
+//go:embed data/admin2.tsv.gz
+var admin2Gz []byte
+
 //go:embed data/aliases.tsv
 var aliasesTSV string
 
@@ -90,6 +93,9 @@ type Gazetteer struct {
 	// blocked names are regions with no honest single point ("the
 	// Sahel", "Kurdistan"); they resolve to nothing, with a note.
 	blocked map[string]bool
+	// admin2 maps county-like names to the divisions that have one
+	// ("bamberg county" → US.SC): context evidence only.
+	admin2 map[string][]string
 }
 
 var (
@@ -104,6 +110,9 @@ var (
 func Default() (*Gazetteer, error) {
 	defaultOnce.Do(func() {
 		defaultGaz, defaultErr = Load(bytes.NewReader(placesGz), bytes.NewReader(indexGz), aliasesTSV, demonymsTSV, landmarksTSV)
+		if defaultErr == nil {
+			defaultErr = defaultGaz.LoadAdmin2(bytes.NewReader(admin2Gz))
+		}
 	})
 	return defaultGaz, defaultErr
 }
@@ -146,6 +155,28 @@ func Load(places, index io.Reader, aliases, demonyms, landmarks string) (*Gazett
 		return nil, err
 	}
 	return g, nil
+}
+
+// LoadAdmin2 adds second-level division names (the generator's
+// admin2.tsv.gz) as context evidence.
+func (g *Gazetteer) LoadAdmin2(r io.Reader) error {
+	text, err := gunzip(r, 1<<20)
+	if err != nil {
+		return err
+	}
+	head, s := cutLine(text)
+	n, err := checkHeader(head, "#sitrep-gazetteer-admin2")
+	if err != nil {
+		return err
+	}
+	g.admin2 = make(map[string][]string, n)
+	for s != "" {
+		var line string
+		line, s = cutLine(s)
+		k, v, _ := strings.Cut(line, "\t")
+		g.admin2[k] = strings.Fields(v)
+	}
+	return nil
 }
 
 func gunzip(r io.Reader, sizeHint int) (string, error) {

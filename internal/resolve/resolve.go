@@ -67,14 +67,20 @@ type Result struct {
 
 // mention is one piece of context evidence.
 type mention struct {
-	key    string // the name's key, so a name is not its own evidence
-	cc     string
-	adm1   string // "" when only the country is known
-	lat    float64
-	lon    float64
-	point  bool
-	div    bool // the mention names the division itself ("Ontario"), not a place in it
+	key   string // the name's key, so a name is not its own evidence
+	cc    string
+	adm1  string // "" when only the country is known
+	lat   float64
+	lon   float64
+	point bool
+	div   bool // the mention names the division itself ("Ontario"), not a place in it
+	// self marks "Clifton, Colo." in the text: the article itself says
+	// which Clifton it means, which counts for the name "Clifton".
+	self   bool
 	weight float64
+	// share is how surely a division mention means this division: 1 for
+	// "Ontario", 1/3 for a county name three states have.
+	share float64
 }
 
 // Resolver resolves names within one article. Build it once per article
@@ -231,7 +237,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 		// weight, so "Athens" in a story about Georgia can be either.
 		if best >= 0 {
 			if e := r.g.rec(best); e.kind == KindAdmin1 && norm.Key(e.name) == k {
-				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, div: true, weight: 0.5 * w})
+				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, div: true, weight: 0.5 * w, share: 0.5})
 				cw = 0.7 * w
 			}
 		}
@@ -245,7 +251,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 	}
 	e := r.g.rec(best)
 	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
-		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, weight: 0.6 * w})
+		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, weight: 0.6 * w, share: 1})
 }
 
 func (r *Resolver) countryWeight(cc, skip string) float64 {
@@ -280,6 +286,7 @@ type tok struct {
 	s        string
 	cap      bool
 	sentence bool // first word of a sentence
+	comma    bool // a comma comes just before it
 }
 
 // readText finds capitalised names (up to four words, longest first) and
@@ -288,7 +295,7 @@ type tok struct {
 // Poland.
 func (r *Resolver) readText(text string) {
 	var toks []tok
-	sentence := true
+	sentence, comma := true, false
 	i := 0
 	for i < len(text) {
 		c, n := utf8.DecodeRuneInString(text[i:])
@@ -304,16 +311,18 @@ func (r *Resolver) readText(text string) {
 			}
 			w := strings.TrimRight(text[i:j], "'’-")
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c), sentence: sentence})
-			sentence = false
+			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c), sentence: sentence, comma: comma})
+			sentence, comma = false, false
 			i = j
 			continue
 		}
 		if c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' || c == '“' {
 			sentence = true
 		}
+		comma = c == ',' || (comma && c == ' ')
 		i += n
 	}
+	r.readQualified(toks)
 	// Pass 1: countries and demonyms, so that pass 2 can prefer places
 	// in the countries the story is about.
 	for pass := 1; pass <= 2; pass++ {
@@ -348,6 +357,18 @@ func (r *Resolver) readText(text string) {
 					i += n - 1
 					break
 				}
+				if divs := r.g.admin2[k]; n >= 2 && len(divs) > 0 {
+					// "Bamberg County": the state, shared among the
+					// states that have a county of that name.
+					if pass == 1 {
+						for _, d := range divs {
+							cc, a1, _ := strings.Cut(d, ".")
+							r.mentions = append(r.mentions, mention{key: k, cc: cc, adm1: a1, div: true, weight: 1 / float64(len(divs)), share: 1 / float64(len(divs))})
+						}
+					}
+					i += n - 1
+					break
+				}
 				recs := r.g.lookup(k)
 				if len(recs) == 0 {
 					continue
@@ -365,6 +386,62 @@ func (r *Resolver) readText(text string) {
 				}
 				i += n - 1
 				break
+			}
+		}
+	}
+}
+
+// readQualified finds "Clifton, Colo.", "Lebanon, Pennsylvania" and
+// "Ardmore, OK" in the text: the article then says outright which place
+// it means, for that name and as evidence for the region.
+func (r *Resolver) readQualified(toks []tok) {
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].cap {
+			continue
+		}
+	next:
+		for n := 4; n >= 1; n-- {
+			end := i + n
+			if end >= len(toks) || !toks[end].comma || !toks[end].cap {
+				continue
+			}
+			parts := make([]string, n)
+			for j := range parts {
+				t := toks[i+j]
+				if !t.cap && !connectors[strings.ToLower(t.s)] {
+					continue next
+				}
+				parts[j] = t.s
+			}
+			k := norm.Key(strings.Join(parts, " "))
+			if len(r.g.lookup(k)) == 0 {
+				continue
+			}
+			for m := 3; m >= 1; m-- {
+				if end+m > len(toks) {
+					continue
+				}
+				q := make([]string, m)
+				for j := range q {
+					q[j] = toks[end+j].s
+				}
+				var areas []qualTarget
+				for _, t := range r.qualTargets(strings.Join(q, " ")) {
+					if !t.point {
+						areas = append(areas, t)
+					}
+				}
+				if len(areas) == 0 {
+					continue
+				}
+				qk := norm.Key(strings.Join(q, " "))
+				for _, t := range areas {
+					r.mentions = append(r.mentions,
+						mention{key: k, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", self: true, weight: 1, share: 1 / float64(len(areas))},
+						mention{key: qk, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", weight: 1.0 / float64(len(areas)), share: 1 / float64(len(areas))})
+				}
+				i = end + m - 1
+				break next
 			}
 		}
 	}
@@ -454,9 +531,11 @@ type cand struct {
 	rec     int32
 	e       *entry
 	score   float64
-	alt     bool // matched only through an alternate name
-	short   bool // matched as the first words of its name ("Frankfurt")
-	variant bool // matched only without an article or admin word
+	alt     bool    // matched only through an alternate name
+	short   bool    // matched as the first words of its name ("Frankfurt")
+	county  bool    // the division holding a county of that name
+	region  float64 // division evidence from the context
+	variant bool    // matched only without an article or admin word
 	reasons []string
 }
 
@@ -502,6 +581,19 @@ func (r *Resolver) Resolve(name string) Result {
 			inside, key, head = k, k, k
 		}
 	}
+	// "Orange County": a second-level division the gazetteer has no point
+	// for; the division (state) that contains it is honest.
+	var county []int32
+	if !r.known(key) {
+		for _, d := range g.admin2[key] {
+			if i, ok := g.admin1[d]; ok {
+				county = append(county, i)
+			}
+		}
+		if len(county) > 0 {
+			inside = key
+		}
+	}
 	if g.blocked[key] || g.blocked[norm.Key(name)] {
 		res.Note = fmt.Sprintf("%q is a region spanning several divisions or borders, or in dispute; no single point stands for it", name)
 		return res
@@ -524,6 +616,9 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 	}
 	add(key, false)
+	for _, i := range county {
+		cands[i] = &cand{rec: i, e: g.rec(i), county: true}
+	}
 	if s := norm.StripArticle(key); s != "" {
 		add(s, true)
 	}
@@ -580,7 +675,7 @@ func (r *Resolver) Resolve(name string) Result {
 			c.score += 3
 			c.reasons = append(c.reasons, "demonym +3")
 		}
-		if e.kind != KindLandmark && e.kind != KindCountry && !g.isAlias(key, c.rec) {
+		if e.kind != KindLandmark && e.kind != KindCountry && !c.county && !g.isAlias(key, c.rec) {
 			// The ASCII name's key is the cheap test (no Unicode folding);
 			// the full name is only needed for non-Latin queries.
 			if ak := norm.Key(e.ascii); !c.variant && norm.Key(bare(e.ascii)) != key && (isASCII(e.name) || norm.Key(bare(e.name)) != key) {
@@ -627,6 +722,23 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 		r.scoreContext(c, e, key)
 		list = append(list, c)
+	}
+	// "Denmark" in a South Carolina story that names Bamberg County is the
+	// town: a foreign country loses when a same-named place lies in a
+	// division the story names, in the country the story is about.
+	if top := r.topContextCountry(); top != "" {
+		local := false
+		for _, c := range list {
+			local = local || (c.e.cc == top && c.e.kind != KindCountry && c.region > 0)
+		}
+		if local {
+			for _, c := range list {
+				if c.e.kind == KindCountry && c.e.cc != top {
+					c.score -= 2
+					c.reasons = append(c.reasons, "a place of this name in the story's country and region -2")
+				}
+			}
+		}
 	}
 	// A short form loses to a country or division of exactly that name:
 	// "Oklahoma" is the state, not Oklahoma City; "Mexico" the country.
@@ -772,7 +884,11 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	}
 	cw, aw := 0.0, 0.0
 	prox := 0.0
+	self := false
 	for _, m := range r.mentions {
+		if m.self && m.key == key && m.cc == e.cc && (m.adm1 == "" || m.adm1 == e.adm1) && e.kind != KindCountry {
+			self = true
+		}
 		if m.key == key || m.cc != e.cc {
 			continue
 		}
@@ -783,7 +899,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 			// the same division is weak (nearness counts it already):
 			// Kharkiv in the text does not make Lyman the Kharkiv one.
 			if m.div {
-				aw++ // named outright: full weight
+				aw += m.share // named outright: full weight, shared if ambiguous
 			} else if e.kind == KindAdmin1 {
 				aw += m.weight
 			} else {
@@ -804,6 +920,10 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 			prox = math.Max(prox, b*math.Min(m.weight, 1))
 		}
 	}
+	if self {
+		c.score += 4
+		c.reasons = append(c.reasons, "the article names it with this region +4")
+	}
 	if cw > 0 {
 		b := 1.0 + 0.5*math.Min(cw, 3)
 		c.score += b
@@ -813,6 +933,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.score += 1
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
+	c.region = aw
 	if aw > 0 {
 		b := 2.4 * math.Min(aw, 1)
 		c.score += b

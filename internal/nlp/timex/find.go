@@ -57,6 +57,14 @@ type Expr struct {
 // anchor is the document creation time; a zero anchor leaves deictic
 // expressions unresolved (their values use X for unknown digits).
 func Find(text string, anchor time.Time) []Expr {
+	out, _ := find(text, anchor)
+	return out
+}
+
+// find is Find, also returning how many token look-ups the patterns made:
+// the tests hold that to a constant per token, a check of linear time that
+// a busy machine cannot upset.
+func find(text string, anchor time.Time) ([]Expr, int) {
 	m := newMatcher(text, anchor)
 	var out []Expr
 	for i := 0; i < len(m.t); {
@@ -93,7 +101,7 @@ func Find(text string, anchor time.Time) []Expr {
 		out = append(out, x)
 		i = r.end
 	}
-	return out
+	return out, m.steps
 }
 
 // res is a candidate expression over tokens [start, end).
@@ -126,6 +134,7 @@ type matcher struct {
 	refTok      int  // token index just after the expression that set ref
 	refExplicit bool // ref came from a written-out year that frames its clause
 	lastQ       *point
+	steps       int // token look-ups, for the linearity tests
 }
 
 func newMatcher(text string, anchor time.Time) *matcher {
@@ -140,6 +149,7 @@ func newMatcher(text string, anchor time.Time) *matcher {
 // --- token helpers ---
 
 func (m *matcher) w(i int) string {
+	m.steps++
 	if i < 0 || i >= len(m.t) || m.t[i].kind != kWord {
 		return ""
 	}
@@ -160,6 +170,7 @@ func (m *matcher) is(i int, words ...string) bool {
 }
 
 func (m *matcher) punct(i int, p string) bool {
+	m.steps++
 	return i >= 0 && i < len(m.t) && m.t[i].kind == kPunct && m.t[i].low == p
 }
 
@@ -167,6 +178,7 @@ func (m *matcher) punct(i int, p string) bool {
 func (m *matcher) glued(i int) bool { return i > 0 && i < len(m.t) && !m.t[i].sp }
 
 func (m *matcher) num(i int) (int, bool) {
+	m.steps++
 	if i < 0 || i >= len(m.t) || m.t[i].kind != kNum || m.t[i].n < 0 {
 		return 0, false
 	}
@@ -184,6 +196,7 @@ func (m *matcher) table(name string, i int) (string, bool) {
 
 // phrase matches the longest multi-word cue of a table at token i.
 func (m *matcher) phrase(name string, i int) (value string, end int, ok bool) {
+	m.steps++
 	w := m.w(i)
 	if w == "" {
 		if i < len(m.t) && m.t[i].kind == kPunct {

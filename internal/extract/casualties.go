@@ -17,6 +17,7 @@ type casualtyLexicon struct {
 	killedAfter, killedBefore   [][]string
 	woundedAfter, woundedBefore [][]string
 	between                     map[string]bool
+	singular                    [][]string
 }
 
 var (
@@ -47,6 +48,8 @@ func casualties() *casualtyLexicon {
 				lx.woundedAfter = append(lx.woundedAfter, words)
 			case "wounded_before":
 				lx.woundedBefore = append(lx.woundedBefore, words)
+			case "singular":
+				lx.singular = append(lx.singular, words)
 			case "between":
 				for _, w := range words {
 					lx.between[w] = true
@@ -127,7 +130,47 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.namedVictims(text, toks, low)...)
 	}
+	if len(out) == 0 {
+		out = append(out, lx.singularPassive(text, toks, low)...)
+	}
 	return out
+}
+
+// singularPassive counts one person for "was killed", "has been
+// wounded" when the sentence gives no number and no name: the singular
+// verb says one ("The owner of the shop was killed").
+func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []string) []Casualty {
+	for i := range low {
+		for _, aux := range lx.singular {
+			if !hasWordsAt(low, i, aux) {
+				continue
+			}
+			j := i + len(aux)
+			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
+				j++ // "was accidentally shot to death"
+			}
+			if j >= len(low) {
+				continue
+			}
+			var wounded bool
+			switch {
+			case matchAny(low, j, lx.killedAfter):
+			case matchAny(low, j, lx.woundedAfter):
+				wounded = true
+			default:
+				continue
+			}
+			n := 1
+			return []Casualty{{Wounded: wounded, Count: Count{Min: 1, Max: &n},
+				Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
+		}
+	}
+	return nil
+}
+
+// isCue reports a casualty cue at token j.
+func (lx *casualtyLexicon) isCue(low []string, j int) bool {
+	return matchAny(low, j, lx.killedAfter) || matchAny(low, j, lx.woundedAfter)
 }
 
 // namedVictims counts a victim the sentence names instead of numbering:
@@ -237,18 +280,44 @@ func (lx *casualtyLexicon) classify(low []string, first, last int) (wounded, ok 
 // after looks for a cue following token k, across at most a few filler
 // words and the counted noun ("people", "soldiers").
 func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
-	for j := k + 1; j < len(low) && j <= k+5; j++ {
+	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
 		if matchAny(low, j, lx.killedAfter) {
 			return false, true
 		}
 		if matchAny(low, j, lx.woundedAfter) {
 			return true, true
 		}
+		if skip := ageApposition(low, j); skip > 0 {
+			j += skip - 1
+			continue
+		}
 		if !lx.between[low[j]] {
 			return false, false
 		}
 	}
 	return false, false
+}
+
+// ageApposition returns 3 when the tokens at j are an age set off by
+// commas, which may stand between a person and what happened to them
+// ("Ronnie Bowers, 16, has died"), else 0.
+func ageApposition(low []string, j int) int {
+	if j+2 < len(low) && low[j] == "," && isDigits(low[j+1]) && low[j+2] == "," {
+		return 3
+	}
+	return 0
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // before looks for a cue ending just before token k ("killing six",

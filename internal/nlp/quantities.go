@@ -787,6 +787,9 @@ func (n *wordNum) step(w, next string) bool {
 		n.current, n.state = 1, wA
 		return true
 	case "and":
+		if h := strings.IndexFunc(next, isHyphen); h > 0 {
+			next = next[:h] // "and twenty-five"
+		}
 		_, u := lx.units[next]
 		_, t := lx.tens[next]
 		if (n.state != wHundred && n.state != wBig) || !(u || t) {

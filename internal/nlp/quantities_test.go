@@ -57,6 +57,8 @@ func TestQuantities(t *testing.T) {
 			[]string{"A hundred protesters|count|100..100|protesters*", "two dozen police|count|24..24|police*"}},
 		{"The court freed three hundred and twelve detainees.",
 			[]string{"three hundred and twelve detainees|count|312..312|detainees*"}},
+		{"One hundred and twenty-five prisoners escaped.",
+			[]string{"One hundred and twenty-five prisoners|count|125..125|prisoners*"}},
 		{"One million two hundred thousand people fled the region.",
 			[]string{"One million two hundred thousand people|count|1200000..1200000|people*"}},
 		{"A two-year-old died after a three-day siege and a ten-mile march.",

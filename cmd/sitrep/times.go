@@ -148,8 +148,18 @@ func (e env) cmdEvalTimex(args []string) int {
 		return out
 	})
 	if *asJSON {
-		rep.Misses = nil
-		json.NewEncoder(e.stdout).Encode(rep)
+		perType := map[string]map[string]int{}
+		for t, c := range rep.PerType {
+			perType[t] = map[string]int{"matched": c[0], "gold": c[1]}
+		}
+		json.NewEncoder(e.stdout).Encode(map[string]any{
+			"set": "tempeval3", "documents": rep.Docs, "gold": rep.Gold, "found": rep.Sys,
+			"strict":   map[string]any{"precision": rep.StrictP, "recall": rep.StrictR, "f1": rep.StrictF1, "matches": rep.Strict},
+			"relaxed":  map[string]any{"precision": rep.RelaxedP, "recall": rep.RelaxedR, "f1": rep.RelaxedF1, "matches": rep.Relaxed},
+			"value":    map[string]any{"accuracy": rep.ValueAcc, "f1": rep.ValueF1},
+			"type":     map[string]any{"accuracy": rep.TypeAcc, "f1": rep.TypeF1},
+			"per_type": perType, "misses": rep.MissCounts,
+		})
 		return 0
 	}
 	printTimexReport(e.stdout, rep, *worst)

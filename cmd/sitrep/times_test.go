@@ -112,6 +112,14 @@ func TestEvalTimex(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "relaxed") || !strings.Contains(out, "value") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
+	out, _, code = runCLI(t, "", "eval", "timex", "--data", dir, "--json")
+	var rep struct {
+		Relaxed struct{ F1 float64 }       `json:"relaxed"`
+		Value   struct{ Accuracy float64 } `json:"value"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || rep.Relaxed.F1 < 0.85 || rep.Value.Accuracy < 0.8 {
+		t.Errorf("--json: exit %d, %v: %s", code, err, out)
+	}
 }
 
 // Without --published, a page is anchored on its update time (the text

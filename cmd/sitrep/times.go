@@ -34,7 +34,7 @@ type timeLine struct {
 func (e env) cmdTimes(args []string) int {
 	fs := flag.NewFlagSet("times", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	published := fs.String("published", "", "anchor relative dates on this time (RFC 3339) instead of the article's own date")
+	published := fs.String("published", "", "anchor relative dates on this time (RFC 3339, or a date YYYY-MM-DD) instead of the article's own date")
 	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
 	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
 	fs.Usage = func() {
@@ -56,8 +56,9 @@ publication) time, else now.`)
 	}
 	var fixed time.Time
 	if *published != "" {
-		if fixed, err = time.Parse(time.RFC3339, *published); err != nil {
-			fmt.Fprintf(e.stderr, "sitrep times: --published: %v\n", err)
+		// A bare date is accepted too: it is what a reader usually knows.
+		if fixed = (record{Published: *published}).publishedTime(); fixed.IsZero() {
+			fmt.Fprintf(e.stderr, "sitrep times: --published: want RFC 3339 (2024-03-27T10:00:00Z) or a date (2024-03-27), got %q\n", *published)
 			return 2
 		}
 	}

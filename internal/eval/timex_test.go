@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -86,5 +89,66 @@ func TestTimexDevSet(t *testing.T) {
 	}
 	if r.RelaxedF1 < 0.85 || r.ValueAcc < 0.80 {
 		t.Errorf("below target: relaxed F1 %.3f (want >= 0.85), value accuracy %.3f (want >= 0.80)", r.RelaxedF1, r.ValueAcc)
+	}
+}
+
+// TestTimexIncidentDates is an outside check of date resolution on real
+// crime news: for each GVA article, is its incident's date among the day
+// values timex.Find gives, anchored on the article's publication date? It
+// logs the share and holds a floor under it.
+func TestTimexIncidentDates(t *testing.T) {
+	dir := "../../../shared/eval/gva"
+	f, err := os.Open(dir + "/articles.jsonl.gz")
+	if err != nil {
+		t.Skip("gva not beside the repository")
+	}
+	defer f.Close()
+	dates := map[string]string{}
+	inc, err := os.ReadFile(dir + "/incidents.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(inc), "\n") {
+		var x struct {
+			ID   string  `json:"incident_id"`
+			Date *string `json:"date"`
+		}
+		if json.Unmarshal([]byte(l), &x) == nil && x.Date != nil {
+			dates[x.ID] = *x.Date
+		}
+	}
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	n, hit := 0, 0
+	for sc.Scan() {
+		var a struct {
+			Incident  string `json:"incident_id"`
+			Published string `json:"published"`
+			Text      string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			t.Fatal(err)
+		}
+		want, ok := dates[a.Incident]
+		dct, err := time.Parse("2006-01-02", a.Published)
+		if !ok || err != nil {
+			continue
+		}
+		n++
+		for _, x := range timex.Find(a.Text, dct) {
+			if len(x.Value) >= 10 && x.Value[:10] == want {
+				hit++
+				break
+			}
+		}
+	}
+	share := float64(hit) / float64(max(n, 1))
+	t.Logf("gva: incident date among the day values of %d/%d articles (%.3f)", hit, n, share)
+	if share < 0.75 {
+		t.Errorf("incident-date share %.3f fell below 0.75", share)
 	}
 }

@@ -49,3 +49,40 @@ func TestPipelineArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent runs the pipeline from several goroutines at once: the
+// data files are parsed once and the parser buffers are pooled, and
+// under -race this shows they are shared safely.
+func TestConcurrent(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	var want []Quantity
+	for _, s := range Sentences(text) {
+		want = append(want, Quantities(text, s)...)
+	}
+	done := make(chan []Quantity)
+	for range 8 {
+		go func() {
+			var got []Quantity
+			for _, s := range Sentences(text) {
+				Tokens(text, s)
+				got = append(got, Quantities(text, s)...)
+			}
+			done <- got
+		}()
+	}
+	for range 8 {
+		got := <-done
+		if len(got) != len(want) {
+			t.Fatalf("got %d quantities, want %d", len(got), len(want))
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("quantity %d: got %+v, want %+v", i, got[i], want[i])
+			}
+		}
+	}
+}

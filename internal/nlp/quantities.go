@@ -3,6 +3,7 @@ package nlp
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -115,10 +116,11 @@ func (q Quantity) Bounded() bool { return q.Max != Unbounded }
 // knows.
 func Quantities(text string, s Span) []Quantity {
 	s = clip(text, s)
-	lx := lex()
-	p := qparser{lx: lx, text: text}
-	p.toks = appendTokens(make([]Token, 0, tokenCap(s)), lx, text, s)
-	p.low = lowerTokens(text, s, p.toks)
+	p := parsers.Get().(*qparser)
+	defer p.release()
+	p.lx, p.text, p.floor, p.lastKind = lex(), text, 0, Count
+	p.toks = appendTokens(p.toks[:0], p.lx, text, s)
+	p.low = lowerTokens(p.low[:0], text, s, p.toks)
 	var out []Quantity
 	for i := 0; i < len(p.toks); {
 		if q, next, ok := p.quantityAt(i); ok {
@@ -132,10 +134,28 @@ func Quantities(text string, s Span) []Quantity {
 	return out
 }
 
+// parsers recycles the token and word buffers of Quantities, which are
+// most of its allocation; nothing it returns points into them.
+var parsers = sync.Pool{New: func() any { return new(qparser) }}
+
+// release drops the parser's references to the caller's text, so a
+// pooled parser does not keep an article alive, and returns it to the
+// pool unless a huge span made its buffers too big to keep.
+func (p *qparser) release() {
+	if cap(p.toks) > 1<<16 {
+		*p = qparser{}
+	} else {
+		clear(p.toks)
+		clear(p.low)
+		p.text = ""
+	}
+	parsers.Put(p)
+}
+
 // lowerTokens returns the lower-case text of each token. ASCII is
 // lowered once for the whole span, one allocation, and the tokens slice
 // it; only tokens with other bytes are lowered one by one.
-func lowerTokens(text string, s Span, toks []Token) []string {
+func lowerTokens(low []string, text string, s Span, toks []Token) []string {
 	var b strings.Builder
 	b.Grow(s.End - s.Start)
 	for i := s.Start; i < s.End; i++ {
@@ -146,7 +166,7 @@ func lowerTokens(text string, s Span, toks []Token) []string {
 		b.WriteByte(c)
 	}
 	lowSpan := b.String()
-	low := make([]string, len(toks))
+	low = append(low[:0], make([]string, len(toks))...)
 	for i, t := range toks {
 		ascii := true
 		for j := t.Start; j < t.End; j++ {

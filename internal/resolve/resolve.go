@@ -740,6 +740,29 @@ func (r *Resolver) Resolve(name string) Result {
 			}
 		}
 	}
+	// An alternate name (often a former name: San Diego was once San
+	// Miguel, Yuma was Arizona City) counts less when a real town of some
+	// size carries that name as its own.
+	// Only an owner abroad counts: within one country the "alternate"
+	// may just be a spelling (Mykolaiv, Mykolayiv).
+	owners := map[string]bool{}
+	for _, c := range list {
+		if !c.alt && !c.short && !c.variant && c.e.kind == KindPlace && c.e.pop >= 10000 {
+			owners[c.e.cc] = true
+		}
+	}
+	for _, c := range list {
+		if !c.alt {
+			continue
+		}
+		for cc := range owners {
+			if cc != c.e.cc {
+				c.score -= 1
+				c.reasons = append(c.reasons, "a place abroad has this name as its own -1")
+				break
+			}
+		}
+	}
 	// A short form loses to a country or division of exactly that name:
 	// "Oklahoma" is the state, not Oklahoma City; "Mexico" the country.
 	exactArea := false

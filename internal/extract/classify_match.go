@@ -189,7 +189,7 @@ func near(ms []match, m match, maxLen int) []match {
 func inflect(w string) []string {
 	forms := []string{w}
 	add := func(s ...string) { forms = append(forms, s...) }
-	for _, suf := range []string{"e", "s", "es", "ed", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation", "ations", "ment", "ments", "ure", "ures", "ee", "ees", "al", "ly"} {
+	for _, suf := range []string{"e", "s", "es", "ed", "ing", "er", "ers", "or", "ors", "ion", "ions", "ation", "ations", "ment", "ments", "ings", "ure", "ures", "ee", "ees", "al", "ly"} {
 		add(w + suf)
 	}
 	n := len(w)
@@ -200,13 +200,13 @@ func inflect(w string) []string {
 	switch {
 	case last == 'e':
 		stem := w[:n-1]
-		add(w+"d", w+"r", w+"rs", stem+"ing", stem+"ion", stem+"ions", stem+"ation", stem+"ations", stem+"or", stem+"ors")
+		add(w+"d", w+"r", w+"rs", stem+"ing", stem+"ings", stem+"ion", stem+"ions", stem+"ation", stem+"ations", stem+"or", stem+"ors")
 	case last == 'y' && n > 1 && !strings.ContainsRune("aeiou", rune(w[n-2])):
 		stem := w[:n-1]
 		add(stem+"ies", stem+"ied")
 	case !strings.ContainsRune("aeiouwxy", rune(last)):
 		d := w + string(last)
-		add(d+"ed", d+"ing", d+"er", d+"ers")
+		add(d+"ed", d+"ing", d+"ings", d+"er", d+"ers")
 	}
 	return forms
 }

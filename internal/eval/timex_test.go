@@ -87,8 +87,8 @@ func TestTimexDevSet(t *testing.T) {
 			t.Logf("%s (%d):%s", kind, r.MissCounts[kind], b.String())
 		}
 	}
-	if r.RelaxedF1 < 0.85 || r.ValueAcc < 0.80 {
-		t.Errorf("below target: relaxed F1 %.3f (want >= 0.85), value accuracy %.3f (want >= 0.80)", r.RelaxedF1, r.ValueAcc)
+	if r.RelaxedF1 < 0.85 || r.StrictF1 < 0.85 || r.ValueAcc < 0.80 {
+		t.Errorf("below target: relaxed F1 %.3f, strict F1 %.3f (want >= 0.85), value accuracy %.3f (want >= 0.80)", r.RelaxedF1, r.StrictF1, r.ValueAcc)
 	}
 }
 

@@ -354,9 +354,11 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 		var nEnd int
 		nounStart, nounEnd, nEnd, person = p.findNoun(end)
 		switch {
-		case c.yearLike && (mod == modNone || mod == modApprox) && !person && (nounStart < 0 || p.yearContext(i)):
-			// A year unless a noun it counts follows: "in 2015",
-			// "Copyright 2016", "July 8, 2016", but "2000 homes".
+		case c.yearLike && (mod == modNone || mod == modApprox) && !person &&
+			(p.yearContext(i) || nounStart < 0 && !(i > p.floor && verbLike(p.low[i-1]))):
+			// A year unless a noun it counts follows or a verb takes it
+			// as its object: "in 2015", "Copyright 2016", "July 8,
+			// 2016", but "2000 homes", "killing 2000".
 			kind = Year
 		case nounStart < 0 && mod == modNone && c.startsWithNum &&
 			(p.afterName(i) || p.beforeName(end) || (end == i+1 && p.lx.labelNumbers[p.low[i]])):

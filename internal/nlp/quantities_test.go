@@ -156,6 +156,8 @@ func TestQuantities(t *testing.T) {
 			[]string{"between 2014 and 2016|year|2014..2016", "around 2019|year|2019..2019~"}},
 		{"Fighting lasted from 10 p.m. until dawn, between 9 and 10 hours.",
 			[]string{"10 p.m.|time|10..10", "between 9 and 10 hours|duration|9..10"}},
+		{"The floods killed 1900, and the quake of 1906 killed more.",
+			[]string{"1900|count|1900..1900", "1906|year|1906..1906"}},
 		{"Since March 2011 the war has killed 2000 fighters.",
 			[]string{"2011|year|2011..2011", "2000 fighters|count|2000..2000|fighters*"}},
 		// Fractions of scales.

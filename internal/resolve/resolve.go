@@ -556,6 +556,18 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = "empty name"
 		return res
 	}
+	if genericWords[key] {
+		// "the city", "the area", "state" tagged as places by a tagger:
+		// GeoNames has towns called Area and City, but nobody means them.
+		res.Note = fmt.Sprintf("%q is a common word, not a place name", head)
+		return res
+	}
+	// "east London" (lower-case direction) is part of London; "East
+	// London" is the South African city.
+	lowerDirection := false
+	if f := strings.Fields(head); len(f) > 1 && directionWords[norm.Key(f[0])] && unicode.IsLower([]rune(f[0])[0]) {
+		lowerDirection = true
+	}
 	// Names the gazetteer does not know may still say where they are:
 	// "Mosul's Old City" and "Jabalia refugee camp" are inside a known
 	// place, "southern Lebanon" is part of a known country.
@@ -571,9 +583,23 @@ func (r *Resolver) Resolve(name string) Result {
 			key = norm.Key(head)
 		}
 	}
-	if !r.known(key) {
-		if k, ok := stripDirection(key); ok && r.known(k) {
+	if !r.known(key) || lowerDirection {
+		// A demonym is no area: "South American" is not American.
+		if k, ok := stripDirection(key); ok && len(g.lookup(k)) > 0 {
 			key, head, areaHint = k, k, true
+		}
+	}
+	if !r.known(key) {
+		// "Republic of Dagestan", "the city of Mosul".
+		k := key
+		if s := norm.StripArticle(k); s != "" {
+			k = s
+		}
+		for _, p := range []string{"republic of ", "city of ", "province of ", "state of ", "region of ", "governorate of ", "town of ", "village of "} {
+			if rest := strings.TrimPrefix(k, p); rest != k && r.known(rest) {
+				key, head = rest, rest
+				break
+			}
 		}
 	}
 	if !r.known(key) {
@@ -1138,6 +1164,23 @@ func splitPossessive(head string) (h, owner string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// genericWords are nouns that taggers mark as places ("the city", "the
+// area", "state"); on their own they never name one.
+var genericWords = map[string]bool{
+	"city": true, "the city": true, "state": true, "the state": true, "area": true, "the area": true,
+	"side": true, "border": true, "the border": true, "home": true, "homeland": true, "we": true,
+	"line": true, "capital": true, "the capital": true, "centre": true, "center": true, "zone": true,
+	"republic": true, "country": true, "the country": true, "region": true, "the region": true,
+	"province": true, "town": true, "the town": true, "village": true, "district": true,
+	"countryside": true, "nation": true, "territory": true, "western": true, "eastern": true,
+	"northern": true, "southern": true, "central": true, "north": true, "south": true, "east": true,
+	"west": true, "downtown": true, "there": true, "here": true, "it": true, "its": true, "our": true,
+	"place": true, "scene": true, "site": true, "land": true, "abroad": true, "overseas": true,
+	"world": true, "the world": true, "streets": true, "street": true, "camp": true, "base": true,
+	"front": true, "the front": true, "frontline": true, "battlefield": true, "enclave": true,
+	"neighbourhood": true, "neighborhood": true, "suburb": true, "suburbs": true, "interior": true,
 }
 
 var directionWords = map[string]bool{

@@ -76,7 +76,10 @@ type mention struct {
 	div   bool // the mention names the division itself ("Ontario"), not a place in it
 	// self marks "Clifton, Colo." in the text: the article itself says
 	// which Clifton it means, which counts for the name "Clifton".
-	self   bool
+	self bool
+	// qual marks the region part of "Junction City, Kan.": the article
+	// uses "Kan" as the name of that region.
+	qual   bool
 	weight float64
 	// share is how surely a division mention means this division: 1 for
 	// "Ontario", 1/3 for a county name three states have.
@@ -438,7 +441,7 @@ func (r *Resolver) readQualified(toks []tok) {
 				for _, t := range areas {
 					r.mentions = append(r.mentions,
 						mention{key: k, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", self: true, weight: 1, share: 1 / float64(len(areas))},
-						mention{key: qk, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", weight: 1.0 / float64(len(areas)), share: 1 / float64(len(areas))})
+						mention{key: qk, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", qual: true, weight: 1.0 / float64(len(areas)), share: 1 / float64(len(areas))})
 				}
 				i = end + m - 1
 				break next
@@ -642,6 +645,22 @@ func (r *Resolver) Resolve(name string) Result {
 		}
 	}
 	add(key, false)
+	// "Kan" in an article that writes "Junction City, Kan.": the region.
+	asRegion := map[int32]bool{}
+	for _, m := range r.mentions {
+		if m.qual && m.key == key {
+			i, ok := g.country[m.cc]
+			if m.adm1 != "" {
+				i, ok = g.admin1[m.cc+"."+m.adm1]
+			}
+			if ok {
+				asRegion[i] = true
+				if _, have := cands[i]; !have {
+					cands[i] = &cand{rec: i, e: g.rec(i), county: true}
+				}
+			}
+		}
+	}
 	for _, i := range county {
 		cands[i] = &cand{rec: i, e: g.rec(i), county: true}
 	}
@@ -697,6 +716,10 @@ func (r *Resolver) Resolve(name string) Result {
 		e := c.e
 		c.score = prior(e)
 		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
+		if asRegion[c.rec] {
+			c.score += 5
+			c.reasons = append(c.reasons, "the article uses the name for this region +5")
+		}
 		if isDemonym && e.kind == KindCountry && e.cc == demonymCC {
 			c.score += 3
 			c.reasons = append(c.reasons, "demonym +3")

@@ -367,6 +367,9 @@ func (m *matcher) core(i int) res {
 		}
 	}
 	t := m.t[i]
+	if t.kind == kWord && skipNonStarters && !starters[t.low] {
+		return res{}
+	}
 	switch t.kind {
 	case kNum:
 		try(m.numericDate(i))

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"reflect"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -30,8 +31,15 @@ func FuzzFind(f *testing.F) {
 		if unix != 0 {
 			anchor = time.Unix(unix%(400*365*86400), 0).UTC()
 		}
+		got := Find(text, anchor)
+		skipNonStarters = false
+		full := Find(text, anchor)
+		skipNonStarters = true
+		if !reflect.DeepEqual(got, full) {
+			t.Fatalf("the starters shortcut changed the result:\n%+v\n%+v", got, full)
+		}
 		prev := 0
-		for _, x := range Find(text, anchor) {
+		for _, x := range got {
 			if x.Start < prev || x.Start >= x.End || x.End > len(text) {
 				t.Fatalf("bad offsets %d-%d (previous end %d, len %d) in %q", x.Start, x.End, prev, len(text), text)
 			}

@@ -26,6 +26,39 @@ var lex = mustParseLexicon(wordsFile)
 // short scan.
 var phrases = indexPhrases(lex)
 
+// starters are the words an expression can begin with: the first word of
+// every cue in words.txt and the few words the patterns name themselves.
+// A word outside it is skipped at once, which spares most of a text the
+// pattern look-ups.
+var starters = buildStarters(lex)
+
+// skipNonStarters turns the starters shortcut on; the fuzz test turns it
+// off to check that it never changes what is found.
+var skipNonStarters = true
+
+// patternWords are the starting words written in the patterns' code
+// rather than in words.txt.
+var patternWords = []string{
+	"the", "a", "an", "this", "that", "last", "next", "past", "previous", "preceding", "prior",
+	"coming", "upcoming", "following", "subsequent", "same", "current", "present", "latest",
+	"first", "recent", "final", "remaining", "initial", "fiscal", "full", "calendar", "year",
+	"q", "every", "each", "once", "twice", "thrice", "per", "tonight", "couple",
+}
+
+func buildStarters(l lexicon) map[string]bool {
+	s := map[string]bool{}
+	for _, table := range l {
+		for key := range table {
+			first, _, _ := strings.Cut(key, " ")
+			s[first] = true
+		}
+	}
+	for _, w := range patternWords {
+		s[w] = true
+	}
+	return s
+}
+
 func mustParseLexicon(src string) lexicon {
 	l, err := parseLexicon(src)
 	if err != nil {

@@ -244,3 +244,13 @@ func TestAdversarial(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindProse is ordinary news prose, where dates are rare and most
+// words are skipped by the starters shortcut.
+func BenchmarkFindProse(b *testing.B) {
+	text := strings.Repeat("Security forces opened fire on protesters outside the provincial governor's office, killing at least four people and wounding dozens, according to hospital officials and witnesses who spoke to reporters. The demonstrators had gathered to demand the release of activists detained during a crackdown on Friday. ", 40)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Find(text, day("2024-03-27"))
+	}
+}

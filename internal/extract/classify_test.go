@@ -265,3 +265,18 @@ func BenchmarkCertainty(b *testing.B) {
 		n++
 	}
 }
+
+// TestTriggersLongInput guards against matching that grows faster than
+// the text: a whole article of trigger-dense prose must stay quick.
+func TestTriggersLongInput(t *testing.T) {
+	long := strings.Repeat(benchSentences[0]+" No one was killed. "+benchSentences[1]+" ", 500)
+	if testing.Short() {
+		long = long[:len(long)/10]
+	}
+	trs := Triggers(long)
+	if len(trs) < 500 {
+		t.Errorf("only %d triggers in %d bytes", len(trs), len(long))
+	}
+	Classify(long)
+	Certainty(long)
+}

@@ -56,3 +56,49 @@ func TestClassifyMore(t *testing.T) {
 	}
 	t.Logf("%d/%d right", len(tests)-fails, len(tests))
 }
+
+// TestClassifyThird: a third set, with the hard cases of sense and
+// precedence (rubber bullets are not live fire, an air strike on a depot is
+// not a weapons seizure).
+func TestClassifyThird(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Clashes between two rival militias in the southern suburbs left at least nine fighters dead.", "armed_clash"},
+		{"Security forces repelled an attack by gunmen on a military base in the north-west, killing six assailants.", "armed_clash"},
+		{"Pro-government forces regained control of the Al-Nour district on Saturday.", "government_regains_territory"},
+		{"The town of Kessin fell to rebel fighters late on Thursday.", "non_state_actor_overtakes_territory"},
+		{"Israeli aircraft struck a weapons depot near the coast, the army said.", "air_drone_strike"},
+		{"Artillery fire hit a hospital in the besieged city, killing two nurses.", "shelling_artillery_missile_attack"},
+		{"Two soldiers were wounded when their vehicle ran over an improvised explosive device.", "remote_explosive_landmine_ied"},
+		{"A bomber wearing an explosives belt blew himself up among worshippers at Friday prayers.", "suicide_bomb"},
+		{"Attackers threw a grenade at a checkpoint manned by police.", "grenade"},
+		{"Gunmen on motorbikes killed a village chief and his two sons.", "attack"},
+		{"The aid worker was kidnapped at gunpoint on the road to Marka; her kidnappers have demanded a ransom.", "abduction_forced_disappearance"},
+		{"The UN mission said soldiers had sexually assaulted at least 20 women during the sweep.", "sexual_violence"},
+		{"Farmers staged a peaceful demonstration in front of the governor's office.", "peaceful_protest"},
+		{"Police fired rubber bullets to disperse a crowd of demonstrators blocking the highway.", "protest_with_intervention"},
+		{"Three protesters were shot dead when soldiers opened fire on a march in the capital.", "excessive_force_against_protesters"},
+		{"Angry protesters stormed the parliament building and set it on fire.", "violent_demonstration"},
+		{"A mob burned a man accused of blasphemy.", "mob_violence"},
+		{"The warring parties signed a peace accord in the capital.", "agreement"},
+		{"Police detained three journalists covering the trial.", "arrests"},
+		{"Bomb disposal experts defused a device found under a car.", "disrupted_weapons_use"},
+		{"The armed group set up a checkpoint and a base in the school.", "headquarters_or_base_established"},
+		{"Soldiers looted homes and burned granaries in the raided villages.", "looting_property_destruction"},
+		{"The rebels handed over control of the town to the army under the deal.", "non_violent_transfer_of_territory"},
+		{"The militia announced it would disband and hand its weapons to the state.", "change_to_group_activity"},
+		{"A wildfire has burned 20,000 hectares and forced thousands to flee.", "natural_disaster"},
+		{"An explosion at a fireworks factory killed 12 workers.", "man_made_disaster"},
+		{"Police seized two tonnes of cannabis and arrested the gang leaders.", "organized_crime"},
+		{"The foreign ministry summoned the ambassador to protest the border incident.", "diplomatic"},
+		{"The government blamed separatists for the bombing, but the group denied any role.", "attribution"},
+		{"No one has been arrested.", ""},
+	}
+	fails := 0
+	for _, tc := range tests {
+		if got, _, _ := Classify(tc.text); got != tc.want {
+			fails++
+			t.Errorf("Classify(%q) = %q, want %q\n  ranked: %v", tc.text, got, tc.want, Rank(tc.text))
+		}
+	}
+	t.Logf("%d/%d right", len(tests)-fails, len(tests))
+}

@@ -49,11 +49,14 @@ func (s *sqlStore) Claim(ctx context.Context, worker string, n int) ([]Job, erro
 	var jobs []Job
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		jobs = jobs[:0]
-		// A job whose lease ran out on its last allowed attempt is not
-		// retried: a job that kills its worker must not kill them all.
-		_, err := tx.ExecContext(ctx, `UPDATE jobs SET status = 'failed', finished_at = $1,
-			last_error = 'lease expired on the last attempt'
-			WHERE status = 'running' AND locked_at < $2 AND attempts >= max_attempts`,
+		// Jobs whose lease ran out go back to the queue first — except on
+		// their last allowed attempt: a job that kills its worker must not
+		// kill them all.
+		_, err := tx.ExecContext(ctx, `UPDATE jobs SET
+			status = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
+			finished_at = CASE WHEN attempts >= max_attempts THEN `+s.timeParam(1)+` ELSE NULL END,
+			last_error = 'lease expired', run_after = $1, locked_at = NULL
+			WHERE id IN (SELECT id FROM jobs WHERE status = 'running' AND locked_at < $2 `+lock+`)`,
 			s.tv(now), s.tv(expired))
 		if err != nil {
 			return err
@@ -61,12 +64,10 @@ func (s *sqlStore) Claim(ctx context.Context, worker string, n int) ([]Job, erro
 		rows, err := tx.QueryContext(ctx, `UPDATE jobs SET status = 'running', worker = $1,
 			attempts = attempts + 1, locked_at = $2
 			WHERE id IN (
-				SELECT id FROM jobs
-				WHERE (status = 'queued' AND run_after <= $2)
-				   OR (status = 'running' AND locked_at < $3)
-				ORDER BY id LIMIT $4 `+lock+`)
+				SELECT id FROM jobs WHERE status = 'queued' AND run_after <= $2
+				ORDER BY id LIMIT $3 `+lock+`)
 			RETURNING id, kind, payload, worker, attempts, max_attempts, created_at`,
-			worker, s.tv(now), s.tv(expired), n)
+			worker, s.tv(now), n)
 		if err != nil {
 			return err
 		}

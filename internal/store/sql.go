@@ -45,7 +45,7 @@ type sqlStore struct {
 	now       func() time.Time
 	failpoint func(step string) error
 
-	findArticle, insertArticle, insertEvent, insertEvidence *sql.Stmt
+	findArticle, insertArticle *sql.Stmt
 }
 
 const defaultLease = 10 * time.Minute
@@ -68,8 +68,6 @@ func newSQLStore(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) 
 	}{
 		{&s.findArticle, findArticleSQL},
 		{&s.insertArticle, insertArticleSQL},
-		{&s.insertEvent, insertEventSQL},
-		{&s.insertEvidence, insertEvidenceSQL},
 	} {
 		st, err := db.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -207,15 +205,6 @@ const updateArticleSQL = `UPDATE articles SET
 	WHERE id = $1
 	RETURNING version`
 
-const insertEventSQL = `INSERT INTO events (article_id, seq, type, subtype, attack_type,
-	date_start, date_end, date_precision, location, country, admin1, lat, lon,
-	killed_min, killed_max, wounded_min, wounded_max, certainty, data)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-	RETURNING id`
-
-const insertEvidenceSQL = `INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
-	VALUES ($1, $2, $3, $4, $5)`
-
 // articleRow is an Article reduced to column values, computed before the
 // transaction starts so the transaction holds its locks only for writing.
 type articleRow struct {
@@ -264,26 +253,70 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 	}
 	var res PutResult
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
+			return err
+		}
 		var err error
 		res, err = s.putArticle(ctx, tx, &r)
 		return err
 	})
 	if err != nil {
-		return PutResult{}, fmt.Errorf("store: putting article %q: %w", firstNonEmpty(r.url, a.ExternalID, a.Source), err)
+		return PutResult{}, fmt.Errorf("store: putting article %q: %w", r.name(), err)
 	}
 	return res, nil
 }
 
-func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (PutResult, error) {
-	if s.dialect == postgresDialect {
-		// Two machines putting the same new article at once would both find
-		// nothing and both insert; locking its identities first makes the
-		// second wait and then find the first's row. (SQLite has one writer
-		// at a time already.)
-		if err := lockIdentities(ctx, tx, r); err != nil {
-			return PutResult{}, err
+func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, error) {
+	results := make([]PutResult, len(items))
+	rows := make([]*articleRow, 0, len(items))
+	index := make([]int, 0, len(items)) // rows[k] is items[index[k]]
+	for i, it := range items {
+		r, err := makeArticleRow(it.Article, it.Events)
+		if err != nil {
+			results[i].Err = err
+			continue
 		}
+		rows = append(rows, &r)
+		index = append(index, i)
 	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockIdentities(ctx, tx, rows); err != nil {
+			return err
+		}
+		for k, r := range rows {
+			i := index[k]
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT put_article`); err != nil {
+				return err
+			}
+			res, err := s.putArticle(ctx, tx, r)
+			if err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT put_article`); rerr != nil {
+					return rerr
+				}
+				res = PutResult{Err: fmt.Errorf("store: putting article %q: %w", r.name(), err)}
+			}
+			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT put_article`); err != nil {
+				return err
+			}
+			results[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: putting %d articles: %w", len(items), err)
+	}
+	return results, nil
+}
+
+// name is how errors refer to the article.
+func (r *articleRow) name() string { return firstNonEmpty(r.url, r.a.ExternalID, r.a.Source, r.a.Title) }
+
+// putArticle is PutArticle's work inside the caller's transaction, after
+// lockIdentities.
+func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (PutResult, error) {
 	now := s.clock()
 	var (
 		id       int64
@@ -346,78 +379,158 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 	return PutResult{ID: id, Status: Updated, Version: version}, nil
 }
 
-// lockIdentities takes a transaction-scoped advisory lock on each of the
-// article's identities, in a fixed order so two transactions cannot deadlock.
-func lockIdentities(ctx context.Context, tx *sql.Tx, r *articleRow) error {
+// lockIdentities, on PostgreSQL, takes a transaction-scoped advisory lock
+// on each identity (URL, external id, text hash) of the articles about to be
+// put. Without it two machines putting the same new article at once would
+// both find nothing and both insert; with it the second waits, then finds
+// the first's row. The locks are taken in one statement in sorted order, so
+// two transactions cannot deadlock on them. (SQLite has one writer at a
+// time already.)
+func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*articleRow) error {
+	if s.dialect != postgresDialect {
+		return nil
+	}
 	var keys []int64
-	for _, id := range []string{"url\x00" + r.url, "ext\x00" + r.a.ExternalID, "hash\x00" + r.hash} {
-		if strings.HasSuffix(id, "\x00") {
-			continue
+	for _, r := range rows {
+		for _, id := range []string{"url\x00" + r.url, "ext\x00" + r.a.ExternalID, "hash\x00" + r.hash} {
+			if strings.HasSuffix(id, "\x00") {
+				continue
+			}
+			h := fnv.New64a()
+			h.Write([]byte("sitrep.article\x00" + id))
+			keys = append(keys, int64(h.Sum64()))
 		}
-		h := fnv.New64a()
-		h.Write([]byte("sitrep.article\x00" + id))
-		keys = append(keys, int64(h.Sum64()))
+	}
+	if len(keys) == 0 {
+		return nil
 	}
 	slices.Sort(keys)
-	for _, k := range slices.Compact(keys) {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, k); err != nil {
-			return err
-		}
+	keys = slices.Compact(keys)
+	list := make([]string, len(keys))
+	for i, k := range keys {
+		list[i] = strconv.FormatInt(k, 10)
 	}
-	return nil
+	// PostgreSQL evaluates a volatile function in the select list after
+	// ORDER BY, so the locks are taken in key order.
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest(CAST($1 AS BIGINT[])) AS k ORDER BY k`,
+		"{"+strings.Join(list, ",")+"}")
+	return err
 }
 
+// putEvents writes an article's events with one multi-row INSERT, and all
+// their evidence with another: two statements per article whatever its
+// size, which matters over a network to PostgreSQL.
 func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) error {
 	if len(events) == 0 {
 		return nil
 	}
-	evStmt := tx.StmtContext(ctx, s.insertEvent)
-	var eviStmt *sql.Stmt
-	for i, er := range events {
-		e := er.e
-		var attack, start, end, prec any
-		if e.AttackType != nil {
-			attack = *e.AttackType
-		}
-		if e.Date != nil {
-			start, end, prec = nullable(e.Date.Start), nullable(e.Date.End), e.Date.Precision
-		} else {
-			prec = ""
-		}
-		var place, country, admin1 string
-		var lat, lon any
-		if l := e.Location; l != nil {
-			place, country, admin1 = l.Name, l.Country, l.Admin1
-			if l.Lat != nil {
-				lat = *l.Lat
+	const eventCols = 19
+	ids := make([]int64, len(events))
+	for lo := 0; lo < len(events); lo += maxRowsPerInsert {
+		chunk := events[lo:min(lo+maxRowsPerInsert, len(events))]
+		args := make([]any, 0, eventCols*len(chunk))
+		for i, er := range chunk {
+			e := er.e
+			var attack, start, end, lat, lon any
+			prec := ""
+			if e.AttackType != nil {
+				attack = *e.AttackType
 			}
-			if l.Lon != nil {
-				lon = *l.Lon
+			if e.Date != nil {
+				start, end, prec = nullable(e.Date.Start), nullable(e.Date.End), e.Date.Precision
 			}
+			var place, country, admin1 string
+			if l := e.Location; l != nil {
+				place, country, admin1 = l.Name, l.Country, l.Admin1
+				if l.Lat != nil {
+					lat = *l.Lat
+				}
+				if l.Lon != nil {
+					lon = *l.Lon
+				}
+			}
+			kmin, kmax := countCols(e.Killed)
+			wmin, wmax := countCols(e.Wounded)
+			args = append(args, articleID, lo+i, e.Type, e.Subtype, attack,
+				start, end, prec, place, country, admin1, lat, lon,
+				kmin, kmax, wmin, wmax, e.Certainty, er.data)
 		}
-		kmin, kmax := countCols(e.Killed)
-		wmin, wmax := countCols(e.Wounded)
-		var eventID int64
-		err := evStmt.QueryRowContext(ctx, articleID, i, e.Type, e.Subtype, attack,
-			start, end, prec, place, country, admin1, lat, lon,
-			kmin, kmax, wmin, wmax, e.Certainty, er.data,
-		).Scan(&eventID)
+		rows, err := tx.QueryContext(ctx, `INSERT INTO events (article_id, seq, type, subtype,
+			attack_type, date_start, date_end, date_precision, location, country, admin1, lat, lon,
+			killed_min, killed_max, wounded_min, wounded_max, certainty, data)
+			VALUES `+valuesList(len(chunk), eventCols)+` RETURNING id, seq`, args...)
 		if err != nil {
-			return fmt.Errorf("event %d: %w", i, err)
+			return fmt.Errorf("events: %w", err)
 		}
-		for j, ev := range e.Evidence {
-			if eviStmt == nil {
-				eviStmt = tx.StmtContext(ctx, s.insertEvidence)
+		for rows.Next() {
+			var id int64
+			var seq int
+			if err := rows.Scan(&id, &seq); err != nil {
+				rows.Close()
+				return err
 			}
-			if _, err := eviStmt.ExecContext(ctx, eventID, j, ev.Start, ev.End, ev.Text); err != nil {
-				return fmt.Errorf("event %d evidence %d: %w", i, j, err)
-			}
+			ids[seq] = id
 		}
-		if err := s.fail("event"); err != nil {
-			return err
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("events: %w", err)
 		}
 	}
-	return nil
+	if err := s.fail("event"); err != nil {
+		return err
+	}
+
+	const evidenceCols = 5
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
+			VALUES `+valuesList(len(args)/evidenceCols, evidenceCols), args...)
+		args = args[:0]
+		if err != nil {
+			return fmt.Errorf("evidence: %w", err)
+		}
+		return nil
+	}
+	for i, er := range events {
+		for j, ev := range er.e.Evidence {
+			args = append(args, ids[i], j, ev.Start, ev.End, ev.Text)
+			if len(args) == evidenceCols*maxRowsPerInsert {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush()
+}
+
+// maxRowsPerInsert keeps a multi-row INSERT well under both databases'
+// limits on parameters per statement (SQLite 32766, PostgreSQL 65535).
+const maxRowsPerInsert = 500
+
+// valuesList is "($1, $2), ($3, $4)" for rows rows of cols columns.
+func valuesList(rows, cols int) string {
+	var b strings.Builder
+	n := 1
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			n++
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 func countCols(c *extract.Count) (lo, hi any) {
@@ -583,9 +696,28 @@ func (s *sqlStore) ArticleEvents(ctx context.Context, articleID int64) ([]Stored
 }
 
 func (s *sqlStore) QueryEvents(ctx context.Context, f EventFilter) (EventPage, error) {
-	after, err := parseCursor(f.Cursor)
+	where, args, err := eventWhere(f)
 	if err != nil {
 		return EventPage{}, err
+	}
+	limit := pageSize(f.Limit)
+	events, err := s.queryEvents(ctx, where, args, "id", limit+1)
+	if err != nil {
+		return EventPage{}, err
+	}
+	page := EventPage{Events: events}
+	if len(events) > limit {
+		page.Events = events[:limit]
+		page.Next = strconv.FormatInt(page.Events[limit-1].ID, 10)
+	}
+	return page, nil
+}
+
+// eventWhere is the WHERE clause and arguments for f.
+func eventWhere(f EventFilter) (string, []any, error) {
+	after, err := parseCursor(f.Cursor)
+	if err != nil {
+		return "", nil, err
 	}
 	var where []string
 	var args []any
@@ -594,9 +726,19 @@ func (s *sqlStore) QueryEvents(ctx context.Context, f EventFilter) (EventPage, e
 		where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
 	}
 	if f.From != "" {
+		from, err := time.Parse(time.DateOnly, f.From)
+		if err != nil {
+			return "", nil, fmt.Errorf("store: bad From date %q (want YYYY-MM-DD)", f.From)
+		}
 		add("date_end >= ?", f.From)
+		// Implied by the one above for any event within MaxEventSpanDays,
+		// and what lets the date indexes bound the scan from below.
+		add("date_start >= ?", from.AddDate(0, 0, -MaxEventSpanDays).Format(time.DateOnly))
 	}
 	if f.To != "" {
+		if _, err := time.Parse(time.DateOnly, f.To); err != nil {
+			return "", nil, fmt.Errorf("store: bad To date %q (want YYYY-MM-DD)", f.To)
+		}
 		add("date_start <= ?", f.To)
 	}
 	for _, c := range []struct{ col, v string }{
@@ -617,19 +759,9 @@ func (s *sqlStore) QueryEvents(ctx context.Context, f EventFilter) (EventPage, e
 		add("id > ?", after)
 	}
 	if len(where) == 0 {
-		where = append(where, "1 = 1")
+		return "1 = 1", nil, nil
 	}
-	limit := pageSize(f.Limit)
-	events, err := s.queryEvents(ctx, strings.Join(where, " AND "), args, "id", limit+1)
-	if err != nil {
-		return EventPage{}, err
-	}
-	page := EventPage{Events: events}
-	if len(events) > limit {
-		page.Events = events[:limit]
-		page.Next = strconv.FormatInt(page.Events[limit-1].ID, 10)
-	}
-	return page, nil
+	return strings.Join(where, " AND "), args, nil
 }
 
 // queryEvents reads the events matching where (with args), in order, with

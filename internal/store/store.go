@@ -60,6 +60,13 @@ type Articles interface {
 	// whose Updated time is older than the stored one is Unchanged too: a late
 	// crawl of an old version must not undo a correction.
 	PutArticle(ctx context.Context, a Article, events []extract.Event) (PutResult, error)
+	// PutArticles is PutArticle for many articles in one transaction, which
+	// is what makes bulk ingest fast: one commit (one fsync) per batch rather
+	// than per article. Each article is still all-or-nothing — one that fails
+	// is rolled back alone, to a savepoint, and its result's Err says why —
+	// and the rest are committed together. A non-nil error means the batch
+	// as a whole failed (cancelled, connection lost) and nothing was written.
+	PutArticles(ctx context.Context, items []Item) ([]PutResult, error)
 	// Article returns the article with the given id, or ErrNotFound.
 	Article(ctx context.Context, id int64) (StoredArticle, error)
 	// ArticleByURL returns the article with the given canonical URL (compared
@@ -156,6 +163,15 @@ type PutResult struct {
 	ID      int64
 	Status  Status
 	Version int
+	// Err is why PutArticles did not store this article; the other fields
+	// are then zero. (PutArticle returns it as its error instead.)
+	Err error
+}
+
+// Item is one article and its events, for PutArticles.
+type Item struct {
+	Article Article
+	Events  []extract.Event
 }
 
 // ArticlePage is one page of ListArticles.
@@ -183,10 +199,17 @@ type StoredEvent struct {
 	extract.Event
 }
 
+// MaxEventSpanDays is the longest date range a date filter is exact for. An
+// event's range is its date's precision — a day, a week, a month, at most a
+// year — so bounding it lets a date window be an index range scan rather
+// than a scan of every earlier event.
+const MaxEventSpanDays = 366
+
 // EventFilter selects events for QueryEvents. Zero fields do not filter.
 type EventFilter struct {
 	// From and To (YYYY-MM-DD, inclusive) keep events whose date range
-	// overlaps [From, To]. Events without a date never match a date filter.
+	// overlaps [From, To]. Events without a date never match a date filter,
+	// nor do events starting more than MaxEventSpanDays before From.
 	From, To  string
 	Country   string // ISO 3166-1 alpha-2
 	Admin1    string

@@ -415,6 +415,54 @@ func TestPutArticleRollsBack(t *testing.T) {
 
 var errDiskFull = errors.New("disk full")
 
+func TestPutArticlesBatch(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		mk := func(i int) Article {
+			return Article{Article: article.Article{URL: fmt.Sprintf("https://b.example/%d", i), Text: fmt.Sprintf("Clashes in district %d left a patrol stranded.", i)}}
+		}
+		bad := sampleEvents()
+		bad[0].Evidence[1].Start = -1 // violates CHECK (start_offset >= 0)
+		items := []Item{{mk(1), sampleEvents()}, {mk(2), bad}, {mk(3), nil}, {mk(1), sampleEvents()}}
+		res, err := s.PutArticles(ctx, items)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []Status{Inserted, "", Inserted, Unchanged}
+		for i, r := range res {
+			if r.Status != want[i] || (r.Err != nil) != (want[i] == "") {
+				t.Errorf("item %d: %+v, want %s", i, r, want[i])
+			}
+		}
+		if res[3].ID != res[0].ID {
+			t.Errorf("duplicate in batch got id %d, want %d", res[3].ID, res[0].ID)
+		}
+		wantCounts := map[string]int{"articles": 2, "article_versions": 0, "events": 2, "evidence": 2, "search:patrol": 2}
+		if c := counts(t, s, "patrol"); !reflect.DeepEqual(c, wantCounts) {
+			t.Errorf("counts = %v, want %v", c, wantCounts)
+		}
+
+		// A batch cancelled part-way writes nothing at all.
+		cctx, cancel := context.WithCancel(ctx)
+		n := 0
+		s.failpoint = func(step string) error {
+			if n++; step == "article" && n > 3 {
+				cancel()
+			}
+			return nil
+		}
+		defer func() { s.failpoint = nil }()
+		_, err = s.PutArticles(cctx, []Item{{mk(4), nil}, {mk(5), sampleEvents()}, {mk(6), nil}, {mk(7), nil}})
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("cancelled batch: err = %v", err)
+		}
+		if c := counts(t, s, "patrol"); !reflect.DeepEqual(c, wantCounts) {
+			t.Errorf("after a cancelled batch: %v, want %v", c, wantCounts)
+		}
+	})
+}
+
 func TestSearchArticles(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -852,4 +900,116 @@ func BenchmarkPutArticle(b *testing.B) {
 			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
+}
+
+// BenchmarkPutArticles puts articles 100 to a transaction, as bulk ingest
+// will; b.N counts articles.
+func BenchmarkPutArticles(b *testing.B) {
+	for _, be := range backends {
+		b.Run(be.name, func(b *testing.B) {
+			s := open(b, be.dsn(b))
+			ctx := context.Background()
+			base := sampleArticle()
+			para := strings.Repeat("The army said the attackers fled on motorbikes towards the border after the clash. ", 30)
+			evs := append(sampleEvents(), sampleEvents()[0])
+			const batch = 100
+			items := make([]Item, 0, batch)
+			flush := func() {
+				res, err := s.PutArticles(ctx, items)
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, r := range res {
+					if r.Err != nil || r.Status != Inserted {
+						b.Fatal(r)
+					}
+				}
+				items = items[:0]
+			}
+			b.ResetTimer()
+			for i := range b.N {
+				a := base
+				a.URL = fmt.Sprintf("https://news.example/%d", i)
+				a.ExternalID = fmt.Sprintf("feed:%d", i)
+				a.Text = fmt.Sprintf("Story %d. %s", i, para)
+				if items = append(items, Item{a, evs}); len(items) == batch {
+					flush()
+				}
+			}
+			if len(items) > 0 {
+				flush()
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
+
+// TestCandidateQueriesUseIndexes checks that the merger's query — a date
+// window within a country or an admin1 region — is an index range scan on
+// both backends, not a scan of every event. (PostgreSQL is told not to seq
+// scan, since on a test-sized table a seq scan is rightly cheaper.)
+func TestCandidateQueriesUseIndexes(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		var items []Item
+		for i := range 200 {
+			items = append(items, Item{
+				Article: Article{Article: article.Article{URL: fmt.Sprint("https://i.example/", i), Text: fmt.Sprint("item ", i)}},
+				Events: []extract.Event{{Type: extract.Battles,
+					Date:     &extract.Date{Start: fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28), End: fmt.Sprintf("2024-%02d-%02d", 1+i%12, 1+i%28)},
+					Location: &extract.Location{Country: []string{"ML", "NG", "SY", "UA"}[i%4], Admin1: fmt.Sprint("R", i%9)}}},
+			})
+		}
+		if _, err := s.PutArticles(ctx, items); err != nil {
+			t.Fatal(err)
+		}
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		explain := "EXPLAIN QUERY PLAN "
+		if s.dialect == postgresDialect {
+			explain = "EXPLAIN "
+			if _, err := conn.ExecContext(ctx, `ANALYZE events`); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := conn.ExecContext(ctx, `SET enable_seqscan = off`); err != nil {
+				t.Fatal(err)
+			}
+			defer conn.ExecContext(ctx, `RESET enable_seqscan`)
+		}
+		for _, f := range []EventFilter{
+			{From: "2024-03-01", To: "2024-03-10", Country: "ML", Admin1: "R5"},
+			{From: "2024-03-01", To: "2024-03-10", Country: "NG"},
+		} {
+			where, args, err := eventWhere(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := conn.QueryContext(ctx, explain+`SELECT id, article_id, seq, data FROM events WHERE `+where+` ORDER BY id LIMIT 101`, args...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var plan strings.Builder
+			cols, _ := rows.Columns()
+			for rows.Next() {
+				vals := make([]any, len(cols))
+				ptrs := make([]any, len(cols))
+				for i := range vals {
+					ptrs[i] = &vals[i]
+				}
+				if err := rows.Scan(ptrs...); err != nil {
+					t.Fatal(err)
+				}
+				fmt.Fprintln(&plan, vals[len(vals)-1])
+			}
+			rows.Close()
+			p := plan.String()
+			if !strings.Contains(p, "events_place_date") && !strings.Contains(p, "events_country_date") {
+				t.Errorf("filter %+v does not use a place-and-date index:\n%s", f, p)
+			}
+		}
+	})
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"net/url"
 	"strings"
 	"unicode"
@@ -65,14 +64,16 @@ func simhash(ws []string) int64 {
 	const k = 3
 	var v [64]int
 	add := func(shingle []string) {
-		h := fnv.New64a()
+		// FNV-1a, inline: hash/fnv would allocate per shingle.
+		x := uint64(14695981039346656037)
 		for i, w := range shingle {
 			if i > 0 {
-				h.Write([]byte{' '})
+				x = (x ^ ' ') * 1099511628211
 			}
-			h.Write([]byte(w))
+			for j := 0; j < len(w); j++ {
+				x = (x ^ uint64(w[j])) * 1099511628211
+			}
 		}
-		x := h.Sum64()
 		for b := range 64 {
 			if x&(1<<b) != 0 {
 				v[b]++

@@ -88,8 +88,11 @@ CREATE TABLE events (
     CHECK (lon IS NULL OR lon BETWEEN -180 AND 180),
     CHECK (date_start IS NULL OR date_end IS NULL OR date_end >= date_start)
 );
--- Candidates for merging: a date window, then a place within it.
+-- Candidates for merging and the API's filters: a date window, alone or
+-- within a country or an admin1 region. The window is a range of date_start
+-- (see MaxEventSpanDays), so these are range scans, never a full scan.
 CREATE INDEX events_date ON events (date_start, date_end);
+CREATE INDEX events_country_date ON events (country, date_start);
 CREATE INDEX events_place_date ON events (country, admin1, date_start);
 CREATE INDEX events_type ON events (type, subtype);
 
@@ -133,6 +136,7 @@ CREATE TABLE incidents (
     CHECK (wounded_min IS NULL OR wounded_max IS NULL OR wounded_max >= wounded_min)
 );
 CREATE INDEX incidents_date ON incidents (date_start, date_end);
+CREATE INDEX incidents_country_date ON incidents (country, date_start);
 CREATE INDEX incidents_place_date ON incidents (country, admin1, date_start);
 
 -- Which events (reports) an incident was merged from, with the values each
@@ -158,7 +162,8 @@ CREATE TABLE incident_reports (
 CREATE INDEX incident_reports_article ON incident_reports (article_id);
 
 -- Work for several machines. A claimed job is 'running' with the claimer's
--- name and a lease (locked_at); attempts counts claims.
+-- name and the time of the claim (locked_at), which starts its lease;
+-- attempts counts claims.
 CREATE TABLE jobs (
     id           BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     kind         TEXT NOT NULL,
@@ -174,7 +179,11 @@ CREATE TABLE jobs (
     created_at   TIMESTAMPTZ NOT NULL,
     finished_at  TIMESTAMPTZ
 );
-CREATE INDEX jobs_ready ON jobs (status, run_after, id);
+-- Claim takes the oldest queued jobs and reclaims running ones whose lease
+-- ran out; each reads its own partial index, which holds only the rows in
+-- that state, so a long history of done jobs costs nothing.
+CREATE INDEX jobs_queued ON jobs (id) WHERE status = 'queued';
+CREATE INDEX jobs_running ON jobs (locked_at) WHERE status = 'running';
 
 -- Full-text search over title and text: a generated tsvector is always in
 -- step with its row. The 'simple' configuration (no stemming, no stop words)

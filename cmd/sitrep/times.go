@@ -11,6 +11,7 @@ import (
 
 	"sitrep/internal/article"
 	"sitrep/internal/eval"
+	"sitrep/internal/extract"
 	"sitrep/internal/ingest"
 	"sitrep/internal/nlp/timex"
 )
@@ -62,16 +63,9 @@ publication) time, else now.`)
 			return 2
 		}
 	}
-	anchor := func(published, updated time.Time) time.Time {
-		switch {
-		case !fixed.IsZero():
-			return fixed
-		// The text we read is the latest version, and an update rewrites
-		// its relative dates ("yesterday") to the update's day.
-		case !updated.IsZero():
-			return updated
-		case !published.IsZero():
-			return published
+	anchor := func(a article.Article) time.Time {
+		if t := extract.Anchor(a, fixed); !t.IsZero() {
+			return t
 		}
 		return time.Now().UTC()
 	}
@@ -86,7 +80,7 @@ publication) time, else now.`)
 				continue
 			}
 			id := rec.ID
-			writeTimes(out, &id, *jsonl, rec.Text, anchor(rec.publishedTime(), time.Time{}))
+			writeTimes(out, &id, *jsonl, rec.Text, anchor(article.Article{Published: rec.publishedTime()}))
 		}
 	}
 	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
@@ -99,7 +93,7 @@ publication) time, else now.`)
 				continue
 			}
 		}
-		writeTimes(out, nil, in.Source, a.Text, anchor(a.Published, a.Updated))
+		writeTimes(out, nil, in.Source, a.Text, anchor(a))
 	}
 	return status
 }

@@ -41,6 +41,21 @@ type mention struct {
 	claims       []Claim
 }
 
+// Anchor is the time an article's relative dates ("yesterday", "on
+// Friday") are resolved against: the user's override, else the article's
+// update time, else its publication time, else zero. The update comes
+// first because the text we read is the latest version, and an update
+// rewrites its relative dates to the update's day.
+func Anchor(a article.Article, override time.Time) time.Time {
+	switch {
+	case !override.IsZero():
+		return override
+	case !a.Updated.IsZero():
+		return a.Updated
+	}
+	return a.Published
+}
+
 // Extract finds and codes the events an article reports, most salient
 // first.
 //
@@ -55,15 +70,7 @@ func Extract(a article.Article, opt Options) Result {
 	if strings.TrimSpace(text) == "" {
 		return res
 	}
-	// The first publication is when most of the text was written; an
-	// update usually adds a paragraph to it.
-	anchor := opt.Published
-	if anchor.IsZero() {
-		anchor = a.Published
-	}
-	if anchor.IsZero() {
-		anchor = a.Updated
-	}
+	anchor := Anchor(a, opt.Published)
 	if anchor.IsZero() {
 		res.Warnings = append(res.Warnings, "article has no date: relative dates are resolved against today")
 		anchor = time.Now().UTC()

@@ -312,7 +312,9 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 }
 
 // name is how errors refer to the article.
-func (r *articleRow) name() string { return firstNonEmpty(r.url, r.a.ExternalID, r.a.Source, r.a.Title) }
+func (r *articleRow) name() string {
+	return firstNonEmpty(r.url, r.a.ExternalID, r.a.Source, r.a.Title)
+}
 
 // putArticle is PutArticle's work inside the caller's transaction, after
 // lockIdentities.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/internal/article"
 	"sitrep/internal/eval"
@@ -16,8 +17,9 @@ import (
 	"sitrep/internal/nlp/timex"
 )
 
-// timeLine is one line of `sitrep times` output. Offsets are byte offsets
-// into the article's text (UTF-8), so text[start:end] is the expression.
+// timeLine is one line of `sitrep times` output. Offsets are character
+// (code point) offsets into the article's text, as in `sitrep extract`'s
+// evidence, so that tools in any language can slice the text with them.
 type timeLine struct {
 	ID        *string `json:"id,omitempty"`
 	Source    string  `json:"source"`
@@ -41,8 +43,8 @@ func (e env) cmdTimes(args []string) int {
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep times [--published RFC3339] [--jsonl FILE|-] [INPUT...]
 
-Prints one JSON line per time expression: source, start, end (byte offsets
-into the article text), text, type (DATE TIME DURATION SET), value (TIMEX3).
+Prints one JSON line per time expression: source, start, end (character
+offsets into the article text), text, type (DATE TIME DURATION SET), value (TIMEX3).
 Relative dates are anchored on --published, else the article's update (or
 publication) time, else now.`)
 		fs.PrintDefaults()
@@ -99,8 +101,21 @@ publication) time, else now.`)
 }
 
 func writeTimes(w *bufio.Writer, id *string, source, text string, anchor time.Time) {
+	// Expressions come in text order, so byte offsets convert to
+	// character offsets in one pass over the text.
+	pos, chars := 0, 0
+	toChars := func(b int) int {
+		if b < pos {
+			return chars - utf8.RuneCountInString(text[b:pos])
+		}
+		chars += utf8.RuneCountInString(text[pos:b])
+		pos = b
+		return chars
+	}
 	for _, x := range timex.Find(text, anchor) {
-		b, _ := json.Marshal(timeLine{ID: id, Source: source, Start: x.Start, End: x.End, Text: x.Text,
+		start := toChars(x.Start)
+		end := toChars(x.End)
+		b, _ := json.Marshal(timeLine{ID: id, Source: source, Start: start, End: end, Text: x.Text,
 			Type: x.Type, Value: x.Value, Mod: x.Mod, Precision: x.Precision, Warning: x.Warning})
 		w.Write(b)
 		w.WriteByte('\n')

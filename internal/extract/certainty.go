@@ -31,6 +31,9 @@ func (a *analysis) certainty() (string, []Claim) {
 		}
 		cues = append(cues, m)
 	}
+	// A participle after a comma ("denied it, blaming the army") has the
+	// subject of the clause before it.
+	lastBy := ""
 	// The longest cue of a claim wins where cues overlap ("claimed
 	// responsibility" over "claimed").
 	var claims []Claim
@@ -47,6 +50,12 @@ func (a *analysis) certainty() (string, []Claim) {
 			continue
 		}
 		for _, cl := range a.claim(m) {
+			if cl.By == "" && lastBy != "" && m.from > 0 && a.toks[m.from].brk && strings.HasSuffix(a.toks[m.from].low, "ing") {
+				cl.By = lastBy
+			}
+			if cl.By != "" {
+				lastBy = cl.By
+			}
 			if !seen[cl] {
 				seen[cl] = true
 				claims = append(claims, cl)
@@ -69,6 +78,9 @@ func (a *analysis) certainty() (string, []Claim) {
 	}
 	return level, claims
 }
+
+// relative pronouns that open a clause about the noun before the comma.
+var relative = map[string]bool{"which": true, "who": true}
 
 // passiveAux are the forms of "be" that make "was blamed", "were accused"
 // passive: the subject is then the blamed party, not the claimant.
@@ -93,7 +105,11 @@ func (a *analysis) claim(m match) []Claim {
 		j = -1 // punctuation between the subject and the cue: no subject
 	}
 	var subject string
-	if j >= 0 {
+	switch {
+	case j >= 1 && relative[toks[j].low] && toks[j].brk:
+		// "Kestria, which denies arming the rebels": the antecedent.
+		subject = a.npBefore(j - 1)
+	case j >= 0:
 		subject = a.npBefore(j)
 	}
 	cl := Claim{Kind: cr.kind}

@@ -51,3 +51,24 @@ func TestCertainty(t *testing.T) {
 		}
 	}
 }
+
+func TestCertaintyClauses(t *testing.T) {
+	tests := []struct {
+		text   string
+		claims []Claim
+	}{
+		{"Kestria, which denies arming the rebels, called the charge baseless.",
+			[]Claim{{By: "Kestria", Kind: "denies"}}},
+		{"The Dawn Brigade denied responsibility, blaming the Red Hand instead.",
+			[]Claim{{By: "Dawn Brigade", Kind: "denies"}, {By: "Dawn Brigade", Kind: "blames", Against: "Red Hand"}}},
+		{"Both sides blamed each other for the collapse of the truce.",
+			[]Claim{{By: "Both sides", Kind: "blames", Against: "each other"}}},
+		{"Sorvia's foreign ministry accused Kestria of sponsoring the militants.",
+			[]Claim{{By: "Sorvia's foreign ministry", Kind: "blames", Against: "Kestria"}}},
+	}
+	for _, tc := range tests {
+		if _, claims := Certainty(tc.text); !reflect.DeepEqual(claims, tc.claims) {
+			t.Errorf("Certainty(%q) claims\n got %+v\nwant %+v", tc.text, claims, tc.claims)
+		}
+	}
+}

@@ -65,6 +65,7 @@ func (k Kind) String() string {
 type entry struct {
 	kind      Kind
 	cc, adm1  string // ISO 3166-1 alpha-2; GeoNames admin1 code
+	adm2      string // GeoNames admin2 (county) code of places
 	name      string
 	ascii     string
 	fcode     string // GeoNames feature code (PPLC, PPLA, …), PCL, ADM1 or a landmark's type
@@ -93,8 +94,9 @@ type Gazetteer struct {
 	// blocked names are regions with no honest single point ("the
 	// Sahel", "Kurdistan"); they resolve to nothing, with a note.
 	blocked map[string]bool
-	// admin2 maps county-like names to the divisions that have one
-	// ("bamberg county" → US.SC): context evidence only.
+	// admin2 maps county-like names to their codes ("butts county" →
+	// US.GA.035): context evidence, and a county named alone answers
+	// with its first-level division.
 	admin2 map[string][]string
 }
 
@@ -165,7 +167,7 @@ func (g *Gazetteer) LoadAdmin2(r io.Reader) error {
 		return err
 	}
 	head, s := cutLine(text)
-	n, err := checkHeader(head, "#sitrep-gazetteer-admin2")
+	n, err := checkHeader(head, "#sitrep-gazetteer-admin2-v2")
 	if err != nil {
 		return err
 	}
@@ -205,7 +207,7 @@ func checkHeader(line, magic string) (int, error) {
 // divisions, which come first.
 func (g *Gazetteer) parsePlaces(s string) error {
 	head, rest := cutLine(s)
-	n, err := checkHeader(head, "#sitrep-gazetteer-records-v2")
+	n, err := checkHeader(head, "#sitrep-gazetteer-records-v3")
 	if err != nil {
 		return err
 	}
@@ -262,7 +264,7 @@ func (g *Gazetteer) rec(i int32) *entry {
 		return &g.landmarks[int(i)-len(g.lines)]
 	}
 	line, _ := cutLine(g.places[g.lines[i]:])
-	var f [11]string
+	var f [12]string
 	splitTabs(line, f[:])
 	e := &entry{cc: f[1], adm1: f[2], name: f[3], ascii: f[4], fcode: f[8]}
 	switch f[0] {
@@ -278,6 +280,7 @@ func (g *Gazetteer) rec(i int32) *entry {
 	e.pop, _ = strconv.Atoi(f[7])
 	e.gid, _ = strconv.Atoi(f[9])
 	e.nalt, _ = strconv.Atoi(f[10])
+	e.adm2 = f[11]
 	return e
 }
 

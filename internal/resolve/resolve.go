@@ -70,6 +70,7 @@ type mention struct {
 	key   string // the name's key, so a name is not its own evidence
 	cc    string
 	adm1  string // "" when only the country is known
+	adm2  string // a county named in the text
 	lat   float64
 	lon   float64
 	point bool
@@ -365,8 +366,12 @@ func (r *Resolver) readText(text string) {
 					// states that have a county of that name.
 					if pass == 1 {
 						for _, d := range divs {
-							cc, a1, _ := strings.Cut(d, ".")
-							r.mentions = append(r.mentions, mention{key: k, cc: cc, adm1: a1, div: true, weight: 1 / float64(len(divs)), share: 1 / float64(len(divs))})
+							f := strings.SplitN(d, ".", 3)
+							if len(f) < 3 {
+								continue
+							}
+							r.mentions = append(r.mentions, mention{key: k, cc: f[0], adm1: f[1], adm2: f[2], div: true,
+								weight: 1 / float64(len(divs)), share: 1 / float64(len(divs))})
 						}
 					}
 					i += n - 1
@@ -614,8 +619,14 @@ func (r *Resolver) Resolve(name string) Result {
 	// for; the division (state) that contains it is honest.
 	var county []int32
 	if !r.known(key) {
+		seen := map[int32]bool{}
 		for _, d := range g.admin2[key] {
-			if i, ok := g.admin1[d]; ok {
+			f := strings.SplitN(d, ".", 3)
+			if len(f) < 2 {
+				continue
+			}
+			if i, ok := g.admin1[f[0]+"."+f[1]]; ok && !seen[i] {
+				seen[i] = true
 				county = append(county, i)
 			}
 		}
@@ -957,7 +968,11 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	cw, aw := 0.0, 0.0
 	prox := 0.0
 	self := false
+	county := 0.0
 	for _, m := range r.mentions {
+		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace {
+			county += m.share
+		}
 		if m.self && m.key == key && m.cc == e.cc && (m.adm1 == "" || m.adm1 == e.adm1) && e.kind != KindCountry {
 			self = true
 		}
@@ -991,6 +1006,11 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 			}
 			prox = math.Max(prox, b*math.Min(m.weight, 1))
 		}
+	}
+	if county > 0 {
+		b := 2.5 * math.Min(county, 1)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("in a county the article names +%.1f", b))
 	}
 	if self {
 		c.score += 4

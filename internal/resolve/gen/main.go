@@ -8,7 +8,7 @@
 // country (C), first-level division (A) and populated place (P): kind,
 // country, admin1 code, name, ASCII name, lat, lon, population, feature
 // code, GeoNames id, number of GeoNames alternate names (a measure of
-// how widely known a place is).
+// how widely known a place is), GeoNames admin2 (county) code.
 // index.tsv.gz maps every normalised name key to the line numbers that
 // carry it, sorted bytewise, so the loader only slices the text and never
 // sorts or normalises at start-up; two files let it decompress both at
@@ -56,9 +56,10 @@ func main() {
 var admin2Words = map[string]bool{"county": true, "parish": true, "borough": true, "raion": true,
 	"rayon": true, "district": true, "municipality": true, "okrug": true}
 
-// writeAdmin2 writes "key<TAB>CC.ADMIN1 …": the first-level divisions
-// that have a second-level division of that name. The resolver uses it
-// only as context evidence; it has no points.
+// writeAdmin2 writes "key<TAB>CC.ADMIN1.ADMIN2 …": the second-level
+// divisions of that name. The resolver uses them as context evidence
+// ("Butts County" says Jackson is the Georgia one) and to answer a county
+// name with its first-level division; they have no points.
 func writeAdmin2(in, out string) error {
 	b, err := os.ReadFile(in)
 	if err != nil {
@@ -78,9 +79,8 @@ func writeAdmin2(in, out string) error {
 		if len(parts) < 3 {
 			continue
 		}
-		a1 := parts[0] + "." + parts[1]
-		if l := m[k]; len(l) == 0 || !contains(l, a1) {
-			m[k] = append(l, a1)
+		if l := m[k]; len(l) == 0 || !contains(l, r.Code) {
+			m[k] = append(l, r.Code)
 		}
 	}
 	keys := make([]string, 0, len(m))
@@ -90,7 +90,7 @@ func writeAdmin2(in, out string) error {
 	sort.Strings(keys)
 	log.Printf("%s: %d second-level division names", out, len(keys))
 	return writeGz(out, func(w *bufio.Writer) {
-		fmt.Fprintf(w, "#sitrep-gazetteer-admin2\tnorm=%s\tkeys=%d\n", norm.Version, len(keys))
+		fmt.Fprintf(w, "#sitrep-gazetteer-admin2-v2\tnorm=%s\tkeys=%d\n", norm.Version, len(keys))
 		for _, k := range keys {
 			fmt.Fprintf(w, "%s\t%s\n", k, strings.Join(m[k], " "))
 		}
@@ -110,7 +110,8 @@ type place struct {
 	id, name, ascii string
 	alts            []string
 	lat, lon        string
-	fcode, cc, adm1 string
+	fcode, cc, adm1  string
+	adm2             string
 	pop             int
 	keep            bool
 }
@@ -141,7 +142,7 @@ func (g *gen) readPlaces(path string, minPop int) {
 		}
 		pop, _ := strconv.Atoi(c[14])
 		p := &place{id: c[0], name: c[1], ascii: c[2], lat: c[4], lon: c[5],
-			fcode: c[7], cc: c[8], adm1: c[10], pop: pop}
+			fcode: c[7], cc: c[8], adm1: c[10], adm2: c[11], pop: pop}
 		if c[3] != "" {
 			p.alts = strings.Split(c[3], ",")
 		}
@@ -325,7 +326,7 @@ func (g *gen) write(out string) error {
 		}
 		names := g.countries[cc]
 		recs = append(recs, rec{
-			line: strings.Join([]string{"C", cc, "", names[0], asciiOf(names[0]), pt.lat, pt.lon, strconv.Itoa(ccPop[cc]), "PCL", "", ""}, "\t"),
+			line: strings.Join([]string{"C", cc, "", names[0], asciiOf(names[0]), pt.lat, pt.lon, strconv.Itoa(ccPop[cc]), "PCL", "", "", ""}, "\t"),
 			keys: keysOf(names, false),
 		})
 	}
@@ -359,7 +360,7 @@ func (g *gen) write(out string) error {
 			names = append(names, rest)
 		}
 		recs = append(recs, rec{
-			line: strings.Join([]string{"A", cc, code, name, asciiOf(name), pt.lat, pt.lon, strconv.Itoa(a.pop), "ADM1", "", ""}, "\t"),
+			line: strings.Join([]string{"A", cc, code, name, asciiOf(name), pt.lat, pt.lon, strconv.Itoa(a.pop), "ADM1", "", "", ""}, "\t"),
 			keys: keysOf(names, arabicNamed[cc]),
 		})
 	}
@@ -381,7 +382,7 @@ func (g *gen) write(out string) error {
 			}
 		}
 		recs = append(recs, rec{
-			line: strings.Join([]string{"P", p.cc, p.adm1, p.name, p.ascii, p.lat, p.lon, strconv.Itoa(p.pop), p.fcode, p.id, strconv.Itoa(len(p.alts))}, "\t"),
+			line: strings.Join([]string{"P", p.cc, p.adm1, p.name, p.ascii, p.lat, p.lon, strconv.Itoa(p.pop), p.fcode, p.id, strconv.Itoa(len(p.alts)), p.adm2}, "\t"),
 			keys: keys,
 		})
 	}
@@ -404,7 +405,7 @@ func (g *gen) write(out string) error {
 	sort.Strings(keys)
 
 	err := writeGz(filepath.Join(out, "places.tsv.gz"), func(w *bufio.Writer) {
-		fmt.Fprintf(w, "#sitrep-gazetteer-records-v2\tnorm=%s\trecords=%d\n", norm.Version, len(recs))
+		fmt.Fprintf(w, "#sitrep-gazetteer-records-v3\tnorm=%s\trecords=%d\n", norm.Version, len(recs))
 		for _, r := range recs {
 			w.WriteString(r.line)
 			w.WriteByte('\n')

@@ -110,8 +110,8 @@ type place struct {
 	id, name, ascii string
 	alts            []string
 	lat, lon        string
-	fcode, cc, adm1  string
-	adm2             string
+	fcode, cc, adm1 string
+	adm2            string
 	pop             int
 	keep            bool
 }

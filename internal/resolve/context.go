@@ -1,0 +1,429 @@
+package resolve
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/resolve/norm"
+)
+
+// datelinePlace cuts "KESSIN, Norland (Wire) - Gunmen…" to "KESSIN, Norland".
+func datelinePlace(s string) string {
+	s = strings.TrimSpace(s)
+	for _, sep := range []string{"(", " - ", " – ", " — ", "--", ":"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimSpace(strings.TrimRight(s, " -–—,"))
+	// "BEIRUT/DAMASCUS": the first city is where the story was filed.
+	if i := strings.IndexByte(s, '/'); i > 0 {
+		if j := strings.IndexByte(s[i:], ','); j > 0 {
+			s = s[:i] + s[i+j:]
+		} else {
+			s = s[:i]
+		}
+	}
+	// "KYIV, Ukraine, March 3": a date is no qualifier.
+	parts := strings.Split(s, ",")
+	keep := parts[:1]
+	for _, p := range parts[1:] {
+		if !isDatePart(p) {
+			keep = append(keep, p)
+		}
+	}
+	return strings.TrimSpace(strings.Join(keep, ","))
+}
+
+var dateWords = map[string]bool{"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"january": true, "february": true, "march": true, "april": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true}
+
+func isDatePart(p string) bool {
+	if strings.ContainsAny(p, "0123456789") {
+		return true
+	}
+	f := strings.Fields(strings.ToLower(strings.Trim(p, " .")))
+	return len(f) > 0 && dateWords[strings.TrimSuffix(f[0], ".")]
+}
+
+// addName counts a name known to be a place in the story as evidence.
+func (r *Resolver) addName(name string, w float64, anyPlace bool) {
+	k := norm.Key(name)
+	if cc, ok := r.g.demonymOf(k); ok {
+		r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7 * w})
+		return
+	}
+	recs := r.g.lookup(k)
+	if len(recs) == 0 {
+		if s := norm.StripArticle(k); s != "" {
+			recs = r.g.lookup(s)
+		}
+	}
+	r.addRecs(k, recs, w, anyPlace)
+}
+
+func (g *Gazetteer) demonymOf(k string) (string, bool) {
+	if cc, ok := g.demonym[k]; ok {
+		return cc, true
+	}
+	if strings.HasSuffix(k, "s") {
+		cc, ok := g.demonym[k[:len(k)-1]]
+		return cc, ok
+	}
+	return "", false
+}
+
+// addRecs turns the records of one mentioned name into evidence: a country
+// name counts for its country; otherwise the single likeliest division or
+// sizeable place (helped by countries already mentioned) counts for its
+// country, division and point.
+func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
+	var countries []int32
+	best, bestScore := int32(-1), math.Inf(-1)
+	for _, i := range recs {
+		e := r.g.rec(i)
+		switch e.kind {
+		case KindCountry:
+			countries = append(countries, i)
+			continue
+		case KindPlace:
+			if !anyPlace && e.pop < 20000 && e.fcode != "PPLC" {
+				continue
+			}
+		}
+		s := prior(e)
+		if r.countryWeight(e.cc, "") > 0 {
+			s += 2
+		}
+		if s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if len(countries) > 0 {
+		cw := w
+		// "Georgia" is also a US state: count the division too, at less
+		// weight, so "Athens" in a story about Georgia can be either.
+		if best >= 0 {
+			if e := r.g.rec(best); e.kind == KindAdmin1 && norm.Key(e.name) == k {
+				r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, div: true, weight: 0.5 * w, share: 0.5})
+				cw = 0.7 * w
+			}
+		}
+		for _, i := range countries {
+			r.mentions = append(r.mentions, mention{key: k, cc: r.g.rec(i).cc, weight: cw / float64(len(countries))})
+		}
+		return
+	}
+	if best < 0 {
+		return
+	}
+	e := r.g.rec(best)
+	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
+		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, weight: 0.6 * w, share: 1})
+}
+
+func (r *Resolver) countryWeight(cc, skip string) float64 {
+	w := 0.0
+	for _, m := range r.mentions {
+		if m.cc == cc && m.key != skip {
+			w += m.weight
+		}
+	}
+	return w
+}
+
+// stopwords are capitalised words that are also names of sizeable places
+// but in news are almost always something else.
+var stopwords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "police": true, "union": true, "independence": true, "mission": true, "sale": true,
+	"most": true, "bar": true, "roman": true, "gap": true, "reading": true, "nice": true, "split": true,
+	"bath": true, "mobile": true, "victoria": true, "president": true, "university": true, "of": true,
+	"university of": true, "central": true, "north": true, "south": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "city": true, "new": true,
+	"reuters": true, "wire": true, "published": true, "related": true, "tags": true, "al": true,
+	"islamic state": true, "hamas": true, "hezbollah": true, "taliban": true, "wagner": true,
+}
+
+var connectors = map[string]bool{"of": true, "the": true, "al": true, "el": true, "de": true, "la": true,
+	"le": true, "du": true, "des": true, "and": true, "upon": true, "on": true, "ad": true, "ar": true, "as": true, "an": true}
+
+type tok struct {
+	s        string
+	cap      bool
+	sentence bool // first word of a sentence
+	comma    bool // a comma comes just before it
+}
+
+// readText finds capitalised names (up to four words, longest first) and
+// demonyms in text. A single capitalised word at the start of a sentence
+// counts only if it is a country or demonym: "Police said…" is not Police,
+// Poland.
+func (r *Resolver) readText(text string) {
+	var toks []tok
+	sentence, comma := true, false
+	i := 0
+	for i < len(text) {
+		c, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			j := i
+			for j < len(text) {
+				c2, n2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(c2) || unicode.IsDigit(c2) || c2 == '\'' || c2 == '’' || c2 == '-' || c2 == 'ʼ' {
+					j += n2
+					continue
+				}
+				break
+			}
+			w := strings.TrimRight(text[i:j], "'’-")
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c), sentence: sentence, comma: comma})
+			sentence, comma = false, false
+			i = j
+			continue
+		}
+		if c == '.' || c == '!' || c == '?' || c == '\n' || c == '"' || c == '“' {
+			sentence = true
+		}
+		comma = c == ',' || (comma && c == ' ')
+		i += n
+	}
+	r.readQualified(toks)
+	// Pass 1: countries and demonyms, so that pass 2 can prefer places
+	// in the countries the story is about.
+	for pass := 1; pass <= 2; pass++ {
+		for i := 0; i < len(toks); i++ {
+			if !toks[i].cap {
+				continue
+			}
+			for n := 4; n >= 1; n-- {
+				if i+n > len(toks) || !toks[i+n-1].cap {
+					continue
+				}
+				ok := true
+				parts := make([]string, n)
+				for j := 0; j < n; j++ {
+					t := toks[i+j]
+					parts[j] = t.s
+					if !t.cap && !connectors[strings.ToLower(t.s)] {
+						ok = false
+					}
+				}
+				if !ok {
+					continue
+				}
+				k := norm.Key(strings.Join(parts, " "))
+				if stopwords[k] {
+					continue
+				}
+				if cc, ok := r.g.demonymOf(k); ok {
+					if pass == 1 {
+						r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7})
+					}
+					i += n - 1
+					break
+				}
+				if divs := r.g.admin2[k]; n >= 2 && len(divs) > 0 {
+					// "Bamberg County": the state, shared among the
+					// states that have a county of that name.
+					if pass == 1 {
+						for _, d := range divs {
+							f := strings.SplitN(d, ".", 3)
+							if len(f) < 3 {
+								continue
+							}
+							r.mentions = append(r.mentions, mention{key: k, cc: f[0], adm1: f[1], adm2: f[2], div: true,
+								weight: 1 / float64(len(divs)), share: 1 / float64(len(divs))})
+						}
+					}
+					i += n - 1
+					break
+				}
+				recs := r.g.lookup(k)
+				if len(recs) == 0 {
+					continue
+				}
+				isCountry := false
+				for _, x := range recs {
+					isCountry = isCountry || r.g.rec(x).kind == KindCountry
+				}
+				if pass == 1 {
+					if isCountry {
+						r.addRecs(k, recs, 1, false)
+					}
+				} else if !isCountry && !(n == 1 && toks[i].sentence) {
+					r.addRecs(k, recs, 1, false)
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
+// readQualified finds "Clifton, Colo.", "Lebanon, Pennsylvania" and
+// "Ardmore, OK" in the text: the article then says outright which place
+// it means, for that name and as evidence for the region.
+func (r *Resolver) readQualified(toks []tok) {
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].cap {
+			continue
+		}
+	next:
+		for n := 4; n >= 1; n-- {
+			end := i + n
+			if end >= len(toks) || !toks[end].comma || !toks[end].cap {
+				continue
+			}
+			parts := make([]string, n)
+			for j := range parts {
+				t := toks[i+j]
+				if !t.cap && !connectors[strings.ToLower(t.s)] {
+					continue next
+				}
+				parts[j] = t.s
+			}
+			k := norm.Key(strings.Join(parts, " "))
+			if len(r.g.lookup(k)) == 0 {
+				continue
+			}
+			for m := 3; m >= 1; m-- {
+				if end+m > len(toks) {
+					continue
+				}
+				q := make([]string, m)
+				for j := range q {
+					q[j] = toks[end+j].s
+				}
+				var areas []qualTarget
+				for _, t := range r.qualTargets(strings.Join(q, " ")) {
+					if !t.point {
+						areas = append(areas, t)
+					}
+				}
+				if len(areas) == 0 {
+					continue
+				}
+				qk := norm.Key(strings.Join(q, " "))
+				for _, t := range areas {
+					r.mentions = append(r.mentions,
+						mention{key: k, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", self: true, weight: 1, share: 1 / float64(len(areas))},
+						mention{key: qk, cc: t.cc, adm1: t.adm1, div: t.adm1 != "", qual: true, weight: 1.0 / float64(len(areas)), share: 1 / float64(len(areas))})
+				}
+				i = end + m - 1
+				break next
+			}
+		}
+	}
+}
+
+// topContextCountry is the country with the most evidence, if it has a
+// clear lead; used only to warn that the choice lies elsewhere.
+func (r *Resolver) topContextCountry() string {
+	w := map[string]float64{}
+	for _, m := range r.mentions {
+		w[m.cc] += m.weight
+	}
+	best, first, second := "", 0.0, 0.0
+	for cc, x := range w {
+		if x > first {
+			best, first, second = cc, x, first
+		} else if x > second {
+			second = x
+		}
+	}
+	if first >= 1 && first >= 2*second {
+		return best
+	}
+	return ""
+}
+
+func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
+	if r.forced != "" {
+		if e.cc == r.forced {
+			c.score += 5
+			c.reasons = append(c.reasons, "--country +5")
+		} else {
+			c.score -= 3
+		}
+	}
+	cw, aw := 0.0, 0.0
+	prox := 0.0
+	self := false
+	county := 0.0
+	for _, m := range r.mentions {
+		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace {
+			county += m.share
+		}
+		if m.self && m.key == key && m.cc == e.cc && (m.adm1 == "" || m.adm1 == e.adm1) && e.kind != KindCountry {
+			self = true
+		}
+		if m.key == key || m.cc != e.cc {
+			continue
+		}
+		cw += m.weight
+		if m.adm1 != "" && m.adm1 == e.adm1 && e.kind != KindCountry {
+			// A division named in the text, or a place inside the
+			// division asked about, is strong evidence; another town in
+			// the same division is weak (nearness counts it already):
+			// Kharkiv in the text does not make Lyman the Kharkiv one.
+			if m.div {
+				aw += m.share // named outright: full weight, shared if ambiguous
+			} else if e.kind == KindAdmin1 {
+				aw += m.weight
+			} else {
+				aw += 0.25 * m.weight
+			}
+		}
+		if m.point {
+			d := km(m.lat, m.lon, e.lat, e.lon)
+			b := 0.0
+			switch {
+			case d < 30:
+				b = 1.5
+			case d < 150:
+				b = 1.0
+			case d < 500:
+				b = 0.5
+			}
+			prox = math.Max(prox, b*math.Min(m.weight, 1))
+		}
+	}
+	if county > 0 {
+		b := 2.5 * math.Min(county, 1)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("in a county the article names +%.1f", b))
+	}
+	if self {
+		c.score += 4
+		c.reasons = append(c.reasons, "the article names it with this region +4")
+	}
+	if cw > 0 {
+		b := 1.0 + 0.5*math.Min(cw, 3)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("country in context +%.1f", b))
+	}
+	if r.dlCC != "" && e.cc == r.dlCC && key != r.dlKey {
+		c.score += 1
+		c.reasons = append(c.reasons, "dateline country +1")
+	}
+	c.region = aw
+	if aw > 0 {
+		b := 2.4 * math.Min(aw, 1)
+		c.score += b
+		c.reasons = append(c.reasons, fmt.Sprintf("region in context +%.1f", b))
+	}
+	if prox > 0 {
+		c.score += prox
+		c.reasons = append(c.reasons, fmt.Sprintf("near a place in context +%.1f", prox))
+	}
+}

@@ -28,6 +28,10 @@ func openSQLite(ctx context.Context, path string) (*sqlStore, error) {
 	if err != nil {
 		return nil, err
 	}
+	if path == ":memory:" || strings.Contains(path, "mode=memory") {
+		// Each connection would get a database of its own.
+		db.SetMaxOpenConns(1)
+	}
 	return newSQLStore(ctx, db, sqliteDialect)
 }
 

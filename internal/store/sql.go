@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sitrep/internal/extract"
 )
@@ -79,7 +81,14 @@ func newSQLStore(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) 
 	return s, nil
 }
 
-func (s *sqlStore) Close() error { return s.db.Close() }
+// Close closes the database; on SQLite it first lets the query planner
+// refresh the statistics it needs (cheap, and recommended before closing).
+func (s *sqlStore) Close() error {
+	if s.dialect == sqliteDialect {
+		s.db.Exec(`PRAGMA optimize`)
+	}
+	return s.db.Close()
+}
 
 // clock is the current time as both backends keep it: UTC, microseconds
 // (PostgreSQL's precision), so a value reads back as it was written.
@@ -222,6 +231,9 @@ type eventRow struct {
 }
 
 func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
+	if err := checkText(a); err != nil {
+		return articleRow{}, err
+	}
 	ws := words(a.Text)
 	r := articleRow{a: a, url: NormalizeURL(a.URL), hash: contentHash(ws), simhash: simhash(ws)}
 	tags := a.Tags
@@ -241,10 +253,42 @@ func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
 		if err != nil {
 			return r, fmt.Errorf("store: event %d: %w", i, err)
 		}
+		// PostgreSQL's jsonb refuses \u0000; refuse it on both backends.
+		if bytes.Contains(b, []byte(`\u0000`)) {
+			return r, fmt.Errorf("store: event %d: %w", i, ErrInvalidText)
+		}
+		for j, ev := range e.Evidence {
+			if !validText(ev.Text) {
+				return r, fmt.Errorf("store: event %d evidence %d: %w", i, j, ErrInvalidText)
+			}
+		}
 		r.events = append(r.events, eventRow{e: e, data: string(b)})
 	}
 	return r, nil
 }
+
+// checkText refuses text PostgreSQL cannot store — invalid UTF-8 or NUL —
+// on both backends, so the contract does not depend on the backend. The
+// text is not repaired: evidence offsets point into it byte by byte.
+func checkText(a Article) error {
+	for _, f := range []struct{ name, v string }{
+		{"source", a.Source}, {"title", a.Title}, {"subtitle", a.Subtitle}, {"byline", a.Byline},
+		{"dateline", a.Dateline}, {"language", a.Language}, {"url", a.URL}, {"text", a.Text},
+		{"external id", a.ExternalID},
+	} {
+		if !validText(f.v) {
+			return fmt.Errorf("store: article %s: %w", f.name, ErrInvalidText)
+		}
+	}
+	for _, t := range a.Tags {
+		if !validText(t) {
+			return fmt.Errorf("store: article tag: %w", ErrInvalidText)
+		}
+	}
+	return nil
+}
+
+func validText(s string) bool { return utf8.ValidString(s) && !strings.Contains(s, "\x00") }
 
 func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.Event) (PutResult, error) {
 	r, err := makeArticleRow(a, events)

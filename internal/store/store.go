@@ -119,6 +119,10 @@ type Queue interface {
 var (
 	ErrNotFound  = errors.New("store: not found")
 	ErrLostClaim = errors.New("store: job is no longer claimed by this worker")
+	// ErrInvalidText is an article or event holding invalid UTF-8 or a NUL
+	// byte, which PostgreSQL cannot store; sitrep's reader never produces
+	// either.
+	ErrInvalidText = errors.New("store: text is not valid UTF-8 or contains NUL")
 )
 
 // Article is what PutArticle stores: an article as read, plus the id the

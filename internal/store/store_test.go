@@ -67,8 +67,12 @@ func postgresDSN(t testing.TB) string {
 		pgErr = err
 	})
 	if pgErr != nil {
+		shown := base
+		if u, err := url.Parse(base); err == nil {
+			shown = u.Redacted()
+		}
 		msg := fmt.Sprintf("PostgreSQL at %s is unreachable (%v); set SITREP_TEST_POSTGRES or start it with "+
-			"pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", base, pgErr)
+			"pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", shown, pgErr)
 		if os.Getenv("CI") == "true" {
 			t.Fatal(msg)
 		}
@@ -414,6 +418,31 @@ func TestPutArticleRollsBack(t *testing.T) {
 }
 
 var errDiskFull = errors.New("disk full")
+
+func TestPutArticleRefusesInvalidText(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		nul := sampleArticle()
+		nul.Text = "Gunmen\x00 attacked"
+		latin1 := sampleArticle()
+		latin1.Title = "Caf\xe9 attacked"
+		evNul := sampleEvents()
+		evNul[0].Perpetrators[0].Name = "a\x00b"
+		evBad := sampleEvents()
+		evBad[0].Evidence[0].Text = "\xff"
+		for i, tc := range []struct {
+			a   Article
+			evs []extract.Event
+		}{{nul, nil}, {latin1, nil}, {sampleArticle(), evNul}, {sampleArticle(), evBad}} {
+			if _, err := s.PutArticle(context.Background(), tc.a, tc.evs); !errors.Is(err, ErrInvalidText) {
+				t.Errorf("case %d: err = %v, want ErrInvalidText", i, err)
+			}
+		}
+		if c := counts(t, s, "gunmen"); c["articles"] != 0 {
+			t.Errorf("counts %v", c)
+		}
+	})
+}
 
 func TestPutArticlesBatch(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, dsn string) {

@@ -139,9 +139,10 @@ func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
 }
 
 // prior is how likely a name is to mean this entry before any context:
-// bigger places are mentioned more; capitals and seats more than their
-// size alone says; a division less than a city of the same size (news
-// says "Donetsk region" when it means the region).
+// bigger places are mentioned more; capitals, seats and places known by
+// many names more than their size alone says. A division that shares its
+// name with its own city is handled in Resolve (news says "Donetsk
+// region" when it means the region).
 func prior(e *entry) float64 {
 	p := math.Log10(float64(e.pop) + 100)
 	switch e.kind {

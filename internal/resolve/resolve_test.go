@@ -175,8 +175,8 @@ func TestUnknownQualifier(t *testing.T) {
 	}
 }
 
-// TestCountriesNeverAtZero: every country and division has a real point;
-// GDELT-style 0,0 placements are a bug.
+// TestCountriesNeverAtZero: every country, division and place has a real
+// point; GDELT-style 0,0 placements are a bug.
 func TestCountriesNeverAtZero(t *testing.T) {
 	g := gaz(t)
 	for cc, i := range g.country {
@@ -189,6 +189,11 @@ func TestCountriesNeverAtZero(t *testing.T) {
 		e := g.rec(i)
 		if e.lat == 0 && e.lon == 0 {
 			t.Errorf("admin1 %s at 0,0", code)
+		}
+	}
+	for i := range g.lines {
+		if e := g.rec(int32(i)); e.lat == 0 && e.lon == 0 {
+			t.Errorf("record %d (%s, %s) at 0,0", i, e.name, e.cc)
 		}
 	}
 	if len(g.country) < 240 || len(g.admin1) < 3500 {

@@ -101,11 +101,24 @@ func (a *analysis) claim(m match) []Claim {
 		j--
 	}
 	passive = passive && strings.HasSuffix(toks[m.from].low, "ed")
+	appositive := false
 	if j >= 0 && toks[j+1].brk {
-		j = -1 // punctuation between the subject and the cue: no subject
+		// "The Free Coast Front, a separatist group that ..., claimed": the
+		// subject is the name before the appositive's opening comma.
+		q := j
+		for q > 0 && !toks[q].brk {
+			q--
+		}
+		if q > 0 && m.from-q < 25 {
+			j, appositive = q-1, true
+		} else {
+			j = -1
+		}
 	}
 	var subject string
 	switch {
+	case appositive:
+		subject = a.npBefore(j)
 	case j >= 1 && relative[toks[j].low] && toks[j].brk:
 		// "Kestria, which denies arming the rebels": the antecedent.
 		subject = a.npBefore(j - 1)

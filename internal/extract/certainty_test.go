@@ -72,3 +72,12 @@ func TestCertaintyClauses(t *testing.T) {
 		}
 	}
 }
+
+func TestCertaintyAppositive(t *testing.T) {
+	text := "The Dawn Brigade, an armed group that has fought the government since 2019, claimed responsibility for the raid."
+	_, claims := Certainty(text)
+	want := []Claim{{By: "Dawn Brigade", Kind: "claims_responsibility"}}
+	if !reflect.DeepEqual(claims, want) {
+		t.Errorf("got %+v, want %+v", claims, want)
+	}
+}

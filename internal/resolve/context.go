@@ -13,12 +13,31 @@ import (
 // datelinePlace cuts "KESSIN, Norland (Wire) - Gunmen…" to "KESSIN, Norland".
 func datelinePlace(s string) string {
 	s = strings.TrimSpace(s)
-	for _, sep := range []string{"(", " - ", " – ", " — ", "--", ":"} {
+	for _, sep := range []string{" - ", " – ", " — ", "--", ":"} {
 		if i := strings.Index(s, sep); i > 0 {
 			s = s[:i]
 		}
 	}
 	s = strings.TrimSpace(strings.TrimRight(s, " -–—,"))
+	// A parenthesis before a comma qualifies the place ("PANAMA CITY
+	// (PANAMA), 12 JAN 90"); one at the end names the source ("(Reuters)",
+	// "(ACAN-EFE)") and goes.
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '(')
+		j := strings.IndexByte(s, ')')
+		if i < 0 || j < i {
+			b.WriteString(s)
+			break
+		}
+		inner, after := strings.TrimSpace(s[i+1:j]), strings.TrimSpace(s[j+1:])
+		b.WriteString(strings.TrimRight(s[:i], " "))
+		if strings.HasPrefix(after, ",") && !agencies[strings.ToLower(inner)] && !strings.ContainsAny(inner, "0123456789") {
+			b.WriteString(", " + inner)
+		}
+		s = s[j+1:]
+	}
+	s = strings.TrimSpace(strings.TrimRight(b.String(), " -–—,"))
 	// "BEIRUT/DAMASCUS": the first city is where the story was filed.
 	if i := strings.IndexByte(s, '/'); i > 0 {
 		if j := strings.IndexByte(s[i:], ','); j > 0 {

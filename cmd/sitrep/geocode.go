@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -16,12 +18,13 @@ func (e env) cmdGeocode(args []string) int {
 	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	ctxText := fs.String("context", "", "article text (or other place names) the name appears in")
+	ctxFile := fs.String("context-file", "", `file holding the article text ("-" for stdin)`)
 	dateline := fs.String("dateline", "", `the article's dateline, e.g. "TBILISI, Georgia"`)
 	country := fs.String("country", "", "ISO 3166-1 alpha-2 code the place must be in if possible")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	why := fs.Bool("why", false, "show how each score was made")
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, `usage: sitrep geocode [--context TEXT] [--dateline TEXT] [--country CC] [--json] [--why] NAME...`)
+		fmt.Fprintln(e.stderr, `usage: sitrep geocode [--context TEXT | --context-file FILE] [--dateline TEXT] [--country CC] [--json] [--why] NAME...`)
 		fs.PrintDefaults()
 	}
 	names, err := parseFlags(fs, args)
@@ -31,6 +34,20 @@ func (e env) cmdGeocode(args []string) int {
 	if len(names) == 0 {
 		fs.Usage()
 		return 2
+	}
+	if *ctxFile != "" {
+		var b []byte
+		var err error
+		if *ctxFile == "-" {
+			b, err = io.ReadAll(e.stdin)
+		} else {
+			b, err = os.ReadFile(*ctxFile)
+		}
+		if err != nil {
+			fmt.Fprintln(e.stderr, "sitrep geocode:", err)
+			return 1
+		}
+		*ctxText = strings.TrimSpace(*ctxText + "\n\n" + string(b))
 	}
 	g, err := resolve.Default()
 	if err != nil {

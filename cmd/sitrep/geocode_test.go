@@ -57,3 +57,11 @@ func TestGeocodeCountryAndMiss(t *testing.T) {
 		t.Errorf("no name: exit %d, want 2", code)
 	}
 }
+
+// --context-file - reads the article from stdin.
+func TestGeocodeContextFile(t *testing.T) {
+	out, errs, code := runCLI(t, "Islamic State fighters entered the ancient city in central Syria.", "geocode", "--context-file", "-", "Palmyra")
+	if code != 0 || !strings.Contains(out, "→ Tadmur (Homs, Syria)") {
+		t.Errorf("Palmyra with a Syria story on stdin (exit %d, stderr %q):\n%s", code, errs, out)
+	}
+}

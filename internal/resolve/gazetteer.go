@@ -91,6 +91,9 @@ type Gazetteer struct {
 	// qualAlias holds names that mean a region only after a comma
 	// ("Kingston, ON"): on their own they are words, not places.
 	qualAlias map[string][]int32
+	// preferred names mean their alias target unless context says
+	// otherwise: "Gaza" in news is the Strip more often than the city.
+	preferred map[string]int32
 	// blocked names are regions with no honest single point ("the
 	// Sahel", "Kurdistan"); they resolve to nothing, with a note.
 	blocked map[string]bool
@@ -124,7 +127,7 @@ func Default() (*Gazetteer, error) {
 // gzip streams are decompressed concurrently (gunzip is most of the cost).
 func Load(places, index io.Reader, aliases, demonyms, landmarks string) (*Gazetteer, error) {
 	g := &Gazetteer{extra: map[string][]int32{}, country: map[string]int32{}, admin1: map[string]int32{},
-		demonym: map[string]string{}, qualAlias: map[string][]int32{}, blocked: map[string]bool{}}
+		demonym: map[string]string{}, qualAlias: map[string][]int32{}, blocked: map[string]bool{}, preferred: map[string]int32{}}
 	var idxErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -402,6 +405,11 @@ func (g *Gazetteer) readAliases(text string) error {
 			return nil
 		}
 		g.addExtra(f[0], r)
+		if len(f) >= 3 && f[2] == "prefer" {
+			g.preferred[norm.Key(f[0])] = r
+		} else if len(f) >= 3 && f[2] != "" {
+			return fmt.Errorf("third field %q: want qualifier or prefer", f[2])
+		}
 		return nil
 	})
 }

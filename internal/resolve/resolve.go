@@ -367,6 +367,10 @@ func (r *Resolver) Resolve(name string) Result {
 		e := c.e
 		c.score = prior(e)
 		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
+		if pr, ok := g.preferred[key]; ok && pr == c.rec {
+			c.score += 3
+			c.reasons = append(c.reasons, "the name's usual meaning (aliases.tsv) +3")
+		}
 		if asRegion[c.rec] {
 			c.score += 5
 			c.reasons = append(c.reasons, "the article uses the name for this region +5")
@@ -484,7 +488,7 @@ func (r *Resolver) Resolve(name string) Result {
 	if !adminHint && !areaHint {
 		for _, c := range list {
 			e := c.e
-			if e.kind != KindAdmin1 {
+			if pr, ok := g.preferred[key]; e.kind != KindAdmin1 || (ok && pr == c.rec) {
 				continue
 			}
 			for _, o := range list {

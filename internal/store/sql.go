@@ -92,7 +92,7 @@ func (s *sqlStore) Close() error {
 
 // clock is the current time as both backends keep it: UTC, microseconds
 // (PostgreSQL's precision), so a value reads back as it was written.
-func (s *sqlStore) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
+func (s *sqlStore) clock() time.Time { return storedTime(s.now()) }
 
 // sqliteTime is how SQLite keeps times: fixed-width text, so comparing the
 // strings compares the times.
@@ -103,11 +103,19 @@ func (s *sqlStore) tv(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	t = t.UTC().Truncate(time.Microsecond)
+	t = storedTime(t)
 	if s.dialect == sqliteDialect {
 		return t.Format(sqliteTime)
 	}
 	return t
+}
+
+// storedTime is t as it reads back from either backend: UTC, microseconds.
+func storedTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC().Truncate(time.Microsecond)
 }
 
 // timeParam is placeholder $n where PostgreSQL cannot infer it is a time
@@ -234,6 +242,10 @@ func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
 	if err := checkText(a); err != nil {
 		return articleRow{}, err
 	}
+	// Times as the store keeps them, so that comparing a re-put copy with
+	// the stored one is not thrown by nanoseconds the store dropped.
+	a.Published = storedTime(a.Published)
+	a.Updated = storedTime(a.Updated)
 	ws := words(a.Text)
 	r := articleRow{a: a, url: NormalizeURL(a.URL), hash: contentHash(ws), simhash: simhash(ws)}
 	tags := a.Tags

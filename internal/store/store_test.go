@@ -332,6 +332,10 @@ func TestPutArticleUpdateKeepsHistory(t *testing.T) {
 		// A late copy of the old version does not undo the correction; the
 		// same text with a newer update time is a new version.
 		put(t, s, v1, sampleEvents(), Unchanged)
+		// Nanoseconds the store cannot keep do not make a copy newer.
+		v2ns := v2
+		v2ns.Updated = v2.Updated.Add(300 * time.Nanosecond).In(time.FixedZone("CET", 3600))
+		put(t, s, v2ns, ev2, Unchanged)
 		v3 := v2
 		v3.Updated = date("2024-03-03T10:00:00Z")
 		if r := put(t, s, v3, ev2, Updated); r.Version != 3 {

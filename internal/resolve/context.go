@@ -85,7 +85,11 @@ func (r *Resolver) addName(name string, w float64, anyPlace bool) {
 			recs = r.g.lookup(s)
 		}
 	}
-	r.addRecs(k, recs, w, anyPlace)
+	minPop := 20000
+	if anyPlace {
+		minPop = 0
+	}
+	r.addRecs(k, recs, w, minPop)
 }
 
 func (g *Gazetteer) demonymOf(k string) (string, bool) {
@@ -103,7 +107,7 @@ func (g *Gazetteer) demonymOf(k string) (string, bool) {
 // name counts for its country; otherwise the single likeliest division or
 // sizeable place (helped by countries already mentioned) counts for its
 // country, division and point.
-func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
+func (r *Resolver) addRecs(k string, recs []int32, w float64, minPop int) {
 	var countries []int32
 	best, bestScore := int32(-1), math.Inf(-1)
 	for _, i := range recs {
@@ -113,7 +117,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, anyPlace bool) {
 			countries = append(countries, i)
 			continue
 		case KindPlace:
-			if !anyPlace && e.pop < 20000 && e.fcode != "PPLC" {
+			if e.pop < minPop && e.fcode != "PPLC" {
 				continue
 			}
 		}
@@ -173,6 +177,17 @@ var stopwords = map[string]bool{
 	"islamic state": true, "hamas": true, "hezbollah": true, "taliban": true, "wagner": true,
 }
 
+// caselessStop are common Arabic nouns that GeoNames also carries as
+// names of big places ("المدينة", the city, is also Medina).
+var caselessStop = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"المدينة", "مدينة", "الجزيرة", "جزيرة", "الخليج", "الدولة", "دولة", "العاصمة",
+		"الشمال", "الجنوب", "الشرق", "الغرب", "الوسط", "البلد", "البلاد", "المنطقة", "منطقة", "القرية", "المخيم"} {
+		m[norm.Key(w)] = true
+	}
+	return m
+}()
+
 var connectors = map[string]bool{"of": true, "the": true, "al": true, "el": true, "de": true, "la": true,
 	"le": true, "du": true, "des": true, "and": true, "upon": true, "on": true, "ad": true, "ar": true, "as": true, "an": true}
 
@@ -181,6 +196,9 @@ type tok struct {
 	cap      bool
 	sentence bool // first word of a sentence
 	comma    bool // a comma comes just before it
+	// caseless marks words of scripts without capitals (Arabic, Hebrew):
+	// any of them may be a name, so their matches must be big places.
+	caseless bool
 }
 
 // readText finds capitalised names (up to four words, longest first) and
@@ -205,7 +223,8 @@ func (r *Resolver) readText(text string) {
 			}
 			w := strings.TrimRight(text[i:j], "'’-")
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c), sentence: sentence, comma: comma})
+			caseless := !unicode.IsUpper(c) && !unicode.IsLower(c) && unicode.IsLetter(c)
+			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c) || caseless, caseless: caseless, sentence: sentence, comma: comma})
 			sentence, comma = false, false
 			i = j
 			continue
@@ -275,12 +294,19 @@ func (r *Resolver) readText(text string) {
 				for _, x := range recs {
 					isCountry = isCountry || r.g.rec(x).kind == KindCountry
 				}
+				minPop := 20000
+				if toks[i].caseless {
+					if caselessStop[k] {
+						continue
+					}
+					minPop = 100000
+				}
 				if pass == 1 {
 					if isCountry {
-						r.addRecs(k, recs, 1, false)
+						r.addRecs(k, recs, 1, minPop)
 					}
-				} else if !isCountry && !(n == 1 && toks[i].sentence) {
-					r.addRecs(k, recs, 1, false)
+				} else if !isCountry && !(n == 1 && toks[i].sentence && !toks[i].caseless) {
+					r.addRecs(k, recs, 1, minPop)
 				}
 				i += n - 1
 				break

@@ -323,6 +323,13 @@ new elections; Abkhazia's de facto authorities stayed silent.`,
 Charleston was under investigation, and the suspect may have fled toward Greenville.`,
 			map[string]string{"Columbia": "US.SC", "Charleston": "US.SC", "Greenville": "US.SC"},
 		},
+		{
+			// Arabic has no capitals: its words count when they name a
+			// country or a big place (Homs, Deir ez-Zor, Syria).
+			"",
+			`قصفت القوات الروسية مواقع قرب حمص ودير الزور في سوريا، وقالت المصادر إن المدينة تعرضت لغارات.`,
+			map[string]string{"Palmyra": "SY.11", "تدمر": "SY.11"},
+		},
 	}
 	for _, a := range articles {
 		r := g.NewResolver(Context{Text: a.text, Dateline: a.dateline})

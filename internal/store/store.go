@@ -45,8 +45,8 @@ type Store interface {
 	Close() error
 }
 
-// Articles writes and reads articles. Writes go through PutArticle only, so
-// that an article and its events can never disagree.
+// Articles writes and reads articles. Writes go through PutArticle and
+// PutArticles only, so that an article and its events can never disagree.
 type Articles interface {
 	// PutArticle stores an article and the events coded from it, in one
 	// transaction: on any error nothing has changed.
@@ -59,6 +59,9 @@ type Articles interface {
 	// history (ArticleVersions) and the article's events are replaced. A copy
 	// whose Updated time is older than the stored one is Unchanged too: a late
 	// crawl of an old version must not undo a correction.
+	//
+	// A copy recognised by its text alone (a wire story under another
+	// outlet's URL) is stored once; its other URL is not recorded.
 	PutArticle(ctx context.Context, a Article, events []extract.Event) (PutResult, error)
 	// PutArticles is PutArticle for many articles in one transaction, which
 	// is what makes bulk ingest fast: one commit (one fsync) per batch rather
@@ -76,7 +79,9 @@ type Articles interface {
 	// page's Next to get the following page ("" starts at the beginning).
 	ListArticles(ctx context.Context, cursor string, limit int) (ArticlePage, error)
 	// ArticleVersions returns the versions an article's updates replaced,
-	// oldest first. The current version is not among them.
+	// oldest first. The current version is not among them. In each,
+	// IngestedAt is when that version was stored and ChangedAt when it was
+	// replaced.
 	ArticleVersions(ctx context.Context, id int64) ([]StoredArticle, error)
 	// SearchArticles finds articles whose title or text contain all the words
 	// of q, best match first. q is words, not a query language: punctuation
@@ -96,8 +101,8 @@ type Events interface {
 
 // Queue is a table of jobs that workers on any number of machines share.
 // Each job is handed to one worker at a time; a job a worker has claimed and
-// neither completed nor failed within its lease (a crashed machine) goes back
-// to the queue, so delivery is exactly once while workers live and at least
+// neither completed nor failed within its lease of ten minutes (a crashed
+// machine) goes back to the queue, so delivery is exactly once while workers live and at least
 // once when they die. Handlers should therefore be idempotent, as PutArticle
 // is.
 type Queue interface {

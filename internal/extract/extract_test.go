@@ -187,3 +187,21 @@ func TestSeedArticle(t *testing.T) {
 		t.Errorf("no event in Afghanistan with at least 182 killed (13 American military personnel and at least 169 Afghans)")
 	}
 }
+
+// TestLeadDate checks that the main event takes the recent date its
+// opening paragraphs give, even from a sentence that is not itself an
+// event mention, and never a background date from long before.
+func TestLeadDate(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2016, 10, 18, 20, 0, 0, 0, time.UTC),
+		Text: "Police were called to the school on Sunday afternoon. The district was founded on September 30, 1998.\n\n" +
+			"A gunman killed two students outside the school, officials said.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if d := evs[0].Date; d == nil || d.Start != "2016-10-16" || d.Precision != "day" {
+		t.Errorf("main event date = %+v, want 2016-10-16 (the Sunday before publication)", d)
+	}
+}

@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 	"time"
+
+	"modernc.org/sqlite"
 )
 
 // sqlitePragmas are set on every connection: WAL so readers never block the
@@ -18,7 +21,31 @@ import (
 const sqlitePragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 	"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 
+// openSQLite opens the file, retrying while another process is creating it:
+// switching a new database to WAL takes a lock that SQLite does not wait
+// for, so processes starting together against a new file can see
+// SQLITE_BUSY once. An existing store never needs the retry.
 func openSQLite(ctx context.Context, path string) (*sqlStore, error) {
+	delay := 10 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		s, err := openSQLiteOnce(ctx, path)
+		var se *sqlite.Error
+		if err == nil || attempt == 10 || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, err
+		case <-time.After(delay):
+		}
+		delay *= 2
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code.
+const sqliteBusy = 5
+
+func openSQLiteOnce(ctx context.Context, path string) (*sqlStore, error) {
 	dsn := path
 	if strings.Contains(dsn, "?") {
 		dsn += "&" + sqlitePragmas

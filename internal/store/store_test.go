@@ -870,6 +870,36 @@ func TestMigrationsRerunAreNoOps(t *testing.T) {
 	})
 }
 
+// Machines starting at once against a new database migrate it once.
+func TestConcurrentOpensMigrateOnce(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		var wg sync.WaitGroup
+		stores := make([]*sqlStore, 4)
+		errs := make([]error, 4)
+		for i := range stores {
+			wg.Go(func() {
+				s, err := Open(context.Background(), dsn)
+				if err == nil {
+					stores[i] = s.(*sqlStore)
+				}
+				errs[i] = err
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("open %d: %v", i, err)
+			}
+			defer stores[i].Close()
+		}
+		ms, _ := migrations(stores[0].dialect)
+		var n int
+		if err := stores[0].db.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(ms) {
+			t.Errorf("%d migrations recorded (%v), want %d", n, err, len(ms))
+		}
+	})
+}
+
 func TestNormalizeURL(t *testing.T) {
 	for in, want := range map[string]string{
 		"HTTPS://Example.COM:443/a?b=1#frag": "https://example.com/a?b=1",

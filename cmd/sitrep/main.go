@@ -31,6 +31,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.cmdEval(args[1:])
 	case "extract":
 		return e.cmdExtract(args[1:])
+	case "ingest":
+		return e.cmdIngest(args[1:])
+	case "export":
+		return e.cmdExport(args[1:])
 	case "times":
 		return e.cmdTimes(args[1:])
 	case "geocode":
@@ -50,6 +54,8 @@ func (e env) usage() {
 commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles
   extract INPUT...      find and code the political-violence events articles report
+  ingest INPUT...       read, extract and store articles (default store ./sitrep.db)
+  export                write stored events as JSON Lines or CSV
   times INPUT...        list time expressions with TIMEX3 type and normalised value
   geocode TEXT          show gazetteer candidates for a place name and the choice
   eval  read|timex|case2021|gva --data DIR

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 
 	"sitrep/internal/article"
 	"sitrep/internal/extract"
-	"sitrep/internal/ingest"
 )
 
 // extractOutput is one line of `sitrep extract --json`.
@@ -53,7 +51,7 @@ func (e env) cmdExtract(args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per article (JSON Lines)")
-	published := fs.String("published", "", "resolve relative dates against this time (RFC 3339) instead of the article's own date")
+	published := fs.String("published", "", "resolve relative dates against this time (RFC 3339, or a date YYYY-MM-DD) instead of the article's own date")
 	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
 	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
 	fs.Usage = func() {
@@ -73,16 +71,13 @@ claims, evidence sentences). INPUT is what 'sitrep read' accepts.`)
 		return 2
 	}
 	var opt extract.Options
-	if *published != "" {
-		if opt.Published, err = time.Parse(time.RFC3339, *published); err != nil {
-			fmt.Fprintf(e.stderr, "sitrep extract: --published: %v\n", err)
-			return 2
-		}
+	if opt.Published, err = parsePublished("extract", *published); err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	status := 0
-	emit := func(id *string, source string, a article.Article) {
+	status := e.eachArticle(inputs, *jsonl, *maxBytes, "", func(id *string, source string, a article.Article) {
 		res := extract.Extract(a, opt)
 		o := extractOutput{ID: id, Source: source, Article: summarize(a), Events: res.Events, Warnings: res.Warnings}
 		if o.Events == nil {
@@ -96,30 +91,7 @@ claims, evidence sentences). INPUT is what 'sitrep read' accepts.`)
 			printEvents(out, o)
 		}
 		out.Flush()
-	}
-	if *jsonl != "" {
-		for rec, err := range records(*jsonl, e.stdin) {
-			if err != nil {
-				fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
-				status = 1
-				continue
-			}
-			id := rec.ID
-			emit(&id, *jsonl, article.Article{Source: *jsonl, Title: rec.Title, Text: rec.Text, Published: rec.publishedTime(), URL: rec.URL})
-		}
-	}
-	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
-		a, err := readInput(in, "")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
-			status = 1
-			var w *article.Warning
-			if !errors.As(err, &w) {
-				continue
-			}
-		}
-		emit(nil, in.Source, a)
-	}
+	})
 	return status
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"time"
 
 	"sitrep/internal/article"
-	"sitrep/internal/ingest"
 )
 
 func (e env) cmdRead(args []string) int {
@@ -34,17 +32,7 @@ func (e env) cmdRead(args []string) int {
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	status := 0
-	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
-		a, err := readInput(in, *format)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
-			status = 1
-			var w *article.Warning
-			if !errors.As(err, &w) {
-				continue
-			}
-		}
+	status := e.eachArticle(inputs, "", *maxBytes, *format, func(_ *string, _ string, a article.Article) {
 		if *asJSON {
 			b, _ := json.Marshal(a)
 			out.Write(b)
@@ -53,15 +41,8 @@ func (e env) cmdRead(args []string) int {
 			printArticle(out, a)
 		}
 		out.Flush()
-	}
+	})
 	return status
-}
-
-func readInput(in ingest.Input, format string) (article.Article, error) {
-	if in.Err != nil {
-		return article.Article{}, in.Err
-	}
-	return article.Read(in.Source, in.Data, article.Options{Format: format})
 }
 
 // printArticle writes the human-readable view.

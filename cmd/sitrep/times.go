@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"sitrep/internal/article"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
-	"sitrep/internal/ingest"
 	"sitrep/internal/nlp/timex"
 )
 
@@ -57,13 +55,10 @@ publication) time, else now.`)
 		fs.Usage()
 		return 2
 	}
-	var fixed time.Time
-	if *published != "" {
-		// A bare date is accepted too: it is what a reader usually knows.
-		if fixed = (record{Published: *published}).publishedTime(); fixed.IsZero() {
-			fmt.Fprintf(e.stderr, "sitrep times: --published: want RFC 3339 (2024-03-27T10:00:00Z) or a date (2024-03-27), got %q\n", *published)
-			return 2
-		}
+	fixed, err := parsePublished("times", *published)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 2
 	}
 	anchor := func(a article.Article) time.Time {
 		if t := extract.Anchor(a, fixed); !t.IsZero() {
@@ -73,30 +68,9 @@ publication) time, else now.`)
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	status := 0
-	if *jsonl != "" {
-		for rec, err := range records(*jsonl, e.stdin) {
-			if err != nil {
-				fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
-				status = 1
-				continue
-			}
-			id := rec.ID
-			writeTimes(out, &id, *jsonl, rec.Text, anchor(article.Article{Published: rec.publishedTime()}))
-		}
-	}
-	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
-		a, err := readInput(in, "")
-		if err != nil {
-			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", in.Source, err)
-			status = 1
-			var w *article.Warning
-			if !errors.As(err, &w) {
-				continue
-			}
-		}
-		writeTimes(out, nil, in.Source, a.Text, anchor(a))
-	}
+	status := e.eachArticle(inputs, *jsonl, *maxBytes, "", func(id *string, source string, a article.Article) {
+		writeTimes(out, id, source, a.Text, anchor(a))
+	})
 	return status
 }
 

@@ -206,7 +206,7 @@ func isFurniture(p string) bool {
 
 // isLabel reports whether p is a short caption or label rather than a
 // sentence: one to six words, no final sentence punctuation. "Photos from
-// the scene", "Visuals from the Spot", "Watch:".
+// the scene", "Pictures of the aftermath", "Watch:".
 func isLabel(p string) bool {
 	n := wordCount(p)
 	if n == 0 || n > 6 || utf8.RuneCountInString(p) > 60 {

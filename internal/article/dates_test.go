@@ -50,7 +50,7 @@ func TestParseDateLine(t *testing.T) {
 		{"Updated", fieldNone, ""},
 		{"Update: see below", fieldNone, ""},
 		{"March 2024", fieldNone, ""},
-		{"Visuals from the Spot", fieldNone, ""},
+		{"Pictures of the aftermath", fieldNone, ""},
 		{"Updates from Kyiv: 2024-03-27", fieldNone, ""},
 		// Nonsense dates.
 		{"0000-01-01", fieldNone, ""},

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"sitrep/internal/eval"
@@ -61,7 +60,9 @@ func (e env) cmdEvalRead(args []string) int {
 			status = 1
 			continue
 		}
-		rep, err := set.Run(eval.ArticleText, progressFunc(e.stderr, set.Name))
+		pr := newProgress(e.stderr, "eval "+set.Name, len(set.Pages))
+		rep, err := set.Run(eval.ArticleText, func(done, _ int) { pr.update(done, 0) })
+		pr.finish(len(set.Pages), 0)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", dir, err)
 			status = 1
@@ -112,26 +113,4 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
-}
-
-// progressFunc shows a counter on a terminal and nothing otherwise.
-func progressFunc(w io.Writer, name string) func(done, total int) {
-	if !isTerminal(w) {
-		return nil
-	}
-	return func(done, total int) {
-		fmt.Fprintf(w, "\r%s: %d/%d", name, done, total)
-		if done == total {
-			fmt.Fprint(w, "\r\033[K")
-		}
-	}
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

@@ -61,7 +61,8 @@ and the previous version kept. Prints a summary line at the end.`)
 
 	start := time.Now()
 	status := 0
-	var n, events, failed int
+	var n, events, failed, unreadable int
+	pr := newProgress(e.stderr, "ingest", 0)
 	byStatus := map[store.Status]int{}
 	var items []store.Item
 	var names []string
@@ -75,6 +76,7 @@ and the previous version kept. Prints a summary line at the end.`)
 		}
 		for i, r := range res {
 			if r.Err != nil {
+				pr.clearLine()
 				fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", names[i], r.Err)
 				status = 1
 				failed++
@@ -90,13 +92,17 @@ and the previous version kept. Prints a summary line at the end.`)
 	}
 	for c := range codeInParallel(ctx, e, inputs, *jsonl, *maxBytes) {
 		if c.err != nil {
+			pr.clearLine()
 			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", c.name, c.err)
 			status = 1
 			if !c.usable {
+				unreadable++
+				pr.update(n+unreadable, failed+unreadable)
 				continue
 			}
 		}
 		n++
+		pr.update(n+unreadable, failed+unreadable)
 		items = append(items, c.item)
 		names = append(names, c.name)
 		if len(items) == *batch {
@@ -110,6 +116,7 @@ and the previous version kept. Prints a summary line at the end.`)
 		fmt.Fprintf(e.stderr, "sitrep ingest: %v\n", err)
 		return 1
 	}
+	pr.finish(n+unreadable, failed+unreadable)
 	secs := time.Since(start).Seconds()
 	fmt.Fprintf(e.stdout, "%d articles: %d inserted, %d updated, %d unchanged, %d failed; %d events stored (%.1f s, %.0f articles/s)\n",
 		n, byStatus[store.Inserted], byStatus[store.Updated], byStatus[store.Unchanged], failed, events, secs, float64(n)/secs)

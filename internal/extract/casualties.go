@@ -18,6 +18,7 @@ type casualtyLexicon struct {
 	woundedAfter, woundedBefore [][]string
 	between                     map[string]bool
 	singular                    [][]string
+	civilians, forces           map[string]bool
 }
 
 var (
@@ -27,7 +28,7 @@ var (
 
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
-		lx := &casualtyLexicon{between: map[string]bool{}}
+		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}}
 		section := ""
 		for _, line := range strings.Split(casualtyRules, "\n") {
 			line = strings.TrimSpace(line)
@@ -48,6 +49,10 @@ func casualties() *casualtyLexicon {
 				lx.woundedAfter = append(lx.woundedAfter, words)
 			case "wounded_before":
 				lx.woundedBefore = append(lx.woundedBefore, words)
+			case "civilians":
+				lx.civilians[strings.Join(words, " ")] = true
+			case "forces":
+				lx.forces[strings.Join(words, " ")] = true
 			case "singular":
 				lx.singular = append(lx.singular, words)
 			case "between":
@@ -70,6 +75,8 @@ type Casualty struct {
 	Start   int // byte offsets of the number phrase
 	End     int
 	Text    string
+	Noun    string // the counted noun ("soldiers"), or "" for a name or a bare "was killed"
+	Named   bool   // a person named in the text ("killed Brandon Crawford")
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -92,7 +99,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			m := q.Max
 			c.Max = &m
 		}
-		out = append(out, Casualty{Wounded: wounded, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End]})
+		out = append(out, Casualty{Wounded: wounded, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
 	}
 	for _, g := range nlp.Coordinated(text, raw) {
 		if g.Kind == nlp.Age && isOnePerson(text[s.Start:g.Start]) {
@@ -180,7 +187,7 @@ func (lx *casualtyLexicon) namedVictims(text string, toks []nlp.Token, low []str
 	var out []Casualty
 	one := func(start, end int, wounded bool) {
 		n := 1
-		out = append(out, Casualty{Wounded: wounded, Count: Count{Min: 1, Max: &n},
+		out = append(out, Casualty{Wounded: wounded, Count: Count{Min: 1, Max: &n}, Named: true,
 			Start: toks[start].Start, End: toks[end].End, Text: text[toks[start].Start:toks[end].End]})
 	}
 	for i := 0; i < len(toks); i++ {
@@ -229,6 +236,44 @@ func isTitleWord(w string) bool {
 		return false
 	}
 	return true
+}
+
+// VictimKind says what kind of participant a casualty count is: "state"
+// for soldiers, police and other forces, "civilians" for people with no
+// armed role, "person" for a named individual, "unknown" otherwise. The
+// nouns are in rules/casualties.txt.
+func VictimKind(c Casualty) string {
+	if c.Named {
+		return "person"
+	}
+	lx := casualties()
+	// A list ("soldiers and civilians") is judged by the head noun, the
+	// last word, of each of its parts; parts of different kinds, or a part
+	// of no known kind ("Afghans"), make the whole unknown.
+	kind := ""
+	for _, part := range strings.FieldsFunc(strings.ToLower(c.Noun), func(r rune) bool { return r == ',' }) {
+		for _, sub := range strings.Split(part, " and ") {
+			words := strings.Fields(sub)
+			if len(words) == 0 {
+				continue
+			}
+			k := "unknown"
+			switch head := words[len(words)-1]; {
+			case lx.forces[head]:
+				k = "state"
+			case lx.civilians[head]:
+				k = "civilians"
+			}
+			if kind != "" && k != kind {
+				return "unknown"
+			}
+			kind = k
+		}
+	}
+	if kind == "" {
+		return "unknown"
+	}
+	return kind
 }
 
 // isOnePerson reports whether an age follows an indefinite article, as in

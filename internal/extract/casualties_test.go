@@ -62,3 +62,26 @@ func TestCasualties(t *testing.T) {
 		})
 	}
 }
+
+func TestVictimKind(t *testing.T) {
+	tests := []struct {
+		sentence, want string
+	}{
+		{"The blast killed six people.", "civilians"},
+		{"Four soldiers were killed at the checkpoint.", "state"},
+		{"The bomb killed all 224 passengers and crew.", "civilians"},
+		{"The raid killed 13 soldiers and at least 169 civilians.", "unknown"},
+		{"Maria Lopez was shot dead outside her home.", "person"},
+		{"Two of its staff were wounded.", "civilians"},
+	}
+	for _, tt := range tests {
+		cs := Casualties(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)})
+		if len(cs) != 1 {
+			t.Errorf("%q: %d casualty counts, want 1", tt.sentence, len(cs))
+			continue
+		}
+		if got := VictimKind(cs[0]); got != tt.want {
+			t.Errorf("VictimKind(%q, noun %q) = %q, want %q", cs[0].Text, cs[0].Noun, got, tt.want)
+		}
+	}
+}

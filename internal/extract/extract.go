@@ -39,6 +39,7 @@ type mention struct {
 	place        *Location
 	certainty    string
 	claims       []Claim
+	victims      []Participant
 }
 
 // Anchor is the time an article's relative dates ("yesterday", "on
@@ -89,17 +90,21 @@ func Extract(a article.Article, opt Options) Result {
 		}
 		certainty, claims := Certainty(st)
 		var killed, wounded *Count
+		var victims []Participant
 		for _, c := range Casualties(text, s) {
 			if c.Wounded {
 				wounded = maxCount(wounded, &c.Count)
 			} else {
 				killed = maxCount(killed, &c.Count)
 			}
+			if c.Noun != "" || c.Named {
+				victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+			}
 		}
 		t.Start += s.Start
 		t.End += s.Start
 		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded,
-			certainty: certainty, claims: claims, place: places.in(text, s, paras[i], dates.spans)}
+			certainty: certainty, claims: claims, victims: victims, place: places.in(text, s, paras[i], dates.spans)}
 		m.date, m.dateFromText = dates.near(i, t.Start)
 		if m.date == nil && m.para <= 1 {
 			m.date = leadDate(anchor)
@@ -381,7 +386,7 @@ func merge(text string, ms []mention, ri runeIndex) []Event {
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].salience > groups[j].salience })
 	out := make([]Event, len(groups))
 	for i, g := range groups {
-		out[i] = g.ev
+		out[i] = withEmptyLists(g.ev)
 	}
 	return out
 }
@@ -455,7 +460,44 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 		ev.Certainty = m.certainty
 	}
 	ev.Claims = append(ev.Claims, m.claims...)
+	for _, c := range m.claims {
+		// Whoever claims an attack is its perpetrator, as the claim says:
+		// the event's certainty is "claimed".
+		if c.Kind == "claims_responsibility" && c.By != "" {
+			ev.Perpetrators = addParticipant(ev.Perpetrators, Participant{Name: c.By, Kind: "organization"})
+		}
+	}
+	for _, v := range m.victims {
+		ev.Victims = addParticipant(ev.Victims, v)
+	}
 	ev.Evidence = appendEvidence(text, ev.Evidence, m, ri)
+}
+
+// withEmptyLists gives an event's unfilled lists as empty, not nil, so
+// that they are written as [] and consumers need not test for null.
+func withEmptyLists(ev Event) Event {
+	for _, l := range []*[]Participant{&ev.Perpetrators, &ev.Targets, &ev.Victims} {
+		if *l == nil {
+			*l = []Participant{}
+		}
+	}
+	if ev.Weapons == nil {
+		ev.Weapons = []string{}
+	}
+	if ev.Claims == nil {
+		ev.Claims = []Claim{}
+	}
+	return ev
+}
+
+// addParticipant appends p unless a participant of the same name is there.
+func addParticipant(ps []Participant, p Participant) []Participant {
+	for _, q := range ps {
+		if strings.EqualFold(q.Name, p.Name) {
+			return ps
+		}
+	}
+	return append(ps, p)
 }
 
 func appendEvidence(text string, ev []Evidence, m mention, ri runeIndex) []Evidence {

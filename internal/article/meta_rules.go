@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"sitrep/internal/wordlist"
 )
 
 // The cue phrases that metadata reading depends on — month names, time
@@ -71,28 +73,13 @@ func getRules() *ruleSet {
 	return theRules
 }
 
-// ruleSections reads a rules file: "#" starts a comment line, "[name]"
-// starts a section, and every other non-blank line belongs to the current
-// section (the "" section before any header).
+// ruleSections reads a rules file in the wordlist format.
 func ruleSections(name string) (map[string][]string, error) {
 	b, err := rulesFS.ReadFile("rules/" + name)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]string{}
-	sec := ""
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			sec = line[1 : len(line)-1]
-			continue
-		}
-		out[sec] = append(out[sec], line)
-	}
-	return out, nil
+	return wordlist.Sections(string(b)), nil
 }
 
 func parseRules() (*ruleSet, error) {

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"sitrep/internal/nlp"
+	"sitrep/internal/wordlist"
 )
 
 //go:embed rules/casualties.txt
@@ -29,38 +30,31 @@ var (
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}}
-		section := ""
-		for _, line := range strings.Split(casualtyRules, "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			if strings.HasPrefix(line, "[") {
-				section = strings.Trim(line, "[]")
-				continue
-			}
-			words := strings.Fields(strings.ToLower(line))
-			switch section {
-			case "killed_after":
-				lx.killedAfter = append(lx.killedAfter, words)
-			case "killed_before":
-				lx.killedBefore = append(lx.killedBefore, words)
-			case "wounded_after":
-				lx.woundedAfter = append(lx.woundedAfter, words)
-			case "wounded_before":
-				lx.woundedBefore = append(lx.woundedBefore, words)
-			case "civilians":
-				lx.civilians[strings.Join(words, " ")] = true
-			case "forces":
-				lx.forces[strings.Join(words, " ")] = true
-			case "singular":
-				lx.singular = append(lx.singular, words)
-			case "between":
-				for _, w := range words {
-					lx.between[w] = true
+		for section, lines := range wordlist.Sections(casualtyRules) {
+			for _, line := range lines {
+				words := strings.Fields(strings.ToLower(line))
+				switch section {
+				case "killed_after":
+					lx.killedAfter = append(lx.killedAfter, words)
+				case "killed_before":
+					lx.killedBefore = append(lx.killedBefore, words)
+				case "wounded_after":
+					lx.woundedAfter = append(lx.woundedAfter, words)
+				case "wounded_before":
+					lx.woundedBefore = append(lx.woundedBefore, words)
+				case "civilians":
+					lx.civilians[strings.Join(words, " ")] = true
+				case "forces":
+					lx.forces[strings.Join(words, " ")] = true
+				case "singular":
+					lx.singular = append(lx.singular, words)
+				case "between":
+					for _, w := range words {
+						lx.between[w] = true
+					}
+				default:
+					panic("extract: rules/casualties.txt: entry outside a known section: " + line)
 				}
-			default:
-				panic("extract: rules/casualties.txt: cue outside a known section: " + line)
 			}
 		}
 		casualtyLex = lx

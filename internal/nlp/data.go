@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"sitrep/internal/wordlist"
 )
 
 // The word lists live in data/*.txt so that someone who meets a new
@@ -99,28 +101,13 @@ func lex() *lexicon {
 	return theLex
 }
 
-// sections reads a data file: "#" starts a comment line, "[name]" starts
-// a section, and every other non-blank line belongs to the current
-// section. Inner runs of spaces are squeezed to one.
+// sections reads a data file in the wordlist format.
 func sections(name string) (map[string][]string, error) {
 	b, err := dataFS.ReadFile("data/" + name)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]string{}
-	sec := ""
-	for line := range strings.SplitSeq(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]") {
-			sec = line[1 : len(line)-1]
-			continue
-		}
-		out[sec] = append(out[sec], strings.Join(strings.Fields(line), " "))
-	}
-	return out, nil
+	return wordlist.Sections(string(b)), nil
 }
 
 func lowerSet(lines []string) map[string]bool {

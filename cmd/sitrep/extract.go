@@ -117,10 +117,10 @@ func printEvents(w io.Writer, o extractOutput) {
 			fmt.Fprintf(w, "  %s, %s", ev.Location.Name, ev.Location.Country)
 		}
 		if ev.Killed != nil {
-			fmt.Fprintf(w, "  killed %s", countString(ev.Killed))
+			fmt.Fprintf(w, "  killed %s", ev.Killed.String())
 		}
 		if ev.Wounded != nil {
-			fmt.Fprintf(w, "  wounded %s", countString(ev.Wounded))
+			fmt.Fprintf(w, "  wounded %s", ev.Wounded.String())
 		}
 		fmt.Fprintf(w, "  [%s]\n", ev.Certainty)
 		for _, c := range ev.Claims {
@@ -133,14 +133,4 @@ func printEvents(w io.Writer, o extractOutput) {
 	for _, wn := range o.Warnings {
 		fmt.Fprintf(w, "   warning: %s\n", wn)
 	}
-}
-
-func countString(c *extract.Count) string {
-	switch {
-	case c.Max == nil:
-		return fmt.Sprintf("%d+", c.Min)
-	case *c.Max == c.Min:
-		return fmt.Sprint(c.Min)
-	}
-	return fmt.Sprintf("%d-%d", c.Min, *c.Max)
 }

@@ -31,6 +31,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.cmdEval(args[1:])
 	case "extract":
 		return e.cmdExtract(args[1:])
+	case "explain":
+		return e.cmdExplain(args[1:])
 	case "ingest":
 		return e.cmdIngest(args[1:])
 	case "export":
@@ -54,6 +56,7 @@ func (e env) usage() {
 commands:
   read  INPUT...        read pages (HTML, text, "-" for stdin, directories) into clean articles
   extract INPUT...      find and code the political-violence events articles report
+  explain INPUT...      show which words and rules coded each event
   ingest INPUT...       read, extract and store articles (default store ./sitrep.db)
   export                write stored events as JSON Lines or CSV
   times INPUT...        list time expressions with TIMEX3 type and normalised value

@@ -112,3 +112,22 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+// sitrep explain names, for each field of an event, the rule and words
+// that filled it.
+func TestExplain(t *testing.T) {
+	out, errs, code := runCLI(t, "", "explain", "--published", "2025-06-14", "-")
+	if code != 1 || !strings.Contains(errs, "sitrep: -: empty input") {
+		t.Fatalf("explain on empty stdin: exit %d, out %q, err %q", code, out, errs)
+	}
+	text := "Car bomb kills six\n\nA car bomb exploded outside the ferry terminal in Kabul on Saturday, killing six people, police said."
+	out, errs, code = runCLI(t, text, "explain", "--published", "2025-06-14", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"explosions_remote_violence", `casualty phrase "six people"`, `time expression "Saturday"`, `place "Kabul"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +24,9 @@ type Options struct {
 type Result struct {
 	Events   []Event
 	Warnings []string
+	// Why holds, for each event in Events, the rules that filled its
+	// fields and the words they fired on (see `sitrep explain`).
+	Why [][]Reason
 }
 
 // mention is one sentence's telling of an event, before mentions of the
@@ -40,6 +44,7 @@ type mention struct {
 	certainty    string
 	claims       []Claim
 	victims      []Participant
+	why          []Reason
 }
 
 // Anchor is the time an article's relative dates ("yesterday", "on
@@ -89,34 +94,64 @@ func Extract(a article.Article, opt Options) Result {
 			continue
 		}
 		certainty, claims := Certainty(st)
+		rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
+		if t.Text == "" {
+			rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
+		}
+		why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
 		var killed, wounded *Count
 		var victims []Participant
 		for _, c := range Casualties(text, s) {
+			field := "killed"
 			if c.Wounded {
 				wounded = maxCount(wounded, &c.Count)
+				field = "wounded"
 			} else {
 				killed = maxCount(killed, &c.Count)
 			}
+			why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
 			if c.Noun != "" || c.Named {
 				victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
 			}
 		}
+		if certainty != "" && certainty != Reported {
+			why = append(why, Reason{Field: "certainty", Value: certainty, Rule: "hedging cue in the sentence (codebook/certainty.yaml)"})
+		}
+		for _, c := range claims {
+			why = append(why, Reason{Field: "claims", Value: strings.TrimSpace(c.By + " " + c.Kind + " " + c.Against), Rule: "claim pattern (codebook/certainty.yaml)"})
+		}
 		t.Start += s.Start
 		t.End += s.Start
+		place, placeRule := places.in(text, s, paras[i], dates.spans)
 		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded,
-			certainty: certainty, claims: claims, victims: victims, place: places.in(text, s, paras[i], dates.spans)}
-		m.date, m.dateFromText = dates.near(i, t.Start)
+			certainty: certainty, claims: claims, victims: victims, place: place}
+		if place != nil {
+			why = append(why, Reason{Field: "location", Value: place.Name + ", " + place.Country, Rule: placeRule})
+		}
+		var dateRule string
+		m.date, dateRule = dates.near(i, t.Start)
+		m.dateFromText = m.date != nil
 		if m.date == nil && m.para <= 1 {
 			m.date = leadDate(anchor)
+			dateRule = "no date in reach in an opening paragraph: the week up to the article's date"
 		}
+		if m.date != nil {
+			why = append(why, Reason{Field: "date", Value: m.date.Start + ".." + m.date.End, Rule: dateRule})
+		}
+		for k := range why {
+			why[k].Sentence = st
+		}
+		m.why = why
 		mentions = append(mentions, m)
 	}
-	res.Events = merge(text, mentions, newRuneIndex(text, sents))
+	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
 	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {
 		// The main event was dated only by the lead's implicit week; the
 		// date the opening paragraphs give is the date a news lead means.
 		if d := dates.lead(anchor); d != nil {
 			res.Events[0].Date = d
+			res.Why[0] = append(res.Why[0], Reason{Field: "date", Value: d.Start + ".." + d.End,
+				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
 		}
 	}
 	return res
@@ -149,7 +184,7 @@ func sentenceTrigger(sentence string) (Trigger, bool) {
 			return t, true
 		}
 	}
-	return Trigger{Type: typ, Subtype: label, End: len(sentence), Text: sentence}, true
+	return Trigger{Type: typ, Subtype: label, End: len(sentence)}, true
 }
 
 // maxCount returns the larger of two counts; a may be nil.
@@ -210,7 +245,7 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 // earlier in the same paragraph. An event told without any date in reach
 // gets none: a retrospective paragraph must not inherit the publication
 // date.
-func (idx *sentenceDateIndex) near(i, pos int) (*Date, bool) {
+func (idx *sentenceDateIndex) near(i, pos int) (*Date, string) {
 	if ds := idx.bySent[i]; len(ds) > 0 {
 		best := ds[0]
 		for _, d := range ds[1:] {
@@ -218,14 +253,15 @@ func (idx *sentenceDateIndex) near(i, pos int) (*Date, bool) {
 				best = d
 			}
 		}
-		return best.date, true
+		return best.date, fmt.Sprintf("time expression %q in the sentence, nearest the trigger", best.date.Text)
 	}
 	for j := i - 1; j >= 0 && idx.paras[j] == idx.paras[i]; j-- {
 		if ds := idx.bySent[j]; len(ds) > 0 {
-			return ds[len(ds)-1].date, true
+			d := ds[len(ds)-1].date
+			return d, fmt.Sprintf("time expression %q earlier in the paragraph", d.Text)
 		}
 	}
-	return nil, false
+	return nil, ""
 }
 
 // lead returns the first calendar date the opening two paragraphs give
@@ -258,8 +294,9 @@ func abs(x int) int {
 // placer resolves the places an article's sentences name, with the whole
 // article as context.
 type placer struct {
-	r     *resolve.Resolver
-	story *Location // where the story as a whole is: dateline, title or lead
+	r         *resolve.Resolver
+	story     *Location // where the story as a whole is: dateline, title or lead
+	storyRule string    // how story was found
 }
 
 func newPlacer(a article.Article) *placer {
@@ -268,7 +305,7 @@ func newPlacer(a article.Article) *placer {
 		return &placer{}
 	}
 	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline})}
-	p.story = p.storyPlace(a)
+	p.story, p.storyRule = p.storyPlace(a)
 	return p
 }
 
@@ -276,16 +313,16 @@ func newPlacer(a article.Article) *placer {
 // its opening paragraphs without a place: the dateline if there is one,
 // else the first place the headline names, else the first the opening
 // paragraphs name.
-func (p *placer) storyPlace(a article.Article) *Location {
+func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
 		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
 		// the story is somewhere we do not know; a same-named town
 		// elsewhere found through the headline would be a false point.
-		return p.resolve(a.Dateline)
+		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
 	}
 	for _, pm := range PlaceMentions(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
 		if loc := p.resolve(pm.Name); loc != nil {
-			return loc
+			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
 	for _, s := range nlp.Sentences(a.Text) {
@@ -294,11 +331,11 @@ func (p *placer) storyPlace(a article.Article) *Location {
 		}
 		for _, pm := range PlaceMentions(a.Text, s) {
 			if loc := p.resolve(pm.Name); loc != nil {
-				return loc
+				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)
 			}
 		}
 	}
-	return nil
+	return nil, ""
 }
 
 func (p *placer) resolve(name string) *Location {
@@ -317,8 +354,9 @@ func (p *placer) resolve(name string) *Location {
 // in returns the location a sentence gives, preferring the most precise
 // place named after a locative preposition; events in the opening
 // paragraphs that name no place are where the story is.
-func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) *Location {
+func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) (*Location, string) {
 	var best *Location
+	var rule string
 	for _, pm := range PlaceMentions(text, s) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
@@ -329,13 +367,14 @@ func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) *Locati
 		}
 		if best == nil || precisionRank[loc.Precision] > precisionRank[best.Precision] {
 			best = loc
+			rule = fmt.Sprintf("place %q named in the sentence, resolved with the article as context", pm.Name)
 		}
 	}
 	if best == nil && para <= 1 && p.story != nil {
 		d := *p.story
-		return &d
+		return &d, p.storyRule + " (an opening paragraph naming no place)"
 	}
-	return best
+	return best, rule
 }
 
 // overlapsSpan reports whether [start, end) overlaps one of the sorted spans.
@@ -348,10 +387,11 @@ var precisionRank = map[string]int{"country": 1, "admin1": 2, "city": 3, "point"
 
 // merge joins mentions of the same incident and orders the events by
 // salience: the incident the article opens with comes first.
-func merge(text string, ms []mention, ri runeIndex) []Event {
+func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 	type group struct {
 		ms       []mention
 		ev       Event
+		why      []Reason
 		salience float64
 	}
 	var groups []*group
@@ -372,6 +412,7 @@ func merge(text string, ms []mention, ri runeIndex) []Event {
 			groups = append(groups, into)
 		}
 		into.ms = append(into.ms, m)
+		into.why = append(into.why, m.why...)
 		absorb(text, &into.ev, m, ri)
 	}
 	for _, g := range groups {
@@ -385,10 +426,12 @@ func merge(text string, ms []mention, ri runeIndex) []Event {
 	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].salience > groups[j].salience })
 	out := make([]Event, len(groups))
+	why := make([][]Reason, len(groups))
 	for i, g := range groups {
 		out[i] = withEmptyLists(g.ev)
+		why[i] = g.why
 	}
-	return out
+	return out, why
 }
 
 // compatible says whether a mention can be the same incident as an

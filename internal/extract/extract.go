@@ -122,12 +122,8 @@ func Extract(a article.Article, opt Options) Result {
 		}
 		t.Start += s.Start
 		t.End += s.Start
-		place, placeRule := places.in(text, s, paras[i], dates.spans)
 		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded,
-			certainty: certainty, claims: claims, victims: victims, place: place}
-		if place != nil {
-			why = append(why, Reason{Field: "location", Value: place.Name + ", " + place.Country, Rule: placeRule})
-		}
+			certainty: certainty, claims: claims, victims: victims}
 		var dateRule string
 		m.date, dateRule = dates.near(i, t.Start)
 		m.dateFromText = m.date != nil
@@ -137,6 +133,15 @@ func Extract(a article.Article, opt Options) Result {
 		}
 		if m.date != nil {
 			why = append(why, Reason{Field: "date", Value: m.date.Start + ".." + m.date.End, Rule: dateRule})
+		}
+		// The story's own place stands in only for the story's own
+		// events: an opening paragraph that recalls an older, dated
+		// event ("a month later, in 2015, ...") is not placed by it.
+		story := m.para <= 1 && (m.date == nil || recent(m.date, anchor))
+		var placeRule string
+		m.place, placeRule = places.in(text, s, story, dates.spans)
+		if m.place != nil {
+			why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
 		}
 		for k := range why {
 			why[k].Sentence = st
@@ -157,6 +162,12 @@ func Extract(a article.Article, opt Options) Result {
 	return res
 }
 
+// recent reports whether a date reaches into the month before the anchor:
+// what a news story's own events look like, as against background.
+func recent(d *Date, anchor time.Time) bool {
+	return d.End >= anchor.AddDate(0, 0, -31).Format("2006-01-02") && d.Start <= anchor.Format("2006-01-02")
+}
+
 // leadDate is the date of an event the opening paragraphs tell without
 // one: news reports what happened in the days before it was written, so
 // the week up to the article's date, not the day itself. It is never given
@@ -174,17 +185,47 @@ func leadDate(anchor time.Time) *Date {
 // coder would; the trigger that names it is kept as the event's evidence.
 // Sentences about disasters, crime or diplomacy give no event.
 func sentenceTrigger(sentence string) (Trigger, bool) {
-	label, _, alts := Classify(sentence)
-	typ := Subtypes[label]
-	if typ == "" {
-		return Trigger{}, false
+	_, _, alts := Classify(sentence)
+	for _, ls := range Rank(sentence) {
+		label := ls.Label
+		typ := Subtypes[label]
+		if typ == "" {
+			// A disaster, crime or diplomacy outranks any event reading.
+			return Trigger{}, false
+		}
+		if ls.Score < minEventScore {
+			// A single weak cue ("violence", "operation"): not enough
+			// to say the sentence tells of an event.
+			return Trigger{}, false
+		}
+		if (label == "protest_with_intervention" || label == "excessive_force_against_protesters") && !hasSubtype(alts, "peaceful_protest") {
+			// An intervention is against a protest: without one in the
+			// sentence, "police" or "gunfire" alone is not a protest
+			// event; the next reading may be ("a man was shot").
+			continue
+		}
+		for _, t := range alts {
+			if t.Subtype == label {
+				return t, true
+			}
+		}
+		return Trigger{Type: typ, Subtype: label, End: len(sentence)}, true
 	}
-	for _, t := range alts {
-		if t.Subtype == label {
-			return t, true
+	return Trigger{}, false
+}
+
+// minEventScore is the least codebook evidence for a sentence to tell of
+// an event: one trigger phrase (1.5 points) or two weak cues (0.5 each:
+// "the terrorist attack"); one weak cue ("violence") is not enough.
+const minEventScore = 1.0
+
+func hasSubtype(ts []Trigger, subtype string) bool {
+	for _, t := range ts {
+		if t.Subtype == subtype {
+			return true
 		}
 	}
-	return Trigger{Type: typ, Subtype: label, End: len(sentence)}, true
+	return false
 }
 
 // maxCount returns the larger of two counts; a may be nil.
@@ -269,14 +310,12 @@ func (idx *sentenceDateIndex) near(i, pos int) (*Date, string) {
 // happened; an older date there is background ("the die was cast on
 // September 30, 2015").
 func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
-	last := anchor.Format("2006-01-02")
-	first := anchor.AddDate(0, 0, -31).Format("2006-01-02")
 	for i, ds := range idx.bySent {
 		if idx.paras[i] > 1 {
 			break
 		}
 		for _, d := range ds {
-			if d.date.Start <= last && d.date.End >= first {
+			if recent(d.date, anchor) {
 				return d.date
 			}
 		}
@@ -354,7 +393,7 @@ func (p *placer) resolve(name string) *Location {
 // in returns the location a sentence gives, preferring the most precise
 // place named after a locative preposition; events in the opening
 // paragraphs that name no place are where the story is.
-func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) (*Location, string) {
+func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule string
 	for _, pm := range PlaceMentions(text, s) {
@@ -370,7 +409,7 @@ func (p *placer) in(text string, s nlp.Span, para int, times []nlp.Span) (*Locat
 			rule = fmt.Sprintf("place %q named in the sentence, resolved with the article as context", pm.Name)
 		}
 	}
-	if best == nil && para <= 1 && p.story != nil {
+	if best == nil && story && p.story != nil {
 		d := *p.story
 		return &d, p.storyRule + " (an opening paragraph naming no place)"
 	}
@@ -441,7 +480,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 // An undated sentence far from an event is a different story; merging it
 // would give a retrospective incident the main event's date or counts.
 func compatible(ev Event, last, m mention) bool {
-	if Subtypes[ev.Subtype] != m.trigger.Type && !(refines(ev.Subtype, m.trigger.Subtype) || refines(m.trigger.Subtype, ev.Subtype)) {
+	if Subtypes[ev.Subtype] != m.trigger.Type && !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
 		return false
 	}
 	if ev.Location != nil && m.place != nil {
@@ -458,6 +497,11 @@ func compatible(ev Event, last, m mention) bool {
 	}
 	return m.para-last.para <= 1
 }
+
+// strongTrigger is the score of a codebook "strong" phrase: only such a
+// phrase ("car bomb", "airstrike") refines a generic attack or clash told
+// nearby; a passing "explosions were heard" does not.
+const strongTrigger = 3
 
 // generic sub-types are what a sentence is coded as when it says only
 // that there was an attack or fighting; a more specific telling of the
@@ -478,7 +522,7 @@ func refines(general, specific string) bool {
 // one sentence gives, the first date and the most precise place win, and
 // the sentence becomes evidence.
 func absorb(text string, ev *Event, m mention, ri runeIndex) {
-	if refines(ev.Subtype, m.trigger.Subtype) {
+	if refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger {
 		ev.Type, ev.Subtype = m.trigger.Type, m.trigger.Subtype
 		ev.AttackType = nil
 		if m.trigger.AttackType != "" {

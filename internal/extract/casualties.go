@@ -19,6 +19,7 @@ type casualtyLexicon struct {
 	woundedAfter, woundedBefore [][]string
 	between                     map[string]bool
 	singular                    [][]string
+	shotAfter                   [][]string
 	civilians, forces           map[string]bool
 }
 
@@ -48,6 +49,8 @@ func casualties() *casualtyLexicon {
 					lx.forces[strings.Join(words, " ")] = true
 				case "singular":
 					lx.singular = append(lx.singular, words)
+				case "shot_after":
+					lx.shotAfter = append(lx.shotAfter, words)
 				case "between":
 					for _, w := range words {
 						lx.between[w] = true
@@ -71,6 +74,10 @@ type Casualty struct {
 	Text    string
 	Noun    string // the counted noun ("soldiers"), or "" for a name or a bare "was killed"
 	Named   bool   // a person named in the text ("killed Brandon Crawford")
+	// Shot marks people hit by gunfire with no outcome stated ("four
+	// people were shot"): the event's wounded are those shot less those
+	// killed, which only the whole event can tell.
+	Shot bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -134,7 +141,50 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.singularPassive(text, toks, low)...)
 	}
+	if len(out) == 0 {
+		out = append(out, lx.shot(text, toks, low, raw)...)
+	}
 	return out
+}
+
+// shot finds people hit by gunfire whose fate the sentence does not tell:
+// "four people were shot", "a man was shot in the leg". It is asked only
+// when the sentence states no death or injury, so "were shot dead" and
+// "shot and wounded" never reach it.
+func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw []nlp.Quantity) []Casualty {
+	var out []Casualty
+	for _, q := range nlp.Coordinated(text, raw) {
+		if q.Kind == nlp.Age && isOnePerson(text[:q.Start]) {
+			q.Kind, q.Min, q.Max = nlp.Count, 1, 1
+		}
+		if q.Kind != nlp.Count || q.Capped || !q.Person {
+			continue
+		}
+		_, last := tokenRange(toks, q.Start, q.End)
+		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) {
+			continue
+		}
+		c := Count{Min: q.Min}
+		if q.Bounded() {
+			m := q.Max
+			c.Max = &m
+		}
+		out = append(out, Casualty{Shot: true, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
+	}
+	return out
+}
+
+// followedBy reports a cue after token k across filler words only.
+func (lx *casualtyLexicon) followedBy(low []string, k int, cues [][]string) bool {
+	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
+		if matchAny(low, j, cues) {
+			return true
+		}
+		if !lx.between[low[j]] {
+			return false
+		}
+	}
+	return false
 }
 
 // singularPassive counts one person for "was killed", "has been

@@ -15,6 +15,9 @@ func describe(cs []Casualty) string {
 		if c.Wounded {
 			kind = "wounded"
 		}
+		if c.Shot {
+			kind = "shot"
+		}
 		max := "+"
 		if c.Count.Max != nil {
 			max = fmt.Sprint(*c.Count.Max)
@@ -49,6 +52,7 @@ func TestCasualties(t *testing.T) {
 		{"Ronnie Bowers, 16, has died, the coroner said.", "killed 1..1"},
 		{"A guard was wounded when the convoy came under fire.", "wounded 1..1"},
 		{"The suspect is accused of fatally shooting a woman outside a bar.", "killed 1..1"},
+		{"Four people were shot outside a bar on Sunday night.", "shot 4..4"},
 		{"In 2015, the group seized 40 towns.", ""},
 		{"The rebels were paid $5 million, the report said.", ""},
 		{"It took over 90 minutes for 300 police officers to arrive.", ""},
@@ -82,6 +86,30 @@ func TestVictimKind(t *testing.T) {
 		}
 		if got := VictimKind(cs[0]); got != tt.want {
 			t.Errorf("VictimKind(%q, noun %q) = %q, want %q", cs[0].Text, cs[0].Noun, got, tt.want)
+		}
+	}
+}
+
+func TestShot(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     int // people shot, fate untold; 0 for none
+	}{
+		{"Four people were shot outside a bar on Sunday night.", 4},
+		{"A man was shot in the leg near the station.", 1},
+		{"Two men were shot dead.", 0},
+		{"The shooting left three people injured.", 0},
+		{"Police shot at the tyres of the car.", 0},
+	}
+	for _, tt := range tests {
+		got := 0
+		for _, c := range Casualties(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
+			if c.Shot {
+				got = c.Count.Min
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: shot %d, want %d", tt.sentence, got, tt.want)
 		}
 	}
 }

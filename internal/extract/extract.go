@@ -38,6 +38,7 @@ type mention struct {
 	trigger      Trigger // offsets into the article text
 	killed       *Count
 	wounded      *Count
+	shot         *Count // hit by gunfire, fate untold
 	date         *Date
 	dateFromText bool
 	place        *Location
@@ -101,8 +102,17 @@ func Extract(a article.Article, opt Options) Result {
 		why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
 		var killed, wounded *Count
 		var victims []Participant
+		var shot *Count
 		for _, c := range Casualties(text, s) {
 			field := "killed"
+			if c.Shot {
+				shot = maxCount(shot, &c.Count)
+				why = append(why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
+				if c.Noun != "" {
+					victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+				}
+				continue
+			}
 			if c.Wounded {
 				wounded = maxCount(wounded, &c.Count)
 				field = "wounded"
@@ -122,7 +132,7 @@ func Extract(a article.Article, opt Options) Result {
 		}
 		t.Start += s.Start
 		t.End += s.Start
-		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded,
+		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot,
 			certainty: certainty, claims: claims, victims: victims}
 		var dateRule string
 		m.date, dateRule = dates.near(i, t.Start)
@@ -431,6 +441,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 		ms       []mention
 		ev       Event
 		why      []Reason
+		shot     *Count
 		salience float64
 	}
 	var groups []*group
@@ -452,9 +463,29 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 		}
 		into.ms = append(into.ms, m)
 		into.why = append(into.why, m.why...)
+		if m.shot != nil {
+			into.shot = maxCount(into.shot, m.shot)
+		}
 		absorb(text, &into.ev, m, ri)
 	}
 	for _, g := range groups {
+		if g.ev.Wounded == nil && g.shot != nil {
+			// "Four people were shot; one died": those shot and not
+			// killed are the wounded.
+			w := Count{Min: g.shot.Min}
+			if g.ev.Killed != nil {
+				w.Min = max(0, g.shot.Min-g.ev.Killed.Min)
+			}
+			if g.shot.Max != nil {
+				m := *g.shot.Max
+				if g.ev.Killed != nil {
+					m = max(w.Min, m-g.ev.Killed.Min)
+				}
+				w.Max = &m
+			}
+			g.ev.Wounded = &w
+			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: "people shot less people killed in the event"})
+		}
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {
 			g.salience += 10

@@ -205,3 +205,23 @@ func TestLeadDate(t *testing.T) {
 		t.Errorf("main event date = %+v, want 2016-10-16 (the Sunday before publication)", d)
 	}
 }
+
+// TestShotLessKilled checks that people hit by gunfire with no fate stated
+// count as wounded once the event's dead are taken out.
+func TestShotLessKilled(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC),
+		Text:      "Four people were shot outside a bar in Dayton on Sunday night, police said. One man was killed in the shooting.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	ev := evs[0]
+	if ev.Killed == nil || ev.Killed.Min != 1 {
+		t.Errorf("killed = %v, want 1", ev.Killed)
+	}
+	if ev.Wounded == nil || ev.Wounded.Min != 3 {
+		t.Errorf("wounded = %v, want 3 (four shot, one killed)", ev.Wounded)
+	}
+}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,30 +15,21 @@ import (
 // snippets: micro, macro and weighted F1 for each of the task's three label
 // sets, and the most frequent confusions.
 func (e env) cmdEvalCase2021(args []string) int {
-	fs := flag.NewFlagSet("eval case2021", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	dir := fs.String("data", "", "evaluation set folder: ../shared/eval/case2021")
-	subtask := fs.Int("subtask", 0, "score only this subtask (1, 2 or 3); 0 for all three")
-	worst := fs.Int("worst", 10, "list the N most frequent confusions of each subtask")
-	show := fs.Int("show", 0, "print up to N misclassified snippets of the last subtask scored")
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
+	f := e.newEvalFlags("case2021", "case2021", "usage: sitrep eval case2021 --data DIR [--subtask N] [--worst N] [--show N] [--codebook FILE] [--json]\n\nScores event typing on CASE 2021 task 2 (snippets.jsonl): subtask 1 the 25\nACLED sub-event types, 2 plus three unseen types, 3 all thirty labels;\nmicro, macro and weighted F1 over the snippets whose gold label is in the set.",
+		10, "list the N most frequent confusions of each subtask")
+	subtask := f.fs.Int("subtask", 0, "score only this subtask (1, 2 or 3); 0 for all three")
+	show := f.fs.Int("show", 0, "print up to N misclassified snippets of the last subtask scored")
 	var books multiFlag
-	fs.Var(&books, "codebook", "extra codebook YAML merged into the embedded one (repeatable)")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep eval case2021 --data DIR [--subtask N] [--worst N] [--show N] [--codebook FILE] [--json]\n\nScores event typing on CASE 2021 task 2 (snippets.jsonl): subtask 1 the 25\nACLED sub-event types, 2 plus three unseen types, 3 all thirty labels;\nmicro, macro and weighted F1 over the snippets whose gold label is in the set.")
-		fs.PrintDefaults()
-	}
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	f.fs.Var(&books, "codebook", "extra codebook YAML merged into the embedded one (repeatable)")
+	dir, ok := f.parse(args)
+	if !ok {
 		return 2
 	}
-	if *dir == "" && len(rest) == 1 {
-		*dir = rest[0]
-	}
-	if *dir == "" || *subtask < 0 || *subtask > 3 {
-		fs.Usage()
+	if *subtask < 0 || *subtask > 3 {
+		f.fs.Usage()
 		return 2
 	}
+	worst, asJSON := f.worst, f.asJSON
 	if len(books) > 0 {
 		var rs []io.Reader
 		for _, b := range books {
@@ -57,7 +47,7 @@ func (e env) cmdEvalCase2021(args []string) int {
 		}
 		defer extract.LoadCodebook()
 	}
-	snips, err := eval.LoadCase2021(*dir)
+	snips, err := eval.LoadCase2021(dir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 		return 1

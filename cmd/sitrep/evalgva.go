@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -54,33 +53,19 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 }
 
 func (e env) cmdEvalGVA(args []string) int {
-	fs := flag.NewFlagSet("eval gva", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	dir := fs.String("data", "", "evaluation set folder: ../shared/eval/gva")
-	worst := fs.Int("worst", 0, "list N misses of each field")
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep eval gva --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and compares\nits main event's date, city, state, killed and injured with the archive's\ncoding of the incident (exact match; RMSE for counts).")
-		fs.PrintDefaults()
-	}
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	f := e.newEvalFlags("gva", "gva", "usage: sitrep eval gva --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and compares\nits main event's date, city, state, killed and injured with the archive's\ncoding of the incident (exact match; RMSE for counts).",
+		0, "list N misses of each field")
+	dir, ok := f.parse(args)
+	if !ok {
 		return 2
 	}
-	if *dir == "" && len(rest) == 1 {
-		*dir = rest[0]
-	}
-	if *dir == "" {
-		fs.Usage()
-		return 2
-	}
-	set, err := eval.LoadGVA(*dir)
+	set, err := eval.LoadGVA(dir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 		return 1
 	}
 	rep := set.RunGVA(gvaPredict)
-	if *asJSON {
+	if *f.asJSON {
 		out := map[string]any{"articles": rep.Articles}
 		for name, f := range map[string]eval.GVAField{"date": rep.Date, "city": rep.City, "state": rep.State, "killed": rep.Killed, "injured": rep.Injured} {
 			out[name] = map[string]float64{"accuracy": f.Accuracy(), "rmse": f.RMSE()}
@@ -88,7 +73,7 @@ func (e env) cmdEvalGVA(args []string) int {
 		json.NewEncoder(e.stdout).Encode(out)
 		return 0
 	}
-	printGVAReport(e.stdout, rep, *worst)
+	printGVAReport(e.stdout, rep, *f.worst)
 	return 0
 }
 

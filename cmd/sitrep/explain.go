@@ -27,9 +27,7 @@ func (e env) cmdExplain(args []string) int {
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print each article's events with their reasons as JSON Lines")
-	published := fs.String("published", "", "resolve relative dates against this time (RFC 3339, or a date YYYY-MM-DD)")
-	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
-	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	in := addInputFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep explain [--json] [--published RFC3339] [--jsonl FILE|-] [INPUT...]
 
@@ -42,18 +40,18 @@ fired on.`)
 	if err != nil {
 		return 2
 	}
-	if len(inputs) == 0 && *jsonl == "" {
+	if len(inputs) == 0 && *in.jsonl == "" {
 		fs.Usage()
 		return 2
 	}
 	var opt extract.Options
-	if opt.Published, err = parsePublished("explain", *published); err != nil {
+	if opt.Published, err = parsePublished("explain", *in.published); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	return e.eachArticle(inputs, *jsonl, *maxBytes, "", func(_ *string, source string, a article.Article) {
+	return e.eachArticle(inputs, *in.jsonl, *in.maxBytes, "", func(_ *string, source string, a article.Article) {
 		res := extract.Extract(a, opt)
 		o := explainOutput{Source: source, Events: []explainedEvent{}}
 		for i, ev := range res.Events {

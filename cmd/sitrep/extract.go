@@ -51,9 +51,7 @@ func (e env) cmdExtract(args []string) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	asJSON := fs.Bool("json", false, "print one JSON object per article (JSON Lines)")
-	published := fs.String("published", "", "resolve relative dates against this time (RFC 3339, or a date YYYY-MM-DD) instead of the article's own date")
-	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
-	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	in := addInputFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep extract [--json] [--published RFC3339] [--jsonl FILE|-] [INPUT...]
 
@@ -66,18 +64,18 @@ claims, evidence sentences). INPUT is what 'sitrep read' accepts.`)
 	if err != nil {
 		return 2
 	}
-	if len(inputs) == 0 && *jsonl == "" {
+	if len(inputs) == 0 && *in.jsonl == "" {
 		fs.Usage()
 		return 2
 	}
 	var opt extract.Options
-	if opt.Published, err = parsePublished("extract", *published); err != nil {
+	if opt.Published, err = parsePublished("extract", *in.published); err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 2
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	status := e.eachArticle(inputs, *jsonl, *maxBytes, "", func(id *string, source string, a article.Article) {
+	status := e.eachArticle(inputs, *in.jsonl, *in.maxBytes, "", func(id *string, source string, a article.Article) {
 		res := extract.Extract(a, opt)
 		o := extractOutput{ID: id, Source: source, Article: summarize(a), Events: res.Events, Warnings: res.Warnings}
 		if o.Events == nil {

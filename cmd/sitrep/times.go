@@ -35,9 +35,7 @@ type timeLine struct {
 func (e env) cmdTimes(args []string) int {
 	fs := flag.NewFlagSet("times", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	published := fs.String("published", "", "anchor relative dates on this time (RFC 3339, or a date YYYY-MM-DD) instead of the article's own date")
-	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`)
-	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	in := addInputFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep times [--published RFC3339] [--jsonl FILE|-] [INPUT...]
 
@@ -51,11 +49,11 @@ publication) time, else now.`)
 	if err != nil {
 		return 2
 	}
-	if len(inputs) == 0 && *jsonl == "" {
+	if len(inputs) == 0 && *in.jsonl == "" {
 		fs.Usage()
 		return 2
 	}
-	fixed, err := parsePublished("times", *published)
+	fixed, err := parsePublished("times", *in.published)
 	if err != nil {
 		fmt.Fprintln(e.stderr, err)
 		return 2
@@ -68,7 +66,7 @@ publication) time, else now.`)
 	}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
-	status := e.eachArticle(inputs, *jsonl, *maxBytes, "", func(id *string, source string, a article.Article) {
+	status := e.eachArticle(inputs, *in.jsonl, *in.maxBytes, "", func(id *string, source string, a article.Article) {
 		writeTimes(out, id, source, a.Text, anchor(a))
 	})
 	return status
@@ -99,27 +97,13 @@ func writeTimes(w *bufio.Writer, id *string, source, text string, anchor time.Ti
 
 // cmdEvalTimex scores time expressions on tempeval3.
 func (e env) cmdEvalTimex(args []string) int {
-	fs := flag.NewFlagSet("eval timex", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	dir := fs.String("data", "", "evaluation set folder: ../shared/eval/tempeval3")
-	worst := fs.Int("worst", 10, "list the N most frequent misses of each kind")
-	asJSON := fs.Bool("json", false, "print the scores as JSON")
-	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, "usage: sitrep eval timex --data DIR [--worst N] [--json]\n\nScores time-expression recognition and normalisation on TempEval-3\n(timex.jsonl): strict and relaxed extent P/R/F1, value and type accuracy\non relaxed matches, value F1 = value accuracy x relaxed F1.")
-		fs.PrintDefaults()
-	}
-	rest, err := parseFlags(fs, args)
-	if err != nil {
+	f := e.newEvalFlags("timex", "tempeval3", "usage: sitrep eval timex --data DIR [--worst N] [--json]\n\nScores time-expression recognition and normalisation on TempEval-3\n(timex.jsonl): strict and relaxed extent P/R/F1, value and type accuracy\non relaxed matches, value F1 = value accuracy x relaxed F1.",
+		10, "list the N most frequent misses of each kind")
+	dir, ok := f.parse(args)
+	if !ok {
 		return 2
 	}
-	if *dir == "" && len(rest) == 1 {
-		*dir = rest[0]
-	}
-	if *dir == "" {
-		fs.Usage()
-		return 2
-	}
-	docs, err := eval.LoadTimexSet(*dir)
+	docs, err := eval.LoadTimexSet(dir)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 		return 1
@@ -131,7 +115,7 @@ func (e env) cmdEvalTimex(args []string) int {
 		}
 		return out
 	})
-	if *asJSON {
+	if *f.asJSON {
 		perType := map[string]map[string]int{}
 		for t, c := range rep.PerType {
 			perType[t] = map[string]int{"matched": c[0], "gold": c[1]}
@@ -146,7 +130,7 @@ func (e env) cmdEvalTimex(args []string) int {
 		})
 		return 0
 	}
-	printTimexReport(e.stdout, rep, *worst)
+	printTimexReport(e.stdout, rep, *f.worst)
 	return 0
 }
 

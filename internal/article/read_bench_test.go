@@ -24,13 +24,9 @@ func benchPages(b *testing.B) [][]byte {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var pages [][]byte
-	for _, p := range set.Pages {
-		data, err := eval.ReadPage(p.Path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, data)
+	pages, err := set.ReadPages()
+	if err != nil {
+		b.Fatal(err)
 	}
 	return pages
 }

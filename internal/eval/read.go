@@ -153,6 +153,20 @@ func ReadPage(path string) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
+// ReadPages returns the decompressed bytes of every page of the set, in
+// order: the input of the speed benchmarks.
+func (s *Set) ReadPages() ([][]byte, error) {
+	pages := make([][]byte, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		data, err := ReadPage(p.Path)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, data)
+	}
+	return pages, nil
+}
+
 // PageResult is how one page scored.
 type PageResult struct {
 	ID, URL string

@@ -26,13 +26,9 @@ func BenchmarkPipeline(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var pages [][]byte
-	for _, p := range set.Pages {
-		data, err := eval.ReadPage(p.Path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, data)
+	pages, err := set.ReadPages()
+	if err != nil {
+		b.Fatal(err)
 	}
 	// Load the gazetteer and codebook outside the timed loop: they load
 	// once per process, not once per page.

@@ -21,9 +21,11 @@ func (e env) cmdEval(args []string) int {
 			return e.cmdEvalGVA(args[1:])
 		case "case2021":
 			return e.cmdEvalCase2021(args[1:])
+		case "cluster":
+			return e.cmdEvalCluster(args[1:])
 		}
 	}
-	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex|case2021|gva --data DIR ...")
+	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex|case2021|gva|cluster --data DIR ...")
 	return 2
 }
 

@@ -1,0 +1,505 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"sitrep/internal/extract"
+)
+
+// Thresholds of the merge rules. False merges are worse than missed ones:
+// two incidents wrongly merged lose an incident from the record, while a
+// missed merge only leaves a duplicate a coder can join later; so each
+// rule errs towards keeping incidents apart.
+const (
+	// DateSlackDays is how far apart two reports' date ranges may be and
+	// still be one incident: a report filed after midnight, or dated by
+	// its publication when the text gives no day, is a day or two off.
+	DateSlackDays = 2
+
+	// MaxSpanDays bounds how many days one report is indexed under. A
+	// report dated only to a month cannot be placed; it is indexed under
+	// the last MaxSpanDays days of its range, the ones a news report of
+	// it most likely means.
+	MaxSpanDays = 14
+
+	// NearbyKm is how close two reports' points must be to count as one
+	// place when their place names differ: a neighbourhood, a suburb and
+	// the city it belongs to are within it, the next town usually not.
+	NearbyKm = 25.0
+
+	// MaxMembersCompared bounds how many of an incident's reports a new
+	// report is compared with (the latest ones), so a much-reported
+	// incident does not make adding a report slower.
+	MaxMembersCompared = 32
+
+	// TextSameCity is the least title-and-lead similarity (IDF-weighted
+	// cosine of content words) that merges two reports of compatible
+	// type and date in the same city: the place and date already agree,
+	// so the text need only confirm that it is the same story.
+	TextSameCity = 0.12
+
+	// TextSameAdmin1 is the least similarity when only the province or
+	// state agrees (one side names no city, or the cities differ but lie
+	// within one admin1): the text must carry more of the evidence.
+	TextSameAdmin1 = 0.22
+
+	// TextCountryOnly is the least similarity when the admin1 is unknown
+	// on one side or the two disagree. Place extraction is imperfect, so
+	// two reports sharing names, streets and ages are still merged, but
+	// only on strong evidence.
+	TextCountryOnly = 0.40
+
+	// CountGrowthDays is how much later a report must be published to be
+	// allowed a lower count than an earlier one before the two are read
+	// as contradicting: tolls grow as the wounded die, they do not
+	// shrink, so a later, lower toll is a different incident. Reports of
+	// the same day may still differ by CountSameDayFactor.
+	CountGrowthDays = 1
+
+	// CountSameDayFactor bounds how far two reports published within
+	// CountGrowthDays may differ (larger ≤ factor × smaller + 2) before
+	// they contradict: "one dead" and "three dead" are one bombing told
+	// early and late, "one dead" and "twenty dead" are two events.
+	CountSameDayFactor = 2
+)
+
+// Item is one event as one article tells it: what the Clusterer needs.
+type Item struct {
+	ArticleID string
+	Published time.Time // the article's date: orders reports of the toll
+	// Start and End are the first and last day the event can have
+	// happened; zero when the article gives no date (the week up to
+	// Published is used).
+	Start, End      time.Time
+	Country, Admin1 string // ISO 3166-1 alpha-2; admin1 name
+	City            string
+	Lat, Lon        float64
+	HasPoint        bool
+	Type, Subtype   string // extract's ACLED type and sub-type
+	Killed, Wounded *int   // nil when the text does not say
+	Signature       uint64 // SimHash of the article's text (see SimHash)
+	Tokens          []string
+}
+
+// FromEvent builds the Item for an extracted event of an article: title
+// and text are the article's, published its date.
+func FromEvent(articleID string, ev *extract.Event, published time.Time, title, text string) Item {
+	it := Item{ArticleID: articleID, Published: published, Type: ev.Type, Subtype: ev.Subtype,
+		Signature: SimHash(title + "\n" + text), Tokens: Tokens(title, text)}
+	if d := ev.Date; d != nil {
+		it.Start, _ = time.Parse("2006-01-02", d.Start)
+		it.End, _ = time.Parse("2006-01-02", d.End)
+	}
+	if l := ev.Location; l != nil {
+		it.Country, it.Admin1 = l.Country, l.Admin1
+		if l.Precision == "city" || l.Precision == "point" {
+			it.City = l.Name
+		}
+		if l.Lat != nil && l.Lon != nil {
+			it.Lat, it.Lon, it.HasPoint = *l.Lat, *l.Lon, true
+		}
+	}
+	if ev.Killed != nil {
+		k := ev.Killed.Min
+		it.Killed = &k
+	}
+	if ev.Wounded != nil {
+		w := ev.Wounded.Min
+		it.Wounded = &w
+	}
+	return it
+}
+
+// member is an Item filed in an incident, with its days worked out.
+type member struct {
+	Item
+	pub, start, end int // days since 1970-01-01
+}
+
+// Report is one source's value of a count.
+type Report struct {
+	ArticleID string
+	Published time.Time
+	Value     int
+}
+
+// Number is an incident's count (killed or wounded) reconciled over its
+// reports.
+type Number struct {
+	Reports []Report // every source's value, in the order they were added
+}
+
+// Known reports whether any source gave the count.
+func (n Number) Known() bool { return len(n.Reports) > 0 }
+
+// Range is the least and greatest value any source gave.
+func (n Number) Range() (lo, hi int) {
+	for i, r := range n.Reports {
+		if i == 0 || r.Value < lo {
+			lo = r.Value
+		}
+		if i == 0 || r.Value > hi {
+			hi = r.Value
+		}
+	}
+	return lo, hi
+}
+
+// Best is the incident's best estimate of the count: the value of the
+// latest report, because tolls are revised upward as the wounded die and
+// bodies are found, and the latest report has seen every revision. Among
+// reports of the same (latest) day the value most sources give wins, and
+// of equally cited values the larger (the later revision, usually).
+func (n Number) Best() (int, bool) {
+	if len(n.Reports) == 0 {
+		return 0, false
+	}
+	latest := n.Reports[0].Published
+	for _, r := range n.Reports {
+		if r.Published.After(latest) {
+			latest = r.Published
+		}
+	}
+	cited := map[int]int{}
+	for _, r := range n.Reports {
+		if sameDay(r.Published, latest) {
+			cited[r.Value]++
+		}
+	}
+	best, most := 0, -1
+	for v, c := range cited {
+		if c > most || (c == most && v > best) {
+			best, most = v, c
+		}
+	}
+	return best, true
+}
+
+func sameDay(a, b time.Time) bool { return day(a) == day(b) }
+
+// Incident is one incident with all the reports merged into it.
+type Incident struct {
+	ID              int
+	Members         []member
+	Killed, Wounded Number
+}
+
+// ArticleIDs lists the articles that report the incident.
+func (in *Incident) ArticleIDs() []string {
+	ids := make([]string, len(in.Members))
+	for i, m := range in.Members {
+		ids[i] = m.ArticleID
+	}
+	return ids
+}
+
+// placeKey is an index key: a day and a place, the admin1 empty for the
+// country-wide key every incident is also filed under.
+type placeKey struct {
+	day             int
+	country, admin1 string
+}
+
+// dupKey is a near-duplicate index key: the week an article was
+// published and one 16-bit band of its SimHash.
+type dupKey struct {
+	week, band int
+	value      uint16
+}
+
+// Clusterer assigns events, one at a time, to incidents. The candidates
+// for a new event come only from two indexes — incidents filed under the
+// event's days and place, and articles published the same weeks sharing a
+// SimHash band — never from a scan of all incidents, so the cost of Add
+// depends on how many incidents share its days and place, not on how
+// many there are.
+type Clusterer struct {
+	Incidents []*Incident
+	// Comparisons counts candidate incidents examined, for tests and
+	// benchmarks of the index.
+	Comparisons int
+
+	byPlace map[placeKey][]int
+	byDup   map[dupKey][]int
+	df      docFreq
+	seen    []int // seen[incident] = the Add call that last examined it
+	calls   int
+}
+
+// New returns an empty Clusterer.
+func New() *Clusterer {
+	return &Clusterer{byPlace: map[placeKey][]int{}, byDup: map[dupKey][]int{}}
+}
+
+// Add files an item in the incident it reports, a new one if none
+// matches, and returns that incident's ID (its index in Incidents).
+func (c *Clusterer) Add(it Item) int {
+	c.calls++
+	c.df.add(it.Tokens)
+	m := newMember(it)
+	best, bestScore := -1, 0.0
+	consider := func(id int, score float64) {
+		if score > bestScore {
+			best, bestScore = id, score
+		}
+	}
+	// Copies of one text always join the incident of the copy.
+	for _, k := range dupKeys(m, true) {
+		for _, id := range c.byDup[k] {
+			if !c.visit(id) {
+				continue
+			}
+			if c.Incidents[id].hasNearDuplicate(m) {
+				consider(id, 10)
+			}
+		}
+	}
+	if best < 0 {
+		for d := m.start - DateSlackDays; d <= m.end+DateSlackDays; d++ {
+			for _, k := range placeKeys(d, m) {
+				for _, id := range c.byPlace[k] {
+					if !c.visit(id) {
+						continue
+					}
+					if s, ok := c.match(c.Incidents[id], m); ok {
+						consider(id, s)
+					}
+				}
+			}
+		}
+	}
+	if best < 0 {
+		best = len(c.Incidents)
+		c.Incidents = append(c.Incidents, &Incident{ID: best})
+		c.seen = append(c.seen, c.calls)
+	}
+	c.file(best, m)
+	return best
+}
+
+// visit marks an incident examined by this Add and reports whether it
+// was not already.
+func (c *Clusterer) visit(id int) bool {
+	if c.seen[id] == c.calls {
+		return false
+	}
+	c.seen[id] = c.calls
+	c.Comparisons++
+	return true
+}
+
+func (c *Clusterer) file(id int, m member) {
+	in := c.Incidents[id]
+	in.Members = append(in.Members, m)
+	if m.Killed != nil {
+		in.Killed.Reports = append(in.Killed.Reports, Report{m.ArticleID, m.Published, *m.Killed})
+	}
+	if m.Wounded != nil {
+		in.Wounded.Reports = append(in.Wounded.Reports, Report{m.ArticleID, m.Published, *m.Wounded})
+	}
+	for d := m.start; d <= m.end; d++ {
+		for _, k := range placeKeys(d, m) {
+			if b := c.byPlace[k]; len(b) == 0 || b[len(b)-1] != id {
+				c.byPlace[k] = append(b, id)
+			}
+		}
+	}
+	for _, k := range dupKeys(m, false) {
+		if b := c.byDup[k]; len(b) == 0 || b[len(b)-1] != id {
+			c.byDup[k] = append(b, id)
+		}
+	}
+}
+
+// placeKeys are the keys a member is filed and looked up under on one
+// day: its admin1, where the strong matches are, and its country as a
+// whole, where a report whose admin1 was misread or not given can still
+// find its incident on strong text evidence (TextCountryOnly).
+func placeKeys(d int, m member) []placeKey {
+	ks := []placeKey{{d, m.Country, ""}}
+	if m.Admin1 != "" {
+		ks = append(ks, placeKey{d, m.Country, strings.ToLower(m.Admin1)})
+	}
+	return ks
+}
+
+func newMember(it Item) member {
+	m := member{Item: it, pub: day(it.Published)}
+	m.start, m.end = day(it.Start), day(it.End)
+	if it.Start.IsZero() || it.End.IsZero() || m.end < m.start {
+		// No date: news reports the days just before it is written.
+		m.start, m.end = m.pub-6, m.pub
+	}
+	if m.end-m.start+1 > MaxSpanDays {
+		m.start = m.end - MaxSpanDays + 1
+	}
+	return m
+}
+
+func day(t time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	return int(t.Unix() / 86400)
+}
+
+// dupKeys are the near-duplicate index keys of a member: to file it, its
+// publication week; to look up, that week and the ones either side, as
+// syndicated copies run within days of each other.
+func dupKeys(m member, lookup bool) []dupKey {
+	if m.Signature == 0 {
+		return nil
+	}
+	w := m.pub / 7
+	weeks := []int{w}
+	if lookup {
+		weeks = []int{w - 1, w, w + 1}
+	}
+	var ks []dupKey
+	for _, wk := range weeks {
+		for i, v := range simBands(m.Signature) {
+			ks = append(ks, dupKey{wk, i, v})
+		}
+	}
+	return ks
+}
+
+func (in *Incident) recent() []member {
+	if len(in.Members) > MaxMembersCompared {
+		return in.Members[len(in.Members)-MaxMembersCompared:]
+	}
+	return in.Members
+}
+
+func (in *Incident) hasNearDuplicate(m member) bool {
+	for _, o := range in.recent() {
+		if NearDuplicate(o.Signature, m.Signature) {
+			return true
+		}
+	}
+	return false
+}
+
+// match decides whether m reports incident in, and how strongly: the
+// best similarity over the incident's reports it is compatible with.
+func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
+	if contradicts(in.Killed, m.Published, m.Killed) || contradicts(in.Wounded, m.Published, m.Wounded) {
+		return 0, false
+	}
+	best, ok := 0.0, false
+	for _, o := range in.recent() {
+		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
+			return 0, false
+		}
+		if o.end+DateSlackDays < m.start || m.end+DateSlackDays < o.start {
+			continue
+		}
+		need, ok2 := textNeeded(o, m)
+		if !ok2 {
+			continue
+		}
+		if s := c.df.cosine(o.Tokens, m.Tokens); s >= need && s-need+1 > best {
+			best, ok = s-need+1, true
+		}
+	}
+	return best, ok
+}
+
+// textNeeded is the text similarity two reports need to be merged, by
+// how well their places agree; false when the places rule it out.
+func textNeeded(a, b member) (float64, bool) {
+	if a.Country != b.Country {
+		return 0, false
+	}
+	sameAdmin1 := a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Admin1)
+	if a.Admin1 == "" || b.Admin1 == "" || !sameAdmin1 {
+		return TextCountryOnly, true
+	}
+	switch {
+	case a.City != "" && strings.EqualFold(a.City, b.City):
+		return TextSameCity, true
+	case a.HasPoint && b.HasPoint && a.City != "" && b.City != "" && km(a.Lat, a.Lon, b.Lat, b.Lon) <= NearbyKm:
+		return TextSameCity, true
+	}
+	return TextSameAdmin1, true
+}
+
+// km is the great-circle distance between two points.
+func km(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Sqrt(h))
+}
+
+// violent are the event types that are one family: a report calling an
+// attack an "armed clash" and another calling it a "shelling" may tell
+// the same incident.
+var violent = map[string]bool{
+	extract.Battles: true, extract.ExplosionsRemoteViolence: true, extract.ViolenceAgainstCivilians: true,
+}
+
+// generic are the sub-types a report uses when it does not know more:
+// they merge with any more specific violent sub-type.
+var generic = map[string]bool{"attack": true, "armed_clash": true}
+
+// typesCompatible reports whether two reports' types can be one incident:
+// the same sub-type; a generic violent sub-type with any violent one;
+// violent sub-types of one type; or a protest and a riot (a protest that
+// turned violent is reported as either).
+func typesCompatible(t1, s1, t2, s2 string) bool {
+	switch {
+	case s1 == s2:
+		return true
+	case violent[t1] && violent[t2]:
+		return generic[s1] || generic[s2] || t1 == t2
+	case (t1 == extract.Protests || t1 == extract.Riots) && (t2 == extract.Protests || t2 == extract.Riots):
+		return true
+	}
+	return false
+}
+
+// contradicts reports whether a new report's count v, published at pub,
+// contradicts the incident's reports: lower than an earlier report's by
+// more than the noise of a revision, higher than a later one's, or far
+// from a same-day one's (see CountGrowthDays, CountSameDayFactor).
+func contradicts(n Number, pub time.Time, v *int) bool {
+	if v == nil {
+		return false
+	}
+	p := day(pub)
+	for _, r := range n.Reports {
+		rp := day(r.Published)
+		switch {
+		case rp-p >= CountGrowthDays: // r is later: it may not be lower
+			if r.Value < *v && !sameDayCompatible(r.Value, *v) {
+				return true
+			}
+		case p-rp >= CountGrowthDays: // r is earlier: v may not be lower
+			if *v < r.Value && !sameDayCompatible(r.Value, *v) {
+				return true
+			}
+		default:
+			if !sameDayCompatible(r.Value, *v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameDayCompatible(a, b int) bool {
+	lo, hi := min(a, b), max(a, b)
+	return hi <= CountSameDayFactor*lo+2
+}
+
+// Sorted returns the incidents with the most reports first, for display.
+func (c *Clusterer) Sorted() []*Incident {
+	out := append([]*Incident(nil), c.Incidents...)
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Members) > len(out[j].Members) })
+	return out
+}

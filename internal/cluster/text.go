@@ -1,0 +1,102 @@
+package cluster
+
+import (
+	"math"
+	"slices"
+)
+
+// leadWords is how much of an article's body, after its title, the text
+// similarity reads. The lead is where every outlet puts the who, where and
+// when of a story; later paragraphs drift into background, quotes and
+// other incidents, which would make unrelated stories look alike.
+const leadWords = 80
+
+// stopWords are function words and the vocabulary every violence report
+// shares; they carry no evidence that two texts tell the same incident.
+// (Inverse document frequency down-weights the rest of the common words,
+// but only once enough documents have been seen; this list works from the
+// first one.)
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{
+		"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+		"as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "this", "that",
+		"he", "she", "they", "his", "her", "their", "them", "him", "who", "which", "what", "when", "where",
+		"after", "before", "into", "about", "up", "out", "said", "says", "say", "according", "not", "no",
+		"will", "would", "could", "can", "may", "also", "than", "then", "there", "one", "two", "new",
+		"news", "police", "officials", "people", "man", "woman", "shooting", "shot", "killed", "dead",
+		"died", "injured", "wounded", "attack", "gunman", "gun", "fire", "reported", "report",
+	} {
+		m[w] = true
+	}
+	return m
+}()
+
+// Tokens is the content-word set of an article's title and lead that the
+// text similarity compares: normalised words (see Words) less stop words
+// and single characters, sorted and unique.
+func Tokens(title, text string) []string {
+	ws := Words(title)
+	ws = appendWords(ws, text, len(ws)+leadWords)
+	out := ws[:0]
+	for _, w := range ws {
+		if len(w) > 1 && !stopWords[w] {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// docFreq counts, incrementally, in how many items each token occurred,
+// so that text similarity weighs a token by its inverse document
+// frequency: a victim's name or a street shared by two reports is strong
+// evidence they tell the same incident, "county" or "sunday" is not.
+type docFreq struct {
+	n  int
+	df map[string]int
+}
+
+func (d *docFreq) add(tokens []string) {
+	if d.df == nil {
+		d.df = map[string]int{}
+	}
+	d.n++
+	for _, t := range tokens {
+		d.df[t]++
+	}
+}
+
+func (d *docFreq) idf(t string) float64 {
+	return math.Log(float64(d.n+1)/float64(d.df[t]+1)) + 1
+}
+
+// cosine is the IDF-weighted cosine of two sorted token sets, 0..1. It is
+// linear in their lengths (a merge of two sorted lists).
+func (d *docFreq) cosine(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j >= len(b) || (i < len(a) && a[i] < b[j]):
+			w := d.idf(a[i])
+			na += w * w
+			i++
+		case i >= len(a) || b[j] < a[i]:
+			w := d.idf(b[j])
+			nb += w * w
+			j++
+		default:
+			w := d.idf(a[i])
+			dot += w * w
+			na += w * w
+			nb += w * w
+			i++
+			j++
+		}
+	}
+	return dot / math.Sqrt(na*nb)
+}

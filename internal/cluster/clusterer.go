@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,10 +21,15 @@ const (
 	DateSlackDays = 2
 
 	// MaxSpanDays bounds how many days one report is indexed under. A
-	// report dated only to a month cannot be placed; it is indexed under
-	// the last MaxSpanDays days of its range, the ones a news report of
-	// it most likely means.
+	// report dated only to a month or a year is dated, like one with no
+	// date, by the week before its publication.
 	MaxSpanDays = 14
+
+	// MaxAgeDays is how long before its publication an article's main
+	// event may have happened for its date to be believed: the event a
+	// news story leads with is recent, so an older date is a misreading
+	// (or a retrospective), and the week before publication is used.
+	MaxAgeDays = 31
 
 	// NearbyKm is how close two reports' points must be to count as one
 	// place when their place names differ: a neighbourhood, a suburb and
@@ -44,13 +50,13 @@ const (
 	// TextSameAdmin1 is the least similarity when only the province or
 	// state agrees (one side names no city, or the cities differ but lie
 	// within one admin1): the text must carry more of the evidence.
-	TextSameAdmin1 = 0.22
+	TextSameAdmin1 = 0.12
 
 	// TextCountryOnly is the least similarity when the admin1 is unknown
 	// on one side or the two disagree. Place extraction is imperfect, so
 	// two reports sharing names, streets and ages are still merged, but
 	// only on strong evidence.
-	TextCountryOnly = 0.40
+	TextCountryOnly = 0.25
 
 	// CountGrowthDays is how much later a report must be published to be
 	// allowed a lower count than an earlier one before the two are read
@@ -58,6 +64,13 @@ const (
 	// shrink, so a later, lower toll is a different incident. Reports of
 	// the same day may still differ by CountSameDayFactor.
 	CountGrowthDays = 1
+
+	// TextOtherType is the least similarity that merges two reports
+	// whose types are not compatible (see typesCompatible): a story led
+	// by the arrest of a gunman, or by the protest after a killing, may
+	// be another outlet's report of the killing itself, but only when it
+	// plainly tells the same story.
+	TextOtherType = 0.25
 
 	// CountSameDayFactor bounds how far two reports published within
 	// CountGrowthDays may differ (larger ≤ factor × smaller + 2) before
@@ -259,7 +272,7 @@ func (c *Clusterer) Add(it Item) int {
 	}
 	if best < 0 {
 		for d := m.start - DateSlackDays; d <= m.end+DateSlackDays; d++ {
-			for _, k := range placeKeys(d, m) {
+			for _, k := range placeKeys(d, m, true) {
 				for _, id := range c.byPlace[k] {
 					if !c.visit(id) {
 						continue
@@ -301,7 +314,7 @@ func (c *Clusterer) file(id int, m member) {
 		in.Wounded.Reports = append(in.Wounded.Reports, Report{m.ArticleID, m.Published, *m.Wounded})
 	}
 	for d := m.start; d <= m.end; d++ {
-		for _, k := range placeKeys(d, m) {
+		for _, k := range placeKeys(d, m, false) {
 			if b := c.byPlace[k]; len(b) == 0 || b[len(b)-1] != id {
 				c.byPlace[k] = append(b, id)
 			}
@@ -314,27 +327,57 @@ func (c *Clusterer) file(id int, m member) {
 	}
 }
 
-// placeKeys are the keys a member is filed and looked up under on one
-// day: its admin1, where the strong matches are, and its country as a
-// whole, where a report whose admin1 was misread or not given can still
-// find its incident on strong text evidence (TextCountryOnly).
-func placeKeys(d int, m member) []placeKey {
-	ks := []placeKey{{d, m.Country, ""}}
-	if m.Admin1 != "" {
-		ks = append(ks, placeKey{d, m.Country, strings.ToLower(m.Admin1)})
+// Index keys beyond a country's admin1s: every incident is filed under
+// its country as a whole (anyAdmin1) and the world (anyPlace), and an
+// incident with no country under unplaced; admin1 "" is the key of
+// incidents in a country with no admin1 known.
+const (
+	anyAdmin1 = "*"
+	anyPlace  = "*"
+	unplaced  = "?"
+)
+
+// placeKeys are the keys a member is filed under on one day (lookup
+// false) or looks its candidates up under (lookup true). A report with a
+// known admin1 looks in that admin1, where the strong matches are, and
+// among the incidents of its country and of the world that have no admin1
+// or no country: place extraction misses often, so a report without a
+// place must still find its incident. A report with no admin1 looks at
+// its whole country, one with no country at the whole world; both then
+// need strong text evidence (TextCountryOnly). Lookups thus cost the
+// number of incidents of a day in one admin1 (or, for the minority of
+// reports without one, a country or the world), never all incidents.
+func placeKeys(d int, m member, lookup bool) []placeKey {
+	admin1 := strings.ToLower(m.Admin1)
+	if !lookup {
+		if m.Country == "" {
+			return []placeKey{{d, anyPlace, anyPlace}, {d, unplaced, ""}}
+		}
+		return []placeKey{{d, anyPlace, anyPlace}, {d, m.Country, anyAdmin1}, {d, m.Country, admin1}}
 	}
-	return ks
+	switch {
+	case m.Country == "":
+		return []placeKey{{d, anyPlace, anyPlace}}
+	case admin1 == "":
+		return []placeKey{{d, m.Country, anyAdmin1}, {d, unplaced, ""}}
+	case CrossAdmin1:
+		return []placeKey{{d, m.Country, admin1}, {d, m.Country, anyAdmin1}, {d, unplaced, ""}}
+	}
+	return []placeKey{{d, m.Country, admin1}, {d, m.Country, ""}, {d, unplaced, ""}}
 }
+
+var CrossAdmin1 = false
 
 func newMember(it Item) member {
 	m := member{Item: it, pub: day(it.Published)}
 	m.start, m.end = day(it.Start), day(it.End)
-	if it.Start.IsZero() || it.End.IsZero() || m.end < m.start {
-		// No date: news reports the days just before it is written.
+	if it.Start.IsZero() || it.End.IsZero() || m.end < m.start || m.end-m.start+1 > MaxSpanDays ||
+		(m.pub != 0 && (m.end < m.pub-MaxAgeDays || m.start > m.pub+1)) {
+		// No usable date: news reports the days just before it is
+		// written. A date wider than MaxSpanDays says too little, and
+		// one far from the article's own date is a misreading or a
+		// retrospective, not the news the article leads with.
 		m.start, m.end = m.pub-6, m.pub
-	}
-	if m.end-m.start+1 > MaxSpanDays {
-		m.start = m.end - MaxSpanDays + 1
 	}
 	return m
 }
@@ -391,15 +434,15 @@ func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
 	}
 	best, ok := 0.0, false
 	for _, o := range in.recent() {
-		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
-			return 0, false
-		}
 		if o.end+DateSlackDays < m.start || m.end+DateSlackDays < o.start {
 			continue
 		}
 		need, ok2 := textNeeded(o, m)
 		if !ok2 {
 			continue
+		}
+		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
+			need = max(need, TextOtherType)
 		}
 		if s := c.df.cosine(o.Tokens, m.Tokens); s >= need && s-need+1 > best {
 			best, ok = s-need+1, true
@@ -411,11 +454,25 @@ func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
 // textNeeded is the text similarity two reports need to be merged, by
 // how well their places agree; false when the places rule it out.
 func textNeeded(a, b member) (float64, bool) {
-	if a.Country != b.Country {
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
 		return 0, false
 	}
-	sameAdmin1 := a.Admin1 != "" && strings.EqualFold(a.Admin1, b.Admin1)
-	if a.Admin1 == "" || b.Admin1 == "" || !sameAdmin1 {
+	if a.Country == "" || b.Country == "" || a.Admin1 == "" || b.Admin1 == "" {
+		// One report was not placed (or only in a country): it still
+		// names the place in its title or lead more often than not, and
+		// a city the other report was placed in, named in this one's
+		// text, is as good as the same city.
+		if names(b.Tokens, a.City) || names(a.Tokens, b.City) {
+			return TextSameCity, true
+		}
+		return TextCountryOnly, true
+	}
+	if !strings.EqualFold(a.Admin1, b.Admin1) {
+		// Two admin1s: one is likely a misreading (a victim's home
+		// town, a namesake place), but only the text can say which.
+		if names(b.Tokens, a.City) || names(a.Tokens, b.City) {
+			return TextSameAdmin1, true
+		}
 		return TextCountryOnly, true
 	}
 	switch {
@@ -425,6 +482,20 @@ func textNeeded(a, b member) (float64, bool) {
 		return TextSameCity, true
 	}
 	return TextSameAdmin1, true
+}
+
+// names reports whether a place name's words all occur in a token set.
+func names(tokens []string, place string) bool {
+	ws := Words(place)
+	if len(ws) == 0 {
+		return false
+	}
+	for _, w := range ws {
+		if _, ok := slices.BinarySearch(tokens, w); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // km is the great-circle distance between two points.

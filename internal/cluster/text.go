@@ -3,13 +3,14 @@ package cluster
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // leadWords is how much of an article's body, after its title, the text
 // similarity reads. The lead is where every outlet puts the who, where and
 // when of a story; later paragraphs drift into background, quotes and
 // other incidents, which would make unrelated stories look alike.
-const leadWords = 80
+const leadWords = 150
 
 // stopWords are function words and the vocabulary every violence report
 // shares; they carry no evidence that two texts tell the same incident.
@@ -36,7 +37,7 @@ var stopWords = func() map[string]bool {
 // text similarity compares: normalised words (see Words) less stop words
 // and single characters, sorted and unique.
 func Tokens(title, text string) []string {
-	ws := Words(title)
+	ws := Words(Headline(title))
 	ws = appendWords(ws, text, len(ws)+leadWords)
 	out := ws[:0]
 	for _, w := range ws {
@@ -46,6 +47,21 @@ func Tokens(title, text string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// Headline is a page title without the site name outlets append to it
+// ("Four hurt in shooting - Channel 5 - Springfield, Ohio"): the first
+// segment before " | ", " - " or " – " when it has a few words. The site's
+// name and home town would otherwise make every story of one outlet look
+// alike, and name a place the story is not about.
+func Headline(title string) string {
+	best := title
+	for _, sep := range []string{" | ", " - ", " – ", " — "} {
+		if i := strings.Index(best, sep); i > 0 && len(Words(best[:i])) >= 3 {
+			best = best[:i]
+		}
+	}
+	return best
 }
 
 // docFreq counts, incrementally, in how many items each token occurred,

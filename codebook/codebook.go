@@ -19,3 +19,17 @@ var Events []byte
 //
 //go:embed certainty.yaml
 var Certainty []byte
+
+// ActorStates is actors_states.yaml: the government, military, police and
+// civilians of every UN member state, generated from the gazetteer's
+// country list by internal/resolve/actors_gen.go.
+//
+//go:embed actors_states.yaml
+var ActorStates []byte
+
+// Actors is actors.yaml: armed groups, parties, international
+// organisations, and extra names for the states, merged over ActorStates
+// by internal/resolve.
+//
+//go:embed actors.yaml
+var Actors []byte

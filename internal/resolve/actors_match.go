@@ -120,6 +120,9 @@ func (c *ActorCatalog) Resolve(name string, ctx ActorContext) ActorMatch {
 			return c.hit(m, h.a, RuleLoose, h.alias)
 		}
 	}
+	if len(words) > maxPatternWords {
+		return m // no force or member phrase is this long; keeps the rules linear
+	}
 	if r, ok := c.casedPrefix(m); ok {
 		return r
 	}
@@ -353,6 +356,11 @@ var memberModifiers = map[string]bool{
 	"splinter": true, "breakaway": true, "political": true, "youth": true, "women": true,
 	"special": true, "elite": true,
 }
+
+// maxPatternWords bounds the names the pattern rules try: a participant
+// longer than this is a clause, not a name, and trying every "of" in it
+// would cost time quadratic in its length.
+const maxPatternWords = 12
 
 // maxPrefixWords bounds the words tried as a nationality, country or
 // actor name before a noun phrase.

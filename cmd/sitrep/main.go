@@ -41,6 +41,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return e.cmdTimes(args[1:])
 	case "geocode":
 		return e.cmdGeocode(args[1:])
+	case "actors":
+		return e.cmdActors(args[1:])
 	case "help", "-h", "--help":
 		e.usage()
 		return 0
@@ -61,6 +63,7 @@ commands:
   export                write stored events as JSON Lines or CSV
   times INPUT...        list time expressions with TIMEX3 type and normalised value
   geocode TEXT          show gazetteer candidates for a place name and the choice
+  actors [NAME...]      list the actor catalog, or show how names resolve to canonical actors
   eval  read|timex|case2021|gva --data DIR
                         score a stage on an evaluation set
 `)

@@ -52,6 +52,9 @@ type Actor struct {
 	// "IS" is the Islamic State but "is" is a verb.
 	Exact []string `json:"exact,omitempty"`
 	Note  string   `json:"note,omitempty"`
+	// from is the file that last set the actor's fields, for errors found
+	// only once every file is read.
+	from string
 }
 
 // ActorSource is one catalog file: its name (for error messages) and text.
@@ -108,6 +111,7 @@ type ActorCatalog struct {
 	// user file's effect on the built-in catalog can be checked.
 	overridden []string
 	loadTime   time.Duration
+	srcName    string // the file being read
 }
 
 var (
@@ -168,6 +172,7 @@ func LoadActorCatalog(srcs ...ActorSource) (*ActorCatalog, error) {
 		demonym: map[string]string{},
 	}
 	for si, src := range srcs {
+		c.srcName = src.Name
 		if err := c.readSource(si, src); err != nil {
 			return nil, err
 		}
@@ -216,6 +221,9 @@ func (c *ActorCatalog) add(si int, r rawActor) error {
 		if err := c.addAlias(si, a, r.Name); err != nil {
 			return err
 		}
+	}
+	if r.Kind != nil || r.Country != nil || r.Parent != nil {
+		a.from = c.srcName
 	}
 	if r.Kind != nil {
 		a.Kind = *r.Kind
@@ -309,19 +317,19 @@ func (c *ActorCatalog) check() error {
 	}
 	for _, a := range c.actors {
 		if !kinds[a.Kind] {
-			return fmt.Errorf("actor %q: unknown kind %q (want one of %s)", a.Name, a.Kind, strings.Join(ActorKinds, ", "))
+			return fmt.Errorf("%s: actor %q: unknown kind %q (want one of %s)", a.from, a.Name, a.Kind, strings.Join(ActorKinds, ", "))
 		}
 		if a.Country != "" && !validCC(a.Country) {
-			return fmt.Errorf("actor %q: country %q is not an ISO 3166-1 alpha-2 code", a.Name, a.Country)
+			return fmt.Errorf("%s: actor %q: country %q is not an ISO 3166-1 alpha-2 code", a.from, a.Name, a.Country)
 		}
 		if a.Parent != "" {
 			if c.byName[a.Parent] == nil {
-				return fmt.Errorf("actor %q: unknown parent %q", a.Name, a.Parent)
+				return fmt.Errorf("%s: actor %q: unknown parent %q", a.from, a.Name, a.Parent)
 			}
 			seen := map[string]bool{a.Name: true}
 			for p := c.byName[a.Parent]; p != nil; p = c.byName[p.Parent] {
 				if seen[p.Name] {
-					return fmt.Errorf("actor %q: parent chain loops at %q", a.Name, p.Name)
+					return fmt.Errorf("%s: actor %q: parent chain loops at %q", a.from, a.Name, p.Name)
 				}
 				seen[p.Name] = true
 			}

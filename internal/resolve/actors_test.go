@@ -413,7 +413,7 @@ func TestActorFileErrors(t *testing.T) {
 		{"not: a list\n", "mine.yaml"},
 	} {
 		_, err := LoadActorsWith(ActorSource{Name: "mine.yaml", Data: []byte(tc.yaml)})
-		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "mine.yaml") && !strings.Contains(err.Error(), "actor") {
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "mine.yaml") {
 			t.Errorf("%q: error %v, want one mentioning %q", tc.yaml, err, tc.want)
 		}
 	}

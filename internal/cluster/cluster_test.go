@@ -113,6 +113,18 @@ func TestClusterer(t *testing.T) {
 			{id: "b", pub: "2031-03-05", date: "2031-03-05", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
 				title: "Two held over Orrin bridge checkpoint shooting", text: "Police in Port Dunmore arrested two men over the attack on the Orrin bridge road checkpoint in which gunmen on motorbikes wounded an officer before fleeing into the Saltmarsh district."},
 		}, []int{0, 0}},
+		{"follow-up a week later joins on strong text", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-03-12", date: "2031-03-11", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
+				title: "Two held over Orrin bridge checkpoint shooting", text: "Police in Port Dunmore arrested two men on Monday over last week's attack on the Orrin bridge road checkpoint in which gunmen on motorbikes wounded an officer before fleeing into the Saltmarsh district."},
+		}, []int{0, 0}},
+		{"follow-up a week later with other text stays apart", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-03-12", date: "2031-03-11", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
+				title: "Smugglers held at Port Dunmore harbour", text: "Customs officers in Port Dunmore arrested two men on Monday after finding rifles hidden in a fishing boat at the harbour."},
+		}, []int{0, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := New()

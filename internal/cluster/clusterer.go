@@ -50,27 +50,39 @@ const (
 	// TextSameAdmin1 is the least similarity when only the province or
 	// state agrees (one side names no city, or the cities differ but lie
 	// within one admin1): the text must carry more of the evidence.
-	TextSameAdmin1 = 0.12
+	TextSameAdmin1 = 0.18
 
 	// TextCountryOnly is the least similarity when the admin1 is unknown
-	// on one side or the two disagree. Place extraction is imperfect, so
-	// two reports sharing names, streets and ages are still merged, but
-	// only on strong evidence.
+	// on one side or the two disagree, and neither names the other's
+	// city. Place extraction is imperfect (on gva a third of the states
+	// are missed or misread), so two reports sharing names, streets and
+	// ages are still merged, but on twice the evidence the same city
+	// needs.
 	TextCountryOnly = 0.25
 
-	// CountGrowthDays is how much later a report must be published to be
-	// allowed a lower count than an earlier one before the two are read
-	// as contradicting: tolls grow as the wounded die, they do not
-	// shrink, so a later, lower toll is a different incident. Reports of
-	// the same day may still differ by CountSameDayFactor.
+	// CountGrowthDays orders reports for the count rule: of two reports
+	// published at least this many days apart the later may give more
+	// dead or wounded (tolls grow as the wounded die and bodies are
+	// found) but not far fewer, since tolls do not shrink; a later toll
+	// lower than an earlier one by more than extraction noise (the
+	// CountSameDayFactor tolerance) is another incident. Reports closer
+	// in time are unordered and may differ within that tolerance.
 	CountGrowthDays = 1
 
 	// TextOtherType is the least similarity that merges two reports
 	// whose types are not compatible (see typesCompatible): a story led
 	// by the arrest of a gunman, or by the protest after a killing, may
-	// be another outlet's report of the killing itself, but only when it
-	// plainly tells the same story.
-	TextOtherType = 0.25
+	// be another outlet's report of the killing itself, but it needs more
+	// text evidence than the place and date alone would ask.
+	TextOtherType = 0.20
+
+	// FollowUpDays is how long after an incident a report dated later
+	// (an arrest, a funeral, a victim named) may still join it, and
+	// TextFollowUp the similarity it then needs: without a matching
+	// date only the names, streets and ages the text shares tie it to
+	// the incident.
+	FollowUpDays = 30
+	TextFollowUp = 0.35
 
 	// CountSameDayFactor bounds how far two reports published within
 	// CountGrowthDays may differ (larger ≤ factor × smaller + 2) before
@@ -276,7 +288,7 @@ func (c *Clusterer) Add(it Item) int {
 		}
 	}
 	if best < 0 {
-		for d := m.start - DateSlackDays; d <= m.end+DateSlackDays; d++ {
+		for d := m.start - FollowUpDays; d <= m.end+DateSlackDays; d++ {
 			for _, k := range placeKeys(d, m, true) {
 				for _, id := range c.byPlace[k] {
 					if !c.visit(id, 1) {
@@ -441,12 +453,15 @@ func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
 	}
 	best, ok := 0.0, false
 	for _, o := range in.recent() {
-		if o.end+DateSlackDays < m.start || m.end+DateSlackDays < o.start {
+		if m.end+DateSlackDays < o.start || o.end+FollowUpDays < m.start {
 			continue
 		}
 		need, ok2 := textNeeded(o, m)
 		if !ok2 {
 			continue
+		}
+		if o.end+DateSlackDays < m.start {
+			need = max(need, TextFollowUp)
 		}
 		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
 			need = max(need, TextOtherType)

@@ -26,6 +26,7 @@ const (
 	RuleMember     = "member"     // an actor's alias + a member noun ("Hamas gunmen")
 	RuleDemonym    = "demonym"    // nationality + force or people noun ("Russian forces", "Afghan civilians")
 	RuleCountry    = "country"    // country name (or capital, leader) + force noun ("Russia's army", "Kremlin troops")
+	RuleQualified  = "qualified"  // an actor after a qualifier ("Lebanon's Hezbollah", "Iran-backed Houthis", "President Putin")
 	RuleContext    = "context"    // force or people noun + ActorContext.Country ("the police")
 	RuleUnresolved = "unresolved" // nothing matched; the name is kept as written
 )
@@ -261,7 +262,9 @@ var heads = map[string]string{
 	"warships": classMil, "warship": classMil, "guard": classMil, "guards": classMil, "guardsmen": classMil,
 	"peacekeepers": classMil, "peacekeeper": classMil, "airmen": classMil, "pilots": classMil, "pilot": classMil,
 	"contingent": classMil, "officers": classMil, "officer": classMil, "agents": classMil, "intelligence": classMil,
-	"conscripts": classMil, "reservists": classMil, "sentries": classMil, "snipers": classMil, "sniper": classMil,
+	"airstrikes": classMil, "airstrike": classMil, "strikes": classMil, "strike": classMil,
+	"missiles": classMil, "missile": classMil, "rockets": classMil, "shelling": classMil,
+	"bombers": classMil, "gunboats": classMil, "conscripts": classMil, "reservists": classMil, "sentries": classMil, "snipers": classMil, "sniper": classMil,
 	"police": classPolice, "policemen": classPolice, "policeman": classPolice, "policewomen": classPolice,
 	"gendarmes": classPolice, "gendarmerie": classPolice, "gendarme": classPolice, "cops": classPolice,
 	"constabulary": classPolice,
@@ -345,6 +348,8 @@ var memberHeads = map[string]bool{
 	"government": true, "administration": true, "spokesman": true, "spokesperson": true,
 	"personnel": true, "cadres": true, "recruits": true, "affiliates": true, "followers": true,
 	"contractors": true, "instructors": true, "paramilitaries": true, "paramilitary": true, "army": true,
+	"drones": true, "drone": true, "missiles": true, "missile": true, "rockets": true, "rocket": true,
+	"strikes": true, "strike": true, "airstrikes": true, "shelling": true,
 	"gangs": true, "gang": true, "gangsters": true, "thugs": true, "youths": true, "partisans": true,
 }
 
@@ -446,6 +451,9 @@ func (c *ActorCatalog) matchPattern(m ActorMatch, words []string, ctx ActorConte
 				return r, true
 			}
 		}
+	}
+	if r, ok := c.qualified(m, words); ok {
+		return r, true
 	}
 	// No nationality: "the police", "government forces", "civilians".
 	if ctx.Country != "" {
@@ -550,4 +558,81 @@ func memberPhrase(words []string) (string, bool) {
 		}
 	}
 	return strings.Join(words, " "), true
+}
+
+// qualifierWords may stand before an actor's name without changing who
+// it is: descriptions ("paramilitary", "Islamist"), the backer words of
+// "Iran-backed", and titles before a leader's name ("President Putin").
+var qualifierWords = map[string]bool{
+	"paramilitary": true, "islamist": true, "jihadist": true, "militant": true, "rebel": true,
+	"insurgent": true, "separatist": true, "terrorist": true, "extremist": true, "armed": true,
+	"shiite": true, "shia": true, "sunni": true, "notorious": true, "powerful": true, "outlawed": true,
+	"banned": true, "proscribed": true, "ruling": true, "main": true, "opposition": false,
+	"president": true, "prime": true, "minister": true, "pm": true, "supreme": true, "leader": true,
+	"king": true, "crown": true, "prince": true, "chancellor": true, "emir": true, "premier": true,
+	"general": true, "gen": true, "field": true, "marshal": true, "mr": true, "dictator": true,
+	"strongman": true, "warlord": true, "chief": true, "former": false,
+}
+
+// backerWords turn a country before an actor into its backer, which may
+// be another country: "Iran-backed Hezbollah", "Rwandan-backed M23".
+var backerWords = map[string]bool{
+	"backed": true, "aligned": true, "allied": true, "supported": true, "sponsored": true,
+	"linked": true, "affiliated": true, "funded": true, "armed": true, "trained": true,
+}
+
+// qualified reads a known actor after qualifiers: a country or
+// nationality, backer words, descriptions and titles. A country that is
+// not a backer must be the actor's own (or the actor transnational):
+// "Lebanon's Hezbollah" and "Somalia's al-Shabaab" resolve, "Kenyan
+// al-Shabaab" does not, because the same name is used by other groups
+// elsewhere ("Mozambican al-Shabaab" is an alias of the IS branch). The actor must not be a state force read by the
+// nationality rules, so "Russian-backed separatists" stays unresolved.
+func (c *ActorCatalog) qualified(m ActorMatch, words []string) (ActorMatch, bool) {
+	for i := 1; i < len(words) && i <= maxPrefixWords; i++ {
+		rest := strings.Join(words[i:], " ")
+		h, ok := c.exact[rest]
+		if !ok {
+			if lh := c.lookupLoose(rest); lh != nil {
+				h, ok = *lh, true
+			}
+		}
+		if !ok || h.a.Kind == ActorCivilians {
+			continue
+		}
+		if !c.qualifiesFor(words[:i], h.a) {
+			continue
+		}
+		return c.hit(m, h.a, RuleQualified, strings.Join(words[:i], " ")+" + "+h.alias), true
+	}
+	return m, false
+}
+
+func (c *ActorCatalog) qualifiesFor(q []string, a *Actor) bool {
+	for len(q) > 0 {
+		if qualifierWords[q[0]] {
+			q = q[1:]
+			continue
+		}
+		n := 0
+		cc := ""
+		for j := min(3, len(q)); j >= 1; j-- {
+			if got, _, _ := c.countryOf(q[:j]); got != "" {
+				n, cc = j, got
+				break
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		q = q[n:]
+		if len(q) > 0 && backerWords[q[0]] {
+			q = q[1:]
+			continue
+		}
+		if a.Country != "" && cc != a.Country { // a transnational actor takes any country
+			return false
+		}
+	}
+	return true
 }

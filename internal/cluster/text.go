@@ -7,10 +7,13 @@ import (
 )
 
 // leadWords is how much of an article's body, after its title, the text
-// similarity reads. The lead is where every outlet puts the who, where and
-// when of a story; later paragraphs drift into background, quotes and
-// other incidents, which would make unrelated stories look alike.
-const leadWords = 150
+// similarity reads: about the length of a news story. The lead gives the
+// who, where and when, but another outlet's report of the same incident
+// often shares only the names, ages and streets of later paragraphs (on
+// gva, reading 80 words gave B-cubed recall 0.76, 500 words 0.78, at the
+// same precision); past a story's length the text is mostly the site's
+// furniture and other stories.
+const leadWords = 500
 
 // stopWords are function words and the vocabulary every violence report
 // shares; they carry no evidence that two texts tell the same incident.

@@ -46,9 +46,15 @@ var withThe = map[string]bool{
 	"Solomon Islands": true, "Dominican Republic": true,
 }
 
-// noCapital lists capitals that do not stand for the government in news:
-// Sanaa has been held by the Houthis since 2014.
-var noCapital = map[string]bool{"YE": true}
+// noCapital lists countries whose capital does not stand for the
+// government in news: Sanaa has been held by the Houthis since 2014;
+// the others' capitals share their name with common words or with many
+// other places ("Male", "Victoria", "Santiago", "Kingston"), so as an
+// actor name they would mislead more often than help.
+var noCapital = map[string]bool{
+	"YE": true, "MV": true, "SC": true, "CL": true, "CR": true, "GY": true, "JM": true,
+	"CV": true, "FM": true,
+}
 
 // skipAlias are aliases.tsv country names too vague to name a state actor.
 var skipAlias = map[string]bool{"Korea": true, "Herzegovina": true, "Saudi": true, "Emirates": true}

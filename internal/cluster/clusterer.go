@@ -103,10 +103,10 @@ type Item struct {
 	City            string
 	Lat, Lon        float64
 	HasPoint        bool
-	Type, Subtype   string // extract's ACLED type and sub-type
-	Killed, Wounded *int   // nil when the text does not say
-	Signature       uint64 // SimHash of the article's text (see SimHash)
-	Tokens          []string
+	Type, Subtype   string   // extract's ACLED type and sub-type
+	Killed, Wounded *int     // nil when the text does not say
+	Signature       uint64   // SimHash of the article's text (see SimHash)
+	Tokens          []string // the article's content words (see Tokens)
 }
 
 // FromEvent builds the Item for an extracted event of an article: title

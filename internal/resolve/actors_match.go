@@ -133,17 +133,25 @@ func (c *ActorCatalog) Resolve(name string, ctx ActorContext) ActorMatch {
 	return m
 }
 
-// casedPrefix reads "IS fighters" and "US troops": an exact-case alias as
-// the first word, then a member or force phrase.
+// casedPrefix reads "IS fighters", "two US soldiers": an exact-case
+// alias as the first word after any count, then a member or force phrase.
 func (c *ActorCatalog) casedPrefix(m ActorMatch) (ActorMatch, bool) {
-	first, rest, ok := strings.Cut(m.Name, " ")
+	fields := strings.Fields(m.Name)
+	i := 0
+	for ; i < len(fields)-1; i++ {
+		k := ActorKey(fields[i])
+		if _, err := strconv.Atoi(k); err != nil && !quantityWords[k] && !hedges[k] && k != "" {
+			break
+		}
+	}
+	if i >= len(fields)-1 {
+		return m, false
+	}
+	h, ok := c.cased[trimCased(fields[i])]
 	if !ok {
 		return m, false
 	}
-	h, ok := c.cased[trimCased(first)]
-	if !ok {
-		return m, false
-	}
+	rest := strings.Join(fields[i+1:], " ")
 	words := strings.Fields(ActorKey(rest))
 	if h.a.Kind == ActorState {
 		if class, role, ok := classify(words); ok {
@@ -571,7 +579,8 @@ var qualifierWords = map[string]bool{
 	"president": true, "prime": true, "minister": true, "pm": true, "supreme": true, "leader": true,
 	"king": true, "crown": true, "prince": true, "chancellor": true, "emir": true, "premier": true,
 	"general": true, "gen": true, "field": true, "marshal": true, "mr": true, "dictator": true,
-	"strongman": true, "warlord": true, "chief": true, "former": false,
+	"strongman": true, "warlord": true, "chief": true, "kurdish": true, "arab": true, "led": true,
+	"dominated": true,
 }
 
 // backerWords turn a country before an actor into its backer, which may
@@ -616,7 +625,10 @@ func (c *ActorCatalog) qualifiesFor(q []string, a *Actor) bool {
 		}
 		n := 0
 		cc := ""
-		for j := min(3, len(q)); j >= 1; j-- {
+		if q[0] == "us" && len(q) > 1 && backerWords[q[1]] {
+			n, cc = 1, "US" // "US-backed": "US" is an exact-case alias, lowercased here
+		}
+		for j := min(3, len(q)); j >= 1 && n == 0; j-- {
 			if got, _, _ := c.countryOf(q[:j]); got != "" {
 				n, cc = j, got
 				break

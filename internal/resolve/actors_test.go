@@ -184,6 +184,10 @@ var actorCases = []struct {
 	// Americas, Asia, Europe, international.
 	{name: "US troops", want: "Military Forces of the United States", rule: RuleCountry},
 	{name: "U.S. troops", want: "Military Forces of the United States"},
+	{name: "two US soldiers", want: "Military Forces of the United States", rule: RuleCountry, count: 2},
+	{name: "the IS fighters", want: "Islamic State", rule: RuleMember},
+	{name: "U.S.-backed SDF", want: "Syrian Democratic Forces"},
+	{name: "US-backed Kurdish-led SDF", want: "Syrian Democratic Forces", rule: RuleQualified},
 	{name: "the Pentagon", want: "Military Forces of the United States"},
 	{name: "13 American military personnel", want: "Military Forces of the United States", rule: RuleDemonym, role: "military personnel", count: 13},
 	{name: "two American soldiers", want: "Military Forces of the United States", count: 2},

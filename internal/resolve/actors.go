@@ -440,12 +440,19 @@ func isWordRune(r rune) bool {
 // through the first two, so "alshabaab" is matched by also stripping a
 // glued "al" prefix when the rest is a known loose key (see lookup).
 func looseKey(k string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(k) {
-		if w == "al" || w == "the" {
-			continue
+	// One pass, one allocation: it runs for every prefix the pattern
+	// rules try, so it is the miss path's main cost.
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); {
+		j := strings.IndexByte(k[i:], ' ')
+		if j < 0 {
+			j = len(k) - i
 		}
-		b.WriteString(w)
+		w := k[i : i+j]
+		if w != "al" && w != "the" {
+			b = append(b, w...)
+		}
+		i += j + 1
 	}
-	return b.String()
+	return string(b)
 }

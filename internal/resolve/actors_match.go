@@ -476,6 +476,17 @@ func (c *ActorCatalog) matchPattern(m ActorMatch, words []string, ctx ActorConte
 	return m, false
 }
 
+// countryPrefix is countryOf for the first two or three words of q
+// ("south korean", "central african republic").
+func (c *ActorCatalog) countryPrefix(q []string) string {
+	for j := len(q); j >= 2; j-- {
+		if cc, _, _ := c.countryOf(q[:j]); cc != "" {
+			return cc
+		}
+	}
+	return ""
+}
+
 // demonymCC returns the country of a demonym key, singular or plural
 // ("afghan", "afghans", "americans").
 func (c *ActorCatalog) demonymCC(k string) string {
@@ -575,7 +586,7 @@ var qualifierWords = map[string]bool{
 	"paramilitary": true, "islamist": true, "jihadist": true, "militant": true, "rebel": true,
 	"insurgent": true, "separatist": true, "terrorist": true, "extremist": true, "armed": true,
 	"shiite": true, "shia": true, "sunni": true, "notorious": true, "powerful": true, "outlawed": true,
-	"banned": true, "proscribed": true, "ruling": true, "main": true, "opposition": false,
+	"banned": true, "proscribed": true, "ruling": true, "main": true,
 	"president": true, "prime": true, "minister": true, "pm": true, "supreme": true, "leader": true,
 	"king": true, "crown": true, "prince": true, "chancellor": true, "emir": true, "premier": true,
 	"general": true, "gen": true, "field": true, "marshal": true, "mr": true, "dictator": true,
@@ -598,6 +609,13 @@ var backerWords = map[string]bool{
 // elsewhere ("Mozambican al-Shabaab" is an alias of the IS branch). The actor must not be a state force read by the
 // nationality rules, so "Russian-backed separatists" stays unresolved.
 func (c *ActorCatalog) qualified(m ActorMatch, words []string) (ActorMatch, bool) {
+	// Most names reaching here start with neither a qualifier nor a
+	// country; reject those before trying every split.
+	if !qualifierWords[words[0]] && words[0] != "us" {
+		if cc, _, _ := c.countryOf(words[:1]); cc == "" && (len(words) < 3 || c.countryPrefix(words[:3]) == "") {
+			return m, false
+		}
+	}
 	for i := 1; i < len(words) && i <= maxPrefixWords; i++ {
 		rest := strings.Join(words[i:], " ")
 		h, ok := c.exact[rest]

@@ -469,6 +469,15 @@ func TestActorLoadTime(t *testing.T) {
 	t.Logf("load %v", c.LoadTime())
 }
 
+func TestLooseKey(t *testing.T) {
+	for in, want := range map[string]string{"al shabaab": "shabaab", "isis k": "isisk", "the al": "", "": "",
+		"boko haram": "bokoharam", "hay at tahrir al sham": "hayattahrirsham", "alshabaab": "alshabaab"} {
+		if got := looseKey(in); got != want {
+			t.Errorf("looseKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestActorKey(t *testing.T) {
 	for in, want := range map[string]string{
 		"The Kremlin's": "kremlin", "Al-Shabaab": "al shabaab", "el-Shabab": "al shabab",

@@ -434,11 +434,11 @@ func isWordRune(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r > 0x7f
 }
 
-// looseKey drops the articles "al" and "the" and all spaces from a key:
-// "Al Shabaab", "Al-Shabaab" and "Alshabaab" still differ in exact keys
-// ("al shabaab", "alshabaab"), but share the loose key "shabaab" only
-// through the first two, so "alshabaab" is matched by also stripping a
-// glued "al" prefix when the rest is a known loose key (see lookup).
+// looseKey drops the article words "al" and "the" and all spaces from a
+// key, so spellings that differ only there meet: "ISIS K" and "ISISK"
+// ("isisk"), "Shabaab" and "al Shabaab" ("shabaab"). An article glued to
+// the name ("Alshabaab") is tried by lookupLoose, which strips a leading
+// "al" when the whole key misses.
 func looseKey(k string) string {
 	// One pass, one allocation: it runs for every prefix the pattern
 	// rules try, so it is the miss path's main cost.

@@ -106,8 +106,8 @@ type ActorCatalog struct {
 	states map[string]*forceSet
 	// demonym maps a demonym key ("afghan", "south korean") to its code.
 	demonym map[string]string
-	// Overridden lists aliases a later file moved to another actor
-	// ("brussels: Government of Belgium → European Union"), so that a
+	// overridden lists aliases a later file moved to another actor
+	// ("Brussels: Government of Belgium → European Union"), so that a
 	// user file's effect on the built-in catalog can be checked.
 	overridden []string
 	loadTime   time.Duration

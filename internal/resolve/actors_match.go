@@ -100,6 +100,9 @@ func (c *ActorCatalog) Resolve(name string, ctx ActorContext) ActorMatch {
 	if key == "" {
 		return m
 	}
+	if homonym(strings.Fields(key)[0], ctx) {
+		return m
+	}
 	if h, ok := c.exact[key]; ok {
 		return c.hit(m, h.a, RuleAlias, h.alias)
 	}
@@ -169,6 +172,17 @@ func (c *ActorCatalog) casedPrefix(m ActorMatch) (ActorMatch, bool) {
 		return r, true
 	}
 	return m, false
+}
+
+// domesticHomonyms are country names that are also a first-level division
+// of another country, keyed by that country: in a story from the United
+// States, "Georgia police" are a US state's, not the Caucasus republic's.
+// Such names stay unresolved there rather than pick the wrong state.
+var domesticHomonyms = map[string]string{"georgia": "US", "georgian": "US"}
+
+func homonym(firstWord string, ctx ActorContext) bool {
+	cc, ok := domesticHomonyms[firstWord]
+	return ok && strings.EqualFold(cc, ctx.Country)
 }
 
 // trimCased takes away what surrounds an exact-case alias in running

@@ -253,6 +253,11 @@ var actorCases = []struct {
 	{name: "Israeli airstrikes", want: "Military Forces of Israel", rule: RuleDemonym, role: "airstrikes"},
 	{name: "Russian mercenaries", want: "Wagner Group"},
 	{name: "Turkish-backed fighters", want: ""},
+	// A country that is also a US state, in a US story.
+	{name: "Georgia", want: "Government of Georgia"},
+	{name: "Georgian police", want: "Police Forces of Georgia"},
+	{name: "Georgia police", ctx: ActorContext{Country: "US"}, want: ""},
+	{name: "Georgia", ctx: ActorContext{Country: "us"}, want: ""},
 	// Context country for names without a nationality.
 	{name: "police", ctx: ActorContext{Country: "NG"}, want: "Police Forces of Nigeria", rule: RuleContext},
 	{name: "the police", ctx: ActorContext{Country: "ng"}, want: "Police Forces of Nigeria", rule: RuleContext},

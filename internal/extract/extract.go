@@ -498,6 +498,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 	out := make([]Event, len(groups))
 	why := make([][]Reason, len(groups))
 	for i, g := range groups {
+		g.why = resolveActors(&g.ev, g.why)
 		out[i] = withEmptyLists(g.ev)
 		why[i] = g.why
 	}
@@ -589,6 +590,63 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 		ev.Victims = addParticipant(ev.Victims, v)
 	}
 	ev.Evidence = appendEvidence(text, ev.Evidence, m, ri)
+}
+
+// resolveActors maps each participant's surface name to a canonical actor
+// from the catalog (codebook/actors*.yaml), with the event's country as
+// context ("police" in a Nigerian story are Nigeria's police) and the
+// participant's role ("Americans" who were killed are civilians). An
+// unresolved name is kept as written, its actor null.
+func resolveActors(ev *Event, why []Reason) []Reason {
+	country := ""
+	if ev.Location != nil {
+		country = ev.Location.Country
+	}
+	for _, list := range []struct {
+		ps   *[]Participant
+		role string
+	}{{&ev.Perpetrators, "perpetrator"}, {&ev.Targets, "target"}, {&ev.Victims, "victim"}} {
+		var out []Participant
+		for _, p := range *list.ps {
+			ctx := resolve.ActorContext{Country: country, Role: list.role}
+			m := resolve.ResolveActor(p.Name, ctx)
+			parts := []Participant{p}
+			matches := []resolve.ActorMatch{m}
+			if !m.Resolved && strings.Contains(p.Name, " and ") {
+				// "13 American military personnel and at least 169
+				// Afghans" names two actors; keep them apart if both
+				// resolve, else keep the phrase whole.
+				var ps []Participant
+				var ms []resolve.ActorMatch
+				for _, part := range strings.Split(p.Name, " and ") {
+					pm := resolve.ResolveActor(part, ctx)
+					if !pm.Resolved {
+						ps = nil
+						break
+					}
+					ps = append(ps, Participant{Name: strings.TrimSpace(part), Kind: "unknown"})
+					ms = append(ms, pm)
+				}
+				if ps != nil {
+					parts, matches = ps, ms
+				}
+			}
+			for i := range parts {
+				q, pm := parts[i], matches[i]
+				if pm.Resolved {
+					q.Actor = pm.ActorName()
+					if k := pm.ParticipantKind(); k != "" && (q.Kind == "unknown" || q.Kind == "organization") {
+						q.Kind = k
+					}
+					why = append(why, Reason{Field: list.role + "s", Value: pm.Name,
+						Rule: fmt.Sprintf("actor catalog: %q matched %q (%s)", q.Name, pm.Matched, pm.Rule)})
+				}
+				out = append(out, q)
+			}
+		}
+		*list.ps = out
+	}
+	return why
 }
 
 // withEmptyLists gives an event's unfilled lists as empty, not nil, so

@@ -225,3 +225,28 @@ func TestShotLessKilled(t *testing.T) {
 		t.Errorf("wounded = %v, want 3 (four shot, one killed)", ev.Wounded)
 	}
 }
+
+// TestVictimActors checks that victims resolve to catalog actors, a list
+// of two actors being split into both.
+func TestVictimActors(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2021, 8, 27, 12, 0, 0, 0, time.UTC),
+		Text:      "A suicide bomber struck the airport gate in Kabul on Thursday, killing 13 American military personnel and at least 169 Afghans.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	got := map[string]string{}
+	for _, v := range evs[0].Victims {
+		if v.Actor != nil {
+			got[v.Name] = *v.Actor
+		}
+	}
+	if got["13 American military personnel"] == "" || got["at least 169 Afghans"] == "" {
+		t.Errorf("victims = %+v, want both parts resolved to actors", evs[0].Victims)
+	}
+	if k := evs[0].Killed; k == nil || k.Min != 182 {
+		t.Errorf("killed = %v, want 182+", k)
+	}
+}

@@ -3,7 +3,6 @@ package resolve
 import (
 	"strings"
 	"testing"
-	"time"
 )
 
 func defaultActors(t testing.TB) *ActorCatalog {
@@ -458,20 +457,6 @@ func TestActorFileErrors(t *testing.T) {
 	if _, err := LoadActorsWith(ActorSource{Name: "empty.yaml"}); err != nil {
 		t.Errorf("empty file: %v", err)
 	}
-}
-
-// Loading is once per process and cheap; the budget leaves room for a
-// slow CI machine.
-func TestActorLoadTime(t *testing.T) {
-	start := time.Now()
-	c, err := LoadActorCatalog(builtinActorSources()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 500*time.Millisecond {
-		t.Errorf("catalog took %v to load", d)
-	}
-	t.Logf("load %v", c.LoadTime())
 }
 
 func TestLooseKey(t *testing.T) {

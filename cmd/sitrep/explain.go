@@ -36,19 +36,11 @@ it and, field by field, the rule that filled the value and the sentence it
 fired on.`)
 		fs.PrintDefaults()
 	}
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
+	inputs, published, ok := in.parse(fs, e.stderr, args)
+	if !ok {
 		return 2
 	}
-	if len(inputs) == 0 && *in.jsonl == "" {
-		fs.Usage()
-		return 2
-	}
-	var opt extract.Options
-	if opt.Published, err = parsePublished("explain", *in.published); err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return 2
-	}
+	opt := extract.Options{Published: published}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	return e.eachArticle(inputs, *in.jsonl, *in.maxBytes, "", func(_ *string, source string, a article.Article) {

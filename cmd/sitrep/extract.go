@@ -60,19 +60,11 @@ Finds the political-violence events each article reports and codes them
 claims, evidence sentences). INPUT is what 'sitrep read' accepts.`)
 		fs.PrintDefaults()
 	}
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
+	inputs, published, ok := in.parse(fs, e.stderr, args)
+	if !ok {
 		return 2
 	}
-	if len(inputs) == 0 && *in.jsonl == "" {
-		fs.Usage()
-		return 2
-	}
-	var opt extract.Options
-	if opt.Published, err = parsePublished("extract", *in.published); err != nil {
-		fmt.Fprintln(e.stderr, err)
-		return 2
-	}
+	opt := extract.Options{Published: published}
 	out := bufio.NewWriter(e.stdout)
 	defer out.Flush()
 	status := e.eachArticle(inputs, *in.jsonl, *in.maxBytes, "", func(id *string, source string, a article.Article) {

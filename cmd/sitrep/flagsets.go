@@ -3,6 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
+	"time"
 
 	"sitrep/internal/article"
 )
@@ -67,4 +69,23 @@ func addInputFlags(fs *flag.FlagSet) *inputFlags {
 		jsonl:     fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin)`),
 		maxBytes:  fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes"),
 	}
+}
+
+// parse reads args into fs and returns the inputs and the --published
+// anchor (zero when not given). ok is false, with usage or the error on
+// w, when there is nothing to read or a flag is bad.
+func (in *inputFlags) parse(fs *flag.FlagSet, w io.Writer, args []string) (inputs []string, published time.Time, ok bool) {
+	inputs, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, time.Time{}, false
+	}
+	if len(inputs) == 0 && *in.jsonl == "" {
+		fs.Usage()
+		return nil, time.Time{}, false
+	}
+	if published, err = parsePublished(fs.Name(), *in.published); err != nil {
+		fmt.Fprintln(w, err)
+		return nil, time.Time{}, false
+	}
+	return inputs, published, true
 }

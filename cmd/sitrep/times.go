@@ -45,17 +45,8 @@ Relative dates are anchored on --published, else the article's update (or
 publication) time, else now.`)
 		fs.PrintDefaults()
 	}
-	inputs, err := parseFlags(fs, args)
-	if err != nil {
-		return 2
-	}
-	if len(inputs) == 0 && *in.jsonl == "" {
-		fs.Usage()
-		return 2
-	}
-	fixed, err := parsePublished("times", *in.published)
-	if err != nil {
-		fmt.Fprintln(e.stderr, err)
+	inputs, fixed, ok := in.parse(fs, e.stderr, args)
+	if !ok {
 		return 2
 	}
 	anchor := func(a article.Article) time.Time {

@@ -195,8 +195,12 @@ func leadDate(anchor time.Time) *Date {
 // coder would; the trigger that names it is kept as the event's evidence.
 // Sentences about disasters, crime or diplomacy give no event.
 func sentenceTrigger(sentence string) (Trigger, bool) {
-	_, _, alts := Classify(sentence)
-	for _, ls := range Rank(sentence) {
+	// One analysis gives both the ranking and the triggers; calling
+	// Classify and Rank would analyse the sentence twice.
+	a := book().analyse(sentence)
+	alts := a.export()
+	sort.SliceStable(alts, func(i, j int) bool { return alts[i].Score > alts[j].Score })
+	for _, ls := range a.rank() {
 		label := ls.Label
 		typ := Subtypes[label]
 		if typ == "" {

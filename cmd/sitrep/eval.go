@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"sitrep/internal/eval"
@@ -12,21 +13,25 @@ import (
 
 func (e env) cmdEval(args []string) int {
 	if len(args) > 0 {
-		switch args[0] {
-		case "read":
-			return e.cmdEvalRead(args[1:])
-		case "timex":
-			return e.cmdEvalTimex(args[1:])
-		case "gva":
-			return e.cmdEvalGVA(args[1:])
-		case "case2021":
-			return e.cmdEvalCase2021(args[1:])
-		case "cluster":
-			return e.cmdEvalCluster(args[1:])
+		if run, ok := evalSets[args[0]]; ok {
+			return run(e, args[1:])
 		}
 	}
-	fmt.Fprintln(e.stderr, "usage: sitrep eval read|timex|case2021|gva|cluster --data DIR ...")
+	names := make([]string, 0, len(evalSets))
+	for n := range evalSets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintf(e.stderr, "usage: sitrep eval %s --data DIR ...\n", strings.Join(names, "|"))
 	return 2
+}
+
+func init() {
+	registerEval("read", env.cmdEvalRead)
+	registerEval("timex", env.cmdEvalTimex)
+	registerEval("gva", env.cmdEvalGVA)
+	registerEval("case2021", env.cmdEvalCase2021)
+	registerEval("cluster", env.cmdEvalCluster)
 }
 
 type multiFlag []string

@@ -105,9 +105,14 @@ type Participant struct {
 
 // Count is a number of people killed or wounded; Max is nil when the text
 // gives only a lower bound ("at least 169").
+//
+// Best is set only on an incident merged from several reports (see
+// store.Incident): the reconciled estimate, with Min and Max the range the
+// sources span.
 type Count struct {
-	Min int  `json:"min"`
-	Max *int `json:"max"`
+	Min  int  `json:"min"`
+	Max  *int `json:"max"`
+	Best *int `json:"best,omitempty"`
 }
 
 // Claim is a statement of responsibility: X claims, X blames Y, X denies.

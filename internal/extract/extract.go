@@ -45,6 +45,7 @@ type mention struct {
 	certainty    string
 	claims       []Claim
 	victims      []Participant
+	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
 }
 
@@ -133,7 +134,8 @@ func Extract(a article.Article, opt Options) Result {
 		t.Start += s.Start
 		t.End += s.Start
 		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot,
-			certainty: certainty, claims: claims, victims: victims}
+			certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
+		why = append(why, m.args.reasons()...)
 		var dateRule string
 		m.date, dateRule = dates.near(i, t.Start)
 		m.dateFromText = m.date != nil
@@ -592,6 +594,18 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	}
 	for _, v := range m.victims {
 		ev.Victims = addParticipant(ev.Victims, v)
+	}
+	for _, p := range m.args.Perpetrators {
+		ev.Perpetrators = addParticipant(ev.Perpetrators, p)
+	}
+	for _, p := range m.args.Targets {
+		ev.Targets = addParticipant(ev.Targets, p)
+	}
+	for _, p := range m.args.Victims {
+		ev.Victims = addParticipant(ev.Victims, p)
+	}
+	for _, w := range m.args.Weapons {
+		ev.Weapons = addString(ev.Weapons, w)
 	}
 	ev.Evidence = appendEvidence(text, ev.Evidence, m, ri)
 }

@@ -1,0 +1,417 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"sitrep/internal/wordlist"
+)
+
+//go:embed rules/arguments.txt
+var argumentRules string
+
+// argumentLexicon holds rules/arguments.txt: phrase sets keyed by their
+// first word, so that a sentence is scanned once, left to right.
+type argumentLexicon struct {
+	weapons, attackVerbs, harmVerbs, blastVerbs, blastPreps, skipBefore phrases
+	individuals, organizations, facilities, people, determiners         phrases
+	stop                                                                map[string]bool
+}
+
+// phrases is a set of word sequences indexed by first word.
+type phrases map[string][][]string
+
+func (p phrases) add(line string) {
+	ws := strings.Fields(strings.ToLower(line))
+	if len(ws) > 0 {
+		p[ws[0]] = append(p[ws[0]], ws)
+	}
+}
+
+// match returns the length in words of the longest phrase starting at
+// words[i], or 0.
+func (p phrases) match(words []argWord, i int) int {
+	best := 0
+	for _, ph := range p[words[i].lower] {
+		if len(ph) <= best || i+len(ph) > len(words) {
+			continue
+		}
+		ok := true
+		for k, w := range ph {
+			if words[i+k].lower != w || (k > 0 && words[i+k].punct) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = len(ph)
+		}
+	}
+	return best
+}
+
+// endsAt returns the length of the longest phrase ending at words[j], or 0.
+func (p phrases) endsAt(words []argWord, j int) int {
+	best := 0
+	for _, list := range p {
+		for _, ph := range list {
+			n := len(ph)
+			if n <= best || j-n+1 < 0 || words[j].lower != ph[n-1] {
+				continue
+			}
+			ok := true
+			for k := range ph {
+				if words[j-n+1+k].lower != ph[k] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+var (
+	argOnce sync.Once
+	argLex  *argumentLexicon
+)
+
+func arguments() *argumentLexicon {
+	argOnce.Do(func() {
+		lx := &argumentLexicon{
+			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
+			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
+			facilities: phrases{}, people: phrases{}, determiners: phrases{}, stop: map[string]bool{},
+		}
+		sets := map[string]phrases{
+			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
+			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
+			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
+			"people": lx.people, "determiners": lx.determiners,
+		}
+		for section, lines := range wordlist.Sections(argumentRules) {
+			for _, line := range lines {
+				if section == "stop" {
+					lx.stop[strings.ToLower(line)] = true
+					continue
+				}
+				set, ok := sets[section]
+				if !ok {
+					panic("extract: rules/arguments.txt: entry outside a known section: " + line)
+				}
+				set.add(line)
+			}
+		}
+		argLex = lx
+	})
+	return argLex
+}
+
+// argWord is one word or punctuation mark of a sentence.
+type argWord struct {
+	start, end int // byte offsets into the sentence
+	lower      string
+	punct      bool // punctuation other than a quote mark
+	quote      bool
+}
+
+// argWords splits a sentence into words (letters, digits and inner
+// hyphens or apostrophes) and punctuation marks, lower-casing the words.
+func argWords(s string) []argWord {
+	var out []argWord
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == '-' || r2 == '\'' || r2 == '’') && j+n2 < len(s) {
+					r3, _ := utf8.DecodeRuneInString(s[j+n2:])
+					if unicode.IsLetter(r3) || unicode.IsDigit(r3) {
+						j += n2
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, argWord{start: i, end: j, lower: strings.ToLower(s[i:j])})
+			i = j
+		case unicode.IsSpace(r):
+			i += n
+		default:
+			q := r == '"' || r == '“' || r == '”' || r == '\''
+			out = append(out, argWord{start: i, end: i + n, lower: string(r), punct: !q, quote: q})
+			i += n
+		}
+	}
+	return out
+}
+
+// Arguments are the participants and weapons one sentence names.
+type Arguments struct {
+	Perpetrators []Participant
+	Targets      []Participant
+	Victims      []Participant
+	Weapons      []string
+}
+
+// SentenceArguments reads who attacked whom or what, and with what, from
+// one sentence, by the cues of rules/arguments.txt:
+//
+//   - weapons: any weapon phrase ("car bomb", "dynamite", "rifles");
+//   - targets and victims: the noun phrase after an attack or harm verb
+//     ("attacked the embassy", "killed a peasant"), or after a place
+//     preposition following a blast verb ("exploded at the power
+//     station"); a thing is a target, a person a victim;
+//   - perpetrators: the noun phrase before such a verb ("guerrillas
+//     attacked"), or after "by" following one ("was killed by
+//     terrorists"), when its head is a people noun ("gunmen") or an
+//     organisation noun ("... liberation front").
+//
+// Case is folded throughout, so upper-case wire copy reads the same.
+func SentenceArguments(sentence string) Arguments {
+	lx := arguments()
+	ws := argWords(sentence)
+	var a Arguments
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.punct || w.quote {
+			continue
+		}
+		if n := lx.weapons.match(ws, i); n > 0 {
+			a.Weapons = addString(a.Weapons, sentence[ws[i].start:ws[i+n-1].end])
+			i += n - 1
+			continue
+		}
+		attack := lx.attackVerbs.match(ws, i)
+		harm := lx.harmVerbs.match(ws, i)
+		blast := lx.blastVerbs.match(ws, i)
+		n := max(attack, harm, blast)
+		if n == 0 {
+			continue
+		}
+		after := i + n
+		if blast == n {
+			if p := lx.blastPreps.match(ws, min(after, len(ws)-1)); after < len(ws) && p > 0 {
+				if np, ok := lx.nounPhrase(sentence, ws, after+p); ok && np.kind == "facility" {
+					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+				}
+			}
+		} else {
+			passive := after < len(ws) && ws[after].lower == "by"
+			if passive {
+				if np, ok := lx.nounPhrase(sentence, ws, after+1); ok {
+					if p, ok := lx.perpetrator(np); ok {
+						a.Perpetrators = addParticipant(a.Perpetrators, p)
+					}
+				}
+			} else if np, ok := lx.nounPhrase(sentence, ws, after); ok {
+				switch {
+				case np.kind == "facility":
+					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+				case np.kind == "people" || harm == n && np.kind == "":
+					a.Victims = addParticipant(a.Victims, Participant{Name: np.text, Kind: "person"})
+				}
+			}
+			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
+				switch {
+				case !passiveAux:
+					if p, ok := lx.perpetrator(np); ok {
+						a.Perpetrators = addParticipant(a.Perpetrators, p)
+					}
+				case np.kind == "facility":
+					// "the embassy was attacked": the subject is the target.
+					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+				case np.kind == "people" || harm == n && np.kind == "":
+					a.Victims = addParticipant(a.Victims, Participant{Name: np.text, Kind: "person"})
+				}
+			}
+		}
+		i += n - 1
+	}
+	return a
+}
+
+// phrase is a noun phrase with the class of its head.
+type phrase struct {
+	text string
+	head string // the last word, lower case
+	kind string // "facility", "people", "individuals", "organization" or ""
+}
+
+// nounPhrase reads the noun phrase starting at word i: leading
+// determiners dropped, then up to six words until a stop word or
+// punctuation (quote marks are part of a name: "santo tomas" farm).
+func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bool) {
+	for i < len(ws) {
+		if n := lx.determiners.match(ws, i); n > 0 && !ws[i].punct {
+			i += n
+			continue
+		}
+		break
+	}
+	start, end := -1, -1
+	for j := i; j < len(ws) && j < i+7; j++ {
+		w := ws[j]
+		if w.quote {
+			continue
+		}
+		if w.punct || lx.stop[w.lower] || lx.harmVerbs.match(ws, j) > 0 || lx.attackVerbs.match(ws, j) > 0 {
+			break
+		}
+		if start < 0 {
+			start = j
+		}
+		end = j
+	}
+	if start < 0 {
+		return phrase{}, false
+	}
+	return lx.classify(s, ws, start, end), true
+}
+
+// subject reads the noun phrase that ends just before the verb at word v,
+// across words like "yesterday" or "have" and a parenthesised acronym:
+// "members of the farabundo marti national liberation front (fmln)
+// attacked". passive reports a passive auxiliary ("was killed"): the
+// subject then suffered the act.
+func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, passive, ok bool) {
+	j := v - 1
+	for j >= 0 {
+		if n := lx.skipBefore.endsAt(ws, j); n > 0 {
+			switch ws[j].lower {
+			case "was", "were", "been", "is", "are", "be":
+				passive = true
+			}
+			j -= n
+			continue
+		}
+		if ws[j].lower == ")" {
+			k := j - 1
+			for k >= 0 && ws[k].lower != "(" && j-k < 6 {
+				k--
+			}
+			if k >= 0 && ws[k].lower == "(" {
+				j = k - 1
+				continue
+			}
+		}
+		break
+	}
+	end := j
+	start := -1
+	for k := end; k >= 0 && k > end-6; k-- {
+		w := ws[k]
+		if w.quote {
+			continue
+		}
+		if w.punct || lx.stop[w.lower] || lx.determiners.match(ws, k) > 0 {
+			break
+		}
+		start = k
+	}
+	if start < 0 {
+		return phrase{}, false, false
+	}
+	for end > start && ws[end].quote {
+		end--
+	}
+	return lx.classify(s, ws, start, end), passive, true
+}
+
+// classify gives a phrase of words start..end its text and head class.
+func (lx *argumentLexicon) classify(s string, ws []argWord, start, end int) phrase {
+	p := phrase{text: s[ws[start].start:ws[end].end], head: ws[end].lower}
+	for k := start; k <= end; k++ {
+		// The longest class phrase that ends the phrase decides: "power
+		// line" over "line", "hit men" over "men".
+		if lx.facilities.endsAtFrom(ws, k, end) {
+			p.kind = "facility"
+			break
+		}
+		if lx.organizations.endsAtFrom(ws, k, end) {
+			p.kind = "organization"
+			break
+		}
+		if lx.individuals.endsAtFrom(ws, k, end) {
+			p.kind = "individuals"
+			break
+		}
+		if lx.people.endsAtFrom(ws, k, end) {
+			p.kind = "people"
+			break
+		}
+	}
+	return p
+}
+
+// endsAtFrom reports whether a phrase spans exactly words k..end.
+func (p phrases) endsAtFrom(ws []argWord, k, end int) bool {
+	for _, ph := range p[ws[k].lower] {
+		if len(ph) != end-k+1 {
+			continue
+		}
+		ok := true
+		for i, w := range ph {
+			if ws[k+i].lower != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// perpetrator turns an agent phrase into a participant when its head says
+// it is an attacker: people ("guerrillas", "a man") or an organisation
+// ("the medellin cartel").
+func (lx *argumentLexicon) perpetrator(p phrase) (Participant, bool) {
+	switch p.kind {
+	case "individuals", "people":
+		return Participant{Name: p.text, Kind: "person"}, true
+	case "organization":
+		return Participant{Name: p.text, Kind: "organization"}, true
+	}
+	return Participant{}, false
+}
+
+func addString(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// reasons says, for `sitrep explain`, what each argument came from.
+func (a Arguments) reasons() []Reason {
+	var out []Reason
+	for _, p := range a.Perpetrators {
+		out = append(out, Reason{Field: "perpetrators", Value: p.Name, Rule: "agent of an attack or harm verb (rules/arguments.txt)"})
+	}
+	for _, p := range a.Targets {
+		out = append(out, Reason{Field: "targets", Value: p.Name, Rule: "object of an attack verb or place of a blast, a facility (rules/arguments.txt)"})
+	}
+	for _, p := range a.Victims {
+		out = append(out, Reason{Field: "victims", Value: p.Name, Rule: "object of an attack or harm verb, a person (rules/arguments.txt)"})
+	}
+	for _, w := range a.Weapons {
+		out = append(out, Reason{Field: "weapons", Value: w, Rule: "weapon phrase (rules/arguments.txt)"})
+	}
+	return out
+}

@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSentenceArguments(t *testing.T) {
+	names := func(ps []Participant) []string {
+		var out []string
+		for _, p := range ps {
+			out = append(out, p.Name)
+		}
+		return out
+	}
+	tests := []struct {
+		sentence                         string
+		perps, targets, victims, weapons []string
+	}{
+		{
+			sentence: "Rebels of the Qarvelo Liberation Front attacked the embassy with rifles and grenades.",
+			perps:    []string{"Qarvelo Liberation Front"}, targets: []string{"embassy"}, weapons: []string{"rifles", "grenades"},
+		},
+		{
+			sentence: "A CAR BOMB EXPLODED AT THE POWER STATION IN NORTHERN DALMERA.",
+			targets:  []string{"POWER STATION"}, weapons: []string{"CAR BOMB"},
+		},
+		{
+			sentence: "the mayor was killed by terrorists yesterday.",
+			perps:    []string{"terrorists"}, victims: []string{"mayor"},
+		},
+		{
+			sentence: "guerrillas yesterday ambushed a military patrol and killed a peasant.",
+			perps:    []string{"guerrillas"}, victims: []string{"military patrol", "peasant"},
+		},
+		{
+			sentence: "The minister spoke about the economy.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			a := SentenceArguments(tt.sentence)
+			for _, c := range []struct {
+				field     string
+				got, want []string
+			}{
+				{"perpetrators", names(a.Perpetrators), tt.perps},
+				{"targets", names(a.Targets), tt.targets},
+				{"victims", names(a.Victims), tt.victims},
+				{"weapons", a.Weapons, tt.weapons},
+			} {
+				if !reflect.DeepEqual(c.got, c.want) {
+					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// FuzzSentenceArguments: any text, however broken, gives arguments that
+// are non-empty substrings of it, and never panics.
+func FuzzSentenceArguments(f *testing.F) {
+	for _, s := range []string{"guerrillas attacked the embassy", "a bomb exploded at", "by", "(fmln) attacked", "\"\" killed \"", "é\xffattacked by"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := SentenceArguments(s)
+		var all []string
+		for _, ps := range [][]Participant{a.Perpetrators, a.Targets, a.Victims} {
+			for _, p := range ps {
+				all = append(all, p.Name)
+			}
+		}
+		for _, x := range append(all, a.Weapons...) {
+			if x == "" || !contains(s, x) {
+				t.Fatalf("argument %q is not a non-empty part of %q", x, s)
+			}
+		}
+	})
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}

@@ -57,8 +57,8 @@ func fixtureIncidents() []store.Incident {
 			ID: 7,
 			Event: extract.Event{
 				Type: extract.ExplosionsRemoteViolence, Subtype: "suicide_bomb", AttackType: ptr("bombing_explosion"),
-				Date:     &extract.Date{Start: "2026-03-01", End: "2026-03-01", Precision: "day", Text: "on Sunday"},
-				Location: &extract.Location{Name: "Kandahar", Country: "AF", Admin1: "Kandahar", Lat: ptr(31.61332), Lon: ptr(65.71013), Precision: "city"},
+				Date:         &extract.Date{Start: "2026-03-01", End: "2026-03-01", Precision: "day", Text: "on Sunday"},
+				Location:     &extract.Location{Name: "Kandahar", Country: "AF", Admin1: "Kandahar", Lat: ptr(31.61332), Lon: ptr(65.71013), Precision: "city"},
 				Perpetrators: []extract.Participant{{Name: "Islamic State", Actor: ptr("Islamic State"), Kind: "organization"}},
 				Victims:      []extract.Participant{{Name: "worshippers", Kind: "civilians"}},
 				Killed:       &extract.Count{Min: 12, Max: ptr(19), Best: ptr(17)},
@@ -216,7 +216,7 @@ func TestACLEDFields(t *testing.T) {
 	rows := writeCSV(t, "acled-csv")
 	col := columnIndex(rows[0])
 	for _, tc := range []struct {
-		row        int
+		row         int
 		field, want string
 	}{
 		{1, "event_id_cnty", "AFG7"},
@@ -268,7 +268,7 @@ func TestGTDFields(t *testing.T) {
 	rows := writeCSV(t, "gtd-csv")
 	col := columnIndex(rows[0])
 	for _, tc := range []struct {
-		row        int
+		row         int
 		field, want string
 	}{
 		{1, "eventid", "202603010007"},

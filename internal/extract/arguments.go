@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/resolve"
 	"sitrep/internal/wordlist"
 )
 
@@ -385,6 +386,12 @@ func (lx *argumentLexicon) perpetrator(p phrase) (Participant, bool) {
 		return Participant{Name: p.text, Kind: "person"}, true
 	case "organization":
 		return Participant{Name: p.text, Kind: "organization"}, true
+	case "":
+		// A name with no telling head ("the fmln", "sendero luminoso") is
+		// an attacker when the actor catalog knows it as an armed group.
+		if m := resolve.ResolveActor(p.text, resolve.ActorContext{Role: "perpetrator"}); m.Resolved && m.ParticipantKind() == "organization" {
+			return Participant{Name: p.text, Kind: "organization"}, true
+		}
 	}
 	return Participant{}, false
 }

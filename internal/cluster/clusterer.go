@@ -294,7 +294,7 @@ func (c *Clusterer) Add(it Item) int {
 					if !c.visit(id, 1) {
 						continue
 					}
-					if s, ok := c.match(c.Incidents[id], m); ok {
+					if s, ok := match(c.Incidents[id], m, &c.df); ok {
 						consider(id, s)
 					}
 				}
@@ -323,15 +323,39 @@ func (c *Clusterer) visit(id, stage int) bool {
 	return true
 }
 
+// Append files an item in the incident: a member of it, and its counts
+// among the incident's reports. It is how the store rebuilds an incident
+// it keeps in a database for Match.
+func (in *Incident) Append(it Item) { in.append(newMember(it)) }
+
+// AppendCounts adds an item's counts to the incident's but not the item:
+// for reports beyond the MaxMembersCompared latest, which Match does not
+// compare texts with but whose tolls still contradict a new report's.
+func (in *Incident) AppendCounts(it Item) {
+	if it.Killed != nil {
+		in.Killed.Reports = append(in.Killed.Reports, Report{it.ArticleID, it.Published, *it.Killed})
+	}
+	if it.Wounded != nil {
+		in.Wounded.Reports = append(in.Wounded.Reports, Report{it.ArticleID, it.Published, *it.Wounded})
+	}
+}
+
+func (in *Incident) append(m member) {
+	in.Members = append(in.Members, m)
+	in.AppendCounts(m.Item)
+}
+
+// Window is the span of days an item is filed under: its date when that is
+// usable, else the week up to its publication (see MaxSpanDays,
+// MaxAgeDays). The store indexes reports by it.
+func Window(it Item) (start, end time.Time) {
+	m := newMember(it)
+	return time.Unix(int64(m.start)*86400, 0).UTC(), time.Unix(int64(m.end)*86400, 0).UTC()
+}
+
 func (c *Clusterer) file(id int, m member) {
 	in := c.Incidents[id]
-	in.Members = append(in.Members, m)
-	if m.Killed != nil {
-		in.Killed.Reports = append(in.Killed.Reports, Report{m.ArticleID, m.Published, *m.Killed})
-	}
-	if m.Wounded != nil {
-		in.Wounded.Reports = append(in.Wounded.Reports, Report{m.ArticleID, m.Published, *m.Wounded})
-	}
+	in.append(m)
 	for d := m.start; d <= m.end; d++ {
 		for _, k := range placeKeys(d, m, false) {
 			if !slices.Contains(in.placeKeys, k) {
@@ -445,9 +469,15 @@ func (in *Incident) hasNearDuplicate(m member) bool {
 	return false
 }
 
-// match decides whether m reports incident in, and how strongly: the
-// best similarity over the incident's reports it is compatible with.
-func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
+// Match decides whether it reports incident in, and how strongly (a score
+// above 0; the best over the incident's reports it is compatible with),
+// weighing shared words by idf. The Clusterer and the store both merge by
+// it; the store loads in from its database.
+func Match(in *Incident, it Item, idf IDF) (float64, bool) {
+	return match(in, newMember(it), idf)
+}
+
+func match(in *Incident, m member, idf IDF) (float64, bool) {
 	if contradicts(in.Killed, m.Published, m.Killed) || contradicts(in.Wounded, m.Published, m.Wounded) {
 		return 0, false
 	}
@@ -466,7 +496,7 @@ func (c *Clusterer) match(in *Incident, m member) (float64, bool) {
 		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
 			need = max(need, TextOtherType)
 		}
-		if s := c.df.cosine(o.Tokens, m.Tokens); s >= need && s-need+1 > best {
+		if s := Cosine(idf, o.Tokens, m.Tokens); s >= need && s-need+1 > best {
 			best, ok = s-need+1, true
 		}
 	}

@@ -76,6 +76,25 @@ type docFreq struct {
 	df map[string]int
 }
 
+// IDF weighs a token by its inverse document frequency. The Clusterer
+// keeps its own counts; the store reads them from its database (see
+// DocFreqs), so both compare texts by one measure.
+type IDF interface {
+	IDF(token string) float64
+}
+
+// DocFreqs is a table of document frequencies read from elsewhere: N
+// documents seen, DF[token] of them containing the token.
+type DocFreqs struct {
+	N  int
+	DF map[string]int
+}
+
+// IDF is log((N+1)/(df+1)) + 1, the smoothed IDF the Clusterer uses.
+func (d DocFreqs) IDF(t string) float64 { return idf(d.N, d.DF[t]) }
+
+func idf(n, df int) float64 { return math.Log(float64(n+1)/float64(df+1)) + 1 }
+
 func (d *docFreq) add(tokens []string) {
 	if d.df == nil {
 		d.df = map[string]int{}
@@ -86,13 +105,12 @@ func (d *docFreq) add(tokens []string) {
 	}
 }
 
-func (d *docFreq) idf(t string) float64 {
-	return math.Log(float64(d.n+1)/float64(d.df[t]+1)) + 1
-}
+// IDF implements IDF over the counts seen so far.
+func (d *docFreq) IDF(t string) float64 { return idf(d.n, d.df[t]) }
 
-// cosine is the IDF-weighted cosine of two sorted token sets, 0..1. It is
+// Cosine is the IDF-weighted cosine of two sorted token sets, 0..1. It is
 // linear in their lengths (a merge of two sorted lists).
-func (d *docFreq) cosine(a, b []string) float64 {
+func Cosine(d IDF, a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
@@ -101,15 +119,15 @@ func (d *docFreq) cosine(a, b []string) float64 {
 	for i < len(a) || j < len(b) {
 		switch {
 		case j >= len(b) || (i < len(a) && a[i] < b[j]):
-			w := d.idf(a[i])
+			w := d.IDF(a[i])
 			na += w * w
 			i++
 		case i >= len(a) || b[j] < a[i]:
-			w := d.idf(b[j])
+			w := d.IDF(b[j])
 			nb += w * w
 			j++
 		default:
-			w := d.idf(a[i])
+			w := d.IDF(a[i])
 			dot += w * w
 			na += w * w
 			nb += w * w

@@ -199,8 +199,8 @@ const findArticleSQL = `SELECT id, version, updated, content_hash FROM articles
 
 const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title, subtitle,
 	byline, dateline, published, updated, language, tags, text, content_hash, simhash,
-	version, ingested_at, changed_at)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15)
+	version, ingested_at, changed_at, signature, tokens)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17)
 	RETURNING id`
 
 // The previous version goes to history as it stands; its changed_at (when
@@ -218,7 +218,7 @@ const updateArticleSQL = `UPDATE articles SET
 	title = $5, subtitle = $6, byline = $7, dateline = $8,
 	published = COALESCE($9, published), updated = COALESCE($10, updated),
 	language = $11, tags = $12, text = $13, content_hash = $14, simhash = $15,
-	version = version + 1, changed_at = $16
+	version = version + 1, changed_at = $16, signature = $17, tokens = $18
 	WHERE id = $1
 	RETURNING version`
 
@@ -231,6 +231,7 @@ type articleRow struct {
 	simhash int64
 	tags    string
 	events  []eventRow
+	merge   mergeInfo
 }
 
 type eventRow struct {
@@ -238,7 +239,7 @@ type eventRow struct {
 	data string
 }
 
-func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
+func makeArticleRow(a Article, events []extract.Event, now time.Time) (articleRow, error) {
 	if err := checkText(a); err != nil {
 		return articleRow{}, err
 	}
@@ -257,6 +258,7 @@ func makeArticleRow(a Article, events []extract.Event) (articleRow, error) {
 		return r, err
 	}
 	r.tags = string(b)
+	r.merge = makeMergeInfo(a, events, now)
 	for i, e := range events {
 		// Evidence has its own table; the JSON holds the rest.
 		d := e
@@ -303,7 +305,7 @@ func checkText(a Article) error {
 func validText(s string) bool { return utf8.ValidString(s) && !strings.Contains(s, "\x00") }
 
 func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.Event) (PutResult, error) {
-	r, err := makeArticleRow(a, events)
+	r, err := makeArticleRow(a, events, s.clock())
 	if err != nil {
 		return PutResult{}, err
 	}
@@ -312,9 +314,13 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 		if err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
 			return err
 		}
+		b := newBatch()
 		var err error
-		res, err = s.putArticle(ctx, tx, &r)
-		return err
+		if res, err = s.putArticle(ctx, tx, b, &r); err != nil {
+			return err
+		}
+		b.commitStage()
+		return s.flushDF(ctx, tx, b)
 	})
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store: putting article %q: %w", r.name(), err)
@@ -327,7 +333,7 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 	rows := make([]*articleRow, 0, len(items))
 	index := make([]int, 0, len(items)) // rows[k] is items[index[k]]
 	for i, it := range items {
-		r, err := makeArticleRow(it.Article, it.Events)
+		r, err := makeArticleRow(it.Article, it.Events, s.clock())
 		if err != nil {
 			results[i].Err = err
 			continue
@@ -339,13 +345,15 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		if err := s.lockIdentities(ctx, tx, rows); err != nil {
 			return err
 		}
+		b := newBatch()
 		for k, r := range rows {
 			i := index[k]
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT put_article`); err != nil {
 				return err
 			}
-			res, err := s.putArticle(ctx, tx, r)
+			res, err := s.putArticle(ctx, tx, b, r)
 			if err != nil {
+				b.dropStage()
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
@@ -353,13 +361,15 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 					return rerr
 				}
 				res = PutResult{Err: fmt.Errorf("store: putting article %q: %w", r.name(), err)}
+			} else {
+				b.commitStage()
 			}
 			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT put_article`); err != nil {
 				return err
 			}
 			results[i] = res
 		}
-		return nil
+		return s.flushDF(ctx, tx, b)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: putting %d articles: %w", len(items), err)
@@ -374,7 +384,7 @@ func (r *articleRow) name() string {
 
 // putArticle is PutArticle's work inside the caller's transaction, after
 // lockIdentities.
-func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (PutResult, error) {
+func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *articleRow) (PutResult, error) {
 	now := s.clock()
 	var (
 		id       int64
@@ -391,6 +401,7 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 			nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
 			r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
 			r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+			int64(r.merge.sig), strings.Join(r.merge.tokens, " "),
 		).Scan(&id)
 		if err != nil {
 			return PutResult{}, err
@@ -399,7 +410,14 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 		if err := s.fail("article"); err != nil {
 			return PutResult{}, err
 		}
-		if err := s.putEvents(ctx, tx, id, r.events); err != nil {
+		eventIDs, err := s.putEvents(ctx, tx, id, r.events)
+		if err != nil {
+			return PutResult{}, err
+		}
+		if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, false, nil, ""); err != nil {
+			return PutResult{}, err
+		}
+		if err := s.fail("merge"); err != nil {
 			return PutResult{}, err
 		}
 		return PutResult{ID: id, Status: Inserted, Version: version}, nil
@@ -415,6 +433,12 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 	if _, err := tx.ExecContext(ctx, saveVersionSQL, id, s.tv(now)); err != nil {
 		return PutResult{}, err
 	}
+	// The incidents the old events reported are recomputed after the new
+	// ones are merged; the old tokens stop counting.
+	old, oldTokens, err := s.oldMerge(ctx, tx, id)
+	if err != nil {
+		return PutResult{}, err
+	}
 	// Cascades to the events' evidence and incident links: the merger links
 	// the new events afresh.
 	if _, err := tx.ExecContext(ctx, `DELETE FROM events WHERE article_id = $1`, id); err != nil {
@@ -424,6 +448,7 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 		nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
 		r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
 		r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+		int64(r.merge.sig), strings.Join(r.merge.tokens, " "),
 	).Scan(&version)
 	if err != nil {
 		return PutResult{}, err
@@ -431,7 +456,11 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 	if err := s.fail("article"); err != nil {
 		return PutResult{}, err
 	}
-	if err := s.putEvents(ctx, tx, id, r.events); err != nil {
+	eventIDs, err := s.putEvents(ctx, tx, id, r.events)
+	if err != nil {
+		return PutResult{}, err
+	}
+	if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, true, old, oldTokens); err != nil {
 		return PutResult{}, err
 	}
 	return PutResult{ID: id, Status: Updated, Version: version}, nil
@@ -441,14 +470,14 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, r *articleRow) (P
 // on each identity (URL, external id, text hash) of the articles about to be
 // put. Without it two machines putting the same new article at once would
 // both find nothing and both insert; with it the second waits, then finds
-// the first's row. The locks are taken in one statement in sorted order, so
-// two transactions cannot deadlock on them. (SQLite has one writer at a
-// time already.)
+// the first's row. It takes the merge locks too (see mergeLockKeys). The
+// locks are taken in one statement in sorted order, so two transactions
+// cannot deadlock on them. (SQLite has one writer at a time already.)
 func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*articleRow) error {
 	if s.dialect != postgresDialect {
 		return nil
 	}
-	var keys []int64
+	exclusive := map[int64]bool{}
 	for _, r := range rows {
 		for _, id := range []string{"url\x00" + r.url, "ext\x00" + r.a.ExternalID, "hash\x00" + r.hash} {
 			if strings.HasSuffix(id, "\x00") {
@@ -456,31 +485,39 @@ func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*artic
 			}
 			h := fnv.New64a()
 			h.Write([]byte("sitrep.article\x00" + id))
-			keys = append(keys, int64(h.Sum64()))
+			exclusive[int64(h.Sum64())] = true
 		}
+		mergeLockKeys(r, exclusive)
 	}
-	if len(keys) == 0 {
+	if len(exclusive) == 0 {
 		return nil
 	}
+	keys := make([]int64, 0, len(exclusive))
+	for k := range exclusive {
+		keys = append(keys, k)
+	}
 	slices.Sort(keys)
-	keys = slices.Compact(keys)
 	list := make([]string, len(keys))
+	modes := make([]string, len(keys))
 	for i, k := range keys {
 		list[i] = strconv.FormatInt(k, 10)
+		modes[i] = strconv.FormatBool(exclusive[k])
 	}
 	// PostgreSQL evaluates a volatile function in the select list after
-	// ORDER BY, so the locks are taken in key order.
-	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest(CAST($1 AS BIGINT[])) AS k ORDER BY k`,
-		"{"+strings.Join(list, ",")+"}")
+	// ORDER BY, so the locks are taken in key order, all in one order
+	// whatever their kind.
+	_, err := tx.ExecContext(ctx, `SELECT CASE WHEN x THEN pg_advisory_xact_lock(k) ELSE pg_advisory_xact_lock_shared(k) END
+		FROM unnest(CAST($1 AS BIGINT[]), CAST($2 AS BOOLEAN[])) AS t (k, x) ORDER BY k`,
+		"{"+strings.Join(list, ",")+"}", "{"+strings.Join(modes, ",")+"}")
 	return err
 }
 
 // putEvents writes an article's events with one multi-row INSERT, and all
 // their evidence with another: two statements per article whatever its
 // size, which matters over a network to PostgreSQL.
-func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) error {
+func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) ([]int64, error) {
 	if len(events) == 0 {
-		return nil
+		return nil, nil
 	}
 	const eventCols = 19
 	ids := make([]int64, len(events))
@@ -518,24 +555,24 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 			killed_min, killed_max, wounded_min, wounded_max, certainty, data)
 			VALUES `+valuesList(len(chunk), eventCols)+` RETURNING id, seq`, args...)
 		if err != nil {
-			return fmt.Errorf("events: %w", err)
+			return nil, fmt.Errorf("events: %w", err)
 		}
 		for rows.Next() {
 			var id int64
 			var seq int
 			if err := rows.Scan(&id, &seq); err != nil {
 				rows.Close()
-				return err
+				return nil, err
 			}
 			ids[seq] = id
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return fmt.Errorf("events: %w", err)
+			return nil, fmt.Errorf("events: %w", err)
 		}
 	}
 	if err := s.fail("event"); err != nil {
-		return err
+		return nil, err
 	}
 
 	const evidenceCols = 5
@@ -557,12 +594,12 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 			args = append(args, ids[i], j, ev.Start, ev.End, ev.Text)
 			if len(args) == evidenceCols*maxRowsPerInsert {
 				if err := flush(); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
-	return flush()
+	return ids, flush()
 }
 
 // maxRowsPerInsert keeps a multi-row INSERT well under both databases'

@@ -35,11 +35,12 @@ const DefaultDSN = "./sitrep.db"
 // deployment can move from one file to a shared PostgreSQL without code
 // changes.
 //
-// It is split by who uses it: Articles for ingest, Events for queries and
-// merging, Queue for distributing work.
+// It is split by who uses it: Articles for ingest, Events for queries,
+// Incidents for what the API and exports show, Queue for distributing work.
 type Store interface {
 	Articles
 	Events
+	Incidents
 	Queue
 	// Close releases the database connections.
 	Close() error
@@ -148,8 +149,8 @@ type StoredArticle struct {
 	// empty for an article without text.
 	ContentHash string
 	// Simhash is a 64-bit locality-sensitive signature of the text's word
-	// shingles: near-duplicates differ in few bits. Kept for the near-duplicate
-	// detection still to come.
+	// shingles: near-duplicates differ in few bits. (Merging compares
+	// articles by cluster.SimHash of title and text, kept apart.)
 	Simhash int64
 	// Version counts the texts this article has had, from 1.
 	Version    int

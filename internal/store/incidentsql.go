@@ -1,0 +1,626 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// --- the Incidents contract over SQL ---
+
+// incidentSort is how one IncidentFilter.Sort orders rows: by col (id
+// alone when ""), then id, the same direction; a nullable column's NULLs
+// come last either way.
+type incidentSort struct {
+	col      string
+	desc     bool
+	nullable bool
+	number   bool // the column is an integer (else text)
+}
+
+var incidentSorts = map[string]incidentSort{
+	"":        {col: "date_start", desc: true, nullable: true},
+	"date":    {col: "date_start", desc: true, nullable: true},
+	"-date":   {col: "date_start", nullable: true},
+	"killed":  {col: "killed_best", desc: true, nullable: true, number: true},
+	"reports": {col: "report_count", desc: true, number: true},
+	"id":      {},
+}
+
+// incidentCursor is the last row of a page: its sort value (null when
+// NULL) and id. On the wire it is opaque: base64 of its JSON.
+type incidentCursor struct {
+	Sort string `json:"s"`
+	Null bool   `json:"n,omitempty"`
+	Text string `json:"t,omitempty"`
+	Num  int64  `json:"v,omitempty"`
+	ID   int64  `json:"i"`
+}
+
+func (c incidentCursor) encode() string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func decodeIncidentCursor(s, sort string) (incidentCursor, error) {
+	var c incidentCursor
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.Sort != sort || c.ID < 0 {
+		return c, fmt.Errorf("store: bad cursor %q", s)
+	}
+	return c, nil
+}
+
+// where builds a WHERE clause with numbered placeholders.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition; each ? in it is the next argument.
+func (w *where) add(cond string, vs ...any) {
+	for _, v := range vs {
+		w.args = append(w.args, v)
+		cond = strings.Replace(cond, "?", "$"+strconv.Itoa(len(w.args)), 1)
+	}
+	w.conds = append(w.conds, cond)
+}
+
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return "1 = 1"
+	}
+	return strings.Join(w.conds, " AND ")
+}
+
+// incidentWhere is the WHERE clause over incidents (alias i) for f.
+func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
+	w := &where{}
+	if f.From != "" {
+		from, err := time.Parse(time.DateOnly, f.From)
+		if err != nil {
+			return nil, fmt.Errorf("store: bad From date %q (want YYYY-MM-DD)", f.From)
+		}
+		w.add("i.date_end >= ?", f.From)
+		// Implied for any incident dated within MaxEventSpanDays; what lets
+		// the date index bound the scan from below.
+		w.add("i.date_start >= ?", from.AddDate(0, 0, -MaxEventSpanDays).Format(time.DateOnly))
+	}
+	if f.To != "" {
+		if _, err := time.Parse(time.DateOnly, f.To); err != nil {
+			return nil, fmt.Errorf("store: bad To date %q (want YYYY-MM-DD)", f.To)
+		}
+		w.add("i.date_start <= ?", f.To)
+	}
+	for _, c := range []struct{ col, v string }{
+		{"country", f.Country}, {"admin1", f.Admin1}, {"type", f.Type},
+		{"subtype", f.Subtype}, {"certainty", f.Certainty},
+	} {
+		if c.v != "" {
+			w.add("i."+c.col+" = ?", c.v)
+		}
+	}
+	if b := f.BBox; b != nil {
+		west, south, east, north := b[0], b[1], b[2], b[3]
+		for _, v := range b {
+			if v != v { // NaN
+				return nil, fmt.Errorf("store: bad bounding box %v", *b)
+			}
+		}
+		if south > north || south < -90 || north > 90 || west < -180 || west > 180 || east < -180 || east > 180 {
+			return nil, fmt.Errorf("store: bad bounding box %v (want west, south, east, north in degrees)", *b)
+		}
+		w.add("i.lat BETWEEN ? AND ?", south, north)
+		if west <= east {
+			w.add("i.lon BETWEEN ? AND ?", west, east)
+		} else {
+			w.add("(i.lon >= ? OR i.lon <= ?)", west, east)
+		}
+	}
+	if f.Actor != "" {
+		w.add("i.id IN (SELECT incident_id FROM incident_actors WHERE actor = ?)", f.Actor)
+	}
+	if f.MinKilled > 0 {
+		w.add("i.killed_best >= ?", f.MinKilled)
+	}
+	if f.ArticleID != 0 {
+		w.add("i.id IN (SELECT incident_id FROM incident_reports WHERE article_id = ?)", f.ArticleID)
+	}
+	if ws := searchWords(f.Q); len(ws) > 0 {
+		if s.dialect == sqliteDialect {
+			w.add(`i.id IN (SELECT ir.incident_id FROM incident_reports ir
+				WHERE ir.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
+				`"`+strings.Join(ws, `" "`)+`"`)
+		} else {
+			w.add(`i.id IN (SELECT ir.incident_id FROM incident_reports ir
+				WHERE ir.article_id IN (SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', ?)))`,
+				strings.Join(ws, " "))
+		}
+	} else if strings.TrimSpace(f.Q) != "" {
+		// Words only: a query with none matches nothing.
+		w.add("1 = 0")
+	}
+	return w, nil
+}
+
+const incidentCols = `i.id, i.data, i.killed_best, i.killed_min, i.killed_max, i.wounded_best,
+	i.wounded_min, i.wounded_max, i.created_at, i.changed_at, i.date_start, i.report_count`
+
+// incidentRow is a scanned incident and its sort values.
+type incidentRow struct {
+	in        Incident
+	dateStart sql.NullString
+	killed    sql.NullInt64
+	reports   int64
+}
+
+func scanIncident(row scanner) (incidentRow, error) {
+	var r incidentRow
+	var data []byte
+	var kmin, kmax, wbest, wmin, wmax sql.NullInt64
+	err := row.Scan(&r.in.ID, &data, &r.killed, &kmin, &kmax, &wbest, &wmin, &wmax,
+		timeCol{&r.in.CreatedAt}, timeCol{&r.in.ChangedAt}, &r.dateStart, &r.reports)
+	if err != nil {
+		return r, err
+	}
+	if err := json.Unmarshal(data, &r.in.Event); err != nil {
+		return r, fmt.Errorf("store: incident %d: %w", r.in.ID, err)
+	}
+	r.in.Evidence = nil
+	return r, nil
+}
+
+func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (IncidentPage, error) {
+	so, ok := incidentSorts[f.Sort]
+	if !ok {
+		return IncidentPage{}, fmt.Errorf("store: bad sort %q (want date, -date, killed, reports or id)", f.Sort)
+	}
+	w, err := s.incidentWhere(f)
+	if err != nil {
+		return IncidentPage{}, err
+	}
+	if f.Cursor != "" {
+		c, err := decodeIncidentCursor(f.Cursor, f.Sort)
+		if err != nil {
+			return IncidentPage{}, err
+		}
+		addKeyset(w, so, c)
+	}
+	dir := "ASC"
+	if so.desc {
+		dir = "DESC"
+	}
+	order := "i.id " + dir
+	if so.col != "" {
+		order = "i." + so.col + " " + dir + ", " + order
+		if so.nullable {
+			order = "(i." + so.col + " IS NULL), " + order
+		}
+	}
+	limit := pageSize(f.Limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+incidentCols+` FROM incidents i WHERE `+w.String()+
+		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit+1), w.args...)
+	if err != nil {
+		return IncidentPage{}, fmt.Errorf("store: incidents: %w", err)
+	}
+	defer rows.Close()
+	var got []incidentRow
+	for rows.Next() {
+		r, err := scanIncident(rows)
+		if err != nil {
+			return IncidentPage{}, err
+		}
+		got = append(got, r)
+	}
+	if err := rows.Err(); err != nil {
+		return IncidentPage{}, err
+	}
+	rows.Close()
+	var page IncidentPage
+	if len(got) > limit {
+		got = got[:limit]
+		last := got[limit-1]
+		c := incidentCursor{Sort: f.Sort, ID: last.in.ID}
+		switch so.col {
+		case "date_start":
+			c.Null, c.Text = !last.dateStart.Valid, last.dateStart.String
+		case "killed_best":
+			c.Null, c.Num = !last.killed.Valid, last.killed.Int64
+		case "report_count":
+			c.Num = last.reports
+		}
+		page.Next = c.encode()
+	}
+	page.Incidents = make([]Incident, len(got))
+	ids := make([]int64, len(got))
+	for i, r := range got {
+		page.Incidents[i] = r.in
+		ids[i] = r.in.ID
+	}
+	sources, err := s.incidentSources(ctx, ids)
+	if err != nil {
+		return IncidentPage{}, err
+	}
+	for i := range page.Incidents {
+		page.Incidents[i].Sources = sources[page.Incidents[i].ID]
+	}
+	return page, nil
+}
+
+// addKeyset adds the condition "after the cursor's row" in the sort's
+// order: (NULLs last) value, then id, both in the sort's direction.
+func addKeyset(w *where, so incidentSort, c incidentCursor) {
+	cmp := ">"
+	if so.desc {
+		cmp = "<"
+	}
+	if so.col == "" {
+		w.add("i.id "+cmp+" ?", c.ID)
+		return
+	}
+	col := "i." + so.col
+	var v any = c.Text
+	if so.number {
+		v = c.Num
+	}
+	if c.Null {
+		w.add(col+" IS NULL AND i.id "+cmp+" ?", c.ID)
+		return
+	}
+	cond := "(" + col + " " + cmp + " ? OR (" + col + " = ? AND i.id " + cmp + " ?)"
+	if so.nullable {
+		cond += " OR " + col + " IS NULL"
+	}
+	w.add(cond+")", v, v, c.ID)
+}
+
+// incidentSources lists each incident's articles, earliest first.
+func (s *sqlStore) incidentSources(ctx context.Context, ids []int64) (map[int64][]Source, error) {
+	out := map[int64][]Source{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ph, args := placeholders(ids, 0)
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT ir.incident_id, a.id, a.external_id, a.url, a.title,
+		a.source, a.published FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
+		WHERE ir.incident_id IN (`+ph+`) ORDER BY ir.incident_id, a.published, a.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: incident sources: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var inc int64
+		src, err := scanSource(rows, &inc)
+		if err != nil {
+			return nil, err
+		}
+		out[inc] = append(out[inc], src)
+	}
+	return out, rows.Err()
+}
+
+// scanSource reads (id, external_id, url, title, source, published) after
+// the leading columns lead.
+func scanSource(row scanner, lead ...any) (Source, error) {
+	var src Source
+	var ext, u sql.NullString
+	var origin string
+	var pub time.Time
+	if err := row.Scan(append(lead, &src.ArticleID, &ext, &u, &src.Title, &origin, timeCol{&pub})...); err != nil {
+		return src, err
+	}
+	src.ExternalID, src.URL = ext.String, u.String
+	src.Outlet = outlet(u.String, origin)
+	if !pub.IsZero() {
+		src.Published = &pub
+	}
+	return src, nil
+}
+
+// outlet is the site an article came from: the host of its URL, or of
+// where it was read from, without "www.".
+func outlet(urls ...string) string {
+	for _, raw := range urls {
+		if u, err := url.Parse(raw); err == nil && u.Host != "" {
+			return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+		}
+	}
+	return ""
+}
+
+// placeholders is "$k+1, $k+2, ..." for ids, and them as arguments.
+func placeholders(ids []int64, k int) (string, []any) {
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		ph[i] = "$" + strconv.Itoa(k+i+1)
+		args[i] = id
+	}
+	return strings.Join(ph, ", "), args
+}
+
+func (s *sqlStore) Incident(ctx context.Context, id int64) (Incident, error) {
+	r, err := scanIncident(s.db.QueryRowContext(ctx, `SELECT `+incidentCols+` FROM incidents i WHERE i.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Incident{}, ErrNotFound
+	}
+	if err != nil {
+		return Incident{}, err
+	}
+	in := r.in
+	sources, err := s.incidentSources(ctx, []int64{id})
+	if err != nil {
+		return Incident{}, err
+	}
+	in.Sources = sources[id]
+	bySource := map[int64]Source{}
+	for _, src := range in.Sources {
+		bySource[src.ArticleID] = src
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT event_id, article_id, score FROM incident_reports
+		WHERE incident_id = $1 AND NOT duplicate ORDER BY published, event_id`, id)
+	if err != nil {
+		return Incident{}, fmt.Errorf("store: incident %d reports: %w", id, err)
+	}
+	defer rows.Close()
+	var eventIDs []int64
+	for rows.Next() {
+		var rep Report
+		var art int64
+		var score sql.NullFloat64
+		if err := rows.Scan(&rep.EventID, &art, &score); err != nil {
+			return Incident{}, err
+		}
+		rep.Source, rep.Score = bySource[art], score.Float64
+		in.Reports = append(in.Reports, rep)
+		eventIDs = append(eventIDs, rep.EventID)
+	}
+	if err := rows.Err(); err != nil {
+		return Incident{}, err
+	}
+	rows.Close()
+	if len(eventIDs) > 0 {
+		ph, args := placeholders(eventIDs, 0)
+		evs, err := s.queryEvents(ctx, "id IN ("+ph+")", args, "id", 0)
+		if err != nil {
+			return Incident{}, err
+		}
+		byID := map[int64]int{}
+		for i, e := range evs {
+			byID[e.ID] = i
+		}
+		for i := range in.Reports {
+			if k, ok := byID[in.Reports[i].EventID]; ok {
+				in.Reports[i].Event = evs[k].Event
+			}
+		}
+	}
+	return in, nil
+}
+
+// aggregateKey is the SQL expression of a CountIncidents key, and for an
+// actor key the roles it covers.
+func (s *sqlStore) aggregateKey(key string) (expr string, roles []string, err error) {
+	switch key {
+	case ByDay:
+		return "substr(i.date_start, 1, 10)", nil, nil
+	case ByWeek:
+		if s.dialect == sqliteDialect {
+			return "date(i.date_start, '-6 days', 'weekday 1')", nil, nil
+		}
+		return "to_char(date_trunc('week', CAST(i.date_start AS DATE)), 'YYYY-MM-DD')", nil, nil
+	case ByMonth:
+		return "substr(i.date_start, 1, 7)", nil, nil
+	case ByYear:
+		return "substr(i.date_start, 1, 4)", nil, nil
+	case ByType, BySubtype, ByCountry, ByAdmin1:
+		return "i." + key, nil, nil
+	case ByActor:
+		return "", []string{rolePerpetrator, roleTarget, roleVictim}, nil
+	case ByPerpetrator:
+		return "", []string{rolePerpetrator}, nil
+	case ByTarget:
+		return "", []string{roleTarget, roleVictim}, nil
+	}
+	return "", nil, fmt.Errorf("store: cannot count incidents by %q", key)
+}
+
+func (s *sqlStore) CountIncidents(ctx context.Context, f IncidentFilter, by ...string) ([]Bucket, error) {
+	if len(by) < 1 || len(by) > 2 {
+		return nil, fmt.Errorf("store: count incidents by one or two keys, not %d", len(by))
+	}
+	w, err := s.incidentWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	from := "incidents i"
+	var exprs []string
+	for k, key := range by {
+		expr, roles, err := s.aggregateKey(key)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case roles != nil:
+			alias := "a" + strconv.Itoa(k)
+			ph := make([]string, len(roles))
+			for j, r := range roles {
+				ph[j] = "'" + r + "'" // constants of this file, not input
+			}
+			from += ` JOIN (SELECT DISTINCT incident_id, actor FROM incident_actors WHERE role IN (` +
+				strings.Join(ph, ", ") + `)) ` + alias + ` ON ` + alias + `.incident_id = i.id`
+			expr = alias + ".actor"
+		case key == ByDay || key == ByWeek || key == ByMonth || key == ByYear:
+			w.add("i.date_start IS NOT NULL")
+		}
+		exprs = append(exprs, expr)
+	}
+	keys := strings.Join(exprs, ", ")
+	rows, err := s.db.QueryContext(ctx, `SELECT `+keys+`, count(*), COALESCE(sum(i.killed_best), 0),
+		COALESCE(sum(i.wounded_best), 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: counting incidents: %w", err)
+	}
+	defer rows.Close()
+	var out []Bucket
+	for rows.Next() {
+		b := Bucket{Keys: make([]string, len(by))}
+		dest := make([]any, 0, len(by)+3)
+		vals := make([]sql.NullString, len(by))
+		for i := range vals {
+			dest = append(dest, &vals[i])
+		}
+		dest = append(dest, &b.Incidents, &b.Killed, &b.Wounded)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		for i, v := range vals {
+			b.Keys[i] = v.String
+		}
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) Actors(ctx context.Context, f IncidentFilter, limit int) ([]ActorCount, error) {
+	w, err := s.incidentWhere(f)
+	if err != nil {
+		return nil, err
+	}
+	limit = pageSize(limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.actor, max(a.resolved), count(*), COALESCE(sum(i.killed_best), 0),
+		min(i.date_start), max(i.date_start)
+		FROM incidents i JOIN (SELECT incident_id, actor, max(CAST(resolved AS INTEGER)) AS resolved
+			FROM incident_actors GROUP BY incident_id, actor) a ON a.incident_id = i.id
+		WHERE `+w.String()+` GROUP BY a.actor ORDER BY count(*) DESC, a.actor LIMIT `+strconv.Itoa(limit), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	var out []ActorCount
+	for rows.Next() {
+		var a ActorCount
+		var resolved int
+		var first, last sql.NullString
+		if err := rows.Scan(&a.Name, &resolved, &a.Incidents, &a.Killed, &first, &last); err != nil {
+			return nil, err
+		}
+		a.Resolved, a.First, a.Last = resolved != 0, first.String, last.String
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func (s *sqlStore) SimilarArticles(ctx context.Context, articleID int64, limit int) ([]SimilarArticle, error) {
+	limit = pageSize(limit)
+	found := map[int64]*SimilarArticle{}
+	var order []int64
+	get := func(id int64) *SimilarArticle {
+		if a, ok := found[id]; ok {
+			return a
+		}
+		a := &SimilarArticle{Source: Source{ArticleID: id}}
+		found[id] = a
+		order = append(order, id)
+		return a
+	}
+	// Copies: the article's root copy, and every article with that root.
+	var dupOf sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = $1`, articleID).Scan(&dupOf)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	root := articleID
+	if dupOf.Valid {
+		root = dupOf.Int64
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM articles WHERE (id = $1 OR duplicate_of = $1) AND id <> $2`, root, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("store: similar articles: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		get(id).NearDuplicate = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT o.article_id, count(DISTINCT o.incident_id)
+		FROM incident_reports m JOIN incident_reports o ON o.incident_id = m.incident_id
+		WHERE m.article_id = $1 AND o.article_id <> $1 GROUP BY o.article_id`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("store: similar articles: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		get(id).Shared = n
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(order, func(a, b int64) int {
+		x, y := found[a], found[b]
+		switch {
+		case x.NearDuplicate != y.NearDuplicate:
+			if x.NearDuplicate {
+				return -1
+			}
+			return 1
+		case x.Shared != y.Shared:
+			return y.Shared - x.Shared
+		}
+		return int(a - b)
+	})
+	if len(order) > limit {
+		order = order[:limit]
+	}
+	ph, args := placeholders(order, 0)
+	rows, err = s.db.QueryContext(ctx, `SELECT id, external_id, url, title, source, published FROM articles WHERE id IN (`+ph+`)`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: similar articles: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		src, err := scanSource(rows)
+		if err != nil {
+			return nil, err
+		}
+		found[src.ArticleID].Source = src
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]SimilarArticle, len(order))
+	for i, id := range order {
+		out[i] = *found[id]
+	}
+	return out, nil
+}

@@ -1,0 +1,606 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"sitrep/internal/cluster"
+	"sitrep/internal/extract"
+)
+
+// Merging: every event PutArticle stores joins the incident it reports, or
+// starts one, inside the same transaction, by the rules of package cluster
+// (cluster.Match). The candidates are the incidents with a report filed in
+// the event's window of days and its place (incident_reports' indexes), so
+// the cost of merging an event does not grow with the number of incidents
+// stored, only with how many share its days and place. A syndicated copy of
+// an article already stored (SimHash within cluster.NearDuplicateBits, found
+// by the article_bands index) is linked to it (articles.duplicate_of) and
+// its events join the copy's incidents as duplicate reports: listed as
+// sources, not counted twice.
+
+// mergeInfo is what merging needs of an article, computed with the rest of
+// articleRow before the transaction.
+type mergeInfo struct {
+	sig    uint64
+	tokens []string
+	pub    time.Time      // published, or when it was put
+	items  []cluster.Item // one per event, ArticleID unset
+}
+
+func makeMergeInfo(a Article, events []extract.Event, now time.Time) mergeInfo {
+	mi := mergeInfo{sig: cluster.SimHash(a.Title + "\n" + a.Text), tokens: cluster.Tokens(a.Title, a.Text), pub: a.Published}
+	if mi.pub.IsZero() {
+		mi.pub = now
+	}
+	for i := range events {
+		// FromEvent would hash and tokenise the text once per event.
+		it := cluster.FromEvent("", &events[i], mi.pub, "", "")
+		it.Signature, it.Tokens = mi.sig, mi.tokens
+		mi.items = append(mi.items, it)
+	}
+	return mi
+}
+
+// days is the day number (since 1970-01-01) of t.
+func days(t time.Time) int { return int(t.Unix() / 86400) }
+
+// reportData is the part of a report's cluster.Item kept in
+// incident_reports.data: the rest (place, window, tokens, signature) has
+// columns of its own or is the article's.
+type reportData struct {
+	Start    string  `json:"start,omitempty"`
+	End      string  `json:"end,omitempty"`
+	City     string  `json:"city,omitempty"`
+	Admin1   string  `json:"admin1,omitempty"`
+	Lat      float64 `json:"lat,omitempty"`
+	Lon      float64 `json:"lon,omitempty"`
+	HasPoint bool    `json:"has_point,omitempty"`
+	Type     string  `json:"type"`
+	Subtype  string  `json:"subtype"`
+	Killed   *int    `json:"killed,omitempty"`
+	Wounded  *int    `json:"wounded,omitempty"`
+}
+
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// batch is the merging state of one PutArticles transaction: document
+// frequency changes are written once, at the end, in token order, so that
+// concurrent transactions on PostgreSQL take those rows' locks in one order
+// and cannot deadlock. Until then they are added to what the table says.
+type batch struct {
+	df     map[string]int // applied changes of the articles put so far
+	staged map[string]int // the current article's, until it succeeds
+}
+
+func newBatch() *batch { return &batch{df: map[string]int{}, staged: map[string]int{}} }
+
+func (b *batch) commitStage() {
+	for t, n := range b.staged {
+		b.df[t] += n
+	}
+	clear(b.staged)
+}
+
+func (b *batch) dropStage() { clear(b.staged) }
+
+func (b *batch) delta(t string) int { return b.df[t] + b.staged[t] }
+
+// flushDF writes the batch's document frequency changes.
+func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
+	toks := make([]string, 0, len(b.df))
+	for t, n := range b.df {
+		if n != 0 {
+			toks = append(toks, t)
+		}
+	}
+	slices.Sort(toks)
+	const cols = 2
+	for lo := 0; lo < len(toks); lo += maxRowsPerInsert {
+		chunk := toks[lo:min(lo+maxRowsPerInsert, len(toks))]
+		args := make([]any, 0, cols*len(chunk))
+		for _, t := range chunk {
+			args = append(args, t, b.df[t])
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO token_df (token, n) VALUES `+valuesList(len(chunk), cols)+`
+			ON CONFLICT (token) DO UPDATE SET n = token_df.n + excluded.n`, args...); err != nil {
+			return fmt.Errorf("token frequencies: %w", err)
+		}
+	}
+	clear(b.df)
+	return nil
+}
+
+// docFreqs reads the document frequencies of tokens (and the number of
+// articles, under "") as the transaction sees them.
+func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens map[string]bool) (cluster.DocFreqs, error) {
+	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens))}
+	list := make([]string, 0, len(tokens)+1)
+	list = append(list, "")
+	for t := range tokens {
+		list = append(list, t)
+	}
+	js, _ := json.Marshal(list)
+	q := `SELECT token, n FROM token_df WHERE token IN (SELECT value FROM json_each($1))`
+	if s.dialect == postgresDialect {
+		q = `SELECT token, n FROM token_df WHERE token IN (SELECT jsonb_array_elements_text(CAST($1 AS JSONB)))`
+	}
+	rows, err := tx.QueryContext(ctx, q, string(js))
+	if err != nil {
+		return d, fmt.Errorf("token frequencies: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t string
+		var n int
+		if err := rows.Scan(&t, &n); err != nil {
+			return d, err
+		}
+		d.DF[t] = n
+	}
+	if err := rows.Err(); err != nil {
+		return d, err
+	}
+	for _, t := range list {
+		d.DF[t] += b.delta(t)
+	}
+	d.N = d.DF[""]
+	delete(d.DF, "")
+	return d, nil
+}
+
+// bandKeys are an article's near-duplicate index keys: band number in the
+// high bits, the band's value in the low 16.
+func bandKeys(sig uint64) []int64 {
+	if sig == 0 {
+		return nil
+	}
+	const n = cluster.NearDuplicateBits + 1
+	keys := make([]int64, 0, n)
+	for i := range n {
+		lo, hi := 64*i/n, 64*(i+1)/n
+		keys = append(keys, int64(i)<<16|int64((sig>>lo)&(1<<(hi-lo)-1)))
+	}
+	return keys
+}
+
+// nearDuplicates finds the stored articles whose text is a near-duplicate
+// of r's, published within a week of it, nearest first.
+func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *articleRow) ([]int64, error) {
+	keys := bandKeys(r.merge.sig)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	week := days(r.merge.pub) / 7
+	ph := make([]string, len(keys))
+	args := []any{week - 1, week + 1, id}
+	for i, k := range keys {
+		args = append(args, k)
+		ph[i] = "$" + strconv.Itoa(len(args))
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.id, a.signature FROM article_bands b
+		JOIN articles a ON a.id = b.article_id
+		WHERE b.key IN (`+strings.Join(ph, ", ")+`) AND b.week BETWEEN $1 AND $2 AND b.article_id <> $3`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("near-duplicates: %w", err)
+	}
+	defer rows.Close()
+	type cand struct {
+		id   int64
+		dist int
+	}
+	var cs []cand
+	for rows.Next() {
+		var c cand
+		var sig sql.NullInt64
+		if err := rows.Scan(&c.id, &sig); err != nil {
+			return nil, err
+		}
+		if cluster.NearDuplicate(uint64(sig.Int64), r.merge.sig) {
+			c.dist = cluster.Hamming(uint64(sig.Int64), r.merge.sig)
+			cs = append(cs, c)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		return int(a.id - b.id)
+	})
+	out := make([]int64, len(cs))
+	for i, c := range cs {
+		out[i] = c.id
+	}
+	return out, nil
+}
+
+// mergeArticle links a freshly put article (its events just inserted, with
+// ids eventIDs) into incidents. For an update, old lists the incidents its
+// previous version's events belonged to, which are recomputed (deleted when
+// left empty), and oldTokens that version's tokens.
+func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id int64, r *articleRow, eventIDs []int64, update bool, old []int64, oldTokens string) error {
+	// Document frequencies: the new version's tokens count, the old
+	// version's (an update) no longer do.
+	if !update {
+		b.staged[""]++
+	}
+	for _, t := range strings.Fields(oldTokens) {
+		b.staged[t]--
+	}
+	for _, t := range r.merge.tokens {
+		b.staged[t]++
+	}
+
+	// Near-duplicates.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands WHERE article_id = $1`, id); err != nil {
+		return err
+	}
+	dups, err := s.nearDuplicates(ctx, tx, id, r)
+	if err != nil {
+		return err
+	}
+	var dupOf any
+	if len(dups) > 0 {
+		// The first stored copy, so that copies of copies share one root.
+		var root sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = $1`, dups[0]).Scan(&root); err != nil {
+			return err
+		}
+		if root.Valid && root.Int64 != id {
+			dupOf = root.Int64
+		} else {
+			dupOf = dups[0]
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET duplicate_of = $2 WHERE id = $1`, id, dupOf); err != nil {
+		return err
+	}
+	if keys := bandKeys(r.merge.sig); len(keys) > 0 {
+		args := make([]any, 0, 3*len(keys))
+		week := days(r.merge.pub) / 7
+		for _, k := range keys {
+			args = append(args, k, week, id)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO article_bands (key, week, article_id) VALUES `+
+			valuesList(len(keys), 3)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+			return fmt.Errorf("near-duplicate index: %w", err)
+		}
+	}
+
+	touched := map[int64]bool{}
+	mine := map[int64]bool{} // incidents this article's events joined
+	for i, it := range r.merge.items {
+		it.ArticleID = strconv.FormatInt(id, 10)
+		inc, score, dup, err := s.placeEvent(ctx, tx, b, it, i, dups, mine)
+		if err != nil {
+			return err
+		}
+		if inc == 0 {
+			err := tx.QueryRowContext(ctx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`,
+				s.tv(s.clock())).Scan(&inc)
+			if err != nil {
+				return fmt.Errorf("new incident: %w", err)
+			}
+		}
+		mine[inc] = true
+		touched[inc] = true
+		if err := s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup); err != nil {
+			return err
+		}
+	}
+	for _, inc := range old {
+		touched[inc] = true
+	}
+	ids := make([]int64, 0, len(touched))
+	for inc := range touched {
+		ids = append(ids, inc)
+	}
+	slices.Sort(ids)
+	for _, inc := range ids {
+		if err := s.reconcile(ctx, tx, inc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) error {
+	ws, we := cluster.Window(it)
+	d := reportData{Start: dateOnly(it.Start), End: dateOnly(it.End), City: it.City, Admin1: it.Admin1,
+		Lat: it.Lat, Lon: it.Lon, HasPoint: it.HasPoint, Type: it.Type, Subtype: it.Subtype,
+		Killed: it.Killed, Wounded: it.Wounded}
+	data, _ := json.Marshal(d)
+	e := r.events[seq].e
+	var ds, de any
+	if e.Date != nil {
+		ds, de = nullable(e.Date.Start), nullable(e.Date.End)
+	}
+	kmin, kmax := countCols(e.Killed)
+	wmin, wmax := countCols(e.Wounded)
+	_, err := tx.ExecContext(ctx, `INSERT INTO incident_reports (incident_id, event_id, article_id,
+		date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
+		linked_at, win_start, win_end, country, admin1, published, duplicate)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+		inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
+		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup)
+	if err != nil {
+		return fmt.Errorf("linking event %d to incident %d: %w", eventID, inc, err)
+	}
+	return nil
+}
+
+// placeEvent finds the incident an event (item it, the article's seq-th)
+// reports: 0 when none does. An article that is a near-duplicate of others
+// (dups) files its events with theirs, as duplicate reports; otherwise the
+// candidates are the incidents with a report in its days and place, and the
+// best match by cluster.Match wins. skip are incidents the article already
+// reports: two events of one article are two incidents.
+func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item, seq int, dups []int64, skip map[int64]bool) (int64, float64, bool, error) {
+	if len(dups) > 0 {
+		inc, err := s.duplicateIncident(ctx, tx, seq, dups, skip)
+		if err != nil || inc != 0 {
+			return inc, 0, inc != 0, err
+		}
+	}
+	ids, err := s.candidates(ctx, tx, it)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	ids = slices.DeleteFunc(ids, func(id int64) bool { return skip[id] })
+	if len(ids) == 0 {
+		return 0, 0, false, nil
+	}
+	incs, err := s.loadCandidates(ctx, tx, ids)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	need := map[string]bool{}
+	for _, t := range it.Tokens {
+		need[t] = true
+	}
+	for _, in := range incs {
+		for _, m := range in.Members {
+			for _, t := range m.Tokens {
+				need[t] = true
+			}
+		}
+	}
+	df, err := s.docFreqs(ctx, tx, b, need)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	var best int64
+	bestScore := 0.0
+	for i, in := range incs {
+		if sc, ok := cluster.Match(in, it, df); ok && sc > bestScore {
+			best, bestScore = ids[i], sc
+		}
+	}
+	return best, bestScore, false, nil
+}
+
+// duplicateIncident is the incident of the copy's event with the same
+// place among its article's events (the same text codes the same way),
+// else the first of the copies' incidents not taken; 0 if none.
+func (s *sqlStore) duplicateIncident(ctx context.Context, tx *sql.Tx, seq int, dups []int64, skip map[int64]bool) (int64, error) {
+	ph := make([]string, len(dups))
+	args := make([]any, len(dups))
+	for i, d := range dups {
+		ph[i] = "$" + strconv.Itoa(i+1)
+		args[i] = d
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT ir.incident_id, ir.article_id, e.seq FROM incident_reports ir
+		JOIN events e ON e.id = ir.event_id
+		WHERE ir.article_id IN (`+strings.Join(ph, ", ")+`) ORDER BY ir.incident_id`, args...)
+	if err != nil {
+		return 0, fmt.Errorf("copies' incidents: %w", err)
+	}
+	defer rows.Close()
+	rank := map[int64]int{}
+	for i, d := range dups {
+		rank[d] = i
+	}
+	var best int64
+	bestRank := -1
+	for rows.Next() {
+		var inc, art int64
+		var es int
+		if err := rows.Scan(&inc, &art, &es); err != nil {
+			return 0, err
+		}
+		if skip[inc] {
+			continue
+		}
+		r := len(dups) + rank[art]
+		if es == seq {
+			r = rank[art]
+		}
+		if bestRank < 0 || r < bestRank {
+			best, bestRank = inc, r
+		}
+	}
+	return best, rows.Err()
+}
+
+// candidates lists the incidents with a report filed in it's window of
+// days, widened as cluster.Clusterer looks (FollowUpDays before,
+// DateSlackDays after), and in its place: the same admin1, or the same
+// country with no admin1 known, or no country known; a report with no
+// admin1 looks at its whole country, one with no country at every place.
+// Each is a range scan of an index on (place, win_start).
+func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) ([]int64, error) {
+	ws, we := cluster.Window(it)
+	lo := days(ws) - cluster.FollowUpDays
+	// A report's window is at most MaxSpanDays long, so one ending after
+	// lo started after lo-MaxSpanDays: that bounds the scan.
+	args := []any{lo - cluster.MaxSpanDays, days(we) + cluster.DateSlackDays, lo}
+	const win = `win_start BETWEEN $1 AND $2 AND win_end >= $3`
+	var parts []string
+	admin1 := strings.ToLower(it.Admin1)
+	switch {
+	case it.Country == "":
+		parts = []string{`SELECT incident_id FROM incident_reports WHERE ` + win}
+	case admin1 == "":
+		args = append(args, it.Country)
+		parts = []string{
+			`SELECT incident_id FROM incident_reports WHERE country = $4 AND ` + win,
+			`SELECT incident_id FROM incident_reports WHERE country = '' AND ` + win,
+		}
+	default:
+		args = append(args, it.Country, admin1)
+		parts = []string{
+			`SELECT incident_id FROM incident_reports WHERE country = $4 AND admin1 = $5 AND ` + win,
+			`SELECT incident_id FROM incident_reports WHERE country = $4 AND admin1 = '' AND ` + win,
+			`SELECT incident_id FROM incident_reports WHERE country = '' AND ` + win,
+		}
+	}
+	rows, err := tx.QueryContext(ctx, strings.Join(parts, " UNION ")+` ORDER BY 1`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("candidate incidents: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// loadCandidates rebuilds incidents (in the order of ids) as cluster.Match
+// wants them: the MaxMembersCompared latest reports as members, the tolls
+// of all.
+func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) ([]*cluster.Incident, error) {
+	ph := make([]string, len(ids))
+	args := make([]any, len(ids))
+	pos := map[int64]int{}
+	incs := make([]*cluster.Incident, len(ids))
+	for i, id := range ids {
+		ph[i] = "$" + strconv.Itoa(i+1)
+		args[i] = id
+		pos[id] = i
+		incs[i] = &cluster.Incident{ID: i}
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT ir.incident_id, ir.article_id, ir.country, ir.published, ir.data,
+		a.tokens, a.signature FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
+		WHERE ir.incident_id IN (`+strings.Join(ph, ", ")+`) ORDER BY ir.incident_id, ir.published DESC, ir.event_id DESC`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("loading candidates: %w", err)
+	}
+	defer rows.Close()
+	members := make([][]cluster.Item, len(ids))
+	for rows.Next() {
+		var (
+			inc, art int64
+			country  string
+			pub      time.Time
+			data     []byte
+			tokens   string
+			sig      sql.NullInt64
+		)
+		if err := rows.Scan(&inc, &art, &country, timeCol{&pub}, &data, &tokens, &sig); err != nil {
+			return nil, err
+		}
+		var d reportData
+		if err := json.Unmarshal(data, &d); err != nil {
+			return nil, fmt.Errorf("report of incident %d: %w", inc, err)
+		}
+		it := cluster.Item{ArticleID: strconv.FormatInt(art, 10), Published: pub, Country: country, Admin1: d.Admin1,
+			City: d.City, Lat: d.Lat, Lon: d.Lon, HasPoint: d.HasPoint, Type: d.Type, Subtype: d.Subtype,
+			Killed: d.Killed, Wounded: d.Wounded, Signature: uint64(sig.Int64), Tokens: strings.Fields(tokens)}
+		it.Start, _ = time.Parse(time.DateOnly, d.Start)
+		it.End, _ = time.Parse(time.DateOnly, d.End)
+		members[pos[inc]] = append(members[pos[inc]], it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i, ms := range members {
+		// Newest first from the query; members go oldest first.
+		for j := len(ms) - 1; j >= 0; j-- {
+			if j < cluster.MaxMembersCompared {
+				incs[i].Append(ms[j])
+			} else {
+				incs[i].AppendCounts(ms[j])
+			}
+		}
+	}
+	return incs, nil
+}
+
+// mergeLockKeys are the advisory locks (key → exclusive) that make merging
+// on PostgreSQL safe with other processes: each event takes its country's
+// lock for every week of its candidate window exclusively, and the
+// world's for those weeks shared; an event with no country takes the
+// world's exclusively. Two transactions that could each see the other's new
+// incident as a candidate — same country, or one unplaced — thus take
+// turns, and neither creates an incident the other has just created.
+func mergeLockKeys(r *articleRow, keys map[int64]bool) {
+	for _, it := range r.merge.items {
+		ws, we := cluster.Window(it)
+		lo := days(ws) - cluster.FollowUpDays - cluster.MaxSpanDays
+		hi := days(we) + cluster.DateSlackDays + cluster.MaxSpanDays
+		for w := lo / 7; w <= hi/7; w++ {
+			world := lockKey("world", strconv.Itoa(w))
+			if it.Country == "" {
+				keys[world] = true
+				continue
+			}
+			keys[lockKey(it.Country, strconv.Itoa(w))] = true
+			if !keys[world] {
+				keys[world] = false
+			}
+		}
+	}
+}
+
+func lockKey(parts ...string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte("sitrep.merge"))
+	for _, p := range parts {
+		h.Write([]byte{0})
+		h.Write([]byte(p))
+	}
+	return int64(h.Sum64())
+}
+
+// oldMerge is what an update must undo of an article's merge: the
+// incidents its events are in, and its tokens.
+func (s *sqlStore) oldMerge(ctx context.Context, tx *sql.Tx, id int64) ([]int64, string, error) {
+	var tokens string
+	if err := tx.QueryRowContext(ctx, `SELECT tokens FROM articles WHERE id = $1`, id).Scan(&tokens); err != nil {
+		return nil, "", err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT incident_id FROM incident_reports WHERE article_id = $1`, id)
+	if err != nil {
+		return nil, "", err
+	}
+	defer rows.Close()
+	old := []int64{}
+	for rows.Next() {
+		var inc int64
+		if err := rows.Scan(&inc); err != nil {
+			return nil, "", err
+		}
+		old = append(old, inc)
+	}
+	return old, tokens, rows.Err()
+}

@@ -1,0 +1,331 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"sitrep/internal/cluster"
+	"sitrep/internal/extract"
+)
+
+// A report as reconcile reads it.
+type reconReport struct {
+	article   int64
+	published time.Time
+	duplicate bool
+	e         extract.Event
+}
+
+// reconcile recomputes an incident's fields, counts and actors from its
+// reports, and deletes it when it has none left.
+func (s *sqlStore) reconcile(ctx context.Context, tx *sql.Tx, id int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT ir.article_id, ir.published, ir.duplicate, e.data
+		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+		WHERE ir.incident_id = $1 ORDER BY ir.published, ir.event_id`, id)
+	if err != nil {
+		return fmt.Errorf("incident %d reports: %w", id, err)
+	}
+	var reps []reconReport
+	for rows.Next() {
+		var r reconReport
+		var data []byte
+		if err := rows.Scan(&r.article, timeCol{&r.published}, &r.duplicate, &data); err != nil {
+			rows.Close()
+			return err
+		}
+		if err := json.Unmarshal(data, &r.e); err != nil {
+			rows.Close()
+			return fmt.Errorf("incident %d: report: %w", id, err)
+		}
+		reps = append(reps, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(reps) == 0 {
+		_, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id)
+		return err
+	}
+	ev, counted := reconcileEvent(reps)
+	data, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	var ds, de, lat, lon any
+	if ev.Date != nil {
+		ds, de = nullable(ev.Date.Start), nullable(ev.Date.End)
+	}
+	var place, country, admin1 string
+	if l := ev.Location; l != nil {
+		place, country, admin1 = l.Name, l.Country, l.Admin1
+		if l.Lat != nil && l.Lon != nil {
+			lat, lon = *l.Lat, *l.Lon
+		}
+	}
+	kb, kmin, kmax := countBest(ev.Killed)
+	wb, wmin, wmax := countBest(ev.Wounded)
+	_, err = tx.ExecContext(ctx, `UPDATE incidents SET type = $2, subtype = $3, date_start = $4, date_end = $5,
+		location = $6, country = $7, admin1 = $8, lat = $9, lon = $10, killed_best = $11, killed_min = $12,
+		killed_max = $13, wounded_best = $14, wounded_min = $15, wounded_max = $16, certainty = $17,
+		report_count = $18, data = $19, changed_at = $20 WHERE id = $1`,
+		id, ev.Type, ev.Subtype, ds, de, place, country, admin1, lat, lon, kb, kmin, kmax, wb, wmin, wmax,
+		ev.Certainty, counted, string(data), s.tv(s.clock()))
+	if err != nil {
+		return fmt.Errorf("incident %d: %w", id, err)
+	}
+	return s.putActors(ctx, tx, id, ev)
+}
+
+func countBest(c *extract.Count) (best, lo, hi any) {
+	if c == nil {
+		return nil, nil, nil
+	}
+	lo = c.Min
+	if c.Max != nil {
+		hi = *c.Max
+	}
+	if c.Best != nil {
+		best = *c.Best
+	}
+	return best, lo, hi
+}
+
+// The roles of incident_actors.
+const (
+	rolePerpetrator = "perpetrator"
+	roleTarget      = "target"
+	roleVictim      = "victim"
+)
+
+func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, id int64, ev extract.Event) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM incident_actors WHERE incident_id = $1`, id); err != nil {
+		return err
+	}
+	type key struct{ actor, role string }
+	seen := map[key]bool{}
+	var args []any
+	for _, g := range []struct {
+		role string
+		ps   []extract.Participant
+	}{{rolePerpetrator, ev.Perpetrators}, {roleTarget, ev.Targets}, {roleVictim, ev.Victims}} {
+		for _, p := range g.ps {
+			name, resolved := participantName(p)
+			if name == "" || seen[key{name, g.role}] {
+				continue
+			}
+			seen[key{name, g.role}] = true
+			args = append(args, id, name, g.role, resolved)
+		}
+	}
+	if len(args) == 0 {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
+		valuesList(len(args)/4, 4), args...)
+	return err
+}
+
+// participantName is the name an actor is kept under: the catalog's when
+// resolved, else the text's.
+func participantName(p extract.Participant) (string, bool) {
+	if p.Actor != nil && *p.Actor != "" {
+		return *p.Actor, true
+	}
+	return strings.TrimSpace(p.Name), false
+}
+
+// certaintyRank orders certainties from the surest: an incident is as
+// certain as its surest report.
+var certaintyRank = map[string]int{
+	extract.Reported: 0, extract.Claimed: 1, extract.Alleged: 2, extract.Suspected: 3,
+	extract.Denied: 4, extract.Hypothetical: 5,
+}
+
+// precisionRank orders place precisions from the most precise.
+var precisionRank = map[string]int{"point": 0, "city": 1, "admin1": 2, "country": 3}
+
+// genericSubtypes are the sub-types a report uses when it knows no more
+// (see cluster's rules): any more specific one wins over them.
+var genericSubtypes = map[string]bool{"attack": true, "armed_clash": true, "other": true}
+
+// reconcileEvent merges reports (oldest first) into an incident's fields,
+// and returns how many reports count (near-duplicates do not):
+//   - type and sub-type: the sub-type most reports give, a specific one
+//     before a generic one ("attack", "armed_clash"), the earliest on a tie;
+//   - date: the narrowest, then the one most reports give, then the earliest;
+//   - place: the most precise, then the one most reports give;
+//   - certainty: the surest; attack type: the one most reports give;
+//   - participants, weapons and claims: the union;
+//   - killed and wounded: see ReconcileRule (cluster.Number.Best).
+//
+// Duplicates (copies of another source's text) are skipped for everything
+// but the union, which they cannot change.
+func reconcileEvent(reps []reconReport) (extract.Event, int) {
+	var counted []reconReport
+	for _, r := range reps {
+		if !r.duplicate {
+			counted = append(counted, r)
+		}
+	}
+	if len(counted) == 0 { // cannot happen: a duplicate joins a counted report
+		counted = reps
+	}
+	var ev extract.Event
+
+	// Sub-type.
+	votes := map[string]int{}
+	for _, r := range counted {
+		votes[r.e.Subtype]++
+	}
+	generic := func(st string) bool { return st == "" || genericSubtypes[st] }
+	for i, r := range counted {
+		st, cur := r.e.Subtype, ev.Subtype
+		if i == 0 || (generic(cur) && !generic(st)) || (generic(cur) == generic(st) && votes[st] > votes[cur]) {
+			ev.Type, ev.Subtype = r.e.Type, st
+		}
+	}
+
+	// Date.
+	dateVotes := map[[2]string]int{}
+	for _, r := range counted {
+		if d := r.e.Date; d != nil && d.Start != "" {
+			dateVotes[[2]string{d.Start, d.End}]++
+		}
+	}
+	span := func(d *extract.Date) int {
+		a, err1 := time.Parse(time.DateOnly, d.Start)
+		b, err2 := time.Parse(time.DateOnly, d.End)
+		if err1 != nil || err2 != nil {
+			return 1 << 30
+		}
+		return int(b.Sub(a).Hours() / 24)
+	}
+	for _, r := range counted {
+		d := r.e.Date
+		if d == nil || d.Start == "" {
+			continue
+		}
+		if ev.Date == nil {
+			ev.Date = d
+			continue
+		}
+		sd, sb := span(d), span(ev.Date)
+		vd, vb := dateVotes[[2]string{d.Start, d.End}], dateVotes[[2]string{ev.Date.Start, ev.Date.End}]
+		if sd < sb || (sd == sb && (vd > vb || (vd == vb && d.Start < ev.Date.Start))) {
+			ev.Date = d
+		}
+	}
+
+	// Place.
+	placeVotes := map[string]int{}
+	for _, r := range counted {
+		if l := r.e.Location; l != nil {
+			placeVotes[strings.ToLower(l.Name)]++
+		}
+	}
+	prec := func(l *extract.Location) int {
+		if p, ok := precisionRank[l.Precision]; ok {
+			return p
+		}
+		return len(precisionRank)
+	}
+	for _, r := range counted {
+		l := r.e.Location
+		if l == nil {
+			continue
+		}
+		if ev.Location == nil {
+			ev.Location = l
+			continue
+		}
+		pl, pb := prec(l), prec(ev.Location)
+		if pl < pb || (pl == pb && placeVotes[strings.ToLower(l.Name)] > placeVotes[strings.ToLower(ev.Location.Name)]) {
+			ev.Location = l
+		}
+	}
+
+	// Certainty and attack type.
+	attackVotes := map[string]int{}
+	for i, r := range counted {
+		c, ok := certaintyRank[r.e.Certainty]
+		if cur, ok2 := certaintyRank[ev.Certainty]; i == 0 || (ok && (!ok2 || c < cur)) {
+			ev.Certainty = r.e.Certainty
+		}
+		if a := r.e.AttackType; a != nil {
+			attackVotes[*a]++
+			if ev.AttackType == nil || attackVotes[*a] > attackVotes[*ev.AttackType] {
+				ev.AttackType = a
+			}
+		}
+	}
+
+	// Unions, over every report.
+	type pkey struct{ name string }
+	addParts := func(dst []extract.Participant, seen map[pkey]bool, ps []extract.Participant) []extract.Participant {
+		for _, p := range ps {
+			name, _ := participantName(p)
+			k := pkey{strings.ToLower(name)}
+			if name == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			dst = append(dst, p)
+		}
+		return dst
+	}
+	seenP, seenT, seenV := map[pkey]bool{}, map[pkey]bool{}, map[pkey]bool{}
+	seenW, seenC := map[string]bool{}, map[extract.Claim]bool{}
+	for _, r := range reps {
+		ev.Perpetrators = addParts(ev.Perpetrators, seenP, r.e.Perpetrators)
+		ev.Targets = addParts(ev.Targets, seenT, r.e.Targets)
+		ev.Victims = addParts(ev.Victims, seenV, r.e.Victims)
+		for _, w := range r.e.Weapons {
+			if !seenW[w] {
+				seenW[w] = true
+				ev.Weapons = append(ev.Weapons, w)
+			}
+		}
+		for _, c := range r.e.Claims {
+			if !seenC[c] {
+				seenC[c] = true
+				ev.Claims = append(ev.Claims, c)
+			}
+		}
+	}
+
+	// Tolls.
+	ev.Killed = reconcileCount(counted, func(e *extract.Event) *extract.Count { return e.Killed })
+	ev.Wounded = reconcileCount(counted, func(e *extract.Event) *extract.Count { return e.Wounded })
+	return ev, len(counted)
+}
+
+// reconcileCount is a toll over the reports: Min and Max the lowest and
+// highest value any gave (a report's lower bound, and its upper bound when
+// it gives one), Best by cluster.Number.Best over the reports' lower
+// bounds — the figure each states ("at least 12" states 12).
+func reconcileCount(reps []reconReport, get func(*extract.Event) *extract.Count) *extract.Count {
+	var n cluster.Number
+	hi := 0
+	for _, r := range reps {
+		c := get(&r.e)
+		if c == nil {
+			continue
+		}
+		n.Reports = append(n.Reports, cluster.Report{ArticleID: fmt.Sprint(r.article), Published: r.published, Value: c.Min})
+		hi = max(hi, c.Min)
+		if c.Max != nil {
+			hi = max(hi, *c.Max)
+		}
+	}
+	best, ok := n.Best()
+	if !ok {
+		return nil
+	}
+	lo, _ := n.Range()
+	return &extract.Count{Min: lo, Max: &hi, Best: &best}
+}

@@ -12,6 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"sitrep/internal/export"
 	"sitrep/internal/server"
 	"sitrep/internal/store"
 )
@@ -84,9 +85,9 @@ metrics at /metrics. Logs one JSON line per request on stderr.`)
 	return 0
 }
 
-// exportFunc is wired to internal/export when that package lands; nil
-// makes /api/v1/export answer 501.
-var exportFunc server.ExportFunc
+// exportFunc writes /api/v1/export's files; a variable so the server
+// package needs no import of internal/export.
+var exportFunc server.ExportFunc = export.Write
 
 // redactDSN hides a password in a postgres:// URL before it is logged.
 func redactDSN(dsn string) string {

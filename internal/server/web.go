@@ -104,6 +104,8 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusBadRequest, "Bad filter: "+fe.Error()
 	case errors.Is(err, store.ErrNotFound):
 		status, msg = http.StatusNotFound, "Not found."
+	case badCursor(err):
+		status, msg = http.StatusBadRequest, "Bad page cursor: follow the Next link of the previous page."
 	default:
 		s.log.Error("page", "path", r.URL.Path, "err", err)
 	}

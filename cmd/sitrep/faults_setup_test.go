@@ -89,6 +89,12 @@ func withDatabase(t *testing.T, url, name string) string {
 	return out
 }
 
+// databaseName is the database a postgres:// URL names.
+func databaseName(url string) string {
+	head, _, _ := strings.Cut(url, "?")
+	return head[strings.LastIndex(head, "/")+1:]
+}
+
 // withParam adds a query parameter to a URL.
 func withParam(url, param string) string {
 	if strings.Contains(url, "?") {

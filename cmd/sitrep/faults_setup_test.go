@@ -7,9 +7,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -161,6 +164,59 @@ func runBinary(t *testing.T, bin string, args ...string) string {
 		t.Fatalf("sitrep %s: %v\nstderr:\n%s", strings.Join(args, " "), err, tail(errb.String(), 3000))
 	}
 	return out.String()
+}
+
+// sqliteDigest is a SHA-256 over every row of every table of a SQLite
+// store, in a fixed order: equal digests mean equal contents.
+func sqliteDigest(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var tables []string
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		tables = append(tables, name)
+	}
+	rows.Close()
+	h := sha256.New()
+	for _, table := range tables {
+		fmt.Fprintf(h, "table %s\n", table)
+		digestRows(t, db, h, `SELECT * FROM "`+table+`" ORDER BY 1`)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// digestRows writes every row a query returns to h.
+func digestRows(t *testing.T, db *sql.DB, h io.Writer, query string, args ...any) {
+	t.Helper()
+	rows, err := db.Query(query, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(h, "%q\n", vals)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // tail is the end of s, for failure messages.

@@ -89,77 +89,76 @@ func Extract(a article.Article, opt Options) Result {
 	places := newPlacer(a)
 
 	var mentions []mention
-	for i, s := range sents {
-		st := text[s.Start:s.End]
-		t, ok := sentenceTrigger(st)
-		if !ok {
-			continue
-		}
-		certainty, claims := Certainty(st)
-		rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
-		if t.Text == "" {
-			rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
-		}
-		why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
-		var killed, wounded *Count
-		var victims []Participant
-		var shot *Count
-		for _, c := range Casualties(text, s) {
-			field := "killed"
-			if c.Shot {
-				shot = maxCount(shot, &c.Count)
-				why = append(why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
-				if c.Noun != "" {
+	for i, sent := range sents {
+		for _, cl := range clauses(text, sent) {
+			s, t := cl.span, cl.trigger
+			st := text[s.Start:s.End]
+			certainty, claims := Certainty(st)
+			rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
+			if t.Text == "" {
+				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
+			}
+			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
+			var killed, wounded *Count
+			var victims []Participant
+			var shot *Count
+			for _, c := range Casualties(text, s) {
+				field := "killed"
+				if c.Shot {
+					shot = maxCount(shot, &c.Count)
+					why = append(why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
+					if c.Noun != "" {
+						victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+					}
+					continue
+				}
+				if c.Wounded {
+					wounded = maxCount(wounded, &c.Count)
+					field = "wounded"
+				} else {
+					killed = maxCount(killed, &c.Count)
+				}
+				why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
+				if c.Noun != "" || c.Named {
 					victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
 				}
-				continue
 			}
-			if c.Wounded {
-				wounded = maxCount(wounded, &c.Count)
-				field = "wounded"
-			} else {
-				killed = maxCount(killed, &c.Count)
+			if certainty != "" && certainty != Reported {
+				why = append(why, Reason{Field: "certainty", Value: certainty, Rule: "hedging cue in the sentence (codebook/certainty.yaml)"})
 			}
-			why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
-			if c.Noun != "" || c.Named {
-				victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+			for _, c := range claims {
+				why = append(why, Reason{Field: "claims", Value: strings.TrimSpace(c.By + " " + c.Kind + " " + c.Against), Rule: "claim pattern (codebook/certainty.yaml)"})
 			}
+			t.Start += s.Start
+			t.End += s.Start
+			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot,
+				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
+			why = append(why, m.args.reasons()...)
+			var dateRule string
+			m.date, dateRule = dates.near(i, t.Start, s)
+			m.dateFromText = m.date != nil
+			if m.date == nil && m.para <= 1 {
+				m.date = leadDate(anchor)
+				dateRule = "no date in reach in an opening paragraph: the week up to the article's date"
+			}
+			if m.date != nil {
+				why = append(why, Reason{Field: "date", Value: m.date.Start + ".." + m.date.End, Rule: dateRule})
+			}
+			// The story's own place stands in only for the story's own
+			// events: an opening paragraph that recalls an older, dated
+			// event ("a month later, in 2015, ...") is not placed by it.
+			story := m.para <= 1 && (m.date == nil || recent(m.date, anchor))
+			var placeRule string
+			m.place, placeRule = places.in(text, s, story, dates.spans)
+			if m.place != nil {
+				why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
+			}
+			for k := range why {
+				why[k].Sentence = st
+			}
+			m.why = why
+			mentions = append(mentions, m)
 		}
-		if certainty != "" && certainty != Reported {
-			why = append(why, Reason{Field: "certainty", Value: certainty, Rule: "hedging cue in the sentence (codebook/certainty.yaml)"})
-		}
-		for _, c := range claims {
-			why = append(why, Reason{Field: "claims", Value: strings.TrimSpace(c.By + " " + c.Kind + " " + c.Against), Rule: "claim pattern (codebook/certainty.yaml)"})
-		}
-		t.Start += s.Start
-		t.End += s.Start
-		m := mention{sent: i, span: s, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot,
-			certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
-		why = append(why, m.args.reasons()...)
-		var dateRule string
-		m.date, dateRule = dates.near(i, t.Start)
-		m.dateFromText = m.date != nil
-		if m.date == nil && m.para <= 1 {
-			m.date = leadDate(anchor)
-			dateRule = "no date in reach in an opening paragraph: the week up to the article's date"
-		}
-		if m.date != nil {
-			why = append(why, Reason{Field: "date", Value: m.date.Start + ".." + m.date.End, Rule: dateRule})
-		}
-		// The story's own place stands in only for the story's own
-		// events: an opening paragraph that recalls an older, dated
-		// event ("a month later, in 2015, ...") is not placed by it.
-		story := m.para <= 1 && (m.date == nil || recent(m.date, anchor))
-		var placeRule string
-		m.place, placeRule = places.in(text, s, story, dates.spans)
-		if m.place != nil {
-			why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
-		}
-		for k := range why {
-			why[k].Sentence = st
-		}
-		m.why = why
-		mentions = append(mentions, m)
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
 	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {
@@ -172,6 +171,49 @@ func Extract(a article.Article, opt Options) Result {
 		}
 	}
 	return res
+}
+
+// clause is the part of a sentence that tells one event, with its trigger.
+type clause struct {
+	span    nlp.Span
+	trigger Trigger // offsets into the clause
+}
+
+// clauses returns the event-telling parts of a sentence. Most sentences
+// tell one event and are read whole; a sentence whose semicolon-separated
+// parts each tell an event ("a suicide attack in Kabul that killed 182;
+// an attack on the embassy that killed two; and a twin bombing in Iran")
+// is read part by part, so that each event keeps its own date, place and
+// counts. Parts are only split off when at least two of them have a
+// trigger, so a part that only adds the toll ("...; five were killed")
+// stays with its event.
+func clauses(text string, s nlp.Span) []clause {
+	st := text[s.Start:s.End]
+	if strings.Contains(st, "; ") {
+		var parts []clause
+		start := s.Start
+		for start < s.End {
+			end := s.End
+			if k := strings.Index(text[start:s.End], "; "); k >= 0 {
+				end = start + k + 1
+			}
+			sp := nlp.Span{Start: start, End: end}
+			if t, ok := sentenceTrigger(text[start:end]); ok {
+				parts = append(parts, clause{sp, t})
+			}
+			start = end
+			for start < s.End && text[start] == ' ' {
+				start++
+			}
+		}
+		if len(parts) >= 2 {
+			return parts
+		}
+	}
+	if t, ok := sentenceTrigger(st); ok {
+		return []clause{{s, t}}
+	}
+	return nil
 }
 
 // recent reports whether a date reaches into the month before the anchor:
@@ -302,12 +344,25 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 // earlier in the same paragraph. An event told without any date in reach
 // gets none: a retrospective paragraph must not inherit the publication
 // date.
-func (idx *sentenceDateIndex) near(i, pos int) (*Date, string) {
+//
+// When the event is one clause of a sentence that tells several ("an
+// attack in Kabul in September 2022; and, in January, a bombing in
+// Iran"), a date within the clause comes first.
+func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) {
 	if ds := idx.bySent[i]; len(ds) > 0 {
-		best := ds[0]
-		for _, d := range ds[1:] {
+		var best *dated
+		for k, d := range ds {
+			if d.pos >= clause.Start && d.pos < clause.End && (best == nil || abs(d.pos-pos) < abs(best.pos-pos)) {
+				best = &ds[k]
+			}
+		}
+		if best != nil {
+			return best.date, fmt.Sprintf("time expression %q in the sentence, nearest the trigger", best.date.Text)
+		}
+		best = &ds[0]
+		for k, d := range ds[1:] {
 			if abs(d.pos-pos) < abs(best.pos-pos) {
-				best = d
+				best = &ds[k+1]
 			}
 		}
 		return best.date, fmt.Sprintf("time expression %q in the sentence, nearest the trigger", best.date.Text)

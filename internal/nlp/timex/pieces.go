@@ -384,13 +384,15 @@ func (m *matcher) inferYear(i, mo, day int) (int, bool) {
 }
 
 // sameSentence reports whether no sentence end lies between tokens a and
-// b (a <= b), and they are near: how far a narrative's year carries.
+// b (a <= b), and they are near: how far a narrative's year carries. A
+// semicolon ends it too: the items of a list ("an attack in September
+// 2022; and, in January, a bombing") each take their own year.
 func (m *matcher) sameSentence(a, b int) bool {
 	if a > b || b-a > 40 {
 		return false
 	}
 	for k := a; k < b; k++ {
-		if t := m.t[k]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?") {
+		if t := m.t[k]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == ";") {
 			return false
 		}
 	}

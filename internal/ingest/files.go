@@ -1,6 +1,9 @@
-// Package ingest finds the inputs a user names — files, directories,
-// standard input — and hands each one's bytes to the pipeline, bounded in
-// size so that memory stays flat however large the input.
+// Package ingest finds the inputs a user names and hands each page's bytes
+// to the pipeline: files, directories and standard input (Files), and every
+// kind of source a news archive comes in — lists of URLs, RSS/Atom/JSON
+// feeds, sitemaps, WARC archives (Sources). Every reader streams and bounds
+// what it holds, so memory stays flat however large the input; a broken
+// part of one input is reported by name and the rest still read.
 package ingest
 
 import (

@@ -48,7 +48,7 @@ type eventsPage struct {
 	Next   *string          `json:"next"`
 }
 
-func page(p store.IncidentPage) eventsPage {
+func eventsPageOf(p store.IncidentPage) eventsPage {
 	out := eventsPage{Events: p.Incidents}
 	if out.Events == nil {
 		out.Events = []store.Incident{}
@@ -79,7 +79,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		s.storeError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, page(p))
+	writeJSON(w, http.StatusOK, eventsPageOf(p))
 }
 
 // pathID reads the {id} path value, answering 400 itself when it is not
@@ -169,7 +169,7 @@ func (s *Server) profile(r *http.Request, name string, f store.IncidentFilter) (
 	if err != nil {
 		return p, err
 	}
-	ep := page(pg)
+	ep := eventsPageOf(pg)
 	p.Events, p.Next = ep.Events, ep.Next
 	return p, nil
 }
@@ -258,7 +258,7 @@ func (s *Server) article(r *http.Request, id int64) (articleView, error) {
 	if err != nil {
 		return v, err
 	}
-	v.Events = page(p).Events
+	v.Events = eventsPageOf(p).Events
 	if v.Similar, err = s.cfg.Store.SimilarArticles(r.Context(), id, 20); err != nil {
 		return v, err
 	}

@@ -119,6 +119,12 @@ func (s *Server) routesWeb() {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		fileServer.ServeHTTP(w, r)
 	}))
+	s.mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		b, _ := webFS.ReadFile("web/static/favicon.svg")
+		w.Header().Set("Content-Type", "image/svg+xml")
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		w.Write(b)
+	})
 	s.mux.HandleFunc("GET /basemap.svg", func(w http.ResponseWriter, r *http.Request) {
 		b, err := basemap()
 		if err != nil {

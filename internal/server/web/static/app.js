@@ -2,6 +2,13 @@
 // inline code. The pages work without it; it only tidies things up.
 "use strict";
 
+// Back to a page whose form was submitted: undo the disabling below.
+window.addEventListener("pageshow", () => {
+  for (const el of document.querySelectorAll("#filters [disabled]")) {
+    el.disabled = false;
+  }
+});
+
 document.addEventListener("DOMContentLoaded", () => {
   // Filters are a GET form, so a filtered view is a URL to share. Empty
   // fields would clutter that URL (?from=&to=&...): leave them out.

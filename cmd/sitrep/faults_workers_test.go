@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -113,4 +114,92 @@ func startWorkers(t *testing.T, bin, dsn string, n int, args ...string) []worker
 		ws = append(ws, workerProc{cmd, &errb})
 	}
 	return ws
+}
+
+// SIGTERM stops a worker cleanly: it exits 0 within its grace period and
+// holds no claim afterwards (each job it had is done or back in the queue),
+// so a worker started later finishes the queue with every article stored
+// once.
+func TestFaultsWorkerStopsOnSIGTERM(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs worker processes against PostgreSQL; run without -short")
+	}
+	const articles = 1500
+	dsn := withParam(freshPGDatabase(t, faultPostgres(t)), "synchronous_commit=off")
+	bin := faultBinary(t)
+	jsonl := filepath.Join(t.TempDir(), "articles.jsonl")
+	writeFictionalJSONL(t, jsonl, articles)
+	runBinary(t, bin, "enqueue", "--db", dsn, "--jsonl", jsonl)
+
+	db := openPG(t, dsn)
+	w := startWorkers(t, bin, dsn, 1, "--workers", "2", "--grace", "20s")[0]
+	for queryInt(t, db, `SELECT count(*) FROM jobs WHERE status = 'done'`) < articles/5 {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := w.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- w.cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("worker exited with %v after SIGTERM\n%s", err, tail(w.stderr.String(), 3000))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("worker still running 30 s after SIGTERM\n%s", tail(w.stderr.String(), 3000))
+	}
+	done := queryInt(t, db, `SELECT count(*) FROM jobs WHERE status = 'done'`)
+	if done == articles {
+		t.Fatalf("the worker finished all %d jobs before SIGTERM reached it; nothing was tested", articles)
+	}
+	if n := queryInt(t, db, `SELECT count(*) FROM jobs WHERE status = 'running'`); n != 0 {
+		t.Errorf("%d jobs still claimed after the worker stopped", n)
+	}
+	t.Logf("stopped after %d of %d jobs", done, articles)
+
+	runBinary(t, bin, "worker", "--db", dsn, "--id", "after", "--drain")
+	assertExactlyOnce(t, db, articles)
+}
+
+// Inputs a worker cannot read fail alone, with the reason recorded on the
+// job, and the good ones are stored; unreadable inputs never reach the
+// queue. (In process, on SQLite: the queue is the same on both backends.)
+func TestFaultsWorkerBadJobs(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "store.db")
+	good := writeHostile(t, dir, "good.txt", []byte("Gunmen attack checkpoint\n\nGunmen killed two soldiers at a checkpoint outside the town of Velmora on Tuesday, officials said.\n"))
+	junk := writeHostile(t, dir, "junk.html", []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x00\x00"))
+	empty := writeHostile(t, dir, "empty.html", nil)
+	missing := filepath.Join(dir, "missing.html")
+
+	out, errs, code := runCLI(t, "", "enqueue", "--db", db, good, junk, empty, missing)
+	if code != 1 || !strings.Contains(errs, "sitrep: "+missing+": no such file") || !strings.HasPrefix(out, "3 jobs enqueued, 1 inputs failed") {
+		t.Fatalf("enqueue: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
+	}
+	if _, errs, code := runCLI(t, "", "worker", "--db", db, "--drain", "--workers", "1"); code != 0 {
+		t.Fatalf("worker: exit %d\n%s", code, errs)
+	}
+	s, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n := queryInt(t, s, `SELECT count(*) FROM articles`); n != 1 {
+		t.Errorf("%d articles stored, want the good one", n)
+	}
+	for _, c := range []struct{ input, want string }{
+		{junk, "binary data"},
+		{empty, "empty input"},
+	} {
+		var status, lastErr string
+		err := s.QueryRow(`SELECT status, coalesce(last_error, '') FROM jobs WHERE last_error LIKE '%' || $1 || '%'`, c.input).Scan(&status, &lastErr)
+		if err != nil {
+			t.Errorf("%s: no job failed naming it: %v", c.input, err)
+			continue
+		}
+		if status != "queued" || !strings.Contains(lastErr, c.want) {
+			t.Errorf("%s: job %s with error %q, want queued for a retry with %q", c.input, status, lastErr, c.want)
+		}
+	}
 }

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,37 +38,5 @@ func writeFileForIngest(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// What ingest stored, export writes out: every event once, in either format.
-func TestExportAfterIngest(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "sitrep.db")
-	var out, errb strings.Builder
-	e := env{strings.NewReader(""), &out, &errb}
-	if code := e.cmdIngest([]string{"--db", db, filepath.Join("..", "..", "examples")}); code != 0 {
-		t.Fatalf("ingest: exit %d\n%s", code, errb.String())
-	}
-	var stored int
-	if _, err := fmt.Sscanf(out.String()[strings.Index(out.String(), "; ")+2:], "%d events", &stored); err != nil || stored == 0 {
-		t.Fatalf("ingest stored %d events (%v): %s", stored, err, out.String())
-	}
-	out.Reset()
-	if code := e.cmdExport([]string{"--db", db}); code != 0 {
-		t.Fatalf("export: exit %d\n%s", code, errb.String())
-	}
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != stored {
-		t.Errorf("export wrote %d events, ingest stored %d", len(lines), stored)
-	}
-	for _, l := range lines {
-		var row map[string]any
-		if err := json.Unmarshal([]byte(l), &row); err != nil || row["type"] == nil || row["article"] == nil {
-			t.Errorf("bad line %v: %s", err, l)
-		}
-	}
-	out.Reset()
-	if code := e.cmdExport([]string{"--db", db, "--csv", "--country", "ZZ"}); code != 0 || strings.TrimSpace(out.String()) != strings.Join(exportCSVHeader, ",") {
-		t.Errorf("export --csv of nothing: exit %d\n%s", code, out.String())
 	}
 }

@@ -48,6 +48,7 @@ type codebook struct {
 		AttackTypes         map[string]label  `yaml:"attack_types"`
 		AttackTypeBySubtype map[string]string `yaml:"attack_type_by_subtype"`
 		WeaponTypes         map[string]label  `yaml:"weapon_types"`
+		WeaponWords         map[string]string `yaml:"weapon_words"`
 		WeaponTypeBySubtype map[string]string `yaml:"weapon_type_by_subtype"`
 		TargetTypes         map[string]label  `yaml:"target_types"`
 		TargetByNamePrefix  map[string]string `yaml:"target_by_name_prefix"`
@@ -116,6 +117,11 @@ func (c *codebook) check() error {
 	for st, wt := range c.GTD.WeaponTypeBySubtype {
 		if _, ok := c.GTD.WeaponTypes[wt]; !ok {
 			return fmt.Errorf("weapon_type_by_subtype: %s: no weapon type %q", st, wt)
+		}
+	}
+	for w, wt := range c.GTD.WeaponWords {
+		if _, ok := c.GTD.WeaponTypes[wt]; !ok {
+			return fmt.Errorf("weapon_words: %s: no weapon type %q", w, wt)
 		}
 	}
 	for k, tt := range c.GTD.TargetByKind {

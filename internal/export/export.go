@@ -23,9 +23,9 @@ import (
 // Formats are the names Write accepts, the default first.
 var Formats = []string{"jsonl", "acled-csv", "gtd-csv", "geojson"}
 
-// PageSize is how many incidents Write asks the store for at a time: the
+// pageSize is how many incidents Write asks the store for at a time: the
 // store's largest page, so a large export makes few round trips.
-const PageSize = 1000
+var pageSize = 1000
 
 // encoder writes one format. begin and end frame the output (a CSV
 // header, GeoJSON's FeatureCollection); write is called once per incident.
@@ -62,7 +62,7 @@ func WriteStats(ctx context.Context, w io.Writer, format string, src store.Incid
 	if err := enc.begin(); err != nil {
 		return st, err
 	}
-	f.Limit, f.Cursor = PageSize, ""
+	f.Limit, f.Cursor = pageSize, ""
 	for {
 		page, err := src.QueryIncidents(ctx, f)
 		if err != nil {

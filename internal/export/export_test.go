@@ -65,7 +65,7 @@ func fixtureIncidents() []store.Incident {
 				Wounded:      &extract.Count{Min: 30},
 				Certainty:    extract.Claimed,
 				Claims:       []extract.Claim{{By: "Islamic State", Kind: "claims_responsibility"}},
-				Weapons:      []string{},
+				Weapons:      []string{"suicide vest", "AK-47s"},
 			},
 			Sources: []store.Source{
 				{ArticleID: 1, ExternalID: "wire-0001", URL: "https://example.org/a/1", Title: "Blast at Kandahar mosque kills 12", Outlet: "Example Wire", Published: &pub},
@@ -107,7 +107,7 @@ func fixtureIncidents() []store.Incident {
 			ID: 20,
 			Event: extract.Event{
 				Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance",
-				Certainty: extract.Alleged,
+				Certainty: extract.Alleged, Weapons: []string{"Machetes"},
 			},
 			Sources:   []store.Source{{ArticleID: 5, Title: "Aid workers missing"}},
 			CreatedAt: t0, ChangedAt: t0,
@@ -123,7 +123,7 @@ func TestWriteGolden(t *testing.T) {
 		{"geojson", "incidents.geojson"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
-			// A page of 1 would hide nothing here, but PageSize is large;
+			// A page of 1 would hide nothing here, but pageSize is large;
 			// the paging itself is tested in TestWritePages.
 			src := &slicePages{incs: fixtureIncidents()}
 			var buf bytes.Buffer
@@ -312,6 +312,8 @@ func TestGTDFields(t *testing.T) {
 		{4, "guncertain1", "1"},
 		{4, "gname", "Unknown"},
 		{4, "iyear", ""},
+		{4, "weaptype1", "9"},
+		{4, "weaptype1_txt", "Melee"},
 	} {
 		if got := rows[tc.row][col[tc.field]]; got != tc.want {
 			t.Errorf("row %d %s = %q, want %q", tc.row, tc.field, got, tc.want)
@@ -350,7 +352,7 @@ func TestWriteUnknownFormat(t *testing.T) {
 // TestWritePages checks Write follows the cursor to the end, asking for
 // full pages, whatever Limit and Cursor the caller left in the filter.
 func TestWritePages(t *testing.T) {
-	incs := make([]store.Incident, 2*PageSize+3)
+	incs := make([]store.Incident, 2*pageSize+3)
 	for i := range incs {
 		incs[i] = store.Incident{ID: int64(i + 1), Event: extract.Event{Type: extract.Riots, Subtype: "mob_violence"}}
 	}

@@ -124,10 +124,7 @@ func (e *gtdEncoder) write(inc *store.Incident) error {
 			r[27] = "1"
 		}
 	}
-	wt := "unknown"
-	if s, ok := g.WeaponTypeBySubtype[inc.Subtype]; ok {
-		wt = s
-	}
+	wt := e.weaponType(inc)
 	r[28], r[29] = strconv.Itoa(g.WeaponTypes[wt].Code), g.WeaponTypes[wt].Label
 	r[30], r[31] = itoaOr(best(inc.Killed), ""), itoaOr(best(inc.Wounded), "")
 	r[32] = "-9" // property damage: unknown
@@ -155,6 +152,27 @@ func (e *gtdEncoder) targetType(p extract.Participant) string {
 	}
 	if tt, ok := e.c.GTD.TargetByKind[e.kinds.of(p)]; ok {
 		return tt
+	}
+	return "unknown"
+}
+
+// weaponType applies the weapon rules of codes.yaml: the first weapon
+// phrase with a known word (read from its end: "car bomb" is a bomb), else
+// the subtype's usual weapon.
+func (e *gtdEncoder) weaponType(inc *store.Incident) string {
+	for _, w := range inc.Weapons {
+		words := strings.Fields(strings.ToLower(w))
+		for i := len(words) - 1; i >= 0; i-- {
+			if wt, ok := e.c.GTD.WeaponWords[words[i]]; ok {
+				return wt
+			}
+			if wt, ok := e.c.GTD.WeaponWords[strings.TrimSuffix(words[i], "s")]; ok {
+				return wt
+			}
+		}
+	}
+	if wt, ok := e.c.GTD.WeaponTypeBySubtype[inc.Subtype]; ok {
+		return wt
 	}
 	return "unknown"
 }

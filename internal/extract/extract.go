@@ -161,6 +161,14 @@ func Extract(a article.Article, opt Options) Result {
 		}
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
+	if len(res.Events) > 0 {
+		triggered := make(map[int]bool, len(mentions))
+		for _, m := range mentions {
+			triggered[m.sent] = true
+		}
+		attributions(text, sents, triggered, res.Events, res.Why)
+		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
+	}
 	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {
 		// The main event was dated only by the lead's implicit week; the
 		// date the opening paragraphs give is the date a news lead means.
@@ -573,8 +581,22 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 // An undated sentence far from an event is a different story; merging it
 // would give a retrospective incident the main event's date or counts.
 func compatible(ev Event, last, m mention) bool {
-	if Subtypes[ev.Subtype] != m.trigger.Type && !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
-		return false
+	if Subtypes[ev.Subtype] != m.trigger.Type {
+		if !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
+			return false
+		}
+		// A refinement is a nearby retelling ("the attack ... the car
+		// bomb"); a bombing three paragraphs on whose year happens to
+		// contain a clash's is another incident.
+		if m.para-last.para > 1 {
+			return false
+		}
+		// Nor is one dated differently: "battles in 2024" and "a
+		// bombing in January" overlap but are not one telling.
+		if ev.Date != nil && m.date != nil && m.dateFromText && ev.Date.Text != "" &&
+			(ev.Date.Start != m.date.Start || ev.Date.End != m.date.End) {
+			return false
+		}
 	}
 	if ev.Location != nil && m.place != nil {
 		if ev.Location.Country != m.place.Country {

@@ -151,43 +151,6 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestSeedArticle reads the project's seed article in place and checks the
-// incident it is mainly about.
-func TestSeedArticle(t *testing.T) {
-	path := filepath.Join("..", "..", "..", "shared", "seed", "000_6e64fbcfa3112358.txt")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("seed article not found (%v); it lives in ../shared beside the repo", err)
-	}
-	a, err := article.Read(path, data, article.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	evs := Extract(a, Options{}).Events
-	if len(evs) < 5 {
-		t.Fatalf("got %d events; the seed reports about a dozen", len(evs))
-	}
-	main := evs[0]
-	if main.Killed == nil || main.Killed.Min != 137 {
-		t.Errorf("main event killed = %+v, want 137", main.Killed)
-	}
-	if main.Location == nil || main.Location.Country != "RU" {
-		t.Errorf("main event location = %+v, want in RU", main.Location)
-	}
-	if main.Date == nil || main.Date.Start > "2024-03-22" || main.Date.End < "2024-03-22" {
-		t.Errorf("main event date = %+v, want a range holding 2024-03-22", main.Date)
-	}
-	var kabul bool
-	for _, ev := range evs {
-		if ev.Location != nil && ev.Location.Country == "AF" && ev.Killed != nil && ev.Killed.Min == 182 {
-			kabul = true
-		}
-	}
-	if !kabul {
-		t.Errorf("no event in Afghanistan with at least 182 killed (13 American military personnel and at least 169 Afghans)")
-	}
-}
-
 // TestLeadDate checks that the main event takes the recent date its
 // opening paragraphs give, even from a sentence that is not itself an
 // event mention, and never a background date from long before.

@@ -61,7 +61,7 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 			}
 			continue
 		}
-		if !placePrepositions[strings.ToLower(toks[i].Text)] {
+		if !placePrepositions[strings.ToLower(toks[i].Text)] && !possessivePlace(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -83,6 +83,17 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 		}
 	}
 	return out
+}
+
+// possessivePlace reports a capitalised possessive followed by a
+// capitalised name, which then names a place inside it: "Egypt’s Sharm
+// El-Sheikh airport". "Russia's hybrid-war operations" names none.
+func possessivePlace(toks []nlp.Token, i int) bool {
+	w := toks[i].Text
+	if !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
+		return false
+	}
+	return isCapitalized(w) && i+1 < len(toks) && isCapitalized(toks[i+1].Text)
 }
 
 // sentenceOpeners are capitalised words that start sentences and are

@@ -1,0 +1,185 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"sitrep/internal/nlp"
+	"sitrep/internal/resolve"
+)
+
+// headlineFacts adds to the main event what the headline says of it: who
+// claims or blames ("Why Russia Blames Ukraine") and who did it ("Why
+// ISIS Attacked Russia"). A headline is a sentence about the story's main
+// event, but it is not in the text, so no trigger there makes an event of
+// its own.
+func headlineFacts(title string, ev *Event, why []Reason) []Reason {
+	if strings.TrimSpace(title) == "" || !violent[ev.Type] {
+		return why
+	}
+	_, claims := Certainty(title)
+	var add Event
+	for _, c := range claims {
+		if c.By == "" || (c.Kind != "blames" && c.Kind != "claims_responsibility") || hasClaim(ev.Claims, c) {
+			continue
+		}
+		ev.Claims = append(ev.Claims, c)
+		why = append(why, Reason{Field: "claims", Value: strings.TrimSpace(c.By + " " + c.Kind + " " + c.Against),
+			Rule: "claim pattern in the headline (codebook/certainty.yaml)", Sentence: title})
+		if c.Kind == "claims_responsibility" {
+			add.Perpetrators = addParticipant(add.Perpetrators, Participant{Name: c.By, Kind: "organization"})
+		}
+	}
+	if t, ok := sentenceTrigger(title); ok && violent[t.Type] {
+		for _, p := range SentenceArguments(title).Perpetrators {
+			add.Perpetrators = addParticipant(add.Perpetrators, p)
+		}
+	}
+	return addResolved(ev, add, why, "the headline", title)
+}
+
+// addResolved resolves the participants of add to catalog actors with ev's
+// country as context and appends those ev does not have yet.
+func addResolved(ev *Event, add Event, why []Reason, from, sentence string) []Reason {
+	if len(add.Perpetrators) == 0 {
+		return why
+	}
+	add.Location = ev.Location
+	var rs []Reason
+	rs = resolveActors(&add, rs)
+	for _, p := range add.Perpetrators {
+		dup := false
+		for _, q := range ev.Perpetrators {
+			if strings.EqualFold(q.Name, p.Name) || (p.Actor != nil && q.Actor != nil && *p.Actor == *q.Actor) {
+				dup = true
+			}
+		}
+		if !dup {
+			ev.Perpetrators = append(ev.Perpetrators, p)
+			why = append(why, Reason{Field: "perpetrators", Value: p.Name, Rule: "attacker named in " + from, Sentence: sentence})
+		}
+	}
+	for _, r := range rs {
+		r.Sentence = sentence
+		why = append(why, r)
+	}
+	return why
+}
+
+func hasClaim(cs []Claim, c Claim) bool {
+	for _, d := range cs {
+		if strings.EqualFold(d.By, c.By) && d.Kind == c.Kind && strings.EqualFold(d.Against, c.Against) {
+			return true
+		}
+	}
+	return false
+}
+
+// attributions reads the sentences that tell of no event themselves but
+// say who is suspected of, claimed or is blamed for one ("ISIS-K, whose
+// operatives are suspected to have committed the Crocus City Hall
+// attack"), and gives that to the event they name: the one whose evidence
+// shares a name of two or more capitalised words with the sentence. A
+// sentence that names no such event is left alone: guessing would pin an
+// accusation on the wrong incident.
+func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []Event, why [][]Reason) {
+	for i, s := range sents {
+		if triggered[i] {
+			continue
+		}
+		st := text[s.Start:s.End]
+		certainty, claims := Certainty(st)
+		if certainty != Suspected && certainty != Alleged && certainty != Claimed {
+			continue
+		}
+		k := namedEvent(st, evs)
+		if k < 0 {
+			continue
+		}
+		ev := &evs[k]
+		var add Event
+		for _, c := range claims {
+			if c.By == "" || hasClaim(ev.Claims, c) {
+				continue
+			}
+			ev.Claims = append(ev.Claims, c)
+			why[k] = append(why[k], Reason{Field: "claims", Value: strings.TrimSpace(c.By + " " + c.Kind + " " + c.Against),
+				Rule: "claim pattern in a sentence naming the event (codebook/certainty.yaml)", Sentence: st})
+			if c.Kind == "claims_responsibility" {
+				add.Perpetrators = addParticipant(add.Perpetrators, Participant{Name: c.By, Kind: "organization"})
+			}
+		}
+		if certainty != Claimed {
+			if name := leadingName(st); name != "" {
+				if m := resolve.ResolveActor(name, resolve.ActorContext{Role: "perpetrator"}); m.Resolved && m.ParticipantKind() == "organization" {
+					add.Perpetrators = addParticipant(add.Perpetrators, Participant{Name: name, Kind: "organization"})
+				}
+			}
+		}
+		why[k] = addResolved(ev, add, why[k], fmt.Sprintf("a sentence that names the event and is %s", certainty), st)
+	}
+}
+
+// namedEvent returns the index of the event whose evidence shares a
+// multi-word capitalised name with sentence, or -1.
+func namedEvent(sentence string, evs []Event) int {
+	for _, name := range capitalisedNames(sentence) {
+		for k, ev := range evs {
+			for _, e := range ev.Evidence {
+				if strings.Contains(e.Text, name) {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// capitalisedNames lists the runs of two or more capitalised words in s
+// ("Crocus City Hall"), skipping the sentence's first word.
+func capitalisedNames(s string) []string {
+	var out []string
+	words := strings.Fields(s)
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && end-start >= 2 {
+			out = append(out, strings.Join(words[start:end], " "))
+		}
+		start = -1
+	}
+	for i, w := range words {
+		w = strings.Trim(w, ",;:.\"“”()")
+		r := []rune(w)
+		capital := len(r) > 1 && unicode.IsUpper(r[0]) && i > 0
+		if capital && start < 0 {
+			start = i
+		}
+		if !capital {
+			flush(i)
+			continue
+		}
+		if strings.ContainsAny(words[i], ",;:.)") {
+			flush(i + 1)
+		}
+	}
+	flush(len(words))
+	return out
+}
+
+// leadingName is a sentence's opening name, up to the first comma,
+// parenthesis or verb-like word: "ISIS-Khorasan (ISIS-K), the branch ..."
+// gives "ISIS-Khorasan".
+func leadingName(s string) string {
+	end := len(s)
+	for _, sep := range []string{",", " (", " is ", " are ", " was ", " were ", " has ", " have "} {
+		if k := strings.Index(s, sep); k >= 0 && k < end {
+			end = k
+		}
+	}
+	name := strings.TrimSpace(s[:end])
+	if name == "" || len(strings.Fields(name)) > 5 {
+		return ""
+	}
+	return name
+}

@@ -1,0 +1,124 @@
+package extract
+
+import (
+	"os"
+	"testing"
+
+	"sitrep/internal/article"
+)
+
+// seedArticle is the project's seed article in ../shared: a March 2024
+// analysis of the Crocus City Hall attack that recalls a decade of
+// earlier attacks and battles. The test holds the facts a careful analyst
+// codes from it; the seed's own text is never copied here.
+const seedArticle = "../../../shared/seed/000_6e64fbcfa3112358.txt"
+
+// TestSeedArticle checks the events coded from the seed article, field by
+// field: the main attack first, then each retrospective event with its
+// own date and country.
+func TestSeedArticle(t *testing.T) {
+	data, err := os.ReadFile(seedArticle)
+	if err != nil {
+		t.Skipf("seed article not found (%v): the test needs ../shared beside the repo", err)
+	}
+	a, err := article.Read(seedArticle, data, article.Options{})
+	if err != nil && a.Text == "" {
+		t.Fatalf("reading the seed: %v", err)
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+
+	t.Run("main event", func(t *testing.T) {
+		ev := evs[0]
+		if ev.Type != ViolenceAgainstCivilians || ev.Subtype != "attack" {
+			t.Errorf("type = %s / %s, want violence_against_civilians / attack", ev.Type, ev.Subtype)
+		}
+		// The text dates it only as the days before the update of
+		// 2024-03-27; the attack was on 2024-03-22.
+		if d := ev.Date; d == nil || d.Start > "2024-03-22" || d.End < "2024-03-22" || d.Start < "2024-03-01" || d.End > "2024-03-27" {
+			t.Errorf("date = %+v, want a span within March 2024 holding the 22nd", d)
+		}
+		if l := ev.Location; l == nil || l.Country != "RU" || l.Name != "Moscow" {
+			t.Errorf("location = %+v, want Moscow, RU (the text says only 'a Moscow suburb')", l)
+		}
+		if ev.Killed == nil || ev.Killed.Min != 137 {
+			t.Errorf("killed = %v, want 137", ev.Killed)
+		}
+		if !hasActor(ev.Perpetrators, "ISIS-K") {
+			t.Errorf("perpetrators = %+v, want ISIS-K (suspected, in a later paragraph)", ev.Perpetrators)
+		}
+		if !hasClaim(ev.Claims, Claim{By: "Russia", Kind: "blames", Against: "Ukraine"}) {
+			t.Errorf("claims = %+v, want Russia blames Ukraine (the headline)", ev.Claims)
+		}
+	})
+
+	// The retrospective events: each with the month or year the text
+	// gives it, and the country it happened in, never the story's.
+	tests := []struct {
+		name       string
+		start, end string // the event's date span exactly
+		country    string // "" when the text names no single place
+		killed     int    // 0: not checked
+		explosive  bool   // coded as an explosion
+	}{
+		{"Russia intervenes in Syria, ISIS bombs the Russian airliner a month later", "2015-10-01", "2015-10-31", "EG", 224, true},
+		{"Kabul airport suicide attack during the US withdrawal", "2021-08-01", "2021-08-31", "AF", 182, true},
+		{"attack on the Russian embassy in Kabul", "2022-09-01", "2022-09-30", "AF", 2, false},
+		{"twin suicide bombing in Iran", "2024-01-01", "2024-01-31", "IR", 0, true},
+		{"Russia alleged to have killed ISIS's war minister", "2017-09-01", "2017-09-30", "", 0, false},
+		{"battles at Palmyra", "2015-01-01", "2015-12-31", "SY", 0, false},
+		{"ISIS retakes Palmyra", "2016-12-01", "2016-12-31", "", 0, false},
+		{"Khorasan province emerges", "2015-01-01", "2015-01-31", "", 0, false},
+		{"Russia's operations in Crimea and the Donbas", "2014-01-01", "2014-12-31", "UA", 0, false},
+		{"the Ryazan incident and the bombings in Moscow", "1999-09-01", "1999-09-30", "RU", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ev *Event
+			for i := range evs[1:] {
+				if d := evs[i+1].Date; d != nil && d.Start == tt.start && d.End == tt.end {
+					ev = &evs[i+1]
+					break
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no event dated %s..%s", tt.start, tt.end)
+			}
+			country := ""
+			if ev.Location != nil {
+				country = ev.Location.Country
+			}
+			if country != tt.country {
+				t.Errorf("country = %q, want %q (location %+v)", country, tt.country, ev.Location)
+			}
+			if tt.killed != 0 && (ev.Killed == nil || ev.Killed.Min != tt.killed) {
+				t.Errorf("killed = %v, want %d", ev.Killed, tt.killed)
+			}
+			if tt.explosive && ev.Type != ExplosionsRemoteViolence {
+				t.Errorf("type = %s / %s, want an explosion", ev.Type, ev.Subtype)
+			}
+		})
+	}
+
+	t.Run("no retrospective event takes the story's date or place", func(t *testing.T) {
+		for _, ev := range evs[1:] {
+			if ev.Date != nil && ev.Date.Text == "" {
+				t.Errorf("%s event %q dated by the article's own week, not by its text", ev.Subtype, ev.Evidence[0].Text)
+			}
+			if ev.Location != nil && ev.Location.Country == "UA" && (ev.Date == nil || ev.Date.Start != "2014-01-01") {
+				t.Errorf("%s event %q placed in Ukraine by a mention", ev.Subtype, ev.Evidence[0].Text)
+			}
+		}
+	})
+}
+
+func hasActor(ps []Participant, actor string) bool {
+	for _, p := range ps {
+		if p.Actor != nil && *p.Actor == actor {
+			return true
+		}
+	}
+	return false
+}

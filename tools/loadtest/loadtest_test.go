@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"sitrep/internal/store"
+)
+
+func TestLoopbackOnly(t *testing.T) {
+	for _, tc := range []struct {
+		host string
+		ok   bool
+	}{
+		{"127.0.0.1", true},
+		{"127.0.0.53", true},
+		{"::1", true},
+		{"localhost", true},
+		{"10.0.0.1", false},
+		{"192.168.1.10", false},
+		{"8.8.8.8", false},
+		{"example.org", false},
+		{"", false},
+	} {
+		if err := loopbackOnly(tc.host); (err == nil) != tc.ok {
+			t.Errorf("loopbackOnly(%q) = %v, want ok %v", tc.host, err, tc.ok)
+		}
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	ds := make([]time.Duration, 100)
+	for i := range ds {
+		ds[i] = time.Duration(100-i) * time.Millisecond // 100 ms down to 1 ms
+	}
+	l := summarize("x", ds, 3)
+	if l.Requests != 100 || l.Errors != 3 || l.P50ms != 50 || l.P90ms != 90 || l.P99ms != 99 || l.Maxms != 100 {
+		t.Errorf("summarize = %+v, want p50 50, p90 90, p99 99, max 100", l)
+	}
+	if l := summarize("empty", nil, 0); l.Requests != 0 || l.P99ms != 0 {
+		t.Errorf("summarize(nil) = %+v", l)
+	}
+}
+
+// TestGenStore: what gen writes, the store reads back through the same
+// queries the API runs: every incident once, counts that add up, each
+// incident's articles as sources.
+func TestGenStore(t *testing.T) {
+	const n = 300
+	dsn := filepath.Join(t.TempDir(), "load.db")
+	if err := cmdGen([]string{"--db", dsn, "--n", "300", "--chunk", "70", "--gazetteer", "../../internal/resolve/data/places.tsv.gz"}); err != nil {
+		t.Fatal(err)
+	}
+	// A second run refuses to add to a filled store.
+	if err := cmdGen([]string{"--db", dsn, "--n", "10", "--gazetteer", "../../internal/resolve/data/places.tsv.gz"}); err == nil {
+		t.Error("gen filled a store that already had incidents")
+	}
+	ctx := context.Background()
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	src := s.(store.Incidents)
+	seen := map[int64]bool{}
+	f := store.IncidentFilter{Limit: 1000, Sort: "id"}
+	for {
+		p, err := src.QueryIncidents(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, inc := range p.Incidents {
+			if seen[inc.ID] || len(inc.Sources) == 0 || inc.Type == "" || inc.Date == nil {
+				t.Fatalf("incident %d: seen %v, %d sources, type %q", inc.ID, seen[inc.ID], len(inc.Sources), inc.Type)
+			}
+			seen[inc.ID] = true
+		}
+		if p.Next == "" {
+			break
+		}
+		f.Cursor = p.Next
+	}
+	if len(seen) != n {
+		t.Fatalf("%d incidents read back, want %d", len(seen), n)
+	}
+	buckets, err := src.CountIncidents(ctx, store.IncidentFilter{}, store.ByType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := 0
+	for _, b := range buckets {
+		sum += b.Incidents
+	}
+	if sum != n || len(buckets) != 6 {
+		t.Errorf("by type: %d buckets summing to %d, want 6 summing to %d", len(buckets), sum, n)
+	}
+	actors, err := src.Actors(ctx, store.IncidentFilter{}, 10)
+	if err != nil || len(actors) == 0 {
+		t.Errorf("actors: %v, %d", err, len(actors))
+	}
+}

@@ -5,52 +5,70 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"iter"
 	"os"
 	"os/signal"
 	"runtime"
+	"syscall"
 	"time"
 
 	"sitrep/internal/article"
 	"sitrep/internal/extract"
+	"sitrep/internal/fetch"
 	"sitrep/internal/ingest"
 	"sitrep/internal/store"
 )
 
-// cmdIngest reads pages or JSON Lines records, codes their events and puts
-// both in the store. Re-running it over the same inputs changes nothing:
-// the store recognises each article (see store.Articles.PutArticle).
+// cmdIngest reads pages from every kind of source (files, directories,
+// URLs, URL lists, feeds, sitemaps, WARC archives) or JSON Lines records,
+// codes their events and puts both in the store. Re-running it over the
+// same inputs changes nothing: the store recognises each article by URL,
+// external id (a feed item's GUID) or text (see store.Articles.PutArticle).
 //
-// Reading and coding run on every core; writing is one goroutine that puts
-// --batch articles per transaction, in input order, so ids follow the input.
+// Fetching, reading and coding run on --jobs workers; writing is one
+// goroutine that puts --batch articles per transaction, in input order, so
+// ids follow the input.
 func (e env) cmdIngest(args []string) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dsn := fs.String("db", envOr("SITREP_DB", store.DefaultDSN), "the store: a SQLite file, or a postgres:// URL (default $SITREP_DB or ./sitrep.db)")
 	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin); "id" is kept as the article's external id`)
+	urls := fs.String("urls", "", "read this file as a list of URLs, one a line, whatever it looks like")
 	batch := fs.Int("batch", 100, "articles per transaction")
-	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs larger than this many bytes")
+	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "pages fetched, read and coded at once")
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse pages (and feed items, WARC records) larger than this many bytes")
+	net := addFetchFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, `usage: sitrep ingest [--db DSN] [--batch N] [--jsonl FILE|-] [INPUT...]
+		fmt.Fprintln(e.stderr, `usage: sitrep ingest [--db DSN] [--jobs N] [--jsonl FILE|-] [--urls FILE] [SOURCE...]
 
-Reads articles (INPUT is what 'sitrep read' accepts), codes the events
-they report as 'sitrep extract' does, and stores articles, events and
-evidence. An article already stored is left as it is unless its text
-changed or it carries a newer update time; then its events are replaced
-and the previous version kept. Prints a summary line at the end.`)
+Reads articles, codes the events they report as 'sitrep extract' does, and
+stores articles, events and evidence. A SOURCE is a file or directory
+('sitrep read' inputs, walked recursively), "-" for stdin, or an http(s)
+URL; what it holds is told from its content:
+  a page (HTML or text)        a list of URLs, one a line (e.g. urls.txt)
+  an RSS, Atom or JSON feed    (each item's link is fetched; its GUID kept)
+  a sitemap or sitemap index   (.xml, .xml.gz)
+  a WARC archive               (.warc, .warc.gz: its HTML responses)
+URLs are fetched politely (robots.txt, one host at a time, --host-delay
+apart) and never from loopback or private addresses unless --allow-private.
+An article already stored is left as it is unless its text changed or it
+carries a newer update time; then its events are replaced and the previous
+version kept. Prints a summary at the end, per source when there are several.`)
 		fs.PrintDefaults()
 	}
 	inputs, err := parseFlags(fs, args)
 	if err != nil {
 		return 2
 	}
-	if (len(inputs) == 0 && *jsonl == "") || *batch < 1 {
+	if (len(inputs) == 0 && *jsonl == "" && *urls == "") || *batch < 1 || *jobs < 1 {
 		fs.Usage()
 		return 2
 	}
 
-	// Ctrl-C stops after rolling back the batch in flight; earlier batches
-	// are committed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C or SIGTERM stops after rolling back the batch in flight;
+	// earlier batches are committed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	s, err := store.Open(ctx, *dsn)
 	if err != nil {
@@ -59,108 +77,299 @@ and the previous version kept. Prints a summary line at the end.`)
 	}
 	defer s.Close()
 
+	client := net.client(*maxBytes, nil)
+	opt := ingest.Options{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: client}
+	in := newIngester(e, s, *jobs, *batch, newProgress(e.stderr, "ingest", 0))
 	start := time.Now()
-	status := 0
-	var n, events, failed, unreadable int
-	pr := newProgress(e.stderr, "ingest", 0)
-	byStatus := map[store.Status]int{}
-	var items []store.Item
-	var names []string
-	flush := func() error {
-		if len(items) == 0 {
-			return nil
+	err = in.run(ctx, func(send func(task) bool) {
+		if *jsonl != "" && !sendRecords(*jsonl, e.stdin, send) {
+			return
 		}
-		res, err := s.PutArticles(ctx, items)
-		if err != nil {
-			return err
-		}
-		for i, r := range res {
-			if r.Err != nil {
-				pr.clearLine()
-				fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", names[i], r.Err)
-				status = 1
-				failed++
-				continue
-			}
-			byStatus[r.Status]++
-			if r.Status != store.Unchanged {
-				events += len(items[i].Events)
+		if *urls != "" {
+			listOpt := opt
+			listOpt.Kind = ingest.KindURLs
+			if !sendPages(ctx, client, ingest.Sources(ctx, []string{*urls}, listOpt), send) {
+				return
 			}
 		}
-		items, names = items[:0], names[:0]
-		return nil
-	}
-	for c := range codeInParallel(ctx, e, inputs, *jsonl, *maxBytes) {
-		if c.err != nil {
-			pr.clearLine()
-			fmt.Fprintf(e.stderr, "sitrep: %s: %v\n", c.name, c.err)
-			status = 1
-			if !c.usable {
-				unreadable++
-				pr.update(n+unreadable, failed+unreadable)
-				continue
-			}
-		}
-		n++
-		pr.update(n+unreadable, failed+unreadable)
-		items = append(items, c.item)
-		names = append(names, c.name)
-		if len(items) == *batch {
-			if err := flush(); err != nil {
-				fmt.Fprintf(e.stderr, "sitrep ingest: %v\n", err)
-				return 1
-			}
-		}
-	}
-	if err := flush(); err != nil {
+		sendPages(ctx, client, ingest.Sources(ctx, inputs, opt), send)
+	})
+	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep ingest: %v\n", err)
 		return 1
 	}
-	pr.finish(n+unreadable, failed+unreadable)
-	secs := time.Since(start).Seconds()
-	fmt.Fprintf(e.stdout, "%d articles: %d inserted, %d updated, %d unchanged, %d failed; %d events stored (%.1f s, %.0f articles/s)\n",
-		n, byStatus[store.Inserted], byStatus[store.Updated], byStatus[store.Unchanged], failed, events, secs, float64(n)/secs)
-	return status
+	in.summary(time.Since(start))
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "sitrep ingest: interrupted; the batches before it are stored")
+		return 1
+	}
+	return in.status
+}
+
+// fetchFlags are the network flags ingest and watch share.
+type fetchFlags struct {
+	allowPrivate *bool
+	ignoreRobots *bool
+	hostDelay    *time.Duration
+	timeout      *time.Duration
+}
+
+func addFetchFlags(fs *flag.FlagSet) fetchFlags {
+	return fetchFlags{
+		allowPrivate: fs.Bool("allow-private", false, "let URLs reach loopback and private addresses (an intranet; never for URLs from outside)"),
+		ignoreRobots: fs.Bool("ignore-robots", false, "do not read robots.txt (only for sites that asked you to crawl them)"),
+		hostDelay:    fs.Duration("host-delay", time.Second, "least time between two requests to one host (a robots.txt Crawl-delay may raise it)"),
+		timeout:      fs.Duration("timeout", 30*time.Second, "longest time for one request, body included"),
+	}
+}
+
+func (f fetchFlags) client(maxBytes int64, cache fetch.Cache) *fetch.Client {
+	delay := *f.hostDelay
+	if delay == 0 {
+		delay = -1 // fetch.Options: negative is none
+	}
+	return fetch.New(fetch.Options{
+		Timeout: *f.timeout, MaxBytes: maxBytes, AllowPrivate: *f.allowPrivate,
+		HostDelay: delay, IgnoreRobots: *f.ignoreRobots, Cache: cache,
+	})
+}
+
+// task is one article to read and code: a page from a source or a JSON
+// Lines record.
+type task struct {
+	name, source string
+	read         func(ctx context.Context) (store.Article, error)
 }
 
 // coded is one input read and coded, ready to store.
 type coded struct {
-	name   string
-	item   store.Item
-	err    error
-	usable bool // err is a warning: item is still worth storing
+	name, source string
+	item         store.Item
+	err          error
+	usable       bool // err is a warning: item is still worth storing
 }
 
-// codeInParallel reads the inputs and JSON Lines records and extracts their
-// events on GOMAXPROCS workers, yielding results in input order: each input
-// gets a one-slot channel, queued in order, that its worker fills. It stops
-// reading when ctx is done.
-func codeInParallel(ctx context.Context, e env, inputs []string, jsonl string, maxBytes int64) <-chan coded {
-	workers := runtime.GOMAXPROCS(0)
-	type task struct {
-		name string
-		read func() (store.Article, error)
-		out  chan coded
+// sendRecords queues the records of a JSON Lines file; false when the
+// run was stopped.
+func sendRecords(jsonl string, stdin io.Reader, send func(task) bool) bool {
+	line := 0
+	for rec, err := range records(jsonl, stdin) {
+		line++
+		name := fmt.Sprintf("%s:%d", jsonl, line)
+		if err != nil {
+			if !send(task{name, jsonl, func(context.Context) (store.Article, error) { return store.Article{}, err }}) {
+				return false
+			}
+			continue
+		}
+		if rec.ID != "" {
+			name = fmt.Sprintf("%s (id %s)", jsonl, rec.ID)
+		}
+		ok := send(task{name, jsonl, func(context.Context) (store.Article, error) {
+			return store.Article{ExternalID: rec.ID, Article: rec.article(jsonl)}, nil
+		}})
+		if !ok {
+			return false
+		}
 	}
-	tasks := make(chan task)
-	pending := make(chan chan coded, 4*workers)
-	for range workers {
+	return true
+}
+
+// sendPages queues the pages of sources, to be fetched with f if need be;
+// false when the run was stopped.
+func sendPages(ctx context.Context, f ingest.Fetcher, pages iter.Seq[ingest.Page], send func(task) bool) bool {
+	for p := range pages {
+		if !send(task{p.Name, p.Source, func(ctx context.Context) (store.Article, error) { return readPage(ctx, f, p) }}) {
+			return false
+		}
+	}
+	return ctx.Err() == nil
+}
+
+// readPage fetches a page if the source gave only its URL, reads it, and
+// fills what the page did not say from what the source said: URL, title,
+// date (a feed item's date, a WARC record's Last-Modified), external id.
+func readPage(ctx context.Context, f ingest.Fetcher, p ingest.Page) (store.Article, error) {
+	fetchErr := ingest.Resolve(ctx, f, &p)
+	if p.Err != nil {
+		return store.Article{}, p.Err
+	}
+	source := p.URL
+	if source == "" {
+		source = p.Name
+	}
+	a, err := article.Read(source, p.Data, article.Options{ContentType: p.ContentType})
+	var w *article.Warning
+	if err != nil && !errors.As(err, &w) {
+		return store.Article{}, err
+	}
+	if a.URL == "" {
+		a.URL = p.URL
+	}
+	if a.Title == "" {
+		a.Title = p.Title
+	}
+	if a.Published.IsZero() {
+		a.Published = p.Date
+	}
+	if fetchErr != nil && err == nil {
+		err = &article.Warning{Err: fetchErr}
+	}
+	return store.Article{Article: a, ExternalID: p.ExternalID}, err
+}
+
+// tally counts what happened to one source's pages.
+type tally struct {
+	pages, inserted, updated, unchanged, failed, events int
+}
+
+// ingester codes tasks on workers and stores them in batches, counting
+// per source.
+type ingester struct {
+	e        env
+	s        store.Store
+	jobs     int
+	batch    int
+	pr       *progress
+	total    tally
+	bySource map[string]*tally
+	order    []string // sources in the order first seen
+	status   int
+}
+
+func newIngester(e env, s store.Store, jobs, batch int, pr *progress) *ingester {
+	return &ingester{e: e, s: s, jobs: jobs, batch: batch, pr: pr, bySource: map[string]*tally{}}
+}
+
+func (in *ingester) source(name string) *tally {
+	t := in.bySource[name]
+	if t == nil {
+		t = &tally{}
+		in.bySource[name] = t
+		in.order = append(in.order, name)
+	}
+	return t
+}
+
+func (in *ingester) fail(c coded) {
+	in.pr.clearLine()
+	fmt.Fprintf(in.e.stderr, "sitrep: %s: %v\n", c.name, c.err)
+	in.status = 1
+}
+
+// run stores every task produce sends. It returns an error only when the
+// store fails; bad inputs are reported and counted.
+func (in *ingester) run(ctx context.Context, produce func(send func(task) bool)) error {
+	var items []store.Item
+	var batch []coded
+	flush := func() error {
+		if len(items) == 0 {
+			return nil
+		}
+		res, err := in.s.PutArticles(ctx, items)
+		if err != nil {
+			return err
+		}
+		for i, r := range res {
+			t := in.source(batch[i].source)
+			if r.Err != nil {
+				in.fail(coded{name: batch[i].name, err: r.Err})
+				t.failed++
+				in.total.failed++
+				continue
+			}
+			for _, t := range []*tally{t, &in.total} {
+				switch r.Status {
+				case store.Inserted:
+					t.inserted++
+				case store.Updated:
+					t.updated++
+				default:
+					t.unchanged++
+				}
+				if r.Status != store.Unchanged {
+					t.events += len(items[i].Events)
+				}
+			}
+		}
+		items, batch = items[:0], batch[:0]
+		return nil
+	}
+	for c := range codeInParallel(ctx, in.jobs, produce) {
+		t := in.source(c.source)
+		t.pages++
+		in.total.pages++
+		if c.err != nil {
+			in.fail(c)
+			if !c.usable {
+				t.failed++
+				in.total.failed++
+				in.pr.update(in.total.pages, in.total.failed)
+				continue
+			}
+		}
+		in.pr.update(in.total.pages, in.total.failed)
+		items = append(items, c.item)
+		batch = append(batch, c)
+		if len(items) == in.batch {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := flush(); err != nil && ctx.Err() == nil {
+		return err
+	}
+	in.pr.finish(in.total.pages, in.total.failed)
+	return nil
+}
+
+// summary prints the totals, and a line per source when there are several.
+// "failed" counts pages that could not be read or stored.
+func (in *ingester) summary(elapsed time.Duration) {
+	t := in.total
+	stored := t.inserted + t.updated + t.unchanged
+	secs := elapsed.Seconds()
+	fmt.Fprintf(in.e.stdout, "%d articles: %d inserted, %d updated, %d unchanged, %d failed; %d events stored (%.1f s, %.0f articles/s)\n",
+		stored, t.inserted, t.updated, t.unchanged, t.failed, t.events, secs, float64(stored)/secs)
+	if len(in.order) < 2 {
+		return
+	}
+	for _, name := range in.order {
+		s := in.bySource[name]
+		fmt.Fprintf(in.e.stdout, "  %s: %d pages: %d inserted, %d updated, %d unchanged, %d failed; %d events\n",
+			name, s.pages, s.inserted, s.updated, s.unchanged, s.failed, s.events)
+	}
+}
+
+// codeInParallel runs the tasks produce sends on jobs workers — fetching,
+// reading, extracting — and yields the results in the order sent: each
+// task gets a one-slot channel, queued in order, that its worker fills. It
+// stops taking tasks when ctx is done.
+func codeInParallel(ctx context.Context, jobs int, produce func(send func(task) bool)) <-chan coded {
+	type job struct {
+		task
+		out chan coded
+	}
+	work := make(chan job)
+	pending := make(chan chan coded, 4*jobs)
+	for range jobs {
 		go func() {
-			for t := range tasks {
-				a, err := t.read()
+			for j := range work {
+				a, err := j.read(ctx)
 				var w *article.Warning
-				c := coded{name: t.name, err: err, usable: err == nil || errors.As(err, &w)}
+				c := coded{name: j.name, source: j.source, err: err, usable: err == nil || errors.As(err, &w)}
 				if c.usable {
 					c.item = store.Item{Article: a, Events: extract.Extract(a.Article, extract.Options{}).Events}
 				}
-				t.out <- c
+				j.out <- c
 			}
 		}()
 	}
 	go func() {
-		defer close(tasks)
+		defer close(work)
 		defer close(pending)
-		send := func(name string, read func() (store.Article, error)) bool {
+		produce(func(t task) bool {
 			out := make(chan coded, 1)
 			select {
 			case pending <- out:
@@ -168,45 +377,13 @@ func codeInParallel(ctx context.Context, e env, inputs []string, jsonl string, m
 				return false
 			}
 			select {
-			case tasks <- task{name, read, out}:
+			case work <- job{t, out}:
 				return true
 			case <-ctx.Done():
-				out <- coded{name: name, err: ctx.Err()}
+				out <- coded{name: t.name, source: t.source, err: ctx.Err()}
 				return false
 			}
-		}
-		if jsonl != "" {
-			line := 0
-			for rec, err := range records(jsonl, e.stdin) {
-				line++
-				name := fmt.Sprintf("%s:%d", jsonl, line)
-				if err != nil {
-					if !send(name, func() (store.Article, error) { return store.Article{}, err }) {
-						return
-					}
-					continue
-				}
-				if rec.ID != "" {
-					name = fmt.Sprintf("%s (id %s)", jsonl, rec.ID)
-				}
-				ok := send(name, func() (store.Article, error) {
-					return store.Article{ExternalID: rec.ID, Article: article.Article{Source: jsonl, Title: rec.Title,
-						Text: rec.Text, Published: rec.publishedTime(), URL: rec.URL}}, nil
-				})
-				if !ok {
-					return
-				}
-			}
-		}
-		for in := range ingest.Files(inputs, e.stdin, maxBytes) {
-			ok := send(in.Source, func() (store.Article, error) {
-				a, err := readInput(in, "")
-				return store.Article{Article: a}, err
-			})
-			if !ok {
-				return
-			}
-		}
+		})
 	}()
 	out := make(chan coded)
 	go func() {

@@ -124,7 +124,7 @@ func TestFaultsWorkerStopsOnSIGTERM(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs worker processes against PostgreSQL; run without -short")
 	}
-	const articles = 1500
+	const articles = 800
 	dsn := withParam(freshPGDatabase(t, faultPostgres(t)), "synchronous_commit=off")
 	bin := faultBinary(t)
 	jsonl := filepath.Join(t.TempDir(), "articles.jsonl")

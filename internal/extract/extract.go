@@ -443,6 +443,11 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
+	for _, name := range headlineNames(a.Title, a.Text) {
+		if loc := p.resolve(name); loc != nil && precisionRank[loc.Precision] >= precisionRank["city"] {
+			return loc, fmt.Sprintf("the story's place: %q, a city the headline names", name)
+		}
+	}
 	for _, s := range nlp.Sentences(a.Text) {
 		if strings.Count(a.Text[:s.Start], "\n\n") > 1 {
 			break
@@ -462,7 +467,15 @@ func (p *placer) resolve(name string) *Location {
 	}
 	res := p.r.Resolve(name)
 	if res.Best == nil {
-		return nil
+		// "SE Fresno", "downtown Dayton": the place without its part.
+		words := strings.Fields(name)
+		if len(words) < 2 || !placeQualifiers()[strings.ToLower(strings.Trim(words[0], "."))] {
+			return nil
+		}
+		res = p.r.Resolve(strings.Join(words[1:], " "))
+		if res.Best == nil {
+			return nil
+		}
 	}
 	b := res.Best
 	lat, lon := b.Lat, b.Lon
@@ -492,7 +505,22 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 		d := *p.story
 		return &d, p.storyRule + " (an opening paragraph naming no place)"
 	}
+	if best != nil && story && p.story != nil && within(p.story, best) {
+		// "A man was shot in Texas" in a story from Kerrville, Texas:
+		// the story's place is the same place, told more precisely.
+		d := *p.story
+		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
+	}
 	return best, rule
+}
+
+// within reports whether place a is more precise than b and inside it:
+// the same country and, when b is a first-level division, the same one.
+func within(a, b *Location) bool {
+	if precisionRank[a.Precision] <= precisionRank[b.Precision] || a.Country != b.Country {
+		return false
+	}
+	return b.Precision == "country" || b.Precision == "admin1" && a.Admin1 == b.Admin1
 }
 
 // overlapsSpan reports whether [start, end) overlaps one of the sorted spans.

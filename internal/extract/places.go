@@ -1,11 +1,14 @@
 package extract
 
 import (
+	_ "embed"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"sitrep/internal/nlp"
+	"sitrep/internal/wordlist"
 )
 
 // placePrepositions introduce where something happened: "in Kabul",
@@ -142,4 +145,64 @@ func isNamePart(w string, inside bool) bool {
 func isCapitalized(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+//go:embed rules/places.txt
+var placeRules string
+
+var placeQualifiers = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for section, lines := range wordlist.Sections(placeRules) {
+		if section != "qualifiers" {
+			panic("extract: rules/places.txt: entry outside [qualifiers]: " + lines[0])
+		}
+		for _, l := range lines {
+			m[strings.ToLower(l)] = true
+		}
+	}
+	return m
+})
+
+// headlineNames lists the short capitalised runs of a sentence-case
+// headline that no preposition introduces ("Hamilton drive-by shooting
+// leaves one dead"), as candidate places for the story. A title-case
+// headline, where every word is capitalised, gives none: its runs are not
+// names.
+//
+// A candidate must read as a name in the article too: the headline's
+// first word only if the body writes it capitalised, and no word the body
+// writes in lower case ("Car bomb kills six": "car" is a word, not Car in
+// Tibet).
+func headlineNames(title, body string) []string {
+	words := strings.Fields(title)
+	lower := 0
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && len(w) > 3 {
+			lower++
+		}
+	}
+	if lower < 2 {
+		return nil
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		if !isCapitalized(words[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(words) && isCapitalized(words[j]) && !strings.ContainsAny(words[j], ":|") {
+			j++
+		}
+		if j == i { // a capitalised word ending in ':' or '|'
+			i++
+			continue
+		}
+		name := strings.Trim(strings.Join(words[i:j], " "), ",.'’\"“”")
+		if j-i <= 3 && name != "" && (i > 0 || strings.Contains(body, name)) && !strings.Contains(body, " "+strings.ToLower(name)+" ") {
+			out = append(out, name)
+		}
+		i = j
+	}
+	return out
 }

@@ -112,6 +112,7 @@ type fetchFlags struct {
 	ignoreRobots *bool
 	hostDelay    *time.Duration
 	timeout      *time.Duration
+	retries      *int
 }
 
 func addFetchFlags(fs *flag.FlagSet) fetchFlags {
@@ -120,6 +121,7 @@ func addFetchFlags(fs *flag.FlagSet) fetchFlags {
 		ignoreRobots: fs.Bool("ignore-robots", false, "do not read robots.txt (only for sites that asked you to crawl them)"),
 		hostDelay:    fs.Duration("host-delay", time.Second, "least time between two requests to one host (a robots.txt Crawl-delay may raise it)"),
 		timeout:      fs.Duration("timeout", 30*time.Second, "longest time for one request, body included"),
+		retries:      fs.Int("retries", 3, "retries of a request answered 429 or 5xx, with backoff (Retry-After honoured)"),
 	}
 }
 
@@ -128,8 +130,12 @@ func (f fetchFlags) client(maxBytes int64, cache fetch.Cache) *fetch.Client {
 	if delay == 0 {
 		delay = -1 // fetch.Options: negative is none
 	}
+	retries := *f.retries
+	if retries <= 0 {
+		retries = -1 // fetch.Options: negative is none
+	}
 	return fetch.New(fetch.Options{
-		Timeout: *f.timeout, MaxBytes: maxBytes, AllowPrivate: *f.allowPrivate,
+		Retries: retries, Timeout: *f.timeout, MaxBytes: maxBytes, AllowPrivate: *f.allowPrivate,
 		HostDelay: delay, IgnoreRobots: *f.ignoreRobots, Cache: cache,
 	})
 }
@@ -138,12 +144,14 @@ func (f fetchFlags) client(maxBytes int64, cache fetch.Cache) *fetch.Client {
 // Lines record.
 type task struct {
 	name, source string
+	key          string // the page's identity in its source (GUID or URL), if any
 	read         func(ctx context.Context) (store.Article, error)
 }
 
 // coded is one input read and coded, ready to store.
 type coded struct {
 	name, source string
+	key          string
 	item         store.Item
 	err          error
 	usable       bool // err is a warning: item is still worth storing
@@ -157,7 +165,7 @@ func sendRecords(jsonl string, stdin io.Reader, send func(task) bool) bool {
 		line++
 		name := fmt.Sprintf("%s:%d", jsonl, line)
 		if err != nil {
-			if !send(task{name, jsonl, func(context.Context) (store.Article, error) { return store.Article{}, err }}) {
+			if !send(task{name: name, source: jsonl, read: func(context.Context) (store.Article, error) { return store.Article{}, err }}) {
 				return false
 			}
 			continue
@@ -165,7 +173,7 @@ func sendRecords(jsonl string, stdin io.Reader, send func(task) bool) bool {
 		if rec.ID != "" {
 			name = fmt.Sprintf("%s (id %s)", jsonl, rec.ID)
 		}
-		ok := send(task{name, jsonl, func(context.Context) (store.Article, error) {
+		ok := send(task{name: name, source: jsonl, key: rec.ID, read: func(context.Context) (store.Article, error) {
 			return store.Article{ExternalID: rec.ID, Article: rec.article(jsonl)}, nil
 		}})
 		if !ok {
@@ -179,11 +187,27 @@ func sendRecords(jsonl string, stdin io.Reader, send func(task) bool) bool {
 // false when the run was stopped.
 func sendPages(ctx context.Context, f ingest.Fetcher, pages iter.Seq[ingest.Page], send func(task) bool) bool {
 	for p := range pages {
-		if !send(task{p.Name, p.Source, func(ctx context.Context) (store.Article, error) { return readPage(ctx, f, p) }}) {
+		if !send(pageTask(f, p)) {
 			return false
 		}
 	}
 	return ctx.Err() == nil
+}
+
+// pageTask is the task of fetching (with f, if need be), reading and
+// coding one page.
+func pageTask(f ingest.Fetcher, p ingest.Page) task {
+	read := func(ctx context.Context) (store.Article, error) { return readPage(ctx, f, p) }
+	return task{name: p.Name, source: p.Source, key: pageKey(p), read: read}
+}
+
+// pageKey is a page's identity in its source: a feed item's GUID, else
+// its URL.
+func pageKey(p ingest.Page) string {
+	if p.ExternalID != "" {
+		return p.ExternalID
+	}
+	return p.URL
 }
 
 // readPage fetches a page if the source gave only its URL, reads it, and
@@ -235,6 +259,9 @@ type ingester struct {
 	bySource map[string]*tally
 	order    []string // sources in the order first seen
 	status   int
+	// stored, if set, is called with each page's key once it is in the
+	// store (inserted, updated or unchanged).
+	stored func(source, key string)
 }
 
 func newIngester(e env, s store.Store, jobs, batch int, pr *progress) *ingester {
@@ -277,6 +304,9 @@ func (in *ingester) run(ctx context.Context, produce func(send func(task) bool))
 				t.failed++
 				in.total.failed++
 				continue
+			}
+			if in.stored != nil {
+				in.stored(batch[i].source, batch[i].key)
 			}
 			for _, t := range []*tally{t, &in.total} {
 				switch r.Status {
@@ -358,7 +388,7 @@ func codeInParallel(ctx context.Context, jobs int, produce func(send func(task) 
 			for j := range work {
 				a, err := j.read(ctx)
 				var w *article.Warning
-				c := coded{name: j.name, source: j.source, err: err, usable: err == nil || errors.As(err, &w)}
+				c := coded{name: j.name, source: j.source, key: j.key, err: err, usable: err == nil || errors.As(err, &w)}
 				if c.usable {
 					c.item = store.Item{Article: a, Events: extract.Extract(a.Article, extract.Options{}).Events}
 				}

@@ -381,3 +381,14 @@ func htmlPage(title, body string) []byte {
 	b.WriteString("\n</article></body></html>\n")
 	return b.Bytes()
 }
+
+// Read yields the pages of one stream already in hand — a feed the caller
+// fetched itself, conditionally — told apart as Sources tells files.
+func Read(ctx context.Context, name string, r io.Reader, opt Options) iter.Seq[Page] {
+	return func(yield func(Page) bool) {
+		readStream(ctx, name, "", r, opt, 0, func(p Page) bool {
+			p.Source = name
+			return yield(p)
+		})
+	}
+}

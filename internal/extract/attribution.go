@@ -35,8 +35,74 @@ func headlineFacts(title string, ev *Event, why []Reason) []Reason {
 		for _, p := range SentenceArguments(title).Perpetrators {
 			add.Perpetrators = addParticipant(add.Perpetrators, p)
 		}
+		why = headlineCounts(title, ev, why)
 	}
 	return addResolved(ev, add, why, "the headline", title)
+}
+
+// headlineCounts takes the headline's toll as a floor for the main
+// event's: "3 dead, 1 hurt in ... shooting" when the text spreads the dead
+// over sentences that each name one. Those shot, fate untold, are wounded
+// once the dead are taken out, as in the text.
+func headlineCounts(title string, ev *Event, why []Reason) []Reason {
+	var shot *Count
+	for _, c := range HeadlineCasualties(title) {
+		c := c
+		switch {
+		case c.Shot:
+			shot = maxCount(shot, &c.Count)
+			continue
+		case c.Wounded:
+			if ev.Wounded != nil && ev.Wounded.Min >= c.Count.Min {
+				continue
+			}
+			ev.Wounded = maxCount(ev.Wounded, &c.Count)
+		default:
+			if ev.Killed != nil && ev.Killed.Min >= c.Count.Min {
+				continue
+			}
+			ev.Killed = maxCount(ev.Killed, &c.Count)
+		}
+		field := "killed"
+		if c.Wounded {
+			field = "wounded"
+		}
+		why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q in the headline", c.Text), Sentence: title})
+	}
+	if shot != nil {
+		w := shot.Min
+		if ev.Killed != nil {
+			w = max(0, w-ev.Killed.Min)
+		}
+		if ev.Wounded == nil || ev.Wounded.Min < w {
+			ev.Wounded = &Count{Min: w, Max: &w}
+			why = append(why, Reason{Field: "wounded", Value: ev.Wounded.String(), Rule: "people shot in the headline less people killed in the event", Sentence: title})
+		}
+	}
+	return why
+}
+
+// promoteHeadlineEvent puts first the most salient event of the kind the
+// headline tells, when the text's most salient event is of another kind:
+// "Man charged in fatal shooting" is about the shooting even when the
+// article opens with the arrest.
+func promoteHeadlineEvent(title string, evs []Event, why [][]Reason) {
+	if len(evs) < 2 || violent[evs[0].Type] {
+		return
+	}
+	t, ok := sentenceTrigger(title)
+	if !ok || !violent[t.Type] {
+		return
+	}
+	for k := 1; k < len(evs); k++ {
+		if violent[evs[k].Type] {
+			ev, w := evs[k], why[k]
+			copy(evs[1:k+1], evs[:k])
+			copy(why[1:k+1], why[:k])
+			evs[0], why[0] = ev, w
+			return
+		}
+	}
 }
 
 // addResolved resolves the participants of add to catalog actors with ev's

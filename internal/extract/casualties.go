@@ -20,6 +20,7 @@ type casualtyLexicon struct {
 	between                     map[string]bool
 	singular                    [][]string
 	shotAfter                   [][]string
+	headlinePersons             map[string]bool
 	civilians, forces           map[string]bool
 }
 
@@ -30,7 +31,7 @@ var (
 
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
-		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}}
+		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{}}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
 				words := strings.Fields(strings.ToLower(line))
@@ -49,6 +50,8 @@ func casualties() *casualtyLexicon {
 					lx.forces[strings.Join(words, " ")] = true
 				case "singular":
 					lx.singular = append(lx.singular, words)
+				case "headline_persons":
+					lx.headlinePersons[strings.Join(words, " ")] = true
 				case "shot_after":
 					lx.shotAfter = append(lx.shotAfter, words)
 				case "between":
@@ -469,4 +472,64 @@ func tokenRange(toks []nlp.Token, start, end int) (int, int) {
 		}
 	}
 	return first, last
+}
+
+// HeadlineCasualties reads a headline's counts. Headlines drop the
+// auxiliary and often the number: "Teen shot in head", "Boy shot and
+// killed", "3-year-old dies", "2 shot, 1 dead". Beyond what Casualties
+// finds, a one-person noun or an age directly before a cue counts one,
+// and a bare number directly before "shot" counts those shot.
+func HeadlineCasualties(title string) []Casualty {
+	s := nlp.Span{Start: 0, End: len(title)}
+	out := Casualties(title, s)
+	lx := casualties()
+	toks := nlp.Tokens(title, s)
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		low[i] = strings.ToLower(t.Text)
+	}
+	has := func(wounded, shot bool) bool {
+		for _, c := range out {
+			if c.Wounded == wounded && c.Shot == shot {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(low); i++ {
+		one := lx.headlinePersons[low[i]] || strings.HasSuffix(low[i], "-year-old") ||
+			(low[i] == "old" && i > 0 && strings.HasPrefix(low[i-1], "year"))
+		bare := !one && isDigits(low[i]) && (i == 0 || !strings.HasSuffix(low[i-1], "-"))
+		if !one && !bare {
+			continue
+		}
+		j := i + 1
+		c := Casualty{Count: Count{Min: 1}, Start: toks[i].Start, End: toks[i].End, Text: toks[i].Text}
+		if bare {
+			n := 0
+			for _, r := range low[i] {
+				n = n*10 + int(r-'0')
+			}
+			if n == 0 || n > 1000 || !matchAny(low, j, lx.shotAfter) || matchAny(low, j, lx.killedAfter) {
+				continue
+			}
+			c.Count.Min, c.Shot = n, true
+		} else {
+			switch {
+			case matchAny(low, j, lx.killedAfter):
+			case matchAny(low, j, lx.woundedAfter):
+				c.Wounded = true
+			case matchAny(low, j, lx.shotAfter):
+				c.Shot = true
+			default:
+				continue
+			}
+		}
+		m := c.Count.Min
+		c.Count.Max = &m
+		if !has(c.Wounded, c.Shot) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

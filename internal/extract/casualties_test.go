@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -110,6 +111,34 @@ func TestShot(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("%q: shot %d, want %d", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestHeadlineCasualties(t *testing.T) {
+	type c struct {
+		n             int
+		wounded, shot bool
+	}
+	tests := []struct {
+		title string
+		want  []c
+	}{
+		{"2-year-old boy shot and killed, investigation underway", []c{{1, false, false}}},
+		{"3 dead, 1 hurt in Dalmera shooting", []c{{3, false, false}, {1, true, false}}},
+		{"2 shot, 1 dead, in Kessin neighborhood", []c{{1, false, false}, {2, false, true}}},
+		{"Teen shot in head at mall", []c{{1, false, true}}},
+		{"Police: 3 year old dies after accidental shooting", []c{{1, false, false}}},
+		{"Man shot 3 times outside bar", []c{{1, false, true}}},
+		{"City council debates 2 budget items", nil},
+	}
+	for _, tt := range tests {
+		var got []c
+		for _, x := range HeadlineCasualties(tt.title) {
+			got = append(got, c{x.Count.Min, x.Wounded, x.Shot})
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("HeadlineCasualties(%q) = %+v, want %+v", tt.title, got, tt.want)
 		}
 	}
 }

@@ -167,6 +167,7 @@ func Extract(a article.Article, opt Options) Result {
 			triggered[m.sent] = true
 		}
 		attributions(text, sents, triggered, res.Events, res.Why)
+		promoteHeadlineEvent(a.Title, res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
 	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {

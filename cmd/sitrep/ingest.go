@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -278,9 +279,15 @@ func (in *ingester) source(name string) *tally {
 	return t
 }
 
+// fail reports a page that could not be read or stored, naming it once:
+// errors from the source readers and the fetcher already name their input.
 func (in *ingester) fail(c coded) {
 	in.pr.clearLine()
-	fmt.Fprintf(in.e.stderr, "sitrep: %s: %v\n", c.name, c.err)
+	if msg := c.err.Error(); c.name != "" && strings.Contains(msg, c.name) {
+		fmt.Fprintf(in.e.stderr, "sitrep: %s\n", msg)
+	} else {
+		fmt.Fprintf(in.e.stderr, "sitrep: %s: %s\n", c.name, msg)
+	}
 	in.status = 1
 }
 

@@ -190,7 +190,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 	}
 	if !c.opt.IgnoreRobots {
 		if r := c.robotsFor(req.Context(), req.URL); !r.Allowed(req.URL.RequestURI()) {
-			return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)
+			return fmt.Errorf("redirect to %s: %w", req.URL, r.disallowed())
 		}
 	}
 	return nil
@@ -214,7 +214,7 @@ func (c *Client) Get(ctx context.Context, rawURL string) (*Response, error) {
 	if !c.opt.IgnoreRobots {
 		r := c.robotsFor(ctx, u)
 		if !r.Allowed(u.RequestURI()) {
-			return nil, &Error{URL: rawURL, Err: ErrDisallowed}
+			return nil, &Error{URL: rawURL, Err: r.disallowed()}
 		}
 		delay = max(delay, r.CrawlDelay)
 	}
@@ -443,7 +443,7 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) *Robots {
 	case <-e.ready:
 		return e.robots
 	case <-ctx.Done():
-		return disallowAll
+		return unreachableRobots(ctx.Err())
 	}
 }
 
@@ -463,7 +463,7 @@ func (c *Client) fetchRobots(ctx context.Context, base string) (*Robots, time.Ti
 	now := time.Now()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/robots.txt", nil)
 	if err != nil {
-		return disallowAll, now.Add(robotsErrorTTL)
+		return unreachableRobots(err), now.Add(robotsErrorTTL)
 	}
 	req.Header.Set("User-Agent", c.opt.UserAgent)
 	resp, err := c.http.Do(req)
@@ -473,19 +473,23 @@ func (c *Client) fetchRobots(ctx context.Context, base string) (*Robots, time.Ti
 	}
 	if err != nil {
 		c.opt.Logger.Debug("fetch: robots.txt unreachable", "site", base, "err", err)
-		return disallowAll, now.Add(robotsErrorTTL)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return unreachableRobots(err), now.Add(robotsErrorTTL)
 	}
 	defer resp.Body.Close()
 	switch {
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
 		data, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
 		if err != nil {
-			return disallowAll, now.Add(robotsErrorTTL)
+			return unreachableRobots(err), now.Add(robotsErrorTTL)
 		}
 		return ParseRobots(data, robotsToken), now.Add(robotsTTL)
 	case resp.StatusCode >= 400 && resp.StatusCode < 500:
 		return allowAll, now.Add(robotsTTL)
 	default:
-		return disallowAll, now.Add(robotsErrorTTL)
+		return unreachableRobots(fmt.Errorf("HTTP %d", resp.StatusCode)), now.Add(robotsErrorTTL)
 	}
 }

@@ -3,6 +3,7 @@ package fetch
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,9 @@ import (
 type Robots struct {
 	rules      []robotsRule
 	CrawlDelay time.Duration
+	// unreachable is why robots.txt could not be read, when everything is
+	// disallowed for that reason.
+	unreachable error
 }
 
 type robotsRule struct {
@@ -31,6 +35,19 @@ var (
 	allowAll    = &Robots{}
 	disallowAll = &Robots{rules: []robotsRule{{allow: false, pattern: "/"}}}
 )
+
+// unreachableRobots disallows everything because of err.
+func unreachableRobots(err error) *Robots {
+	return &Robots{rules: disallowAll.rules, unreachable: err}
+}
+
+// disallowed is the error for a path r refuses.
+func (r *Robots) disallowed() error {
+	if r.unreachable != nil {
+		return fmt.Errorf("%w (robots.txt unreachable: %v)", ErrDisallowed, r.unreachable)
+	}
+	return ErrDisallowed
+}
 
 // ParseRobots reads a robots.txt for the agent named by token (a product
 // token such as "sitrep", matched case-insensitively against User-agent

@@ -74,7 +74,7 @@ func warcPages(name string, r *bufio.Reader, maxBytes int64, yield func(Page) bo
 		h, err := readWARCHeader(br)
 		if err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-				return yield(Page{Name: recName, Err: streamError(name, rec-1, io.ErrUnexpectedEOF)})
+				return yield(Page{Name: name, Err: streamError(name, rec-1, io.ErrUnexpectedEOF)})
 			}
 			lost = true
 			if !yield(Page{Name: recName, Err: fmt.Errorf("%s: %v", recName, err)}) {
@@ -105,7 +105,7 @@ func warcPages(name string, r *bufio.Reader, maxBytes int64, yield func(Page) bo
 			_, err = io.CopyN(io.Discard, br, length)
 		}
 		if err != nil {
-			return yield(Page{Name: recName, Err: streamError(name, rec-1, io.ErrUnexpectedEOF)})
+			return yield(Page{Name: name, Err: streamError(name, rec-1, io.ErrUnexpectedEOF)})
 		}
 		if !trailerOK(br) {
 			// The Content-Length lied. If the block swallowed the start of

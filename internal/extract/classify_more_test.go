@@ -35,6 +35,8 @@ func TestClassifyMore(t *testing.T) {
 		{"Intelligence officers detained a senior opposition figure at the airport.", "arrests"},
 		{"Police intercepted a truck loaded with rifles and grenades at a checkpoint outside the city.", "disrupted_weapons_use"},
 		{"Air defences shot down two drones over the capital overnight.", "disrupted_weapons_use"},
+		{"Troops found a cache of rifles hidden in a farmhouse near the border.", "disrupted_weapons_use"},
+		{"A 4-year-old boy found a loaded gun in his father's truck and shot his sister in the arm.", "attack"},
 		{"The militia established a new headquarters in the former governor's residence.", "headquarters_or_base_established"},
 		{"Armed men looted the health centre and set fire to the pharmacy.", "looting_property_destruction"},
 		{"Government troops pulled out of the border post, handing it to the regional administration.", "non_violent_transfer_of_territory"},

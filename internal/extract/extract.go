@@ -90,6 +90,9 @@ func Extract(a article.Article, opt Options) Result {
 
 	var mentions []mention
 	for i, sent := range sents {
+		if isVideoCaption(text[sent.Start:sent.End]) {
+			continue
+		}
 		for _, cl := range clauses(text, sent) {
 			s, t := cl.span, cl.trigger
 			st := text[s.Start:s.End]
@@ -181,6 +184,31 @@ func Extract(a article.Article, opt Options) Result {
 	}
 	return res
 }
+
+// isVideoCaption reports a line from a related-videos list that the
+// reader kept as text: a running time, then a title ("3:31 Charleston
+// shooting survivors at DNC"). Its events are other stories'. A clock
+// time before a day or "a.m." ("9:15 Wednesday night") is not one.
+func isVideoCaption(s string) bool {
+	i := 0
+	for i < len(s) && i < 2 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i+4 > len(s) || s[i] != ':' || !isDigit(s[i+1]) || !isDigit(s[i+2]) || s[i+3] != ' ' {
+		return false
+	}
+	rest := strings.Fields(s[i+4:])
+	if len(rest) == 0 || !isCapitalized(rest[0]) {
+		return false
+	}
+	switch strings.ToLower(strings.Trim(rest[0], ".,")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "a.m", "p.m", "et", "ct", "pt", "mt", "edt", "est", "cdt", "cst", "pdt", "pst", "gmt", "utc":
+		return false
+	}
+	return true
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // clause is the part of a sentence that tells one event, with its trigger.
 type clause struct {

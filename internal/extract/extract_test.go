@@ -213,3 +213,22 @@ func TestVictimActors(t *testing.T) {
 		t.Errorf("killed = %v, want 182+", k)
 	}
 }
+
+func TestIsVideoCaption(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"3:31 Charleston shooting survivors at DNC: 'Together we can heal.'", true},
+		{"0:40 Teacher arrested on charges", true},
+		{"9:15 Wednesday night police were called.", false},
+		{"10:30 p.m. shots were heard.", false},
+		{"Police said 3:31 was the time of the call.", false},
+		{"12:05 AM Shots fired downtown", false},
+	}
+	for _, tt := range tests {
+		if got := isVideoCaption(tt.s); got != tt.want {
+			t.Errorf("isVideoCaption(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"iter"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -81,6 +83,9 @@ version kept. Prints a summary at the end, per source when there are several.`)
 	client := net.client(*maxBytes, nil)
 	opt := ingest.Options{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: client}
 	in := newIngester(e, s, *jobs, *batch, newProgress(e.stderr, "ingest", 0))
+	if *jsonl == "" && *urls == "" {
+		go in.countPages(ctx, inputs)
+	}
 	start := time.Now()
 	err = in.run(ctx, func(send func(task) bool) {
 		if *jsonl != "" && !sendRecords(*jsonl, e.stdin, send) {
@@ -359,6 +364,57 @@ func (in *ingester) run(ctx context.Context, produce func(send func(task) bool))
 	}
 	in.pr.finish(in.total.pages, in.total.failed)
 	return nil
+}
+
+// countPages gives the progress line a total, and so an ETA, when it can
+// be known cheaply: when every source is a local file or directory whose
+// files are each one page (no WARC, feed, sitemap or URL list among them).
+// It runs beside the ingest and gives up at the first file that is not.
+func (in *ingester) countPages(ctx context.Context, inputs []string) {
+	n := 0
+	for _, arg := range inputs {
+		info, err := os.Stat(arg)
+		if err != nil || arg == "-" {
+			return
+		}
+		if !info.IsDir() {
+			if k, err := ingest.KindOf(arg); err == nil && k != ingest.KindPage {
+				return
+			}
+			n++
+			continue
+		}
+		stop := errors.New("not all single pages")
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			if err != nil {
+				n++ // reported when read, and counted then
+				return nil
+			}
+			if path != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			if k, err := ingest.KindOf(path); err == nil && k != ingest.KindPage {
+				return stop
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			return
+		}
+	}
+	in.pr.mu.Lock()
+	in.pr.total = n
+	in.pr.mu.Unlock()
 }
 
 // summary prints the totals, and a line per source when there are several.

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -140,6 +142,35 @@ func checkSummary(t *testing.T, what, out string, want []string) {
 		if i >= len(lines) || !strings.HasPrefix(lines[i], w) {
 			t.Errorf("%s: summary\n%s\nwant lines starting\n%s", what, out, strings.Join(want, "\n"))
 			return
+		}
+	}
+}
+
+// The progress line has a total (and so an ETA) only when every file is
+// one page.
+func TestCountPages(t *testing.T) {
+	pages := t.TempDir()
+	writeFileForIngest(t, filepath.Join(pages, "a.html"), "<p>a</p>")
+	writeFileForIngest(t, filepath.Join(pages, "b.txt"), "A bomb exploded.\nhttps://news.example/source\n")
+	writeFileForIngest(t, filepath.Join(pages, ".hidden"), "x")
+	mixed := t.TempDir()
+	writeFileForIngest(t, filepath.Join(mixed, "a.html"), "<p>a</p>")
+	writeFileForIngest(t, filepath.Join(mixed, "feed.xml"), "<rss><channel></channel></rss>")
+	tests := []struct {
+		inputs []string
+		want   int
+	}{
+		{[]string{pages}, 2},
+		{[]string{pages, filepath.Join(mixed, "a.html")}, 3},
+		{[]string{pages, mixed}, 0},
+		{[]string{pages, "https://news.example/feed"}, 0},
+		{[]string{"-"}, 0},
+	}
+	for _, tt := range tests {
+		in := newIngester(env{}, nil, 1, 1, newProgress(io.Discard, "ingest", 0))
+		in.countPages(context.Background(), tt.inputs)
+		if in.pr.total != tt.want {
+			t.Errorf("countPages(%v) = %d, want %d", tt.inputs, in.pr.total, tt.want)
 		}
 	}
 }

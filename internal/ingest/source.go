@@ -392,3 +392,29 @@ func Read(ctx context.Context, name string, r io.Reader, opt Options) iter.Seq[P
 		})
 	}
 }
+
+// KindOf tells what the file at path holds, from its first bytes (after
+// gunzipping), as Sources would read it.
+func KindOf(path string) (Kind, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", statError(err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, peekSize)
+	var src io.Reader = br
+	if magic, _ := br.Peek(2); gzipped(magic) {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return "", fmt.Errorf("reading gzip: %w", err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	head := make([]byte, peekSize)
+	n, err := io.ReadFull(src, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return "", err
+	}
+	return sniff(head[:n]), nil
+}

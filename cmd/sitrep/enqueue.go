@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"sitrep/internal/article"
 	"sitrep/internal/ingest"
@@ -20,17 +21,41 @@ import (
 const articleJobKind = "article"
 
 // articleJob is the payload of an article job: the page's bytes, or the JSON
-// Lines record, themselves — not a path or a URL. A path means something
-// only on the machine that enqueued it, and a URL would have the workers
-// fetch (and the page may have changed or gone by then); the bytes make a
-// job self-contained, so a worker anywhere needs nothing but the database.
-// The cost is the page's size in the jobs table, bounded by --max-bytes
-// (the same limit `sitrep ingest` reads with). JSON keeps a payload readable
-// with psql; the page is base64 inside it.
+// Lines record, themselves — not a path. A path means something only on the
+// machine that enqueued it; the bytes make a job self-contained, so a worker
+// anywhere needs nothing but the database. The cost is the page's size in
+// the jobs table, bounded by --max-bytes (the limit `sitrep ingest` reads
+// with). Pages a feed, sitemap or URL list only names travel as their URL
+// and are fetched by the worker that claims them, as `sitrep ingest` would
+// fetch them. JSON keeps a payload readable with psql; bytes are base64.
 type articleJob struct {
-	Source string  `json:"source"` // the input's name, for messages and Article.Source
-	Page   []byte  `json:"page"`   // not omitempty: an empty page is still a page
-	Record *record `json:"record,omitempty"`
+	Page   *pageJob `json:"page,omitempty"`
+	Record *record  `json:"record,omitempty"`
+	Source string   `json:"source"` // the record's JSON Lines file
+}
+
+// pageJob is an ingest.Page as a job carries it (Page.Err never travels:
+// a page that could not be read is reported by enqueue, not queued).
+type pageJob struct {
+	Name        string    `json:"name"`
+	Source      string    `json:"source"`
+	URL         string    `json:"url,omitempty"`
+	ExternalID  string    `json:"external_id,omitempty"`
+	Data        []byte    `json:"data"` // not omitempty: an empty page is still a page
+	ContentType string    `json:"content_type,omitempty"`
+	Fallback    []byte    `json:"fallback,omitempty"`
+	Title       string    `json:"title,omitempty"`
+	Date        time.Time `json:"date,omitzero"`
+}
+
+func newPageJob(p ingest.Page) *pageJob {
+	return &pageJob{Name: p.Name, Source: p.Source, URL: p.URL, ExternalID: p.ExternalID, Data: p.Data,
+		ContentType: p.ContentType, Fallback: p.Fallback, Title: p.Title, Date: p.Date}
+}
+
+func (j *pageJob) page() ingest.Page {
+	return ingest.Page{Name: j.Name, Source: j.Source, URL: j.URL, ExternalID: j.ExternalID, Data: j.Data,
+		ContentType: j.ContentType, Fallback: j.Fallback, Title: j.Title, Date: j.Date}
 }
 
 // decodeArticleJob parses a payload, refusing one that carries neither a
@@ -44,6 +69,9 @@ func decodeArticleJob(payload []byte) (articleJob, error) {
 	if (j.Page == nil) == (j.Record == nil) {
 		return j, errors.New("job payload must hold exactly one of page and record")
 	}
+	if j.Page != nil && j.Page.Data == nil && j.Page.URL == "" {
+		return j, errors.New("job payload's page has neither data nor a URL")
+	}
 	return j, nil
 }
 
@@ -56,14 +84,17 @@ func (e env) cmdEnqueue(args []string) int {
 	fs.SetOutput(e.stderr)
 	dsn := fs.String("db", envOr("SITREP_DB", store.DefaultDSN), "the store whose queue gets the jobs: a postgres:// URL shared by the workers (a SQLite file works on one machine)")
 	jsonl := fs.String("jsonl", "", `also enqueue the records {"id","title","text","published","url"} of this JSON Lines file ("-" for stdin)`)
-	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse inputs (and records' text) larger than this many bytes")
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse pages (and records' text) larger than this many bytes")
+	net := addFetchFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(e.stderr, `usage: sitrep enqueue [--db DSN] [--jsonl FILE|-] [INPUT...]
+		fmt.Fprintln(e.stderr, `usage: sitrep enqueue [--db DSN] [--jsonl FILE|-] [SOURCE...]
 
-Puts one job per article into the store's queue: the page's bytes (INPUT
-is what 'sitrep read' accepts) or the JSON Lines record. 'sitrep worker'
-processes, on this or other machines, claim the jobs, read and code the
-articles, and store them as 'sitrep ingest' would.`)
+Puts one job per article into the store's queue: a page's bytes (SOURCE is
+what 'sitrep ingest' accepts: files, directories, feeds, sitemaps, WARC
+archives, URL lists, URLs), the URL of a page a feed or sitemap lists, or a
+JSON Lines record. 'sitrep worker' processes, on this or other machines,
+claim the jobs, fetch, read and code the articles, and store them as
+'sitrep ingest' would. Feeds and sitemaps named by URL are fetched here.`)
 		fs.PrintDefaults()
 	}
 	inputs, err := parseFlags(fs, args)
@@ -123,15 +154,16 @@ articles, and store them as 'sitrep ingest' would.`)
 			}
 		}
 	}
-	for in := range ingest.Files(inputs, e.stdin, *maxBytes) {
-		if in.Err != nil {
-			report(in.Source, in.Err)
+	opt := ingest.Options{Stdin: e.stdin, MaxBytes: *maxBytes, Fetcher: net.client(*maxBytes, nil)}
+	for p := range ingest.Sources(ctx, inputs, opt) {
+		if p.Err != nil {
+			report(p.Name, p.Err)
 			continue
 		}
-		if in.Data == nil {
-			in.Data = []byte{} // an empty page is still a page: the worker reports it
+		if p.Data == nil && p.URL == "" {
+			p.Data = []byte{} // an empty page is still a page: the worker reports it
 		}
-		if err := put(in.Source, articleJob{Source: in.Source, Page: in.Data}); err != nil {
+		if err := put(p.Name, articleJob{Page: newPageJob(p)}); err != nil {
 			fmt.Fprintf(e.stderr, "sitrep enqueue: %v\n", err)
 			return 1
 		}

@@ -42,6 +42,8 @@ func (e env) cmdWorker(args []string) int {
 	drain := fs.Bool("drain", false, "exit once no job is ready instead of waiting for more")
 	poll := fs.Duration("poll", 2*time.Second, "how long to wait before asking again when no job is ready")
 	grace := fs.Duration("grace", 30*time.Second, "on SIGTERM, how long to finish the jobs in hand before handing them back")
+	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse pages fetched for a job larger than this many bytes")
+	net := addFetchFlags(fs)
 	retryFor := fs.Duration("retry-for", 5*time.Minute, "how long to keep retrying a step while the database is unreachable before giving up the jobs in hand (the queue's lease returns them)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep worker [--db DSN] [--workers N] [--id NAME] [--drain]
@@ -92,7 +94,8 @@ SIGTERM or Ctrl-C, finishing or handing back the jobs it holds.`)
 	defer s.Close()
 	log.Info("started", "workers", *workers, "batch", *batch)
 
-	w := &worker{s: s, log: log, retryFor: *retryFor, pr: newProgress(e.stderr, "worker", 0)}
+	w := &worker{s: s, log: log, retryFor: *retryFor, pr: newProgress(e.stderr, "worker", 0),
+		fetcher: net.client(*maxBytes, nil)}
 	var wg sync.WaitGroup
 	for i := range *workers {
 		name := fmt.Sprintf("%s/%d", *id, i)
@@ -114,6 +117,10 @@ type worker struct {
 	log      *slog.Logger
 	retryFor time.Duration
 	pr       *progress
+	// fetcher gets the pages jobs carry only the URL of. Politeness
+	// (robots.txt, one request per host per --host-delay) holds per worker
+	// process, not across machines.
+	fetcher ingest.Fetcher
 
 	mu           sync.Mutex
 	done, failed int
@@ -154,7 +161,7 @@ func (w *worker) process(ctx context.Context, jobs []store.Job) {
 	var items []store.Item
 	var held []store.Job // jobs whose item is in items, same order
 	for _, j := range jobs {
-		item, err := codeJob(j)
+		item, err := w.codeJob(ctx, j)
 		if err != nil {
 			w.fail(ctx, j, err)
 			continue
@@ -194,10 +201,11 @@ func (w *worker) process(ctx context.Context, jobs []store.Job) {
 	}
 }
 
-// codeJob reads and codes the article a job carries, through the same
-// functions `sitrep ingest` uses. A page read with a warning (truncated,
-// a few bad bytes) is stored, as ingest stores it.
-func codeJob(j store.Job) (store.Item, error) {
+// codeJob fetches (if the job carries only a URL), reads and codes the
+// article a job carries, through the same functions `sitrep ingest` uses. A
+// page read with a warning (truncated, a few bad bytes) is stored, as
+// ingest stores it.
+func (w *worker) codeJob(ctx context.Context, j store.Job) (store.Item, error) {
 	if j.Kind != articleJobKind {
 		return store.Item{}, fmt.Errorf("job %d: unknown kind %q", j.ID, j.Kind)
 	}
@@ -209,12 +217,14 @@ func codeJob(j store.Job) (store.Item, error) {
 	if p.Record != nil {
 		a = store.Article{ExternalID: p.Record.ID, Article: p.Record.article(p.Source)}
 	} else {
-		read, err := readInput(ingest.Input{Source: p.Source, Data: p.Page}, "")
+		a, err = readPage(ctx, w.fetcher, p.Page.page())
 		var warn *article.Warning
 		if err != nil && !errors.As(err, &warn) {
-			return store.Item{}, fmt.Errorf("%s: %w", p.Source, err)
+			return store.Item{}, fmt.Errorf("%s: %w", p.Page.Name, err)
 		}
-		a = store.Article{Article: read}
+		if err != nil {
+			w.log.Warn("stored with a warning", "job", j.ID, "page", p.Page.Name, "err", err)
+		}
 	}
 	return store.Item{Article: a, Events: extract.Extract(a.Article, extract.Options{}).Events}, nil
 }

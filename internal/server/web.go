@@ -314,7 +314,9 @@ func excerpts(text string, ev []extract.Evidence) []excerpt {
 			}
 			a, b = i, i+len(e.Text)
 		}
-		spans = append(spans, span{a, b})
+		if b > a { // an empty span marks nothing
+			spans = append(spans, span{a, b})
+		}
 	}
 	slices.SortFunc(spans, func(x, y span) int { return x.a - y.a })
 	var out []excerpt

@@ -84,7 +84,11 @@ func muc4Predict(d eval.MUC4Doc) []eval.MUC4Template {
 			add("Target", p.Name)
 		}
 		for _, p := range ev.Victims {
-			add("Victim", p.Name)
+			// MUC-4 victims are people by name; a description ("a
+			// peasant") fills the key only when no name is given.
+			if p.Kind == "person" {
+				add("Victim", p.Name)
+			}
 		}
 		for _, w := range ev.Weapons {
 			add("Weapon", w)

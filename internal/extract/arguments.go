@@ -222,7 +222,7 @@ func SentenceArguments(sentence string) Arguments {
 				case np.kind == "facility":
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 				case np.kind == "people" || harm == n && np.kind == "":
-					a.Victims = addParticipant(a.Victims, Participant{Name: np.text, Kind: "person"})
+					a.Victims = addParticipant(a.Victims, lx.victim(np))
 				}
 			}
 			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
@@ -235,7 +235,7 @@ func SentenceArguments(sentence string) Arguments {
 					// "the embassy was attacked": the subject is the target.
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 				case np.kind == "people" || harm == n && np.kind == "":
-					a.Victims = addParticipant(a.Victims, Participant{Name: np.text, Kind: "person"})
+					a.Victims = addParticipant(a.Victims, lx.victim(np))
 				}
 			}
 		}
@@ -249,6 +249,17 @@ type phrase struct {
 	text string
 	head string // the last word, lower case
 	kind string // "facility", "people", "individuals", "organization" or ""
+	name string // for a phrase whose head is no class noun, the words after its last title ("governor antonio roldan" → "antonio roldan")
+}
+
+// victim makes a harmed person of a phrase: a description ("a peasant",
+// "two soldiers") is kept whole with kind unknown, for the actor catalog
+// to place; a name loses the titles before it and is a person.
+func (lx *argumentLexicon) victim(p phrase) Participant {
+	if p.kind != "" {
+		return Participant{Name: p.text, Kind: "unknown"}
+	}
+	return Participant{Name: p.name, Kind: "person"}
 }
 
 // nounPhrase reads the noun phrase starting at word i: leading
@@ -334,6 +345,13 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 // classify gives a phrase of words start..end its text and head class.
 func (lx *argumentLexicon) classify(s string, ws []argWord, start, end int) phrase {
 	p := phrase{text: s[ws[start].start:ws[end].end], head: ws[end].lower}
+	p.name = p.text
+	for k := end - 1; k >= start; k-- {
+		if lx.people.endsAtFrom(ws, k, k) && !ws[k+1].quote {
+			p.name = s[ws[k+1].start:ws[end].end]
+			break
+		}
+	}
 	for k := start; k <= end; k++ {
 		// The longest class phrase that ends the phrase decides: "power
 		// line" over "line", "hit men" over "men".

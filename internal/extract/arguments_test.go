@@ -34,6 +34,14 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"guerrillas"}, victims: []string{"military patrol", "peasant"},
 		},
 		{
+			sentence: "gunmen assassinated governor antonio roldan in medellin.",
+			perps:    []string{"gunmen"}, victims: []string{"antonio roldan"},
+		},
+		{
+			sentence: "The attack was carried out by the Dalmera Liberation Front.",
+			perps:    []string{"Dalmera Liberation Front"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

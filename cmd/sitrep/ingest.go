@@ -288,7 +288,8 @@ func (in *ingester) source(name string) *tally {
 // errors from the source readers and the fetcher already name their input.
 func (in *ingester) fail(c coded) {
 	in.pr.clearLine()
-	if msg := c.err.Error(); c.name != "" && strings.Contains(msg, c.name) {
+	// "-" (stdin) is in every message that mentions --max-bytes: name it.
+	if msg := c.err.Error(); c.name != "" && c.name != "-" && strings.Contains(msg, c.name) {
 		fmt.Fprintf(in.e.stderr, "sitrep: %s\n", msg)
 	} else {
 		fmt.Fprintf(in.e.stderr, "sitrep: %s: %s\n", c.name, msg)

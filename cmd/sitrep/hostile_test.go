@@ -110,6 +110,24 @@ var hostileInputs = []hostileInput{
 		}
 		return writeHostile(t, dir, "junk.html", b), nil
 	}, "binary data", false},
+	// Sources other than pages (internal/ingest has its own tests of these
+	// readers; here they go through the command, into a store).
+	{"feed whose one item runs on for 10^6 lines", func(t *testing.T, dir string) (string, io.Reader) {
+		var b bytes.Buffer
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Velmora Daily</title><item><title>t</title><description>`)
+		for range 1000000 {
+			b.WriteString("line of an endless item\n")
+		}
+		return writeHostile(t, dir, "endless.xml", b.Bytes()), nil
+	}, "larger than the limit", false},
+	{"WARC record claiming 10^12 bytes", func(t *testing.T, dir string) (string, io.Reader) {
+		return writeHostile(t, dir, "lying.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://velmora.example/a\r\n"+
+			"Content-Type: application/http; msgtype=response\r\nContent-Length: 999999999999\r\n\r\n"+
+			"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Gunmen killed two soldiers outside Velmora on Tuesday.</p>\r\n\r\n")), nil
+	}, "truncated or corrupt", false},
+	{"WARC record with a negative length", func(t *testing.T, dir string) (string, io.Reader) {
+		return writeHostile(t, dir, "negative.warc", []byte("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: -5\r\n\r\nxx")), nil
+	}, "bad Content-Length", false},
 	{"UTF-16 without a byte order mark", func(t *testing.T, dir string) (string, io.Reader) {
 		var b bytes.Buffer
 		for _, c := range strings.Repeat("<p>Gunmen attacked the checkpoint.</p>", 500) {

@@ -20,6 +20,8 @@ const (
 	// maxPeriods is the most bars a panel draws; beyond it the timeline
 	// counts by month instead of week.
 	maxPeriods = 260
+	// minPeriods is the fewest bar slots a panel is divided into.
+	minPeriods = 12
 )
 
 // bar is one rectangle of a stacked bar.
@@ -117,7 +119,8 @@ func buildTimeline(by string, buckets []store.Bucket) timeline {
 		c := grid[i][b.Keys[1]]
 		grid[i][b.Keys[1]] = cell{c.incidents + b.Incidents, c.killed + b.Killed}
 	}
-	w := chartWidth / float64(len(ps))
+	// At least minPeriods slots, so that a lone week is a bar, not a wall.
+	w := chartWidth / float64(max(len(ps), minPeriods))
 	for k, label := range []string{"incidents", "killed"} {
 		value := func(c cell) int {
 			if k == 0 {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
@@ -13,27 +16,93 @@ import (
 	"sitrep/internal/cluster"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
+	"sitrep/internal/store"
 )
 
-// clusterItem codes one GVA article with the full pipeline, as gvaPredict
-// does, and returns its main (first) event as a cluster item; false when
-// the article reports no event.
-func clusterItem(a eval.GVAArticle) (cluster.Item, bool) {
+// codedArticle is one GVA article coded with the full pipeline, as
+// gvaPredict does: the article as read and its events, most salient first.
+type codedArticle struct {
+	art    article.Article
+	pub    time.Time
+	events []extract.Event
+}
+
+func codeArticle(a eval.GVAArticle) codedArticle {
 	art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
 	if err != nil && art.Text == "" {
-		return cluster.Item{}, false
+		return codedArticle{}
 	}
 	art.Title = a.Title
 	pub, _ := time.Parse("2006-01-02", a.Published)
-	evs := extract.Extract(art, extract.Options{Published: pub}).Events
-	if len(evs) == 0 {
-		return cluster.Item{}, false
+	art.Published = pub
+	return codedArticle{art: art, pub: pub, events: extract.Extract(art, extract.Options{Published: pub}).Events}
+}
+
+// clusterInMemory feeds each article's main (first) event to a Clusterer
+// in order of publication and returns the incident of each article that
+// has an event.
+func clusterInMemory(todo []eval.GVAArticle, coded []codedArticle) map[string]string {
+	c := cluster.New()
+	pred := map[string]string{}
+	for i, ca := range coded {
+		if len(ca.events) > 0 {
+			it := cluster.FromEvent(todo[i].ID, &ca.events[0], ca.pub, ca.art.Title, ca.art.Text)
+			pred[todo[i].ID] = strconv.Itoa(c.Add(it))
+		}
 	}
-	return cluster.FromEvent(a.ID, &evs[0], pub, a.Title, art.Text), true
+	return pred
+}
+
+// clusterThroughStore puts every article with all its events into a new
+// SQLite store in a temporary folder, in order of publication and in
+// batches as 'sitrep ingest' does, and returns the incident the store
+// merged each article's main event into.
+func clusterThroughStore(ctx context.Context, todo []eval.GVAArticle, coded []codedArticle) (map[string]string, error) {
+	dir, err := os.MkdirTemp("", "sitrep-eval-cluster-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	s, err := store.Open(ctx, filepath.Join(dir, "eval.db"))
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	const batch = 64
+	ids := make([]int64, len(todo))
+	for lo := 0; lo < len(todo); lo += batch {
+		hi := min(lo+batch, len(todo))
+		items := make([]store.Item, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			items = append(items, store.Item{Article: store.Article{Article: coded[i].art, ExternalID: todo[i].ID},
+				Events: coded[i].events})
+		}
+		res, err := s.PutArticles(ctx, items)
+		if err != nil {
+			return nil, err
+		}
+		for k, r := range res {
+			if r.Err != nil {
+				return nil, r.Err
+			}
+			ids[lo+k] = r.ID
+		}
+	}
+	pred := map[string]string{}
+	for i, id := range ids {
+		evs, err := s.ArticleEvents(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if len(evs) > 0 && len(coded[i].events) > 0 {
+			pred[todo[i].ID] = strconv.FormatInt(evs[0].IncidentID, 10)
+		}
+	}
+	return pred, nil
 }
 
 func (e env) cmdEvalCluster(args []string) int {
-	f := e.newEvalFlags("cluster", "gva", "usage: sitrep eval cluster --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract', feeds its main\nevent to the incident clusterer in order of publication (an article with no\nevent is a singleton) and scores the incidents against the archive's\narticle grouping: B-cubed precision, recall and F1 over articles, and the\nnumber of predicted and gold clusters. Boilerplate pages are left out.",
+	f := e.newEvalFlags("cluster", "gva", "usage: sitrep eval cluster --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and puts it,\nwith all its events, into a new SQLite store in order of publication, as\n'sitrep ingest' would; the store merges events into incidents. Each article\nis scored by the incident of its main event (an article with no event is a\nsingleton) against the archive's article grouping: B-cubed precision,\nrecall and F1 over articles, and the number of predicted and gold clusters.\nThe in-memory clusterer fed main events only is scored beside it.\nBoilerplate pages are left out.",
 		0, "list N false merges and N missed merges")
 	dir, ok := f.parse(args)
 	if !ok {
@@ -61,14 +130,13 @@ func (e env) cmdEvalCluster(args []string) int {
 		}
 		return todo[i].ID < todo[j].ID
 	})
-	items := make([]cluster.Item, len(todo))
-	has := make([]bool, len(todo))
+	coded := make([]codedArticle, len(todo))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				items[i], has[i] = clusterItem(todo[i])
+				coded[i] = codeArticle(todo[i])
 			}
 		})
 	}
@@ -78,24 +146,25 @@ func (e env) cmdEvalCluster(args []string) int {
 	close(next)
 	wg.Wait()
 
-	c := cluster.New()
-	pred := map[string]string{}
-	for i, it := range items {
-		if has[i] {
-			pred[todo[i].ID] = strconv.Itoa(c.Add(it))
-		}
+	mem := eval.ScoreBCubed(clusterInMemory(todo, coded), gold)
+	pred, err := clusterThroughStore(context.Background(), todo, coded)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "sitrep: eval cluster: %v\n", err)
+		return 1
 	}
 	s := eval.ScoreBCubed(pred, gold)
 	if *f.asJSON {
 		json.NewEncoder(e.stdout).Encode(map[string]any{
 			"articles": s.Articles, "with_event": len(pred), "precision": s.Precision, "recall": s.Recall, "f1": s.F1,
 			"pred_clusters": s.PredClusters, "gold_clusters": s.GoldClusters,
+			"in_memory": map[string]any{"precision": mem.Precision, "recall": mem.Recall, "f1": mem.F1, "pred_clusters": mem.PredClusters},
 		})
 		return 0
 	}
 	fmt.Fprintf(e.stdout, "gva cluster: %d articles (%d with an event; boilerplate pages left out)\n", s.Articles, len(pred))
-	fmt.Fprintf(e.stdout, "  B-cubed precision %.3f  recall %.3f  F1 %.3f\n", s.Precision, s.Recall, s.F1)
-	fmt.Fprintf(e.stdout, "  clusters: %d predicted, %d gold\n", s.PredClusters, s.GoldClusters)
+	fmt.Fprintf(e.stdout, "  through the store (SQLite, every event): B-cubed precision %.3f  recall %.3f  F1 %.3f\n", s.Precision, s.Recall, s.F1)
+	fmt.Fprintf(e.stdout, "  in memory (main event only):             B-cubed precision %.3f  recall %.3f  F1 %.3f\n", mem.Precision, mem.Recall, mem.F1)
+	fmt.Fprintf(e.stdout, "  clusters: %d predicted through the store, %d in memory, %d gold\n", s.PredClusters, mem.PredClusters, s.GoldClusters)
 	if *f.worst > 0 {
 		printClusterErrors(e, todo, pred, gold, *f.worst)
 	}

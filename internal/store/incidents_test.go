@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -625,6 +626,54 @@ func TestIncidentFiltersInjection(t *testing.T) {
 		}
 		if n := len(allIncidents(t, s, IncidentFilter{})); n != 5 {
 			t.Errorf("after the attempts: %d incidents, want 5", n)
+		}
+	})
+}
+
+// Processes ingesting at once merge as one would: reports of one attack
+// put concurrently through separate connections make one incident.
+func TestConcurrentMerging(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		open(t, dsn) // migrate once
+		bombs := bombReports()
+		for round := range 3 {
+			var wg sync.WaitGroup
+			errs := make(chan error, len(bombs))
+			for _, r := range bombs {
+				r.url = fmt.Sprintf("%s-%d", r.url, round)
+				// Rounds months apart: three incidents, even of one text.
+				month := fmt.Sprintf("-%02d-", 5+3*round)
+				r.date, r.pub = strings.Replace(r.date, "-05-", month, 1), strings.Replace(r.pub, "-05-", month, 1)
+				r.text += fmt.Sprintf(" (Edition %d.)", round)
+				wg.Go(func() {
+					s, err := Open(context.Background(), dsn)
+					if err != nil {
+						errs <- err
+						return
+					}
+					defer s.Close()
+					it := r.item()
+					_, err = s.PutArticle(context.Background(), it.Article, it.Events)
+					errs <- err
+				})
+			}
+			wg.Wait()
+			close(errs)
+			for err := range errs {
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		s := open(t, dsn)
+		incs := allIncidents(t, s, IncidentFilter{})
+		if len(incs) != 3 {
+			t.Errorf("%d incidents from 3 rounds of 3 concurrent reports, want 3", len(incs))
+		}
+		for _, in := range incs {
+			if len(in.Sources) != len(bombs) {
+				t.Errorf("incident %d has %d sources, want %d", in.ID, len(in.Sources), len(bombs))
+			}
 		}
 	})
 }

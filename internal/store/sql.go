@@ -862,7 +862,9 @@ func eventWhere(f EventFilter) (string, []any, error) {
 // queryEvents reads the events matching where (with args), in order, with
 // their evidence; limit 0 means all.
 func (s *sqlStore) queryEvents(ctx context.Context, where string, args []any, order string, limit int) ([]StoredEvent, error) {
-	q := `SELECT id, article_id, seq, data FROM events WHERE ` + where + ` ORDER BY ` + order
+	q := `SELECT id, article_id, seq, data,
+		(SELECT incident_id FROM incident_reports WHERE event_id = events.id)
+		FROM events WHERE ` + where + ` ORDER BY ` + order
 	if limit > 0 {
 		q += ` LIMIT ` + strconv.Itoa(limit)
 	}
@@ -876,12 +878,14 @@ func (s *sqlStore) queryEvents(ctx context.Context, where string, args []any, or
 	for rows.Next() {
 		var e StoredEvent
 		var data []byte
-		if err := rows.Scan(&e.ID, &e.ArticleID, &e.Seq, &data); err != nil {
+		var inc sql.NullInt64
+		if err := rows.Scan(&e.ID, &e.ArticleID, &e.Seq, &data, &inc); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal(data, &e.Event); err != nil {
 			return nil, fmt.Errorf("store: event %d: %w", e.ID, err)
 		}
+		e.IncidentID = inc.Int64
 		byID[e.ID] = len(out)
 		out = append(out, e)
 	}

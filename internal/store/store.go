@@ -206,6 +206,9 @@ type StoredEvent struct {
 	ID        int64
 	ArticleID int64
 	Seq       int // position among the article's events, from 0
+	// IncidentID is the incident the event was merged into (see
+	// Incidents); every stored event has one.
+	IncidentID int64
 	extract.Event
 }
 

@@ -417,6 +417,46 @@ func TestReadToken(t *testing.T) {
 	}
 }
 
+// TestReadTokenLink: a link with ?token= sets the cookie and redirects to
+// the page without it; the cookie then reads pages and the API.
+func TestReadTokenLink(t *testing.T) {
+	ts := newTestServer(t, fixtureStore(t), func(c *Config) { c.ReadToken = testReadToken })
+	client := ts.Client()
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err := client.Get(ts.URL + "/?type=battles&token=wrong")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("wrong token link: %d, want 401", resp.StatusCode)
+	}
+	resp, err = client.Get(ts.URL + "/?type=battles&token=" + testReadToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/?type=battles" {
+		t.Fatalf("token link: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	cookies := resp.Cookies()
+	if len(cookies) != 1 || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode {
+		t.Fatalf("cookie %+v", cookies)
+	}
+	for _, p := range []string{"/?type=battles", "/api/v1/events"} {
+		req, _ := http.NewRequest("GET", ts.URL+p, nil)
+		req.AddCookie(cookies[0])
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("GET %s with the cookie: %d", p, resp.StatusCode)
+		}
+	}
+}
+
 func TestTokenOK(t *testing.T) {
 	tests := []struct {
 		got, want string

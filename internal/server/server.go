@@ -176,6 +176,10 @@ func (s *Server) canRead(r *http.Request) bool {
 // readable wraps a read handler with the read-token check.
 func (s *Server) readable(api bool, h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if !api && s.cfg.ReadToken != "" && r.URL.Query().Has("token") {
+			s.tokenLink(w, r)
+			return
+		}
 		if !s.canRead(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="sitrep"`)
 			if api {
@@ -187,6 +191,25 @@ func (s *Server) readable(api bool, h http.HandlerFunc) http.HandlerFunc {
 		}
 		h(w, r)
 	}
+}
+
+// tokenLink lets a browser into a read-protected site: a link carrying
+// ?token=T sets the token as an HttpOnly, SameSite=Strict cookie and
+// redirects to the same page without it, so the token leaves the address
+// bar (and the history) at once.
+func (s *Server) tokenLink(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	t := q.Get("token")
+	if !tokenOK(t, s.cfg.ReadToken) && !tokenOK(t, s.cfg.WriteToken) {
+		http.Error(w, "401 unauthorized: wrong token", http.StatusUnauthorized)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: "sitrep_token", Value: t, Path: "/", HttpOnly: true,
+		SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	q.Del("token")
+	u := *r.URL
+	u.RawQuery = q.Encode()
+	http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 }
 
 // apiError is the body of every API error: {"error": "..."}.

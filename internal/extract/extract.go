@@ -173,9 +173,11 @@ func Extract(a article.Article, opt Options) Result {
 		promoteHeadlineEvent(a.Title, res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
-	if len(res.Events) > 0 && res.Events[0].Date != nil && res.Events[0].Date.Text == "" {
-		// The main event was dated only by the lead's implicit week; the
-		// date the opening paragraphs give is the date a news lead means.
+	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type]) {
+		// The main event was dated only by the lead's implicit week, or,
+		// violent and first told past the opening paragraphs (after a
+		// page's captions), not at all; the date the opening paragraphs
+		// give is the date a news lead means.
 		if d := dates.lead(anchor); d != nil {
 			res.Events[0].Date = d
 			res.Why[0] = append(res.Why[0], Reason{Field: "date", Value: d.Start + ".." + d.End,

@@ -232,3 +232,22 @@ func TestIsVideoCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestMainEventLateDate checks that a violent main event first told past
+// the opening paragraphs, with no date of its own, takes the recent date
+// the opening paragraphs give.
+func TestMainEventLateDate(t *testing.T) {
+	a := article.Article{
+		Title:     "Man shot outside Dalmera bar",
+		Published: time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC),
+		Text: "Police were called to Elm Street on Tuesday night.\n\nShare this story.\n\nSubscribe to our newsletter.\n\n" +
+			"A man was shot outside a bar, police said. He was taken to hospital.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if d := evs[0].Date; d == nil || d.Start != "2016-07-19" || d.Precision != "day" {
+		t.Errorf("main event date = %+v, want 2016-07-19 (the Tuesday before publication)", d)
+	}
+}

@@ -32,7 +32,8 @@ import (
 )
 
 // Store is what the server needs of the store: articles (to show their text
-// and to put submitted ones) and incidents. *store.Store values satisfy it.
+// and to put submitted ones) and incidents. Every store.Store satisfies it;
+// tests and tools can give anything smaller that does.
 type Store interface {
 	store.Articles
 	store.Incidents

@@ -150,17 +150,28 @@ func hasClaim(cs []Claim, c Claim) bool {
 // sentence that names no such event is left alone: guessing would pin an
 // accusation on the wrong incident.
 func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []Event, why [][]Reason) {
+	// Each event's names, once, so that each sentence costs a few map
+	// lookups and the article stays linear.
+	named := map[string]int{}
+	for k := len(evs) - 1; k >= 0; k-- {
+		for _, e := range evs[k].Evidence {
+			for _, n := range capitalisedNames(e.Text) {
+				named[n] = k
+			}
+		}
+	}
 	for i, s := range sents {
 		if triggered[i] {
 			continue
 		}
 		st := text[s.Start:s.End]
-		certainty, claims := Certainty(st)
-		if certainty != Suspected && certainty != Alleged && certainty != Claimed {
+		// The cheap test first: most sentences name no event.
+		k := namedEvent(st, named)
+		if k < 0 {
 			continue
 		}
-		k := namedEvent(st, evs)
-		if k < 0 {
+		certainty, claims := Certainty(st)
+		if certainty != Suspected && certainty != Alleged && certainty != Claimed {
 			continue
 		}
 		ev := &evs[k]
@@ -187,16 +198,13 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 	}
 }
 
-// namedEvent returns the index of the event whose evidence shares a
-// multi-word capitalised name with sentence, or -1.
-func namedEvent(sentence string, evs []Event) int {
+// namedEvent returns the index of the event whose evidence names one of
+// the multi-word capitalised names the sentence gives, or -1; named maps
+// each such name of the events to the most salient event naming it.
+func namedEvent(sentence string, named map[string]int) int {
 	for _, name := range capitalisedNames(sentence) {
-		for k, ev := range evs {
-			for _, e := range ev.Evidence {
-				if strings.Contains(e.Text, name) {
-					return k
-				}
-			}
+		if k, ok := named[name]; ok {
+			return k
 		}
 	}
 	return -1
@@ -207,15 +215,18 @@ func namedEvent(sentence string, evs []Event) int {
 func capitalisedNames(s string) []string {
 	var out []string
 	words := strings.Fields(s)
+	clean := make([]string, len(words))
+	for i, w := range words {
+		clean[i] = strings.Trim(w, ",;:.\"“”()")
+	}
 	start := -1
 	flush := func(end int) {
 		if start >= 0 && end-start >= 2 {
-			out = append(out, strings.Join(words[start:end], " "))
+			out = append(out, strings.Join(clean[start:end], " "))
 		}
 		start = -1
 	}
-	for i, w := range words {
-		w = strings.Trim(w, ",;:.\"“”()")
+	for i, w := range clean {
 		r := []rune(w)
 		capital := len(r) > 1 && unicode.IsUpper(r[0]) && i > 0
 		if capital && start < 0 {

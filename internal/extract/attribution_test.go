@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+)
+
+func TestCapitalisedNames(t *testing.T) {
+	tests := []struct {
+		s    string
+		want []string
+	}{
+		{"The attack on the Norvale Grand Hotel killed five.", []string{"Norvale Grand Hotel"}},
+		{"Police said Dalmera Port, the capital, was calm.", []string{"Dalmera Port"}},
+		{"Nothing Here at the start only.", nil},
+	}
+	for _, tt := range tests {
+		if got := capitalisedNames(tt.s); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("capitalisedNames(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestAttributions checks that a suspect named in a sentence that tells
+// no event itself is given to the event the sentence names, and that the
+// headline's claim reaches the main event.
+func TestAttributions(t *testing.T) {
+	a := article.Article{
+		Title:     "Hotel bombing: Norvale blames Boko Haram",
+		Published: time.Date(2025, 3, 4, 12, 0, 0, 0, time.UTC),
+		Text: "A bomb exploded at the Norvale Grand Hotel on Monday, killing five guests.\n\n" +
+			"The city was quiet on Tuesday.\n\n" +
+			"Boko Haram, whose fighters are suspected of planning the Norvale Grand Hotel bombing, has bases in the north.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	var suspects []string
+	for _, p := range evs[0].Perpetrators {
+		suspects = append(suspects, p.Name)
+	}
+	if !reflect.DeepEqual(suspects, []string{"Boko Haram"}) {
+		t.Errorf("perpetrators = %q, want [Boko Haram]", suspects)
+	}
+	if !hasClaim(evs[0].Claims, Claim{By: "Norvale", Kind: "blames", Against: "Boko Haram"}) {
+		t.Errorf("claims = %+v, want Norvale blames Boko Haram from the headline", evs[0].Claims)
+	}
+}

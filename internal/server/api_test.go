@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"sitrep/internal/export"
 	"sitrep/internal/store"
 )
 
@@ -653,3 +655,53 @@ func TestPostgres(t *testing.T) {
 var sampleLine = regexp.MustCompile(`^sitrep_[a-z_]+(\{([a-z_]+="([^"\\]|\\.)*",?)*\})? [-+0-9.eInf]+$`)
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestExport: /api/v1/export hands the filter to export.Write and serves
+// its file; without an exporter it answers 501.
+func TestExport(t *testing.T) {
+	s := fixtureStore(t)
+	ts := newTestServer(t, s, func(c *Config) { c.Export = export.Write })
+	tests := []struct {
+		query, ctype string
+		check        func(t *testing.T, body []byte)
+	}{
+		{"format=geojson&country=AF", "application/geo+json", func(t *testing.T, body []byte) {
+			var fc struct {
+				Type     string            `json:"type"`
+				Features []json.RawMessage `json:"features"`
+			}
+			if err := json.Unmarshal(body, &fc); err != nil || fc.Type != "FeatureCollection" || len(fc.Features) == 0 {
+				t.Errorf("geojson: %v, %q, %d features", err, fc.Type, len(fc.Features))
+			}
+		}},
+		{"format=acled-csv", "text/csv", func(t *testing.T, body []byte) {
+			rows, err := csv.NewReader(strings.NewReader(string(body))).ReadAll()
+			if err != nil || len(rows) < 2 {
+				t.Errorf("acled-csv: %v, %d rows", err, len(rows))
+			}
+		}},
+		{"format=jsonl&type=protests", "application/jsonl", func(t *testing.T, body []byte) {
+			if n := strings.Count(strings.TrimSpace(string(body)), "\n") + 1; len(body) == 0 || n != len(allEvents(t, ts, "/api/v1/events?type=protests")) {
+				t.Errorf("jsonl: %d lines for the protests", n)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		resp, err := ts.Client().Get(ts.URL + "/api/v1/export?" + tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), tt.ctype) {
+			t.Errorf("?%s: %d %q: %s", tt.query, resp.StatusCode, resp.Header.Get("Content-Type"), body)
+			continue
+		}
+		tt.check(t, body)
+	}
+	none := newTestServer(t, s)
+	var e apiError
+	if code := get(t, none, "/api/v1/export?format=jsonl", &e); code != http.StatusNotImplemented {
+		t.Errorf("no exporter: %d, want 501", code)
+	}
+}

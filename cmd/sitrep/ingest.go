@@ -289,7 +289,9 @@ func (in *ingester) source(name string) *tally {
 func (in *ingester) fail(c coded) {
 	in.pr.clearLine()
 	// "-" (stdin) is in every message that mentions --max-bytes: name it.
-	if msg := c.err.Error(); c.name != "" && c.name != "-" && strings.Contains(msg, c.name) {
+	// The name counts as said only where it stands as a name ("NAME: ..."
+	// or "GET NAME: ..."): "-" is in every message about --max-bytes.
+	if msg := c.err.Error(); c.name != "" && (strings.HasPrefix(msg, c.name+": ") || strings.Contains(msg, " "+c.name+": ")) {
 		fmt.Fprintf(in.e.stderr, "sitrep: %s\n", msg)
 	} else {
 		fmt.Fprintf(in.e.stderr, "sitrep: %s: %s\n", c.name, msg)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"compress/gzip"
 	"context"
 	"fmt"
 	"io"
@@ -172,5 +173,45 @@ func TestCountPages(t *testing.T) {
 		if in.pr.total != tt.want {
 			t.Errorf("countPages(%v) = %d, want %d", tt.inputs, in.pr.total, tt.want)
 		}
+	}
+}
+
+// BenchmarkIngestWARC measures the whole ingest of a gzipped WARC into a
+// SQLite store — read the record, read the page, extract, store — per
+// page. Each page is a different short report, as in a news crawl.
+func BenchmarkIngestWARC(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "crawl.warc.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	places := []string{"Lorvale", "Tesh", "Marrow", "Dorn", "Orrin", "Kessa", "Varn", "Ostra"}
+	for i := range b.N {
+		place := places[i%len(places)]
+		body := fmt.Sprintf(`<!DOCTYPE html><html><head><title>Attack near %[1]s (%[2]d)</title></head><body><article>
+<h1>Attack near %[1]s</h1><p>Gunmen attacked a police post near %[1]s on Monday, killing %[3]d officers and wounding %[4]d, the provincial governor said.</p>
+<p>No group claimed the attack, report number %[2]d of the day. Police sealed off the area and searched nearby villages.</p>
+</article></body></html>`, place, i, 2+i%7, 1+i%5)
+		resp := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+		rec := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/%d\r\nWARC-Date: 2024-05-06T12:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", i, len(resp), resp)
+		zw := gzip.NewWriter(f)
+		zw.Write([]byte(rec))
+		if err := zw.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		b.Fatal(err)
+	}
+	var out, errb strings.Builder
+	e := env{strings.NewReader(""), &out, &errb}
+	b.ResetTimer()
+	if code := e.cmdIngest([]string{"--db", filepath.Join(dir, "sitrep.db"), path}); code != 0 {
+		b.Fatalf("exit %d: %s", code, errb.String())
+	}
+	b.StopTimer()
+	if want := fmt.Sprintf("%d articles: %d inserted", b.N, b.N); !strings.HasPrefix(out.String(), want) {
+		b.Fatalf("%s, want %s", out.String(), want)
 	}
 }

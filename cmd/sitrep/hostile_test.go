@@ -164,7 +164,6 @@ func TestHostileInputs(t *testing.T) {
 			keptRows := earlierRows(t, db, kept)
 			path, stdin := h.make(t, t.TempDir())
 			code, stderr, rss := ingestRSS(t, bin, db, path, stdin)
-			t.Logf("exit %d, peak RSS %d MiB: %s", code, rss>>20, lastLine(stderr))
 			if code != 1 {
 				t.Errorf("exit status %d, want 1", code)
 			}
@@ -175,6 +174,7 @@ func TestHostileInputs(t *testing.T) {
 					errLines = append(errLines, l)
 				}
 			}
+			t.Logf("exit %d, peak RSS %d MiB: %s", code, rss>>20, strings.Join(errLines, " / "))
 			if len(errLines) != 1 {
 				t.Errorf("want one error line, got %d:\n%s", len(errLines), tail(stderr, 2000))
 			} else if !strings.Contains(errLines[0], "sitrep: "+path+": ") || !strings.Contains(errLines[0], h.want) {

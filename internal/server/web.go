@@ -144,6 +144,9 @@ func (s *Server) routesWeb() {
 	s.mux.HandleFunc("POST /submit", s.formSubmit)
 }
 
+// mapPoints is the most incidents the events page's map shows.
+const mapPoints = 300
+
 // mapPoint is one incident on the map.
 type mapPoint struct {
 	ID     int64
@@ -245,10 +248,11 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	for _, b := range buckets {
 		total += b.Incidents
 	}
-	// The map shows up to 1000 incidents of the whole filter, not only
-	// this page's rows.
+	// The map shows the deadliest mapPoints incidents of the whole filter,
+	// not only this page's rows: a map of thousands of dots says little,
+	// and each incident read costs (BenchmarkHandlers/page-events).
 	mf := f
-	mf.Cursor, mf.Limit = "", 1000
+	mf.Cursor, mf.Limit, mf.Sort = "", mapPoints, "killed"
 	mp, err := s.cfg.Store.QueryIncidents(ctx, mf)
 	if err != nil {
 		s.webError(w, r, err)
@@ -267,7 +271,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	exp.Del("sort")
 	s.render(w, r, http.StatusOK, "events", map[string]any{
 		"Title": "Events", "F": f, "Events": p.Incidents, "Next": next, "Total": total,
-		"Timeline": buildTimeline(by, buckets), "Map": buildMap(mp.Incidents), "MapMore": mp.Next != "",
+		"Timeline": buildTimeline(by, buckets), "Map": buildMap(mp.Incidents), "MapMore": mp.Next != "", "MapPoints": mapPoints,
 		"API": "/api/v1/events?" + api.Encode(), "Export": exp.Encode(), "HasExport": s.cfg.Export != nil,
 		"BBox": bboxText(f.BBox), "MinKilled": minKilledText(f.MinKilled),
 	})

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Ingesting the examples twice stores them once.
@@ -178,7 +179,8 @@ func TestCountPages(t *testing.T) {
 
 // BenchmarkIngestWARC measures the whole ingest of a gzipped WARC into a
 // SQLite store — read the record, read the page, extract, store — per
-// page. Each page is a different short report, as in a news crawl.
+// page. Each page is a different short report, as in a news crawl: eight
+// places, a new day every eight pages.
 func BenchmarkIngestWARC(b *testing.B) {
 	dir := b.TempDir()
 	path := filepath.Join(dir, "crawl.warc.gz")
@@ -194,7 +196,10 @@ func BenchmarkIngestWARC(b *testing.B) {
 <p>No group claimed the attack, report number %[2]d of the day. Police sealed off the area and searched nearby villages.</p>
 </article></body></html>`, place, i, 2+i%7, 1+i%5)
 		resp := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
-		rec := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/%d\r\nWARC-Date: 2024-05-06T12:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", i, len(resp), resp)
+		// A crawl spans days: the capture date, the page's date hint,
+		// moves a day every 8 pages.
+		date := time.Date(2024, 1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, i/len(places)).Format(time.RFC3339)
+		rec := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/%d\r\nWARC-Date: %s\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", i, date, len(resp), resp)
 		zw := gzip.NewWriter(f)
 		zw.Write([]byte(rec))
 		if err := zw.Close(); err != nil {

@@ -354,6 +354,9 @@ func (s *Server) apiExport(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotImplemented, "exports are not available in this build")
 		return
 	}
+	// A large export outlasts the server's write timeout, which is there
+	// for slow clients of small answers; this one may stream for long.
+	http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", ct[0])
 	w.Header().Set("Content-Disposition", `attachment; filename="sitrep-events.`+ct[1]+`"`)
 	if err := s.cfg.Export(r.Context(), w, format, s.cfg.Store, f); err != nil {

@@ -301,5 +301,12 @@ func TestURLSourceWithoutFetcher(t *testing.T) {
 		"error: https://news.example/feed: cannot fetch URLs here",
 		`a.html data="<p>a</p>"`,
 	})
-	_ = bytes.MinRead
+}
+
+// Standard input is told apart like a file: here a gzipped WARC.
+func TestStdinWARC(t *testing.T) {
+	rec := warcRecord("response", "https://news.example/piped", httpOK("text/html", "<p>piped</p>"))
+	check(t, collect(t, []string{"-"}, Options{Stdin: bytes.NewReader(gz(t, rec))}), []string{
+		`record 1 (https://news.example/piped) url=https://news.example/piped date=2024-05-06T12:00:00Z data="<p>piped</p>"`,
+	})
 }

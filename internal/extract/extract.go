@@ -173,6 +173,14 @@ func Extract(a article.Article, opt Options) Result {
 		promoteHeadlineEvent(a.Title, res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
+	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && violent[ev[0].Type] && places.story != nil {
+		// The main event, first told past the opening paragraphs (after
+		// a page's captions) and naming no place, is where the story is.
+		d := *places.story
+		res.Events[0].Location = &d
+		res.Why[0] = append(res.Why[0], Reason{Field: "location", Value: d.Name + ", " + d.Country,
+			Rule: "main event naming no place: " + places.storyRule})
+	}
 	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type]) {
 		// The main event was dated only by the lead's implicit week, or,
 		// violent and first told past the opening paragraphs (after a

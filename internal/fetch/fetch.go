@@ -357,6 +357,9 @@ func (h *hostLimiter) acquire(ctx context.Context, host string, limit int, delay
 	h.mu.Lock()
 	s := h.slots[host]
 	if s == nil {
+		if len(h.slots) >= maxHostSlots {
+			h.prune()
+		}
 		s = &hostSlot{sem: make(chan struct{}, limit)}
 		h.slots[host] = s
 	}
@@ -388,6 +391,24 @@ func (h *hostLimiter) acquire(ctx context.Context, host string, limit int, delay
 	return release, nil
 }
 
+// maxHostSlots bounds the hosts remembered at once: a URL list from a
+// crawl may name millions.
+const maxHostSlots = 10000
+
+// prune forgets the hosts nobody is waiting on and whose delay is over;
+// h.mu is held.
+func (h *hostLimiter) prune() {
+	now := time.Now()
+	for host, s := range h.slots {
+		s.mu.Lock()
+		idle := len(s.sem) == 0 && s.next.Before(now)
+		s.mu.Unlock()
+		if idle {
+			delete(h.slots, host)
+		}
+	}
+}
+
 // holdOff keeps every request to host waiting for d, as a server's
 // Retry-After asks of the whole client, not only of the request it answered.
 func (h *hostLimiter) holdOff(host string, d time.Duration) {
@@ -417,6 +438,28 @@ type robotsEntry struct {
 	expires time.Time
 }
 
+// maxRobotsEntries bounds the robots.txt files kept at once.
+const maxRobotsEntries = 10000
+
+// prune drops the expired entries, and if that is not enough, every entry
+// already fetched: they are fetched again when next needed. c.mu is held.
+func (c *robotsCache) prune() {
+	now := time.Now()
+	for k, e := range c.entries {
+		if isClosed(e.ready) && e.expires.Before(now) {
+			delete(c.entries, k)
+		}
+	}
+	if len(c.entries) < maxRobotsEntries {
+		return
+	}
+	for k, e := range c.entries {
+		if isClosed(e.ready) {
+			delete(c.entries, k)
+		}
+	}
+}
+
 const (
 	robotsTTL      = 24 * time.Hour
 	robotsErrorTTL = 10 * time.Minute
@@ -431,6 +474,9 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) *Robots {
 		e = nil
 	}
 	if e == nil {
+		if len(c.robots.entries) >= maxRobotsEntries {
+			c.robots.prune()
+		}
 		e = &robotsEntry{ready: make(chan struct{})}
 		c.robots.entries[key] = e
 		c.robots.mu.Unlock()

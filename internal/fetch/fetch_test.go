@@ -438,3 +438,19 @@ func TestRetryAfterOf(t *testing.T) {
 		}
 	}
 }
+
+// A run over millions of hosts must not remember them all.
+func TestHostLimiterForgetsIdleHosts(t *testing.T) {
+	var h hostLimiter
+	h.slots = map[string]*hostSlot{}
+	for i := range maxHostSlots + 10 {
+		release, err := h.acquire(context.Background(), fmt.Sprintf("h%d.example", i), 1, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		release()
+	}
+	if n := len(h.slots); n > maxHostSlots {
+		t.Errorf("%d hosts remembered, limit %d", n, maxHostSlots)
+	}
+}

@@ -487,8 +487,11 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 			return loc, fmt.Sprintf("the story's place: %q, a city the headline names", name)
 		}
 	}
+	para, pos := 0, 0
 	for _, s := range nlp.Sentences(a.Text) {
-		if strings.Count(a.Text[:s.Start], "\n\n") > 1 {
+		para += strings.Count(a.Text[pos:s.Start], "\n\n")
+		pos = s.Start
+		if para >= storyParagraphs {
 			break
 		}
 		for _, pm := range PlaceMentions(a.Text, s) {
@@ -499,6 +502,11 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	}
 	return nil, ""
 }
+
+// storyParagraphs is how many opening paragraphs may give the story's
+// place when neither dateline nor headline does: a crawled page often
+// opens with a caption or two before the lead.
+const storyParagraphs = 4
 
 func (p *placer) resolve(name string) *Location {
 	if p.r == nil {

@@ -23,7 +23,7 @@ func BenchmarkFeedItems(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
-	feedPages("bench.xml", bufio.NewReader(&doc), 1<<20, func(p Page) bool {
+	feedPages("bench.xml", "", bufio.NewReader(&doc), 1<<20, func(p Page) bool {
 		if p.Err != nil {
 			b.Fatal(p.Err)
 		}

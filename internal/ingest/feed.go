@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 
@@ -23,9 +24,12 @@ import (
 // image, a third of the cost). A feed of a million items costs the memory
 // of one. Each item yields a Page to fetch from its link, with its own
 // content as the fallback; the item's GUID (Atom id) is the external id.
-func feedPages(name string, r *bufio.Reader, maxBytes int64, yield func(Page) bool) bool {
+//
+// base is the feed's own URL when it was fetched: relative item links are
+// resolved against it.
+func feedPages(name, base string, r *bufio.Reader, maxBytes int64, yield func(Page) bool) bool {
 	if head, _ := r.Peek(64); bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n\xef\xbb\xbf"), []byte("{")) {
-		return jsonFeedPages(name, r, maxBytes, yield)
+		return jsonFeedPages(name, base, r, maxBytes, yield)
 	}
 	budget := &budgetReader{limit: maxBytes}
 	d, err := xmlDecoder(name, r, budget)
@@ -67,7 +71,7 @@ func feedPages(name string, r *bufio.Reader, maxBytes int64, yield func(Page) bo
 				if err := d.DecodeElement(&raw, &t); err != nil {
 					return yield(Page{Name: itemName, Err: xmlError(itemName, err)})
 				}
-				if !yield(feedItem(parser, itemName, stack, t, raw.Inner, prefixes)) {
+				if !yield(feedItem(parser, itemName, base, stack, t, raw.Inner, prefixes)) {
 					return false
 				}
 				continue
@@ -135,7 +139,7 @@ func (ip *itemParser) parse(doc io.Reader) (*gofeed.Item, error) {
 }
 
 // feedItem parses one item, cut out of its feed.
-func feedItem(parser *itemParser, name string, ancestors []xml.StartElement, item xml.StartElement, inner []byte, prefixes map[string]string) Page {
+func feedItem(parser *itemParser, name, base string, ancestors []xml.StartElement, item xml.StartElement, inner []byte, prefixes map[string]string) Page {
 	var b bytes.Buffer
 	for _, a := range ancestors {
 		startTag(&b, a, prefixes)
@@ -150,16 +154,13 @@ func feedItem(parser *itemParser, name string, ancestors []xml.StartElement, ite
 	if err != nil {
 		return Page{Name: name, Err: fmt.Errorf("%s: %v", name, err)}
 	}
-	return itemPage(name, it)
+	return itemPage(name, base, it)
 }
 
 // itemPage turns a parsed feed item into a Page: fetch the link, fall back
 // on the item's content.
-func itemPage(name string, it *gofeed.Item) Page {
-	p := Page{Name: name, URL: strings.TrimSpace(it.Link), ExternalID: strings.TrimSpace(it.GUID), Title: strings.TrimSpace(it.Title)}
-	if p.URL != "" && !isURL(p.URL) {
-		p.URL = ""
-	}
+func itemPage(name, base string, it *gofeed.Item) Page {
+	p := Page{Name: name, URL: resolveLink(base, strings.TrimSpace(it.Link)), ExternalID: strings.TrimSpace(it.GUID), Title: strings.TrimSpace(it.Title)}
 	if p.ExternalID == "" {
 		p.ExternalID = p.URL
 	}
@@ -192,7 +193,7 @@ func itemPage(name string, it *gofeed.Item) Page {
 
 // jsonFeedPages reads a JSON Feed (jsonfeed.org), which cannot be
 // streamed item by item with gofeed; it is bounded by maxBytes instead.
-func jsonFeedPages(name string, r io.Reader, maxBytes int64, yield func(Page) bool) bool {
+func jsonFeedPages(name, base string, r io.Reader, maxBytes int64, yield func(Page) bool) bool {
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
 		return yield(Page{Name: name, Err: fmt.Errorf("%s: reading: %w", name, err)})
@@ -205,9 +206,29 @@ func jsonFeedPages(name string, r io.Reader, maxBytes int64, yield func(Page) bo
 		return yield(Page{Name: name, Err: fmt.Errorf("%s: %v", name, err)})
 	}
 	for i, it := range feed.Items {
-		if !yield(itemPage(fmt.Sprintf("%s: item %d", name, i+1), it)) {
+		if !yield(itemPage(fmt.Sprintf("%s: item %d", name, i+1), base, it)) {
 			return false
 		}
 	}
 	return true
+}
+
+// resolveLink makes an item's link absolute against the feed's URL; "" if
+// it is not, or does not become, an http(s) URL.
+func resolveLink(base, link string) string {
+	if link == "" || isURL(link) {
+		return link
+	}
+	b, err := url.Parse(base)
+	if base == "" || err != nil {
+		return ""
+	}
+	ref, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	if abs := b.ResolveReference(ref).String(); isURL(abs) {
+		return abs
+	}
+	return ""
 }

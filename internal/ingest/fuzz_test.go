@@ -43,7 +43,7 @@ func FuzzFeed(f *testing.F) {
 	f.Add([]byte(`<rss><channel><item><item><link>https://d.example/</link></item></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkPages(t, "fuzz.xml", func(yield func(Page) bool) bool {
-			return feedPages("fuzz.xml", bufio.NewReader(bytes.NewReader(data)), 1<<16, yield)
+			return feedPages("fuzz.xml", "https://fuzz.example/feed.xml", bufio.NewReader(bytes.NewReader(data)), 1<<16, yield)
 		})
 	})
 }

@@ -28,7 +28,7 @@ func TestFeedMillionItems(t *testing.T) {
 	}()
 	n, peak := 0, uint64(0)
 	var ms runtime.MemStats
-	ok := feedPages("endless.xml", bufio.NewReader(pr), 1<<20, func(p Page) bool {
+	ok := feedPages("endless.xml", "", bufio.NewReader(pr), 1<<20, func(p Page) bool {
 		if p.Err != nil {
 			t.Fatalf("item %d: %v", n+1, p.Err)
 		}

@@ -204,7 +204,7 @@ func readStream(ctx context.Context, name, pageURL string, r io.Reader, opt Opti
 	case KindWARC:
 		return warcPages(name, sr, opt.MaxBytes, yield)
 	case KindFeed:
-		return feedPages(name, sr, opt.MaxBytes, yield)
+		return feedPages(name, pageURL, sr, opt.MaxBytes, yield)
 	case KindSitemap:
 		return sitemapPages(ctx, name, sr, opt, depth, yield)
 	case KindURLs:
@@ -383,10 +383,15 @@ func htmlPage(title, body string) []byte {
 }
 
 // Read yields the pages of one stream already in hand — a feed the caller
-// fetched itself, conditionally — told apart as Sources tells files.
+// fetched itself, conditionally — told apart as Sources tells files. name
+// is the stream's URL if it has one.
 func Read(ctx context.Context, name string, r io.Reader, opt Options) iter.Seq[Page] {
 	return func(yield func(Page) bool) {
-		readStream(ctx, name, "", r, opt, 0, func(p Page) bool {
+		base := ""
+		if isURL(name) {
+			base = name // relative links in it are relative to it
+		}
+		readStream(ctx, name, base, r, opt, 0, func(p Page) bool {
 			p.Source = name
 			return yield(p)
 		})

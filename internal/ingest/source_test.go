@@ -310,3 +310,21 @@ func TestStdinWARC(t *testing.T) {
 		`record 1 (https://news.example/piped) url=https://news.example/piped date=2024-05-06T12:00:00Z data="<p>piped</p>"`,
 	})
 }
+
+// Relative item links are resolved against the feed's URL.
+func TestFeedRelativeLinks(t *testing.T) {
+	feed := `<rss><channel>
+<item><link>/2024/05/raid</link><guid>1</guid></item>
+<item><link>more/clash.html</link><guid>2</guid></item>
+<item><link>javascript:alert(1)</link><guid>3</guid><description>own</description></item>
+</channel></rss>`
+	var got []string
+	for p := range Read(context.Background(), "https://news.example/feeds/main.xml", strings.NewReader(feed), Options{MaxBytes: 1 << 20}) {
+		got = append(got, describe(p))
+	}
+	check(t, got, []string{
+		"item 1 (https://news.example/2024/05/raid) url=https://news.example/2024/05/raid id=1",
+		"item 2 (https://news.example/feeds/more/clash.html) url=https://news.example/feeds/more/clash.html id=2",
+		"item 3 id=3 +fallback",
+	})
+}

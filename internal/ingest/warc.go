@@ -220,7 +220,8 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 
 // trailerOK consumes the blank line (CRLF CRLF) that ends a record's block.
 // Anything else means the record's Content-Length was wrong. A final
-// record with no trailer at the end of the archive is accepted.
+// record with no trailer at the end of the archive, or a record ended by
+// a single line break before the next, is accepted.
 func trailerOK(br *bufio.Reader) bool {
 	b, err := br.Peek(4)
 	if bytes.Equal(b, []byte("\r\n\r\n")) {
@@ -237,6 +238,14 @@ func trailerOK(br *bufio.Reader) bool {
 	if (bytes.Equal(b, []byte("\r\n")) || bytes.Equal(b, []byte("\n"))) && err == io.EOF {
 		br.Discard(len(b))
 		return true
+	}
+	// Some writers end a record with one line break: accept it when the
+	// next record follows at once.
+	for _, nl := range []string{"\r\n", "\n"} {
+		if b, _ := br.Peek(len(nl) + len(warcMagic)); bytes.Equal(b, append([]byte(nl), warcMagic...)) {
+			br.Discard(len(nl))
+			return true
+		}
 	}
 	return false
 }

@@ -118,6 +118,10 @@ func TestWARC(t *testing.T) {
 			"error: DIR/garbage-between.warc: after record 1: expected a WARC header, skipping to the next record",
 			`record 2 (https://news.example/three) url=https://news.example/three date=2024-05-06T12:00:00Z data="<html><p>three</p></html>"`,
 		}},
+		{"one-newline.warc", bytes.Join([][]byte{bytes.TrimSuffix(page1, []byte("\r\n")), page3}, nil), []string{
+			`record 1 (https://news.example/one) url=https://news.example/one date=2024-05-05T10:00:00Z data="<html><p>one</p></html>"`,
+			`record 2 (https://news.example/three) url=https://news.example/three date=2024-05-06T12:00:00Z data="<html><p>three</p></html>"`,
+		}},
 		{"bad-length.warc", bytes.Join([][]byte{[]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\nxx\r\n\r\n"), page3}, nil), []string{
 			`error: DIR/bad-length.warc: record 1: bad Content-Length "lots"`,
 			`record 2 (https://news.example/three) url=https://news.example/three date=2024-05-06T12:00:00Z data="<html><p>three</p></html>"`,

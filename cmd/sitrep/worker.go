@@ -20,8 +20,8 @@ import (
 )
 
 // cmdWorker claims article jobs from the store's queue (see cmdEnqueue),
-// reads and codes each article as `sitrep ingest` does, stores it and marks
-// the job done. Any number of workers on any number of machines can share
+// fetches (when the job holds only a URL), reads and codes each article as
+// `sitrep ingest` does, stores it and marks the job done. Any number of workers on any number of machines can share
 // one PostgreSQL store: Claim hands each job to one worker at a time, and
 // storing is idempotent (PutArticle recognises an article it already has),
 // so a job run again after a crash changes nothing.
@@ -35,7 +35,7 @@ func (e env) cmdWorker(args []string) int {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	dsn := fs.String("db", envOr("SITREP_DB", store.DefaultDSN), "the store whose queue to work: a postgres:// URL shared with other workers (a SQLite file works on one machine)")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "jobs processed at once")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "batches processed at once (each by its own claimer)")
 	host, _ := os.Hostname()
 	id := fs.String("id", fmt.Sprintf("%s-%d", host, os.Getpid()), "this worker's name in the queue (it must differ between workers)")
 	batch := fs.Int("batch", 10, "jobs claimed at a time, and stored in one transaction")

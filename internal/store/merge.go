@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"sitrep/internal/cluster"
@@ -81,8 +82,9 @@ func dateOnly(t time.Time) string {
 // concurrent transactions on PostgreSQL take those rows' locks in one order
 // and cannot deadlock. Until then they are added to what the table says.
 type batch struct {
-	df     map[string]int // applied changes of the articles put so far
-	staged map[string]int // the current article's, until it succeeds
+	df      map[string]int // applied changes of the articles put so far
+	staged  map[string]int // the current article's, until it succeeds
+	flushed map[string]int // what flushDF wrote, for the cache once committed
 }
 
 func newBatch() *batch { return &batch{df: map[string]int{}, staged: map[string]int{}} }
@@ -119,7 +121,8 @@ func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
 			return fmt.Errorf("token frequencies: %w", err)
 		}
 	}
-	clear(b.df)
+	b.flushed = b.df
+	b.df = map[string]int{}
 	return nil
 }
 
@@ -127,11 +130,19 @@ func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
 // articles, under "") as the transaction sees them.
 func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens map[string]bool) (cluster.DocFreqs, error) {
 	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens))}
-	list := make([]string, 0, len(tokens)+1)
-	list = append(list, "")
+	c := &s.df
+	// The article count is read every time: one row, and what makes
+	// every weight move.
+	list := []string{""}
+	c.mu.Lock()
 	for t := range tokens {
-		list = append(list, t)
+		if n, ok := c.m[t]; ok {
+			d.DF[t] = n
+		} else {
+			list = append(list, t)
+		}
 	}
+	c.mu.Unlock()
 	js, _ := json.Marshal(list)
 	q := `SELECT token, n FROM token_df WHERE token IN (SELECT value FROM json_each($1))`
 	if s.dialect == postgresDialect {
@@ -142,18 +153,33 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens ma
 		return d, fmt.Errorf("token frequencies: %w", err)
 	}
 	defer rows.Close()
+	read := make(map[string]int, len(list))
+	for _, t := range list {
+		read[t] = 0 // absent from the table: no article has it yet
+	}
 	for rows.Next() {
 		var t string
 		var n int
 		if err := rows.Scan(&t, &n); err != nil {
 			return d, err
 		}
-		d.DF[t] = n
+		read[t] = n
 	}
 	if err := rows.Err(); err != nil {
 		return d, err
 	}
-	for _, t := range list {
+	c.mu.Lock()
+	if c.m == nil || len(c.m)+len(read) > maxCached {
+		c.m = map[string]int{}
+	}
+	for t, n := range read {
+		d.DF[t] = n
+		if t != "" {
+			c.m[t] = n
+		}
+	}
+	c.mu.Unlock()
+	for t := range d.DF {
 		d.DF[t] += b.delta(t)
 	}
 	d.N = d.DF[""]
@@ -190,9 +216,9 @@ func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *
 		args = append(args, k)
 		ph[i] = "$" + strconv.Itoa(len(args))
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT a.id, a.signature FROM article_bands b
+	rows, err := s.stmt(ctx, tx, `SELECT DISTINCT a.id, a.signature FROM article_bands b
 		JOIN articles a ON a.id = b.article_id
-		WHERE b.key IN (`+strings.Join(ph, ", ")+`) AND b.week BETWEEN $1 AND $2 AND b.article_id <> $3`, args...)
+		WHERE b.key IN (`+strings.Join(ph, ", ")+`) AND b.week BETWEEN $1 AND $2 AND b.article_id <> $3`).QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicates: %w", err)
 	}
@@ -247,7 +273,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	}
 
 	// Near-duplicates.
-	if _, err := tx.ExecContext(ctx, `DELETE FROM article_bands WHERE article_id = $1`, id); err != nil {
+	if _, err := s.stmt(ctx, tx, `DELETE FROM article_bands WHERE article_id = $1`).ExecContext(ctx, id); err != nil {
 		return err
 	}
 	dups, err := s.nearDuplicates(ctx, tx, id, r)
@@ -267,7 +293,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			dupOf = dups[0]
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE articles SET duplicate_of = $2 WHERE id = $1`, id, dupOf); err != nil {
+	if _, err := s.stmt(ctx, tx, `UPDATE articles SET duplicate_of = $2 WHERE id = $1`).ExecContext(ctx, id, dupOf); err != nil {
 		return err
 	}
 	if keys := bandKeys(r.merge.sig); len(keys) > 0 {
@@ -276,17 +302,21 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		for _, k := range keys {
 			args = append(args, k, week, id)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_bands (key, week, article_id) VALUES `+
-			valuesList(len(keys), 3)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+		if _, err := s.stmt(ctx, tx, `INSERT INTO article_bands (key, week, article_id) VALUES `+
+			valuesList(len(keys), 3)+` ON CONFLICT DO NOTHING`).ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("near-duplicate index: %w", err)
 		}
 	}
 
 	touched := map[int64]bool{}
 	mine := map[int64]bool{} // incidents this article's events joined
+	// What the article's events share: token weights, and the candidate
+	// incidents loaded (an incident an event joins is skipped by the
+	// later ones, so the others stay as loaded).
+	ac := &articleCache{w: weights{}, incs: map[int64]*cluster.Incident{}}
 	for i, it := range r.merge.items {
 		it.ArticleID = strconv.FormatInt(id, 10)
-		inc, score, dup, err := s.placeEvent(ctx, tx, b, it, i, dups, mine)
+		inc, score, dup, err := s.placeEvent(ctx, tx, b, ac, it, i, dups, mine)
 		if err != nil {
 			return err
 		}
@@ -332,10 +362,10 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 	}
 	kmin, kmax := countCols(e.Killed)
 	wmin, wmax := countCols(e.Wounded)
-	_, err := tx.ExecContext(ctx, `INSERT INTO incident_reports (incident_id, event_id, article_id,
+	_, err := s.stmt(ctx, tx, `INSERT INTO incident_reports (incident_id, event_id, article_id,
 		date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
 		linked_at, win_start, win_end, country, admin1, published, duplicate)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`).ExecContext(ctx,
 		inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
 		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup)
 	if err != nil {
@@ -350,7 +380,7 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 // candidates are the incidents with a report in its days and place, and the
 // best match by cluster.Match wins. skip are incidents the article already
 // reports: two events of one article are two incidents.
-func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item, seq int, dups []int64, skip map[int64]bool) (int64, float64, bool, error) {
+func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *articleCache, it cluster.Item, seq int, dups []int64, skip map[int64]bool) (int64, float64, bool, error) {
 	if len(dups) > 0 {
 		inc, err := s.duplicateIncident(ctx, tx, seq, dups, skip)
 		if err != nil || inc != 0 {
@@ -365,25 +395,49 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, it clus
 	if len(ids) == 0 {
 		return 0, 0, false, nil
 	}
-	incs, err := s.loadCandidates(ctx, tx, ids)
-	if err != nil {
-		return 0, 0, false, err
+	var load []int64
+	for _, id := range ids {
+		if ac.incs[id] == nil {
+			load = append(load, id)
+		}
 	}
+	if len(load) > 0 {
+		loaded, err := s.loadCandidates(ctx, tx, load)
+		if err != nil {
+			return 0, 0, false, err
+		}
+		for i, id := range load {
+			ac.incs[id] = loaded[i]
+		}
+	}
+	incs := make([]*cluster.Incident, len(ids))
 	need := map[string]bool{}
 	for _, t := range it.Tokens {
-		need[t] = true
+		if _, ok := ac.w[t]; !ok {
+			need[t] = true
+		}
 	}
-	for _, in := range incs {
-		for _, m := range in.Members {
+	for i, id := range ids {
+		incs[i] = ac.incs[id]
+		for _, m := range incs[i].Members {
 			for _, t := range m.Tokens {
-				need[t] = true
+				if _, ok := ac.w[t]; !ok {
+					need[t] = true
+				}
 			}
 		}
 	}
-	df, err := s.docFreqs(ctx, tx, b, need)
-	if err != nil {
-		return 0, 0, false, err
+	if len(need) > 0 {
+		counts, err := s.docFreqs(ctx, tx, b, need)
+		if err != nil {
+			return 0, 0, false, err
+		}
+		// Each token's weight once, not once per comparison.
+		for t := range need {
+			ac.w[t] = counts.IDF(t)
+		}
 	}
+	df := ac.w
 	var best int64
 	bestScore := 0.0
 	for i, in := range incs {
@@ -437,6 +491,14 @@ func (s *sqlStore) duplicateIncident(ctx context.Context, tx *sql.Tx, seq int, d
 	return best, rows.Err()
 }
 
+// maxCandidates bounds how many incidents one event is compared with, so
+// that an event in a dense stretch of news (a country-wide report in a
+// week of many) costs no more than one in a quiet one. The nearest are
+// kept: those filed under the event's own admin1 before those of the
+// country as a whole or of no place, then the closest in days — where the
+// incident it reports is, if any.
+const maxCandidates = 48
+
 // candidates lists the incidents with a report filed in it's window of
 // days, widened as cluster.Clusterer looks (FollowUpDays before,
 // DateSlackDays after), and in its place: the same admin1, or the same
@@ -445,7 +507,8 @@ func (s *sqlStore) duplicateIncident(ctx context.Context, tx *sql.Tx, seq int, d
 // Each is a range scan of an index on (place, win_start).
 func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) ([]int64, error) {
 	ws, we := cluster.Window(it)
-	lo := days(ws) - cluster.FollowUpDays
+	start := days(ws)
+	lo := start - cluster.FollowUpDays
 	// A report's window is at most MaxSpanDays long, so one ending after
 	// lo started after lo-MaxSpanDays: that bounds the scan.
 	args := []any{lo - cluster.MaxSpanDays, days(we) + cluster.DateSlackDays, lo}
@@ -454,35 +517,67 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) 
 	admin1 := strings.ToLower(it.Admin1)
 	switch {
 	case it.Country == "":
-		parts = []string{`SELECT incident_id FROM incident_reports WHERE ` + win}
+		parts = []string{`SELECT incident_id, win_start, 1 FROM incident_reports WHERE ` + win}
 	case admin1 == "":
 		args = append(args, it.Country)
 		parts = []string{
-			`SELECT incident_id FROM incident_reports WHERE country = $4 AND ` + win,
-			`SELECT incident_id FROM incident_reports WHERE country = '' AND ` + win,
+			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $4 AND ` + win,
+			`SELECT incident_id, win_start, 2 FROM incident_reports WHERE country = '' AND ` + win,
 		}
 	default:
 		args = append(args, it.Country, admin1)
 		parts = []string{
-			`SELECT incident_id FROM incident_reports WHERE country = $4 AND admin1 = $5 AND ` + win,
-			`SELECT incident_id FROM incident_reports WHERE country = $4 AND admin1 = '' AND ` + win,
-			`SELECT incident_id FROM incident_reports WHERE country = '' AND ` + win,
+			`SELECT incident_id, win_start, 0 FROM incident_reports WHERE country = $4 AND admin1 = $5 AND ` + win,
+			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $4 AND admin1 = '' AND ` + win,
+			`SELECT incident_id, win_start, 2 FROM incident_reports WHERE country = '' AND ` + win,
 		}
 	}
-	rows, err := tx.QueryContext(ctx, strings.Join(parts, " UNION ")+` ORDER BY 1`, args...)
+	rows, err := s.stmt(ctx, tx, strings.Join(parts, " UNION ALL ")).QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("candidate incidents: %w", err)
 	}
 	defer rows.Close()
-	var ids []int64
+	type cand struct {
+		id         int64
+		part, dist int
+	}
+	best := map[int64]cand{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var c cand
+		var ws int
+		if err := rows.Scan(&c.id, &ws, &c.part); err != nil {
 			return nil, err
 		}
-		ids = append(ids, id)
+		c.dist = max(ws-start, start-ws)
+		if b, ok := best[c.id]; !ok || c.part < b.part || (c.part == b.part && c.dist < b.dist) {
+			best[c.id] = c
+		}
 	}
-	return ids, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cs := make([]cand, 0, len(best))
+	for _, c := range best {
+		cs = append(cs, c)
+	}
+	slices.SortFunc(cs, func(a, b cand) int {
+		if a.part != b.part {
+			return a.part - b.part
+		}
+		if a.dist != b.dist {
+			return a.dist - b.dist
+		}
+		return int(a.id - b.id)
+	})
+	if len(cs) > maxCandidates {
+		cs = cs[:maxCandidates]
+	}
+	ids := make([]int64, len(cs))
+	for i, c := range cs {
+		ids[i] = c.id
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
 
 // loadCandidates rebuilds incidents (in the order of ids) as cluster.Match
@@ -500,7 +595,7 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		incs[i] = &cluster.Incident{ID: i}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT ir.incident_id, ir.article_id, ir.country, ir.published, ir.data,
-		a.tokens, a.signature FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
+		a.signature FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
 		WHERE ir.incident_id IN (`+strings.Join(ph, ", ")+`) ORDER BY ir.incident_id, ir.published DESC, ir.event_id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading candidates: %w", err)
@@ -513,10 +608,9 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 			country  string
 			pub      time.Time
 			data     []byte
-			tokens   string
 			sig      sql.NullInt64
 		)
-		if err := rows.Scan(&inc, &art, &country, timeCol{&pub}, &data, &tokens, &sig); err != nil {
+		if err := rows.Scan(&inc, &art, &country, timeCol{&pub}, &data, &sig); err != nil {
 			return nil, err
 		}
 		var d reportData
@@ -525,12 +619,16 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		}
 		it := cluster.Item{ArticleID: strconv.FormatInt(art, 10), Published: pub, Country: country, Admin1: d.Admin1,
 			City: d.City, Lat: d.Lat, Lon: d.Lon, HasPoint: d.HasPoint, Type: d.Type, Subtype: d.Subtype,
-			Killed: d.Killed, Wounded: d.Wounded, Signature: uint64(sig.Int64), Tokens: strings.Fields(tokens)}
+			Killed: d.Killed, Wounded: d.Wounded, Signature: uint64(sig.Int64)}
 		it.Start, _ = time.Parse(time.DateOnly, d.Start)
 		it.End, _ = time.Parse(time.DateOnly, d.End)
 		members[pos[inc]] = append(members[pos[inc]], it)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := s.fillTokens(ctx, tx, members); err != nil {
 		return nil, err
 	}
 	for i, ms := range members {
@@ -544,6 +642,126 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		}
 	}
 	return incs, nil
+}
+
+// weights are tokens' IDF weights, worked out once for all the
+// comparisons of one article's events.
+type weights map[string]float64
+
+func (w weights) IDF(t string) float64 { return w[t] }
+
+// articleCache is what merging one article's events shares.
+type articleCache struct {
+	w    weights
+	incs map[int64]*cluster.Incident
+}
+
+// maxCached bounds the entries of each of the store's merge caches; a
+// full cache is emptied and fills again with what is in use.
+const maxCached = 200_000
+
+// tokenCache keeps articles' tokens (keyed by id, checked against the
+// signature, which changes with the text) so that an article compared
+// with many later ones is read and split once.
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedTokens
+}
+
+type cachedTokens struct {
+	sig    uint64
+	tokens []string
+}
+
+// fillTokens sets the Tokens of the members, from the cache or, for the
+// articles it lacks, from the database in one query.
+func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]cluster.Item) error {
+	c := &s.tokens
+	c.mu.Lock()
+	var missing []int64
+	seen := map[int64]bool{}
+	for _, ms := range members {
+		for k := range ms {
+			id, _ := strconv.ParseInt(ms[k].ArticleID, 10, 64)
+			if ct, ok := c.m[id]; ok && ct.sig == ms[k].Signature {
+				ms[k].Tokens = ct.tokens
+			} else if !seen[id] {
+				seen[id] = true
+				missing = append(missing, id)
+			}
+		}
+	}
+	c.mu.Unlock()
+	if len(missing) == 0 {
+		return nil
+	}
+	got := map[int64]cachedTokens{}
+	for lo := 0; lo < len(missing); lo += maxRowsPerInsert {
+		ph, args := placeholders(missing[lo:min(lo+maxRowsPerInsert, len(missing))], 0)
+		rows, err := tx.QueryContext(ctx, `SELECT id, signature, tokens FROM articles WHERE id IN (`+ph+`)`, args...)
+		if err != nil {
+			return fmt.Errorf("article tokens: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var sig sql.NullInt64
+			var toks string
+			if err := rows.Scan(&id, &sig, &toks); err != nil {
+				rows.Close()
+				return err
+			}
+			got[id] = cachedTokens{uint64(sig.Int64), strings.Fields(toks)}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, ms := range members {
+		for k := range ms {
+			if ms[k].Tokens == nil {
+				id, _ := strconv.ParseInt(ms[k].ArticleID, 10, 64)
+				ms[k].Tokens = got[id].tokens
+			}
+		}
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m)+len(got) > maxCached {
+		c.m = map[int64]cachedTokens{}
+	}
+	for id, ct := range got {
+		c.m[id] = ct
+	}
+	c.mu.Unlock()
+	return nil
+}
+
+// dfCache keeps the document frequencies read from token_df. Counts move
+// slowly — a token's weight is log(N/df) — so a count read a while ago,
+// plus what this process has written since, is as good a weight as the
+// table's; another process's recent writes are missed until the cache is
+// emptied (when full, or when a transaction fails and the process's own
+// writes may not have happened).
+type dfCache struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+func (c *dfCache) reset() {
+	c.mu.Lock()
+	c.m = nil
+	c.mu.Unlock()
+}
+
+// add applies a committed batch's changes to the counts cached.
+func (c *dfCache) add(delta map[string]int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for t, n := range delta {
+		if v, ok := c.m[t]; ok {
+			c.m[t] = v + n
+		}
+	}
 }
 
 // mergeLockKeys are the advisory locks (key → exclusive) that make merging
@@ -603,4 +821,61 @@ func (s *sqlStore) oldMerge(ctx context.Context, tx *sql.Tx, id int64) ([]int64,
 		old = append(old, inc)
 	}
 	return old, tokens, rows.Err()
+}
+
+// afterMerge updates the document frequency cache once a transaction has
+// ended: with what it wrote if it committed, emptied if it failed.
+func (s *sqlStore) afterMerge(b *batch, err error) {
+	if err != nil {
+		s.df.reset()
+		return
+	}
+	s.df.add(b.flushed)
+}
+
+// stmts are the statements merging runs for every article or event,
+// prepared once per store: SQLite would otherwise parse each every time.
+// Only fixed texts come here (a statement per IN-list length would not).
+type stmts struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// stmt returns query prepared, for use in tx. A statement that cannot be
+// prepared (the connection is lost) returns that error when run.
+func (s *sqlStore) stmt(ctx context.Context, tx *sql.Tx, query string) txStmt {
+	s.prepared.mu.Lock()
+	defer s.prepared.mu.Unlock()
+	st, ok := s.prepared.m[query]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, query); err != nil {
+			return txStmt{err: err}
+		}
+		if s.prepared.m == nil {
+			s.prepared.m = map[string]*sql.Stmt{}
+		}
+		s.prepared.m[query] = st
+	}
+	return txStmt{st: tx.StmtContext(ctx, st)}
+}
+
+// txStmt is a prepared statement in a transaction, or why it is not.
+type txStmt struct {
+	st  *sql.Stmt
+	err error
+}
+
+func (t txStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
+	return t.st.ExecContext(ctx, args...)
+}
+
+func (t txStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
+	return t.st.QueryContext(ctx, args...)
 }

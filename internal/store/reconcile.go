@@ -23,9 +23,9 @@ type reconReport struct {
 // reconcile recomputes an incident's fields, counts and actors from its
 // reports, and deletes it when it has none left.
 func (s *sqlStore) reconcile(ctx context.Context, tx *sql.Tx, id int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT ir.article_id, ir.published, ir.duplicate, e.data
+	rows, err := s.stmt(ctx, tx, `SELECT ir.article_id, ir.published, ir.duplicate, e.data
 		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_id = $1 ORDER BY ir.published, ir.event_id`, id)
+		WHERE ir.incident_id = $1 ORDER BY ir.published, ir.event_id`).QueryContext(ctx, id)
 	if err != nil {
 		return fmt.Errorf("incident %d reports: %w", id, err)
 	}
@@ -69,10 +69,10 @@ func (s *sqlStore) reconcile(ctx context.Context, tx *sql.Tx, id int64) error {
 	}
 	kb, kmin, kmax := countBest(ev.Killed)
 	wb, wmin, wmax := countBest(ev.Wounded)
-	_, err = tx.ExecContext(ctx, `UPDATE incidents SET type = $2, subtype = $3, date_start = $4, date_end = $5,
+	_, err = s.stmt(ctx, tx, `UPDATE incidents SET type = $2, subtype = $3, date_start = $4, date_end = $5,
 		location = $6, country = $7, admin1 = $8, lat = $9, lon = $10, killed_best = $11, killed_min = $12,
 		killed_max = $13, wounded_best = $14, wounded_min = $15, wounded_max = $16, certainty = $17,
-		report_count = $18, data = $19, changed_at = $20 WHERE id = $1`,
+		report_count = $18, data = $19, changed_at = $20 WHERE id = $1`).ExecContext(ctx,
 		id, ev.Type, ev.Subtype, ds, de, place, country, admin1, lat, lon, kb, kmin, kmax, wb, wmin, wmax,
 		ev.Certainty, counted, string(data), s.tv(s.clock()))
 	if err != nil {
@@ -103,7 +103,7 @@ const (
 )
 
 func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, id int64, ev extract.Event) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM incident_actors WHERE incident_id = $1`, id); err != nil {
+	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id = $1`).ExecContext(ctx, id); err != nil {
 		return err
 	}
 	type key struct{ actor, role string }

@@ -48,6 +48,11 @@ type sqlStore struct {
 	failpoint func(step string) error
 
 	findArticle, insertArticle *sql.Stmt
+
+	// Caches of what merging reads most (see merge.go).
+	tokens   tokenCache
+	df       dfCache
+	prepared stmts
 }
 
 const defaultLease = 10 * time.Minute
@@ -84,6 +89,12 @@ func newSQLStore(ctx context.Context, db *sql.DB, d dialect) (*sqlStore, error) 
 // Close closes the database; on SQLite it first lets the query planner
 // refresh the statistics it needs (cheap, and recommended before closing).
 func (s *sqlStore) Close() error {
+	s.prepared.mu.Lock()
+	for _, st := range s.prepared.m {
+		st.Close()
+	}
+	s.prepared.m = nil
+	s.prepared.mu.Unlock()
 	if s.dialect == sqliteDialect {
 		s.db.Exec(`PRAGMA optimize`)
 	}
@@ -310,11 +321,11 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 		return PutResult{}, err
 	}
 	var res PutResult
+	b := newBatch()
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
 			return err
 		}
-		b := newBatch()
 		var err error
 		if res, err = s.putArticle(ctx, tx, b, &r); err != nil {
 			return err
@@ -322,6 +333,7 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 		b.commitStage()
 		return s.flushDF(ctx, tx, b)
 	})
+	s.afterMerge(b, err)
 	if err != nil {
 		return PutResult{}, fmt.Errorf("store: putting article %q: %w", r.name(), err)
 	}
@@ -341,11 +353,11 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		rows = append(rows, &r)
 		index = append(index, i)
 	}
+	b := newBatch()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.lockIdentities(ctx, tx, rows); err != nil {
 			return err
 		}
-		b := newBatch()
 		for k, r := range rows {
 			i := index[k]
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT put_article`); err != nil {
@@ -371,6 +383,7 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		}
 		return s.flushDF(ctx, tx, b)
 	})
+	s.afterMerge(b, err)
 	if err != nil {
 		return nil, fmt.Errorf("store: putting %d articles: %w", len(items), err)
 	}

@@ -677,3 +677,25 @@ func TestConcurrentMerging(t *testing.T) {
 		}
 	})
 }
+
+// FuzzIncidentCursor: a cursor comes from outside (an API query string);
+// any string is either refused or a cursor that encodes back to itself.
+func FuzzIncidentCursor(f *testing.F) {
+	f.Add(incidentCursor{Sort: "date", Text: "2031-05-06", ID: 7}.encode(), "date")
+	f.Add(incidentCursor{Sort: "killed", Null: true, ID: 3}.encode(), "killed")
+	f.Add("", "id")
+	f.Add("eyJzIjoiaWQiLCJpIjotMX0", "id")
+	f.Fuzz(func(t *testing.T, s, sort string) {
+		c, err := decodeIncidentCursor(s, sort)
+		if err != nil {
+			return
+		}
+		if c.Sort != sort || c.ID < 0 {
+			t.Fatalf("accepted %q as %+v for sort %q", s, c, sort)
+		}
+		back, err := decodeIncidentCursor(c.encode(), sort)
+		if err != nil || back != c {
+			t.Fatalf("%+v encodes to a different cursor: %+v, %v", c, back, err)
+		}
+	})
+}

@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -70,8 +72,8 @@ func (g *newsGen) item(i int) Item {
 	}
 }
 
-// benchSizes are the store sizes BenchmarkMergeAt compares.
-var benchSizes = []int{10_000, 100_000}
+// benchStored are the store sizes BenchmarkMergeAt compares.
+var benchStored = flag.String("stored", "10000,100000", "BenchmarkMergeAt: the sizes of store to put into, comma-separated")
 
 func fill(b *testing.B, s Store, g *newsGen, n int) {
 	ctx := context.Background()
@@ -91,9 +93,13 @@ func fill(b *testing.B, s Store, g *newsGen, n int) {
 // store already holding 10k or 100k such articles, 100 to a transaction
 // as 'sitrep ingest' does: flat if merging looks only at the incidents of
 // the article's days and place. Filling the larger store takes minutes;
-// run with -benchtime 2000x.
+// run with -benchtime 1000x (and -stored to change the sizes).
 func BenchmarkMergeAt(b *testing.B) {
-	for _, stored := range benchSizes {
+	for _, f := range strings.Split(*benchStored, ",") {
+		stored, err := strconv.Atoi(f)
+		if err != nil {
+			b.Fatalf("-stored %q: %v", *benchStored, err)
+		}
 		b.Run(fmt.Sprintf("sqlite/stored=%d", stored), func(b *testing.B) {
 			s := open(b, backends[0].dsn(b))
 			g := newNewsGen(1)

@@ -135,14 +135,19 @@ func writeFictionalJSONL(t *testing.T, path string, n int) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	weapons := []string{"a roadside bomb", "gunmen", "a mortar round", "a drone strike", "an armed gang"}
+	// Real countries around an invented town: events spread over countries
+	// and weeks as a real feed's do, rather than all sharing the store's
+	// merge lock for "no country" (see store.mergeLockKeys).
+	countries := []string{"Kenya", "Nigeria", "Mali", "Somalia", "Sudan", "Yemen", "Syria", "Iraq", "Afghanistan", "Pakistan",
+		"Colombia", "Mexico", "Ukraine", "Myanmar", "Ethiopia", "Niger", "Burkina Faso", "Cameroon", "Mozambique", "Libya"}
 	for i := range n {
 		rec := record{
 			ID:        fmt.Sprintf("fict-%06d", i),
 			Title:     fmt.Sprintf("Attack near Velmora checkpoint %d", i),
 			Published: fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28),
-			Text: fmt.Sprintf("%s killed %d soldiers and wounded %d others at checkpoint %d outside the town of Velmora on Tuesday, "+
+			Text: fmt.Sprintf("%s killed %d soldiers and wounded %d others at checkpoint %d outside the town of Velmora in northern %s on Tuesday, "+
 				"a spokesman for the regional governor said.\n\nNo group has claimed the attack on post %d.",
-				weapons[i%len(weapons)], 1+i%7, i%11, i, i),
+				weapons[i%len(weapons)], 1+i%7, i%11, i, countries[i%len(countries)], i),
 		}
 		if err := enc.Encode(rec); err != nil {
 			t.Fatal(err)

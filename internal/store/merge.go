@@ -309,7 +309,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	}
 
 	touched := map[int64]bool{}
-	mine := map[int64]bool{} // incidents this article's events joined
+	mine := map[int64][]cluster.Item{} // incidents this article's events joined, with those events
 	// What the article's events share: token weights, and the candidate
 	// incidents loaded (an incident an event joins is skipped by the
 	// later ones, so the others stay as loaded).
@@ -327,7 +327,8 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 				return fmt.Errorf("new incident: %w", err)
 			}
 		}
-		mine[inc] = true
+		mine[inc] = append(mine[inc], it)
+		delete(ac.incs, inc) // changed: loaded afresh if a later event looks at it
 		touched[inc] = true
 		if err := s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup); err != nil {
 			return err
@@ -380,11 +381,32 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 // candidates are the incidents with a report in its days and place, and the
 // best match by cluster.Match wins. skip are incidents the article already
 // reports: two events of one article are two incidents.
-func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *articleCache, it cluster.Item, seq int, dups []int64, skip map[int64]bool) (int64, float64, bool, error) {
+func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *articleCache, it cluster.Item, seq int, dups []int64, mine map[int64][]cluster.Item) (int64, float64, bool, error) {
+	skip := map[int64]bool{}
+	for inc := range mine {
+		skip[inc] = true
+	}
 	if len(dups) > 0 {
 		inc, err := s.duplicateIncident(ctx, tx, seq, dups, skip)
 		if err != nil || inc != 0 {
 			return inc, 0, inc != 0, err
+		}
+	}
+	// The same incident told again further down the article (its
+	// arrest, a second victim): the same city and days as an event the
+	// article already filed. It joins that incident as a duplicate
+	// report — the article counts once. Events in other places or on
+	// other days stay apart, or a roundup of shootings would collapse.
+	joined := make([]int64, 0, len(mine))
+	for inc := range mine {
+		joined = append(joined, inc)
+	}
+	slices.Sort(joined)
+	for _, inc := range joined {
+		for _, o := range mine[inc] {
+			if sameTelling(o, it) {
+				return inc, 0, true, nil
+			}
 		}
 	}
 	ids, err := s.candidates(ctx, tx, it)
@@ -491,6 +513,18 @@ func (s *sqlStore) duplicateIncident(ctx context.Context, tx *sql.Tx, seq int, d
 	return best, rows.Err()
 }
 
+// sameTelling reports whether two events of one article are the same
+// incident: placed in one named city of one admin1, with overlapping
+// windows of days.
+func sameTelling(a, b cluster.Item) bool {
+	if a.City == "" || !strings.EqualFold(a.City, b.City) || a.Country != b.Country || !strings.EqualFold(a.Admin1, b.Admin1) {
+		return false
+	}
+	as, ae := cluster.Window(a)
+	bs, be := cluster.Window(b)
+	return !ae.Before(bs) && !be.Before(as)
+}
+
 // maxCandidates bounds how many incidents one event is compared with, so
 // that an event in a dense stretch of news (a country-wide report in a
 // week of many) costs no more than one in a quiet one. The nearest are
@@ -581,8 +615,7 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) 
 }
 
 // loadCandidates rebuilds incidents (in the order of ids) as cluster.Match
-// wants them: the MaxMembersCompared latest reports as members, the tolls
-// of all.
+// wants them: the MaxMembersCompared latest reports as members.
 func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) ([]*cluster.Incident, error) {
 	ph := make([]string, len(ids))
 	args := make([]any, len(ids))
@@ -594,9 +627,18 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		pos[id] = i
 		incs[i] = &cluster.Incident{ID: i}
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT ir.incident_id, ir.article_id, ir.country, ir.published, ir.data,
-		a.signature FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
-		WHERE ir.incident_id IN (`+strings.Join(ph, ", ")+`) ORDER BY ir.incident_id, ir.published DESC, ir.event_id DESC`, args...)
+	// The latest MaxMembersCompared reports of each: a much-reported
+	// incident costs no more to compare with than any other. (Its older
+	// tolls are left out of the contradiction rule, which the latest
+	// ones decide anyway: tolls are revised upward.)
+	args = append(args, cluster.MaxMembersCompared)
+	rows, err := tx.QueryContext(ctx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature
+		FROM (SELECT incident_id, article_id, country, published, data, event_id, row_number() OVER (
+			PARTITION BY incident_id ORDER BY published DESC, event_id DESC) AS k
+			FROM incident_reports WHERE incident_id IN (`+strings.Join(ph, ", ")+`)) r
+		JOIN articles a ON a.id = r.article_id
+		WHERE r.k <= $`+strconv.Itoa(len(args))+`
+		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("loading candidates: %w", err)
 	}

@@ -113,7 +113,7 @@ func init() {
 	register(command{name: "ingest", args: "INPUT...", order: 40, run: env.cmdIngest,
 		summary: "read, extract and store articles (default store ./sitrep.db)"})
 	register(command{name: "export", order: 50, run: env.cmdExport,
-		summary: "write stored events as JSON Lines or CSV"})
+		summary: "write stored incidents as jsonl, acled-csv, gtd-csv or geojson"})
 	register(command{name: "eval", args: "SET --data DIR", order: 90, run: env.cmdEval,
 		summary: "score a stage on an evaluation set (sitrep eval lists the sets)"})
 }

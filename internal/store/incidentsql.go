@@ -190,43 +190,38 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 	if err != nil {
 		return IncidentPage{}, err
 	}
+	var cur *incidentCursor
 	if f.Cursor != "" {
 		c, err := decodeIncidentCursor(f.Cursor, f.Sort)
 		if err != nil {
 			return IncidentPage{}, err
 		}
-		addKeyset(w, so, c)
-	}
-	dir := "ASC"
-	if so.desc {
-		dir = "DESC"
-	}
-	order := "i.id " + dir
-	if so.col != "" {
-		order = "i." + so.col + " " + dir + ", " + order
-		if so.nullable {
-			order = "(i." + so.col + " IS NULL), " + order
-		}
+		cur = &c
 	}
 	limit := pageSize(f.Limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT `+incidentCols+` FROM incidents i WHERE `+w.String()+
-		` ORDER BY `+order+` LIMIT `+strconv.Itoa(limit+1), w.args...)
-	if err != nil {
-		return IncidentPage{}, fmt.Errorf("store: incidents: %w", err)
-	}
-	defer rows.Close()
 	var got []incidentRow
-	for rows.Next() {
-		r, err := scanIncident(rows)
+	for _, seg := range sortSegments(w, so, cur) {
+		rows, err := s.db.QueryContext(ctx, `SELECT `+incidentCols+` FROM incidents i WHERE `+seg.w.String()+
+			` ORDER BY `+seg.order+` LIMIT `+strconv.Itoa(limit+1-len(got)), seg.w.args...)
 		if err != nil {
+			return IncidentPage{}, fmt.Errorf("store: incidents: %w", err)
+		}
+		for rows.Next() {
+			r, err := scanIncident(rows)
+			if err != nil {
+				rows.Close()
+				return IncidentPage{}, err
+			}
+			got = append(got, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return IncidentPage{}, err
 		}
-		got = append(got, r)
+		if len(got) > limit {
+			break
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return IncidentPage{}, err
-	}
-	rows.Close()
 	var page IncidentPage
 	if len(got) > limit {
 		got = got[:limit]
@@ -258,31 +253,58 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 	return page, nil
 }
 
-// addKeyset adds the condition "after the cursor's row" in the sort's
-// order: (NULLs last) value, then id, both in the sort's direction.
-func addKeyset(w *where, so incidentSort, c incidentCursor) {
-	cmp := ">"
+// sortSegment is one query of a page: its WHERE and ORDER BY.
+type sortSegment struct {
+	w     *where
+	order string
+}
+
+// sortSegments splits a page in so's order after c (nil: from the start)
+// into queries each of which an index on (col, id) walks in order: for a
+// nullable column, the rows with a value, then those without (NULLs come
+// last either way). One ORDER BY "(col IS NULL), col, id" would say the
+// same, but no index matches it, so every page would sort the whole table.
+func sortSegments(base *where, so incidentSort, c *incidentCursor) []sortSegment {
+	dir, cmp := "ASC", ">"
 	if so.desc {
-		cmp = "<"
+		dir, cmp = "DESC", "<"
+	}
+	clone := func() *where {
+		return &where{conds: slices.Clone(base.conds), args: slices.Clone(base.args)}
 	}
 	if so.col == "" {
-		w.add("i.id "+cmp+" ?", c.ID)
-		return
+		w := clone()
+		if c != nil {
+			w.add("i.id "+cmp+" ?", c.ID)
+		}
+		return []sortSegment{{w, "i.id " + dir}}
 	}
 	col := "i." + so.col
-	var v any = c.Text
-	if so.number {
-		v = c.Num
+	var segs []sortSegment
+	if c == nil || !c.Null {
+		w := clone()
+		if so.nullable {
+			w.add(col + " IS NOT NULL")
+		}
+		if c != nil {
+			var v any = c.Text
+			if so.number {
+				v = c.Num
+			}
+			// A row value compares both keys as the index orders them.
+			w.add("("+col+", i.id) "+cmp+" (?, ?)", v, c.ID)
+		}
+		segs = append(segs, sortSegment{w, col + " " + dir + ", i.id " + dir})
 	}
-	if c.Null {
-		w.add(col+" IS NULL AND i.id "+cmp+" ?", c.ID)
-		return
-	}
-	cond := "(" + col + " " + cmp + " ? OR (" + col + " = ? AND i.id " + cmp + " ?)"
 	if so.nullable {
-		cond += " OR " + col + " IS NULL"
+		w := clone()
+		w.add(col + " IS NULL")
+		if c != nil && c.Null {
+			w.add("i.id "+cmp+" ?", c.ID)
+		}
+		segs = append(segs, sortSegment{w, "i.id " + dir})
 	}
-	w.add(cond+")", v, v, c.ID)
+	return segs
 }
 
 // incidentSources lists each incident's articles, earliest first.
@@ -437,6 +459,12 @@ func (s *sqlStore) aggregateKey(key string) (expr string, roles []string, err er
 }
 
 func (s *sqlStore) CountIncidents(ctx context.Context, f IncidentFilter, by ...string) ([]Bucket, error) {
+	return s.countIncidents(ctx, f, by, true)
+}
+
+// countIncidents is CountIncidents, from the rollups only if withRollups
+// (tests compare the two).
+func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []string, withRollups bool) ([]Bucket, error) {
 	if len(by) < 1 || len(by) > 2 {
 		return nil, fmt.Errorf("store: count incidents by one or two keys, not %d", len(by))
 	}
@@ -444,12 +472,29 @@ func (s *sqlStore) CountIncidents(ctx context.Context, f IncidentFilter, by ...s
 	if err != nil {
 		return nil, err
 	}
-	from := "incidents i"
+	// Counted from a rollup when one holds every column the filter and the
+	// keys use (see rollup.go); else over the incidents themselves.
+	ru, useRollup := rollupFor(f, by)
+	useRollup = useRollup && withRollups
+	from, count, killed, wounded := "incidents i", "count(*)", "sum(i.killed_best)", "sum(i.wounded_best)"
+	noDate := "i.date_start IS NOT NULL"
+	if useRollup {
+		// Sums of BIGINT are NUMERIC in PostgreSQL; the counts fit in one.
+		from, count = ru.table+" i", "CAST(sum(i.incidents) AS BIGINT)"
+		killed, wounded = "CAST(sum(i.killed) AS BIGINT)", "CAST(sum(i.wounded) AS BIGINT)"
+		noDate = ru.noDate
+		if f.To != "" {
+			w.add(noDate) // '' (no date) sorts before any To
+		}
+	}
 	var exprs []string
 	for k, key := range by {
 		expr, roles, err := s.aggregateKey(key)
 		if err != nil {
 			return nil, err
+		}
+		if e := ru.exprs[key]; useRollup && e != "" {
+			expr = e
 		}
 		switch {
 		case roles != nil:
@@ -462,13 +507,13 @@ func (s *sqlStore) CountIncidents(ctx context.Context, f IncidentFilter, by ...s
 				strings.Join(ph, ", ") + `)) ` + alias + ` ON ` + alias + `.incident_id = i.id`
 			expr = alias + ".actor"
 		case key == ByDay || key == ByWeek || key == ByMonth || key == ByYear:
-			w.add("i.date_start IS NOT NULL")
+			w.add(noDate)
 		}
 		exprs = append(exprs, expr)
 	}
 	keys := strings.Join(exprs, ", ")
-	rows, err := s.db.QueryContext(ctx, `SELECT `+keys+`, count(*), COALESCE(sum(i.killed_best), 0),
-		COALESCE(sum(i.wounded_best), 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
+		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: counting incidents: %w", err)
 	}

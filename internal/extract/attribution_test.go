@@ -50,3 +50,24 @@ func TestAttributions(t *testing.T) {
 		t.Errorf("claims = %+v, want Norvale blames Boko Haram from the headline", evs[0].Claims)
 	}
 }
+
+// FuzzHeadline: whatever a headline holds, reading its names, captions
+// and toll never panics, and counts are never negative.
+func FuzzHeadline(f *testing.F) {
+	for _, s := range []string{"2 shot, 1 dead, in Kessin", "Teen shot in head", "3:31 Video", "Why Norvale Blames Dalmera", "\xff9999999999999999999 shot", "-year-old dies", ": |"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range HeadlineCasualties(s) {
+			if c.Count.Min < 0 {
+				t.Fatalf("negative count %d from %q", c.Count.Min, s)
+			}
+		}
+		for _, n := range append(headlineNames(s, s), capitalisedNames(s)...) {
+			if n == "" {
+				t.Fatalf("empty name from %q", s)
+			}
+		}
+		isVideoCaption(s)
+	})
+}

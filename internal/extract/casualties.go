@@ -499,7 +499,9 @@ func HeadlineCasualties(title string) []Casualty {
 	for i := 0; i+1 < len(low); i++ {
 		one := lx.headlinePersons[low[i]] || strings.HasSuffix(low[i], "-year-old") ||
 			(low[i] == "old" && i > 0 && strings.HasPrefix(low[i-1], "year"))
-		bare := !one && isDigits(low[i]) && (i == 0 || !strings.HasSuffix(low[i-1], "-"))
+		// A bare count has at most four digits: longer runs are years,
+		// phone numbers or noise, and would overflow.
+		bare := !one && len(low[i]) <= 4 && isDigits(low[i]) && (i == 0 || !strings.HasSuffix(low[i-1], "-"))
 		if !one && !bare {
 			continue
 		}

@@ -6,7 +6,7 @@ import "fmt"
 // which words, in which sentence. Analysts must be able to see why sitrep
 // coded what it did; `sitrep explain` prints these.
 type Reason struct {
-	Field    string `json:"field"`    // type, killed, wounded, date, location, certainty, claims
+	Field    string `json:"field"`    // type, killed, wounded, date, location, certainty, claims, perpetrators, targets, victims, weapons
 	Value    string `json:"value"`    // the value the rule gave
 	Rule     string `json:"rule"`     // what fired, in words
 	Sentence string `json:"sentence"` // the sentence it fired on

@@ -17,6 +17,8 @@ import (
 	"sitrep/internal/extract"
 	"sitrep/internal/ingest"
 	"sitrep/internal/store"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // cmdWorker claims article jobs from the store's queue (see cmdEnqueue),
@@ -172,12 +174,7 @@ func (w *worker) process(ctx context.Context, jobs []store.Job) {
 	if len(items) == 0 {
 		return
 	}
-	var res []store.PutResult
-	err := retry(ctx, w.log, "storing articles", w.retryFor, func() error {
-		var err error
-		res, err = w.s.PutArticles(ctx, items)
-		return err
-	})
+	res, err := w.put(ctx, items)
 	if err != nil {
 		// Stopped or the store stayed away: hand the jobs back.
 		w.release(held, err)
@@ -199,6 +196,63 @@ func (w *worker) process(ctx context.Context, jobs []store.Job) {
 		}
 		w.count(1, 0, res[i].Status)
 	}
+}
+
+// put stores items, retrying the batch while the store is unreachable and
+// the articles PostgreSQL rolled back to break a deadlock or a
+// serialization conflict with another worker: those are the other
+// worker's timing, not the article's fault, so they are put again at once
+// (up to conflictRetries times) rather than failed and delayed by the
+// queue's retry backoff.
+func (w *worker) put(ctx context.Context, items []store.Item) ([]store.PutResult, error) {
+	results := make([]store.PutResult, len(items))
+	todo := make([]int, len(items)) // indexes into items still to put
+	for i := range todo {
+		todo[i] = i
+	}
+	for round := 0; ; round++ {
+		batch := make([]store.Item, len(todo))
+		for k, i := range todo {
+			batch[k] = items[i]
+		}
+		var res []store.PutResult
+		err := retry(ctx, w.log, "storing articles", w.retryFor, func() error {
+			var err error
+			res, err = w.s.PutArticles(ctx, batch)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		var again []int
+		for k, i := range todo {
+			results[i] = res[k]
+			if res[k].Err != nil && isConflict(res[k].Err) && round < conflictRetries {
+				again = append(again, i)
+			}
+		}
+		if len(again) == 0 {
+			return results, nil
+		}
+		w.log.Info("putting again after a conflict with another worker", "articles", len(again), "round", round+1)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(time.Duration(10*(round+1)) * time.Millisecond):
+		}
+		todo = again
+	}
+}
+
+// conflictRetries bounds how often put retries an article PostgreSQL
+// rolled back for a conflict.
+const conflictRetries = 5
+
+// isConflict reports whether err is PostgreSQL's deadlock_detected
+// (40P01) or serialization_failure (40001).
+func isConflict(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && (pg.Code == "40P01" || pg.Code == "40001")
 }
 
 // codeJob fetches (if the job carries only a URL), reads and codes the

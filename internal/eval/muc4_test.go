@@ -24,8 +24,8 @@ func TestScoreMUC4(t *testing.T) {
 		{Type: "bombing / attack", Roles: map[string][][]string{"Weapon": {{"car bomb"}, {"dynamite"}}}},
 	}
 	tests := []struct {
-		name        string
-		pred        []MUC4Template
+		name       string
+		pred       []MUC4Template
 		pc, pt, rc int // micro counts; gold total is always 2 types + 4 fillers
 	}{
 		{"nothing predicted", nil, 0, 0, 0},

@@ -470,7 +470,8 @@ func (c *Client) robotsFor(ctx context.Context, u *url.URL) *Robots {
 	key := u.Scheme + "://" + u.Host
 	c.robots.mu.Lock()
 	e := c.robots.entries[key]
-	if e != nil && e.expires.Before(time.Now()) && isClosed(e.ready) {
+	// ready is checked first: its closing is what publishes expires.
+	if e != nil && isClosed(e.ready) && e.expires.Before(time.Now()) {
 		e = nil
 	}
 	if e == nil {

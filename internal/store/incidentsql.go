@@ -544,11 +544,15 @@ func (s *sqlStore) Actors(ctx context.Context, f IncidentFilter, limit int) ([]A
 		return nil, err
 	}
 	limit = pageSize(limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.actor, max(a.resolved), count(*), COALESCE(sum(i.killed_best), 0),
-		min(i.date_start), max(i.date_start)
-		FROM incidents i JOIN (SELECT incident_id, actor, max(CAST(resolved AS INTEGER)) AS resolved
-			FROM incident_actors GROUP BY incident_id, actor) a ON a.incident_id = i.id
-		WHERE `+w.String()+` GROUP BY a.actor ORDER BY count(*) DESC, a.actor LIMIT `+strconv.Itoa(limit), w.args...)
+	// The filtered incidents first, then their actors by the primary key
+	// (one row per incident and actor, whatever its roles): grouping all
+	// of incident_actors before the filter read every row of it.
+	rows, err := s.db.QueryContext(ctx, `SELECT actor, max(resolved), count(*), COALESCE(sum(killed_best), 0),
+		min(date_start), max(date_start)
+		FROM (SELECT a.actor, max(CAST(a.resolved AS INTEGER)) AS resolved, i.killed_best, i.date_start
+			FROM incidents i JOIN incident_actors a ON a.incident_id = i.id
+			WHERE `+w.String()+` GROUP BY i.id, a.actor) ia
+		GROUP BY actor ORDER BY count(*) DESC, actor LIMIT `+strconv.Itoa(limit), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: actors: %w", err)
 	}

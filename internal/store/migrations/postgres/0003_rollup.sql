@@ -4,10 +4,6 @@
 -- A type filter with the default (date) sort walks this index in order
 -- instead of sorting every incident of the type.
 CREATE INDEX incidents_type_date ON incidents (type, date_start, id);
--- The same for the "killed" sort, also bounding a min_killed filter.
-CREATE INDEX incidents_type_killed ON incidents (type, killed_best, id);
--- A bounding box: a range of longitudes, then latitudes within it.
-CREATE INDEX incidents_point ON incidents (lon, lat);
 
 -- Rollups: incidents, killed and wounded (sums of the best estimates) per
 -- combination of the columns CountIncidents filters and groups by most.
@@ -40,27 +36,10 @@ CREATE TABLE incident_places (
 );
 CREATE INDEX incident_places_type ON incident_places (type, subtype);
 
--- Months of a country: what a country's timeline needs, which neither
--- rollup above can give. month is YYYY-MM ('' for no date).
-CREATE TABLE incident_months (
-    country   TEXT NOT NULL,
-    month     TEXT NOT NULL,
-    type      TEXT NOT NULL,
-    incidents BIGINT NOT NULL,
-    killed    BIGINT NOT NULL,
-    wounded   BIGINT NOT NULL,
-    PRIMARY KEY (country, month, type)
-);
-
 INSERT INTO incident_days
 SELECT COALESCE(date_start, ''), COALESCE(date_end, ''), type, subtype, count(*),
        COALESCE(sum(killed_best), 0), COALESCE(sum(wounded_best), 0)
 FROM incidents GROUP BY 1, 2, 3, 4;
-
-INSERT INTO incident_months
-SELECT country, COALESCE(substr(date_start, 1, 7), ''), type, count(*),
-       COALESCE(sum(killed_best), 0), COALESCE(sum(wounded_best), 0)
-FROM incidents GROUP BY 1, 2, 3;
 
 INSERT INTO incident_places
 SELECT country, admin1, type, subtype, count(*),
@@ -82,11 +61,6 @@ BEGIN
         WHERE country = OLD.country AND admin1 = OLD.admin1 AND type = OLD.type AND subtype = OLD.subtype;
         DELETE FROM incident_places WHERE country = OLD.country AND admin1 = OLD.admin1
             AND type = OLD.type AND subtype = OLD.subtype AND incidents = 0;
-        UPDATE incident_months SET incidents = incidents - 1,
-            killed = killed - COALESCE(OLD.killed_best, 0), wounded = wounded - COALESCE(OLD.wounded_best, 0)
-        WHERE country = OLD.country AND month = COALESCE(substr(OLD.date_start, 1, 7), '') AND type = OLD.type;
-        DELETE FROM incident_months WHERE country = OLD.country
-            AND month = COALESCE(substr(OLD.date_start, 1, 7), '') AND type = OLD.type AND incidents = 0;
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
         INSERT INTO incident_days VALUES (COALESCE(NEW.date_start, ''), COALESCE(NEW.date_end, ''),
@@ -99,10 +73,6 @@ BEGIN
         ON CONFLICT (country, admin1, type, subtype) DO UPDATE SET
             incidents = incident_places.incidents + 1,
             killed = incident_places.killed + excluded.killed, wounded = incident_places.wounded + excluded.wounded;
-        INSERT INTO incident_months VALUES (NEW.country, COALESCE(substr(NEW.date_start, 1, 7), ''), NEW.type,
-            1, COALESCE(NEW.killed_best, 0), COALESCE(NEW.wounded_best, 0))
-        ON CONFLICT (country, month, type) DO UPDATE SET incidents = incident_months.incidents + 1,
-            killed = incident_months.killed + excluded.killed, wounded = incident_months.wounded + excluded.wounded;
     END IF;
     RETURN NULL;
 END

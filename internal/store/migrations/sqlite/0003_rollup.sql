@@ -4,10 +4,6 @@
 -- A type filter with the default (date) sort walks this index in order
 -- instead of sorting every incident of the type. The rowid (id) ends it.
 CREATE INDEX incidents_type_date ON incidents (type, date_start);
--- The same for the "killed" sort, also bounding a min_killed filter.
-CREATE INDEX incidents_type_killed ON incidents (type, killed_best);
--- A bounding box: a range of longitudes, then latitudes within it.
-CREATE INDEX incidents_point ON incidents (lon, lat);
 
 -- Rollups: incidents, killed and wounded (sums of the best estimates) per
 -- combination of the columns CountIncidents filters and groups by most.
@@ -40,27 +36,10 @@ CREATE TABLE incident_places (
 );
 CREATE INDEX incident_places_type ON incident_places (type, subtype);
 
--- Months of a country: what a country's timeline needs, which neither
--- rollup above can give. month is YYYY-MM ('' for no date).
-CREATE TABLE incident_months (
-    country   TEXT NOT NULL,
-    month     TEXT NOT NULL,
-    type      TEXT NOT NULL,
-    incidents INTEGER NOT NULL,
-    killed    INTEGER NOT NULL,
-    wounded   INTEGER NOT NULL,
-    PRIMARY KEY (country, month, type)
-);
-
 INSERT INTO incident_days
 SELECT COALESCE(date_start, ''), COALESCE(date_end, ''), type, subtype, count(*),
        COALESCE(sum(killed_best), 0), COALESCE(sum(wounded_best), 0)
 FROM incidents GROUP BY 1, 2, 3, 4;
-
-INSERT INTO incident_months
-SELECT country, COALESCE(substr(date_start, 1, 7), ''), type, count(*),
-       COALESCE(sum(killed_best), 0), COALESCE(sum(wounded_best), 0)
-FROM incidents GROUP BY 1, 2, 3;
 
 INSERT INTO incident_places
 SELECT country, admin1, type, subtype, count(*),
@@ -75,10 +54,6 @@ CREATE TRIGGER incidents_rollup_insert AFTER INSERT ON incidents BEGIN
     INSERT INTO incident_places VALUES (new.country, new.admin1, new.type, new.subtype,
         1, COALESCE(new.killed_best, 0), COALESCE(new.wounded_best, 0))
     ON CONFLICT (country, admin1, type, subtype) DO UPDATE SET incidents = incidents + 1,
-        killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
-    INSERT INTO incident_months VALUES (new.country, COALESCE(substr(new.date_start, 1, 7), ''), new.type,
-        1, COALESCE(new.killed_best, 0), COALESCE(new.wounded_best, 0))
-    ON CONFLICT (country, month, type) DO UPDATE SET incidents = incidents + 1,
         killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
 END;
 
@@ -95,11 +70,6 @@ CREATE TRIGGER incidents_rollup_delete AFTER DELETE ON incidents BEGIN
     WHERE country = old.country AND admin1 = old.admin1 AND type = old.type AND subtype = old.subtype;
     DELETE FROM incident_places WHERE country = old.country AND admin1 = old.admin1
         AND type = old.type AND subtype = old.subtype AND incidents = 0;
-    UPDATE incident_months SET incidents = incidents - 1,
-        killed = killed - COALESCE(old.killed_best, 0), wounded = wounded - COALESCE(old.wounded_best, 0)
-    WHERE country = old.country AND month = COALESCE(substr(old.date_start, 1, 7), '') AND type = old.type;
-    DELETE FROM incident_months WHERE country = old.country
-        AND month = COALESCE(substr(old.date_start, 1, 7), '') AND type = old.type AND incidents = 0;
 END;
 
 -- An update moves the incident out of its old rows and into its new ones.
@@ -117,11 +87,6 @@ CREATE TRIGGER incidents_rollup_update AFTER UPDATE OF date_start, date_end, typ
     WHERE country = old.country AND admin1 = old.admin1 AND type = old.type AND subtype = old.subtype;
     DELETE FROM incident_places WHERE country = old.country AND admin1 = old.admin1
         AND type = old.type AND subtype = old.subtype AND incidents = 0;
-    UPDATE incident_months SET incidents = incidents - 1,
-        killed = killed - COALESCE(old.killed_best, 0), wounded = wounded - COALESCE(old.wounded_best, 0)
-    WHERE country = old.country AND month = COALESCE(substr(old.date_start, 1, 7), '') AND type = old.type;
-    DELETE FROM incident_months WHERE country = old.country
-        AND month = COALESCE(substr(old.date_start, 1, 7), '') AND type = old.type AND incidents = 0;
     INSERT INTO incident_days VALUES (COALESCE(new.date_start, ''), COALESCE(new.date_end, ''),
         new.type, new.subtype, 1, COALESCE(new.killed_best, 0), COALESCE(new.wounded_best, 0))
     ON CONFLICT (date_start, date_end, type, subtype) DO UPDATE SET incidents = incidents + 1,
@@ -129,9 +94,5 @@ CREATE TRIGGER incidents_rollup_update AFTER UPDATE OF date_start, date_end, typ
     INSERT INTO incident_places VALUES (new.country, new.admin1, new.type, new.subtype,
         1, COALESCE(new.killed_best, 0), COALESCE(new.wounded_best, 0))
     ON CONFLICT (country, admin1, type, subtype) DO UPDATE SET incidents = incidents + 1,
-        killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
-    INSERT INTO incident_months VALUES (new.country, COALESCE(substr(new.date_start, 1, 7), ''), new.type,
-        1, COALESCE(new.killed_best, 0), COALESCE(new.wounded_best, 0))
-    ON CONFLICT (country, month, type) DO UPDATE SET incidents = incidents + 1,
         killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
 END;

@@ -85,9 +85,12 @@ type batch struct {
 	df      map[string]int // applied changes of the articles put so far
 	staged  map[string]int // the current article's, until it succeeds
 	flushed map[string]int // what flushDF wrote, for the cache once committed
+	touched map[int64]bool // incidents to reconcile before commit
 }
 
-func newBatch() *batch { return &batch{df: map[string]int{}, staged: map[string]int{}} }
+func newBatch() *batch {
+	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{}}
+}
 
 func (b *batch) commitStage() {
 	for t, n := range b.staged {
@@ -337,8 +340,25 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	for _, inc := range old {
 		touched[inc] = true
 	}
-	ids := make([]int64, 0, len(touched))
+	// Reconciled once per transaction, at its end (see reconcileBatch).
 	for inc := range touched {
+		b.touched[inc] = true
+	}
+	return nil
+}
+
+// reconcileBatch recomputes every incident the transaction's articles
+// touched, once each, in id order, after all of them are linked. On
+// PostgreSQL that is what keeps two transactions from deadlocking on
+// incident rows: the merge locks do not cover every incident two
+// transactions can both join (a copy's, one with no country), but each
+// transaction now locks the incident rows it updates in one order, after
+// all its other writes (and before the document frequencies, also in
+// order). An incident touched by an article that was then rolled back
+// is recomputed too, harmlessly: from the reports that are there.
+func (s *sqlStore) reconcileBatch(ctx context.Context, tx *sql.Tx, b *batch) error {
+	ids := make([]int64, 0, len(b.touched))
+	for inc := range b.touched {
 		ids = append(ids, inc)
 	}
 	slices.Sort(ids)
@@ -347,6 +367,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			return err
 		}
 	}
+	clear(b.touched)
 	return nil
 }
 

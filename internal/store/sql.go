@@ -331,6 +331,9 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 			return err
 		}
 		b.commitStage()
+		if err := s.reconcileBatch(ctx, tx, b); err != nil {
+			return err
+		}
 		return s.flushDF(ctx, tx, b)
 	})
 	s.afterMerge(b, err)
@@ -380,6 +383,9 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 				return err
 			}
 			results[i] = res
+		}
+		if err := s.reconcileBatch(ctx, tx, b); err != nil {
+			return err
 		}
 		return s.flushDF(ctx, tx, b)
 	})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"sitrep/internal/extract"
@@ -144,6 +146,47 @@ func (s *Server) routesWeb() {
 	s.mux.HandleFunc("POST /submit", s.formSubmit)
 }
 
+// timelineCounts counts f by (week, type), or by (month, type) when the
+// weeks would be more than maxPeriods bars. Months are asked first unless
+// f's dates alone settle it: the store keeps them rolled up by country,
+// so on a large store they cost far less than weeks, and they bound the
+// span of the weeks tightly enough to decide without counting weeks.
+func (s *Server) timelineCounts(ctx context.Context, f store.IncidentFilter) (string, []store.Bucket, error) {
+	weeks := func() (string, []store.Bucket, error) {
+		bs, err := s.cfg.Store.CountIncidents(ctx, f, store.ByWeek, store.ByType)
+		if err == nil && len(bs) > 0 && len(periods(store.ByWeek, bs[0].Keys[0], bs[len(bs)-1].Keys[0])) > maxPeriods {
+			bs, err = s.cfg.Store.CountIncidents(ctx, f, store.ByMonth, store.ByType)
+			return store.ByMonth, bs, err
+		}
+		return store.ByWeek, bs, err
+	}
+	from, err1 := time.Parse(time.DateOnly, f.From)
+	to, err2 := time.Parse(time.DateOnly, f.To)
+	if err1 == nil && err2 == nil && to.Sub(from) < (maxPeriods-1)*7*24*time.Hour {
+		return weeks()
+	}
+	months, err := s.cfg.Store.CountIncidents(ctx, f, store.ByMonth, store.ByType)
+	if err != nil || len(months) == 0 {
+		return store.ByMonth, months, err
+	}
+	first, err1 := time.Parse("2006-01", months[0].Keys[0])
+	last, err2 := time.Parse("2006-01", months[len(months)-1].Keys[0])
+	if err1 != nil || err2 != nil {
+		return weeks()
+	}
+	// The weeks' first and last dates lie within the first and last
+	// months: if even the shortest span they allow has too many weeks,
+	// months it is; else the weeks decide as before.
+	monday := func(d time.Time) string {
+		return d.AddDate(0, 0, -(int(d.Weekday())+6)%7).Format(time.DateOnly)
+	}
+	shortest := periods(store.ByWeek, monday(first.AddDate(0, 1, -1)), monday(last))
+	if len(shortest) > maxPeriods {
+		return store.ByMonth, months, nil
+	}
+	return weeks()
+}
+
 // mapPoints is the most incidents the events page's map shows.
 const mapPoints = 300
 
@@ -234,12 +277,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 		s.webError(w, r, err)
 		return
 	}
-	by := store.ByWeek
-	buckets, err := s.cfg.Store.CountIncidents(ctx, f, by, store.ByType)
-	if err == nil && len(buckets) > 0 && len(periods(by, buckets[0].Keys[0], buckets[len(buckets)-1].Keys[0])) > maxPeriods {
-		by = store.ByMonth
-		buckets, err = s.cfg.Store.CountIncidents(ctx, f, by, store.ByType)
-	}
+	by, buckets, err := s.timelineCounts(ctx, f)
 	if err != nil {
 		s.webError(w, r, err)
 		return

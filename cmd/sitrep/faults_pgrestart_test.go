@@ -167,6 +167,15 @@ func startPrivatePG(t *testing.T) *privatePG {
 	l.Close()
 	p.start(t)
 	t.Cleanup(func() { p.command("pg_ctl", "-D", p.data(), "stop", "-m", "immediate").Run() })
+	// Cleanups do not run when a test times out and panics; a watchdog
+	// stops the server and removes its directory once this process is gone.
+	watch := fmt.Sprintf(`while [ -d /proc/%d ]; do sleep 1; done; %s -D %s stop -m immediate; rm -rf %s`,
+		os.Getpid(), filepath.Join(p.bin, "pg_ctl"), p.data(), p.dir)
+	dog := p.shell(watch)
+	if err := dog.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go dog.Wait()
 	return p
 }
 
@@ -183,6 +192,18 @@ func (p *privatePG) command(prog string, args ...string) *exec.Cmd {
 		return exec.Command("runuser", append([]string{"-u", p.asUser, "--", path}, args...)...)
 	}
 	return exec.Command(path, args...)
+}
+
+// shell runs a shell command as the server's user, detached from the test.
+func (p *privatePG) shell(script string) *exec.Cmd {
+	var cmd *exec.Cmd
+	if p.asUser != "" {
+		cmd = exec.Command("runuser", "-u", p.asUser, "--", "sh", "-c", script)
+	} else {
+		cmd = exec.Command("sh", "-c", script)
+	}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	return cmd
 }
 
 func (p *privatePG) start(t *testing.T) {

@@ -65,6 +65,7 @@ func faultPostgres(t *testing.T) string {
 func freshPGDatabase(t *testing.T, base string) string {
 	t.Helper()
 	admin := openPG(t, base)
+	dropAbandoned(t, admin)
 	name := fmt.Sprintf("sitrep_fault_%d_%d", os.Getpid(), time.Now().UnixNano())
 	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
 		t.Fatalf("creating database %s: %v", name, err)
@@ -75,6 +76,31 @@ func freshPGDatabase(t *testing.T, base string) string {
 		}
 	})
 	return withDatabase(t, base, name)
+}
+
+// dropAbandoned drops the databases of fault tests whose process is gone
+// (a test that timed out panics without running its cleanups). The
+// process id is in the name, after "sitrep_fault_".
+func dropAbandoned(t *testing.T, admin *sql.DB) {
+	rows, err := admin.Query(`SELECT datname FROM pg_database WHERE datname LIKE 'sitrep\_fault\_%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		rows.Scan(&name)
+		pid, _, _ := strings.Cut(strings.TrimPrefix(name, "sitrep_fault_"), "_")
+		if _, err := os.Stat("/proc/" + pid); err != nil {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		if _, err := admin.Exec(`DROP DATABASE IF EXISTS "` + name + `" WITH (FORCE)`); err == nil {
+			t.Logf("dropped %s, left by a fault test that did not finish", name)
+		}
+	}
 }
 
 // withDatabase is url with its database replaced by name.

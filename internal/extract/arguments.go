@@ -19,6 +19,7 @@ var argumentRules string
 type argumentLexicon struct {
 	weapons, attackVerbs, harmVerbs, blastVerbs, blastPreps, skipBefore phrases
 	individuals, organizations, facilities, people, determiners         phrases
+	anaphors                                                            phrases
 	stop                                                                map[string]bool
 }
 
@@ -88,13 +89,13 @@ func arguments() *argumentLexicon {
 		lx := &argumentLexicon{
 			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
-			facilities: phrases{}, people: phrases{}, determiners: phrases{}, stop: map[string]bool{},
+			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, stop: map[string]bool{},
 		}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
 			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
-			"people": lx.people, "determiners": lx.determiners,
+			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -439,4 +440,24 @@ func (a Arguments) reasons() []Reason {
 		out = append(out, Reason{Field: "weapons", Value: w, Rule: "weapon phrase (rules/arguments.txt)"})
 	}
 	return out
+}
+
+// hasAnaphor reports whether a sentence refers back to an event already
+// told with a definite noun phrase of rules/arguments.txt's [anaphors]
+// section ("the attack", "the bombing").
+func hasAnaphor(sentence string) bool {
+	lx := arguments()
+	ws := strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
+		return !(r == '-' || r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	})
+	words := make([]argWord, len(ws))
+	for i, w := range ws {
+		words[i] = argWord{lower: w}
+	}
+	for i := range words {
+		if lx.anaphors.match(words, i) > 0 {
+			return true
+		}
+	}
+	return false
 }

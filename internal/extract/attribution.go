@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -160,13 +161,35 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 			}
 		}
 	}
+	// told[i] is whether an event's evidence lies in sentence i: a
+	// sentence with a trigger that made no event of its own ("... claimed
+	// responsibility for the attack") may still refer to one.
+	told := make(map[int]bool, len(evs))
+	for _, ev := range evs {
+		for _, e := range ev.Evidence {
+			// Sentences are in text order: find the first ending after
+			// the evidence starts, then walk while they overlap it.
+			for i := sort.Search(len(sents), func(i int) bool { return sents[i].End > e.Start }); i < len(sents) && sents[i].Start < e.End; i++ {
+				told[i] = true
+			}
+		}
+	}
 	for i, s := range sents {
-		if triggered[i] {
+		if triggered[i] && told[i] {
 			continue
 		}
 		st := text[s.Start:s.End]
 		// The cheap test first: most sentences name no event.
-		k := namedEvent(st, named)
+		k := -1
+		if !triggered[i] {
+			k = namedEvent(st, named)
+		}
+		if k < 0 && hasAnaphor(st) {
+			// "The Islamic State claimed responsibility for the attack":
+			// a sentence referring back to an event with a definite
+			// phrase means the nearest violent one told before it.
+			k = precedingEvent(evs, s.Start)
+		}
 		if k < 0 {
 			continue
 		}
@@ -196,6 +219,23 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 		}
 		why[k] = addResolved(ev, add, why[k], fmt.Sprintf("a sentence that names the event and is %s", certainty), st)
 	}
+}
+
+// precedingEvent returns the index of the violent event whose evidence
+// ends nearest before offset, or -1.
+func precedingEvent(evs []Event, offset int) int {
+	best, bestEnd := -1, -1
+	for k, ev := range evs {
+		if !violent[ev.Type] {
+			continue
+		}
+		for _, e := range ev.Evidence {
+			if e.End <= offset && e.End > bestEnd {
+				best, bestEnd = k, e.End
+			}
+		}
+	}
+	return best
 }
 
 // namedEvent returns the index of the event whose evidence names one of

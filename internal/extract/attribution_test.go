@@ -2,6 +2,8 @@ package extract
 
 import (
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,4 +72,42 @@ func FuzzHeadline(f *testing.F) {
 		}
 		isVideoCaption(s)
 	})
+}
+
+func TestClaimInLaterSentence(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       string // perpetrator expected, "" for none
+	}{
+		{"anaphor after the event",
+			"Bomb kills 12 in Kabul\n\nKABUL, March 4 — A suicide bomber killed 12 people at a market in Kabul on Monday, police said.\n\nThe Islamic State claimed responsibility for the attack.\n",
+			"Islamic State"},
+		{"no event before the claim",
+			"Statement\n\nThe Islamic State claimed responsibility for the attack.\n",
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Extract(article.Article{Title: strings.SplitN(tt.text, "\n", 2)[0], Text: tt.text}, Options{})
+			var got []string
+			for _, ev := range res.Events {
+				for _, p := range ev.Perpetrators {
+					got = append(got, p.Name)
+				}
+			}
+			if tt.want == "" {
+				for _, ev := range res.Events {
+					for _, c := range ev.Claims {
+						if c.Kind == "claims_responsibility" {
+							t.Errorf("claim %+v pinned on an event the text did not tell", c)
+						}
+					}
+				}
+				return
+			}
+			if !slices.Contains(got, tt.want) {
+				t.Errorf("perpetrators = %v, want %s", got, tt.want)
+			}
+		})
+	}
 }

@@ -22,6 +22,11 @@ type casualtyLexicon struct {
 	shotAfter                   [][]string
 	headlinePersons             map[string]bool
 	civilians, forces           map[string]bool
+	// tollVerbs and tollNouns: "the death toll from Monday's bombing
+	// has risen to 15" — a verb of change before the number counts dead
+	// when a toll noun stands earlier in the sentence, however far.
+	tollVerbs [][]string
+	tollNouns [][]string
 }
 
 var (
@@ -54,6 +59,10 @@ func casualties() *casualtyLexicon {
 					lx.headlinePersons[strings.Join(words, " ")] = true
 				case "shot_after":
 					lx.shotAfter = append(lx.shotAfter, words)
+				case "toll_verbs":
+					lx.tollVerbs = append(lx.tollVerbs, words)
+				case "toll_nouns":
+					lx.tollNouns = append(lx.tollNouns, words)
 				case "between":
 					for _, w := range words {
 						lx.between[w] = true
@@ -366,7 +375,33 @@ func (lx *casualtyLexicon) classify(low []string, first, last int) (wounded, ok 
 	if w, ok := lx.after(low, last); ok {
 		return w, true
 	}
-	return lx.before(low, first)
+	if w, ok := lx.before(low, first); ok {
+		return w, ok
+	}
+	return false, lx.toll(low, first)
+}
+
+// toll reports whether the number at token k is a death toll's new value:
+// a verb of change ends just before it ("has risen to", "reached") and a
+// toll noun ("death toll") stands earlier in the sentence. A toll of the
+// injured ("injury toll") is not among the nouns.
+func (lx *casualtyLexicon) toll(low []string, k int) bool {
+	verb := -1
+	for _, c := range lx.tollVerbs {
+		if start := k - len(c); start >= 0 && hasWordsAt(low, start, c) {
+			verb = start
+			break
+		}
+	}
+	if verb < 0 {
+		return false
+	}
+	for i := 0; i < verb; i++ {
+		if matchAny(low, i, lx.tollNouns) {
+			return true
+		}
+	}
+	return false
 }
 
 // after looks for a cue following token k, across at most a few filler

@@ -373,7 +373,11 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 					return ctx.Err()
 				}
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT put_article`); rerr != nil {
-					return rerr
+					// Some errors (SQLite's "database or disk is full",
+					// a lost connection) end the whole transaction, taking
+					// the savepoint with it: the article's own error is
+					// the one to report, and the batch fails as a whole.
+					return fmt.Errorf("putting article %q: %w", r.name(), err)
 				}
 				res = PutResult{Err: fmt.Errorf("store: putting article %q: %w", r.name(), err)}
 			} else {

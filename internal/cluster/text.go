@@ -108,11 +108,36 @@ func (d *docFreq) add(tokens []string) {
 // IDF implements IDF over the counts seen so far.
 func (d *docFreq) IDF(t string) float64 { return idf(d.n, d.df[t]) }
 
+// Norms is an IDF that also knows the squared norm of a token set (the sum
+// of its tokens' squared weights, in order): a caller comparing one text
+// with many keeps each set's norm once instead of weighing every token of
+// both sides at every comparison, and Cosine then weighs only the tokens
+// the two sets share. The store's merging does; the sums are the same, so
+// the scores are too.
+type Norms interface {
+	IDF
+	SquaredNorm(tokens []string) float64
+}
+
+// SquaredNorm is the sum of the squared weights of tokens, in order: what
+// Cosine sums for each side, for implementations of Norms.
+func SquaredNorm(d IDF, tokens []string) float64 {
+	var n float64
+	for _, t := range tokens {
+		w := d.IDF(t)
+		n += w * w
+	}
+	return n
+}
+
 // Cosine is the IDF-weighted cosine of two sorted token sets, 0..1. It is
 // linear in their lengths (a merge of two sorted lists).
 func Cosine(d IDF, a, b []string) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
+	}
+	if nd, ok := d.(Norms); ok {
+		return cosineNorms(nd, a, b)
 	}
 	var dot, na, nb float64
 	i, j := 0, 0
@@ -136,4 +161,25 @@ func Cosine(d IDF, a, b []string) float64 {
 		}
 	}
 	return dot / math.Sqrt(na*nb)
+}
+
+// cosineNorms is Cosine with the norms known: only shared tokens are
+// weighed.
+func cosineNorms(d Norms, a, b []string) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			w := d.IDF(a[i])
+			dot += w * w
+			i++
+			j++
+		}
+	}
+	return dot / math.Sqrt(d.SquaredNorm(a)*d.SquaredNorm(b))
 }

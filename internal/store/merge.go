@@ -129,16 +129,16 @@ func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
 	return nil
 }
 
-// docFreqs reads the document frequencies of tokens (and the number of
-// articles, under "") as the transaction sees them.
-func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens map[string]bool) (cluster.DocFreqs, error) {
-	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens))}
+// docFreqs reads the document frequencies of tokens (unique; and the
+// number of articles, under "") as the transaction sees them.
+func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []string) (cluster.DocFreqs, error) {
+	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens)+1)}
 	c := &s.df
 	// The article count is read every time: one row, and what makes
 	// every weight move.
 	list := []string{""}
 	c.mu.Lock()
-	for t := range tokens {
+	for _, t := range tokens {
 		if n, ok := c.m[t]; ok {
 			d.DF[t] = n
 		} else {
@@ -151,14 +151,13 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens ma
 	if s.dialect == postgresDialect {
 		q = `SELECT token, n FROM token_df WHERE token IN (SELECT jsonb_array_elements_text(CAST($1 AS JSONB)))`
 	}
-	rows, err := tx.QueryContext(ctx, q, string(js))
+	rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, string(js))
 	if err != nil {
 		return d, fmt.Errorf("token frequencies: %w", err)
 	}
 	defer rows.Close()
-	read := make(map[string]int, len(list))
 	for _, t := range list {
-		read[t] = 0 // absent from the table: no article has it yet
+		d.DF[t] = 0 // absent from the table: no article has it yet
 	}
 	for rows.Next() {
 		var t string
@@ -166,20 +165,17 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens ma
 		if err := rows.Scan(&t, &n); err != nil {
 			return d, err
 		}
-		read[t] = n
+		d.DF[t] = n
 	}
 	if err := rows.Err(); err != nil {
 		return d, err
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m)+len(read) > maxCached {
+	if c.m == nil || len(c.m)+len(list) > maxCached {
 		c.m = map[string]int{}
 	}
-	for t, n := range read {
-		d.DF[t] = n
-		if t != "" {
-			c.m[t] = n
-		}
+	for _, t := range list[1:] {
+		c.m[t] = d.DF[t]
 	}
 	c.mu.Unlock()
 	for t := range d.DF {
@@ -287,7 +283,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	if len(dups) > 0 {
 		// The first stored copy, so that copies of copies share one root.
 		var root sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT duplicate_of FROM articles WHERE id = $1`, dups[0]).Scan(&root); err != nil {
+		if err := s.stmt(ctx, tx, `SELECT duplicate_of FROM articles WHERE id = $1`).scanRow(ctx, []any{dups[0]}, &root); err != nil {
 			return err
 		}
 		if root.Valid && root.Int64 != id {
@@ -316,7 +312,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	// What the article's events share: token weights, and the candidate
 	// incidents loaded (an incident an event joins is skipped by the
 	// later ones, so the others stay as loaded).
-	ac := &articleCache{w: weights{}, incs: map[int64]*cluster.Incident{}}
+	ac := &articleCache{w: newWeights(), incs: map[int64]*cluster.Incident{}, weighed: map[*cluster.Incident]bool{}}
 	for i, it := range r.merge.items {
 		it.ArticleID = strconv.FormatInt(id, 10)
 		inc, score, dup, err := s.placeEvent(ctx, tx, b, ac, it, i, dups, mine)
@@ -324,8 +320,8 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			return err
 		}
 		if inc == 0 {
-			err := tx.QueryRowContext(ctx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`,
-				s.tv(s.clock())).Scan(&inc)
+			err := s.stmt(ctx, tx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`).scanRow(ctx,
+				[]any{s.tv(s.clock())}, &inc)
 			if err != nil {
 				return fmt.Errorf("new incident: %w", err)
 			}
@@ -454,31 +450,42 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 		}
 	}
 	incs := make([]*cluster.Incident, len(ids))
-	need := map[string]bool{}
-	for _, t := range it.Tokens {
-		if _, ok := ac.w[t]; !ok {
-			need[t] = true
+	// The tokens not weighed yet, each once: entered in the weights
+	// (as 0) when first seen, weighed below.
+	var need []string
+	want := func(toks []string) {
+		for _, t := range toks {
+			if _, ok := ac.w.w[t]; !ok {
+				ac.w.w[t] = 0
+				need = append(need, t)
+			}
 		}
 	}
+	want(it.Tokens)
 	for i, id := range ids {
 		incs[i] = ac.incs[id]
+		if ac.weighed[incs[i]] {
+			continue // its tokens were weighed for an earlier event
+		}
 		for _, m := range incs[i].Members {
-			for _, t := range m.Tokens {
-				if _, ok := ac.w[t]; !ok {
-					need[t] = true
-				}
-			}
+			want(m.Tokens)
 		}
 	}
 	if len(need) > 0 {
 		counts, err := s.docFreqs(ctx, tx, b, need)
 		if err != nil {
+			for _, t := range need {
+				delete(ac.w.w, t)
+			}
 			return 0, 0, false, err
 		}
 		// Each token's weight once, not once per comparison.
-		for t := range need {
-			ac.w[t] = counts.IDF(t)
+		for _, t := range need {
+			ac.w.w[t] = counts.IDF(t)
 		}
+	}
+	for _, in := range incs {
+		ac.weighed[in] = true
 	}
 	df := ac.w
 	var best int64
@@ -638,28 +645,30 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) 
 // loadCandidates rebuilds incidents (in the order of ids) as cluster.Match
 // wants them: the MaxMembersCompared latest reports as members.
 func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) ([]*cluster.Incident, error) {
-	ph := make([]string, len(ids))
-	args := make([]any, len(ids))
 	pos := map[int64]int{}
 	incs := make([]*cluster.Incident, len(ids))
 	for i, id := range ids {
-		ph[i] = "$" + strconv.Itoa(i+1)
-		args[i] = id
 		pos[id] = i
 		incs[i] = &cluster.Incident{ID: i}
+	}
+	js, _ := json.Marshal(ids)
+	// The ids go as one JSON array, so that the statement's text is the
+	// same for any number of them and is prepared once (see stmt).
+	in := `SELECT value FROM json_each($1)`
+	if s.dialect == postgresDialect {
+		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
 	}
 	// The latest MaxMembersCompared reports of each: a much-reported
 	// incident costs no more to compare with than any other. (Its older
 	// tolls are left out of the contradiction rule, which the latest
 	// ones decide anyway: tolls are revised upward.)
-	args = append(args, cluster.MaxMembersCompared)
-	rows, err := tx.QueryContext(ctx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature
+	rows, err := s.stmt(ctx, tx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature
 		FROM (SELECT incident_id, article_id, country, published, data, event_id, row_number() OVER (
 			PARTITION BY incident_id ORDER BY published DESC, event_id DESC) AS k
-			FROM incident_reports WHERE incident_id IN (`+strings.Join(ph, ", ")+`)) r
+			FROM incident_reports WHERE incident_id IN (`+in+`)) r
 		JOIN articles a ON a.id = r.article_id
-		WHERE r.k <= $`+strconv.Itoa(len(args))+`
-		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`, args...)
+		WHERE r.k <= $2
+		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`).QueryContext(ctx, string(js), cluster.MaxMembersCompared)
 	if err != nil {
 		return nil, fmt.Errorf("loading candidates: %w", err)
 	}
@@ -708,15 +717,49 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 }
 
 // weights are tokens' IDF weights, worked out once for all the
-// comparisons of one article's events.
-type weights map[string]float64
+// comparisons of one article's events, and the squared norms of the token
+// sets compared (cluster.Norms), so that a comparison weighs only the
+// tokens two texts share. A token's weight, once set, does not change
+// within an article, so neither does a norm.
+type weights struct {
+	w     map[string]float64
+	norms map[normKey]float64
+}
 
-func (w weights) IDF(t string) float64 { return w[t] }
+// normKey names a token set by its backing array: the article's tokens
+// and a member's (shared through the token cache) are the same slice at
+// every comparison.
+type normKey struct {
+	p *string
+	n int
+}
 
-// articleCache is what merging one article's events shares.
+func newWeights() *weights {
+	return &weights{w: map[string]float64{}, norms: map[normKey]float64{}}
+}
+
+func (w *weights) IDF(t string) float64 { return w.w[t] }
+
+func (w *weights) SquaredNorm(tokens []string) float64 {
+	if len(tokens) == 0 {
+		return 0
+	}
+	k := normKey{&tokens[0], len(tokens)}
+	n, ok := w.norms[k]
+	if !ok {
+		n = cluster.SquaredNorm(w, tokens)
+		w.norms[k] = n
+	}
+	return n
+}
+
+// articleCache is what merging one article's events shares: the weights,
+// the candidate incidents loaded, and which of those have had their
+// tokens weighed.
 type articleCache struct {
-	w    weights
-	incs map[int64]*cluster.Incident
+	w       *weights
+	incs    map[int64]*cluster.Incident
+	weighed map[*cluster.Incident]bool
 }
 
 // maxCached bounds the entries of each of the store's merge caches; a
@@ -934,6 +977,25 @@ func (t txStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error
 		return nil, t.err
 	}
 	return t.st.ExecContext(ctx, args...)
+}
+
+// scanRow runs a query of one row and scans it into dest.
+func (t txStmt) scanRow(ctx context.Context, args []any, dest ...any) error {
+	rows, err := t.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 func (t txStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {

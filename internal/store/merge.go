@@ -81,15 +81,27 @@ func dateOnly(t time.Time) string {
 // frequency changes are written once, at the end, in token order, so that
 // concurrent transactions on PostgreSQL take those rows' locks in one order
 // and cannot deadlock. Until then they are added to what the table says.
+//
+// It also keeps what the transaction's articles share: the candidate
+// incidents loaded (articles of one day in one place are compared with
+// the same incidents, and loading one is its reports' rows and JSON),
+// dropped as soon as an article links a report to one or unlinks one; and
+// the number of articles in token_df, read once (only flushDF, at the end,
+// changes it). On PostgreSQL the merge locks, taken for all the articles
+// before the first is put (see mergeLockKeys), keep other processes from
+// merging into those places and weeks meanwhile.
 type batch struct {
 	df      map[string]int // applied changes of the articles put so far
 	staged  map[string]int // the current article's, until it succeeds
 	flushed map[string]int // what flushDF wrote, for the cache once committed
 	touched map[int64]bool // incidents to reconcile before commit
+	incs    map[int64]*cluster.Incident
+	n       int // token_df's article count, -1 until read
 }
 
 func newBatch() *batch {
-	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{}}
+	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{},
+		incs: map[int64]*cluster.Incident{}, n: -1}
 }
 
 func (b *batch) commitStage() {
@@ -134,9 +146,12 @@ func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
 func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []string) (cluster.DocFreqs, error) {
 	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens)+1)}
 	c := &s.df
-	// The article count is read every time: one row, and what makes
-	// every weight move.
-	list := []string{""}
+	// The article count is read once a transaction (see batch): it is
+	// what makes every weight move.
+	list := []string{}
+	if b.n < 0 {
+		list = append(list, "")
+	}
 	c.mu.Lock()
 	for _, t := range tokens {
 		if n, ok := c.m[t]; ok {
@@ -146,6 +161,9 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []
 		}
 	}
 	c.mu.Unlock()
+	if len(list) == 0 {
+		return s.withDelta(d, b), nil
+	}
 	js, _ := json.Marshal(list)
 	q := `SELECT token, n FROM token_df WHERE token IN (SELECT value FROM json_each($1))`
 	if s.dialect == postgresDialect {
@@ -174,16 +192,27 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []
 	if c.m == nil || len(c.m)+len(list) > maxCached {
 		c.m = map[string]int{}
 	}
-	for _, t := range list[1:] {
-		c.m[t] = d.DF[t]
+	for _, t := range list {
+		if t != "" {
+			c.m[t] = d.DF[t]
+		}
 	}
 	c.mu.Unlock()
+	if n, ok := d.DF[""]; ok {
+		b.n = n
+		delete(d.DF, "")
+	}
+	return s.withDelta(d, b), nil
+}
+
+// withDelta adds the transaction's own changes to counts read from the
+// table (or the cache), and sets N.
+func (s *sqlStore) withDelta(d cluster.DocFreqs, b *batch) cluster.DocFreqs {
 	for t := range d.DF {
 		d.DF[t] += b.delta(t)
 	}
-	d.N = d.DF[""]
-	delete(d.DF, "")
-	return d, nil
+	d.N = b.n + b.delta("")
+	return d
 }
 
 // bandKeys are an article's near-duplicate index keys: band number in the
@@ -312,7 +341,10 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	// What the article's events share: token weights, and the candidate
 	// incidents loaded (an incident an event joins is skipped by the
 	// later ones, so the others stay as loaded).
-	ac := &articleCache{w: newWeights(), incs: map[int64]*cluster.Incident{}, weighed: map[*cluster.Incident]bool{}}
+	ac := &articleCache{w: newWeights(), incs: b.incs, weighed: map[*cluster.Incident]bool{}}
+	for _, inc := range old {
+		delete(ac.incs, inc) // the old version's reports are gone
+	}
 	for i, it := range r.merge.items {
 		it.ArticleID = strconv.FormatInt(id, 10)
 		inc, score, dup, err := s.placeEvent(ctx, tx, b, ac, it, i, dups, mine)
@@ -754,8 +786,8 @@ func (w *weights) SquaredNorm(tokens []string) float64 {
 }
 
 // articleCache is what merging one article's events shares: the weights,
-// the candidate incidents loaded, and which of those have had their
-// tokens weighed.
+// the candidate incidents loaded (the batch's), and which of those have
+// had their tokens weighed.
 type articleCache struct {
 	w       *weights
 	incs    map[int64]*cluster.Incident

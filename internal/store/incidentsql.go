@@ -86,6 +86,39 @@ func (w *where) String() string {
 
 // incidentWhere is the WHERE clause over incidents (alias i) for f.
 func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
+	return s.incidentWhereQ(f, false)
+}
+
+// commonMatches is how many articles a SQLite full-text match must reach
+// for a list to test each incident it walks (see incidentWhereQ) rather
+// than collect every match first.
+var commonMatches = 5000 // a variable so tests can take the other path
+
+// commonWords reports whether the words of q match at least commonMatches
+// articles; counting stops there, so it costs at most that many rowids.
+func (s *sqlStore) commonWords(ctx context.Context, q string) (bool, error) {
+	ws := searchWords(q)
+	if s.dialect != sqliteDialect || len(ws) == 0 {
+		return false, nil
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles_fts
+		WHERE articles_fts MATCH $1 LIMIT `+strconv.Itoa(commonMatches)+`) m`,
+		`"`+strings.Join(ws, `" "`)+`"`).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: searching %q: %w", q, err)
+	}
+	return n >= commonMatches, nil
+}
+
+// incidentWhereQ is incidentWhere; with common set (SQLite only), a word
+// search tests each incident for a matching report (EXISTS) instead of
+// listing the incidents of every matching article. A list walks an index
+// in its order and stops after a page, so for a word in a quarter of the
+// articles (measured on the 1M store: "attack", 251,282 articles) that
+// costs 0.06 s of CPU instead of 0.4–0.6 s; for a rare word it would walk
+// every incident, hence the count first.
+func (s *sqlStore) incidentWhereQ(f IncidentFilter, common bool) (*where, error) {
 	w := &where{}
 	if f.From != "" {
 		from, err := time.Parse(time.DateOnly, f.From)
@@ -138,7 +171,11 @@ func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
 		w.add("i.id IN (SELECT incident_id FROM incident_reports WHERE article_id = ?)", f.ArticleID)
 	}
 	if ws := searchWords(f.Q); len(ws) > 0 {
-		if s.dialect == sqliteDialect {
+		if s.dialect == sqliteDialect && common {
+			w.add(`EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = i.id
+				AND ir.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
+				`"`+strings.Join(ws, `" "`)+`"`)
+		} else if s.dialect == sqliteDialect {
 			w.add(`i.id IN (SELECT ir.incident_id FROM incident_reports ir
 				WHERE ir.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
 				`"`+strings.Join(ws, `" "`)+`"`)
@@ -186,7 +223,11 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 	if !ok {
 		return IncidentPage{}, fmt.Errorf("store: bad sort %q (want date, -date, killed, reports or id)", f.Sort)
 	}
-	w, err := s.incidentWhere(f)
+	common, err := s.commonWords(ctx, f.Q)
+	if err != nil {
+		return IncidentPage{}, err
+	}
+	w, err := s.incidentWhereQ(f, common)
 	if err != nil {
 		return IncidentPage{}, err
 	}

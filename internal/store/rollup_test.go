@@ -53,6 +53,32 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				countries[r.IntN(len(countries))], admin1s[r.IntN(len(admin1s))], toll(), toll(),
 				"reported", now, now)
 		}
+		// As merging does: a blank incident, filled in within the same
+		// transaction (PostgreSQL's triggers are deferred to the commit).
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 20 {
+			var id int64
+			if err := tx.QueryRowContext(ctx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`,
+				now).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE incidents SET type = $2, country = $3, date_start = $4,
+				killed_best = $5 WHERE id = $1`, id, types[r.IntN(len(types))], countries[r.IntN(len(countries))],
+				day(), toll()); err != nil {
+				t.Fatal(err)
+			}
+			if id%5 == 0 {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
 		for id := 1; id <= 400; id += 7 {
 			write(`UPDATE incidents SET country = $1, type = $2, killed_best = $3, date_start = $4, date_end = NULL
 				WHERE id = $5`, countries[r.IntN(len(countries))], types[r.IntN(len(types))], toll(), day(), id)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -97,11 +98,47 @@ type batch struct {
 	touched map[int64]bool // incidents to reconcile before commit
 	incs    map[int64]*cluster.Incident
 	n       int // token_df's article count, -1 until read
+	cands   map[candKey]*candList
+	linked  []linkedReport // reports linked since the first candidate list was kept
 }
 
 func newBatch() *batch {
 	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{},
-		incs: map[int64]*cluster.Incident{}, n: -1}
+		incs: map[int64]*cluster.Incident{}, n: -1, cands: map[candKey]*candList{}}
+}
+
+// candKey is what a candidate lookup depends on: an event's country,
+// admin1 (lower case) and window of days. Events of one day and place,
+// and undated ones of one publication day, share a key; in a batch of a
+// day's news most do.
+type candKey struct {
+	country, admin1 string
+	ws, we          int
+}
+
+// candList is a candidate lookup kept for the batch: the maxCandidates
+// best-ranked incidents, their ranks, and how many of the batch's linked
+// reports it has taken in. An incident's rank is its best report's, so a
+// report linked later can only better one: the list stays exact by
+// ranking those reports in (see rankLinked).
+type candList struct {
+	ids  []int64
+	rank []int64
+	seen int
+}
+
+// linkedReport is a report linked in the batch, as candidates filters it.
+type linkedReport struct {
+	inc             int64
+	country, admin1 string
+	ws, we          int
+}
+
+// forgetCandidates drops the kept lookups: an article rolled back, or an
+// update unlinking reports, took away reports they may count.
+func (b *batch) forgetCandidates() {
+	clear(b.cands)
+	b.linked = b.linked[:0]
 }
 
 func (b *batch) commitStage() {
@@ -111,7 +148,10 @@ func (b *batch) commitStage() {
 	clear(b.staged)
 }
 
-func (b *batch) dropStage() { clear(b.staged) }
+func (b *batch) dropStage() {
+	clear(b.staged)
+	b.forgetCandidates()
+}
 
 func (b *batch) delta(t string) int { return b.df[t] + b.staged[t] }
 
@@ -345,6 +385,9 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	for _, inc := range old {
 		delete(ac.incs, inc) // the old version's reports are gone
 	}
+	if update {
+		b.forgetCandidates()
+	}
 	for i, it := range r.merge.items {
 		it.ArticleID = strconv.FormatInt(id, 10)
 		inc, score, dup, err := s.placeEvent(ctx, tx, b, ac, it, i, dups, mine)
@@ -363,6 +406,10 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		touched[inc] = true
 		if err := s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup); err != nil {
 			return err
+		}
+		if len(b.cands) > 0 {
+			ws, we := cluster.Window(it)
+			b.linked = append(b.linked, linkedReport{inc, it.Country, strings.ToLower(it.Admin1), days(ws), days(we)})
 		}
 	}
 	for _, inc := range old {
@@ -458,7 +505,7 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 			}
 		}
 	}
-	ids, err := s.candidates(ctx, tx, it)
+	ids, err := s.candidates(ctx, tx, b, it)
 	if err != nil {
 		return 0, 0, false, err
 	}
@@ -599,79 +646,132 @@ const maxCandidates = 48
 // country with no admin1 known, or no country known; a report with no
 // admin1 looks at its whole country, one with no country at every place.
 // Each is a range scan of an index on (place, win_start).
-func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, it cluster.Item) ([]int64, error) {
+func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item) ([]int64, error) {
 	ws, we := cluster.Window(it)
 	start := days(ws)
+	key := candKey{it.Country, strings.ToLower(it.Admin1), start, days(we)}
+	if cl := b.cands[key]; cl != nil {
+		cl.rankLinked(key, b.linked)
+		return sortedIDs(cl.ids), nil
+	}
 	lo := start - cluster.FollowUpDays
 	// A report's window is at most MaxSpanDays long, so one ending after
 	// lo started after lo-MaxSpanDays: that bounds the scan.
-	args := []any{lo - cluster.MaxSpanDays, days(we) + cluster.DateSlackDays, lo}
+	args := []any{lo - cluster.MaxSpanDays, days(we) + cluster.DateSlackDays, lo, start}
 	const win = `win_start BETWEEN $1 AND $2 AND win_end >= $3`
 	var parts []string
 	admin1 := strings.ToLower(it.Admin1)
 	switch {
 	case it.Country == "":
-		parts = []string{`SELECT incident_id, win_start, 1 FROM incident_reports WHERE ` + win}
+		parts = []string{`SELECT incident_id, win_start AS ws, 1 AS part FROM incident_reports WHERE ` + win}
 	case admin1 == "":
 		args = append(args, it.Country)
 		parts = []string{
-			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $4 AND ` + win,
+			`SELECT incident_id, win_start AS ws, 1 AS part FROM incident_reports WHERE country = $5 AND ` + win,
 			`SELECT incident_id, win_start, 2 FROM incident_reports WHERE country = '' AND ` + win,
 		}
 	default:
 		args = append(args, it.Country, admin1)
 		parts = []string{
-			`SELECT incident_id, win_start, 0 FROM incident_reports WHERE country = $4 AND admin1 = $5 AND ` + win,
-			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $4 AND admin1 = '' AND ` + win,
+			`SELECT incident_id, win_start AS ws, 0 AS part FROM incident_reports WHERE country = $5 AND admin1 = $6 AND ` + win,
+			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $5 AND admin1 = '' AND ` + win,
 			`SELECT incident_id, win_start, 2 FROM incident_reports WHERE country = '' AND ` + win,
 		}
 	}
-	rows, err := s.stmt(ctx, tx, strings.Join(parts, " UNION ALL ")).QueryContext(ctx, args...)
+	// Each incident ranked by its nearest report — the part first, then
+	// the distance in days — and only the maxCandidates first come back:
+	// a busy window has hundreds of reports, and rows cost more to hand
+	// to Go than to rank in the query. (A distance is under a million
+	// days, so part*1e6+distance orders as the pair does.)
+	rows, err := s.stmt(ctx, tx, `SELECT incident_id, MIN(part * 1000000 + ABS(ws - $4)) AS k FROM (`+
+		strings.Join(parts, " UNION ALL ")+`) c GROUP BY incident_id ORDER BY k, incident_id LIMIT `+
+		strconv.Itoa(maxCandidates)).QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("candidate incidents: %w", err)
 	}
 	defer rows.Close()
-	type cand struct {
-		id         int64
-		part, dist int
-	}
-	best := map[int64]cand{}
+	cl := &candList{seen: len(b.linked)}
 	for rows.Next() {
-		var c cand
-		var ws int
-		if err := rows.Scan(&c.id, &ws, &c.part); err != nil {
+		var id, k int64
+		if err := rows.Scan(&id, &k); err != nil {
 			return nil, err
 		}
-		c.dist = max(ws-start, start-ws)
-		if b, ok := best[c.id]; !ok || c.part < b.part || (c.part == b.part && c.dist < b.dist) {
-			best[c.id] = c
-		}
+		cl.ids, cl.rank = append(cl.ids, id), append(cl.rank, k)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	cs := make([]cand, 0, len(best))
-	for _, c := range best {
-		cs = append(cs, c)
+	b.cands[key] = cl
+	return sortedIDs(cl.ids), nil
+}
+
+func sortedIDs(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
+}
+
+// rankLinked takes the reports linked since the list was made into it, by
+// the query's rules: the same filters and ranking, in Go.
+func (cl *candList) rankLinked(key candKey, linked []linkedReport) {
+	if cl.seen >= len(linked) {
+		return
 	}
-	slices.SortFunc(cs, func(a, b cand) int {
-		if a.part != b.part {
-			return a.part - b.part
+	start := key.ws
+	lo := start - cluster.FollowUpDays
+	from, to := lo-cluster.MaxSpanDays, key.we+cluster.DateSlackDays
+	best := make(map[int64]int64, len(cl.ids))
+	for i, id := range cl.ids {
+		best[id] = cl.rank[i]
+	}
+	for _, r := range linked[cl.seen:] {
+		if r.ws < from || r.ws > to || r.we < lo {
+			continue
 		}
-		if a.dist != b.dist {
-			return a.dist - b.dist
+		part := -1
+		switch {
+		case key.country == "":
+			part = 1
+		case key.admin1 == "":
+			if r.country == key.country {
+				part = 1
+			} else if r.country == "" {
+				part = 2
+			}
+		default:
+			if r.country == key.country && r.admin1 == key.admin1 {
+				part = 0
+			} else if r.country == key.country && r.admin1 == "" {
+				part = 1
+			} else if r.country == "" {
+				part = 2
+			}
 		}
-		return int(a.id - b.id)
+		if part < 0 {
+			continue
+		}
+		k := int64(part)*1000000 + int64(max(r.ws-start, start-r.ws))
+		if old, ok := best[r.inc]; !ok || k < old {
+			best[r.inc] = k
+		}
+	}
+	cl.seen = len(linked)
+	cl.ids, cl.rank = cl.ids[:0], cl.rank[:0]
+	for id := range best {
+		cl.ids = append(cl.ids, id)
+	}
+	slices.SortFunc(cl.ids, func(a, b int64) int {
+		if best[a] != best[b] {
+			return cmp.Compare(best[a], best[b])
+		}
+		return cmp.Compare(a, b)
 	})
-	if len(cs) > maxCandidates {
-		cs = cs[:maxCandidates]
+	if len(cl.ids) > maxCandidates {
+		cl.ids = cl.ids[:maxCandidates]
 	}
-	ids := make([]int64, len(cs))
-	for i, c := range cs {
-		ids[i] = c.id
+	for _, id := range cl.ids {
+		cl.rank = append(cl.rank, best[id])
 	}
-	slices.Sort(ids)
-	return ids, nil
 }
 
 // loadCandidates rebuilds incidents (in the order of ids) as cluster.Match

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"flag"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -222,4 +223,25 @@ func FuzzParseFilter(f *testing.F) {
 			t.Fatalf("round trip changed the filter: %s -> %s", a, b)
 		}
 	})
+}
+
+// TestSharedPageLinks: a page link that picked up tracking parameters on
+// its way (utm_*, fbclid) still opens, while the API keeps refusing
+// parameters it does not know.
+func TestSharedPageLinks(t *testing.T) {
+	ts := newTestServer(t, fixtureStore(t))
+	tests := []struct {
+		path string
+		want int
+	}{
+		{"/?country=AF&utm_source=newsletter&utm_medium=email", http.StatusOK},
+		{"/?fbclid=abc123", http.StatusOK},
+		{"/?contry=AF", http.StatusBadRequest},
+		{"/api/v1/events?utm_source=newsletter", http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		if code := get(t, ts, tt.path, nil); code != tt.want {
+			t.Errorf("GET %s: status %d, want %d", tt.path, code, tt.want)
+		}
+	}
 }

@@ -246,13 +246,8 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// badCursor says whether the store refused a cursor. The store has no
-// sentinel error for it yet, so this reads its message ("store: bad
-// cursor ..."); TestSQLInjection fails if that ever changes, since a bad
-// cursor would then answer 500.
-func badCursor(err error) bool {
-	return err != nil && strings.HasPrefix(err.Error(), "store: bad cursor")
-}
+// badCursor says whether the store refused a cursor: a 400, not a 500.
+func badCursor(err error) bool { return errors.Is(err, store.ErrBadCursor) }
 
 // Serve runs the server on addr until ctx is done, then shuts down,
 // letting requests in flight finish for up to 10 seconds.

@@ -255,14 +255,7 @@ func buildMap(incs []store.Incident) mapView {
 }
 
 func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	// Forms send every field, empty ones too; drop those so the filter
-	// parser sees what the user chose.
-	for k, vs := range v {
-		if len(vs) == 1 && strings.TrimSpace(vs[0]) == "" {
-			delete(v, k)
-		}
-	}
+	v := pageQuery(r)
 	f, err := parseFilter(v)
 	if err != nil {
 		s.webError(w, r, err)
@@ -483,12 +476,7 @@ func (s *Server) pageEvent(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageActors(w http.ResponseWriter, r *http.Request) {
-	v := r.URL.Query()
-	for k, vs := range v {
-		if len(vs) == 1 && strings.TrimSpace(vs[0]) == "" {
-			delete(v, k)
-		}
-	}
+	v := pageQuery(r)
 	f, err := parseFilter(v)
 	if err != nil {
 		s.webError(w, r, err)
@@ -668,4 +656,19 @@ func publishedText(s *store.Source) string {
 		return ""
 	}
 	return s.Published.UTC().Format("2006-01-02")
+}
+
+// pageQuery is a page's query string as the filter parser should see it.
+// Forms send every field, empty ones too; those are dropped so the parser
+// sees what the user chose. So are the tracking parameters links pick up
+// when shared (utm_*, fbclid, gclid): a shared page must open, whereas the
+// API refuses any parameter it does not know.
+func pageQuery(r *http.Request) url.Values {
+	v := r.URL.Query()
+	for k, vs := range v {
+		if (len(vs) == 1 && strings.TrimSpace(vs[0]) == "") || strings.HasPrefix(k, "utm_") || k == "fbclid" || k == "gclid" {
+			delete(v, k)
+		}
+	}
+	return v
 }

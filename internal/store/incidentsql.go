@@ -57,7 +57,7 @@ func decodeIncidentCursor(s, sort string) (incidentCursor, error) {
 		err = json.Unmarshal(b, &c)
 	}
 	if err != nil || c.Sort != sort || c.ID < 0 {
-		return c, fmt.Errorf("store: bad cursor %q", s)
+		return c, fmt.Errorf("%w %q", ErrBadCursor, s)
 	}
 	return c, nil
 }

@@ -952,7 +952,7 @@ func parseCursor(c string) (int64, error) {
 	}
 	n, err := strconv.ParseInt(c, 10, 64)
 	if err != nil || n < 0 {
-		return 0, fmt.Errorf("store: bad cursor %q", c)
+		return 0, fmt.Errorf("%w %q", ErrBadCursor, c)
 	}
 	return n, nil
 }

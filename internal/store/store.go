@@ -129,6 +129,10 @@ var (
 	// byte, which PostgreSQL cannot store; sitrep's reader never produces
 	// either.
 	ErrInvalidText = errors.New("store: text is not valid UTF-8 or contains NUL")
+	// ErrBadCursor is a page cursor the store did not issue (or issued for
+	// another sort): cursors come from API query strings, so this is the
+	// client's error, not the store's.
+	ErrBadCursor = errors.New("store: bad cursor")
 )
 
 // Article is what PutArticle stores: an article as read, plus the id the

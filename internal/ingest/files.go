@@ -58,29 +58,12 @@ func Files(paths []string, stdin io.Reader, maxBytes int64) iter.Seq[Input] {
 				}
 				continue
 			}
-			var files []string
-			walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					files = append(files, path) // reported when read
-					return nil
-				}
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					if d.IsDir() {
-						return filepath.SkipDir
-					}
-					return nil
-				}
-				if d.Type().IsRegular() {
-					files = append(files, path)
-				}
-				return nil
-			})
+			files, walkErr := dirFiles(p)
 			if walkErr != nil {
 				if !yield(Input{Source: p, Err: walkErr}) {
 					return
 				}
 			}
-			sort.Strings(files)
 			for _, f := range files {
 				if !yield(readFile(f, maxBytes)) {
 					return
@@ -131,4 +114,30 @@ func readBounded(r io.Reader, maxBytes int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: more than %d bytes (raise the limit with --max-bytes)", ErrTooLarge, maxBytes)
 	}
 	return data, nil
+}
+
+// dirFiles lists the regular files below dir, recursively, in name order,
+// skipping hidden files and folders (".git", editor backups). A path that
+// cannot be walked is listed anyway, so that reading it reports the error
+// under its own name.
+func dirFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			files = append(files, path) // reported when read
+			return nil
+		}
+		if path != dir && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
 }

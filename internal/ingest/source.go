@@ -9,12 +9,9 @@ import (
 	"fmt"
 	"html"
 	"io"
-	"io/fs"
 	"iter"
 	"net/url"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -126,27 +123,10 @@ func source(ctx context.Context, arg string, opt Options) iter.Seq[Page] {
 				readPath(ctx, arg, opt, yield)
 				return
 			}
-			var files []string
-			walkErr := filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
-				if err != nil {
-					files = append(files, path) // reported when read
-					return nil
-				}
-				if path != arg && strings.HasPrefix(d.Name(), ".") {
-					if d.IsDir() {
-						return filepath.SkipDir
-					}
-					return nil
-				}
-				if d.Type().IsRegular() {
-					files = append(files, path)
-				}
-				return nil
-			})
+			files, walkErr := dirFiles(arg)
 			if walkErr != nil && !yield(Page{Name: arg, Err: walkErr}) {
 				return
 			}
-			sort.Strings(files)
 			for _, f := range files {
 				if !readPath(ctx, f, opt, yield) || ctx.Err() != nil {
 					return

@@ -370,25 +370,29 @@ func (h *hostLimiter) acquire(ctx context.Context, host string, limit int, delay
 		return nil, ctx.Err()
 	}
 	release = func() { <-s.sem }
-	s.mu.Lock()
-	now := time.Now()
-	at := s.next
-	if at.Before(now) {
-		at = now
-	}
-	s.next = at.Add(delay)
-	s.mu.Unlock()
-	if wait := at.Sub(now); wait > 0 {
+	// Each start moves next to its own actual time plus delay, and a
+	// waiter checks again when it wakes: a timer that fires late (a busy
+	// machine) then delays the requests after it instead of letting two
+	// start closer together than the host asked.
+	for {
+		s.mu.Lock()
+		now := time.Now()
+		wait := s.next.Sub(now)
+		if wait <= 0 {
+			s.next = now.Add(delay)
+			s.mu.Unlock()
+			return release, nil
+		}
+		s.mu.Unlock()
 		t := time.NewTimer(wait)
-		defer t.Stop()
 		select {
 		case <-t.C:
 		case <-ctx.Done():
+			t.Stop()
 			release()
 			return nil, ctx.Err()
 		}
 	}
-	return release, nil
 }
 
 // maxHostSlots bounds the hosts remembered at once: a URL list from a

@@ -173,8 +173,8 @@ func TestCleanTitle(t *testing.T) {
 
 func TestCutDateline(t *testing.T) {
 	tests := []struct{ in, place, rest string }{
-		{"MOSCOW: The attack was no bolt from the blue.", "MOSCOW", "The attack was no bolt from the blue."},
-		{"MOSCOW — The attack was no bolt from the blue.", "MOSCOW", "The attack was no bolt from the blue."},
+		{"MOSCOW: The attack came without warning.", "MOSCOW", "The attack came without warning."},
+		{"MOSCOW — The attack came without warning.", "MOSCOW", "The attack came without warning."},
 		{"KYIV, Ukraine (Reuters) - Russian drones struck the city.", "KYIV, Ukraine", "Russian drones struck the city."},
 		{"LONDON (AP) — Police said two men were arrested.", "LONDON", "Police said two men were arrested."},
 		{"Kabul, Aug 26 (Reuters) - Two blasts hit the airport.", "Kabul", "Two blasts hit the airport."},

@@ -144,10 +144,10 @@ func hasClaim(cs []Claim, c Claim) bool {
 }
 
 // attributions reads the sentences that tell of no event themselves but
-// say who is suspected of, claimed or is blamed for one ("ISIS-K, whose
-// operatives are suspected to have committed the Crocus City Hall
-// attack"), and gives that to the event they name: the one whose evidence
-// shares a name of two or more capitalised words with the sentence. A
+// say who is suspected of, claimed or is blamed for one ("the Northern
+// Front, whose fighters are suspected of the Dalmera Port bombing"), and
+// gives that to the event they name: the one whose evidence shares a name
+// of two or more capitalised words with the sentence. A
 // sentence that names no such event is left alone: guessing would pin an
 // accusation on the wrong incident.
 func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []Event, why [][]Reason) {
@@ -251,7 +251,7 @@ func namedEvent(sentence string, named map[string]int) int {
 }
 
 // capitalisedNames lists the runs of two or more capitalised words in s
-// ("Crocus City Hall"), skipping the sentence's first word.
+// ("Dalmera Port Authority"), skipping the sentence's first word.
 func capitalisedNames(s string) []string {
 	var out []string
 	words := strings.Fields(s)

@@ -45,8 +45,8 @@ func TestParseDateLine(t *testing.T) {
 		{"Обновлено 27 марта 2024, 18:00 МСК", fieldUpdated, "2024-03-27T15:00:00Z"},
 		{"Опубликовано: 27.03.2024", fieldPublished, "2024-03-27T00:00:00Z"},
 		// Not date lines.
-		{"The murder of 137 concert-goers is but the latest atrocity.", fieldNone, ""},
-		{"The die was cast on September 30, 2015, when Russia intervened in Syria.", fieldNone, ""},
+		{"The killing of 41 market traders is only the latest outrage.", fieldNone, ""},
+		{"The turning point came on June 12, 2011, when the army entered Dalmera.", fieldNone, ""},
 		{"Updated", fieldNone, ""},
 		{"Update: see below", fieldNone, ""},
 		{"March 2024", fieldNone, ""},

@@ -425,8 +425,8 @@ func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) 
 
 // lead returns the first calendar date the opening two paragraphs give
 // within the month before the anchor, or nil. News leads report what just
-// happened; an older date there is background ("the die was cast on
-// September 30, 2015").
+// happened; an older date there is background ("the turning point came
+// on June 12, 2011").
 func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
 	for i, ds := range idx.bySent {
 		if idx.paras[i] > 1 {

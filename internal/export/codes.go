@@ -109,29 +109,22 @@ func parseCodes(yml []byte, tsv string) (*codebook, error) {
 // check catches a table that names a key another table lacks, which would
 // otherwise export as a silently empty column.
 func (c *codebook) check() error {
-	for st, at := range c.GTD.AttackTypeBySubtype {
-		if _, ok := c.GTD.AttackTypes[at]; !ok {
-			return fmt.Errorf("attack_type_by_subtype: %s: no attack type %q", st, at)
-		}
+	refs := []struct {
+		name, kind string
+		from       map[string]string
+		to         map[string]label
+	}{
+		{"attack_type_by_subtype", "attack type", c.GTD.AttackTypeBySubtype, c.GTD.AttackTypes},
+		{"weapon_type_by_subtype", "weapon type", c.GTD.WeaponTypeBySubtype, c.GTD.WeaponTypes},
+		{"weapon_words", "weapon type", c.GTD.WeaponWords, c.GTD.WeaponTypes},
+		{"target_by_kind", "target type", c.GTD.TargetByKind, c.GTD.TargetTypes},
+		{"target_by_name_prefix", "target type", c.GTD.TargetByNamePrefix, c.GTD.TargetTypes},
 	}
-	for st, wt := range c.GTD.WeaponTypeBySubtype {
-		if _, ok := c.GTD.WeaponTypes[wt]; !ok {
-			return fmt.Errorf("weapon_type_by_subtype: %s: no weapon type %q", st, wt)
-		}
-	}
-	for w, wt := range c.GTD.WeaponWords {
-		if _, ok := c.GTD.WeaponTypes[wt]; !ok {
-			return fmt.Errorf("weapon_words: %s: no weapon type %q", w, wt)
-		}
-	}
-	for k, tt := range c.GTD.TargetByKind {
-		if _, ok := c.GTD.TargetTypes[tt]; !ok {
-			return fmt.Errorf("target_by_kind: %s: no target type %q", k, tt)
-		}
-	}
-	for k, tt := range c.GTD.TargetByNamePrefix {
-		if _, ok := c.GTD.TargetTypes[tt]; !ok {
-			return fmt.Errorf("target_by_name_prefix: %s: no target type %q", k, tt)
+	for _, r := range refs {
+		for k, v := range r.from {
+			if _, ok := r.to[v]; !ok {
+				return fmt.Errorf("%s: %s: no %s %q", r.name, k, r.kind, v)
+			}
 		}
 	}
 	for _, k := range []string{"unknown"} {

@@ -234,8 +234,20 @@ func lastRune(s string) rune {
 	return r
 }
 
+// wordCount counts what strings.Fields would return without building the
+// slice: it is called on whole paragraphs, and a page that is one long
+// line would otherwise allocate a string header per word just to be counted.
 func wordCount(s string) int {
-	return len(strings.Fields(s))
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
 }
 
 func hasLetterOrDigit(s string) bool {

@@ -33,7 +33,9 @@ type token struct {
 // space is a one-rune punctuation token. Apostrophes and hyphens are their
 // own tokens, so "third-quarter" and "year's" are matched word by word.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/5+1)
+	// News prose averages about six bytes a token; guessing low and letting
+	// append grow keeps a long page from reserving more than it uses.
+	toks := make([]token, 0, len(text)/8+1)
 	sp := true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -1098,15 +1098,38 @@ func (s *sqlStore) stmt(ctx context.Context, tx *sql.Tx, query string) txStmt {
 	return txStmt{st: tx.StmtContext(ctx, st)}
 }
 
-// txStmt is a prepared statement in a transaction, or why it is not.
+// maxPreparedRows bounds the multi-row INSERTs kept prepared (see
+// stmtRows): an article's events, their evidence and an incident's actors
+// are nearly always fewer rows than this, and each row count is its own
+// statement text, so at most this many texts per statement are kept.
+const maxPreparedRows = 16
+
+// stmtRows is stmt for a multi-row statement whose text is made for rows
+// rows (valuesList): prepared and kept up to maxPreparedRows, since
+// parsing such a statement was most of inserting an article's events;
+// run unprepared in tx above that.
+func (s *sqlStore) stmtRows(ctx context.Context, tx *sql.Tx, query string, rows int) txStmt {
+	if rows <= maxPreparedRows {
+		return s.stmt(ctx, tx, query)
+	}
+	return txStmt{tx: tx, query: query}
+}
+
+// txStmt is a prepared statement in a transaction, or why it is not, or
+// (tx and query set) a statement to run unprepared in tx.
 type txStmt struct {
-	st  *sql.Stmt
-	err error
+	st    *sql.Stmt
+	err   error
+	tx    *sql.Tx
+	query string
 }
 
 func (t txStmt) ExecContext(ctx context.Context, args ...any) (sql.Result, error) {
 	if t.err != nil {
 		return nil, t.err
+	}
+	if t.st == nil {
+		return t.tx.ExecContext(ctx, t.query, args...)
 	}
 	return t.st.ExecContext(ctx, args...)
 }
@@ -1133,6 +1156,9 @@ func (t txStmt) scanRow(ctx context.Context, args []any, dest ...any) error {
 func (t txStmt) QueryContext(ctx context.Context, args ...any) (*sql.Rows, error) {
 	if t.err != nil {
 		return nil, t.err
+	}
+	if t.st == nil {
+		return t.tx.QueryContext(ctx, t.query, args...)
 	}
 	return t.st.QueryContext(ctx, args...)
 }

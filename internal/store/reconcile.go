@@ -125,8 +125,9 @@ func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, id int64, ev extra
 	if len(args) == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
-		valuesList(len(args)/4, 4), args...)
+	n := len(args) / 4
+	_, err := s.stmtRows(ctx, tx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
+		valuesList(n, 4), n).ExecContext(ctx, args...)
 	return err
 }
 

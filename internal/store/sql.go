@@ -573,10 +573,10 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 				start, end, prec, place, country, admin1, lat, lon,
 				kmin, kmax, wmin, wmax, e.Certainty, er.data)
 		}
-		rows, err := tx.QueryContext(ctx, `INSERT INTO events (article_id, seq, type, subtype,
+		rows, err := s.stmtRows(ctx, tx, `INSERT INTO events (article_id, seq, type, subtype,
 			attack_type, date_start, date_end, date_precision, location, country, admin1, lat, lon,
 			killed_min, killed_max, wounded_min, wounded_max, certainty, data)
-			VALUES `+valuesList(len(chunk), eventCols)+` RETURNING id, seq`, args...)
+			VALUES `+valuesList(len(chunk), eventCols)+` RETURNING id, seq`, len(chunk)).QueryContext(ctx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("events: %w", err)
 		}
@@ -604,8 +604,9 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 		if len(args) == 0 {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
-			VALUES `+valuesList(len(args)/evidenceCols, evidenceCols), args...)
+		n := len(args) / evidenceCols
+		_, err := s.stmtRows(ctx, tx, `INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
+			VALUES `+valuesList(n, evidenceCols), n).ExecContext(ctx, args...)
 		args = args[:0]
 		if err != nil {
 			return fmt.Errorf("evidence: %w", err)

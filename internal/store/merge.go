@@ -429,18 +429,18 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 // transactions can both join (a copy's, one with no country), but each
 // transaction now locks the incident rows it updates in one order, after
 // all its other writes (and before the document frequencies, also in
-// order). An incident touched by an article that was then rolled back
-// is recomputed too, harmlessly: from the reports that are there.
+// order). Their actors are replaced after all of them are updated: a
+// transaction touches an incident's actors only while it holds that
+// incident's row. An incident touched by an article that was then rolled
+// back is recomputed too, harmlessly: from the reports that are there.
 func (s *sqlStore) reconcileBatch(ctx context.Context, tx *sql.Tx, b *batch) error {
 	ids := make([]int64, 0, len(b.touched))
 	for inc := range b.touched {
 		ids = append(ids, inc)
 	}
 	slices.Sort(ids)
-	for _, inc := range ids {
-		if err := s.reconcile(ctx, tx, inc); err != nil {
-			return err
-		}
+	if err := s.reconcileAll(ctx, tx, ids); err != nil {
+		return err
 	}
 	clear(b.touched)
 	return nil

@@ -2,9 +2,14 @@ package store
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -75,6 +80,57 @@ func (g *newsGen) item(i int) Item {
 // benchStored are the store sizes BenchmarkMergeAt compares.
 var benchStored = flag.String("stored", "10000,100000", "BenchmarkMergeAt: the sizes of store to put into, comma-separated")
 
+// benchFillCache keeps filled stores between runs: filling 100,000
+// articles, merged one by one as ingest does, takes tens of minutes on a
+// shared machine, and comparing two versions of the merge needs the same
+// store under each. A cached store is the file the fill made, so it holds
+// the same rows the merge reads; opening it migrates it if need be.
+var benchFillCache = flag.String("fillcache", "", "BenchmarkMergeAt: keep each filled store in this directory (merge-N.db) and start from a copy of it when there")
+
+// filledStore opens a store of stored generated articles, from the fill
+// cache when it has one, and leaves g as the fill left it.
+func filledStore(b *testing.B, g *newsGen, stored int) *sqlStore {
+	path := filepath.Join(b.TempDir(), "sitrep.db")
+	cached := ""
+	if *benchFillCache != "" {
+		cached = filepath.Join(*benchFillCache, fmt.Sprintf("merge-%d.db", stored))
+		if err := copyFile(cached, path); err == nil {
+			for i := range stored {
+				g.item(i) // the generator's state as after the fill
+			}
+			return open(b, path)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			b.Fatal(err)
+		}
+	}
+	s := open(b, path)
+	fill(b, s, g, stored)
+	if cached != "" {
+		// VACUUM INTO writes a consistent copy, WAL included.
+		if _, err := s.db.Exec(`VACUUM INTO $1`, cached); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return s
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
 func fill(b *testing.B, s Store, g *newsGen, n int) {
 	ctx := context.Background()
 	const batch = 200
@@ -93,7 +149,8 @@ func fill(b *testing.B, s Store, g *newsGen, n int) {
 // store already holding 10k or 100k such articles, 100 to a transaction
 // as 'sitrep ingest' does: flat if merging looks only at the incidents of
 // the article's days and place. Filling the larger store takes minutes;
-// run with -benchtime 1000x (and -stored to change the sizes).
+// run with -benchtime 1000x (and -stored to change the sizes, -fillcache
+// to fill once for several runs).
 func BenchmarkMergeAt(b *testing.B) {
 	for _, f := range strings.Split(*benchStored, ",") {
 		stored, err := strconv.Atoi(f)
@@ -101,9 +158,8 @@ func BenchmarkMergeAt(b *testing.B) {
 			b.Fatalf("-stored %q: %v", *benchStored, err)
 		}
 		b.Run(fmt.Sprintf("sqlite/stored=%d", stored), func(b *testing.B) {
-			s := open(b, backends[0].dsn(b))
 			g := newNewsGen(1)
-			fill(b, s, g, stored)
+			s := filledStore(b, g, stored)
 			ctx := context.Background()
 			b.ResetTimer()
 			cpu0 := cpuTime(b)

@@ -20,41 +20,73 @@ type reconReport struct {
 	e         extract.Event
 }
 
-// reconcile recomputes an incident's fields, counts and actors from its
-// reports, and deletes it when it has none left.
-func (s *sqlStore) reconcile(ctx context.Context, tx *sql.Tx, id int64) error {
-	rows, err := s.stmt(ctx, tx, `SELECT ir.article_id, ir.published, ir.duplicate, e.data
-		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_id = $1 ORDER BY ir.published, ir.event_id`).QueryContext(ctx, id)
-	if err != nil {
-		return fmt.Errorf("incident %d reports: %w", id, err)
+// reconcileAll recomputes incidents' fields, counts and actors from their
+// reports, in the order of ids, and deletes those with none left. It reads
+// every incident's reports in one query and replaces their actors with one
+// DELETE and one INSERT, not four statements an incident: on PostgreSQL
+// each statement is a round trip, and the writer spent most of a batch
+// waiting on them. The incident rows are still updated one by one in id
+// order, before their actors (see reconcileBatch).
+func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	var reps []reconReport
+	js, _ := json.Marshal(ids)
+	in := `SELECT value FROM json_each($1)`
+	if s.dialect == postgresDialect {
+		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
+	}
+	rows, err := s.stmt(ctx, tx, `SELECT ir.incident_id, ir.article_id, ir.published, ir.duplicate, e.data
+		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
+		WHERE ir.incident_id IN (`+in+`) ORDER BY ir.incident_id, ir.published, ir.event_id`).QueryContext(ctx, string(js))
+	if err != nil {
+		return fmt.Errorf("incidents' reports: %w", err)
+	}
+	reps := make(map[int64][]reconReport, len(ids))
 	for rows.Next() {
+		var inc int64
 		var r reconReport
 		var data []byte
-		if err := rows.Scan(&r.article, timeCol{&r.published}, &r.duplicate, &data); err != nil {
+		if err := rows.Scan(&inc, &r.article, timeCol{&r.published}, &r.duplicate, &data); err != nil {
 			rows.Close()
 			return err
 		}
 		if err := json.Unmarshal(data, &r.e); err != nil {
 			rows.Close()
-			return fmt.Errorf("incident %d: report: %w", id, err)
+			return fmt.Errorf("incident %d: report: %w", inc, err)
 		}
-		reps = append(reps, r)
+		reps[inc] = append(reps[inc], r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if len(reps) == 0 {
-		_, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id)
-		return err
+	var kept []int64
+	var actors []any
+	for _, id := range ids {
+		if len(reps[id]) == 0 {
+			if _, err := s.stmt(ctx, tx, `DELETE FROM incidents WHERE id = $1`).ExecContext(ctx, id); err != nil {
+				return fmt.Errorf("incident %d: %w", id, err)
+			}
+			continue
+		}
+		ev, err := s.updateIncident(ctx, tx, id, reps[id])
+		if err != nil {
+			return err
+		}
+		kept = append(kept, id)
+		actors = appendActors(actors, id, ev)
 	}
+	return s.putActors(ctx, tx, kept, actors)
+}
+
+// updateIncident writes the fields reconciled from an incident's reports,
+// and returns them.
+func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, id int64, reps []reconReport) (extract.Event, error) {
 	ev, counted := reconcileEvent(reps)
 	data, err := json.Marshal(ev)
 	if err != nil {
-		return err
+		return ev, err
 	}
 	var ds, de, lat, lon any
 	if ev.Date != nil {
@@ -76,9 +108,9 @@ func (s *sqlStore) reconcile(ctx context.Context, tx *sql.Tx, id int64) error {
 		id, ev.Type, ev.Subtype, ds, de, place, country, admin1, lat, lon, kb, kmin, kmax, wb, wmin, wmax,
 		ev.Certainty, counted, string(data), s.tv(s.clock()))
 	if err != nil {
-		return fmt.Errorf("incident %d: %w", id, err)
+		return ev, fmt.Errorf("incident %d: %w", id, err)
 	}
-	return s.putActors(ctx, tx, id, ev)
+	return ev, nil
 }
 
 func countBest(c *extract.Count) (best, lo, hi any) {
@@ -102,13 +134,11 @@ const (
 	roleVictim      = "victim"
 )
 
-func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, id int64, ev extract.Event) error {
-	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id = $1`).ExecContext(ctx, id); err != nil {
-		return err
-	}
+// appendActors adds the incident_actors rows (incident, actor, role,
+// resolved) of incident id, reconciled as ev, to args.
+func appendActors(args []any, id int64, ev extract.Event) []any {
 	type key struct{ actor, role string }
 	seen := map[key]bool{}
-	var args []any
 	for _, g := range []struct {
 		role string
 		ps   []extract.Participant
@@ -122,12 +152,32 @@ func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, id int64, ev extra
 			args = append(args, id, name, g.role, resolved)
 		}
 	}
-	if len(args) == 0 {
+	return args
+}
+
+// putActors replaces the actors of incidents ids with rows (appendActors').
+func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, ids []int64, rows []any) error {
+	if len(ids) == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
-		valuesList(len(args)/4, 4), args...)
-	return err
+	js, _ := json.Marshal(ids)
+	in := `SELECT value FROM json_each($1)`
+	if s.dialect == postgresDialect {
+		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
+	}
+	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id IN (`+in+`)`).ExecContext(ctx, string(js)); err != nil {
+		return fmt.Errorf("incident actors: %w", err)
+	}
+	const cols = 4
+	for lo := 0; lo < len(rows); lo += cols * maxRowsPerInsert {
+		chunk := rows[lo:min(lo+cols*maxRowsPerInsert, len(rows))]
+		n := len(chunk) / cols
+		if _, err := s.stmtRows(ctx, tx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
+			valuesList(n, cols), n).ExecContext(ctx, chunk...); err != nil {
+			return fmt.Errorf("incident actors: %w", err)
+		}
+	}
+	return nil
 }
 
 // participantName is the name an actor is kept under: the catalog's when

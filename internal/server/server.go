@@ -24,6 +24,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,6 +61,17 @@ type Config struct {
 	// (acled-csv, gtd-csv, jsonl, geojson); nil leaves /api/v1/export
 	// answering 501.
 	Export ExportFunc
+	// ReadTimeout bounds one read request, waiting included: past it the
+	// store's query is cancelled and the answer is 503, so one slow query
+	// gives back its pooled connection instead of starving the others.
+	// 0 means 20 s (under the load tool's 30 s client timeout). Exports
+	// are not bounded: a whole store streams for minutes.
+	ReadTimeout time.Duration
+	// HeavyLimit is how many expensive reads (see heavyRead) run at once;
+	// the rest wait their turn, so the cheap requests (an id, a filtered
+	// page walking an index, a rolled-up count) are never queued behind
+	// them for pooled connections and cores. 0 means GOMAXPROCS.
+	HeavyLimit int
 }
 
 // ExportFunc is the signature of export.Write, taken as a value so this
@@ -75,6 +88,8 @@ type Server struct {
 	mux     *http.ServeMux
 	// routes lists the API's method+pattern pairs, for the OpenAPI test.
 	routes []string
+	// heavy holds a token per expensive read running (Config.HeavyLimit).
+	heavy chan struct{}
 }
 
 // New builds a Server. It fails if the actor catalog or the embedded
@@ -89,6 +104,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 4 << 20
 	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = 20 * time.Second
+	}
+	if cfg.HeavyLimit <= 0 {
+		cfg.HeavyLimit = runtime.GOMAXPROCS(0)
+	}
 	if cfg.Actors == nil {
 		cat, err := resolve.DefaultActors()
 		if err != nil {
@@ -100,7 +121,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux(),
+		heavy: make(chan struct{}, cfg.HeavyLimit)}
 	s.routesAPI()
 	s.routesWeb()
 	return s, nil
@@ -190,8 +212,64 @@ func (s *Server) readable(api bool, h http.HandlerFunc) http.HandlerFunc {
 			http.Error(w, "401 unauthorized: a read token is required", http.StatusUnauthorized)
 			return
 		}
+		ctx := r.Context()
+		if r.URL.Path != "/api/v1/export" { // a whole-store export streams for minutes
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, s.cfg.ReadTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
+		if heavyRead(r) {
+			select {
+			case s.heavy <- struct{}{}:
+				defer func() { <-s.heavy }()
+			case <-ctx.Done():
+				s.busy(w, r, api)
+				return
+			}
+		}
 		h(w, r)
 	}
+}
+
+// heavyRead says whether a read may cost far more than a page of an index
+// walk, measured on 1M incidents (docs/PERFORMANCE.md "API latency"):
+// word searches, bounding boxes and actor filters (their matches are
+// found first, then sorted), exports, counts by actor, and actor lists
+// the store's summary cannot answer (any filter but country and type).
+func heavyRead(r *http.Request) bool {
+	q := r.URL.Query()
+	if q.Get("q") != "" || q.Get("bbox") != "" || q.Get("actor") != "" {
+		return true
+	}
+	switch r.URL.Path {
+	case "/api/v1/export":
+		return true
+	case "/api/v1/stats":
+		for _, k := range q["by"] {
+			if k == store.ByActor || k == store.ByPerpetrator || k == store.ByTarget {
+				return true
+			}
+		}
+	case "/api/v1/actors", "/actors":
+		for k, vs := range q {
+			if k != "country" && k != "type" && k != "limit" && slices.ContainsFunc(vs, func(v string) bool { return v != "" }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// busy answers a read that ran out of time: 503, try again later.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, api bool) {
+	w.Header().Set("Retry-After", "5")
+	msg := "the server is busy or the query took longer than " + s.cfg.ReadTimeout.String() + "; narrow the filter or try again"
+	if api {
+		writeError(w, http.StatusServiceUnavailable, msg)
+		return
+	}
+	s.render(w, r, http.StatusServiceUnavailable, "error", map[string]any{"Title": http.StatusText(http.StatusServiceUnavailable), "Message": msg})
 }
 
 // tokenLink lets a browser into a read-protected site: a link carrying
@@ -238,6 +316,9 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not found")
 	case badCursor(err):
 		writeError(w, http.StatusBadRequest, "parameter cursor: not a cursor this listing gave (use the previous page's next)")
+	case r.Context().Err() == context.DeadlineExceeded:
+		s.log.Warn("store: read timed out", "path", r.URL.Path, "err", err)
+		s.busy(w, r, true)
 	case errors.Is(err, context.Canceled):
 		// The client went away; nobody reads the answer.
 	default:

@@ -163,6 +163,19 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, common bool) (*where, error)
 		} else {
 			w.add("(i.lon >= ? OR i.lon <= ?)", west, east)
 		}
+		// The spatial index of migration 0006 finds the candidates of both
+		// ranges at once; the exact tests above stay (the R*Tree rounds to
+		// 32-bit floats). A box across the antimeridian is rare: the tests
+		// above alone.
+		switch {
+		case west > east:
+		case s.dialect == sqliteDialect:
+			w.add("i.id IN (SELECT id FROM incident_points WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
+				west, east, south, north)
+		default:
+			w.add("point(i.lon, i.lat) <@ box(point(?, ?), point(?, ?)) AND i.lon IS NOT NULL AND i.lat IS NOT NULL",
+				west, south, east, north)
+		}
 	}
 	if f.Actor != "" {
 		w.add("i.id IN (SELECT incident_id FROM incident_actors WHERE actor = ?)", f.Actor)

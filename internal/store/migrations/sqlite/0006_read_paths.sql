@@ -1,5 +1,5 @@
 -- Actor summaries (see rollup.go). Keep in step with
--- ../postgres/0006_actor_summary.sql.
+-- ../postgres/0006_read_paths.sql.
 --
 -- Listing actors over a million incidents grouped every (incident, actor)
 -- row the filter met: 5-8 s for all incidents. actor_summary keeps, per
@@ -106,4 +106,27 @@ CREATE TRIGGER incidents_actor_summary_update AFTER UPDATE OF country, type, dat
 END;
 CREATE TRIGGER incidents_actor_summary_delete AFTER DELETE ON incidents BEGIN
     INSERT INTO actor_sync VALUES (old.id);
+END;
+
+-- Bounding boxes (IncidentFilter.BBox) through an R*Tree of the incidents'
+-- points. The (lon, lat) index of 0004 bounds only the longitude, so a box
+-- over a populated band read every incident of that band of longitude; the
+-- R*Tree finds the points of both ranges at once. Its coordinates are
+-- 32-bit floats rounded outwards, so the query keeps the exact test on
+-- incidents' own columns and uses the tree only to find candidates.
+CREATE VIRTUAL TABLE incident_points USING rtree(id, min_lon, max_lon, min_lat, max_lat);
+INSERT INTO incident_points SELECT id, lon, lon, lat, lat FROM incidents
+WHERE lon IS NOT NULL AND lat IS NOT NULL;
+
+CREATE TRIGGER incidents_points_insert AFTER INSERT ON incidents
+    WHEN new.lon IS NOT NULL AND new.lat IS NOT NULL BEGIN
+    INSERT INTO incident_points VALUES (new.id, new.lon, new.lon, new.lat, new.lat);
+END;
+CREATE TRIGGER incidents_points_update AFTER UPDATE OF lon, lat ON incidents BEGIN
+    DELETE FROM incident_points WHERE id = old.id;
+    INSERT INTO incident_points SELECT new.id, new.lon, new.lon, new.lat, new.lat
+    WHERE new.lon IS NOT NULL AND new.lat IS NOT NULL;
+END;
+CREATE TRIGGER incidents_points_delete AFTER DELETE ON incidents BEGIN
+    DELETE FROM incident_points WHERE id = old.id;
 END;

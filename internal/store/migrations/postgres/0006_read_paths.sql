@@ -1,5 +1,5 @@
 -- Actor summaries (see rollup.go). Keep in step with
--- ../sqlite/0006_actor_summary.sql, which says why they exist.
+-- ../sqlite/0006_read_paths.sql, which says why they exist.
 --
 -- actor_incidents is what each incident currently counts in actor_summary;
 -- actor_summary_sync(id) brings one incident's rows up to date from the
@@ -106,3 +106,11 @@ CREATE CONSTRAINT TRIGGER incidents_actor_summary_update AFTER UPDATE OF country
     EXECUTE FUNCTION incidents_actor_summary();
 CREATE CONSTRAINT TRIGGER incidents_actor_summary_delete AFTER DELETE ON incidents
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION incidents_actor_summary();
+
+-- Bounding boxes (IncidentFilter.BBox) through a GiST index of the
+-- incidents' points (no PostGIS: the built-in point and box types). The
+-- (lon, lat) B-tree of 0004 bounds only the longitude, so a box over a
+-- populated band read every incident of that band of longitude. The index
+-- is on an expression of the row, so PostgreSQL keeps it in step itself.
+CREATE INDEX incidents_point_gist ON incidents USING gist (point(lon, lat))
+    WHERE lon IS NOT NULL AND lat IS NOT NULL;

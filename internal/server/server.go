@@ -24,8 +24,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -67,16 +65,6 @@ type Config struct {
 	// 0 means 20 s (under the load tool's 30 s client timeout). Exports
 	// are not bounded: a whole store streams for minutes.
 	ReadTimeout time.Duration
-	// HeavyLimit is how many expensive reads (see heavyRead) run at once;
-	// the rest wait their turn, so the cheap requests (an id, a filtered
-	// page walking an index, a rolled-up count) are never queued behind
-	// them for pooled connections and cores. 0 means twice GOMAXPROCS:
-	// they wait on the disk as much as on a core (a populated bounding
-	// box on PostgreSQL read 5,476 pages for 5,783 rows), so one per core
-	// left cores idle while they queued (p50 5-6 s at 50 clients), and
-	// the pools (8 connections on SQLite, 16 on PostgreSQL) keep room for
-	// the cheap reads.
-	HeavyLimit int
 }
 
 // ExportFunc is the signature of export.Write, taken as a value so this
@@ -93,8 +81,6 @@ type Server struct {
 	mux     *http.ServeMux
 	// routes lists the API's method+pattern pairs, for the OpenAPI test.
 	routes []string
-	// heavy holds a token per expensive read running (Config.HeavyLimit).
-	heavy chan struct{}
 }
 
 // New builds a Server. It fails if the actor catalog or the embedded
@@ -112,9 +98,6 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ReadTimeout <= 0 {
 		cfg.ReadTimeout = 20 * time.Second
 	}
-	if cfg.HeavyLimit <= 0 {
-		cfg.HeavyLimit = 2 * runtime.GOMAXPROCS(0)
-	}
 	if cfg.Actors == nil {
 		cat, err := resolve.DefaultActors()
 		if err != nil {
@@ -126,8 +109,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux(),
-		heavy: make(chan struct{}, cfg.HeavyLimit)}
+	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux()}
 	s.routesAPI()
 	s.routesWeb()
 	return s, nil
@@ -224,52 +206,14 @@ func (s *Server) readable(api bool, h http.HandlerFunc) http.HandlerFunc {
 			defer cancel()
 			r = r.WithContext(ctx)
 		}
-		if heavyRead(r) {
-			select {
-			case s.heavy <- struct{}{}:
-				defer func() { <-s.heavy }()
-			case <-ctx.Done():
-				s.busy(w, r, api)
-				return
-			}
-		}
 		h(w, r)
 	}
-}
-
-// heavyRead says whether a read may cost far more than a page of an index
-// walk, measured on 1M incidents (docs/PERFORMANCE.md "API latency"):
-// word searches, bounding boxes and actor filters (their matches are
-// found first, then sorted), exports, counts by actor, and actor lists
-// the store's summary cannot answer (any filter but country and type).
-func heavyRead(r *http.Request) bool {
-	q := r.URL.Query()
-	if q.Get("q") != "" || q.Get("bbox") != "" || q.Get("actor") != "" {
-		return true
-	}
-	switch r.URL.Path {
-	case "/api/v1/export":
-		return true
-	case "/api/v1/stats":
-		for _, k := range q["by"] {
-			if k == store.ByActor || k == store.ByPerpetrator || k == store.ByTarget {
-				return true
-			}
-		}
-	case "/api/v1/actors", "/actors":
-		for k, vs := range q {
-			if k != "country" && k != "type" && k != "limit" && slices.ContainsFunc(vs, func(v string) bool { return v != "" }) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // busy answers a read that ran out of time: 503, try again later.
 func (s *Server) busy(w http.ResponseWriter, r *http.Request, api bool) {
 	w.Header().Set("Retry-After", "5")
-	msg := "the server is busy or the query took longer than " + s.cfg.ReadTimeout.String() + "; narrow the filter or try again"
+	msg := "the query took longer than " + s.cfg.ReadTimeout.String() + " (the server is busy or the filter is broad); narrow the filter or try again"
 	if api {
 		writeError(w, http.StatusServiceUnavailable, msg)
 		return

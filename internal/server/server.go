@@ -59,6 +59,12 @@ type Config struct {
 	// (acled-csv, gtd-csv, jsonl, geojson); nil leaves /api/v1/export
 	// answering 501.
 	Export ExportFunc
+	// ReadTimeout bounds one read request, waiting included: past it the
+	// store's query is cancelled and the answer is 503, so one slow query
+	// gives back its pooled connection instead of starving the others.
+	// 0 means 20 s (under the load tool's 30 s client timeout). Exports
+	// are not bounded: a whole store streams for minutes.
+	ReadTimeout time.Duration
 }
 
 // ExportFunc is the signature of export.Write, taken as a value so this
@@ -88,6 +94,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = 4 << 20
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = 20 * time.Second
 	}
 	if cfg.Actors == nil {
 		cat, err := resolve.DefaultActors()
@@ -190,8 +199,26 @@ func (s *Server) readable(api bool, h http.HandlerFunc) http.HandlerFunc {
 			http.Error(w, "401 unauthorized: a read token is required", http.StatusUnauthorized)
 			return
 		}
+		ctx := r.Context()
+		if r.URL.Path != "/api/v1/export" { // a whole-store export streams for minutes
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, s.cfg.ReadTimeout)
+			defer cancel()
+			r = r.WithContext(ctx)
+		}
 		h(w, r)
 	}
+}
+
+// busy answers a read that ran out of time: 503, try again later.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, api bool) {
+	w.Header().Set("Retry-After", "5")
+	msg := "the query took longer than " + s.cfg.ReadTimeout.String() + " (the server is busy or the filter is broad); narrow the filter or try again"
+	if api {
+		writeError(w, http.StatusServiceUnavailable, msg)
+		return
+	}
+	s.render(w, r, http.StatusServiceUnavailable, "error", map[string]any{"Title": http.StatusText(http.StatusServiceUnavailable), "Message": msg})
 }
 
 // tokenLink lets a browser into a read-protected site: a link carrying
@@ -238,6 +265,9 @@ func (s *Server) storeError(w http.ResponseWriter, r *http.Request, err error) {
 		writeError(w, http.StatusNotFound, "not found")
 	case badCursor(err):
 		writeError(w, http.StatusBadRequest, "parameter cursor: not a cursor this listing gave (use the previous page's next)")
+	case r.Context().Err() == context.DeadlineExceeded:
+		s.log.Warn("store: read timed out", "path", r.URL.Path, "err", err)
+		s.busy(w, r, true)
 	case errors.Is(err, context.Canceled):
 		// The client went away; nobody reads the answer.
 	default:

@@ -108,6 +108,9 @@ func (s *Server) webError(w http.ResponseWriter, r *http.Request, err error) {
 		status, msg = http.StatusNotFound, "Not found."
 	case badCursor(err):
 		status, msg = http.StatusBadRequest, "Bad page cursor: follow the Next link of the previous page."
+	case r.Context().Err() == context.DeadlineExceeded:
+		s.busy(w, r, false)
+		return
 	default:
 		s.log.Error("page", "path", r.URL.Path, "err", err)
 	}

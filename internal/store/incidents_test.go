@@ -500,6 +500,23 @@ func TestIncidentPoints(t *testing.T) {
 				t.Errorf("bbox %v: %d incidents, want %d", tc.box, len(got), tc.want)
 			}
 		}
+		// Moved and deleted incidents leave the spatial index (0006) too.
+		ctx, box := context.Background(), [4]float64{5, 0, 15, 10}
+		for _, step := range []struct {
+			query string
+			want  int
+		}{
+			{`UPDATE incidents SET lon = 12 WHERE lon = 20`, 2},
+			{`UPDATE incidents SET lon = NULL, lat = NULL WHERE lon = 12`, 1},
+			{`DELETE FROM incidents WHERE lon = 10`, 0},
+		} {
+			if _, err := s.db.ExecContext(ctx, step.query); err != nil {
+				t.Fatal(err)
+			}
+			if got := allIncidents(t, s, IncidentFilter{BBox: &box}); len(got) != step.want {
+				t.Errorf("after %s: bbox %v: %d incidents, want %d", step.query, box, len(got), step.want)
+			}
+		}
 	})
 }
 

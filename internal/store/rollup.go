@@ -57,3 +57,19 @@ func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
 	}
 	return rollup{}, false
 }
+
+// actorSummaryFits reports whether actor_summary (migration 0006) can list
+// the actors of the incidents f selects: it is keyed by actor, country and
+// type only, so any other filter needs the incidents themselves.
+func actorSummaryFits(f IncidentFilter) bool {
+	g := IncidentFilter{Country: f.Country, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort}
+	return f == g
+}
+
+// actorSummarySQL lists the actors of w's incidents (w over actor_summary,
+// alias i, country and type only) from their summaries: a few rows per
+// actor instead of one per incident. The columns are those of Actors'
+// exact query.
+const actorSummarySQL = `SELECT actor, CASE WHEN sum(resolved) > 0 THEN 1 ELSE 0 END, CAST(sum(incidents) AS BIGINT),
+	CAST(sum(killed) AS BIGINT), min(first), max(last) FROM actor_summary i WHERE %s
+	GROUP BY actor ORDER BY sum(incidents) DESC, actor LIMIT %d`

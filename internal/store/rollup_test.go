@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
@@ -122,6 +123,146 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				}
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("rollup\n%v\nexact\n%v", got, want)
+				}
+			})
+		}
+	})
+}
+
+// TestActorSummaryMatchesExact fills a store with random incidents and
+// actors, then changes them as merging does (actors deleted and written
+// again, incidents moved to other places, types, days and tolls, incidents
+// deleted), and checks that each actor list the summary answers equals the
+// list over the incidents themselves, first and last days included.
+func TestActorSummaryMatchesExact(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		ctx := context.Background()
+		r := rand.New(rand.NewPCG(3, 5))
+		countries := []string{"NG", "ML", "SO", ""}
+		types := []string{"battles", "riots", "protests"}
+		actors := []string{"Alpha Front", "Beta Militia", "Gamma Police", "civilians", "Delta Youths", "Epsilon Army"}
+		roles := []string{rolePerpetrator, roleTarget, roleVictim}
+		day := func() any {
+			if r.IntN(10) == 0 {
+				return nil
+			}
+			return time.Date(2023, 11, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(300)).Format(time.DateOnly)
+		}
+		toll := func() any {
+			if r.IntN(4) == 0 {
+				return nil
+			}
+			return r.IntN(30)
+		}
+		now := time.Now().UTC().Format(time.RFC3339Nano)
+		// setActors replaces an incident's actors as reconciling does:
+		// delete them all, then insert one to four (name, role) rows.
+		setActors := func(ex interface {
+			ExecContext(context.Context, string, ...any) (sql.Result, error)
+		}, id int64) {
+			t.Helper()
+			if _, err := ex.ExecContext(ctx, `DELETE FROM incident_actors WHERE incident_id = $1`, id); err != nil {
+				t.Fatal(err)
+			}
+			seen := map[[2]string]bool{}
+			for range 1 + r.IntN(4) {
+				k := [2]string{actors[r.IntN(len(actors))], roles[r.IntN(len(roles))]}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				if _, err := ex.ExecContext(ctx, `INSERT INTO incident_actors (incident_id, actor, role, resolved)
+					VALUES ($1, $2, $3, $4)`, id, k[0], k[1], r.IntN(3) == 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		insert := `INSERT INTO incidents (type, date_start, country, killed_best, certainty, created_at, changed_at)
+			VALUES ($1, $2, $3, $4, 'reported', $5, $5) RETURNING id`
+		var ids []int64
+		for range 300 {
+			var id int64
+			if err := s.db.QueryRowContext(ctx, insert, types[r.IntN(len(types))], day(),
+				countries[r.IntN(len(countries))], toll(), now).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			setActors(s.db, id)
+			ids = append(ids, id)
+		}
+		// As merging does, in one transaction (PostgreSQL's triggers run
+		// at its commit): a blank incident filled in and given actors,
+		// others re-coded and moved.
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range 20 {
+			var id int64
+			if err := tx.QueryRowContext(ctx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`,
+				now).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			setActors(tx, id)
+			if _, err := tx.ExecContext(ctx, `UPDATE incidents SET type = $2, country = $3, date_start = $4,
+				killed_best = $5 WHERE id = $1`, id, types[r.IntN(len(types))], countries[r.IntN(len(countries))],
+				day(), toll()); err != nil {
+				t.Fatal(err)
+			}
+			old := ids[r.IntN(len(ids))]
+			setActors(tx, old)
+			if k%4 == 0 {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for k := 0; k < len(ids); k += 7 {
+			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET country = $1, type = $2, killed_best = $3,
+				date_start = $4 WHERE id = $5`, countries[r.IntN(len(countries))], types[r.IntN(len(types))],
+				toll(), day(), ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for k := 3; k < len(ids); k += 11 {
+			if _, err := s.db.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for k := 5; k < len(ids); k += 13 {
+			if _, err := s.db.ExecContext(ctx, `DELETE FROM incident_actors WHERE incident_id = $1`, ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tests := []IncidentFilter{
+			{},
+			{Country: "NG"},
+			{Type: "riots"},
+			{Country: "ML", Type: "battles"},
+			{Country: "SO", Type: "protests"},
+			{Limit: 3},
+		}
+		for _, f := range tests {
+			t.Run(fmt.Sprintf("%+v", f), func(t *testing.T) {
+				if !actorSummaryFits(f) {
+					t.Fatal("the summary does not answer this filter; the test would compare the exact query with itself")
+				}
+				got, err := s.actors(ctx, f, f.Limit, true)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := s.actors(ctx, f, f.Limit, false)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want) == 0 {
+					t.Fatal("the exact list is empty; pick a filter the random data meets")
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("summary\n%+v\nexact\n%+v", got, want)
 				}
 			})
 		}

@@ -1,0 +1,63 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"sitrep/internal/store"
+)
+
+// gatedStore holds every word search until the request's context ends, as
+// a query the database is still running is cancelled then, and counts
+// those that gave up.
+type gatedStore struct {
+	Store
+	cancelled atomic.Int32
+}
+
+func (g *gatedStore) QueryIncidents(ctx context.Context, f store.IncidentFilter) (store.IncidentPage, error) {
+	if f.Q != "" {
+		<-ctx.Done()
+		g.cancelled.Add(1)
+		return store.IncidentPage{}, ctx.Err()
+	}
+	return g.Store.QueryIncidents(ctx, f)
+}
+
+// TestReadTimeout checks that a read past Config.ReadTimeout has its
+// query cancelled and answers 503 with Retry-After (API and page), while
+// other reads are answered meanwhile.
+func TestReadTimeout(t *testing.T) {
+	g := &gatedStore{Store: fixtureStore(t)}
+	ts := newTestServer(t, g, func(c *Config) { c.ReadTimeout = 500 * time.Millisecond })
+	type answer struct {
+		code  int
+		retry string
+	}
+	answers := make(chan answer, 2)
+	for _, path := range []string{"/api/v1/events?q=slow", "/?q=slow"} {
+		go func() {
+			resp, err := ts.Client().Get(ts.URL + path)
+			if err != nil {
+				answers <- answer{}
+				return
+			}
+			resp.Body.Close()
+			answers <- answer{resp.StatusCode, resp.Header.Get("Retry-After")}
+		}()
+	}
+	if code := get(t, ts, "/api/v1/events?limit=5", nil); code != http.StatusOK {
+		t.Errorf("list while two searches hang: %d, want 200", code)
+	}
+	for range 2 {
+		if a := <-answers; a.code != http.StatusServiceUnavailable || a.retry == "" {
+			t.Errorf("search past the read timeout: %d (Retry-After %q), want 503 with Retry-After", a.code, a.retry)
+		}
+	}
+	if n := g.cancelled.Load(); n != 2 {
+		t.Errorf("%d searches were cancelled, want 2", n)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/nlp"
 	"sitrep/internal/resolve"
 	"sitrep/internal/wordlist"
 )
@@ -19,8 +20,15 @@ var argumentRules string
 type argumentLexicon struct {
 	weapons, attackVerbs, harmVerbs, blastVerbs, blastPreps, skipBefore phrases
 	individuals, organizations, facilities, people, determiners         phrases
-	anaphors                                                            phrases
+	anaphors, victimIntros                                              phrases
 	stop                                                                map[string]bool
+	// retellDets and retellHeads make the definite phrases by which a
+	// later sentence refers back to an incident (see hasRetelling).
+	retellDets, retellHeads map[string]bool
+	// notNames are words no person's name is made of (numbers, days,
+	// months, quantities): a phrase of them after "killed" is a count
+	// or a time, not a victim's name.
+	notNames map[string]bool
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -89,18 +97,21 @@ func arguments() *argumentLexicon {
 		lx := &argumentLexicon{
 			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
-			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, stop: map[string]bool{},
+			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, stop: map[string]bool{},
+			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{},
 		}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
 			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
+			"victim_intros": lx.victimIntros,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
-				if section == "stop" {
-					lx.stop[strings.ToLower(line)] = true
+				if set, ok := words[section]; ok {
+					set[strings.ToLower(line)] = true
 					continue
 				}
 				set, ok := sets[section]
@@ -196,6 +207,19 @@ func SentenceArguments(sentence string) Arguments {
 			i += n - 1
 			continue
 		}
+		if n := lx.victimIntros.match(ws, i); n > 0 {
+			// "among the dead was the mayor": who was harmed, told
+			// without a verb of harm.
+			j := i + n
+			for j < len(ws) && beWords[ws[j].lower] {
+				j++
+			}
+			if np, ok := lx.nounPhrase(sentence, ws, j); ok && np.kind != "facility" {
+				a.Victims = addParticipant(a.Victims, lx.victim(np))
+			}
+			i = j - 1
+			continue
+		}
 		attack := lx.attackVerbs.match(ws, i)
 		harm := lx.harmVerbs.match(ws, i)
 		blast := lx.blastVerbs.match(ws, i)
@@ -245,6 +269,9 @@ func SentenceArguments(sentence string) Arguments {
 	return a
 }
 
+// beWords link a victim cue to the victims it introduces.
+var beWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "included": true, "include": true, "includes": true, ":": true}
+
 // phrase is a noun phrase with the class of its head.
 type phrase struct {
 	text string
@@ -257,10 +284,31 @@ type phrase struct {
 // "two soldiers") is kept whole with kind unknown, for the actor catalog
 // to place; a name loses the titles before it and is a person.
 func (lx *argumentLexicon) victim(p phrase) Participant {
-	if p.kind != "" {
+	if p.kind != "" || !lx.nameLike(p.name) {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
 	return Participant{Name: p.name, Kind: "person"}
+}
+
+// nameLike reports whether a phrase with no class noun can be a person's
+// name: no digits ("6 december", "000"), no adverb ("instantly"), not
+// one or two letters, and some word that is not a number, a day, a month
+// or a quantity word ("six", "approximately 100", "both").
+func (lx *argumentLexicon) nameLike(s string) bool {
+	if len(strings.TrimSpace(s)) < 3 || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	named := false
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, `"'.,`)
+		if len(w) > 4 && strings.HasSuffix(w, "ly") {
+			return false
+		}
+		if !lx.notNames[w] {
+			named = true
+		}
+	}
+	return named
 }
 
 // nounPhrase reads the noun phrase starting at word i: leading
@@ -460,4 +508,89 @@ func hasAnaphor(sentence string) bool {
 		}
 	}
 	return false
+}
+
+// contextArguments gives each violent event the participants and weapons
+// named in the sentences that follow its telling without telling an event
+// of their own: "The FMLN was blamed for the attack", "Among the dead
+// was the mayor". A report names who did it and who was hit in the
+// sentences around the one that says what happened, and an ACLED coder
+// reads them as part of it. A sentence is about the event told last
+// before it, when no other event is told in between and it lies within
+// contextReach sentences of that telling in the same paragraph, or
+// further on in the paragraph when it refers back to the incident with a
+// definite phrase ("the attack", see hasRetelling).
+//
+// evs' evidence offsets are characters; sents are bytes, so the sentence
+// starts are mapped once through a runeIndex. The work is linear in the
+// number of sentences.
+func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
+	if len(evs) == 0 {
+		return
+	}
+	ri := newRuneIndex(text, sents)
+	tells := make(map[int]int, len(evs)) // sentence start (characters) -> event
+	for k := len(evs) - 1; k >= 0; k-- {
+		for _, e := range evs[k].Evidence {
+			tells[e.Start] = k
+		}
+	}
+	paras := paragraphIndex(text, sents)
+	last, lastSent := -1, -1
+	for i, s := range sents {
+		if k, ok := tells[ri[s.Start]]; ok {
+			last, lastSent = k, i
+			continue
+		}
+		if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
+			continue
+		}
+		st := text[s.Start:s.End]
+		if i-lastSent > contextReach && !hasRetelling(st) {
+			continue
+		}
+		a := SentenceArguments(st)
+		_, claims := Certainty(st)
+		for _, c := range claims {
+			// Who claims an attack did it, as the claim says; who is
+			// blamed for it is its accused perpetrator.
+			switch {
+			case c.Kind == "claims_responsibility" && c.By != "":
+				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.By, Kind: "organization"})
+			case c.Kind == "blames" && c.Against != "":
+				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.Against, Kind: "organization"})
+			}
+		}
+		why[last] = addArguments(&evs[last], a, why[last], st)
+	}
+}
+
+// contextReach is how many sentences after an event's telling may name
+// its participants without referring back to it.
+const contextReach = 2
+
+// addArguments adds the arguments a sentence names to an event, with the
+// reasons, and returns the reasons.
+func addArguments(ev *Event, a Arguments, why []Reason, sentence string) []Reason {
+	rule := "named in a sentence about the event that tells no event of its own (rules/arguments.txt)"
+	add := func(list *[]Participant, field string, ps []Participant) {
+		for _, p := range ps {
+			n := len(*list)
+			*list = addParticipant(*list, p)
+			if len(*list) > n {
+				why = append(why, Reason{Field: field, Value: p.Name, Rule: rule, Sentence: sentence})
+			}
+		}
+	}
+	add(&ev.Perpetrators, "perpetrators", a.Perpetrators)
+	add(&ev.Targets, "targets", a.Targets)
+	add(&ev.Victims, "victims", a.Victims)
+	for _, w := range a.Weapons {
+		n := len(ev.Weapons)
+		ev.Weapons = addString(ev.Weapons, w)
+		if len(ev.Weapons) > n {
+			why = append(why, Reason{Field: "weapons", Value: w, Rule: rule, Sentence: sentence})
+		}
+	}
+	return why
 }

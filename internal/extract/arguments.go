@@ -29,6 +29,8 @@ type argumentLexicon struct {
 	// months, quantities): a phrase of them after "killed" is a count
 	// or a time, not a victim's name.
 	notNames map[string]bool
+	// against are the words before a group named as the attacked side.
+	against map[string]bool
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -98,9 +100,9 @@ func arguments() *argumentLexicon {
 			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
 			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, stop: map[string]bool{},
-			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{},
+			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
@@ -550,6 +552,14 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			continue
 		}
 		a := SentenceArguments(st)
+		// An armed group a sentence about the event names is its
+		// suspected author ("police said fmln urban commandos were
+		// responsible"). In the event's own sentences the verbs say who
+		// did what, and a group named there off the verbs is as often
+		// the side attacked: scanning those lowered MUC-4 F1.
+		for _, g := range knownGroups(st) {
+			a.Perpetrators = addParticipant(a.Perpetrators, g)
+		}
 		_, claims := Certainty(st)
 		for _, c := range claims {
 			// Who claims an attack did it, as the claim says; who is
@@ -582,7 +592,17 @@ func addArguments(ev *Event, a Arguments, why []Reason, sentence string) []Reaso
 			}
 		}
 	}
-	add(&ev.Perpetrators, "perpetrators", a.Perpetrators)
+	// Resolve as merge resolves a telling's own participants, so that a
+	// group named twice ("fmln", its full name) is one perpetrator.
+	res := Event{Perpetrators: a.Perpetrators, Location: ev.Location}
+	resolveActors(&res, nil)
+	var perps []Participant
+	for _, p := range res.Perpetrators {
+		if !sameActor(ev.Perpetrators, p) {
+			perps = append(perps, p)
+		}
+	}
+	add(&ev.Perpetrators, "perpetrators", perps)
 	add(&ev.Targets, "targets", a.Targets)
 	add(&ev.Victims, "victims", a.Victims)
 	for _, w := range a.Weapons {
@@ -593,4 +613,97 @@ func addArguments(ev *Event, a Arguments, why []Reason, sentence string) []Reaso
 		}
 	}
 	return why
+}
+
+// knownGroups lists the armed groups of the actor catalog that a sentence
+// names anywhere, matched as the catalog matches names: case folded, so
+// that "the fmln" in lower-cased wire copy is found as "FMLN" is. A group
+// named as what was attacked ("troops attacked fmln positions", "the
+// offensive against the eln") is not taken: a harm or attack verb or an
+// opposing preposition of rules/arguments.txt's [against] section within
+// the few words before it makes it the target.
+//
+// Each word starts at most groupWords lookups, so the scan is linear in
+// the sentence.
+func knownGroups(sentence string) []Participant {
+	lx := arguments()
+	ws := argWords(sentence)
+	var out []Participant
+	seen := map[string]bool{} // "fmln" and its full name are one group
+	for i := 0; i < len(ws); i++ {
+		if ws[i].punct || ws[i].quote || lx.stop[ws[i].lower] || lx.determiners.match(ws, i) > 0 {
+			continue
+		}
+		if lx.notNames[ws[i].lower] || isDigit(ws[i].lower[0]) {
+			continue // "five fmln": a count of members, not the group's name
+		}
+		for n := min(groupWords, len(ws)-i); n >= 1; n-- {
+			end := i + n - 1
+			if inner := ws[i : end+1]; hasMark(inner) {
+				continue
+			}
+			name := sentence[ws[i].start:ws[end].end]
+			m := resolve.ResolveActor(name, resolve.ActorContext{Role: "perpetrator"})
+			if !m.Resolved || !armedGroup[m.Kind] ||
+				(m.Rule != resolve.RuleAlias && m.Rule != resolve.RuleExact && m.Rule != resolve.RuleLoose) {
+				continue
+			}
+			if !lx.opposed(ws, i) && !seen[m.Name] {
+				seen[m.Name] = true
+				actor := m.Name
+				out = append(out, Participant{Name: name, Actor: &actor, Kind: "organization"})
+			}
+			i = end
+			break
+		}
+	}
+	return out
+}
+
+// armedGroup are the catalog's kinds of non-state armed actors: a state's
+// forces, a party, the Red Cross or the UN named near an attack are seldom
+// who carried it out.
+var armedGroup = map[string]bool{resolve.ActorRebelGroup: true, resolve.ActorTerroristGroup: true, resolve.ActorMilitia: true}
+
+// hasMark reports punctuation among words: a name does not run across
+// "6. the fmln" or "fmln, the".
+func hasMark(ws []argWord) bool {
+	for _, w := range ws {
+		if w.punct || w.quote {
+			return true
+		}
+	}
+	return false
+}
+
+// groupWords is the longest group name knownGroups tries, in words
+// ("farabundo marti national liberation front").
+const groupWords = 6
+
+// opposed reports whether the words just before word i make what follows
+// the object of an attack: an attack or harm verb, or a preposition of
+// [against].
+func (lx *argumentLexicon) opposed(ws []argWord, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ws[j].punct {
+			return false
+		}
+		if lx.against[ws[j].lower] || lx.attackVerbs.match(ws, j) > 0 || lx.harmVerbs.match(ws, j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameActor reports whether ps holds p's catalog actor already.
+func sameActor(ps []Participant, p Participant) bool {
+	if p.Actor == nil {
+		return false
+	}
+	for _, q := range ps {
+		if q.Actor != nil && *q.Actor == *p.Actor {
+			return true
+		}
+	}
+	return false
 }

@@ -95,3 +95,35 @@ func contains(s, sub string) bool {
 	}
 	return false
 }
+
+// TestKnownGroups finds the catalog's armed groups in lower-cased text,
+// once per group, and not as the side attacked or when the name is not
+// an armed group's.
+func TestKnownGroups(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"police said fmln urban commandos were responsible.", []string{"fmln"}},
+		{"the farabundo marti national liberation front (fmln) was blamed.", []string{"farabundo marti national liberation front"}},
+		{"troops attacked fmln positions near the river.", nil},
+		{"the offensive against the fmln went on.", nil},
+		{"the red cross removed the bodies.", nil},
+		{"officials said the shining path planted the charge.", []string{"shining path"}},
+		{"the minister spoke about the economy.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			var got []string
+			for _, p := range knownGroups(tt.sentence) {
+				got = append(got, p.Name)
+				if p.Actor == nil {
+					t.Errorf("%q: no catalog actor", p.Name)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("groups = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

@@ -289,6 +289,11 @@ func (lx *argumentLexicon) victim(p phrase) Participant {
 	if p.kind != "" || !lx.nameLike(p.name) {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
+	if m := resolve.ResolveActor(p.name, resolve.ActorContext{Role: "victim"}); m.Resolved {
+		// "killed farc", "attacked the army": the catalog knows the
+		// name as a group or a force, not a person.
+		return Participant{Name: p.text, Kind: "unknown"}
+	}
 	return Participant{Name: p.name, Kind: "person"}
 }
 

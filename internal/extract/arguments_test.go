@@ -127,3 +127,35 @@ func TestKnownGroups(t *testing.T) {
 		})
 	}
 }
+
+// TestVictimNameKind checks that only a name is a person: counts, times,
+// adverbs, people nouns and names the actor catalog knows as a group are
+// descriptions, which MUC-4's victim slot does not take by themselves.
+func TestVictimNameKind(t *testing.T) {
+	tests := []struct {
+		sentence, victim, kind string
+	}{
+		{"gunmen killed antonio verel in the square.", "antonio verel", "person"},
+		{"gunmen killed governor antonio verel.", "antonio verel", "person"},
+		{"gunmen killed six.", "six", "unknown"},
+		{"the blast killed approximately 100.", "approximately 100", "unknown"},
+		{"troops killed 6 december.", "6 december", "unknown"},
+		{"the guard was killed instantly.", "guard", "unknown"},
+		{"rebels kidnapped the clergyman.", "clergyman", "unknown"},
+		{"soldiers killed farc.", "farc", "unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			a := SentenceArguments(tt.sentence)
+			for _, v := range a.Victims {
+				if v.Name == tt.victim {
+					if v.Kind != tt.kind {
+						t.Errorf("%q: kind %q, want %q", v.Name, v.Kind, tt.kind)
+					}
+					return
+				}
+			}
+			t.Errorf("victims = %+v, want %q among them", a.Victims, tt.victim)
+		})
+	}
+}

@@ -20,7 +20,7 @@ var argumentRules string
 type argumentLexicon struct {
 	weapons, attackVerbs, harmVerbs, blastVerbs, blastPreps, skipBefore phrases
 	individuals, organizations, facilities, people, determiners         phrases
-	anaphors, victimIntros                                              phrases
+	anaphors, victimIntros, memberNouns                                 phrases
 	stop                                                                map[string]bool
 	// retellDets and retellHeads make the definite phrases by which a
 	// later sentence refers back to an incident (see hasRetelling).
@@ -99,7 +99,7 @@ func arguments() *argumentLexicon {
 		lx := &argumentLexicon{
 			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
-			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, stop: map[string]bool{},
+			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against}
@@ -108,7 +108,7 @@ func arguments() *argumentLexicon {
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
 			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
-			"victim_intros": lx.victimIntros,
+			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -256,6 +256,12 @@ func SentenceArguments(sentence string) Arguments {
 				switch {
 				case !passiveAux:
 					if p, ok := lx.perpetrator(np); ok {
+						if np.members != "" {
+							// "members of the liberation front attacked":
+							// the members are the individuals, the front
+							// their organisation.
+							a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
+						}
 						a.Perpetrators = addParticipant(a.Perpetrators, p)
 					}
 				case np.kind == "facility":
@@ -280,6 +286,9 @@ type phrase struct {
 	head string // the last word, lower case
 	kind string // "facility", "people", "individuals", "organization" or ""
 	name string // for a phrase whose head is no class noun, the words after its last title ("governor antonio roldan" → "antonio roldan")
+	// members is the whole "members of the X" phrase a subject or agent
+	// X stands in, or "": the people who acted, beside their group.
+	members string
 }
 
 // victim makes a harmed person of a phrase: a description ("a peasant",
@@ -395,7 +404,20 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	for end > start && ws[end].quote {
 		end--
 	}
-	return lx.classify(s, ws, start, end), passive, true
+	np = lx.classify(s, ws, start, end)
+	k := start - 1
+	if k >= 0 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if k >= 1 && ws[k].lower == "of" {
+		for n := 1; n <= 2 && k-n >= 0; n++ {
+			if lx.memberNouns.endsAtFrom(ws, k-n, k-1) {
+				np.members = s[ws[k-n].start:ws[end].end]
+				break
+			}
+		}
+	}
+	return np, passive, true
 }
 
 // classify gives a phrase of words start..end its text and head class.

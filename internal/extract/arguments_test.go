@@ -19,7 +19,15 @@ func TestSentenceArguments(t *testing.T) {
 	}{
 		{
 			sentence: "Rebels of the Qarvelo Liberation Front attacked the embassy with rifles and grenades.",
-			perps:    []string{"Qarvelo Liberation Front"}, targets: []string{"embassy"}, weapons: []string{"rifles", "grenades"},
+			perps:    []string{"Rebels of the Qarvelo Liberation Front", "Qarvelo Liberation Front"}, targets: []string{"embassy"}, weapons: []string{"rifles", "grenades"},
+		},
+		{
+			sentence: "a group of members of the dalmera popular army yesterday attacked the bridge.",
+			perps:    []string{"members of the dalmera popular army", "dalmera popular army"}, targets: []string{"bridge"},
+		},
+		{
+			sentence: "the chairman of the dalmera popular army attacked the embassy.",
+			perps:    []string{"dalmera popular army"}, targets: []string{"embassy"},
 		},
 		{
 			sentence: "A CAR BOMB EXPLODED AT THE POWER STATION IN NORTHERN DALMERA.",

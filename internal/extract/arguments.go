@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/nlp"
 	"sitrep/internal/resolve"
 	"sitrep/internal/wordlist"
 )
@@ -19,8 +20,17 @@ var argumentRules string
 type argumentLexicon struct {
 	weapons, attackVerbs, harmVerbs, blastVerbs, blastPreps, skipBefore phrases
 	individuals, organizations, facilities, people, determiners         phrases
-	anaphors                                                            phrases
+	anaphors, victimIntros, memberNouns                                 phrases
 	stop                                                                map[string]bool
+	// retellDets and retellHeads make the definite phrases by which a
+	// later sentence refers back to an incident (see hasRetelling).
+	retellDets, retellHeads map[string]bool
+	// notNames are words no person's name is made of (numbers, days,
+	// months, quantities): a phrase of them after "killed" is a count
+	// or a time, not a victim's name.
+	notNames map[string]bool
+	// against are the words before a group named as the attacked side.
+	against map[string]bool
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -89,18 +99,21 @@ func arguments() *argumentLexicon {
 		lx := &argumentLexicon{
 			weapons: phrases{}, attackVerbs: phrases{}, harmVerbs: phrases{}, blastVerbs: phrases{},
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
-			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, stop: map[string]bool{},
+			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
+			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
 		}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
 			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
+			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
-				if section == "stop" {
-					lx.stop[strings.ToLower(line)] = true
+				if set, ok := words[section]; ok {
+					set[strings.ToLower(line)] = true
 					continue
 				}
 				set, ok := sets[section]
@@ -196,6 +209,19 @@ func SentenceArguments(sentence string) Arguments {
 			i += n - 1
 			continue
 		}
+		if n := lx.victimIntros.match(ws, i); n > 0 {
+			// "among the dead was the mayor": who was harmed, told
+			// without a verb of harm.
+			j := i + n
+			for j < len(ws) && beWords[ws[j].lower] {
+				j++
+			}
+			if np, ok := lx.nounPhrase(sentence, ws, j); ok && np.kind != "facility" {
+				a.Victims = addParticipant(a.Victims, lx.victim(np))
+			}
+			i = j - 1
+			continue
+		}
 		attack := lx.attackVerbs.match(ws, i)
 		harm := lx.harmVerbs.match(ws, i)
 		blast := lx.blastVerbs.match(ws, i)
@@ -230,6 +256,12 @@ func SentenceArguments(sentence string) Arguments {
 				switch {
 				case !passiveAux:
 					if p, ok := lx.perpetrator(np); ok {
+						if np.members != "" {
+							// "members of the liberation front attacked":
+							// the members are the individuals, the front
+							// their organisation.
+							a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
+						}
 						a.Perpetrators = addParticipant(a.Perpetrators, p)
 					}
 				case np.kind == "facility":
@@ -245,22 +277,54 @@ func SentenceArguments(sentence string) Arguments {
 	return a
 }
 
+// beWords link a victim cue to the victims it introduces.
+var beWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "included": true, "include": true, "includes": true, ":": true}
+
 // phrase is a noun phrase with the class of its head.
 type phrase struct {
 	text string
 	head string // the last word, lower case
 	kind string // "facility", "people", "individuals", "organization" or ""
 	name string // for a phrase whose head is no class noun, the words after its last title ("governor antonio roldan" → "antonio roldan")
+	// members is the whole "members of the X" phrase a subject or agent
+	// X stands in, or "": the people who acted, beside their group.
+	members string
 }
 
 // victim makes a harmed person of a phrase: a description ("a peasant",
 // "two soldiers") is kept whole with kind unknown, for the actor catalog
 // to place; a name loses the titles before it and is a person.
 func (lx *argumentLexicon) victim(p phrase) Participant {
-	if p.kind != "" {
+	if p.kind != "" || !lx.nameLike(p.name) {
+		return Participant{Name: p.text, Kind: "unknown"}
+	}
+	if m := resolve.ResolveActor(p.name, resolve.ActorContext{Role: "victim"}); m.Resolved {
+		// "killed farc", "attacked the army": the catalog knows the
+		// name as a group or a force, not a person.
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
 	return Participant{Name: p.name, Kind: "person"}
+}
+
+// nameLike reports whether a phrase with no class noun can be a person's
+// name: no digits ("6 december", "000"), no adverb ("instantly"), not
+// one or two letters, and some word that is not a number, a day, a month
+// or a quantity word ("six", "approximately 100", "both").
+func (lx *argumentLexicon) nameLike(s string) bool {
+	if len(strings.TrimSpace(s)) < 3 || strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	named := false
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, `"'.,`)
+		if len(w) > 4 && strings.HasSuffix(w, "ly") {
+			return false
+		}
+		if !lx.notNames[w] {
+			named = true
+		}
+	}
+	return named
 }
 
 // nounPhrase reads the noun phrase starting at word i: leading
@@ -340,7 +404,20 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	for end > start && ws[end].quote {
 		end--
 	}
-	return lx.classify(s, ws, start, end), passive, true
+	np = lx.classify(s, ws, start, end)
+	k := start - 1
+	if k >= 0 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if k >= 1 && ws[k].lower == "of" {
+		for n := 1; n <= 2 && k-n >= 0; n++ {
+			if lx.memberNouns.endsAtFrom(ws, k-n, k-1) {
+				np.members = s[ws[k-n].start:ws[end].end]
+				break
+			}
+		}
+	}
+	return np, passive, true
 }
 
 // classify gives a phrase of words start..end its text and head class.
@@ -456,6 +533,202 @@ func hasAnaphor(sentence string) bool {
 	}
 	for i := range words {
 		if lx.anaphors.match(words, i) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// contextArguments gives each violent event the participants and weapons
+// named in the sentences that follow its telling without telling an event
+// of their own: "The FMLN was blamed for the attack", "Among the dead
+// was the mayor". A report names who did it and who was hit in the
+// sentences around the one that says what happened, and an ACLED coder
+// reads them as part of it. A sentence is about the event told last
+// before it, when no other event is told in between and it lies within
+// contextReach sentences of that telling in the same paragraph, or
+// further on in the paragraph when it refers back to the incident with a
+// definite phrase ("the attack", see hasRetelling).
+//
+// evs' evidence offsets are characters; sents are bytes, so the sentence
+// starts are mapped once through a runeIndex. The work is linear in the
+// number of sentences.
+func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
+	if len(evs) == 0 {
+		return
+	}
+	ri := newRuneIndex(text, sents)
+	tells := make(map[int]int, len(evs)) // sentence start (characters) -> event
+	for k := len(evs) - 1; k >= 0; k-- {
+		for _, e := range evs[k].Evidence {
+			tells[e.Start] = k
+		}
+	}
+	paras := paragraphIndex(text, sents)
+	last, lastSent := -1, -1
+	for i, s := range sents {
+		if k, ok := tells[ri[s.Start]]; ok {
+			last, lastSent = k, i
+			continue
+		}
+		if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
+			continue
+		}
+		st := text[s.Start:s.End]
+		if i-lastSent > contextReach && !hasRetelling(st) {
+			continue
+		}
+		a := SentenceArguments(st)
+		// An armed group a sentence about the event names is its
+		// suspected author ("police said fmln urban commandos were
+		// responsible"). In the event's own sentences the verbs say who
+		// did what, and a group named there off the verbs is as often
+		// the side attacked: scanning those lowered MUC-4 F1.
+		for _, g := range knownGroups(st) {
+			a.Perpetrators = addParticipant(a.Perpetrators, g)
+		}
+		_, claims := Certainty(st)
+		for _, c := range claims {
+			// Who claims an attack did it, as the claim says; who is
+			// blamed for it is its accused perpetrator.
+			switch {
+			case c.Kind == "claims_responsibility" && c.By != "":
+				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.By, Kind: "organization"})
+			case c.Kind == "blames" && c.Against != "":
+				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.Against, Kind: "organization"})
+			}
+		}
+		why[last] = addArguments(&evs[last], a, why[last], st)
+	}
+}
+
+// contextReach is how many sentences after an event's telling may name
+// its participants without referring back to it.
+const contextReach = 2
+
+// addArguments adds the arguments a sentence names to an event, with the
+// reasons, and returns the reasons.
+func addArguments(ev *Event, a Arguments, why []Reason, sentence string) []Reason {
+	rule := "named in a sentence about the event that tells no event of its own (rules/arguments.txt)"
+	add := func(list *[]Participant, field string, ps []Participant) {
+		for _, p := range ps {
+			n := len(*list)
+			*list = addParticipant(*list, p)
+			if len(*list) > n {
+				why = append(why, Reason{Field: field, Value: p.Name, Rule: rule, Sentence: sentence})
+			}
+		}
+	}
+	// Resolve as merge resolves a telling's own participants, so that a
+	// group named twice ("fmln", its full name) is one perpetrator.
+	res := Event{Perpetrators: a.Perpetrators, Location: ev.Location}
+	resolveActors(&res, nil)
+	var perps []Participant
+	for _, p := range res.Perpetrators {
+		if !sameActor(ev.Perpetrators, p) {
+			perps = append(perps, p)
+		}
+	}
+	add(&ev.Perpetrators, "perpetrators", perps)
+	add(&ev.Targets, "targets", a.Targets)
+	add(&ev.Victims, "victims", a.Victims)
+	for _, w := range a.Weapons {
+		n := len(ev.Weapons)
+		ev.Weapons = addString(ev.Weapons, w)
+		if len(ev.Weapons) > n {
+			why = append(why, Reason{Field: "weapons", Value: w, Rule: rule, Sentence: sentence})
+		}
+	}
+	return why
+}
+
+// knownGroups lists the armed groups of the actor catalog that a sentence
+// names anywhere, matched as the catalog matches names: case folded, so
+// that "the fmln" in lower-cased wire copy is found as "FMLN" is. A group
+// named as what was attacked ("troops attacked fmln positions", "the
+// offensive against the eln") is not taken: a harm or attack verb or an
+// opposing preposition of rules/arguments.txt's [against] section within
+// the few words before it makes it the target.
+//
+// Each word starts at most groupWords lookups, so the scan is linear in
+// the sentence.
+func knownGroups(sentence string) []Participant {
+	lx := arguments()
+	ws := argWords(sentence)
+	var out []Participant
+	seen := map[string]bool{} // "fmln" and its full name are one group
+	for i := 0; i < len(ws); i++ {
+		if ws[i].punct || ws[i].quote || lx.stop[ws[i].lower] || lx.determiners.match(ws, i) > 0 {
+			continue
+		}
+		if lx.notNames[ws[i].lower] || isDigit(ws[i].lower[0]) {
+			continue // "five fmln": a count of members, not the group's name
+		}
+		for n := min(groupWords, len(ws)-i); n >= 1; n-- {
+			end := i + n - 1
+			if inner := ws[i : end+1]; hasMark(inner) {
+				continue
+			}
+			name := sentence[ws[i].start:ws[end].end]
+			m := resolve.ResolveActor(name, resolve.ActorContext{Role: "perpetrator"})
+			if !m.Resolved || !armedGroup[m.Kind] ||
+				(m.Rule != resolve.RuleAlias && m.Rule != resolve.RuleExact && m.Rule != resolve.RuleLoose) {
+				continue
+			}
+			if !lx.opposed(ws, i) && !seen[m.Name] {
+				seen[m.Name] = true
+				actor := m.Name
+				out = append(out, Participant{Name: name, Actor: &actor, Kind: "organization"})
+			}
+			i = end
+			break
+		}
+	}
+	return out
+}
+
+// armedGroup are the catalog's kinds of non-state armed actors: a state's
+// forces, a party, the Red Cross or the UN named near an attack are seldom
+// who carried it out.
+var armedGroup = map[string]bool{resolve.ActorRebelGroup: true, resolve.ActorTerroristGroup: true, resolve.ActorMilitia: true}
+
+// hasMark reports punctuation among words: a name does not run across
+// "6. the fmln" or "fmln, the".
+func hasMark(ws []argWord) bool {
+	for _, w := range ws {
+		if w.punct || w.quote {
+			return true
+		}
+	}
+	return false
+}
+
+// groupWords is the longest group name knownGroups tries, in words
+// ("farabundo marti national liberation front").
+const groupWords = 6
+
+// opposed reports whether the words just before word i make what follows
+// the object of an attack: an attack or harm verb, or a preposition of
+// [against].
+func (lx *argumentLexicon) opposed(ws []argWord, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ws[j].punct {
+			return false
+		}
+		if lx.against[ws[j].lower] || lx.attackVerbs.match(ws, j) > 0 || lx.harmVerbs.match(ws, j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sameActor reports whether ps holds p's catalog actor already.
+func sameActor(ps []Participant, p Participant) bool {
+	if p.Actor == nil {
+		return false
+	}
+	for _, q := range ps {
+		if q.Actor != nil && *q.Actor == *p.Actor {
 			return true
 		}
 	}

@@ -19,7 +19,15 @@ func TestSentenceArguments(t *testing.T) {
 	}{
 		{
 			sentence: "Rebels of the Qarvelo Liberation Front attacked the embassy with rifles and grenades.",
-			perps:    []string{"Qarvelo Liberation Front"}, targets: []string{"embassy"}, weapons: []string{"rifles", "grenades"},
+			perps:    []string{"Rebels of the Qarvelo Liberation Front", "Qarvelo Liberation Front"}, targets: []string{"embassy"}, weapons: []string{"rifles", "grenades"},
+		},
+		{
+			sentence: "a group of members of the dalmera popular army yesterday attacked the bridge.",
+			perps:    []string{"members of the dalmera popular army", "dalmera popular army"}, targets: []string{"bridge"},
+		},
+		{
+			sentence: "the chairman of the dalmera popular army attacked the embassy.",
+			perps:    []string{"dalmera popular army"}, targets: []string{"embassy"},
 		},
 		{
 			sentence: "A CAR BOMB EXPLODED AT THE POWER STATION IN NORTHERN DALMERA.",
@@ -94,4 +102,68 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// TestKnownGroups finds the catalog's armed groups in lower-cased text,
+// once per group, and not as the side attacked or when the name is not
+// an armed group's.
+func TestKnownGroups(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"police said fmln urban commandos were responsible.", []string{"fmln"}},
+		{"the farabundo marti national liberation front (fmln) was blamed.", []string{"farabundo marti national liberation front"}},
+		{"troops attacked fmln positions near the river.", nil},
+		{"the offensive against the fmln went on.", nil},
+		{"the red cross removed the bodies.", nil},
+		{"officials said the shining path planted the charge.", []string{"shining path"}},
+		{"the minister spoke about the economy.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			var got []string
+			for _, p := range knownGroups(tt.sentence) {
+				got = append(got, p.Name)
+				if p.Actor == nil {
+					t.Errorf("%q: no catalog actor", p.Name)
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("groups = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestVictimNameKind checks that only a name is a person: counts, times,
+// adverbs, people nouns and names the actor catalog knows as a group are
+// descriptions, which MUC-4's victim slot does not take by themselves.
+func TestVictimNameKind(t *testing.T) {
+	tests := []struct {
+		sentence, victim, kind string
+	}{
+		{"gunmen killed antonio verel in the square.", "antonio verel", "person"},
+		{"gunmen killed governor antonio verel.", "antonio verel", "person"},
+		{"gunmen killed six.", "six", "unknown"},
+		{"the blast killed approximately 100.", "approximately 100", "unknown"},
+		{"troops killed 6 december.", "6 december", "unknown"},
+		{"the guard was killed instantly.", "guard", "unknown"},
+		{"rebels kidnapped the clergyman.", "clergyman", "unknown"},
+		{"soldiers killed farc.", "farc", "unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			a := SentenceArguments(tt.sentence)
+			for _, v := range a.Victims {
+				if v.Name == tt.victim {
+					if v.Kind != tt.kind {
+						t.Errorf("%q: kind %q, want %q", v.Name, v.Kind, tt.kind)
+					}
+					return
+				}
+			}
+			t.Errorf("victims = %+v, want %q among them", a.Victims, tt.victim)
+		})
+	}
 }

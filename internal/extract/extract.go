@@ -164,6 +164,7 @@ func Extract(a article.Article, opt Options) Result {
 		}
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
+	res.Events, res.Why = wholeReport(text, sents, res.Events, res.Why)
 	if len(res.Events) > 0 {
 		triggered := make(map[int]bool, len(mentions))
 		for _, m := range mentions {

@@ -21,6 +21,8 @@ type casualtyLexicon struct {
 	singular                    [][]string
 	shotAfter                   [][]string
 	headlinePersons             map[string]bool
+	singularSubjects            [][]string
+	objectPersons, objectDets   map[string]bool
 	civilians, forces           map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
@@ -36,7 +38,8 @@ var (
 
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
-		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{}}
+		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
+			objectPersons: map[string]bool{}, objectDets: map[string]bool{}}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
 				words := strings.Fields(strings.ToLower(line))
@@ -57,6 +60,12 @@ func casualties() *casualtyLexicon {
 					lx.singular = append(lx.singular, words)
 				case "headline_persons":
 					lx.headlinePersons[strings.Join(words, " ")] = true
+				case "singular_subjects":
+					lx.singularSubjects = append(lx.singularSubjects, words)
+				case "object_persons":
+					lx.objectPersons[strings.Join(words, " ")] = true
+				case "object_determiners":
+					lx.objectDets[strings.Join(words, " ")] = true
 				case "shot_after":
 					lx.shotAfter = append(lx.shotAfter, words)
 				case "toll_verbs":
@@ -156,6 +165,55 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.shot(text, toks, low, raw)...)
 	}
+	return lx.objectVictims(text, toks, low, out)
+}
+
+// objectVictims adds one person a cue was done to when the sentence names
+// them by a possessive or "the" and a noun for one person, not by a
+// number or a name: "charged with wounding his friend", "killing one and
+// wounding the other", "her son shot his 3-year-old sister". A kind of
+// count the sentence already gives (killed, wounded or shot) is not added
+// to, so "killing his wife, Jane Doe" stays one.
+func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	has := func(wounded, shot bool) bool {
+		for _, c := range out {
+			if c.Wounded == wounded && c.Shot == shot {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 1; i < len(low); i++ {
+		if !lx.objectDets[low[i]] {
+			continue
+		}
+		var wounded, shot bool
+		switch {
+		case endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
+		case endsWith(low, i, lx.woundedBefore):
+			wounded = true
+		case low[i-1] == "shot" || low[i-1] == "shooting":
+			shot = true
+		default:
+			continue
+		}
+		if has(wounded, shot) {
+			continue
+		}
+		// The noun within three words of the determiner: "his friend",
+		// "the other", "his 3-year-old daughter", "her teenage son".
+		for j := i + 1; j < len(low) && j <= i+3; j++ {
+			if lx.objectPersons[low[j]] || lx.headlinePersons[low[j]] {
+				n := 1
+				out = append(out, Casualty{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End], Noun: low[j]})
+				break
+			}
+			if toks[j].Kind != nlp.Word || isCapitalized(toks[j].Text) || lx.isCue(low, j) || low[j] == "and" || low[j] == "or" {
+				break
+			}
+		}
+	}
 	return out
 }
 
@@ -204,10 +262,11 @@ func (lx *casualtyLexicon) followedBy(low []string, k int, cues [][]string) bool
 // verb says one ("The owner of the shop was killed").
 func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []string) []Casualty {
 	for i := range low {
-		for _, aux := range lx.singular {
+		for k, aux := range append(lx.singular, lx.singularSubjects...) {
 			if !hasWordsAt(low, i, aux) {
 				continue
 			}
+			passive := k < len(lx.singular)
 			j := i + len(aux)
 			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
 				j++ // "was accidentally shot to death"
@@ -215,16 +274,19 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 			if j >= len(low) {
 				continue
 			}
-			var wounded bool
+			var wounded, shot bool
 			switch {
 			case matchAny(low, j, lx.killedAfter):
 			case matchAny(low, j, lx.woundedAfter):
 				wounded = true
+			case passive && matchAny(low, j, lx.shotAfter):
+				// "He was shot in the leg": one person hit, fate untold.
+				shot = true
 			default:
 				continue
 			}
 			n := 1
-			return []Casualty{{Wounded: wounded, Count: Count{Min: 1, Max: &n},
+			return []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 				Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -631,4 +632,94 @@ func HeadlineCasualties(title string) []Casualty {
 		}
 	}
 	return out
+}
+
+// tally is what one sentence's casualty phrases add up to: the largest
+// count of each kind, the victims they name, and why.
+type tally struct {
+	killed, wounded, shot *Count
+	victims               []Participant
+	why                   []Reason
+}
+
+func tallyCasualties(cs []Casualty) tally {
+	var t tally
+	for _, c := range cs {
+		field := "killed"
+		if c.Shot {
+			t.shot = maxCount(t.shot, &c.Count)
+			t.why = append(t.why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
+			if c.Noun != "" {
+				t.victims = append(t.victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+			}
+			continue
+		}
+		if c.Wounded {
+			t.wounded = maxCount(t.wounded, &c.Count)
+			field = "wounded"
+		} else {
+			t.killed = maxCount(t.killed, &c.Count)
+		}
+		t.why = append(t.why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
+		if c.Noun != "" || c.Named {
+			t.victims = append(t.victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+		}
+	}
+	return t
+}
+
+// rider is a sentence that tells casualties but no event of its own:
+// "He was taken to a hospital, where he died." News tells an incident
+// over several sentences, and only one of them may carry the word that
+// names it; the toll in the others belongs to the event told next to it.
+type rider struct {
+	span nlp.Span
+	para int
+	tally
+}
+
+// riderAt reads sentence i as a rider: it must state someone killed,
+// wounded or shot (a zero, "no one else was hurt", adds nothing) and give
+// no date of its own, since a dated toll ("in 2015, 40 people were
+// killed in the city") is another time's.
+func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	if len(dates.bySent[i]) > 0 {
+		return rider{}, false
+	}
+	var cs []Casualty
+	for _, c := range Casualties(text, s) {
+		if c.Count.Min > 0 {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return rider{}, false
+	}
+	t := tallyCasualties(cs)
+	st := text[s.Start:s.End]
+	for k := range t.why {
+		t.why[k].Rule += ", in a sentence naming no event, read with the event told beside it"
+		t.why[k].Sentence = st
+	}
+	return rider{span: s, para: para, tally: t}, true
+}
+
+// ride adds a rider's counts to a violent mention, each the larger of
+// the two as for any two tellings of one incident.
+func (m *mention) ride(r rider) {
+	if !violent[m.trigger.Type] {
+		return
+	}
+	if r.killed != nil {
+		m.killed = maxCount(m.killed, r.killed)
+	}
+	if r.wounded != nil {
+		m.wounded = maxCount(m.wounded, r.wounded)
+	}
+	if r.shot != nil {
+		m.shot = maxCount(m.shot, r.shot)
+	}
+	m.victims = append(m.victims, r.victims...)
+	m.why = append(m.why, r.why...)
+	m.riders = append(m.riders, r.span)
 }

@@ -47,6 +47,7 @@ type mention struct {
 	victims      []Participant
 	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
+	riders       []nlp.Span // sentences without a trigger whose casualties it took
 }
 
 // Anchor is the time an article's relative dates ("yesterday", "on
@@ -89,11 +90,25 @@ func Extract(a article.Article, opt Options) Result {
 	places := newPlacer(a)
 
 	var mentions []mention
+	var pending []rider // casualty sentences before the first event mention
 	for i, sent := range sents {
 		if isVideoCaption(text[sent.Start:sent.End]) {
 			continue
 		}
-		for _, cl := range clauses(text, sent) {
+		cls := clauses(text, sent)
+		if len(cls) == 0 {
+			r, ok := riderAt(text, sent, i, paras[i], dates)
+			if !ok {
+				continue
+			}
+			if n := len(mentions); n > 0 && r.para-mentions[n-1].para <= 1 {
+				mentions[n-1].ride(r)
+			} else if n == 0 {
+				pending = append(pending, r)
+			}
+			continue
+		}
+		for _, cl := range cls {
 			s, t := cl.span, cl.trigger
 			st := text[s.Start:s.End]
 			certainty, claims := Certainty(st)
@@ -102,30 +117,9 @@ func Extract(a article.Article, opt Options) Result {
 				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
 			}
 			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
-			var killed, wounded *Count
-			var victims []Participant
-			var shot *Count
-			for _, c := range Casualties(text, s) {
-				field := "killed"
-				if c.Shot {
-					shot = maxCount(shot, &c.Count)
-					why = append(why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
-					if c.Noun != "" {
-						victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
-					}
-					continue
-				}
-				if c.Wounded {
-					wounded = maxCount(wounded, &c.Count)
-					field = "wounded"
-				} else {
-					killed = maxCount(killed, &c.Count)
-				}
-				why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
-				if c.Noun != "" || c.Named {
-					victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
-				}
-			}
+			tl := tallyCasualties(Casualties(text, s))
+			killed, wounded, shot, victims := tl.killed, tl.wounded, tl.shot, tl.victims
+			why = append(why, tl.why...)
 			if certainty != "" && certainty != Reported {
 				why = append(why, Reason{Field: "certainty", Value: certainty, Rule: "hedging cue in the sentence (codebook/certainty.yaml)"})
 			}
@@ -160,6 +154,12 @@ func Extract(a article.Article, opt Options) Result {
 				why[k].Sentence = st
 			}
 			m.why = why
+			for _, r := range pending {
+				if m.para-r.para <= 1 {
+					m.ride(r)
+				}
+			}
+			pending = nil
 			mentions = append(mentions, m)
 		}
 	}
@@ -847,13 +847,20 @@ func addParticipant(ps []Participant, p Participant) []Participant {
 }
 
 func appendEvidence(text string, ev []Evidence, m mention, ri runeIndex) []Evidence {
-	start := ri[m.span.Start]
+	for _, sp := range append([]nlp.Span{m.span}, m.riders...) {
+		ev = appendSpan(text, ev, sp, ri)
+	}
+	return ev
+}
+
+func appendSpan(text string, ev []Evidence, sp nlp.Span, ri runeIndex) []Evidence {
+	start := ri[sp.Start]
 	for _, e := range ev {
 		if e.Start == start {
 			return ev
 		}
 	}
-	return append(ev, Evidence{Start: start, End: ri[m.span.End], Text: text[m.span.Start:m.span.End]})
+	return append(ev, Evidence{Start: start, End: ri[sp.End], Text: text[sp.Start:sp.End]})
 }
 
 // runeIndex maps the byte offsets of sentence boundaries to character

@@ -251,3 +251,40 @@ func TestMainEventLateDate(t *testing.T) {
 		t.Errorf("main event date = %+v, want 2016-07-19 (the Tuesday before publication)", d)
 	}
 }
+
+// TestRiderCasualties checks that a toll told in a sentence that names no
+// event of its own is counted with the event told beside it, before or
+// after, and that a dated toll or one far from any event is not.
+func TestRiderCasualties(t *testing.T) {
+	pub := time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text      string
+		killed, wounded int // -1: not given
+	}{
+		{"toll after the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. He was taken to a hospital, where he died. Two others who were hurt are expected to recover.", 1, 2},
+		{"toll before the event", "A 19-year-old man is dead. Gunmen opened fire outside a bar in Dayton on Sunday night, police said.", 1, -1},
+		{"dated toll is background", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. By 2013, 40 people had died on that road.", -1, -1},
+		{"toll paragraphs away", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said.\n\nThe mayor spoke.\n\nThe council met.\n\nSix people were injured in a crash on the interstate.", -1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			for _, c := range []struct {
+				field string
+				got   *Count
+				want  int
+			}{{"killed", evs[0].Killed, tt.killed}, {"wounded", evs[0].Wounded, tt.wounded}} {
+				got := -1
+				if c.got != nil {
+					got = c.got.Min
+				}
+				if got != c.want {
+					t.Errorf("%s = %d, want %d", c.field, got, c.want)
+				}
+			}
+		})
+	}
+}

@@ -20,9 +20,10 @@ type casualtyLexicon struct {
 	woundedAfter, woundedBefore [][]string
 	between                     map[string]bool
 	singular                    [][]string
-	shotAfter                   [][]string
+	shotAfter, shotBefore       [][]string
 	headlinePersons             map[string]bool
 	singularSubjects            [][]string
+	woundedStates               [][]string
 	objectPersons, objectDets   map[string]bool
 	civilians, forces           map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
@@ -63,10 +64,14 @@ func casualties() *casualtyLexicon {
 					lx.headlinePersons[strings.Join(words, " ")] = true
 				case "singular_subjects":
 					lx.singularSubjects = append(lx.singularSubjects, words)
+				case "wounded_states":
+					lx.woundedStates = append(lx.woundedStates, words)
 				case "object_persons":
 					lx.objectPersons[strings.Join(words, " ")] = true
 				case "object_determiners":
 					lx.objectDets[strings.Join(words, " ")] = true
+				case "shot_before":
+					lx.shotBefore = append(lx.shotBefore, words)
 				case "shot_after":
 					lx.shotAfter = append(lx.shotAfter, words)
 				case "toll_verbs":
@@ -164,9 +169,52 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.singularPassive(text, toks, low)...)
 	}
 	if len(out) == 0 {
-		out = append(out, lx.shot(text, toks, low, raw)...)
+		out = append(out, lx.woundedState(text, toks, low)...)
+	}
+	if !hasKind(out, true, false) && !hasKind(out, false, true) {
+		// "Six people were shot, two of them fatally": those shot are
+		// counted beside the dead, so the event can tell the wounded.
+		for _, c := range lx.shot(text, toks, low, raw) {
+			if !startsAt(out, c.Start) {
+				out = append(out, c)
+			}
+		}
 	}
 	return lx.objectVictims(text, toks, low, out)
+}
+
+func hasKind(cs []Casualty, wounded, shot bool) bool {
+	for _, c := range cs {
+		if c.Wounded == wounded && c.Shot == shot {
+			return true
+		}
+	}
+	return false
+}
+
+func startsAt(cs []Casualty, start int) bool {
+	for _, c := range cs {
+		if c.Start == start {
+			return true
+		}
+	}
+	return false
+}
+
+// woundedState counts one person hurt for a sentence that gives no count
+// but a state only the wounded are in: "was taken to a hospital in
+// critical condition", "suffered a gunshot wound to the chest".
+func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []string) []Casualty {
+	for i := range low {
+		for _, st := range lx.woundedStates {
+			if hasWordsAt(low, i, st) {
+				n, end := 1, i+len(st)-1
+				return []Casualty{{Wounded: true, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
+			}
+		}
+	}
+	return nil
 }
 
 // objectVictims adds one person a cue was done to when the sentence names
@@ -176,14 +224,6 @@ func Casualties(text string, s nlp.Span) []Casualty {
 // count the sentence already gives (killed, wounded or shot) is not added
 // to, so "killing his wife, Jane Doe" stays one.
 func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
-	has := func(wounded, shot bool) bool {
-		for _, c := range out {
-			if c.Wounded == wounded && c.Shot == shot {
-				return true
-			}
-		}
-		return false
-	}
 	for i := 1; i < len(low); i++ {
 		if !lx.objectDets[low[i]] {
 			continue
@@ -198,7 +238,7 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		default:
 			continue
 		}
-		if has(wounded, shot) {
+		if hasKind(out, wounded, shot) {
 			continue
 		}
 		// The noun within three words of the determiner: "his friend",
@@ -219,9 +259,10 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 }
 
 // shot finds people hit by gunfire whose fate the sentence does not tell:
-// "four people were shot", "a man was shot in the leg". It is asked only
-// when the sentence states no death or injury, so "were shot dead" and
-// "shot and wounded" never reach it.
+// "four people were shot", "a man was shot in the leg", "he shot six
+// people". It is asked only when the sentence states no injury, and a
+// number already counted as dead is not counted again, so "were shot
+// dead" and "shot and wounded" never reach it.
 func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw []nlp.Quantity) []Casualty {
 	var out []Casualty
 	for _, q := range nlp.Coordinated(text, raw) {
@@ -231,8 +272,8 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		if q.Kind != nlp.Count || q.Capped || !q.Person {
 			continue
 		}
-		_, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) {
+		first, last := tokenRange(toks, q.Start, q.End)
+		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) && !endsWith(low, first, lx.shotBefore) {
 			continue
 		}
 		c := Count{Min: q.Min}

@@ -469,7 +469,8 @@ func newPlacer(a article.Article) *placer {
 // storyPlace is where the article's own story happens, for events told in
 // its opening paragraphs without a place: the dateline if there is one,
 // else the first place the headline names, else the first the opening
-// paragraphs name.
+// paragraphs name, else a town the article's address names (last, since
+// a site's section path can be its home town, not the story's).
 func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
 		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
@@ -477,8 +478,9 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		// elsewhere found through the headline would be a false point.
 		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
 	}
-	for _, pm := range PlaceMentions(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
-		if loc := p.resolve(pm.Name); loc != nil {
+	title := nlp.Span{Start: 0, End: len(a.Title)}
+	for _, pm := range append(PlaceMentions(a.Title, title), residentMentions(a.Title, title)...) {
+		if loc := p.resolveMention(pm); loc != nil {
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
@@ -494,10 +496,15 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		if para >= storyParagraphs {
 			break
 		}
-		for _, pm := range PlaceMentions(a.Text, s) {
-			if loc := p.resolve(pm.Name); loc != nil {
+		for _, pm := range append(PlaceMentions(a.Text, s), residentMentions(a.Text, s)...) {
+			if loc := p.resolveMention(pm); loc != nil {
 				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)
 			}
+		}
+	}
+	for _, name := range urlNames(a.URL, a.Title+"\n"+a.Text) {
+		if loc := p.resolveMention(PlaceMention{Name: name, Resident: true}); loc != nil {
+			return loc, fmt.Sprintf("the story's place: %q, a town the article's address names", name)
 		}
 	}
 	return nil, ""
@@ -507,6 +514,28 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 // place when neither dateline nor headline does: a crawled page often
 // opens with a caption or two before the lead.
 const storyParagraphs = 4
+
+// minResidentPopulation is the smallest town a name read before a noun
+// for people ("a Temecula man") is taken as: smaller namesakes of
+// descriptive words ("White", "Marine") are not places there.
+const minResidentPopulation = 2000
+
+// resolveMention resolves a place mention, holding a name read before a
+// noun for people to a sizeable town.
+func (p *placer) resolveMention(pm PlaceMention) *Location {
+	if !pm.Resident {
+		return p.resolve(pm.Name)
+	}
+	if p.r == nil {
+		return nil
+	}
+	b := p.r.Resolve(pm.Name).Best
+	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
+		return nil
+	}
+	lat, lon := b.Lat, b.Lon
+	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+}
 
 func (p *placer) resolve(name string) *Location {
 	if p.r == nil {
@@ -535,11 +564,11 @@ func (p *placer) resolve(name string) *Location {
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule string
-	for _, pm := range PlaceMentions(text, s) {
+	for _, pm := range append(PlaceMentions(text, s), residentMentions(text, s)...) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}
-		loc := p.resolve(pm.Name)
+		loc := p.resolveMention(pm)
 		if loc == nil {
 			continue
 		}

@@ -62,3 +62,12 @@ func (d *Date) overlaps(o *Date) bool {
 	}
 	return d.Start <= o.End && o.Start <= d.End
 }
+
+// narrows reports whether d lies within o and is shorter: "January 19"
+// within "last week". Dates are YYYY-MM-DD, so strings compare as days.
+func (d *Date) narrows(o *Date) bool {
+	if d == nil || o == nil {
+		return false
+	}
+	return o.Start <= d.Start && d.End <= o.End && (o.Start != d.Start || o.End != d.End)
+}

@@ -755,8 +755,10 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	if m.wounded != nil {
 		ev.Wounded = maxCount(ev.Wounded, m.wounded)
 	}
-	// A date the text gives beats the lead's implicit week.
-	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText)) {
+	// A date the text gives beats the lead's implicit week, and a
+	// retelling that dates the event within the range first given
+	// ("last week", then "on Jan. 19") makes it precise.
+	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText) || m.dateFromText && m.date.narrows(ev.Date)) {
 		ev.Date = m.date
 	}
 	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) {

@@ -288,3 +288,38 @@ func TestRiderCasualties(t *testing.T) {
 		})
 	}
 }
+
+func TestDateNarrows(t *testing.T) {
+	week := &Date{Start: "2015-04-27", End: "2015-05-03", Precision: "week"}
+	tests := []struct {
+		d    *Date
+		want bool
+	}{
+		{&Date{Start: "2015-04-29", End: "2015-04-29", Precision: "day"}, true},
+		{&Date{Start: "2015-05-04", End: "2015-05-04", Precision: "day"}, false},   // after the week
+		{&Date{Start: "2015-04-27", End: "2015-05-03", Precision: "week"}, false},  // the same range
+		{&Date{Start: "2015-04-01", End: "2015-04-30", Precision: "month"}, false}, // wider
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := tt.d.narrows(week); got != tt.want {
+			t.Errorf("%v narrows %v = %v, want %v", tt.d, week, got, tt.want)
+		}
+	}
+}
+
+// TestMainEventDateRefined checks that a retelling that gives the day
+// within the range the first telling gave ("last week") dates the event.
+func TestMainEventDateRefined(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2015, 5, 6, 12, 0, 0, 0, time.UTC),
+		Text:      "A gunman opened fire outside a bar in Dayton last week, killing two men.\n\nThe shooting happened on April 29 after an argument, police said.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 || evs[0].Date == nil {
+		t.Fatalf("no dated event: %+v", evs)
+	}
+	if d := evs[0].Date; d.Start != "2015-04-29" || d.Precision != "day" {
+		t.Errorf("date = %+v, want 2015-04-29 (day)", d)
+	}
+}

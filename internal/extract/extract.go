@@ -181,12 +181,14 @@ func Extract(a article.Article, opt Options) Result {
 		res.Why[0] = append(res.Why[0], Reason{Field: "location", Value: d.Name + ", " + d.Country,
 			Rule: "main event naming no place: " + places.storyRule})
 	}
-	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type]) {
+	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type] ||
+		ev[0].Date != nil && ev[0].Date.Precision != "day" && violent[ev[0].Type]) {
 		// The main event was dated only by the lead's implicit week, or,
 		// violent and first told past the opening paragraphs (after a
-		// page's captions), not at all; the date the opening paragraphs
-		// give is the date a news lead means.
-		if d := dates.lead(anchor); d != nil {
+		// page's captions), not at all or only roughly ("last week");
+		// the date the opening paragraphs give is the date a news lead
+		// means, if it falls within the rough one.
+		if d := dates.lead(anchor); d != nil && (ev[0].Date == nil || ev[0].Date.Text == "" || d.narrows(ev[0].Date)) {
 			res.Events[0].Date = d
 			res.Why[0] = append(res.Why[0], Reason{Field: "date", Value: d.Start + ".." + d.End,
 				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
@@ -423,22 +425,31 @@ func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) 
 	return nil, ""
 }
 
-// lead returns the first calendar date the opening two paragraphs give
-// within the month before the anchor, or nil. News leads report what just
-// happened; an older date there is background ("the turning point came
-// on June 12, 2011").
+// lead returns the first day the opening paragraphs give within the
+// month before the anchor, else the first rougher date there ("last
+// week"), or nil. News leads report what just happened; an older date
+// there is background ("the turning point came on June 12, 2011"). The
+// opening paragraphs are as many as storyPlace reads: a crawled page
+// often opens with a caption or two before the lead.
 func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
+	var coarse *Date
 	for i, ds := range idx.bySent {
-		if idx.paras[i] > 1 {
+		if idx.paras[i] >= storyParagraphs {
 			break
 		}
 		for _, d := range ds {
-			if recent(d.date, anchor) {
+			if !recent(d.date, anchor) {
+				continue
+			}
+			if d.date.Precision == "day" {
 				return d.date
+			}
+			if coarse == nil {
+				coarse = d.date
 			}
 		}
 	}
-	return nil
+	return coarse
 }
 
 func abs(x int) int {

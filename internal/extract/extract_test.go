@@ -323,3 +323,34 @@ func TestMainEventDateRefined(t *testing.T) {
 		t.Errorf("date = %+v, want 2015-04-29 (day)", d)
 	}
 }
+
+// TestLeadDateAfterCaptions checks that the lead's day is found past a
+// page's caption paragraphs, that a day beats a rougher date given
+// before it, and that a rough text date is refined only by a day within it.
+func TestLeadDateAfterCaptions(t *testing.T) {
+	pub := time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       string // start of the main event's day, "" for none
+	}{
+		{"day in the third paragraph", "Photo: a street in Dalmera.\n\nWatch the video above.\n\nPolice were called to Elm Street on Tuesday night, a spokesman said.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
+		{"day after a rough date", "Earlier this month the council met.\n\nPolice were called to Elm Street on Tuesday night.\n\nSubscribe.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
+		{"day outside the rough date", "A man was shot outside a bar last week, police said.\n\nThe bar reopened on Wednesday, July 20.", ""},
+		{"fifth paragraph is too far", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nPolice were called to Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			got := ""
+			if d := evs[0].Date; d != nil && d.Precision == "day" {
+				got = d.Start
+			}
+			if got != tt.want {
+				t.Errorf("main event day = %q, want %q (date %+v)", got, tt.want, evs[0].Date)
+			}
+		})
+	}
+}

@@ -131,8 +131,12 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	for _, g := range nlp.Coordinated(text, raw) {
 		if g.Kind == nlp.Age && isOnePerson(text[s.Start:g.Start]) {
-			// "a 19-year-old was shot dead": an age standing for a person.
+			// "a 19-year-old was shot dead": an age standing for a
+			// person, the article with it, so that a cue before the
+			// article reaches it ("the fatal shooting of a 17-year-old").
 			g.Kind, g.Min, g.Max = nlp.Count, 1, 1
+			before := strings.TrimRight(text[s.Start:g.Start], " ")
+			g.Start = s.Start + strings.LastIndexByte(" "+before, ' ')
 		}
 		if g.Kind != nlp.Count || g.Capped {
 			continue

@@ -375,7 +375,7 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 	for _, e := range timex.Find(text, anchor) {
 		idx.spans = append(idx.spans, nlp.Span{Start: e.Start, End: e.End})
 		d := eventDate(e)
-		if d == nil {
+		if d == nil || reportDate(text[:e.Start]) {
 			continue
 		}
 		for si < len(sents) && sents[si].End <= e.Start {

@@ -354,3 +354,37 @@ func TestLeadDateAfterCaptions(t *testing.T) {
 		})
 	}
 }
+
+func TestReportDate(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"Two men were shot, police said ", true},
+		{"the sheriff told reporters on ", true},
+		{"A gunman opened fire on ", false},
+		{"The shooting happened early ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := reportDate(tt.before); got != tt.want {
+			t.Errorf("reportDate(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestEventNotDatedByStatement checks that the day a statement was made
+// does not date the event it is about.
+func TestEventNotDatedByStatement(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC),
+		Text:      "Police said Wednesday that a man was shot and killed outside the bar late on Tuesday.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 || evs[0].Date == nil {
+		t.Fatalf("no dated event: %+v", evs)
+	}
+	if d := evs[0].Date; d.Start != "2016-07-19" {
+		t.Errorf("date = %+v, want 2016-07-19 (Tuesday, not the day police spoke)", d)
+	}
+}

@@ -490,12 +490,22 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
 	}
 	title := nlp.Span{Start: 0, End: len(a.Title)}
+	var times []nlp.Span // "in Thursday's shooting": a day, not Thursday Island
+	for _, e := range timex.Find(a.Title, a.Published) {
+		times = append(times, nlp.Span{Start: e.Start, End: e.End})
+	}
 	for _, pm := range append(PlaceMentions(a.Title, title), residentMentions(a.Title, title)...) {
+		if overlapsSpan(times, pm.Start, pm.End) {
+			continue
+		}
 		if loc := p.resolveMention(pm); loc != nil {
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
 	for _, name := range headlineNames(a.Title, a.Text) {
+		if k := strings.Index(a.Title, name); k >= 0 && overlapsSpan(times, k, k+len(name)) {
+			continue
+		}
 		if loc := p.resolve(name); loc != nil && precisionRank[loc.Precision] >= precisionRank["city"] {
 			return loc, fmt.Sprintf("the story's place: %q, a city the headline names", name)
 		}

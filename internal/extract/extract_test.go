@@ -388,3 +388,22 @@ func TestEventNotDatedByStatement(t *testing.T) {
 		t.Errorf("date = %+v, want 2016-07-19 (Tuesday, not the day police spoke)", d)
 	}
 }
+
+// TestHeadlineDayIsNoPlace checks that a day a headline names is not
+// read as a place spelled the same ("Thursday" is also a town abroad).
+func TestHeadlineDayIsNoPlace(t *testing.T) {
+	for _, title := range []string{"Two hurt in Thursday shooting", "Thursday shooting leaves two hurt near school"} {
+		a := article.Article{
+			Title:     title,
+			Published: time.Date(2016, 7, 22, 12, 0, 0, 0, time.UTC),
+			Text:      "Two people were shot and wounded outside a school, police said.",
+		}
+		evs := Extract(a, Options{}).Events
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", title)
+		}
+		if l := evs[0].Location; l != nil {
+			t.Errorf("%q: location = %+v, want none", title, *l)
+		}
+	}
+}

@@ -97,6 +97,9 @@ func Extract(a article.Article, opt Options) Result {
 		}
 		cls := clauses(text, sent)
 		if len(cls) == 0 {
+			if n := len(mentions); n > 0 && (paras[i]-mentions[n-1].para > 1 || !violent[mentions[n-1].trigger.Type]) {
+				continue // no event beside it to take a toll
+			}
 			r, ok := riderAt(text, sent, i, paras[i], dates)
 			if !ok {
 				continue

@@ -133,7 +133,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		if g.Kind == nlp.Age && isOnePerson(text[s.Start:g.Start]) {
 			// "a 19-year-old was shot dead": an age standing for a
 			// person, the article with it, so that a cue before the
-			// article reaches it ("the fatal shooting of a 17-year-old").
+			// article reaches it ("the fatal shooting of a 19-year-old").
 			g.Kind, g.Min, g.Max = nlp.Count, 1, 1
 			before := strings.TrimRight(text[s.Start:g.Start], " ")
 			g.Start = s.Start + strings.LastIndexByte(" "+before, ' ')
@@ -176,7 +176,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.woundedState(text, toks, low)...)
 	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
-		// "Six people were shot, two of them fatally": those shot are
+		// "Five people were shot, two of them fatally": those shot are
 		// counted beside the dead, so the event can tell the wounded.
 		for _, c := range lx.shot(text, toks, low, raw) {
 			if !startsAt(out, c.Start) {
@@ -223,7 +223,7 @@ func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []str
 
 // objectVictims adds one person a cue was done to when the sentence names
 // them by a possessive or "the" and a noun for one person, not by a
-// number or a name: "charged with wounding his friend", "killing one and
+// number or a name: "charged with wounding his cousin", "killing one and
 // wounding the other", "her son shot his 3-year-old sister". A kind of
 // count the sentence already gives (killed, wounded or shot) is not added
 // to, so "killing his wife, Jane Doe" stays one.
@@ -245,7 +245,7 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		if hasKind(out, wounded, shot) {
 			continue
 		}
-		// The noun within three words of the determiner: "his friend",
+		// The noun within three words of the determiner: "his cousin",
 		// "the other", "his 3-year-old daughter", "her teenage son".
 		for j := i + 1; j < len(low) && j <= i+3; j++ {
 			if lx.objectPersons[low[j]] || lx.headlinePersons[low[j]] {
@@ -714,7 +714,7 @@ func tallyCasualties(cs []Casualty) tally {
 }
 
 // rider is a sentence that tells casualties but no event of its own:
-// "He was taken to a hospital, where he died." News tells an incident
+// "She died at Mercy General hours later." News tells an incident
 // over several sentences, and only one of them may carry the word that
 // names it; the toll in the others belongs to the event told next to it.
 type rider struct {

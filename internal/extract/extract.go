@@ -540,7 +540,7 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 const storyParagraphs = 4
 
 // minResidentPopulation is the smallest town a name read before a noun
-// for people ("a Temecula man") is taken as: smaller namesakes of
+// for people ("a Dalmera man") is taken as: smaller namesakes of
 // descriptive words ("White", "Marine") are not places there.
 const minResidentPopulation = 2000
 
@@ -781,7 +781,7 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	}
 	// A date the text gives beats the lead's implicit week, and a
 	// retelling that dates the event within the range first given
-	// ("last week", then "on Jan. 19") makes it precise.
+	// ("last week", then "on April 29") makes it precise.
 	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText) || m.dateFromText && m.date.narrows(ev.Date)) {
 		ev.Date = m.date
 	}

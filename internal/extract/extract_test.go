@@ -261,7 +261,7 @@ func TestRiderCasualties(t *testing.T) {
 		name, text      string
 		killed, wounded int // -1: not given
 	}{
-		{"toll after the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. He was taken to a hospital, where he died. Two others who were hurt are expected to recover.", 1, 2},
+		{"toll after the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. She died at Mercy General hours later. Two others who were hurt are expected to recover.", 1, 2},
 		{"toll before the event", "A 19-year-old man is dead. Gunmen opened fire outside a bar in Dayton on Sunday night, police said.", 1, -1},
 		{"dated toll is background", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. By 2013, 40 people had died on that road.", -1, -1},
 		{"toll paragraphs away", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said.\n\nThe mayor spoke.\n\nThe council met.\n\nSix people were injured in a crash on the interstate.", -1, -1},

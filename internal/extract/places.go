@@ -44,7 +44,7 @@ var localForces = map[string]bool{
 type PlaceMention struct {
 	Start, End int
 	Name       string
-	// Resident marks a name read before a noun for people ("a Temecula
+	// Resident marks a name read before a noun for people ("a Dalmera
 	// man"): weaker evidence than a preposition, since descriptive words
 	// stand there too ("a White House aide"), so only a sizeable town of
 	// that name is taken.
@@ -94,7 +94,7 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 }
 
 // residentMentions finds the town names a sentence puts before a noun
-// for people: "a Temecula man", "Hamilton Man Shot". Local news names
+// for people: "a Dalmera man", "Hamilton Man Shot". Local news names
 // people by their town, which is where it happened more often than not;
 // the mentions are marked Resident, weaker than PlaceMentions.
 func residentMentions(text string, s nlp.Span) []PlaceMention {
@@ -256,11 +256,11 @@ func headlineNames(title, body string) []string {
 }
 
 // urlNames lists the place names an article's address spells in its
-// path: "/news/fresno/...", "/2015/03/02/two-shot-in-north-akron/". The
+// path: "/news/dalmera/...", "/2015/03/02/two-shot-in-north-dalmera/". The
 // slug is a second headline, often the only one naming the town when the
 // page has no dateline and a headline that names a street or a
 // neighbourhood. A word run counts only if the article writes it as a
-// name ("Akron") and never as a plain word ("shot"), so the slug's
+// name ("Dalmera") and never as a plain word ("shot"), so the slug's
 // ordinary words are not taken for towns.
 func urlNames(rawURL, body string) []string {
 	path := rawURL
@@ -297,8 +297,8 @@ func urlNames(rawURL, body string) []string {
 	return out
 }
 
-// titleWords capitalises each slug word ("north", "akron" -> "North
-// Akron"); a word with a digit or of one letter makes no name.
+// titleWords capitalises each slug word ("north", "dalmera" -> "North
+// Dalmera"); a word with a digit or of one letter makes no name.
 func titleWords(words []string) string {
 	parts := make([]string, len(words))
 	for i, w := range words {

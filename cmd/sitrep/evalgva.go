@@ -23,6 +23,7 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 		return eval.GVAPrediction{}
 	}
 	art.Title = a.Title
+	art.URL = a.URL // the address the set gives, read as any page's would be
 	pub, _ := time.Parse("2006-01-02", a.Published)
 	evs := extract.Extract(art, extract.Options{Published: pub}).Events
 	var p eval.GVAPrediction

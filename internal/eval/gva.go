@@ -190,10 +190,48 @@ func (s *GVASet) RunGVA(predict func(GVAArticle) GVAPrediction) *GVAReport {
 			}
 		}
 		str(&rep.Date, "date", p.Date, inc.Date)
-		str(&rep.City, "city", p.City, inc.City)
+		city := p.City
+		if SameGVACity(p.City, inc.City) {
+			city = inc.City
+		}
+		str(&rep.City, "city", city, inc.City)
 		str(&rep.State, "state", p.State, inc.State)
 		num(&rep.Killed, "killed", p.Killed, inc.Killed)
 		num(&rep.Injured, "injured", p.Injured, inc.Injured)
 	}
 	return rep
+}
+
+// SameGVACity reports whether a predicted city is the archive's. The
+// archive writes a city with its neighbourhood or borough in parentheses
+// ("New York (Manhattan)", "Pittsburgh (Wilkinsburg)"), and spells out
+// what articles abbreviate ("Saint Louis" for "St. Louis"); either part of
+// the pair names the incident's place as the archive codes it, and the two
+// spellings are one name. Anything else must match exactly (ignoring case).
+func SameGVACity(got, want string) bool {
+	g := cityKey(got)
+	if g == "" {
+		return false
+	}
+	if g == cityKey(want) {
+		return true
+	}
+	open := strings.Index(want, " (")
+	if open < 0 || !strings.HasSuffix(want, ")") {
+		return false
+	}
+	return g == cityKey(want[:open]) || g == cityKey(want[open+2:len(want)-1])
+}
+
+// cityAbbreviations are the leading words articles shorten in place names.
+var cityAbbreviations = map[string]string{"st.": "saint", "st": "saint", "ft.": "fort", "ft": "fort", "mt.": "mount", "mt": "mount"}
+
+func cityKey(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		if full, ok := cityAbbreviations[w]; ok {
+			words[i] = full
+		}
+	}
+	return strings.Join(words, " ")
 }

@@ -45,3 +45,26 @@ func TestRunGVA(t *testing.T) {
 		t.Errorf("%d misses, want 5: %+v", len(rep.Misses), rep.Misses)
 	}
 }
+
+func TestSameGVACity(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		same      bool
+	}{
+		{"Springfield", "springfield", true},
+		{"Brookdale", "Carverton (Brookdale)", true}, // the neighbourhood the archive adds
+		{"Carverton", "Carverton (Brookdale)", true}, // the city it belongs to
+		{"Elm Park", "Carverton (Brookdale)", false},
+		{"Carverton (Brookdale)", "Carverton (Brookdale)", true},
+		{"St. Albans", "Saint Albans", true},
+		{"Ft. Wayland", "Fort Wayland", true},
+		{"Saint Albans", "Saint Albansville", false},
+		{"", "Carverton (Brookdale)", false},
+		{"", "", false}, // no prediction is never right
+		{"Brookdale", "Carverton", false},
+	} {
+		if got := SameGVACity(c.got, c.want); got != c.same {
+			t.Errorf("SameGVACity(%q, %q) = %v, want %v", c.got, c.want, got, c.same)
+		}
+	}
+}

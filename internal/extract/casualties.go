@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -19,8 +20,11 @@ type casualtyLexicon struct {
 	woundedAfter, woundedBefore [][]string
 	between                     map[string]bool
 	singular                    [][]string
-	shotAfter                   [][]string
+	shotAfter, shotBefore       [][]string
 	headlinePersons             map[string]bool
+	singularSubjects            [][]string
+	woundedStates               [][]string
+	objectPersons, objectDets   map[string]bool
 	civilians, forces           map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
@@ -36,7 +40,8 @@ var (
 
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
-		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{}}
+		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
+			objectPersons: map[string]bool{}, objectDets: map[string]bool{}}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
 				words := strings.Fields(strings.ToLower(line))
@@ -57,6 +62,16 @@ func casualties() *casualtyLexicon {
 					lx.singular = append(lx.singular, words)
 				case "headline_persons":
 					lx.headlinePersons[strings.Join(words, " ")] = true
+				case "singular_subjects":
+					lx.singularSubjects = append(lx.singularSubjects, words)
+				case "wounded_states":
+					lx.woundedStates = append(lx.woundedStates, words)
+				case "object_persons":
+					lx.objectPersons[strings.Join(words, " ")] = true
+				case "object_determiners":
+					lx.objectDets[strings.Join(words, " ")] = true
+				case "shot_before":
+					lx.shotBefore = append(lx.shotBefore, words)
 				case "shot_after":
 					lx.shotAfter = append(lx.shotAfter, words)
 				case "toll_verbs":
@@ -116,8 +131,12 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	for _, g := range nlp.Coordinated(text, raw) {
 		if g.Kind == nlp.Age && isOnePerson(text[s.Start:g.Start]) {
-			// "a 19-year-old was shot dead": an age standing for a person.
+			// "a 19-year-old was shot dead": an age standing for a
+			// person, the article with it, so that a cue before the
+			// article reaches it ("the fatal shooting of a 19-year-old").
 			g.Kind, g.Min, g.Max = nlp.Count, 1, 1
+			before := strings.TrimRight(text[s.Start:g.Start], " ")
+			g.Start = s.Start + strings.LastIndexByte(" "+before, ' ')
 		}
 		if g.Kind != nlp.Count || g.Capped {
 			continue
@@ -154,15 +173,100 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.singularPassive(text, toks, low)...)
 	}
 	if len(out) == 0 {
-		out = append(out, lx.shot(text, toks, low, raw)...)
+		out = append(out, lx.woundedState(text, toks, low)...)
+	}
+	if !hasKind(out, true, false) && !hasKind(out, false, true) {
+		// "Five people were shot, two of them fatally": those shot are
+		// counted beside the dead, so the event can tell the wounded.
+		for _, c := range lx.shot(text, toks, low, raw) {
+			if !startsAt(out, c.Start) {
+				out = append(out, c)
+			}
+		}
+	}
+	return lx.objectVictims(text, toks, low, out)
+}
+
+func hasKind(cs []Casualty, wounded, shot bool) bool {
+	for _, c := range cs {
+		if c.Wounded == wounded && c.Shot == shot {
+			return true
+		}
+	}
+	return false
+}
+
+func startsAt(cs []Casualty, start int) bool {
+	for _, c := range cs {
+		if c.Start == start {
+			return true
+		}
+	}
+	return false
+}
+
+// woundedState counts one person hurt for a sentence that gives no count
+// but a state only the wounded are in: "was taken to a hospital in
+// critical condition", "suffered a gunshot wound to the chest".
+func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []string) []Casualty {
+	for i := range low {
+		for _, st := range lx.woundedStates {
+			if hasWordsAt(low, i, st) {
+				n, end := 1, i+len(st)-1
+				return []Casualty{{Wounded: true, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
+			}
+		}
+	}
+	return nil
+}
+
+// objectVictims adds one person a cue was done to when the sentence names
+// them by a possessive or "the" and a noun for one person, not by a
+// number or a name: "charged with wounding his cousin", "killing one and
+// wounding the other", "her son shot his 3-year-old sister". A kind of
+// count the sentence already gives (killed, wounded or shot) is not added
+// to, so "killing his wife, Jane Doe" stays one.
+func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := 1; i < len(low); i++ {
+		if !lx.objectDets[low[i]] {
+			continue
+		}
+		var wounded, shot bool
+		switch {
+		case endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
+		case endsWith(low, i, lx.woundedBefore):
+			wounded = true
+		case low[i-1] == "shot" || low[i-1] == "shooting":
+			shot = true
+		default:
+			continue
+		}
+		if hasKind(out, wounded, shot) {
+			continue
+		}
+		// The noun within three words of the determiner: "his cousin",
+		// "the other", "his 3-year-old daughter", "her teenage son".
+		for j := i + 1; j < len(low) && j <= i+3; j++ {
+			if lx.objectPersons[low[j]] || lx.headlinePersons[low[j]] {
+				n := 1
+				out = append(out, Casualty{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End], Noun: low[j]})
+				break
+			}
+			if toks[j].Kind != nlp.Word || isCapitalized(toks[j].Text) || lx.isCue(low, j) || low[j] == "and" || low[j] == "or" {
+				break
+			}
+		}
 	}
 	return out
 }
 
 // shot finds people hit by gunfire whose fate the sentence does not tell:
-// "four people were shot", "a man was shot in the leg". It is asked only
-// when the sentence states no death or injury, so "were shot dead" and
-// "shot and wounded" never reach it.
+// "four people were shot", "a man was shot in the leg", "he shot six
+// people". It is asked only when the sentence states no injury, and a
+// number already counted as dead is not counted again, so "were shot
+// dead" and "shot and wounded" never reach it.
 func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw []nlp.Quantity) []Casualty {
 	var out []Casualty
 	for _, q := range nlp.Coordinated(text, raw) {
@@ -172,8 +276,8 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		if q.Kind != nlp.Count || q.Capped || !q.Person {
 			continue
 		}
-		_, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) {
+		first, last := tokenRange(toks, q.Start, q.End)
+		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) && !endsWith(low, first, lx.shotBefore) {
 			continue
 		}
 		c := Count{Min: q.Min}
@@ -204,10 +308,11 @@ func (lx *casualtyLexicon) followedBy(low []string, k int, cues [][]string) bool
 // verb says one ("The owner of the shop was killed").
 func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []string) []Casualty {
 	for i := range low {
-		for _, aux := range lx.singular {
+		for k, aux := range append(lx.singular, lx.singularSubjects...) {
 			if !hasWordsAt(low, i, aux) {
 				continue
 			}
+			passive := k < len(lx.singular)
 			j := i + len(aux)
 			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
 				j++ // "was accidentally shot to death"
@@ -215,16 +320,19 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 			if j >= len(low) {
 				continue
 			}
-			var wounded bool
+			var wounded, shot bool
 			switch {
 			case matchAny(low, j, lx.killedAfter):
 			case matchAny(low, j, lx.woundedAfter):
 				wounded = true
+			case passive && matchAny(low, j, lx.shotAfter):
+				// "He was shot in the leg": one person hit, fate untold.
+				shot = true
 			default:
 				continue
 			}
 			n := 1
-			return []Casualty{{Wounded: wounded, Count: Count{Min: 1, Max: &n},
+			return []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 				Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
 		}
 	}
@@ -569,4 +677,94 @@ func HeadlineCasualties(title string) []Casualty {
 		}
 	}
 	return out
+}
+
+// tally is what one sentence's casualty phrases add up to: the largest
+// count of each kind, the victims they name, and why.
+type tally struct {
+	killed, wounded, shot *Count
+	victims               []Participant
+	why                   []Reason
+}
+
+func tallyCasualties(cs []Casualty) tally {
+	var t tally
+	for _, c := range cs {
+		field := "killed"
+		if c.Shot {
+			t.shot = maxCount(t.shot, &c.Count)
+			t.why = append(t.why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
+			if c.Noun != "" {
+				t.victims = append(t.victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+			}
+			continue
+		}
+		if c.Wounded {
+			t.wounded = maxCount(t.wounded, &c.Count)
+			field = "wounded"
+		} else {
+			t.killed = maxCount(t.killed, &c.Count)
+		}
+		t.why = append(t.why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
+		if c.Noun != "" || c.Named {
+			t.victims = append(t.victims, Participant{Name: c.Text, Kind: VictimKind(c)})
+		}
+	}
+	return t
+}
+
+// rider is a sentence that tells casualties but no event of its own:
+// "She died at Mercy General hours later." News tells an incident
+// over several sentences, and only one of them may carry the word that
+// names it; the toll in the others belongs to the event told next to it.
+type rider struct {
+	span nlp.Span
+	para int
+	tally
+}
+
+// riderAt reads sentence i as a rider: it must state someone killed,
+// wounded or shot (a zero, "no one else was hurt", adds nothing) and give
+// no date of its own, since a dated toll ("in 2015, 40 people were
+// killed in the city") is another time's.
+func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	if len(dates.bySent[i]) > 0 {
+		return rider{}, false
+	}
+	var cs []Casualty
+	for _, c := range Casualties(text, s) {
+		if c.Count.Min > 0 {
+			cs = append(cs, c)
+		}
+	}
+	if len(cs) == 0 {
+		return rider{}, false
+	}
+	t := tallyCasualties(cs)
+	st := text[s.Start:s.End]
+	for k := range t.why {
+		t.why[k].Rule += ", in a sentence naming no event, read with the event told beside it"
+		t.why[k].Sentence = st
+	}
+	return rider{span: s, para: para, tally: t}, true
+}
+
+// ride adds a rider's counts to a violent mention, each the larger of
+// the two as for any two tellings of one incident.
+func (m *mention) ride(r rider) {
+	if !violent[m.trigger.Type] {
+		return
+	}
+	if r.killed != nil {
+		m.killed = maxCount(m.killed, r.killed)
+	}
+	if r.wounded != nil {
+		m.wounded = maxCount(m.wounded, r.wounded)
+	}
+	if r.shot != nil {
+		m.shot = maxCount(m.shot, r.shot)
+	}
+	m.victims = append(m.victims, r.victims...)
+	m.why = append(m.why, r.why...)
+	m.riders = append(m.riders, r.span)
 }

@@ -1,11 +1,14 @@
 package extract
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"sitrep/internal/nlp/timex"
+	"sitrep/internal/wordlist"
 )
 
 // eventDate turns a TIMEX3 date value into an event date range with its
@@ -61,4 +64,48 @@ func (d *Date) overlaps(o *Date) bool {
 		return true
 	}
 	return d.Start <= o.End && o.Start <= d.End
+}
+
+// narrows reports whether d lies within o and is shorter: "January 19"
+// within "last week". Dates are YYYY-MM-DD, so strings compare as days.
+func (d *Date) narrows(o *Date) bool {
+	if d == nil || o == nil {
+		return false
+	}
+	return o.Start <= d.Start && d.End <= o.End && (o.Start != d.Start || o.End != d.End)
+}
+
+//go:embed rules/dates.txt
+var dateRules string
+
+var reportVerbs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for section, lines := range wordlist.Sections(dateRules) {
+		if section != "report_verbs" {
+			panic("extract: rules/dates.txt: entry outside [report_verbs]: " + lines[0])
+		}
+		for _, l := range lines {
+			m[strings.ToLower(l)] = true
+		}
+	}
+	return m
+})
+
+// reportDate reports whether a time expression that follows before is
+// the day something was said, not the day it happened: "police said
+// Sunday", "the sheriff told reporters on Monday". News dates its
+// statements apart from its events, and a statement comes after them.
+func reportDate(before string) bool {
+	words := strings.Fields(before[max(0, len(before)-40):])
+	if n := len(words); n > 0 && strings.EqualFold(words[n-1], "on") {
+		words = words[:n-1]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if len(words) >= 2 && reportVerbs()[strings.ToLower(words[len(words)-2])+" "+last] {
+		return true
+	}
+	return reportVerbs()[last]
 }

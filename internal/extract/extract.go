@@ -47,6 +47,7 @@ type mention struct {
 	victims      []Participant
 	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
+	riders       []nlp.Span // sentences without a trigger whose casualties it took
 }
 
 // Anchor is the time an article's relative dates ("yesterday", "on
@@ -89,11 +90,28 @@ func Extract(a article.Article, opt Options) Result {
 	places := newPlacer(a)
 
 	var mentions []mention
+	var pending []rider // casualty sentences before the first event mention
 	for i, sent := range sents {
 		if isVideoCaption(text[sent.Start:sent.End]) {
 			continue
 		}
-		for _, cl := range clauses(text, sent) {
+		cls := clauses(text, sent)
+		if len(cls) == 0 {
+			if n := len(mentions); n > 0 && (paras[i]-mentions[n-1].para > 1 || !violent[mentions[n-1].trigger.Type]) {
+				continue // no event beside it to take a toll
+			}
+			r, ok := riderAt(text, sent, i, paras[i], dates)
+			if !ok {
+				continue
+			}
+			if n := len(mentions); n > 0 && r.para-mentions[n-1].para <= 1 {
+				mentions[n-1].ride(r)
+			} else if n == 0 {
+				pending = append(pending, r)
+			}
+			continue
+		}
+		for _, cl := range cls {
 			s, t := cl.span, cl.trigger
 			st := text[s.Start:s.End]
 			certainty, claims := Certainty(st)
@@ -102,30 +120,9 @@ func Extract(a article.Article, opt Options) Result {
 				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
 			}
 			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
-			var killed, wounded *Count
-			var victims []Participant
-			var shot *Count
-			for _, c := range Casualties(text, s) {
-				field := "killed"
-				if c.Shot {
-					shot = maxCount(shot, &c.Count)
-					why = append(why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})
-					if c.Noun != "" {
-						victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
-					}
-					continue
-				}
-				if c.Wounded {
-					wounded = maxCount(wounded, &c.Count)
-					field = "wounded"
-				} else {
-					killed = maxCount(killed, &c.Count)
-				}
-				why = append(why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
-				if c.Noun != "" || c.Named {
-					victims = append(victims, Participant{Name: c.Text, Kind: VictimKind(c)})
-				}
-			}
+			tl := tallyCasualties(Casualties(text, s))
+			killed, wounded, shot, victims := tl.killed, tl.wounded, tl.shot, tl.victims
+			why = append(why, tl.why...)
 			if certainty != "" && certainty != Reported {
 				why = append(why, Reason{Field: "certainty", Value: certainty, Rule: "hedging cue in the sentence (codebook/certainty.yaml)"})
 			}
@@ -160,6 +157,12 @@ func Extract(a article.Article, opt Options) Result {
 				why[k].Sentence = st
 			}
 			m.why = why
+			for _, r := range pending {
+				if m.para-r.para <= 1 {
+					m.ride(r)
+				}
+			}
+			pending = nil
 			mentions = append(mentions, m)
 		}
 	}
@@ -182,12 +185,14 @@ func Extract(a article.Article, opt Options) Result {
 		res.Why[0] = append(res.Why[0], Reason{Field: "location", Value: d.Name + ", " + d.Country,
 			Rule: "main event naming no place: " + places.storyRule})
 	}
-	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type]) {
+	if ev := res.Events; len(ev) > 0 && (ev[0].Date != nil && ev[0].Date.Text == "" || ev[0].Date == nil && violent[ev[0].Type] ||
+		ev[0].Date != nil && ev[0].Date.Precision != "day" && violent[ev[0].Type]) {
 		// The main event was dated only by the lead's implicit week, or,
 		// violent and first told past the opening paragraphs (after a
-		// page's captions), not at all; the date the opening paragraphs
-		// give is the date a news lead means.
-		if d := dates.lead(anchor); d != nil {
+		// page's captions), not at all or only roughly ("last week");
+		// the date the opening paragraphs give is the date a news lead
+		// means, if it falls within the rough one.
+		if d := dates.lead(anchor); d != nil && (ev[0].Date == nil || ev[0].Date.Text == "" || d.narrows(ev[0].Date)) {
 			res.Events[0].Date = d
 			res.Why[0] = append(res.Why[0], Reason{Field: "date", Value: d.Start + ".." + d.End,
 				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
@@ -374,7 +379,7 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 	for _, e := range timex.Find(text, anchor) {
 		idx.spans = append(idx.spans, nlp.Span{Start: e.Start, End: e.End})
 		d := eventDate(e)
-		if d == nil {
+		if d == nil || reportDate(text[:e.Start]) {
 			continue
 		}
 		for si < len(sents) && sents[si].End <= e.Start {
@@ -424,22 +429,31 @@ func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) 
 	return nil, ""
 }
 
-// lead returns the first calendar date the opening two paragraphs give
-// within the month before the anchor, or nil. News leads report what just
-// happened; an older date there is background ("the turning point came
-// on June 12, 2011").
+// lead returns the first day the opening paragraphs give within the
+// month before the anchor, else the first rougher date there ("last
+// week"), or nil. News leads report what just happened; an older date
+// there is background ("the turning point came on June 12, 2011"). The
+// opening paragraphs are as many as storyPlace reads: a crawled page
+// often opens with a caption or two before the lead.
 func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
+	var coarse *Date
 	for i, ds := range idx.bySent {
-		if idx.paras[i] > 1 {
+		if idx.paras[i] >= storyParagraphs {
 			break
 		}
 		for _, d := range ds {
-			if recent(d.date, anchor) {
+			if !recent(d.date, anchor) {
+				continue
+			}
+			if d.date.Precision == "day" {
 				return d.date
+			}
+			if coarse == nil {
+				coarse = d.date
 			}
 		}
 	}
-	return nil
+	return coarse
 }
 
 func abs(x int) int {
@@ -470,7 +484,8 @@ func newPlacer(a article.Article) *placer {
 // storyPlace is where the article's own story happens, for events told in
 // its opening paragraphs without a place: the dateline if there is one,
 // else the first place the headline names, else the first the opening
-// paragraphs name.
+// paragraphs name, else a town the article's address names (last, since
+// a site's section path can be its home town, not the story's).
 func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
 		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
@@ -478,12 +493,23 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		// elsewhere found through the headline would be a false point.
 		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
 	}
-	for _, pm := range PlaceMentions(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
-		if loc := p.resolve(pm.Name); loc != nil {
+	title := nlp.Span{Start: 0, End: len(a.Title)}
+	var times []nlp.Span // "in Thursday's shooting": a day, not Thursday Island
+	for _, e := range timex.Find(a.Title, a.Published) {
+		times = append(times, nlp.Span{Start: e.Start, End: e.End})
+	}
+	for _, pm := range append(PlaceMentions(a.Title, title), residentMentions(a.Title, title)...) {
+		if overlapsSpan(times, pm.Start, pm.End) {
+			continue
+		}
+		if loc := p.resolveMention(pm); loc != nil {
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
 	for _, name := range headlineNames(a.Title, a.Text) {
+		if k := strings.Index(a.Title, name); k >= 0 && overlapsSpan(times, k, k+len(name)) {
+			continue
+		}
 		if loc := p.resolve(name); loc != nil && precisionRank[loc.Precision] >= precisionRank["city"] {
 			return loc, fmt.Sprintf("the story's place: %q, a city the headline names", name)
 		}
@@ -495,10 +521,15 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		if para >= storyParagraphs {
 			break
 		}
-		for _, pm := range PlaceMentions(a.Text, s) {
-			if loc := p.resolve(pm.Name); loc != nil {
+		for _, pm := range append(PlaceMentions(a.Text, s), residentMentions(a.Text, s)...) {
+			if loc := p.resolveMention(pm); loc != nil {
 				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)
 			}
+		}
+	}
+	for _, name := range urlNames(a.URL, a.Title+"\n"+a.Text) {
+		if loc := p.resolveMention(PlaceMention{Name: name, Resident: true}); loc != nil {
+			return loc, fmt.Sprintf("the story's place: %q, a town the article's address names", name)
 		}
 	}
 	return nil, ""
@@ -508,6 +539,28 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 // place when neither dateline nor headline does: a crawled page often
 // opens with a caption or two before the lead.
 const storyParagraphs = 4
+
+// minResidentPopulation is the smallest town a name read before a noun
+// for people ("a Dalmera man") is taken as: smaller namesakes of
+// descriptive words ("White", "Marine") are not places there.
+const minResidentPopulation = 2000
+
+// resolveMention resolves a place mention, holding a name read before a
+// noun for people to a sizeable town.
+func (p *placer) resolveMention(pm PlaceMention) *Location {
+	if !pm.Resident {
+		return p.resolve(pm.Name)
+	}
+	if p.r == nil {
+		return nil
+	}
+	b := p.r.Resolve(pm.Name).Best
+	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
+		return nil
+	}
+	lat, lon := b.Lat, b.Lon
+	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+}
 
 func (p *placer) resolve(name string) *Location {
 	if p.r == nil {
@@ -536,11 +589,11 @@ func (p *placer) resolve(name string) *Location {
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule string
-	for _, pm := range PlaceMentions(text, s) {
+	for _, pm := range append(PlaceMentions(text, s), residentMentions(text, s)...) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}
-		loc := p.resolve(pm.Name)
+		loc := p.resolveMention(pm)
 		if loc == nil {
 			continue
 		}
@@ -727,8 +780,10 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	if m.wounded != nil {
 		ev.Wounded = maxCount(ev.Wounded, m.wounded)
 	}
-	// A date the text gives beats the lead's implicit week.
-	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText)) {
+	// A date the text gives beats the lead's implicit week, and a
+	// retelling that dates the event within the range first given
+	// ("last week", then "on April 29") makes it precise.
+	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText) || m.dateFromText && m.date.narrows(ev.Date)) {
 		ev.Date = m.date
 	}
 	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) {
@@ -848,13 +903,20 @@ func addParticipant(ps []Participant, p Participant) []Participant {
 }
 
 func appendEvidence(text string, ev []Evidence, m mention, ri runeIndex) []Evidence {
-	start := ri[m.span.Start]
+	for _, sp := range append([]nlp.Span{m.span}, m.riders...) {
+		ev = appendSpan(text, ev, sp, ri)
+	}
+	return ev
+}
+
+func appendSpan(text string, ev []Evidence, sp nlp.Span, ri runeIndex) []Evidence {
+	start := ri[sp.Start]
 	for _, e := range ev {
 		if e.Start == start {
 			return ev
 		}
 	}
-	return append(ev, Evidence{Start: start, End: ri[m.span.End], Text: text[m.span.Start:m.span.End]})
+	return append(ev, Evidence{Start: start, End: ri[sp.End], Text: text[sp.Start:sp.End]})
 }
 
 // runeIndex maps the byte offsets of sentence boundaries to character

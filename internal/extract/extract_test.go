@@ -251,3 +251,159 @@ func TestMainEventLateDate(t *testing.T) {
 		t.Errorf("main event date = %+v, want 2016-07-19 (the Tuesday before publication)", d)
 	}
 }
+
+// TestRiderCasualties checks that a toll told in a sentence that names no
+// event of its own is counted with the event told beside it, before or
+// after, and that a dated toll or one far from any event is not.
+func TestRiderCasualties(t *testing.T) {
+	pub := time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text      string
+		killed, wounded int // -1: not given
+	}{
+		{"toll after the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. She died at Mercy General hours later. Two others who were hurt are expected to recover.", 1, 2},
+		{"toll before the event", "A 19-year-old man is dead. Gunmen opened fire outside a bar in Dayton on Sunday night, police said.", 1, -1},
+		{"dated toll is background", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. By 2013, 40 people had died on that road.", -1, -1},
+		{"toll paragraphs away", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said.\n\nThe mayor spoke.\n\nThe council met.\n\nSix people were injured in a crash on the interstate.", -1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			for _, c := range []struct {
+				field string
+				got   *Count
+				want  int
+			}{{"killed", evs[0].Killed, tt.killed}, {"wounded", evs[0].Wounded, tt.wounded}} {
+				got := -1
+				if c.got != nil {
+					got = c.got.Min
+				}
+				if got != c.want {
+					t.Errorf("%s = %d, want %d", c.field, got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestDateNarrows(t *testing.T) {
+	week := &Date{Start: "2015-04-27", End: "2015-05-03", Precision: "week"}
+	tests := []struct {
+		d    *Date
+		want bool
+	}{
+		{&Date{Start: "2015-04-29", End: "2015-04-29", Precision: "day"}, true},
+		{&Date{Start: "2015-05-04", End: "2015-05-04", Precision: "day"}, false},   // after the week
+		{&Date{Start: "2015-04-27", End: "2015-05-03", Precision: "week"}, false},  // the same range
+		{&Date{Start: "2015-04-01", End: "2015-04-30", Precision: "month"}, false}, // wider
+		{nil, false},
+	}
+	for _, tt := range tests {
+		if got := tt.d.narrows(week); got != tt.want {
+			t.Errorf("%v narrows %v = %v, want %v", tt.d, week, got, tt.want)
+		}
+	}
+}
+
+// TestMainEventDateRefined checks that a retelling that gives the day
+// within the range the first telling gave ("last week") dates the event.
+func TestMainEventDateRefined(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2015, 5, 6, 12, 0, 0, 0, time.UTC),
+		Text:      "A gunman opened fire outside a bar in Dayton last week, killing two men.\n\nThe shooting happened on April 29 after an argument, police said.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 || evs[0].Date == nil {
+		t.Fatalf("no dated event: %+v", evs)
+	}
+	if d := evs[0].Date; d.Start != "2015-04-29" || d.Precision != "day" {
+		t.Errorf("date = %+v, want 2015-04-29 (day)", d)
+	}
+}
+
+// TestLeadDateAfterCaptions checks that the lead's day is found past a
+// page's caption paragraphs, that a day beats a rougher date given
+// before it, and that a rough text date is refined only by a day within it.
+func TestLeadDateAfterCaptions(t *testing.T) {
+	pub := time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       string // start of the main event's day, "" for none
+	}{
+		{"day in the third paragraph", "Photo: a street in Dalmera.\n\nWatch the video above.\n\nPolice were called to Elm Street on Tuesday night, a spokesman said.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
+		{"day after a rough date", "Earlier this month the council met.\n\nPolice were called to Elm Street on Tuesday night.\n\nSubscribe.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
+		{"day outside the rough date", "A man was shot outside a bar last week, police said.\n\nThe bar reopened on Wednesday, July 20.", ""},
+		{"fifth paragraph is too far", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nPolice were called to Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			got := ""
+			if d := evs[0].Date; d != nil && d.Precision == "day" {
+				got = d.Start
+			}
+			if got != tt.want {
+				t.Errorf("main event day = %q, want %q (date %+v)", got, tt.want, evs[0].Date)
+			}
+		})
+	}
+}
+
+func TestReportDate(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"Two men were shot, police said ", true},
+		{"the sheriff told reporters on ", true},
+		{"A gunman opened fire on ", false},
+		{"The shooting happened early ", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := reportDate(tt.before); got != tt.want {
+			t.Errorf("reportDate(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
+
+// TestEventNotDatedByStatement checks that the day a statement was made
+// does not date the event it is about.
+func TestEventNotDatedByStatement(t *testing.T) {
+	a := article.Article{
+		Published: time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC),
+		Text:      "Police said Wednesday that a man was shot and killed outside the bar late on Tuesday.",
+	}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 || evs[0].Date == nil {
+		t.Fatalf("no dated event: %+v", evs)
+	}
+	if d := evs[0].Date; d.Start != "2016-07-19" {
+		t.Errorf("date = %+v, want 2016-07-19 (Tuesday, not the day police spoke)", d)
+	}
+}
+
+// TestHeadlineDayIsNoPlace checks that a day a headline names is not
+// read as a place spelled the same ("Thursday" is also a town abroad).
+func TestHeadlineDayIsNoPlace(t *testing.T) {
+	for _, title := range []string{"Two hurt in Thursday shooting", "Thursday shooting leaves two hurt near school"} {
+		a := article.Article{
+			Title:     title,
+			Published: time.Date(2016, 7, 22, 12, 0, 0, 0, time.UTC),
+			Text:      "Two people were shot and wounded outside a school, police said.",
+		}
+		evs := Extract(a, Options{}).Events
+		if len(evs) == 0 {
+			t.Fatalf("%q: no event", title)
+		}
+		if l := evs[0].Location; l != nil {
+			t.Errorf("%q: location = %+v, want none", title, *l)
+		}
+	}
+}

@@ -44,6 +44,11 @@ var localForces = map[string]bool{
 type PlaceMention struct {
 	Start, End int
 	Name       string
+	// Resident marks a name read before a noun for people ("a Dalmera
+	// man"): weaker evidence than a preposition, since descriptive words
+	// stand there too ("a White House aide"), so only a sizeable town of
+	// that name is taken.
+	Resident bool
 }
 
 // PlaceMentions finds the names a sentence gives as locations: capitalised
@@ -86,6 +91,44 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 		}
 	}
 	return out
+}
+
+// residentMentions finds the town names a sentence puts before a noun
+// for people: "a Dalmera man", "Hamilton Man Shot". Local news names
+// people by their town, which is where it happened more often than not;
+// the mentions are marked Resident, weaker than PlaceMentions.
+func residentMentions(text string, s nlp.Span) []PlaceMention {
+	toks := nlp.Tokens(text, s)
+	var out []PlaceMention
+	for i := 1; i < len(toks); i++ {
+		if !residentNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && i-j < 3 && isCapitalized(toks[j-1].Text) && !sentenceOpeners[toks[j-1].Text] {
+			j--
+		}
+		if sentenceOpeners[toks[j].Text] || j == 0 && !titleCase(toks) {
+			// A sentence's first word is capitalised whatever it is
+			// ("One man was killed"); in a title-case headline every
+			// word is, and the run is read as a name there.
+			continue
+		}
+		out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End], Resident: true})
+	}
+	return out
+}
+
+// titleCase reports a run of words written as a title-case headline:
+// fewer than two words of four letters or more start in lower case.
+func titleCase(toks []nlp.Token) bool {
+	lower := 0
+	for _, t := range toks {
+		if r, _ := utf8.DecodeRuneInString(t.Text); unicode.IsLower(r) && len(t.Text) > 3 {
+			lower++
+		}
+	}
+	return lower < 2
 }
 
 // possessivePlace reports a capitalised possessive followed by a
@@ -150,18 +193,23 @@ func isCapitalized(w string) bool {
 //go:embed rules/places.txt
 var placeRules string
 
-var placeQualifiers = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
+var placeSections = sync.OnceValue(func() map[string]map[string]bool {
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
-		if section != "qualifiers" {
-			panic("extract: rules/places.txt: entry outside [qualifiers]: " + lines[0])
+		m, ok := out[section]
+		if !ok {
+			panic("extract: rules/places.txt: entry outside [qualifiers] and [residents]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
 		}
 	}
-	return m
+	return out
 })
+
+func placeQualifiers() map[string]bool { return placeSections()["qualifiers"] }
+
+func residentNouns() map[string]bool { return placeSections()["residents"] }
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting
@@ -205,4 +253,76 @@ func headlineNames(title, body string) []string {
 		i = j
 	}
 	return out
+}
+
+// urlNames lists the place names an article's address spells in its
+// path: "/news/dalmera/...", "/2015/03/02/two-shot-in-north-dalmera/". The
+// slug is a second headline, often the only one naming the town when the
+// page has no dateline and a headline that names a street or a
+// neighbourhood. A word run counts only if the article writes it as a
+// name ("Dalmera") and never as a plain word ("shot"), so the slug's
+// ordinary words are not taken for towns.
+func urlNames(rawURL, body string) []string {
+	path := rawURL
+	if i := strings.Index(path, "://"); i >= 0 {
+		path = path[i+3:]
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	i := strings.IndexByte(path, '/')
+	if i < 0 {
+		return nil
+	}
+	var out []string
+	for _, seg := range strings.Split(path[i+1:], "/") {
+		if dot := strings.LastIndexByte(seg, '.'); dot > 0 {
+			seg = seg[:dot] // "story.html"
+		}
+		words := strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' || r == '+' })
+		for k := 0; k < len(words); {
+			n := 0
+			for size := min(3, len(words)-k); size >= 1; size-- {
+				name := titleWords(words[k : k+size])
+				if name == "" || !containsWord(body, name) || containsWord(body, strings.ToLower(name)) {
+					continue
+				}
+				out = append(out, name)
+				n = size
+				break
+			}
+			k += max(n, 1)
+		}
+	}
+	return out
+}
+
+// titleWords capitalises each slug word ("north", "dalmera" -> "North
+// Dalmera"); a word with a digit or of one letter makes no name.
+func titleWords(words []string) string {
+	parts := make([]string, len(words))
+	for i, w := range words {
+		if len(w) < 2 || strings.ContainsAny(w, "0123456789") {
+			return ""
+		}
+		parts[i] = strings.ToUpper(w[:1]) + strings.ToLower(w[1:])
+	}
+	return strings.Join(parts, " ")
+}
+
+// containsWord reports whether body holds w with no letter on either side.
+func containsWord(body, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(body[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(body[:i])
+		after, _ := utf8.DecodeRuneInString(body[i+len(w):])
+		if !unicode.IsLetter(before) && !unicode.IsLetter(after) {
+			return true
+		}
+		from = i + 1
+	}
 }

@@ -3,6 +3,8 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"sitrep/internal/nlp"
 )
 
 func TestHeadlineNames(t *testing.T) {
@@ -38,6 +40,47 @@ func TestWithin(t *testing.T) {
 	for _, tt := range tests {
 		if got := within(city, tt.b); got != tt.want {
 			t.Errorf("within(Kerrville, %s) = %v, want %v", tt.b.Name, got, tt.want)
+		}
+	}
+}
+
+func TestURLNames(t *testing.T) {
+	tests := []struct {
+		url, body string
+		want      []string
+	}{
+		{"http://example.com/2015/03/02/two-shot-in-north-dalmera/", "Police said two men were shot in North Dalmera.", []string{"North Dalmera"}},
+		{"https://news.example.org/news/dalmera/man-hurt-in-crash.html", "Police in Dalmera said a man was hurt.", []string{"Dalmera"}},
+		{"http://example.com/local/shot-man-dies", "A man who was shot died. Shot Records are sealed.", nil}, // "shot" is a word there
+		{"http://example.com/story/123456/port-aldane-raid?ref=rss", "A raid in Port Aldane.", []string{"Port Aldane"}},
+		{"http://example.com/kessin", "Kessinger said nothing.", nil}, // only whole words
+		{"not a url", "Dalmera", nil},
+	}
+	for _, tt := range tests {
+		if got := urlNames(tt.url, tt.body); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("urlNames(%q) = %q, want %q", tt.url, got, tt.want)
+		}
+	}
+}
+
+func TestResidentMentions(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"A Dalmera man was shot on Friday.", []string{"Dalmera"}},
+		{"Port Aldane Teen Hurt In Crash", []string{"Port Aldane"}},
+		{"The man was shot on Friday.", nil},
+		{"An elderly woman was hurt.", nil},
+		{"One man was killed in the shooting.", nil}, // a sentence's first word
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range residentMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
+			got = append(got, m.Name)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("residentMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
 }

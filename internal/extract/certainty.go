@@ -26,7 +26,9 @@ func (a *analysis) certainty() (string, []Claim) {
 			continue
 		}
 		if r.kind == kLevel {
-			found[r.label] = true
+			if !c.scoped[r.label] || a.governsTrigger(m) {
+				found[r.label] = true
+			}
 			continue
 		}
 		cues = append(cues, m)
@@ -77,6 +79,28 @@ func (a *analysis) certainty() (string, []Claim) {
 		}
 	}
 	return level, claims
+}
+
+// governsTrigger reports whether an event trigger starts within the
+// codebook's scope window after the cue m, with no punctuation between:
+// the cue then bears on the event ("would retaliate", "will be bombed").
+func (a *analysis) governsTrigger(m match) bool {
+	for _, t := range a.triggers {
+		if t.from < m.to || t.from-m.to > a.c.scopeWindow {
+			continue
+		}
+		clause := true
+		for j := m.to; j <= t.from && j < len(a.toks); j++ {
+			if a.toks[j].brk {
+				clause = false
+				break
+			}
+		}
+		if clause {
+			return true
+		}
+	}
+	return false
 }
 
 // relative pronouns that open a clause about the noun before the comma.

@@ -27,6 +27,12 @@ func TestCertainty(t *testing.T) {
 			[]Claim{{By: "Velora Liberation Army", Kind: "denies"}}},
 		{"The group may have used chlorine in the attack.", Hypothetical, nil},
 		{"The rebels threatened to attack the capital if talks failed.", Hypothetical, nil},
+		// Irrealis counts where it bears on the event, not anywhere in
+		// the sentence.
+		{"The army said the rebels will attack the dam at Velm.", Hypothetical, nil},
+		{"Residents were told their district would be bombed.", Hypothetical, nil},
+		{"Gunmen killed two guards in Orsa, and police will investigate.", Reported, nil},
+		{"The Tarn Brigade must stop the kidnappings, the bishop said.", Hypothetical, nil},
 		{"The interior minister blamed the Red Hand for the bombing.", Reported,
 			[]Claim{{By: "interior minister", Kind: "blames", Against: "Red Hand"}}},
 		{"Police blamed the attack on the Northern Front.", Reported,

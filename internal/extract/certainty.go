@@ -103,6 +103,21 @@ func (a *analysis) governsTrigger(m match) bool {
 	return false
 }
 
+// generic reports whether the sentence tells no occurrence at all: a
+// generic or habitual cue ("usually", "continue to") bears on its event
+// trigger, as in "the militia usually attacks convoys at night". Such a
+// sentence names a kind of event, not one that happened, so it makes no
+// event (where an irrealis one is kept as hypothetical: it is about one
+// possible incident). Rank ignores this: typing a snippet is another task.
+func (a *analysis) generic() bool {
+	for _, m := range a.all {
+		if a.c.refs[m.ref].kind == kGeneric && !a.negated(m) && a.governsTrigger(m) {
+			return true
+		}
+	}
+	return false
+}
+
 // relative pronouns that open a clause about the noun before the comma.
 var relative = map[string]bool{"which": true, "who": true}
 

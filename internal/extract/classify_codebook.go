@@ -62,6 +62,7 @@ type rawCodebook struct {
 	Rules      []rawRule            `yaml:"rules"`
 	Exclusive  [][]string           `yaml:"exclusive"`
 	Levels     map[string][]string  `yaml:"levels"`
+	Generic    []string             `yaml:"generic"`
 	Scope      struct {
 		Window int      `yaml:"window"`
 		Levels []string `yaml:"levels"`
@@ -98,6 +99,7 @@ func (cb *rawCodebook) merge(o *rawCodebook) {
 		cb.Scope.Window = o.Scope.Window
 	}
 	cb.Scope.Levels = append(cb.Scope.Levels, o.Scope.Levels...)
+	cb.Generic = append(cb.Generic, o.Generic...)
 	cb.Subtypes = mergeLabels(cb.Subtypes, o.Subtypes)
 	cb.Categories = mergeLabels(cb.Categories, o.Categories)
 	cb.Rules = append(cb.Rules, o.Rules...)
@@ -168,6 +170,7 @@ const (
 	kNeg                    // a negation cue
 	kLevel                  // a certainty level cue
 	kClaim                  // a claim/blame/denial cue
+	kGeneric                // a cue of a generic or habitual statement
 )
 
 type phraseRef struct {
@@ -413,6 +416,11 @@ func compile(raw *rawCodebook) (*compiled, error) {
 	for _, p := range raw.Negation.Cues {
 		if err := c.add(p, raw.Sets, phraseRef{kind: kNeg}); err != nil {
 			return nil, fmt.Errorf("negation: %w", err)
+		}
+	}
+	for _, p := range raw.Generic {
+		if err := c.add(p, raw.Sets, phraseRef{kind: kGeneric}); err != nil {
+			return nil, fmt.Errorf("generic: %w", err)
 		}
 	}
 	names := func(where string, ns []string) ([]int, error) {

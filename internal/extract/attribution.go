@@ -150,7 +150,12 @@ func hasClaim(cs []Claim, c Claim) bool {
 // of two or more capitalised words with the sentence. A
 // sentence that names no such event is left alone: guessing would pin an
 // accusation on the wrong incident.
+//
+// Evidence offsets are characters while sentence spans are bytes: every
+// comparison between them goes through the rune index, or text with
+// accents or curly quotes would shift sentences against their events.
 func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []Event, why [][]Reason) {
+	ri := newRuneIndex(text, sents)
 	// Each event's names, once, so that each sentence costs a few map
 	// lookups and the article stays linear.
 	named := map[string]int{}
@@ -169,7 +174,7 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 		for _, e := range ev.Evidence {
 			// Sentences are in text order: find the first ending after
 			// the evidence starts, then walk while they overlap it.
-			for i := sort.Search(len(sents), func(i int) bool { return sents[i].End > e.Start }); i < len(sents) && sents[i].Start < e.End; i++ {
+			for i := sort.Search(len(sents), func(i int) bool { return ri[sents[i].End] > e.Start }); i < len(sents) && ri[sents[i].Start] < e.End; i++ {
 				told[i] = true
 			}
 		}
@@ -188,7 +193,7 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 			// "The Islamic State claimed responsibility for the attack":
 			// a sentence referring back to an event with a definite
 			// phrase means the nearest violent one told before it.
-			k = precedingEvent(evs, s.Start)
+			k = precedingEvent(evs, ri[s.Start])
 		}
 		if k < 0 {
 			continue
@@ -222,7 +227,7 @@ func attributions(text string, sents []nlp.Span, triggered map[int]bool, evs []E
 }
 
 // precedingEvent returns the index of the violent event whose evidence
-// ends nearest before offset, or -1.
+// ends nearest before offset (in characters, as evidence is), or -1.
 func precedingEvent(evs []Event, offset int) int {
 	best, bestEnd := -1, -1
 	for k, ev := range evs {

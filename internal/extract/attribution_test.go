@@ -85,6 +85,18 @@ func TestClaimInLaterSentence(t *testing.T) {
 		{"the only event comes after the claim",
 			"Statement\n\nThe Islamic State claimed responsibility for the attack.\n\nOn Tuesday a car bomb killed six people at a checkpoint in Kabul, police said.\n",
 			""},
+		// Evidence offsets are characters, sentence spans bytes: the
+		// accents and curly quotes before the claim put its byte offset
+		// past the character offset where the later event ends, which
+		// pinned the claim on it when the two were compared directly.
+		{"the only event comes after the claim, accented text before",
+			"Statement\n\n" + strings.Repeat("“Žofie Šťastná and Jiří Dvořák met in Třeboň,” said Zoë Ångström. ", 12) +
+				"\n\nThe Islamic State claimed responsibility for the attack.\n\nOn Tuesday a car bomb killed six people at a checkpoint in Kabul, police said.\n",
+			""},
+		{"anaphor after the event, accented text before",
+			"Bomb kills 12 in Kabul\n\n" + strings.Repeat("“Žofie Šťastná and Jiří Dvořák met in Třeboň,” said Zoë Ångström. ", 12) +
+				"\n\nA suicide bomber killed 12 people at a market in Kabul on Monday, police said.\n\nThe Islamic State claimed responsibility for the attack.\n",
+			"Islamic State"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,7 +26,9 @@ func (a *analysis) certainty() (string, []Claim) {
 			continue
 		}
 		if r.kind == kLevel {
-			found[r.label] = true
+			if !c.scoped[r.label] || a.governsTrigger(m) {
+				found[r.label] = true
+			}
 			continue
 		}
 		cues = append(cues, m)
@@ -77,6 +79,43 @@ func (a *analysis) certainty() (string, []Claim) {
 		}
 	}
 	return level, claims
+}
+
+// governsTrigger reports whether an event trigger starts within the
+// codebook's scope window after the cue m, with no punctuation between:
+// the cue then bears on the event ("would retaliate", "will be bombed").
+func (a *analysis) governsTrigger(m match) bool {
+	for _, t := range a.triggers {
+		if t.from < m.to || t.from-m.to > a.c.scopeWindow {
+			continue
+		}
+		clause := true
+		for j := m.to; j <= t.from && j < len(a.toks); j++ {
+			if a.toks[j].brk {
+				clause = false
+				break
+			}
+		}
+		if clause {
+			return true
+		}
+	}
+	return false
+}
+
+// generic reports whether the sentence tells no occurrence at all: a
+// generic or habitual cue ("usually", "continue to") bears on its event
+// trigger, as in "the militia usually attacks convoys at night". Such a
+// sentence names a kind of event, not one that happened, so it makes no
+// event (where an irrealis one is kept as hypothetical: it is about one
+// possible incident). Rank ignores this: typing a snippet is another task.
+func (a *analysis) generic() bool {
+	for _, m := range a.all {
+		if a.c.refs[m.ref].kind == kGeneric && !a.negated(m) && a.governsTrigger(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // relative pronouns that open a clause about the noun before the comma.

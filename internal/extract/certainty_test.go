@@ -3,6 +3,8 @@ package extract
 import (
 	"reflect"
 	"testing"
+
+	"sitrep/internal/article"
 )
 
 // Sentences written for these tests; names are fictional.
@@ -27,6 +29,12 @@ func TestCertainty(t *testing.T) {
 			[]Claim{{By: "Velora Liberation Army", Kind: "denies"}}},
 		{"The group may have used chlorine in the attack.", Hypothetical, nil},
 		{"The rebels threatened to attack the capital if talks failed.", Hypothetical, nil},
+		// Irrealis counts where it bears on the event, not anywhere in
+		// the sentence.
+		{"The army said the rebels will attack the dam at Velm.", Hypothetical, nil},
+		{"Residents were told their district would be bombed.", Hypothetical, nil},
+		{"Gunmen killed two guards in Orsa, and police will investigate.", Reported, nil},
+		{"The Tarn Brigade must stop the kidnappings, the bishop said.", Hypothetical, nil},
 		{"The interior minister blamed the Red Hand for the bombing.", Reported,
 			[]Claim{{By: "interior minister", Kind: "blames", Against: "Red Hand"}}},
 		{"Police blamed the attack on the Northern Front.", Reported,
@@ -79,5 +87,36 @@ func TestCertaintyAppositive(t *testing.T) {
 	want := []Claim{{By: "Dawn Brigade", Kind: "claims_responsibility"}}
 	if !reflect.DeepEqual(claims, want) {
 		t.Errorf("got %+v, want %+v", claims, want)
+	}
+}
+
+// TestEventCertainty checks the certainty events get from their sentences:
+// a later sentence of what may happen does not undo one that told what
+// happened, and generic statements make no event. Fictional text.
+func TestEventCertainty(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // certainty of each event, in order
+	}{
+		{"reported then irrealis retelling",
+			"Gunmen attacked a bus near Orsa on Monday, killing two passengers.\n\nThe gunmen would have attacked more buses near Orsa on Monday, police said.\n",
+			[]string{Reported}},
+		{"irrealis alone",
+			"The Tarn Brigade could attack the police post in Orsa next week, officials said.\n",
+			[]string{Hypothetical}},
+		{"generic statement",
+			"The Tarn Brigade usually attacks police posts in the dry season.\n",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, ev := range Extract(article.Article{Text: tt.text}, Options{}).Events {
+				got = append(got, ev.Certainty)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("certainties = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -54,19 +54,24 @@ type rawCodebook struct {
 		Window int      `yaml:"window"`
 		Cues   []string `yaml:"cues"`
 	} `yaml:"negation"`
-	Sets        map[string][]string  `yaml:"sets"`
-	Subtypes    map[string]*rawLabel `yaml:"subtypes"`
-	Categories  map[string]*rawLabel `yaml:"categories"`
-	Senses      map[string][]string  `yaml:"senses"`
-	Cues        map[string][]string  `yaml:"cues"`
-	Rules       []rawRule            `yaml:"rules"`
-	Exclusive   [][]string           `yaml:"exclusive"`
-	Levels      map[string][]string  `yaml:"levels"`
-	Precedence  []string             `yaml:"precedence"`
-	Claims      []rawClaim           `yaml:"claims"`
-	NPStop      []string             `yaml:"np_stop"`
-	SkipBefore  []string             `yaml:"skip_before"`
-	Determiners []string             `yaml:"determiners"`
+	Sets       map[string][]string  `yaml:"sets"`
+	Subtypes   map[string]*rawLabel `yaml:"subtypes"`
+	Categories map[string]*rawLabel `yaml:"categories"`
+	Senses     map[string][]string  `yaml:"senses"`
+	Cues       map[string][]string  `yaml:"cues"`
+	Rules      []rawRule            `yaml:"rules"`
+	Exclusive  [][]string           `yaml:"exclusive"`
+	Levels     map[string][]string  `yaml:"levels"`
+	Generic    []string             `yaml:"generic"`
+	Scope      struct {
+		Window int      `yaml:"window"`
+		Levels []string `yaml:"levels"`
+	} `yaml:"scope"`
+	Precedence  []string   `yaml:"precedence"`
+	Claims      []rawClaim `yaml:"claims"`
+	NPStop      []string   `yaml:"np_stop"`
+	SkipBefore  []string   `yaml:"skip_before"`
+	Determiners []string   `yaml:"determiners"`
 }
 
 func parseRaw(r io.Reader, name string) (*rawCodebook, error) {
@@ -90,6 +95,11 @@ func (cb *rawCodebook) merge(o *rawCodebook) {
 	cb.Senses = mergeLists(cb.Senses, o.Senses)
 	cb.Cues = mergeLists(cb.Cues, o.Cues)
 	cb.Levels = mergeLists(cb.Levels, o.Levels)
+	if o.Scope.Window > 0 {
+		cb.Scope.Window = o.Scope.Window
+	}
+	cb.Scope.Levels = append(cb.Scope.Levels, o.Scope.Levels...)
+	cb.Generic = append(cb.Generic, o.Generic...)
 	cb.Subtypes = mergeLabels(cb.Subtypes, o.Subtypes)
 	cb.Categories = mergeLabels(cb.Categories, o.Categories)
 	cb.Rules = append(cb.Rules, o.Rules...)
@@ -160,6 +170,7 @@ const (
 	kNeg                    // a negation cue
 	kLevel                  // a certainty level cue
 	kClaim                  // a claim/blame/denial cue
+	kGeneric                // a cue of a generic or habitual statement
 )
 
 type phraseRef struct {
@@ -214,10 +225,16 @@ type compiled struct {
 	negWindow  int
 	levels     []string
 	precedence []int // level indices, first wins
-	claims     []claimRule
-	npStop     map[string]bool
-	skipBefore map[string]bool
-	determiner map[string]bool
+	// scoped[i]: a cue of level i counts only when an event trigger
+	// follows it within scopeWindow words of the same clause ("could
+	// attack", "will be bombed"), not when it governs another verb of
+	// the sentence ("killed five, and police will investigate").
+	scoped      []bool
+	scopeWindow int
+	claims      []claimRule
+	npStop      map[string]bool
+	skipBefore  map[string]bool
+	determiner  map[string]bool
 }
 
 // maxExpansions bounds the word sequences one phrase may expand into, so a
@@ -401,6 +418,11 @@ func compile(raw *rawCodebook) (*compiled, error) {
 			return nil, fmt.Errorf("negation: %w", err)
 		}
 	}
+	for _, p := range raw.Generic {
+		if err := c.add(p, raw.Sets, phraseRef{kind: kGeneric}); err != nil {
+			return nil, fmt.Errorf("generic: %w", err)
+		}
+	}
 	names := func(where string, ns []string) ([]int, error) {
 		out := make([]int, 0, len(ns))
 		for _, n := range ns {
@@ -463,6 +485,15 @@ func compile(raw *rawCodebook) (*compiled, error) {
 			return nil, fmt.Errorf("precedence: unknown level %q", p)
 		}
 		c.precedence = append(c.precedence, i)
+	}
+	c.scoped = make([]bool, len(c.levels))
+	c.scopeWindow = raw.Scope.Window
+	for _, p := range raw.Scope.Levels {
+		i := slices.Index(c.levels, p)
+		if i < 0 {
+			return nil, fmt.Errorf("scope: unknown level %q", p)
+		}
+		c.scoped[i] = c.scopeWindow > 0
 	}
 	for i := range c.levels { // levels the precedence list forgot still count, last
 		if !slices.Contains(c.precedence, i) {

@@ -38,6 +38,9 @@ func TestClassify(t *testing.T) {
 		{"Security forces opened fire on protesters in the capital, killing at least seven.", "excessive_force_against_protesters"},
 		{"Protesters torched a police station and pelted officers with stones in Harrow Bay.", "violent_demonstration"},
 		{"An angry mob lynched two men accused of stealing a motorbike in Ekiti village.", "mob_violence"},
+		// Acts anyone may commit are a riot only beside a protest.
+		{"Guerrillas attacked a coffee farm near Selvar and fled into the hills.", "attack"},
+		{"Demonstrators attacked the town hall and burned two cars after the vote.", "violent_demonstration"},
 		{"Dock workers went on strike on Tuesday, halting traffic at the port.", "peaceful_protest"},
 		// Strategic developments.
 		{"The two sides signed a ceasefire agreement in Velora on Friday after months of talks.", "agreement"},

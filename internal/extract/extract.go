@@ -295,6 +295,9 @@ func sentenceTrigger(sentence string) (Trigger, bool) {
 	// One analysis gives both the ranking and the triggers; calling
 	// Classify and Rank would analyse the sentence twice.
 	a := book().analyse(sentence)
+	if a.generic() { // a kind of event, not one that happened (certainty.go)
+		return Trigger{}, false
+	}
 	alts := a.export()
 	sort.SliceStable(alts, func(i, j int) bool { return alts[i].Score > alts[j].Score })
 	for _, ls := range a.rank() {
@@ -789,7 +792,7 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) {
 		ev.Location = m.place
 	}
-	if ev.Certainty == Reported && m.certainty != "" {
+	if ev.Certainty == Reported && m.certainty != "" && (len(ev.Evidence) == 0 || m.certainty != Hypothetical) { // what may happen does not undo what a sentence before told happened
 		ev.Certainty = m.certainty
 	}
 	ev.Claims = append(ev.Claims, m.claims...)

@@ -21,6 +21,7 @@ func ip(n int) *int { return &n }
 type story struct {
 	id, pub, date     string
 	admin1, city      string
+	country           string // "ZZ" when empty (unless noCountry)
 	subtype           string
 	killed, wounded   *int
 	title, text       string
@@ -39,6 +40,9 @@ func (s story) item() Item {
 		Signature: SimHash(s.title + "\n" + s.text), Tokens: Tokens(s.title, s.text)}
 	if !s.noCountry {
 		it.Country = "ZZ"
+		if s.country != "" {
+			it.Country = s.country
+		}
 	}
 	if !s.noDate {
 		it.Start, it.End = day0(s.date), day0(s.date)

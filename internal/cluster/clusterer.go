@@ -89,6 +89,25 @@ const (
 	// they contradict: "one dead" and "three dead" are one bombing told
 	// early and late, "one dead" and "twenty dead" are two events.
 	CountSameDayFactor = 2
+
+	// NamedFollowUpDays is how long after an incident a report naming
+	// one of the same people (a rare name both share, see sharesName)
+	// may still join it: arrests, charges, trials and sentences are
+	// reported months and years later, and the names of victim and
+	// suspect are what ties them to the shooting. A shared name also
+	// waives the extra text a follow-up or another type would need.
+	NamedFollowUpDays = 730
+
+	// NameIDF is the least inverse document frequency of a name shared
+	// by two reports for it to count (see sharesName): a name in at most
+	// about one report in 200 (idf = ln(200)+1). The names of a town or a
+	// governor recur in many reports, a victim's in the few about her.
+	NameIDF = 6.3
+
+	// MaxNameCandidates bounds how many incidents (the latest) a name
+	// token brings up as candidates, so that a common name does not make
+	// adding a report slower as incidents accumulate.
+	MaxNameCandidates = 16
 )
 
 // Item is one event as one article tells it: what the Clusterer needs.
@@ -215,6 +234,7 @@ type Incident struct {
 	// report files it under a key once however often the key recurs.
 	placeKeys []placeKey
 	dupKeys   []dupKey
+	names     []string
 }
 
 // ArticleIDs lists the articles that report the incident.
@@ -254,6 +274,7 @@ type Clusterer struct {
 
 	byPlace map[placeKey][]int
 	byDup   map[dupKey][]int
+	byName  map[string][]int // name token → incidents whose reports give it (see Names)
 	df      docFreq
 	seen    []int // seen[incident] = the stamp of the Add stage that last examined it (see visit)
 	calls   int
@@ -261,7 +282,7 @@ type Clusterer struct {
 
 // New returns an empty Clusterer.
 func New() *Clusterer {
-	return &Clusterer{byPlace: map[placeKey][]int{}, byDup: map[dupKey][]int{}}
+	return &Clusterer{byPlace: map[placeKey][]int{}, byDup: map[dupKey][]int{}, byName: map[string][]int{}}
 }
 
 // Add files an item in the incident it reports, a new one if none
@@ -301,6 +322,31 @@ func (c *Clusterer) Add(it Item) int {
 			}
 		}
 	}
+	// Follow-ups dated long after the incident (a trial, a sentence)
+	// are found by the rare names they share with it.
+	for _, t := range m.Tokens {
+		var look []string // an aged name finds both kinds; a headline's only aged ones
+		switch {
+		case IsName(t):
+			look = []string{t, strings.Replace(t, nameSep, headlineSep, 1)}
+		case isHeadlineName(t):
+			look = []string{strings.Replace(t, headlineSep, nameSep, 1)}
+		}
+		for _, k := range look {
+			if c.df.IDF(k) < NameIDF {
+				continue
+			}
+			ids := c.byName[k]
+			for _, id := range ids[max(0, len(ids)-MaxNameCandidates):] {
+				if !c.visit(id, 2) {
+					continue
+				}
+				if s, ok := match(c.Incidents[id], m, &c.df); ok {
+					consider(id, s)
+				}
+			}
+		}
+	}
 	if best < 0 {
 		best = len(c.Incidents)
 		c.Incidents = append(c.Incidents, &Incident{ID: best})
@@ -310,11 +356,12 @@ func (c *Clusterer) Add(it Item) int {
 	return best
 }
 
-// visit marks an incident examined by this Add in one of its two stages
-// (0: near-duplicates, 1: place and date) and reports whether it was not
-// already: an incident is filed under many keys but compared once.
+// visit marks an incident examined by this Add in one of its three
+// stages (0: near-duplicates, 1: place and date, 2: names) and reports
+// whether it was not already: an incident is filed under many keys but
+// compared once per stage.
 func (c *Clusterer) visit(id, stage int) bool {
-	stamp := 2*c.calls + stage
+	stamp := 3*c.calls + stage
 	if c.seen[id] == stamp {
 		return false
 	}
@@ -362,6 +409,12 @@ func (c *Clusterer) file(id int, m member) {
 				in.placeKeys = append(in.placeKeys, k)
 				c.byPlace[k] = append(c.byPlace[k], id)
 			}
+		}
+	}
+	for _, t := range m.Tokens {
+		if (IsName(t) || isHeadlineName(t)) && !slices.Contains(in.names, t) {
+			in.names = append(in.names, t)
+			c.byName[t] = append(c.byName[t], id)
 		}
 	}
 	for _, k := range dupKeys(m, false) {
@@ -483,18 +536,25 @@ func match(in *Incident, m member, idf IDF) (float64, bool) {
 	}
 	best, ok := 0.0, false
 	for _, o := range in.recent() {
-		if m.end+DateSlackDays < o.start || o.end+FollowUpDays < m.start {
+		named := sharesName(idf, o, m)
+		reach := FollowUpDays
+		if named {
+			reach = NamedFollowUpDays
+		}
+		if m.end+DateSlackDays < o.start || o.end+reach < m.start {
 			continue
 		}
 		need, ok2 := textNeeded(o, m)
 		if !ok2 {
 			continue
 		}
-		if o.end+DateSlackDays < m.start {
-			need = max(need, TextFollowUp)
-		}
-		if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
-			need = max(need, TextOtherType)
+		if !named {
+			if o.end+DateSlackDays < m.start {
+				need = max(need, TextFollowUp)
+			}
+			if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
+				need = max(need, TextOtherType)
+			}
 		}
 		if s := Cosine(idf, o.Tokens, m.Tokens); s >= need && s-need+1 > best {
 			best, ok = s-need+1, true
@@ -625,4 +685,81 @@ func (c *Clusterer) Sorted() []*Incident {
 	out := append([]*Incident(nil), c.Incidents...)
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i].Members) > len(out[j].Members) })
 	return out
+}
+
+// Verdict is what the merge rules say of two reports, for finding out why
+// reports of one incident stay apart (sitrep eval cluster --misses): each
+// flag is a rule that kept them apart, Similarity the text similarity and
+// Needed what the place, date and types ask of it.
+type Verdict struct {
+	Date, Place, Count  bool
+	OtherType, FollowUp bool // the types differ, or b is dated after a's window: more text is needed
+	Similarity, Needed  float64
+}
+
+// Merges reports whether the rules merge the two reports.
+func (v Verdict) Merges() bool {
+	return !v.Date && !v.Place && !v.Count && v.Similarity >= v.Needed
+}
+
+// Compare applies the merge rules to a report b against an incident of
+// the one report a, as Match would, and says which of them held it back.
+func Compare(a, b Item, idf IDF) Verdict {
+	in := &Incident{}
+	in.Append(a)
+	o, m := in.Members[0], newMember(b)
+	var v Verdict
+	v.Count = contradicts(in.Killed, m.Published, m.Killed) || contradicts(in.Wounded, m.Published, m.Wounded)
+	v.Date = m.end+DateSlackDays < o.start || o.end+FollowUpDays < m.start
+	need, ok := textNeeded(o, m)
+	v.Place = !ok
+	if o.end+DateSlackDays < m.start {
+		v.FollowUp = true
+		need = max(need, TextFollowUp)
+	}
+	if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
+		v.OtherType = true
+		need = max(need, TextOtherType)
+	}
+	v.Needed, v.Similarity = need, Cosine(idf, o.Tokens, m.Tokens)
+	return v
+}
+
+// IDF is the Clusterer's word weighting over the items added so far.
+func (c *Clusterer) IDF() IDF { return &c.df }
+
+// sharesName reports whether two reports name the same rare person (see
+// Names, NameIDF) who is not the city either is placed in: both give the
+// name with an age, or one gives it with an age and the other in its
+// headline.
+func sharesName(idf IDF, a, b member) bool {
+	ok := func(t string) bool {
+		return idf.IDF(t) >= NameIDF && !isPlace(t, a.City) && !isPlace(t, b.City)
+	}
+	for _, t := range a.Tokens {
+		switch {
+		case IsName(t):
+			if has(b.Tokens, t) && ok(t) {
+				return true
+			}
+			if h := strings.Replace(t, nameSep, headlineSep, 1); has(b.Tokens, h) && ok(t) {
+				return true
+			}
+		case isHeadlineName(t):
+			if n := strings.Replace(t, headlineSep, nameSep, 1); has(b.Tokens, n) && ok(n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func has(sorted []string, t string) bool {
+	_, ok := slices.BinarySearch(sorted, t)
+	return ok
+}
+
+// isPlace reports whether a name token is the words of a place name.
+func isPlace(token, place string) bool {
+	return place != "" && strings.Replace(token, headlineSep, nameSep, 1) == strings.Join(Words(place), nameSep)
 }

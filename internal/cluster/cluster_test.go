@@ -111,6 +111,12 @@ func TestClusterer(t *testing.T) {
 			{id: "b", pub: "2031-03-04", date: "2031-03-04", admin1: "Osk", city: "Brannick", subtype: "attack", killed: ip(12),
 				title: "Car bomb kills 12 at market", text: marketLater},
 		}, []int{0, 1}},
+		{"a namesake town in another admin1 is the same town", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-03-05", date: "2031-03-04", admin1: "Osk", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Port Dunmore officer hurt in motorbike attack", text: "An officer was hurt when men on motorbikes shot at a checkpoint in Port Dunmore on Tuesday night before escaping."},
+		}, []int{0, 0}},
 		{"arrest report of the same story joins on strong text", []story{
 			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
 				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},

@@ -342,7 +342,7 @@ func (c *Clusterer) Add(it Item) int {
 			look = []string{strings.Replace(t, headlineSep, nameSep, 1)}
 		}
 		for _, k := range look {
-			if c.df.IDF(k) < NameIDF {
+			if c.df.IDF(NameKey(k)) < NameIDF {
 				continue
 			}
 			ids := c.byName[k]
@@ -793,3 +793,24 @@ func has(sorted []string, t string) bool {
 func isPlace(token, place string) bool {
 	return place != "" && strings.Replace(token, headlineSep, nameSep, 1) == strings.Join(Words(place), nameSep)
 }
+
+// NameKey is the aged form of a name token of either kind (see Names): the
+// token whose document frequency says how rare the name is.
+func NameKey(token string) string { return strings.Replace(token, headlineSep, nameSep, 1) }
+
+// NameKeys are the aged forms of the name tokens among tokens, each once:
+// the names a store looks up to find the incidents a follow-up reports
+// (see NamedFollowUpDays), as the Clusterer looks them up in its index.
+func NameKeys(tokens []string) []string {
+	var ks []string
+	for _, t := range tokens {
+		if IsName(t) || isHeadlineName(t) {
+			ks = append(ks, NameKey(t))
+		}
+	}
+	slices.Sort(ks)
+	return slices.Compact(ks)
+}
+
+// NameWords are the words of a name token.
+func NameWords(token string) []string { return strings.Split(NameKey(token), nameSep) }

@@ -114,3 +114,20 @@ func TestTokensHeadlineNames(t *testing.T) {
 		}
 	}
 }
+
+func TestNameKeys(t *testing.T) {
+	for _, tc := range []struct {
+		tokens []string
+		want   []string
+	}{
+		{[]string{"dana_whitlow", "dana~whitlow", "lane", "ray~okafor"}, []string{"dana_whitlow", "ray_okafor"}},
+		{[]string{"kestrel", "lane"}, nil},
+	} {
+		if got := NameKeys(tc.tokens); !slices.Equal(got, tc.want) {
+			t.Errorf("NameKeys(%q) = %q, want %q", tc.tokens, got, tc.want)
+		}
+	}
+	if got := NameWords("ray~okafor"); !slices.Equal(got, []string{"ray", "okafor"}) {
+		t.Errorf("NameWords = %q", got)
+	}
+}

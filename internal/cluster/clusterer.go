@@ -812,5 +812,11 @@ func NameKeys(tokens []string) []string {
 	return slices.Compact(ks)
 }
 
+// NameForms are the two tokens a name key (see NameKey) is written as:
+// with an age, and in a headline without one.
+func NameForms(key string) []string {
+	return []string{NameKey(key), strings.Replace(NameKey(key), nameSep, headlineSep, 1)}
+}
+
 // NameWords are the words of a name token.
 func NameWords(token string) []string { return strings.Split(NameKey(token), nameSep) }

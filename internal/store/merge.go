@@ -658,7 +658,11 @@ func (s *sqlStore) nameCandidates(ctx context.Context, tx *sql.Tx, b *batch, it 
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	df, err := s.docFreqs(ctx, tx, b, keys)
+	var forms []string
+	for _, k := range keys {
+		forms = append(forms, cluster.NameForms(k)...)
+	}
+	df, err := s.docFreqs(ctx, tx, b, forms)
 	if err != nil {
 		return nil, err
 	}
@@ -670,7 +674,16 @@ func (s *sqlStore) nameCandidates(ctx context.Context, tx *sql.Tx, b *batch, it 
 	}
 	var ids []int64
 	for _, k := range keys {
-		if df.IDF(k) < cluster.NameIDF {
+		// The article's own tokens are counted: a name no other
+		// article gives (most, when first seen) has nothing to find.
+		others := 0
+		for _, f := range cluster.NameForms(k) {
+			others += df.DF[f]
+			if _, ok := slices.BinarySearch(it.Tokens, f); ok {
+				others--
+			}
+		}
+		if others <= 0 || df.IDF(k) < cluster.NameIDF {
 			continue
 		}
 		ws := cluster.NameWords(k)

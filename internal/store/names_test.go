@@ -30,19 +30,27 @@ func TestNamedFollowUp(t *testing.T) {
 			text:    fmt.Sprintf("A fire broke out at stall k%dk of the Osk market, traders said; item r%dr was lost.", i, i),
 			country: "YY", admin1: "Osk", city: "Osk", subtype: "attack"})
 	}
+	// The first report names the victim in its headline only; the
+	// sentence gives her age.
+	headlined := shooting
+	headlined.title = "Dana Whitlow shot dead on Kestrel Lane"
+	headlined.text = "A woman was shot dead outside a bakery on Kestrel Lane in Port Halvern late on Friday, " +
+		"police said. A second man was wounded. Officers were searching for a grey van seen leaving the lane."
+	aged := sentence("Ray Okafor gets life for Kestrel Lane killing", "Dana Whitlow, 19,")
 	for _, tc := range []struct {
-		name      string
-		followUp  report
-		incidents int // besides the background's
+		name            string
+		first, followUp report
+		incidents       int // besides the background's
 	}{
-		{"a sentence naming the victim joins months later", sentence("Ray Okafor gets life for killing Dana Whitlow", "Dana Whitlow"), 1},
-		{"a sentence naming another victim stays apart", sentence("Ray Okafor gets life for killing Lena Marsh", "Lena Marsh"), 2},
+		{"a sentence naming the victim joins months later", shooting, sentence("Ray Okafor gets life for killing Dana Whitlow", "Dana Whitlow"), 1},
+		{"a sentence giving the age of the victim a headline named joins", headlined, aged, 1},
+		{"a sentence naming another victim stays apart", shooting, sentence("Ray Okafor gets life for killing Lena Marsh", "Lena Marsh"), 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			forEachBackend(t, func(t *testing.T, dsn string) {
 				s := open(t, dsn)
 				putReports(t, s, background...)
-				putReports(t, s, shooting)
+				putReports(t, s, tc.first)
 				putReports(t, s, tc.followUp)
 				got := allIncidents(t, s, IncidentFilter{Country: "ZZ"})
 				if len(got) != tc.incidents {

@@ -31,8 +31,7 @@ const (
 	// dated weeks or months back, and that date is what ties it to the
 	// incident; only a date more than a year old is taken for a
 	// misreading or a retrospective, and the week before publication is
-	// used. (On gva, raising it from 31 days gained 0.001 recall at the
-	// same precision.)
+	// used. (It was 31 days; see docs/EVALUATION.md for the gain.)
 	MaxAgeDays = 365
 
 	// NearbyKm is how close two reports' points must be to count as one
@@ -54,10 +53,10 @@ const (
 	// TextSameAdmin1 is the least similarity when only the province or
 	// state agrees (one side names no city, or the cities differ but lie
 	// within one admin1): the text must carry more of the evidence.
-	// (On gva dev 0.15 would gain 0.002 F1 at the same precision, but
-	// then reports made from one template with a few words changed, as
-	// the store's tests make them, merge: the template's words are all
-	// they share.)
+	// (On gva dev 0.15 gave in-memory F1 0.892 against 0.889 at the
+	// same precision, but then reports made from one template with a few
+	// words changed, as the store's tests make them, merge: the
+	// template's words are all they share.)
 	TextSameAdmin1 = 0.18
 
 	// TextCountryOnly is the least similarity when the admin1 is unknown
@@ -65,8 +64,9 @@ const (
 	// city. Place extraction is imperfect (on gva a third of the states
 	// are missed or misread), so two reports sharing names, streets and
 	// ages are still merged, on more evidence than the same admin1
-	// needs. (On gva dev, 0.25 -> 0.20 with TextOtherType 0.20 -> 0.17
-	// gained 0.008 recall for 0.0005 precision.)
+	// needs (it was 0.25, TextOtherType 0.20; lowered together with the
+	// place and date changes of docs/EVALUATION.md; gva in-memory
+	// precision 0.988 -> 0.987 with the names rule).
 	TextCountryOnly = 0.20
 
 	// CountGrowthDays orders reports for the count rule: of two reports

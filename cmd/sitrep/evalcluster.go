@@ -40,17 +40,18 @@ func codeArticle(a eval.GVAArticle) codedArticle {
 
 // clusterInMemory feeds each article's main (first) event to a Clusterer
 // in order of publication and returns the incident of each article that
-// has an event.
-func clusterInMemory(todo []eval.GVAArticle, coded []codedArticle) map[string]string {
+// has an event, the items it was given and the clusterer's word weights.
+func clusterInMemory(todo []eval.GVAArticle, coded []codedArticle) (map[string]string, map[string]cluster.Item, cluster.IDF) {
 	c := cluster.New()
-	pred := map[string]string{}
+	pred, items := map[string]string{}, map[string]cluster.Item{}
 	for i, ca := range coded {
 		if len(ca.events) > 0 {
 			it := cluster.FromEvent(todo[i].ID, &ca.events[0], ca.pub, ca.art.Title, ca.art.Text)
 			pred[todo[i].ID] = strconv.Itoa(c.Add(it))
+			items[todo[i].ID] = it
 		}
 	}
-	return pred
+	return pred, items, c.IDF()
 }
 
 // clusterThroughStore puts every article with all its events into a new
@@ -102,8 +103,9 @@ func clusterThroughStore(ctx context.Context, todo []eval.GVAArticle, coded []co
 }
 
 func (e env) cmdEvalCluster(args []string) int {
-	f := e.newEvalFlags("cluster", "gva", "usage: sitrep eval cluster --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and puts it,\nwith all its events, into a new SQLite store in order of publication, as\n'sitrep ingest' would; the store merges events into incidents. Each article\nis scored by the incident of its main event (an article with no event is a\nsingleton) against the archive's article grouping: B-cubed precision,\nrecall and F1 over articles, and the number of predicted and gold clusters.\nThe in-memory clusterer fed main events only is scored beside it.\nBoilerplate pages are left out.",
+	f := e.newEvalFlags("cluster", "gva", "usage: sitrep eval cluster --data DIR [--worst N] [--misses N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and puts it,\nwith all its events, into a new SQLite store in order of publication, as\n'sitrep ingest' would; the store merges events into incidents. Each article\nis scored by the incident of its main event (an article with no event is a\nsingleton) against the archive's article grouping: B-cubed precision,\nrecall and F1 over articles, and the number of predicted and gold clusters.\nThe in-memory clusterer fed main events only is scored beside it.\nBoilerplate pages are left out. --misses counts the pairs of one\nincident's articles the in-memory clusterer put apart by the rule that\nkept them apart, and lists N of them with their fields.",
 		0, "list N false merges and N missed merges")
+	misses := f.fs.Int("misses", 0, "count the same-incident pairs put apart by what blocked them and list N")
 	dir, ok := f.parse(args)
 	if !ok {
 		return 2
@@ -146,7 +148,8 @@ func (e env) cmdEvalCluster(args []string) int {
 	close(next)
 	wg.Wait()
 
-	mem := eval.ScoreBCubed(clusterInMemory(todo, coded), gold)
+	memPred, memItems, memIDF := clusterInMemory(todo, coded)
+	mem := eval.ScoreBCubed(memPred, gold)
 	pred, err := clusterThroughStore(context.Background(), todo, coded)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep: eval cluster: %v\n", err)
@@ -168,7 +171,65 @@ func (e env) cmdEvalCluster(args []string) int {
 	if *f.worst > 0 {
 		printClusterErrors(e, todo, pred, gold, *f.worst)
 	}
+	if *misses > 0 {
+		printMisses(e, todo, memItems, memPred, gold, memIDF, *misses)
+	}
 	return 0
+}
+
+// printMisses counts the same-incident pairs the in-memory clusterer put
+// apart by what blocked them (eval.MissedPair.Blocker) and lists n of
+// them, each article with the fields the rules read.
+func printMisses(e env, arts []eval.GVAArticle, items map[string]cluster.Item, pred map[string]string, gold eval.ClusterGold, idf cluster.IDF, n int) {
+	order := make([]string, len(arts))
+	byID := map[string]eval.GVAArticle{}
+	for i, a := range arts {
+		order[i] = a.ID
+		byID[a.ID] = a
+	}
+	ms := eval.MissedPairs(order, items, pred, gold, idf)
+	count := map[string]int{}
+	var kinds []string
+	for _, m := range ms {
+		b := m.Blocker()
+		if count[b] == 0 {
+			kinds = append(kinds, b)
+		}
+		count[b]++
+	}
+	sort.Slice(kinds, func(i, j int) bool { return count[kinds[i]] > count[kinds[j]] })
+	fmt.Fprintf(e.stdout, "  same-incident pairs put apart in memory: %d\n", len(ms))
+	for _, k := range kinds {
+		fmt.Fprintf(e.stdout, "    %6d  %s\n", count[k], k)
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return "-"
+		}
+		return t.Format(time.DateOnly)
+	}
+	num := func(p *int) string {
+		if p == nil {
+			return "?"
+		}
+		return strconv.Itoa(*p)
+	}
+	for i, m := range ms {
+		if i >= n {
+			break
+		}
+		fmt.Fprintf(e.stdout, "  gold %s: %s (similarity %.3f, needed %.2f)\n", m.Incident, m.Blocker(), m.Verdict.Similarity, m.Verdict.Needed)
+		for _, id := range []string{m.A, m.B} {
+			a := byID[id]
+			it, ok := items[id]
+			if !ok {
+				fmt.Fprintf(e.stdout, "    %.8s pub %s  no event  %.80s\n", id, a.Published, a.Title)
+				continue
+			}
+			fmt.Fprintf(e.stdout, "    %.8s pub %s  date %s..%s  %s/%s/%s  %s  killed %s wounded %s  %.80s\n", id, a.Published,
+				day(it.Start), day(it.End), it.Country, it.Admin1, it.City, it.Subtype, num(it.Killed), num(it.Wounded), a.Title)
+		}
+	}
 }
 
 // printClusterErrors lists predicted clusters that mix gold incidents

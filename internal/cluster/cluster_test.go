@@ -21,6 +21,7 @@ func ip(n int) *int { return &n }
 type story struct {
 	id, pub, date     string
 	admin1, city      string
+	country           string // "ZZ" when empty (unless noCountry)
 	subtype           string
 	killed, wounded   *int
 	title, text       string
@@ -39,6 +40,9 @@ func (s story) item() Item {
 		Signature: SimHash(s.title + "\n" + s.text), Tokens: Tokens(s.title, s.text)}
 	if !s.noCountry {
 		it.Country = "ZZ"
+		if s.country != "" {
+			it.Country = s.country
+		}
 	}
 	if !s.noDate {
 		it.Start, it.End = day0(s.date), day0(s.date)
@@ -107,6 +111,12 @@ func TestClusterer(t *testing.T) {
 			{id: "b", pub: "2031-03-04", date: "2031-03-04", admin1: "Osk", city: "Brannick", subtype: "attack", killed: ip(12),
 				title: "Car bomb kills 12 at market", text: marketLater},
 		}, []int{0, 1}},
+		{"a namesake town in another admin1 is the same town", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-03-05", date: "2031-03-04", admin1: "Osk", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Port Dunmore officer hurt in motorbike attack", text: "An officer was hurt when men on motorbikes shot at a checkpoint in Port Dunmore on Tuesday night before escaping."},
+		}, []int{0, 0}},
 		{"arrest report of the same story joins on strong text", []story{
 			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
 				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},

@@ -1,9 +1,13 @@
 package cluster
 
 import (
+	_ "embed"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // leadWords is how much of an article's body, after its title, the text
@@ -38,9 +42,11 @@ var stopWords = func() map[string]bool {
 
 // Tokens is the content-word set of an article's title and lead that the
 // text similarity compares: normalised words (see Words) less stop words
-// and single characters, sorted and unique.
+// and single characters, and the names the same span gives (see Names),
+// sorted and unique.
 func Tokens(title, text string) []string {
-	ws := Words(Headline(title))
+	head := Headline(title)
+	ws := Words(head)
 	ws = appendWords(ws, text, len(ws)+leadWords)
 	out := ws[:0]
 	for _, w := range ws {
@@ -48,8 +54,163 @@ func Tokens(title, text string) []string {
 			out = append(out, w)
 		}
 	}
+	out = appendNames(out, head, -1, true)
+	out = appendNames(out, text, leadWords, false)
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// notNames are the capitalised words that are not part of a person's
+// name (rules/not_names.txt).
+//
+//go:embed rules/not_names.txt
+var notNamesText string
+
+var notNames = func() map[string]bool {
+	m := map[string]bool{}
+	for _, line := range strings.Split(notNamesText, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		for _, w := range strings.Fields(line) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// nameSep joins the first and last word of a name token. Words never
+// holds it, so a name token is never mistaken for a word.
+const nameSep = "_"
+
+// headlineSep joins the words of a name in a headline that gives no age
+// ("Dana Whitlow sentenced"): a follow-up names the victim or suspect the
+// first report gave with an age, but so would a headline name a place or
+// an official, so it only counts matched with an aged name (see
+// sharesName).
+const headlineSep = "~"
+
+// IsName reports whether a token is a name token (see Names).
+func IsName(token string) bool { return strings.Contains(token, nameSep) }
+
+// isHeadlineName reports whether a token is a headline's name.
+func isHeadlineName(token string) bool { return strings.Contains(token, headlineSep) }
+
+// Names are the name tokens of a text: the people it gives an age, as
+// crime news gives its victims and suspects and hardly anyone else ("Ray
+// Okafor, 19, of ...", "17-year-old Dana J. Whitlow"). A name is two or
+// three capitalised words in a row (middle initials skipped) none of
+// which is a stop word or in rules/not_names.txt; its token is its first
+// and last word, lower-cased and joined by nameSep ("ray_okafor"), since
+// outlets drop middle names. Reports of one incident name the same
+// victims and suspects; officials, reporters, hospitals and streets,
+// which recur across a city's incidents, are named without an age. A
+// shared name is far stronger evidence than its two words apart, which
+// is why it is a token of its own.
+func Names(text string) []string { return appendNames(nil, text, -1, false) }
+
+// ageAfter matches an age right after a name ("Okafor, 19," "Okafor Jr.,
+// 19" "Okafor (19)"); ageBefore one right before it ("19-year-old ").
+// Both read a few bytes at the name's edge.
+var (
+	ageAfter  = regexp.MustCompile(`^(?:,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?(?:\s*,\s*(?:age\s+|aged\s+)?|\s*\()\d{1,3}\b`)
+	ageBefore = regexp.MustCompile(`\b\d{1,3}[- ]years?[- ]old\s+$`)
+)
+
+// appendNames appends the name tokens of the first max words of text (all
+// when max < 0) to ts; with unaged (a headline) also the names given
+// without an age, as headline names (see headlineSep). It reads the text
+// once and looks only a few bytes either side of each name: linear in the
+// length of the text.
+func appendNames(ts []string, text string, max int, unaged bool) []string {
+	type span struct{ start, end int }
+	var (
+		run   []span // the name words so far, with their byte offsets
+		start = -1   // the current word's start; -1 between words, -2 after an initial
+		gap   bool   // something other than spaces since the last word
+		n     int
+	)
+	endRun := func() {
+		if len(run) >= 2 && len(run) <= 3 {
+			a, z := run[0], run[len(run)-1]
+			after := text[z.end:min(len(text), z.end+24)]
+			before := text[max0(a.start-16):a.start]
+			aged := ageAfter.MatchString(after) || ageBefore.MatchString(before)
+			if aged || unaged {
+				sep := nameSep
+				if !aged {
+					sep = headlineSep
+				}
+				ts = append(ts, strings.Join(Words(text[a.start:a.end]), "")+sep+strings.Join(Words(text[z.start:z.end]), ""))
+			}
+		}
+		run = run[:0]
+	}
+	word := func(end int) {
+		w := text[start:end]
+		start = -1
+		n++
+		if gap {
+			endRun()
+			gap = false
+		}
+		lw := strings.ToLower(w)
+		switch {
+		case len(w) == 1 && unicode.IsUpper(rune(w[0])) && end < len(text) && text[end] == '.':
+			// A middle initial ("Dana J. Whitlow"): skipped, and the
+			// full stop after it does not end the name.
+			start = -2
+		case !capitalised(w) || stopWords[lw] || notNames[lw]:
+			endRun()
+		default:
+			run = append(run, span{end - len(w), end})
+		}
+	}
+	for i, r := range text {
+		if max >= 0 && n >= max {
+			break
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
+			if start < 0 {
+				start = i
+			}
+		default:
+			if start >= 0 {
+				word(i)
+			}
+			if start == -2 {
+				start = -1
+				continue // an initial's full stop
+			}
+			if r != ' ' {
+				gap = true
+			}
+		}
+	}
+	if start >= 0 {
+		word(len(text))
+	}
+	endRun()
+	return ts
+}
+
+func max0(i int) int { return max(i, 0) }
+
+// capitalised reports whether a word is written as a name is: an upper
+// case letter, then at least one lower case letter ("Okafor", "McKay";
+// not "FBI" or "NEW YORK", which are acronyms or shouting headlines).
+func capitalised(w string) bool {
+	first, size := utf8.DecodeRuneInString(w)
+	if len(w) < 2 || !unicode.IsUpper(first) {
+		return false
+	}
+	for _, r := range w[size:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // Headline is a page title without the site name outlets append to it

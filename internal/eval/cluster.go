@@ -1,6 +1,11 @@
 package eval
 
-import "path/filepath"
+import (
+	"path/filepath"
+	"sort"
+
+	"sitrep/internal/cluster"
+)
 
 // ClusterGold is the gold clustering of a set: for each article, the
 // incidents it was collected for (usually one; several when one article
@@ -117,4 +122,97 @@ func ScoreBCubed(pred map[string]string, gold ClusterGold) BCubed {
 		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
 	}
 	return s
+}
+
+// MissedPair is two articles of one gold incident that a clustering put
+// apart, with what the merge rules say of them: the evidence for finding
+// out which rule keeps same-incident reports apart (sitrep eval cluster
+// --misses).
+type MissedPair struct {
+	Incident string
+	A, B     string // article ids, A published first
+	// NoEvent is set when A or B has no event: nothing could merge it.
+	NoEvent bool
+	Verdict cluster.Verdict // of B against an incident of A alone
+}
+
+// Blocker names what kept the pair apart: "no event"; the hard rules
+// ("date", "place", "count", joined by "+" when several hold); "text"
+// when the similarity fell short of what the places asked, "text
+// (follow-up)" or "text (other type)" when a later date or another type
+// raised the bar; or "search" when the rules would merge the two alone,
+// so the candidate search or a better-scoring incident kept them apart.
+func (m MissedPair) Blocker() string {
+	v := m.Verdict
+	if m.NoEvent {
+		return "no event"
+	}
+	var hard []string
+	for _, r := range []struct {
+		on   bool
+		name string
+	}{{v.Date, "date"}, {v.Place, "place"}, {v.Count, "count"}} {
+		if r.on {
+			hard = append(hard, r.name)
+		}
+	}
+	switch {
+	case len(hard) > 0:
+		s := hard[0]
+		for _, h := range hard[1:] {
+			s += "+" + h
+		}
+		return s
+	case v.Merges():
+		return "search"
+	case v.FollowUp:
+		return "text (follow-up)"
+	case v.OtherType:
+		return "text (other type)"
+	}
+	return "text"
+}
+
+// MissedPairs lists the pairs of articles of one gold incident (by
+// first-listed incident) that pred puts in different clusters. order is
+// the articles in the order they were clustered (publication), items
+// their main events (an article without one is absent), idf the
+// clusterer's weights.
+func MissedPairs(order []string, items map[string]cluster.Item, pred map[string]string, gold ClusterGold, idf cluster.IDF) []MissedPair {
+	byGold := map[string][]string{}
+	var incidents []string
+	for _, id := range order {
+		g, ok := gold[id]
+		if !ok {
+			continue
+		}
+		if byGold[g[0]] == nil {
+			incidents = append(incidents, g[0])
+		}
+		byGold[g[0]] = append(byGold[g[0]], id)
+	}
+	sort.Strings(incidents)
+	var out []MissedPair
+	for _, inc := range incidents {
+		ids := byGold[inc]
+		for i, a := range ids {
+			for _, b := range ids[i+1:] {
+				pa, okA := pred[a]
+				pb, okB := pred[b]
+				if okA && okB && pa == pb {
+					continue
+				}
+				m := MissedPair{Incident: inc, A: a, B: b}
+				ia, hasA := items[a]
+				ib, hasB := items[b]
+				if !hasA || !hasB {
+					m.NoEvent = true
+				} else {
+					m.Verdict = cluster.Compare(ia, ib, idf)
+				}
+				out = append(out, m)
+			}
+		}
+	}
+	return out
 }

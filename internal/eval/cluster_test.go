@@ -3,6 +3,9 @@ package eval
 import (
 	"math"
 	"testing"
+	"time"
+
+	"sitrep/internal/cluster"
 )
 
 func TestScoreBCubed(t *testing.T) {
@@ -30,3 +33,64 @@ func TestScoreBCubed(t *testing.T) {
 		}
 	}
 }
+
+func TestMissedPairs(t *testing.T) {
+	day := func(s string) time.Time {
+		d, _ := time.Parse(time.DateOnly, s)
+		return d
+	}
+	n := func(v int) *int { return &v }
+	const (
+		ferryText = "Gunmen fired on the Velmor ferry landing in Port Dunmore on Tuesday, wounding a deckhand."
+		mineText  = "A roadside bomb struck a grain truck near the Osk quarry, the district council said."
+	)
+	item := func(id, pub, country string, killed *int, title, text string) cluster.Item {
+		return cluster.Item{ArticleID: id, Published: day(pub), Start: day(pub), End: day(pub), Country: country,
+			Admin1: "Velm", City: "Port Dunmore", Type: "violence_against_civilians", Subtype: "attack", Killed: killed,
+			Tokens: cluster.Tokens(title, text)}
+	}
+	first := item("a", "2031-03-04", "ZZ", n(2), "Ferry landing attack", ferryText)
+	for _, tc := range []struct {
+		name  string
+		b     *cluster.Item // nil: b has no event
+		want  string
+		split bool // b is in another predicted cluster than a
+	}{
+		{"same story, put apart anyway", ptr(item("b", "2031-03-04", "ZZ", n(2), "Ferry landing attack", ferryText)), "search", true},
+		{"same story, merged", ptr(item("b", "2031-03-04", "ZZ", n(2), "Ferry landing attack", ferryText)), "", false},
+		{"half a year later", ptr(item("b", "2031-09-04", "ZZ", n(2), "Ferry landing attack", ferryText)), "date", true},
+		{"another country", ptr(item("b", "2031-03-04", "YY", n(2), "Ferry landing attack", ferryText)), "place", true},
+		{"a far higher toll the same day", ptr(item("b", "2031-03-04", "ZZ", n(40), "Ferry landing attack", ferryText)), "count", true},
+		{"other text", ptr(item("b", "2031-03-04", "ZZ", n(2), "Quarry bomb", mineText)), "text", true},
+		{"no event", nil, "no event", true},
+	} {
+		items := map[string]cluster.Item{"a": first}
+		if tc.b != nil {
+			items["b"] = *tc.b
+		}
+		pred := map[string]string{"a": "1"}
+		if tc.b != nil {
+			pred["b"] = "1"
+			if tc.split {
+				pred["b"] = "2"
+			}
+		}
+		gold := ClusterGold{"a": {"A"}, "b": {"A"}, "c": {"C"}}
+		ms := MissedPairs([]string{"a", "b", "c"}, items, pred, gold, cluster.DocFreqs{N: 100, DF: map[string]int{}})
+		if tc.want == "" {
+			if len(ms) != 0 {
+				t.Errorf("%s: %d missed pairs, want none", tc.name, len(ms))
+			}
+			continue
+		}
+		if len(ms) != 1 || ms[0].A != "a" || ms[0].B != "b" || ms[0].Incident != "A" {
+			t.Errorf("%s: missed pairs %+v, want a-b of A", tc.name, ms)
+			continue
+		}
+		if got := ms[0].Blocker(); got != tc.want {
+			t.Errorf("%s: blocker %q (%+v), want %q", tc.name, got, ms[0].Verdict, tc.want)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -515,6 +515,16 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 	if err != nil {
 		return 0, 0, false, err
 	}
+	named, err := s.nameCandidates(ctx, tx, b, it)
+	if err != nil {
+		return 0, 0, false, err
+	}
+	for _, id := range named {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
 	ids = slices.DeleteFunc(ids, func(id int64) bool { return skip[id] })
 	if len(ids) == 0 {
 		return 0, 0, false, nil
@@ -636,6 +646,77 @@ func sameTelling(a, b cluster.Item) bool {
 	as, ae := cluster.Window(a)
 	bs, be := cluster.Window(b)
 	return !ae.Before(bs) && !be.Before(as)
+}
+
+// maxNameArticles bounds how many articles (the latest) one name brings
+// up as candidates, as cluster.MaxNameCandidates bounds the Clusterer's.
+const maxNameArticles = cluster.MaxNameCandidates
+
+// nameCandidates lists the incidents reported by articles that name a
+// rare person the event's article names (cluster.NameKeys, NameIDF): a
+// follow-up (a trial, a sentence) dated months after the shooting is
+// outside the window candidates looks in, and the names of victim and
+// suspect are what tie it to the incident (cluster.NamedFollowUpDays).
+// Articles naming the person are found by the full-text index, both words
+// of the name; cluster.Match then checks the name and everything else.
+func (s *sqlStore) nameCandidates(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item) ([]int64, error) {
+	keys := cluster.NameKeys(it.Tokens)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	var forms []string
+	for _, k := range keys {
+		forms = append(forms, cluster.NameForms(k)...)
+	}
+	df, err := s.docFreqs(ctx, tx, b, forms)
+	if err != nil {
+		return nil, err
+	}
+	q := `SELECT DISTINCT incident_id FROM incident_reports WHERE article_id IN (
+		SELECT rowid FROM articles_fts WHERE articles_fts MATCH $1 ORDER BY rowid DESC LIMIT $2)`
+	if s.dialect == postgresDialect {
+		q = `SELECT DISTINCT incident_id FROM incident_reports WHERE article_id IN (
+			SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', $1) ORDER BY id DESC LIMIT $2)`
+	}
+	var ids []int64
+	for _, k := range keys {
+		// The article's own tokens are counted: a name no other
+		// article gives (most, when first seen) has nothing to find.
+		others := 0
+		for _, f := range cluster.NameForms(k) {
+			others += df.DF[f]
+			if _, ok := slices.BinarySearch(it.Tokens, f); ok {
+				others--
+			}
+		}
+		if others <= 0 || df.IDF(k) < cluster.NameIDF {
+			continue
+		}
+		ws := cluster.NameWords(k)
+		arg := strings.Join(ws, " ")
+		if s.dialect == sqliteDialect {
+			arg = `"` + strings.Join(ws, `" "`) + `"`
+		}
+		rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, arg, maxNameArticles)
+		if err != nil {
+			return nil, fmt.Errorf("incidents by name: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // maxCandidates bounds how many incidents one event is compared with, so

@@ -46,7 +46,20 @@ SELECT actor, country, type, count(*), sum(killed), sum(resolved), min(date_star
 FROM actor_incidents GROUP BY actor, country, type;
 
 CREATE FUNCTION actor_summary_sync(x BIGINT) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    done TEXT := current_setting('sitrep.actor_summary_synced', true);
 BEGIN
+    -- Once per incident and transaction: the triggers run at commit, after
+    -- every change, so the first run leaves the incident up to date and the
+    -- rest (a re-coded incident fires once per actor row deleted and again
+    -- per row inserted) would redo the same work while the committing
+    -- writer holds its row locks; with four workers on PostgreSQL that
+    -- serialised them about sevenfold. The list is local to the
+    -- transaction (set_config's third argument).
+    IF position(',' || x || ',' IN COALESCE(done, '')) > 0 THEN
+        RETURN;
+    END IF;
+    PERFORM set_config('sitrep.actor_summary_synced', COALESCE(NULLIF(done, ''), ',') || x || ',', true);
     -- Take out what the incident counted.
     UPDATE actor_summary s SET incidents = s.incidents - 1, killed = s.killed - c.killed,
         resolved = s.resolved - c.resolved,

@@ -399,9 +399,15 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		if err := s.lockIdentities(ctx, tx, rows); err != nil {
 			return err
 		}
+		// Each article runs in a savepoint, so one that fails is undone
+		// alone. On PostgreSQL every statement is a round trip, and these
+		// were two an article: releasing one article's savepoint and
+		// opening the next's go as one multi-statement Exec (sent in the
+		// simple protocol, having no arguments; SQLite runs both as well).
+		open := `SAVEPOINT put_article`
 		for k, r := range rows {
 			i := index[k]
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT put_article`); err != nil {
+			if _, err := tx.ExecContext(ctx, open); err != nil {
 				return err
 			}
 			res, err := s.putArticle(ctx, tx, b, r)
@@ -421,10 +427,13 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 			} else {
 				b.commitStage()
 			}
+			results[i] = res
+			open = `RELEASE SAVEPOINT put_article; SAVEPOINT put_article`
+		}
+		if len(rows) > 0 {
 			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT put_article`); err != nil {
 				return err
 			}
-			results[i] = res
 		}
 		if err := s.reconcileBatch(ctx, tx, b); err != nil {
 			return err

@@ -400,19 +400,13 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		if err != nil {
 			return err
 		}
-		if inc == 0 {
-			err := s.stmt(ctx, tx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`).scanRow(ctx,
-				[]any{s.tv(s.clock())}, &inc)
-			if err != nil {
-				return fmt.Errorf("new incident: %w", err)
-			}
+		inc, err = s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup)
+		if err != nil {
+			return err
 		}
 		mine[inc] = append(mine[inc], it)
 		delete(ac.incs, inc) // changed: loaded afresh if a later event looks at it
 		touched[inc] = true
-		if err := s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup); err != nil {
-			return err
-		}
 		if len(b.cands) > 0 {
 			ws, we := cluster.Window(it)
 			b.linked = append(b.linked, linkedReport{inc, it.Country, strings.ToLower(it.Admin1), days(ws), days(we)})
@@ -452,7 +446,41 @@ func (s *sqlStore) reconcileBatch(ctx context.Context, tx *sql.Tx, b *batch) err
 	return nil
 }
 
-func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) error {
+// newIncidentSQL creates an incident; its report is linked after.
+const newIncidentSQL = `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`
+
+// linkReportCols are incident_reports' columns as linkReport fills them,
+// incident_id first.
+const linkReportCols = `incident_id, event_id, article_id,
+	date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
+	linked_at, win_start, win_end, country, admin1, published, duplicate`
+
+const linkReportSQL = `INSERT INTO incident_reports (` + linkReportCols + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`
+
+// newIncidentReportSQL is newIncidentSQL and linkReportSQL in one
+// statement, for PostgreSQL, where each statement is a round trip and a
+// new incident was two: $1 is the new incident's created_at (in place of
+// linkReportSQL's incident id), the rest are linkReportSQL's. SQLite has
+// no INSERT in a WITH clause, and no round trips to save.
+const newIncidentReportSQL = `WITH inc AS (INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id)
+	INSERT INTO incident_reports (` + linkReportCols + `)
+	VALUES ((SELECT id FROM inc), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	RETURNING incident_id`
+
+// linkReport files the article's seq-th event (eventID, item it) as a
+// report of incident inc, creating the incident first when inc is 0; it
+// returns the incident.
+func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) (int64, error) {
+	var created any
+	if inc == 0 {
+		created = s.tv(s.clock())
+		if s.dialect != postgresDialect {
+			if err := s.stmt(ctx, tx, newIncidentSQL).scanRow(ctx, []any{created}, &inc); err != nil {
+				return 0, fmt.Errorf("new incident: %w", err)
+			}
+		}
+	}
 	ws, we := cluster.Window(it)
 	d := reportData{Start: dateOnly(it.Start), End: dateOnly(it.End), City: it.City, Admin1: it.Admin1,
 		Lat: it.Lat, Lon: it.Lon, HasPoint: it.HasPoint, Type: it.Type, Subtype: it.Subtype,
@@ -465,16 +493,19 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 	}
 	kmin, kmax := countCols(e.Killed)
 	wmin, wmax := countCols(e.Wounded)
-	_, err := s.stmt(ctx, tx, `INSERT INTO incident_reports (incident_id, event_id, article_id,
-		date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
-		linked_at, win_start, win_end, country, admin1, published, duplicate)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`).ExecContext(ctx,
-		inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
-		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup)
-	if err != nil {
-		return fmt.Errorf("linking event %d to incident %d: %w", eventID, inc, err)
+	args := []any{inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
+		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup}
+	if inc == 0 {
+		args[0] = created
+		if err := s.stmt(ctx, tx, newIncidentReportSQL).scanRow(ctx, args, &inc); err != nil {
+			return 0, fmt.Errorf("linking event %d to a new incident: %w", eventID, err)
+		}
+		return inc, nil
 	}
-	return nil
+	if _, err := s.stmt(ctx, tx, linkReportSQL).ExecContext(ctx, args...); err != nil {
+		return 0, fmt.Errorf("linking event %d to incident %d: %w", eventID, inc, err)
+	}
+	return inc, nil
 }
 
 // placeEvent finds the incident an event (item it, the article's seq-th)

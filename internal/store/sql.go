@@ -217,6 +217,24 @@ const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title,
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17)
 	RETURNING id`
 
+// findOrInsertArticleSQL is findArticleSQL and insertArticleSQL (whose
+// arguments it takes) in one statement, for PostgreSQL, where each is a
+// round trip: it returns the stored article found, or inserts one when
+// none is and returns that, with inserted true. SQLite has no INSERT in
+// WITH, and no round trips to save.
+const findOrInsertArticleSQL = `WITH found AS (SELECT id, version, updated, content_hash FROM articles
+	WHERE url = $3 OR external_id = $1 OR content_hash = $13
+	ORDER BY CASE WHEN url = $3 THEN 0 WHEN external_id = $1 THEN 1 ELSE 2 END, id
+	LIMIT 1),
+	ins AS (INSERT INTO articles (external_id, source, url, title, subtitle,
+	byline, dateline, published, updated, language, tags, text, content_hash, simhash,
+	version, ingested_at, changed_at, signature, tokens)
+	SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17
+	WHERE NOT EXISTS (SELECT 1 FROM found)
+	RETURNING id)
+	SELECT id, version, updated, content_hash, FALSE FROM found
+	UNION ALL SELECT id, 1, NULL, NULL, TRUE FROM ins`
+
 // The previous version goes to history as it stands; its changed_at (when
 // it was stored) becomes the history row's ingested_at.
 const saveVersionSQL = `INSERT INTO article_versions (article_id, version, external_id,
@@ -462,20 +480,26 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 		updated  time.Time
 		prevHash sql.NullString
 	)
-	err := tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
-		nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
-	).Scan(&id, &version, timeCol{&updated}, &prevHash)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = tx.StmtContext(ctx, s.insertArticle).QueryRowContext(ctx,
-			nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
-			r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
-			r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
-			int64(r.merge.sig), strings.Join(r.merge.tokens, " "),
-		).Scan(&id)
-		if err != nil {
-			return PutResult{}, err
+	insertArgs := []any{nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
+		r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
+		r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+		int64(r.merge.sig), strings.Join(r.merge.tokens, " ")}
+	var err error
+	inserted := false
+	if s.dialect == postgresDialect {
+		err = s.stmt(ctx, tx, findOrInsertArticleSQL).scanRow(ctx, insertArgs,
+			&id, &version, timeCol{&updated}, &prevHash, &inserted)
+	} else {
+		err = tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
+			nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
+		).Scan(&id, &version, timeCol{&updated}, &prevHash)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = tx.StmtContext(ctx, s.insertArticle).QueryRowContext(ctx, insertArgs...).Scan(&id)
+			inserted = err == nil
 		}
+	}
+	switch {
+	case inserted:
 		version = 1
 		if err := s.fail("article"); err != nil {
 			return PutResult{}, err

@@ -271,22 +271,39 @@ func bandKeys(sig uint64) []int64 {
 }
 
 // nearDuplicates finds the stored articles whose text is a near-duplicate
-// of r's, published within a week of it, nearest first.
+// of r's (article id), published within a week of it, nearest first. It
+// also files r's own bands in the index, for the articles after it: on
+// PostgreSQL in the same statement (a round trip fewer an article; the
+// query does not see the rows its WITH clause inserts, and skips id's
+// anyway), on SQLite, which has no INSERT in WITH, in a second one.
 func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *articleRow) ([]int64, error) {
 	keys := bandKeys(r.merge.sig)
 	if len(keys) == 0 {
 		return nil, nil
 	}
 	week := days(r.merge.pub) / 7
-	ph := make([]string, len(keys))
+	pg := s.dialect == postgresDialect
 	args := []any{week - 1, week + 1, id}
+	if pg {
+		args = append(args, week) // $4, the INSERT's week
+	}
+	ph := make([]string, len(keys))
 	for i, k := range keys {
 		args = append(args, k)
 		ph[i] = "$" + strconv.Itoa(len(args))
 	}
-	rows, err := s.stmt(ctx, tx, `SELECT DISTINCT a.id, a.signature FROM article_bands b
+	q := `SELECT DISTINCT a.id, a.signature FROM article_bands b
 		JOIN articles a ON a.id = b.article_id
-		WHERE b.key IN (`+strings.Join(ph, ", ")+`) AND b.week BETWEEN $1 AND $2 AND b.article_id <> $3`).QueryContext(ctx, args...)
+		WHERE b.key IN (` + strings.Join(ph, ", ") + `) AND b.week BETWEEN $1 AND $2 AND b.article_id <> $3`
+	if pg {
+		bands := make([]string, len(keys))
+		for i, p := range ph {
+			bands[i] = "(" + p + ", $4, $3)"
+		}
+		q = `WITH bands AS (INSERT INTO article_bands (key, week, article_id) VALUES ` +
+			strings.Join(bands, ", ") + ` ON CONFLICT DO NOTHING) ` + q
+	}
+	rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("near-duplicates: %w", err)
 	}
@@ -309,6 +326,16 @@ func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	if !pg {
+		bargs := make([]any, 0, 3*len(keys))
+		for _, k := range keys {
+			bargs = append(bargs, k, week, id)
+		}
+		if _, err := s.stmt(ctx, tx, `INSERT INTO article_bands (key, week, article_id) VALUES `+
+			valuesList(len(keys), 3)+` ON CONFLICT DO NOTHING`).ExecContext(ctx, bargs...); err != nil {
+			return nil, fmt.Errorf("near-duplicate index: %w", err)
+		}
 	}
 	slices.SortFunc(cs, func(a, b cand) int {
 		if a.dist != b.dist {
@@ -370,17 +397,6 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			return err
 		}
 	}
-	if keys := bandKeys(r.merge.sig); len(keys) > 0 {
-		args := make([]any, 0, 3*len(keys))
-		week := days(r.merge.pub) / 7
-		for _, k := range keys {
-			args = append(args, k, week, id)
-		}
-		if _, err := s.stmt(ctx, tx, `INSERT INTO article_bands (key, week, article_id) VALUES `+
-			valuesList(len(keys), 3)+` ON CONFLICT DO NOTHING`).ExecContext(ctx, args...); err != nil {
-			return fmt.Errorf("near-duplicate index: %w", err)
-		}
-	}
 
 	touched := map[int64]bool{}
 	mine := map[int64][]cluster.Item{} // incidents this article's events joined, with those events
@@ -400,19 +416,13 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		if err != nil {
 			return err
 		}
-		if inc == 0 {
-			err := s.stmt(ctx, tx, `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`).scanRow(ctx,
-				[]any{s.tv(s.clock())}, &inc)
-			if err != nil {
-				return fmt.Errorf("new incident: %w", err)
-			}
+		inc, err = s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup)
+		if err != nil {
+			return err
 		}
 		mine[inc] = append(mine[inc], it)
 		delete(ac.incs, inc) // changed: loaded afresh if a later event looks at it
 		touched[inc] = true
-		if err := s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup); err != nil {
-			return err
-		}
 		if len(b.cands) > 0 {
 			ws, we := cluster.Window(it)
 			b.linked = append(b.linked, linkedReport{inc, it.Country, strings.ToLower(it.Admin1), days(ws), days(we)})
@@ -452,7 +462,41 @@ func (s *sqlStore) reconcileBatch(ctx context.Context, tx *sql.Tx, b *batch) err
 	return nil
 }
 
-func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) error {
+// newIncidentSQL creates an incident; its report is linked after.
+const newIncidentSQL = `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`
+
+// linkReportCols are incident_reports' columns as linkReport fills them,
+// incident_id first.
+const linkReportCols = `incident_id, event_id, article_id,
+	date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
+	linked_at, win_start, win_end, country, admin1, published, duplicate`
+
+const linkReportSQL = `INSERT INTO incident_reports (` + linkReportCols + `)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`
+
+// newIncidentReportSQL is newIncidentSQL and linkReportSQL in one
+// statement, for PostgreSQL, where each statement is a round trip and a
+// new incident was two: $1 is the new incident's created_at (in place of
+// linkReportSQL's incident id), the rest are linkReportSQL's. SQLite has
+// no INSERT in a WITH clause, and no round trips to save.
+const newIncidentReportSQL = `WITH inc AS (INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id)
+	INSERT INTO incident_reports (` + linkReportCols + `)
+	VALUES ((SELECT id FROM inc), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+	RETURNING incident_id`
+
+// linkReport files the article's seq-th event (eventID, item it) as a
+// report of incident inc, creating the incident first when inc is 0; it
+// returns the incident.
+func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) (int64, error) {
+	var created any
+	if inc == 0 {
+		created = s.tv(s.clock())
+		if s.dialect != postgresDialect {
+			if err := s.stmt(ctx, tx, newIncidentSQL).scanRow(ctx, []any{created}, &inc); err != nil {
+				return 0, fmt.Errorf("new incident: %w", err)
+			}
+		}
+	}
 	ws, we := cluster.Window(it)
 	d := reportData{Start: dateOnly(it.Start), End: dateOnly(it.End), City: it.City, Admin1: it.Admin1,
 		Lat: it.Lat, Lon: it.Lon, HasPoint: it.HasPoint, Type: it.Type, Subtype: it.Subtype,
@@ -465,16 +509,19 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 	}
 	kmin, kmax := countCols(e.Killed)
 	wmin, wmax := countCols(e.Wounded)
-	_, err := s.stmt(ctx, tx, `INSERT INTO incident_reports (incident_id, event_id, article_id,
-		date_start, date_end, killed_min, killed_max, wounded_min, wounded_max, certainty, score, data,
-		linked_at, win_start, win_end, country, admin1, published, duplicate)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`).ExecContext(ctx,
-		inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
-		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup)
-	if err != nil {
-		return fmt.Errorf("linking event %d to incident %d: %w", eventID, inc, err)
+	args := []any{inc, eventID, articleID, ds, de, kmin, kmax, wmin, wmax, e.Certainty, score, string(data),
+		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup}
+	if inc == 0 {
+		args[0] = created
+		if err := s.stmt(ctx, tx, newIncidentReportSQL).scanRow(ctx, args, &inc); err != nil {
+			return 0, fmt.Errorf("linking event %d to a new incident: %w", eventID, err)
+		}
+		return inc, nil
 	}
-	return nil
+	if _, err := s.stmt(ctx, tx, linkReportSQL).ExecContext(ctx, args...); err != nil {
+		return 0, fmt.Errorf("linking event %d to incident %d: %w", eventID, inc, err)
+	}
+	return inc, nil
 }
 
 // placeEvent finds the incident an event (item it, the article's seq-th)

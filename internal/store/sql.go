@@ -217,6 +217,24 @@ const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title,
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17)
 	RETURNING id`
 
+// findOrInsertArticleSQL is findArticleSQL and insertArticleSQL (whose
+// arguments it takes) in one statement, for PostgreSQL, where each is a
+// round trip: it returns the stored article found, or inserts one when
+// none is and returns that, with inserted true. SQLite has no INSERT in
+// WITH, and no round trips to save.
+const findOrInsertArticleSQL = `WITH found AS (SELECT id, version, updated, content_hash FROM articles
+	WHERE url = $3 OR external_id = $1 OR content_hash = $13
+	ORDER BY CASE WHEN url = $3 THEN 0 WHEN external_id = $1 THEN 1 ELSE 2 END, id
+	LIMIT 1),
+	ins AS (INSERT INTO articles (external_id, source, url, title, subtitle,
+	byline, dateline, published, updated, language, tags, text, content_hash, simhash,
+	version, ingested_at, changed_at, signature, tokens)
+	SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17
+	WHERE NOT EXISTS (SELECT 1 FROM found)
+	RETURNING id)
+	SELECT id, version, updated, content_hash, FALSE FROM found
+	UNION ALL SELECT id, 1, NULL, NULL, TRUE FROM ins`
+
 // The previous version goes to history as it stands; its changed_at (when
 // it was stored) becomes the history row's ingested_at.
 const saveVersionSQL = `INSERT INTO article_versions (article_id, version, external_id,
@@ -399,9 +417,15 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		if err := s.lockIdentities(ctx, tx, rows); err != nil {
 			return err
 		}
+		// Each article runs in a savepoint, so one that fails is undone
+		// alone. On PostgreSQL every statement is a round trip, and these
+		// were two an article: releasing one article's savepoint and
+		// opening the next's go as one multi-statement Exec (sent in the
+		// simple protocol, having no arguments; SQLite runs both as well).
+		open := `SAVEPOINT put_article`
 		for k, r := range rows {
 			i := index[k]
-			if _, err := tx.ExecContext(ctx, `SAVEPOINT put_article`); err != nil {
+			if _, err := tx.ExecContext(ctx, open); err != nil {
 				return err
 			}
 			res, err := s.putArticle(ctx, tx, b, r)
@@ -421,10 +445,13 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 			} else {
 				b.commitStage()
 			}
+			results[i] = res
+			open = `RELEASE SAVEPOINT put_article; SAVEPOINT put_article`
+		}
+		if len(rows) > 0 {
 			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT put_article`); err != nil {
 				return err
 			}
-			results[i] = res
 		}
 		if err := s.reconcileBatch(ctx, tx, b); err != nil {
 			return err
@@ -453,20 +480,26 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 		updated  time.Time
 		prevHash sql.NullString
 	)
-	err := tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
-		nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
-	).Scan(&id, &version, timeCol{&updated}, &prevHash)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		err = tx.StmtContext(ctx, s.insertArticle).QueryRowContext(ctx,
-			nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
-			r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
-			r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
-			int64(r.merge.sig), strings.Join(r.merge.tokens, " "),
-		).Scan(&id)
-		if err != nil {
-			return PutResult{}, err
+	insertArgs := []any{nullable(r.a.ExternalID), r.a.Source, nullable(r.url), r.a.Title, r.a.Subtitle,
+		r.a.Byline, r.a.Dateline, s.tv(r.a.Published), s.tv(r.a.Updated), r.a.Language,
+		r.tags, r.a.Text, nullable(r.hash), r.simhash, s.tv(now),
+		int64(r.merge.sig), strings.Join(r.merge.tokens, " ")}
+	var err error
+	inserted := false
+	if s.dialect == postgresDialect {
+		err = s.stmt(ctx, tx, findOrInsertArticleSQL).scanRow(ctx, insertArgs,
+			&id, &version, timeCol{&updated}, &prevHash, &inserted)
+	} else {
+		err = tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
+			nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
+		).Scan(&id, &version, timeCol{&updated}, &prevHash)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = tx.StmtContext(ctx, s.insertArticle).QueryRowContext(ctx, insertArgs...).Scan(&id)
+			inserted = err == nil
 		}
+	}
+	switch {
+	case inserted:
 		version = 1
 		if err := s.fail("article"); err != nil {
 			return PutResult{}, err
@@ -582,6 +615,14 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 	}
 	const eventCols = 19
 	ids := make([]int64, len(events))
+	nEvidence := 0
+	for _, er := range events {
+		nEvidence += len(er.e.Evidence)
+	}
+	// On PostgreSQL, the evidence goes in the events' statement (see
+	// eventsWithEvidence): one round trip an article instead of two.
+	together := s.dialect == postgresDialect && nEvidence > 0 &&
+		len(events) <= maxRowsPerInsert && nEvidence <= maxRowsPerInsert
 	for lo := 0; lo < len(events); lo += maxRowsPerInsert {
 		chunk := events[lo:min(lo+maxRowsPerInsert, len(events))]
 		args := make([]any, 0, eventCols*len(chunk))
@@ -611,10 +652,16 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 				start, end, prec, place, country, admin1, lat, lon,
 				kmin, kmax, wmin, wmax, e.Certainty, er.data)
 		}
-		rows, err := s.stmtRows(ctx, tx, `INSERT INTO events (article_id, seq, type, subtype,
+		q := `INSERT INTO events (article_id, seq, type, subtype,
 			attack_type, date_start, date_end, date_precision, location, country, admin1, lat, lon,
 			killed_min, killed_max, wounded_min, wounded_max, certainty, data)
-			VALUES `+valuesList(len(chunk), eventCols)+` RETURNING id, seq`, len(chunk)).QueryContext(ctx, args...)
+			VALUES ` + valuesList(len(chunk), eventCols) + ` RETURNING id, seq`
+		n := len(chunk)
+		if together {
+			q, args = eventsWithEvidence(q, events, args)
+			n = max(n, nEvidence)
+		}
+		rows, err := s.stmtRows(ctx, tx, q, n).QueryContext(ctx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("events: %w", err)
 		}
@@ -634,6 +681,9 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 	}
 	if err := s.fail("event"); err != nil {
 		return nil, err
+	}
+	if together {
+		return ids, nil
 	}
 
 	const evidenceCols = 5
@@ -662,6 +712,35 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 		}
 	}
 	return ids, flush()
+}
+
+// eventsWithEvidence makes insertEvents, the INSERT of all of an
+// article's events (args its arguments), also insert their evidence, in
+// a data-modifying WITH clause joined to the new events by their seq; the
+// statement still returns the events' ids and seqs. The evidence is
+// inserted in the order it had as a statement of its own, so its ids
+// come out the same.
+func eventsWithEvidence(insertEvents string, events []eventRow, args []any) (string, []any) {
+	var vals strings.Builder
+	k := 0
+	for i, er := range events {
+		for j, ev := range er.e.Evidence {
+			if k > 0 {
+				vals.WriteString(", ")
+			}
+			n := len(args)
+			fmt.Fprintf(&vals, "($%d::int, $%d::int, $%d::int, $%d::int, $%d::int, $%d::text)", n+1, n+2, n+3, n+4, n+5, n+6)
+			args = append(args, k, i, j, ev.Start, ev.End, ev.Text)
+			k++
+		}
+	}
+	q := `WITH ev AS (` + insertEvents + `), evi AS (
+		INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
+		SELECT ev.id, x.seq, x.s, x.e, x.t FROM ev
+		JOIN (VALUES ` + vals.String() + `) AS x (k, ev_seq, seq, s, e, t) ON x.ev_seq = ev.seq
+		ORDER BY x.k)
+		SELECT id, seq FROM ev`
+	return q, args
 }
 
 // maxRowsPerInsert keeps a multi-row INSERT well under both databases'

@@ -224,6 +224,12 @@ func (r *Resolver) readText(text string) {
 			w := strings.TrimRight(text[i:j], "'’-")
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			caseless := !unicode.IsUpper(c) && !unicode.IsLower(c) && unicode.IsLetter(c)
+			if unicode.IsLower(c) && !sentence {
+				if r.lower == nil {
+					r.lower = map[string]bool{}
+				}
+				r.lower[norm.Key(w)] = true
+			}
 			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c) || caseless, caseless: caseless, sentence: sentence, comma: comma})
 			sentence, comma = false, false
 			i = j

@@ -96,6 +96,11 @@ type Resolver struct {
 	dlKey    string   // dateline place key
 	dlQuals  []string // dateline qualifiers ("Norland")
 	dlCC     string
+	// lower holds the words the context text writes in lower case
+	// mid-sentence: such a word ("hospital", "metro", "patrol") is a
+	// common noun of the article's language, so its capitalised use is
+	// most likely part of a name that is not a place ("Mercy Hospital").
+	lower map[string]bool
 }
 
 // Resolve resolves one name with the embedded gazetteer.
@@ -553,6 +558,15 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	if len(quals) > 0 && satisfied == 0 {
 		res.Note = fmt.Sprintf("no candidate for %q lies in %q", head, strings.Join(quals, ", "))
+		return res
+	}
+	if top := r.topContextCountry(); top != "" && r.lower[key] && !strings.Contains(key, " ") &&
+		list[0].e.cc != top && list[0].e.kind != KindCountry && list[0].e.kind != KindAdmin1 {
+		// A common word that names a town abroad ("Hospital", Chile;
+		// "Metro", Indonesia) in a story the context places in another
+		// country is the word, not the town. A same-named town in the
+		// story's country (Mobile, Buffalo) keeps the name.
+		res.Note = fmt.Sprintf("%q is written as a common word in this text, and the best place of that name, in %s, is outside the story's country %s", head, list[0].e.cc, top)
 		return res
 	}
 	res.Best = &res.Candidates[0]

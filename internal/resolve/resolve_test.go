@@ -351,3 +351,45 @@ func TestDatelinePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestCommonWordAbroad: a word the story also writes in lower case is a
+// common noun; capitalised inside a name ("Mercy Hospital") it does not
+// send the event to a foreign town of that name, while a same-named town
+// in the story's own country keeps it.
+func TestCommonWordAbroad(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		name, query, text string
+		wantNone          bool
+		country, admin1   string
+	}{
+		{"hospital in an Ohio story", "Hospital",
+			"Police in Dayton, Ohio, said the man was taken to Mercy Hospital. The hospital said he was stable. Ohio police are investigating.",
+			true, "", ""},
+		{"metro in a Texas story", "Metro",
+			"Police in Houston, Texas, said a Metro bus driver saw the shooting. The metro line was closed.",
+			true, "", ""},
+		{"mobile in an Alabama story", "Mobile",
+			"Police in Alabama said the shooting was filmed on a mobile phone in Mobile, near Montgomery.",
+			false, "US", "AL"},
+		{"never written in lower case", "Hospital", "Police in Dayton, Ohio, said the man was taken to Hospital.",
+			false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := g.NewResolver(Context{Text: tt.text}).Resolve(tt.query)
+			if tt.wantNone {
+				if res.Best != nil {
+					t.Errorf("%s: got %s, want no place (%s)", tt.query, describe(res.Best), res.Note)
+				}
+				return
+			}
+			if res.Best == nil {
+				t.Fatalf("%s: no place (%s), want one", tt.query, res.Note)
+			}
+			if tt.country != "" && (res.Best.Country != tt.country || res.Best.Admin1Code != tt.admin1) {
+				t.Errorf("%s: got %+v (%s), want %s-%s", tt.query, res.Best, res.Note, tt.country, tt.admin1)
+			}
+		})
+	}
+}

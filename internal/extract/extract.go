@@ -501,7 +501,7 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	for _, e := range timex.Find(a.Title, a.Published) {
 		times = append(times, nlp.Span{Start: e.Start, End: e.End})
 	}
-	for _, pm := range append(PlaceMentions(a.Title, title), residentMentions(a.Title, title)...) {
+	for _, pm := range sentencePlaces(a.Title, title) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue
 		}
@@ -524,7 +524,7 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		if para >= storyParagraphs {
 			break
 		}
-		for _, pm := range append(PlaceMentions(a.Text, s), residentMentions(a.Text, s)...) {
+		for _, pm := range sentencePlaces(a.Text, s) {
 			if loc := p.resolveMention(pm); loc != nil {
 				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)
 			}
@@ -592,7 +592,7 @@ func (p *placer) resolve(name string) *Location {
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule string
-	for _, pm := range append(PlaceMentions(text, s), residentMentions(text, s)...) {
+	for _, pm := range sentencePlaces(text, s) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}

@@ -55,7 +55,18 @@ type PlaceMention struct {
 // token runs after a locative preposition, optionally through words like
 // "the northern city of". "Moscow" in "Moscow blamed Kyiv" is not one.
 func PlaceMentions(text string, s nlp.Span) []PlaceMention {
+	return placeMentionsIn(text, nlp.Tokens(text, s))
+}
+
+// sentencePlaces is PlaceMentions followed by residentMentions over one
+// tokenization of the sentence: both are asked of every sentence, and on a
+// long one tokens are most of the cost.
+func sentencePlaces(text string, s nlp.Span) []PlaceMention {
 	toks := nlp.Tokens(text, s)
+	return append(placeMentionsIn(text, toks), residentMentionsIn(toks, text)...)
+}
+
+func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 	var out []PlaceMention
 	for i := 0; i < len(toks); i++ {
 		if localForces[strings.ToLower(toks[i].Text)] && i > 0 && isCapitalized(toks[i-1].Text) {
@@ -98,7 +109,10 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 // people by their town, which is where it happened more often than not;
 // the mentions are marked Resident, weaker than PlaceMentions.
 func residentMentions(text string, s nlp.Span) []PlaceMention {
-	toks := nlp.Tokens(text, s)
+	return residentMentionsIn(nlp.Tokens(text, s), text)
+}
+
+func residentMentionsIn(toks []nlp.Token, text string) []PlaceMention {
 	var out []PlaceMention
 	for i := 1; i < len(toks); i++ {
 		if !residentNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {

@@ -45,6 +45,12 @@ func (s Span) Text(text string) string {
 //     off: any word may open a sentence.
 //
 // The abbreviation lists are in data/abbreviations.txt.
+// maxSentence is the longest sentence, in bytes, Sentences returns: news
+// sentences run to a few hundred bytes and legal or list-like ones to a
+// couple of thousand, so a longer span is not a sentence but text with no
+// stops in it.
+const maxSentence = 4096
+
 func Sentences(text string) []Span {
 	lx := lex()
 	caseless := !hasUpper(text)
@@ -74,6 +80,14 @@ func Sentences(text string) []Span {
 				continue
 			}
 			start = i
+		}
+		if i-start >= maxSentence && unicode.IsSpace(r) {
+			// A runaway "sentence" (a page that is one line, a list
+			// with no stops) is cut at a space, so that the work each
+			// later stage does per sentence stays bounded.
+			emit(i)
+			i += size
+			continue
 		}
 		switch r {
 		case '\n', '\u2029', '\u2028':

@@ -135,3 +135,34 @@ func TestSpanText(t *testing.T) {
 		}
 	}
 }
+
+// TestSentencesCapped: text with no stops is cut into spans of at most
+// about maxSentence bytes, at spaces, covering every word once.
+func TestSentencesCapped(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+	}{
+		{"one long line of words", strings.Repeat("word ", 5000)},
+		{"a list with no stops", strings.Repeat("Kessin Dalmera Norland ", 1000) + "end."},
+		{"long words", strings.Repeat(strings.Repeat("x", 100)+" ", 300)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			spans := Sentences(tt.text)
+			if len(spans) < 2 {
+				t.Fatalf("got %d spans, want the text cut", len(spans))
+			}
+			words := 0
+			for _, s := range spans {
+				if s.End-s.Start > maxSentence+128 {
+					t.Errorf("span of %d bytes, want at most about %d", s.End-s.Start, maxSentence)
+				}
+				words += len(strings.Fields(tt.text[s.Start:s.End]))
+			}
+			if want := len(strings.Fields(tt.text)); words != want {
+				t.Errorf("spans cover %d words, want %d", words, want)
+			}
+		})
+	}
+}

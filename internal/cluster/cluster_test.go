@@ -137,23 +137,31 @@ func TestClusterer(t *testing.T) {
 		}, []int{0, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New()
 			// Unrelated background so the IDF weights are not those of
 			// a two-document corpus.
-			for i := range 20 {
-				c.df.add(Tokens(fmt.Sprintf("Background story %d", i), "police said the attack happened on tuesday in the city and people were killed and wounded"))
-			}
-			ids := map[int]int{}
-			for i, s := range tc.stories {
-				got := c.Add(s.item())
-				if _, ok := ids[got]; !ok {
-					ids[got] = len(ids)
-				}
-				if ids[got] != tc.want[i] {
-					t.Errorf("story %s: incident %d, want %d", s.id, ids[got], tc.want[i])
-				}
-			}
+			checkIncidents(t, tc.stories, tc.want, 20, "police said the attack happened on tuesday in the city and people were killed and wounded")
 		})
+	}
+}
+
+// checkIncidents adds n background stories of text to a new Clusterer,
+// then the stories in order, and checks each lands in the incident want
+// numbers (in order of first appearance).
+func checkIncidents(t *testing.T, stories []story, want []int, n int, background string) {
+	t.Helper()
+	c := New()
+	for i := range n {
+		c.df.add(Tokens(fmt.Sprintf("Background story %d", i), background))
+	}
+	ids := map[int]int{}
+	for i, s := range stories {
+		got := c.Add(s.item())
+		if _, ok := ids[got]; !ok {
+			ids[got] = len(ids)
+		}
+		if ids[got] != want[i] {
+			t.Errorf("story %s: incident %d, want %d", s.id, ids[got], want[i])
+		}
 	}
 }
 

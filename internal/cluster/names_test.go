@@ -1,7 +1,6 @@
 package cluster
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 )
@@ -76,22 +75,9 @@ func TestNamedFollowUp(t *testing.T) {
 		}, []int{0, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			c := New()
 			// Enough unrelated background that a name in two reports is
 			// rare (see NameIDF), as it is in any real collection.
-			for i := range 400 {
-				c.df.add(Tokens(fmt.Sprintf("Background story %d", i), "police said the attack happened on friday in the city and a man was killed and a judge sentenced him"))
-			}
-			ids := map[int]int{}
-			for i, s := range tc.stories {
-				got := c.Add(s.item())
-				if _, ok := ids[got]; !ok {
-					ids[got] = len(ids)
-				}
-				if ids[got] != tc.want[i] {
-					t.Errorf("story %s: incident %d, want %d", s.id, ids[got], tc.want[i])
-				}
-			}
+			checkIncidents(t, tc.stories, tc.want, 400, "police said the attack happened on friday in the city and a man was killed and a judge sentenced him")
 		})
 	}
 }

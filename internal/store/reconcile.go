@@ -31,14 +31,10 @@ func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64) er
 	if len(ids) == 0 {
 		return nil
 	}
-	js, _ := json.Marshal(ids)
-	in := `SELECT value FROM json_each($1)`
-	if s.dialect == postgresDialect {
-		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
-	}
+	in, js := s.idList(ids)
 	rows, err := s.stmt(ctx, tx, `SELECT ir.incident_id, ir.article_id, ir.published, ir.duplicate, e.data
 		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_id IN (`+in+`) ORDER BY ir.incident_id, ir.published, ir.event_id`).QueryContext(ctx, string(js))
+		WHERE ir.incident_id IN (`+in+`) ORDER BY ir.incident_id, ir.published, ir.event_id`).QueryContext(ctx, js)
 	if err != nil {
 		return fmt.Errorf("incidents' reports: %w", err)
 	}
@@ -155,17 +151,24 @@ func appendActors(args []any, id int64, ev extract.Event) []any {
 	return args
 }
 
+// idList passes ids to a statement as one JSON argument ($1) and gives
+// the subquery that lists them, so a batch of any size is one statement
+// and one round trip on either backend.
+func (s *sqlStore) idList(ids []int64) (subquery, arg string) {
+	js, _ := json.Marshal(ids)
+	if s.dialect == postgresDialect {
+		return `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`, string(js)
+	}
+	return `SELECT value FROM json_each($1)`, string(js)
+}
+
 // putActors replaces the actors of incidents ids with rows (appendActors').
 func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, ids []int64, rows []any) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	js, _ := json.Marshal(ids)
-	in := `SELECT value FROM json_each($1)`
-	if s.dialect == postgresDialect {
-		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
-	}
-	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id IN (`+in+`)`).ExecContext(ctx, string(js)); err != nil {
+	in, js := s.idList(ids)
+	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id IN (`+in+`)`).ExecContext(ctx, js); err != nil {
 		return fmt.Errorf("incident actors: %w", err)
 	}
 	const cols = 4

@@ -360,7 +360,7 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 
 // subject reads the noun phrase that ends just before the verb at word v,
 // across words like "yesterday" or "have" and a parenthesised acronym:
-// "members of the farabundo marti national liberation front (fmln)
+// "members of the norland people's liberation front (nplf)
 // attacked". passive reports a passive auxiliary ("was killed"): the
 // subject then suffered the act.
 func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, passive, ok bool) {

@@ -202,8 +202,8 @@ func Extract(a article.Article, opt Options) Result {
 }
 
 // isVideoCaption reports a line from a related-videos list that the
-// reader kept as text: a running time, then a title ("3:31 Charleston
-// shooting survivors at DNC"). Its events are other stories'. A clock
+// reader kept as text: a running time, then a title ("2:47 Dalmera
+// shooting witnesses speak out"). Its events are other stories'. A clock
 // time before a day or "a.m." ("9:15 Wednesday night") is not one.
 func isVideoCaption(s string) bool {
 	i := 0

@@ -219,7 +219,7 @@ func TestIsVideoCaption(t *testing.T) {
 		s    string
 		want bool
 	}{
-		{"3:31 Charleston shooting survivors at DNC: 'Together we can heal.'", true},
+		{"2:47 Dalmera shooting witnesses speak out: 'We heard six shots.'", true},
 		{"0:40 Teacher arrested on charges", true},
 		{"9:15 Wednesday night police were called.", false},
 		{"10:30 p.m. shots were heard.", false},

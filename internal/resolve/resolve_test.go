@@ -336,15 +336,15 @@ Charleston was under investigation, and the suspect may have fled toward Greenvi
 // MUC-4's FBIS transcripts use.
 func TestDatelinePlace(t *testing.T) {
 	for in, want := range map[string]string{
-		"KESSIN, Norland (Wire) - Gunmen on motorcycles":   "KESSIN, Norland",
-		"PANAMA CITY (PANAMA), 12 JAN 90 (ACAN-EFE)":       "PANAMA CITY, PANAMA",
-		"TBILISI, Georgia (Reuters) -":                     "TBILISI, Georgia",
-		"KYIV, Ukraine, March 3 (Reuters) -":               "KYIV, Ukraine",
-		"BEIRUT/DAMASCUS (Reuters) -":                      "BEIRUT",
-		"PORT ALDANE (Ledger) —":                           "PORT ALDANE",
-		"WASHINGTON, Oct. 7 (AP) —":                        "WASHINGTON",
-		"SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS)":        "SAN SALVADOR",
-		"CLIFTON, Colo. - A 15-year-old was killed Sunday": "CLIFTON, Colo.",
+		"KESSIN, Norland (Wire) - Gunmen on motorcycles": "KESSIN, Norland",
+		"PANAMA CITY (PANAMA), 12 JAN 90 (ACAN-EFE)":     "PANAMA CITY, PANAMA",
+		"TBILISI, Georgia (Reuters) -":                   "TBILISI, Georgia",
+		"KYIV, Ukraine, March 3 (Reuters) -":             "KYIV, Ukraine",
+		"BEIRUT/DAMASCUS (Reuters) -":                    "BEIRUT",
+		"PORT ALDANE (Ledger) —":                         "PORT ALDANE",
+		"WASHINGTON, Oct. 7 (AP) —":                      "WASHINGTON",
+		"SAN SALVADOR, 3 JAN 90 (RADIO VENCEREMOS)":      "SAN SALVADOR",
+		"GREELEY, Colo. - A man was wounded Tuesday":     "GREELEY, Colo.",
 	} {
 		if got := datelinePlace(in); got != want {
 			t.Errorf("datelinePlace(%q) = %q, want %q", in, got, want)

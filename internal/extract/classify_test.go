@@ -283,3 +283,14 @@ func TestTriggersLongInput(t *testing.T) {
 	Classify(long)
 	Certainty(long)
 }
+
+// BenchmarkLoadCodebook parses and compiles the embedded codebook, the
+// once-per-process cost every command pays before its first sentence.
+func BenchmarkLoadCodebook(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := LoadCodebook(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -12,21 +12,38 @@ func TestWordSearchPaths(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, dsn string) {
 		s := open(t, dsn)
 		putReports(t, s, corpus(30)...)
-		saved := commonMatches
-		t.Cleanup(func() { commonMatches = saved })
+		var fs []IncidentFilter
 		for _, q := range []string{"Q7x", "gunmen herders", "gunmen", "nosuchword"} {
-			for _, sort := range []string{"", "-date", "killed", "reports", "id"} {
-				f := IncidentFilter{Q: q, Sort: sort, Limit: 4}
-				commonMatches = saved
-				collected := ids(allIncidents(t, s, f))
-				commonMatches = 1
-				walked := ids(allIncidents(t, s, f))
-				if !slices.Equal(walked, collected) {
-					t.Errorf("q=%q sort=%q: walking gave %v, collecting %v", q, sort, walked, collected)
-				}
+			for _, sort := range sorts {
+				fs = append(fs, IncidentFilter{Q: q, Sort: sort, Limit: 4})
 			}
 		}
+		walkSamePages(t, s, &commonMatches, fs)
 	})
+}
+
+var sorts = []string{"", "-date", "killed", "reports", "id"}
+
+// walkSamePages lists every filter's incidents twice, once with the
+// threshold *knob as it is (collecting) and once set to 1 (walking), and
+// fails where the two differ; it returns the collected lists.
+func walkSamePages(t *testing.T, s Store, knob *int, fs []IncidentFilter) [][]int64 {
+	t.Helper()
+	saved := *knob
+	t.Cleanup(func() { *knob = saved })
+	var out [][]int64
+	for _, f := range fs {
+		*knob = saved
+		collected := ids(allIncidents(t, s, f))
+		*knob = 1
+		walked := ids(allIncidents(t, s, f))
+		if !slices.Equal(walked, collected) {
+			t.Errorf("%+v: walking gave %v, collecting %v", f, walked, collected)
+		}
+		out = append(out, collected)
+	}
+	*knob = saved
+	return out
 }
 
 func ids(ins []Incident) []int64 {
@@ -51,25 +68,19 @@ func TestActorFilterPaths(t *testing.T) {
 		if len(actors) == 0 {
 			t.Fatal("the corpus has no actors to filter by")
 		}
-		saved := commonActorIncidents
-		t.Cleanup(func() { commonActorIncidents = saved })
 		names := []string{"nobody at all"}
 		for _, a := range actors {
 			names = append(names, a.Name)
 		}
+		var fs []IncidentFilter
 		for _, actor := range names {
-			for _, sort := range []string{"", "-date", "killed", "reports", "id"} {
-				f := IncidentFilter{Actor: actor, Sort: sort, Limit: 3}
-				commonActorIncidents = saved
-				collected := ids(allIncidents(t, s, f))
-				commonActorIncidents = 1
-				walked := ids(allIncidents(t, s, f))
-				if !slices.Equal(walked, collected) {
-					t.Errorf("actor=%q sort=%q: walking gave %v, collecting %v", actor, sort, walked, collected)
-				}
-				if actor != "nobody at all" && len(collected) == 0 {
-					t.Errorf("actor=%q: no incidents", actor)
-				}
+			for _, sort := range sorts {
+				fs = append(fs, IncidentFilter{Actor: actor, Sort: sort, Limit: 3})
+			}
+		}
+		for i, got := range walkSamePages(t, s, &commonActorIncidents, fs) {
+			if fs[i].Actor != "nobody at all" && len(got) == 0 {
+				t.Errorf("actor=%q: no incidents", fs[i].Actor)
 			}
 		}
 	})

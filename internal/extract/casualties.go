@@ -42,47 +42,31 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{}}
+		// Each section of rules/casualties.txt is a list of phrases or a
+		// set of whole phrases; "between" is a set of single words.
+		phrases := map[string]*[][]string{
+			"killed_after": &lx.killedAfter, "killed_before": &lx.killedBefore,
+			"wounded_after": &lx.woundedAfter, "wounded_before": &lx.woundedBefore,
+			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
+			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
+			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
+		}
+		sets := map[string]map[string]bool{
+			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
+			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
+		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
 				words := strings.Fields(strings.ToLower(line))
-				switch section {
-				case "killed_after":
-					lx.killedAfter = append(lx.killedAfter, words)
-				case "killed_before":
-					lx.killedBefore = append(lx.killedBefore, words)
-				case "wounded_after":
-					lx.woundedAfter = append(lx.woundedAfter, words)
-				case "wounded_before":
-					lx.woundedBefore = append(lx.woundedBefore, words)
-				case "civilians":
-					lx.civilians[strings.Join(words, " ")] = true
-				case "forces":
-					lx.forces[strings.Join(words, " ")] = true
-				case "singular":
-					lx.singular = append(lx.singular, words)
-				case "headline_persons":
-					lx.headlinePersons[strings.Join(words, " ")] = true
-				case "singular_subjects":
-					lx.singularSubjects = append(lx.singularSubjects, words)
-				case "wounded_states":
-					lx.woundedStates = append(lx.woundedStates, words)
-				case "object_persons":
-					lx.objectPersons[strings.Join(words, " ")] = true
-				case "object_determiners":
-					lx.objectDets[strings.Join(words, " ")] = true
-				case "shot_before":
-					lx.shotBefore = append(lx.shotBefore, words)
-				case "shot_after":
-					lx.shotAfter = append(lx.shotAfter, words)
-				case "toll_verbs":
-					lx.tollVerbs = append(lx.tollVerbs, words)
-				case "toll_nouns":
-					lx.tollNouns = append(lx.tollNouns, words)
-				case "between":
+				if list, ok := phrases[section]; ok {
+					*list = append(*list, words)
+				} else if set, ok := sets[section]; ok {
+					set[strings.Join(words, " ")] = true
+				} else if section == "between" {
 					for _, w := range words {
 						lx.between[w] = true
 					}
-				default:
+				} else {
 					panic("extract: rules/casualties.txt: entry outside a known section: " + line)
 				}
 			}

@@ -6,13 +6,6 @@ import (
 )
 
 func TestSentenceArguments(t *testing.T) {
-	names := func(ps []Participant) []string {
-		var out []string
-		for _, p := range ps {
-			out = append(out, p.Name)
-		}
-		return out
-	}
 	tests := []struct {
 		sentence                         string
 		perps, targets, victims, weapons []string
@@ -166,4 +159,14 @@ func TestVictimNameKind(t *testing.T) {
 			t.Errorf("victims = %+v, want %q among them", a.Victims, tt.victim)
 		})
 	}
+}
+
+// names lists the surface names of participants, for comparing with a
+// test's expected names.
+func names(ps []Participant) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Name)
+	}
+	return out
 }

@@ -95,13 +95,6 @@ func TestCorefer(t *testing.T) {
 // event's telling that tell no event themselves, and not from a sentence
 // past another event or too far away without referring back.
 func TestContextArguments(t *testing.T) {
-	names := func(ps []Participant) []string {
-		var out []string
-		for _, p := range ps {
-			out = append(out, p.Name)
-		}
-		return out
-	}
 	tests := []struct {
 		name, text string
 		victims    []string

@@ -135,8 +135,16 @@ func (w *worker) loop(stop, work context.Context, name string, batch int, drain 
 	for stop.Err() == nil {
 		var jobs []store.Job
 		err := retry(stop, w.log, "claiming jobs", 0, func() error {
+			// The claim itself is not cut short by the signal: a claim
+			// cancelled while its COMMIT is on the wire can be committed
+			// by the server and still fail here, leaving jobs marked
+			// running by a worker that never heard of them (until their
+			// lease ran out). A claim that succeeds after the signal is
+			// processed within the grace period like any other.
+			ctx, cancel := context.WithTimeout(context.WithoutCancel(stop), claimTimeout)
+			defer cancel()
 			var err error
-			jobs, err = w.s.Claim(stop, name, batch)
+			jobs, err = w.s.Claim(ctx, name, batch)
 			return err
 		})
 		if err != nil {
@@ -155,6 +163,9 @@ func (w *worker) loop(stop, work context.Context, name string, batch int, drain 
 		w.process(work, jobs)
 	}
 }
+
+// claimTimeout bounds one claim, which the stop signal does not cancel.
+const claimTimeout = 30 * time.Second
 
 // process reads, codes and stores one claimed batch, then completes or
 // fails each job. The batch goes into the store in one transaction; a job

@@ -291,3 +291,44 @@ func BenchmarkAdd(b *testing.B) {
 		})
 	}
 }
+
+// TestAppendDuplicate checks that a report filed as a duplicate (a second
+// telling of the incident in one article) is compared with but its counts
+// do not contradict a later report's.
+func TestAppendDuplicate(t *testing.T) {
+	first := story{id: "a", pub: "2025-02-04", date: "2025-02-04", admin1: "Dunmore", city: "Port Dunmore",
+		subtype: "suicide_bomb", killed: ip(12), title: "Car bomb kills twelve at Port Dunmore fish market", text: marketText}
+	part := first
+	part.killed = ip(1) // "one of the dead was a harbour guard"
+	later := story{id: "b", pub: "2025-02-04", date: "2025-02-04", admin1: "Dunmore", city: "Port Dunmore",
+		subtype: "suicide_bomb", killed: ip(12), title: "Twelve dead as car bomb hits Kelvara market", text: marketLater}
+	idf := &docFreq{}
+	for _, s := range []story{first, later} {
+		idf.add(s.item().Tokens)
+	}
+	tests := []struct {
+		name      string
+		duplicate bool
+		want      bool
+	}{
+		{"the part's toll filed as another source's contradicts", false, false},
+		{"filed as a duplicate it does not", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := &Incident{}
+			in.Append(first.item())
+			if tt.duplicate {
+				in.AppendDuplicate(part.item())
+			} else {
+				in.Append(part.item())
+			}
+			if _, ok := Match(in, later.item(), idf); ok != tt.want {
+				t.Errorf("Match = %v, want %v", ok, tt.want)
+			}
+			if len(in.Members) != 2 {
+				t.Errorf("%d members, want 2", len(in.Members))
+			}
+		})
+	}
+}

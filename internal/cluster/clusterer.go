@@ -384,6 +384,14 @@ func (c *Clusterer) visit(id, stage int) bool {
 // it keeps in a database for Match.
 func (in *Incident) Append(it Item) { in.append(newMember(it)) }
 
+// AppendDuplicate files an item that repeats another of the incident's
+// reports (a syndicated copy, or the incident told again further down one
+// article): compared with like any member, but its counts are not another
+// source's, so they neither count nor contradict (a second telling's
+// "one of the wounded" is not a toll). The store rebuilds its duplicate
+// reports so.
+func (in *Incident) AppendDuplicate(it Item) { in.Members = append(in.Members, newMember(it)) }
+
 // AppendCounts adds an item's counts to the incident's but not the item:
 // for reports beyond the MaxMembersCompared latest, which Match does not
 // compare texts with but whose tolls still contradict a new report's.

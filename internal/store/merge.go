@@ -399,7 +399,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	}
 
 	touched := map[int64]bool{}
-	mine := map[int64][]cluster.Item{} // incidents this article's events joined, with those events
+	var mine []toldEvent // the article's events filed so far, in order, with their incidents
 	// What the article's events share: token weights, and the candidate
 	// incidents loaded (an incident an event joins is skipped by the
 	// later ones, so the others stay as loaded).
@@ -420,7 +420,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		if err != nil {
 			return err
 		}
-		mine[inc] = append(mine[inc], it)
+		mine = append(mine, toldEvent{inc, it})
 		delete(ac.incs, inc) // changed: loaded afresh if a later event looks at it
 		touched[inc] = true
 		if len(b.cands) > 0 {
@@ -530,10 +530,10 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 // candidates are the incidents with a report in its days and place, and the
 // best match by cluster.Match wins. skip are incidents the article already
 // reports: two events of one article are two incidents.
-func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *articleCache, it cluster.Item, seq int, dups []int64, mine map[int64][]cluster.Item) (int64, float64, bool, error) {
+func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *articleCache, it cluster.Item, seq int, dups []int64, mine []toldEvent) (int64, float64, bool, error) {
 	skip := map[int64]bool{}
-	for inc := range mine {
-		skip[inc] = true
+	for _, o := range mine {
+		skip[o.inc] = true
 	}
 	if len(dups) > 0 {
 		inc, err := s.duplicateIncident(ctx, tx, seq, dups, skip)
@@ -546,16 +546,9 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 	// article already filed. It joins that incident as a duplicate
 	// report — the article counts once. Events in other places or on
 	// other days stay apart, or a roundup of shootings would collapse.
-	joined := make([]int64, 0, len(mine))
-	for inc := range mine {
-		joined = append(joined, inc)
-	}
-	slices.Sort(joined)
-	for _, inc := range joined {
-		for _, o := range mine[inc] {
-			if sameTelling(o, it) {
-				return inc, 0, true, nil
-			}
+	for _, o := range mine {
+		if sameTelling(o.it, it) {
+			return o.inc, 0, true, nil
 		}
 	}
 	ids, err := s.candidates(ctx, tx, b, it)
@@ -683,11 +676,32 @@ func (s *sqlStore) duplicateIncident(ctx context.Context, tx *sql.Tx, seq int, d
 	return best, rows.Err()
 }
 
-// sameTelling reports whether two events of one article are the same
-// incident: placed in one named city of one admin1, with overlapping
-// windows of days.
+// toldEvent is an event of the article being merged, filed in incident
+// inc.
+type toldEvent struct {
+	inc int64
+	it  cluster.Item
+}
+
+// sameTelling reports whether a later event b of an article tells the
+// same incident as an earlier one a: their windows of days overlap, and
+// they are placed in one named city of one admin1, or b less precisely
+// in a's place (a's admin1 or country, or nowhere). An event the article
+// neither places apart nor dates apart is most often the story told
+// again further down (the arrest, a victim's death): filed as an
+// incident of its own it is a vague one, which later reports of the
+// story join instead of the story's own (and its counts, a part of the
+// toll, then contradict theirs).
 func sameTelling(a, b cluster.Item) bool {
-	if a.City == "" || !strings.EqualFold(a.City, b.City) || a.Country != b.Country || !strings.EqualFold(a.Admin1, b.Admin1) {
+	switch {
+	case b.Country == "":
+	case b.Country != a.Country:
+		return false
+	case b.Admin1 == "":
+	case !strings.EqualFold(a.Admin1, b.Admin1):
+		return false
+	case b.City == "":
+	case a.City == "" || !strings.EqualFold(a.City, b.City):
 		return false
 	}
 	as, ae := cluster.Window(a)
@@ -928,8 +942,8 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 	// incident costs no more to compare with than any other. (Its older
 	// tolls are left out of the contradiction rule, which the latest
 	// ones decide anyway: tolls are revised upward.)
-	rows, err := s.stmt(ctx, tx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature
-		FROM (SELECT incident_id, article_id, country, published, data, event_id, row_number() OVER (
+	rows, err := s.stmt(ctx, tx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature, r.duplicate
+		FROM (SELECT incident_id, article_id, country, published, data, event_id, duplicate, row_number() OVER (
 			PARTITION BY incident_id ORDER BY published DESC, event_id DESC) AS k
 			FROM incident_reports WHERE incident_id IN (`+in+`)) r
 		JOIN articles a ON a.id = r.article_id
@@ -940,6 +954,7 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 	}
 	defer rows.Close()
 	members := make([][]cluster.Item, len(ids))
+	dup := make([][]bool, len(ids))
 	for rows.Next() {
 		var (
 			inc, art int64
@@ -947,8 +962,9 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 			pub      time.Time
 			data     []byte
 			sig      sql.NullInt64
+			isDup    bool
 		)
-		if err := rows.Scan(&inc, &art, &country, timeCol{&pub}, &data, &sig); err != nil {
+		if err := rows.Scan(&inc, &art, &country, timeCol{&pub}, &data, &sig, &isDup); err != nil {
 			return nil, err
 		}
 		var d reportData
@@ -961,6 +977,7 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		it.Start, _ = time.Parse(time.DateOnly, d.Start)
 		it.End, _ = time.Parse(time.DateOnly, d.End)
 		members[pos[inc]] = append(members[pos[inc]], it)
+		dup[pos[inc]] = append(dup[pos[inc]], isDup)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -972,9 +989,12 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 	for i, ms := range members {
 		// Newest first from the query; members go oldest first.
 		for j := len(ms) - 1; j >= 0; j-- {
-			if j < cluster.MaxMembersCompared {
+			switch {
+			case j < cluster.MaxMembersCompared && dup[i][j]:
+				incs[i].AppendDuplicate(ms[j])
+			case j < cluster.MaxMembersCompared:
 				incs[i].Append(ms[j])
-			} else {
+			case !dup[i][j]:
 				incs[i].AppendCounts(ms[j])
 			}
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"sitrep/internal/cluster"
 )
@@ -69,5 +70,47 @@ func TestRankLinked(t *testing.T) {
 				t.Errorf("seen = %d, want %d", cl.seen, len(tt.linked))
 			}
 		})
+	}
+}
+
+// TestSameTelling checks which later events of an article join an earlier
+// one's incident as the same story told again: the same city, or a place
+// less precise than the earlier one's and within it, on overlapping days.
+func TestSameTelling(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 3, d, 0, 0, 0, 0, time.UTC) }
+	at := func(country, admin1, city string, d int) cluster.Item {
+		it := cluster.Item{Country: country, Admin1: admin1, City: city, Published: day(12)}
+		if d > 0 {
+			it.Start, it.End = day(d), day(d)
+		}
+		return it
+	}
+	first := at("US", "Ohio", "Marlow", 10)
+	tests := []struct {
+		name  string
+		later cluster.Item
+		want  bool
+	}{
+		{"same city, same day", at("US", "ohio", "marlow", 10), true},
+		{"same city, other day", at("US", "Ohio", "Marlow", 2), false},
+		{"another city of the admin1", at("US", "Ohio", "Brennan", 10), false},
+		{"the admin1 only", at("US", "Ohio", "", 10), true},
+		{"another admin1", at("US", "Iowa", "", 10), false},
+		{"the country only", at("US", "", "", 10), true},
+		{"another country", at("CA", "", "", 10), false},
+		{"no place, undated (the week before publication)", at("", "", "", 0), true},
+		{"no place, dated apart", at("", "", "", 1), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sameTelling(first, tt.later); got != tt.want {
+				t.Errorf("sameTelling = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// An earlier event with no city: a later one with a city is more
+	// precise, another incident as far as the text says.
+	if sameTelling(at("US", "Ohio", "", 10), at("US", "Ohio", "Marlow", 10)) {
+		t.Error("a later event placed more precisely joined the earlier one")
 	}
 }

@@ -20,6 +20,7 @@ func ip(n int) *int { return &n }
 // the text the article would carry.
 type story struct {
 	id, pub, date     string
+	dateEnd           string // the last day of a date given as a span; date alone when empty
 	admin1, city      string
 	country           string // "ZZ" when empty (unless noCountry)
 	subtype           string
@@ -46,6 +47,9 @@ func (s story) item() Item {
 	}
 	if !s.noDate {
 		it.Start, it.End = day0(s.date), day0(s.date)
+		if s.dateEnd != "" {
+			it.End = day0(s.dateEnd)
+		}
 	}
 	return it
 }
@@ -65,6 +69,8 @@ const (
 		"and the governor ordered the market closed for a week while investigators search the wreckage. Share this story."
 	marketLater = "The toll from Tuesday's car bombing at the Kelvara fish market in Port Dunmore rose to nineteen, " +
 		"governor Amsel Tovik said, as two more traders died in hospital near the harbour gate."
+	checkpointTrial = "Two men went on trial in Port Dunmore on Monday over the attack in March on the Orrin bridge road checkpoint, " +
+		"where gunmen on motorbikes wounded an officer before fleeing into the Saltmarsh district, prosecutors said."
 	checkpointText = "Gunmen on motorbikes fired on a police checkpoint on the Orrin bridge road in Port Dunmore late on Tuesday, " +
 		"wounding one officer before fleeing into the Saltmarsh district, a police spokesman said."
 )
@@ -135,6 +141,30 @@ func TestClusterer(t *testing.T) {
 			{id: "b", pub: "2031-03-12", date: "2031-03-11", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
 				title: "Smugglers held at Port Dunmore harbour", text: "Customs officers in Port Dunmore arrested two men on Monday after finding rifles hidden in a fishing boat at the harbour."},
 		}, []int{0, 1}},
+		{"a trial months later that gives the month of the attack joins", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-09-20", date: "2031-03-01", dateEnd: "2031-03-31", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
+				title: "Trial opens over checkpoint attack", text: checkpointTrial},
+		}, []int{0, 0}},
+		{"a trial that gives another month stays apart", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},
+			{id: "b", pub: "2031-09-20", date: "2031-05-01", dateEnd: "2031-05-31", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
+				title: "Trial opens over checkpoint attack", text: checkpointTrial},
+		}, []int{0, 1}},
+		{"a sentence two years later that gives the day of the attack joins", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", wounded: ip(1),
+				title: "Officer wounded as gunmen fire on Orrin bridge checkpoint", text: checkpointText},
+			{id: "b", pub: "2033-02-10", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "arrests",
+				title: "Trial opens over checkpoint attack", text: checkpointTrial},
+		}, []int{0, 0}},
+		{"a report that no one else was hurt does not contradict a toll", []story{
+			{id: "a", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "remote_explosive_landmine_ied", killed: ip(12), wounded: ip(30),
+				title: "Car bomb kills 12 at Port Dunmore market", text: marketText},
+			{id: "b", pub: "2031-03-04", date: "2031-03-04", admin1: "Velm", city: "Port Dunmore", subtype: "attack", killed: ip(12), wounded: ip(0),
+				title: "Kelvara market bombing kills 12", text: marketLater},
+		}, []int{0, 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Unrelated background so the IDF weights are not those of

@@ -107,6 +107,18 @@ const (
 	// waives the extra text a follow-up or another type would need.
 	NamedFollowUpDays = 730
 
+	// MaxSaidSpanDays and MaxRetoldDays bound the dates a report gives
+	// that are too wide or too old to be its window (see MaxSpanDays,
+	// MaxAgeDays) but still tie it to an incident of those days: a
+	// follow-up published months later says "in July" or gives the
+	// day of a shooting two years back, and a report of those days in
+	// the same place with some text in common (TextOtherType, the
+	// follow-up premium waived) is the incident it retells. A month is
+	// the widest span kept (a year says too little), three years the
+	// oldest (trials and sentences come within them).
+	MaxSaidSpanDays = 31
+	MaxRetoldDays   = 3 * 365
+
 	// NameIDF is the least inverse document frequency of a name shared
 	// by two reports for it to count (see sharesName): a name in at most
 	// about one report in 200 (idf = ln(200)+1). The names of a town or a
@@ -170,6 +182,9 @@ func FromEvent(articleID string, ev *extract.Event, published time.Time, title, 
 type member struct {
 	Item
 	pub, start, end int // days since 1970-01-01
+	// saidStart and saidEnd are the days the report says its event
+	// happened when they are not its window (see retold); 0 otherwise.
+	saidStart, saidEnd int
 }
 
 // Report is one source's value of a count.
@@ -318,17 +333,23 @@ func (c *Clusterer) Add(it Item) int {
 		}
 	}
 	if best < 0 {
-		for d := m.start - FollowUpDays; d <= m.end+DateSlackDays; d++ {
-			for _, k := range placeKeys(d, m, true) {
-				for _, id := range c.byPlace[k] {
-					if !c.visit(id, 1) {
-						continue
-					}
-					if s, ok := match(c.Incidents[id], m, &c.df); ok {
-						consider(id, s)
+		look := func(from, to int) {
+			for d := from; d <= to; d++ {
+				for _, k := range placeKeys(d, m, true) {
+					for _, id := range c.byPlace[k] {
+						if !c.visit(id, 1) {
+							continue
+						}
+						if s, ok := match(c.Incidents[id], m, &c.df); ok {
+							consider(id, s)
+						}
 					}
 				}
 			}
+		}
+		look(m.start-FollowUpDays, m.end+DateSlackDays)
+		if m.saidEnd != 0 {
+			look(m.saidStart-DateSlackDays, m.saidEnd+DateSlackDays)
 		}
 	}
 	// Follow-ups dated long after the incident (a trial, a sentence)
@@ -506,9 +527,30 @@ func newMember(it Item) member {
 		// written. A date wider than MaxSpanDays says too little, and
 		// one far from the article's own date is a misreading or a
 		// retrospective, not the news the article leads with.
+		if !it.Start.IsZero() && !it.End.IsZero() && m.end >= m.start && m.end-m.start+1 <= MaxSaidSpanDays &&
+			m.start <= m.pub+1 && (m.pub == 0 || m.end >= m.pub-MaxRetoldDays) {
+			m.saidStart, m.saidEnd = m.start, m.end
+		}
 		m.start, m.end = m.pub-6, m.pub
 	}
 	return m
+}
+
+// SaidWindow is the span of days an item says its event happened when
+// that is not its Window (a month, or a date more than MaxAgeDays before
+// publication, up to MaxRetoldDays; see retold); ok false otherwise.
+func SaidWindow(it Item) (start, end time.Time, ok bool) {
+	m := newMember(it)
+	if m.saidEnd == 0 {
+		return time.Time{}, time.Time{}, false
+	}
+	return time.Unix(int64(m.saidStart)*86400, 0).UTC(), time.Unix(int64(m.saidEnd)*86400, 0).UTC(), true
+}
+
+// retold reports whether m says its event happened in o's window of days
+// (see MaxSaidSpanDays).
+func retold(o, m member) bool {
+	return m.saidEnd != 0 && m.saidStart <= o.end+DateSlackDays && o.start <= m.saidEnd+DateSlackDays
 }
 
 func day(t time.Time) int {
@@ -574,15 +616,19 @@ func match(in *Incident, m member, idf IDF) (float64, bool) {
 		if named {
 			reach = NamedFollowUpDays
 		}
-		if m.end+DateSlackDays < o.start || o.end+reach < m.start {
+		said := retold(o, m)
+		if (m.end+DateSlackDays < o.start || o.end+reach < m.start) && !said {
 			continue
 		}
 		need, ok2 := textNeeded(o, m)
 		if !ok2 {
 			continue
 		}
+		if said {
+			need = max(need, TextOtherType)
+		}
 		if !named {
-			if o.end+DateSlackDays < m.start {
+			if o.end+DateSlackDays < m.start && !said {
 				need = max(need, TextFollowUp)
 			}
 			if !typesCompatible(o.Type, o.Subtype, m.Type, m.Subtype) {
@@ -713,7 +759,14 @@ func contradicts(n Number, pub time.Time, v *int) bool {
 	return false
 }
 
+// sameDayCompatible reports whether two counts are one toll told early
+// and late (see CountSameDayFactor). A zero contradicts none: a report
+// says "no one was hurt" of the part of the incident it tells (the
+// officers, the bystanders), which is not the toll another report gives.
 func sameDayCompatible(a, b int) bool {
+	if a == 0 || b == 0 {
+		return true
+	}
 	lo, hi := min(a, b), max(a, b)
 	return hi <= CountSameDayFactor*lo+2
 }
@@ -748,10 +801,14 @@ func Compare(a, b Item, idf IDF) Verdict {
 	o, m := in.Members[0], newMember(b)
 	var v Verdict
 	v.Count = contradicts(in.Killed, m.Published, m.Killed) || contradicts(in.Wounded, m.Published, m.Wounded)
-	v.Date = m.end+DateSlackDays < o.start || o.end+FollowUpDays < m.start
+	said := retold(o, m)
+	v.Date = (m.end+DateSlackDays < o.start || o.end+FollowUpDays < m.start) && !said
 	need, ok := textNeeded(o, m)
 	v.Place = !ok
-	if o.end+DateSlackDays < m.start {
+	switch {
+	case said:
+		need = max(need, TextOtherType)
+	case o.end+DateSlackDays < m.start:
 		v.FollowUp = true
 		need = max(need, TextFollowUp)
 	}

@@ -23,6 +23,7 @@ type report struct {
 	url, pub        string // pub: YYYY-MM-DD
 	title, text     string
 	date            string // the event's day; "" undated
+	dateEnd         string // the last day of a date given as a span (a month); date alone when ""
 	country, admin1 string
 	city            string
 	subtype         string
@@ -42,6 +43,9 @@ func (r report) item() Item {
 	}
 	if r.date != "" {
 		ev.Date = &extract.Date{Start: r.date, End: r.date, Precision: "day", Text: "on Tuesday"}
+		if r.dateEnd != "" {
+			ev.Date.End, ev.Date.Precision, ev.Date.Text = r.dateEnd, "month", "in May"
+		}
 	}
 	if r.country != "" {
 		ev.Location = &extract.Location{Name: r.city, Country: r.country, Admin1: r.admin1, Precision: "city"}
@@ -264,6 +268,37 @@ func TestDistinctIncidentsStayApart(t *testing.T) {
 				putReports(t, s, tc.rs...)
 				if incs := allIncidents(t, s, IncidentFilter{}); len(incs) != len(tc.rs) {
 					t.Errorf("%d incidents, want %d", len(incs), len(tc.rs))
+				}
+			})
+		})
+	}
+}
+
+// TestMergeRetold checks that a follow-up published months after an
+// incident, dated only to the month of it, is found by that month
+// (cluster.SaidWindow) and joins it, in a later transaction than the
+// incident's; dated to another month it stays apart.
+func TestMergeRetold(t *testing.T) {
+	trial := report{url: "https://harbour-times.example/trial", pub: "2031-11-03",
+		title: "Trial opens over Kessary grain exchange bombing", text: "Three men went on trial in Port Halvern on Monday over the " +
+			"car bombing of the Kessary grain exchange on Quay Street in May, in which the customs office beside it was wrecked.",
+		country: "ZZ", admin1: "Halvern", city: "Port Halvern", subtype: "arrests"}
+	for _, tc := range []struct {
+		name, from, to string
+		want           int
+	}{
+		{"the month of the bombing", "2031-05-01", "2031-05-31", 1},
+		{"another month", "2031-07-01", "2031-07-31", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, dsn string) {
+				s := open(t, dsn)
+				putReports(t, s, bombReports()[0])
+				r := trial
+				r.date, r.dateEnd = tc.from, tc.to
+				putReports(t, s, r)
+				if incs := allIncidents(t, s, IncidentFilter{}); len(incs) != tc.want {
+					t.Errorf("%d incidents, want %d", len(incs), tc.want)
 				}
 			})
 		})

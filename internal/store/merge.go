@@ -796,8 +796,30 @@ const maxCandidates = 48
 // Each is a range scan of an index on (place, win_start).
 func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item) ([]int64, error) {
 	ws, we := cluster.Window(it)
-	start := days(ws)
-	key := candKey{it.Country, strings.ToLower(it.Admin1), start, days(we)}
+	ids, err := s.candidatesIn(ctx, tx, b, it, days(ws), days(we))
+	if err != nil {
+		return nil, err
+	}
+	// A follow-up that says its event happened long before (a month, a
+	// date years back) also looks at those days (cluster.SaidWindow).
+	if ss, se, ok := cluster.SaidWindow(it); ok {
+		said, err := s.candidatesIn(ctx, tx, b, it, days(ss), days(se))
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range said {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+		slices.Sort(ids)
+	}
+	return ids, nil
+}
+
+// candidatesIn is candidates for the window of days start to end.
+func (s *sqlStore) candidatesIn(ctx context.Context, tx *sql.Tx, b *batch, it cluster.Item, start, end int) ([]int64, error) {
+	key := candKey{it.Country, strings.ToLower(it.Admin1), start, end}
 	if cl := b.cands[key]; cl != nil {
 		cl.rankLinked(key, b.linked)
 		return sortedIDs(cl.ids), nil
@@ -805,7 +827,7 @@ func (s *sqlStore) candidates(ctx context.Context, tx *sql.Tx, b *batch, it clus
 	lo := start - cluster.FollowUpDays
 	// A report's window is at most MaxSpanDays long, so one ending after
 	// lo started after lo-MaxSpanDays: that bounds the scan.
-	args := []any{lo - cluster.MaxSpanDays, days(we) + cluster.DateSlackDays, lo, start}
+	args := []any{lo - cluster.MaxSpanDays, end + cluster.DateSlackDays, lo, start}
 	const win = `win_start BETWEEN $1 AND $2 AND win_end >= $3`
 	var parts []string
 	admin1 := strings.ToLower(it.Admin1)
@@ -1166,18 +1188,27 @@ func (c *dfCache) add(delta map[string]int) {
 func mergeLockKeys(r *articleRow, keys map[int64]bool) {
 	for _, it := range r.merge.items {
 		ws, we := cluster.Window(it)
-		lo := days(ws) - cluster.FollowUpDays - cluster.MaxSpanDays
-		hi := days(we) + cluster.DateSlackDays + cluster.MaxSpanDays
-		for w := lo / 7; w <= hi/7; w++ {
-			world := lockKey("world", strconv.Itoa(w))
-			if it.Country == "" {
-				keys[world] = true
-				continue
-			}
-			keys[lockKey(it.Country, strconv.Itoa(w))] = true
-			if !keys[world] {
-				keys[world] = false
-			}
+		lockWeeks(it, days(ws), days(we), keys)
+		if ss, se, ok := cluster.SaidWindow(it); ok {
+			lockWeeks(it, days(ss), days(se), keys) // its candidates are looked up there too
+		}
+	}
+}
+
+// lockWeeks adds the lock keys of an event's candidates in the window of
+// days start to end (see mergeLockKeys).
+func lockWeeks(it cluster.Item, start, end int, keys map[int64]bool) {
+	lo := start - cluster.FollowUpDays - cluster.MaxSpanDays
+	hi := end + cluster.DateSlackDays + cluster.MaxSpanDays
+	for w := lo / 7; w <= hi/7; w++ {
+		world := lockKey("world", strconv.Itoa(w))
+		if it.Country == "" {
+			keys[world] = true
+			continue
+		}
+		keys[lockKey(it.Country, strconv.Itoa(w))] = true
+		if !keys[world] {
+			keys[world] = false
 		}
 	}
 }

@@ -272,12 +272,13 @@ func BenchmarkCertainty(b *testing.B) {
 // TestTriggersLongInput guards against matching that grows faster than
 // the text: a whole article of trigger-dense prose must stay quick.
 func TestTriggersLongInput(t *testing.T) {
-	long := strings.Repeat(benchSentences[0]+" No one was killed. "+benchSentences[1]+" ", 500)
+	reps := 500
 	if testing.Short() {
-		long = long[:len(long)/10]
+		reps = 50
 	}
+	long := strings.Repeat(benchSentences[0]+" No one was killed. "+benchSentences[1]+" ", reps)
 	trs := Triggers(long)
-	if len(trs) < 500 {
+	if len(trs) < reps {
 		t.Errorf("only %d triggers in %d bytes", len(trs), len(long))
 	}
 	Classify(long)

@@ -479,7 +479,7 @@ func newPlacer(a article.Article) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline})}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL})}
 	p.story, p.storyRule = p.storyPlace(a)
 	return p
 }

@@ -51,6 +51,11 @@ type Context struct {
 	// Country, if set, is an ISO code the user insists on (--country): a
 	// candidate elsewhere is chosen only when nothing in it matches.
 	Country string
+	// URL is the article's address. The home it names for the outlet
+	// ("dallasnews.com", a station's call letters: OutletHome) is weak
+	// evidence for its country, state and area: local news is mostly
+	// about its own area, but the text decides.
+	URL string
 }
 
 // Result is the resolution of one name.
@@ -101,7 +106,20 @@ type Resolver struct {
 	// common noun of the article's language, so its capitalised use is
 	// most likely part of a name that is not a place ("Mercy Hospital").
 	lower map[string]bool
+	// home is the outlet's home its address names, if any.
+	home *Place
 }
+
+// Home is the outlet's home the context's URL names (OutletHome), or nil.
+func (r *Resolver) Home() *Place { return r.home }
+
+// homeWeight and homeShare are how much an outlet's home counts for its
+// country and nearness (as a place named once in the text) and for its
+// state (half a state named outright).
+const (
+	homeWeight = 1.0
+	homeShare  = 1.0
+)
 
 // Resolve resolves one name with the embedded gazetteer.
 func Resolve(name string, ctx Context) (Result, error) {
@@ -121,6 +139,13 @@ func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
 			r.mentions = append(r.mentions, mention{key: "\x00" + cc, cc: cc, weight: 2})
 		} else {
 			r.addName(cc, 2, false)
+		}
+	}
+	if ctx.URL != "" {
+		if h, ok := g.OutletHome(ctx.URL); ok {
+			r.home = &h
+			r.mentions = append(r.mentions, mention{key: "\x00home", cc: h.Country, adm1: h.Admin1Code,
+				lat: h.Lat, lon: h.Lon, point: h.Precision == "city", div: true, weight: homeWeight, share: homeShare})
 		}
 	}
 	if ctx.Text != "" {

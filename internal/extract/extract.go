@@ -177,7 +177,7 @@ func Extract(a article.Article, opt Options) Result {
 		promoteHeadlineEvent(a.Title, res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
-	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && violent[ev[0].Type] && places.story != nil {
+	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after
 		// a page's captions) and naming no place, is where the story is.
 		d := *places.story
@@ -535,7 +535,7 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 			return loc, fmt.Sprintf("the story's place: %q, a town the article's address names", name)
 		}
 	}
-	return nil, ""
+	return p.outletHome()
 }
 
 // storyParagraphs is how many opening paragraphs may give the story's

@@ -213,13 +213,3 @@ func (g *Gazetteer) hasKeyPrefix(p string) bool {
 	i := sort.SearchStrings(g.keys, p)
 	return i < len(g.keys) && strings.HasPrefix(g.keys[i], p)
 }
-
-// Division is the first-level division with the given country and
-// GeoNames admin1 code (a place's Country and Admin1Code).
-func (g *Gazetteer) Division(cc, code string) (Place, bool) {
-	i, ok := g.admin1[cc+"."+code]
-	if !ok {
-		return Place{}, false
-	}
-	return (&Resolver{g: g}).place(&cand{e: g.rec(i)}), true
-}

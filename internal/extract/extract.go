@@ -569,6 +569,9 @@ func (p *placer) resolve(name string) *Location {
 	if p.r == nil {
 		return nil
 	}
+	if loc, ok := p.cityPart(name); ok {
+		return loc
+	}
 	res := p.r.Resolve(name)
 	if res.Best == nil {
 		// "SE Fresno", "downtown Dayton": the place without its part.

@@ -208,11 +208,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers] and [residents]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents] and [city parts]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -224,6 +224,8 @@ var placeSections = sync.OnceValue(func() map[string]map[string]bool {
 func placeQualifiers() map[string]bool { return placeSections()["qualifiers"] }
 
 func residentNouns() map[string]bool { return placeSections()["residents"] }
+
+func cityParts() map[string]bool { return placeSections()["city parts"] }
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting

@@ -84,3 +84,34 @@ func TestResidentMentions(t *testing.T) {
 		}
 	}
 }
+
+func TestCityPart(t *testing.T) {
+	dalmera := &Location{Name: "Dalmera", Country: "US", Admin1: "Texas", Precision: "city"}
+	texas := &Location{Name: "Texas", Country: "US", Admin1: "Texas", Precision: "admin1"}
+	tests := []struct {
+		story  *Location
+		name   string
+		want   string // "" for nil
+		wantOK bool
+	}{
+		{dalmera, "Northwest", "Dalmera", true},
+		{dalmera, "the West Side", "Dalmera", true},
+		{dalmera, "East End", "Dalmera", true},
+		{dalmera, "Southeast Dalmera", "Dalmera", true},
+		{dalmera, "North Kessin", "", false}, // another town's quarter, or a town
+		{dalmera, "Kessin", "", false},
+		{texas, "Northwest", "", true}, // a quarter of a town we do not know
+		{nil, "South Side", "", true},
+	}
+	for _, tt := range tests {
+		p := &placer{story: tt.story}
+		loc, ok := p.cityPart(tt.name)
+		got := ""
+		if loc != nil {
+			got = loc.Name
+		}
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("cityPart(%q) with story %v = %q, %v; want %q, %v", tt.name, tt.story, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}

@@ -561,8 +561,7 @@ func (p *placer) resolveMention(pm PlaceMention) *Location {
 	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
 		return nil
 	}
-	lat, lon := b.Lat, b.Lon
-	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+	return location(b)
 }
 
 func (p *placer) resolve(name string) *Location {
@@ -585,8 +584,7 @@ func (p *placer) resolve(name string) *Location {
 		}
 	}
 	b := res.Best
-	lat, lon := b.Lat, b.Lon
-	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+	return location(b)
 }
 
 // in returns the location a sentence gives, preferring the most precise

@@ -3,8 +3,23 @@ package extract
 import (
 	"strings"
 
+	"sitrep/internal/resolve"
 	"sitrep/internal/resolve/norm"
 )
+
+// location is a resolved place as an event's location. A section of a
+// town (GeoNames PPLX: "West Englewood", "Jamaica Plain") is given as the
+// town it is part of: the gazetteer knows some quarters and not others,
+// and the town is what a reader asks for.
+func location(b *resolve.Place) *Location {
+	if g, err := resolve.Default(); err == nil {
+		if c, ok := g.Containing(*b); ok {
+			b = &c
+		}
+	}
+	lat, lon := b.Lat, b.Lon
+	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+}
 
 // cityPart reads a name that only says which part of a town the story is
 // in: "Northwest", "the West Side", "East End", "Southeast Washington" in

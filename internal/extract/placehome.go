@@ -11,7 +11,5 @@ func (p *placer) outletHome() (*Location, string) {
 		return nil, ""
 	}
 	h := p.r.Home()
-	lat, lon := h.Lat, h.Lon
-	return &Location{Name: h.Name, Country: h.Country, Admin1: h.Admin1, Lat: &lat, Lon: &lon, Precision: h.Precision},
-		fmt.Sprintf("the story's place: %s, the outlet's home its address names", h.Name)
+	return location(h), fmt.Sprintf("the story's place: %s, the outlet's home its address names", h.Name)
 }

@@ -105,6 +105,10 @@ type Gazetteer struct {
 	// outletTab is data/outlets.tsv, read on the first OutletHome.
 	outletOnce sync.Once
 	outletTab  *outletTable
+	// big lists the towns sections are read against, on the first
+	// Containing.
+	bigMu sync.Mutex
+	big   map[string][]bigTown // by country
 }
 
 var (

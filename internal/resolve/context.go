@@ -462,6 +462,9 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		b := 1.0 + 0.5*math.Min(cw, 3)
 		c.score += b
 		c.reasons = append(c.reasons, fmt.Sprintf("country in context +%.1f", b))
+	} else if r.foreignToOutlet(e, key) {
+		c.score -= 4
+		c.reasons = append(c.reasons, "abroad, for a local outlet whose story names nothing in that country -4")
 	}
 	if r.dlCC != "" && e.cc == r.dlCC && key != r.dlKey {
 		c.score += 1
@@ -477,4 +480,14 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.score += prox
 		c.reasons = append(c.reasons, fmt.Sprintf("near a place in context +%.1f", prox))
 	}
+}
+
+// foreignToOutlet reports a town abroad for an article from a local
+// outlet (one whose address names its home) that names nothing else in
+// that town's country: local news writes "Bordeaux, France" when it
+// means France, so "Metro" or "Bordeaux" alone is a local name the
+// gazetteer lacks, or a word. The name itself (key) is no evidence.
+func (r *Resolver) foreignToOutlet(e *entry, key string) bool {
+	return r.home != nil && e.cc != r.home.Country && (e.kind == KindPlace || e.kind == KindLandmark) &&
+		r.countryWeight(e.cc, key) == 0
 }

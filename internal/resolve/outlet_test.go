@@ -65,3 +65,34 @@ func BenchmarkOutletHome(b *testing.B) {
 		n++
 	}
 }
+
+func TestOutletHomeAsContext(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const local = "http://www.dallasnews.com/news/crime/story.html"
+	for _, c := range []struct {
+		url, text, name string
+		want            string // "Name, CC", or "" for none
+	}{
+		// A town abroad that the story names nothing else of is refused.
+		{local, "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", ""},
+		{local, "The suspect had moved from Bordeaux, France, last year.", "Bordeaux", "Bordeaux, FR"},
+		{"", "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", "Bordeaux, FR"},
+		// The home's state decides between namesakes.
+		{local, "Deputies said the shooting happened in Athens late Friday.", "Athens", "Athens, US"},
+	} {
+		r := g.NewResolver(Context{Text: c.text, URL: c.url})
+		got := ""
+		if b := r.Resolve(c.name).Best; b != nil {
+			got = b.Name + ", " + b.Country
+			if c.want == "Athens, US" && b.Admin1 != "Texas" {
+				got += " (" + b.Admin1 + ")"
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q in %q from %q: got %q, want %q", c.name, c.text, c.url, got, c.want)
+		}
+	}
+}

@@ -491,10 +491,9 @@ func newPlacer(a article.Article) *placer {
 // a site's section path can be its home town, not the story's).
 func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
-		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
-		// the story is somewhere we do not know; a same-named town
-		// elsewhere found through the headline would be a false point.
-		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
+		if loc, rule, decided := p.datelinePlace(a.Dateline); decided {
+			return loc, rule
+		}
 	}
 	title := nlp.Span{Start: 0, End: len(a.Title)}
 	var times []nlp.Span // "in Thursday's shooting": a day, not Thursday Island

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"sitrep/internal/article"
 	"sitrep/internal/nlp"
 )
 
@@ -112,6 +113,29 @@ func TestCityPart(t *testing.T) {
 		}
 		if got != tt.want || ok != tt.wantOK {
 			t.Errorf("cityPart(%q) with story %v = %q, %v; want %q, %v", tt.name, tt.story, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+func TestDatelinePlace(t *testing.T) {
+	p := newPlacer(article.Article{Text: "A girl was shot on Friday."})
+	tests := []struct {
+		dateline, want string // want "" for none
+		decided        bool
+	}{
+		{"HOUSTON", "Houston", true},
+		{"DALMERAVILLE, N.C.", "North Carolina", true}, // a town the gazetteer lacks, in a known state
+		{"QARVELO, Norvania", "", true},                // nowhere we know: no place, and no guess elsewhere
+		{"UPDATE", "", false},                          // no place at all: look elsewhere
+	}
+	for _, tt := range tests {
+		loc, _, decided := p.datelinePlace(tt.dateline)
+		got := ""
+		if loc != nil {
+			got = loc.Name
+		}
+		if got != tt.want || decided != tt.decided {
+			t.Errorf("datelinePlace(%q) = %q, %v; want %q, %v", tt.dateline, got, decided, tt.want, tt.decided)
 		}
 	}
 }

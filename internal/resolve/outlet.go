@@ -213,3 +213,30 @@ func (g *Gazetteer) hasKeyPrefix(p string) bool {
 	i := sort.SearchStrings(g.keys, p)
 	return i < len(g.keys) && strings.HasPrefix(g.keys[i], p)
 }
+
+// Region is the first-level division, else the country, that q names
+// when written after a comma ("N.C.", "Fla.", "Ohio", "Norland"), or nil:
+// the region of a dateline whose town the gazetteer lacks.
+func (r *Resolver) Region(q string) *Place {
+	var country *Place
+	for _, t := range r.qualTargets(q) {
+		if t.point {
+			continue
+		}
+		i, ok := r.g.country[t.cc]
+		if t.adm1 != "" {
+			i, ok = r.g.admin1[t.cc+"."+t.adm1]
+		}
+		if !ok {
+			continue
+		}
+		p := r.place(&cand{e: r.g.rec(i)})
+		if t.adm1 != "" {
+			return &p
+		}
+		if country == nil {
+			country = &p
+		}
+	}
+	return country
+}

@@ -471,6 +471,10 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
 	c.region = aw
+	if aw == 0 && r.outOfState(e) {
+		c.score -= 3
+		c.reasons = append(c.reasons, "a small town in another state than a local outlet's, which the story does not name -3")
+	}
 	if aw > 0 {
 		b := 2.4 * math.Min(aw, 1)
 		c.score += b
@@ -490,4 +494,19 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 func (r *Resolver) foreignToOutlet(e *entry, key string) bool {
 	return r.home != nil && e.cc != r.home.Country && (e.kind == KindPlace || e.kind == KindLandmark) &&
 		r.countryWeight(e.cc, key) == 0
+}
+
+// maxOutOfStateTown is the largest town in another state than a local
+// outlet's home that the outlet's story may name without its state.
+const maxOutOfStateTown = 100000
+
+// outOfState reports a small town in another first-level division than
+// a local outlet's home (same country). Local news names a town of
+// another state with that state ("Southaven, Miss."); a bare name that
+// the gazetteer knows only elsewhere is most often a quarter or a
+// village of the outlet's own area that it lacks. The caller checks that
+// nothing in the text names the town's division.
+func (r *Resolver) outOfState(e *entry) bool {
+	return r.home != nil && e.kind == KindPlace && e.cc == r.home.Country && e.adm1 != r.home.Admin1Code &&
+		e.pop < maxOutOfStateTown
 }

@@ -80,6 +80,10 @@ func TestOutletHomeAsContext(t *testing.T) {
 		{local, "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", ""},
 		{local, "The suspect had moved from Bordeaux, France, last year.", "Bordeaux", "Bordeaux, FR"},
 		{"", "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", "Bordeaux, FR"},
+		// A small town only another state has, that state unnamed: a
+		// local name the gazetteer lacks.
+		{local, "A teen was shot near a store in Yankton late Friday.", "Yankton", ""},
+		{local, "A teen was shot near a store in Yankton, South Dakota, late Friday.", "Yankton", "Yankton, US"},
 		// The home's state decides between namesakes.
 		{local, "Deputies said the shooting happened in Athens late Friday.", "Athens", "Athens, US"},
 	} {

@@ -594,6 +594,10 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = fmt.Sprintf("%q is written as a common word in this text, and the best place of that name, in %s, is outside the story's country %s", head, list[0].e.cc, top)
 		return res
 	}
+	if r.outOfState(list[0].e) && list[0].region == 0 && len(quals) == 0 {
+		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the local outlet's, which the story does not name", head)
+		return res
+	}
 	if r.foreignToOutlet(list[0].e, key) {
 		res.Note = fmt.Sprintf("the best place named %q lies in %s, which nothing else in this local outlet's story is in", head, list[0].e.cc)
 		return res

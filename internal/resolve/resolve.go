@@ -251,7 +251,7 @@ func (r *Resolver) Resolve(name string) Result {
 	// place, "southern Lebanon" is part of a known country.
 	var inside, possessor string
 	areaHint := false
-	if !r.known(key) {
+	if !r.known(key) && len(g.admin2[key]) == 0 { // "Prince George's County" is a county, not a place in Prince George
 		if h, q, ok := splitPossessive(head); ok {
 			if r.known(norm.Key(h)) {
 				head, possessor, quals = h, q, append(quals, q)

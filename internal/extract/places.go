@@ -96,7 +96,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		for j > start && !isNamePart(toks[j-1].Text, j-1 > start) {
 			j--
 		}
-		if j > start {
+		if j > start && !ownerNotPlace(toks, j) {
 			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
 			i = j - 1
 		}
@@ -154,6 +154,26 @@ func possessivePlace(toks []nlp.Token, i int) bool {
 		return false
 	}
 	return isCapitalized(w) && i+1 < len(toks) && isCapitalized(toks[i+1].Text)
+}
+
+// ownerNotPlace reports a name ending at token j-1 in a possessive that a
+// lower-case word other than a part of a town follows: "at Jackson's
+// home", "outside Macy's when": a person's or a shop's, not a town's.
+// "in Dalmera's west side" stays a place.
+func ownerNotPlace(toks []nlp.Token, j int) bool {
+	w := toks[j-1].Text
+	if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+		return false
+	}
+	if j >= len(toks) {
+		return false
+	}
+	next := toks[j].Text
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.IsLower(r) {
+		return false
+	}
+	next = strings.ToLower(next)
+	return !placeQualifiers()[next] && !cityParts()[next]
 }
 
 // sentenceOpeners are capitalised words that start sentences and are

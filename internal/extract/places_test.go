@@ -139,3 +139,24 @@ func TestDatelinePlace(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnerNotPlace(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"He was shot at Dalmera's home on Friday.", nil},
+		{"Two men were shot outside Kessin's when the bar closed.", nil},
+		{"It happened in Dalmera's west side.", []string{"Dalmera's"}},
+		{"It happened in Dalmera on Friday.", []string{"Dalmera"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range PlaceMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
+			got = append(got, m.Name)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -76,11 +76,7 @@ func TestResidentMentions(t *testing.T) {
 		{"One man was killed in the shooting.", nil}, // a sentence's first word
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, m := range residentMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
-			got = append(got, m.Name)
-		}
-		if !reflect.DeepEqual(got, tt.want) {
+		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("residentMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
@@ -151,12 +147,17 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"It happened in Dalmera on Friday.", []string{"Dalmera"}},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, m := range PlaceMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
-			got = append(got, m.Name)
-		}
-		if !reflect.DeepEqual(got, tt.want) {
+		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
+}
+
+// mentionNames lists the names find gives for a whole sentence.
+func mentionNames(find func(string, nlp.Span) []PlaceMention, sentence string) []string {
+	var out []string
+	for _, m := range find(sentence, nlp.Span{Start: 0, End: len(sentence)}) {
+		out = append(out, m.Name)
+	}
+	return out
 }

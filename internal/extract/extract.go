@@ -487,8 +487,9 @@ func newPlacer(a article.Article) *placer {
 // storyPlace is where the article's own story happens, for events told in
 // its opening paragraphs without a place: the dateline if there is one,
 // else the first place the headline names, else the first the opening
-// paragraphs name, else a town the article's address names (last, since
-// a site's section path can be its home town, not the story's).
+// paragraphs name, else a town the article's address names (late, since
+// a site's section path can be its home town, not the story's), else the
+// outlet's home its address names.
 func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
 		if loc, rule, decided := p.datelinePlace(a.Dateline); decided {

@@ -205,7 +205,8 @@ func (s *GVASet) RunGVA(predict func(GVAArticle) GVAPrediction) *GVAReport {
 // SameGVACity reports whether a predicted city is the archive's. The
 // archive writes a city with its neighbourhood or borough in parentheses
 // ("New York (Manhattan)", "Pittsburgh (Wilkinsburg)"), and spells out
-// what articles abbreviate ("Saint Louis" for "St. Louis"); either part of
+// what articles abbreviate ("Saint Louis" for "St. Louis") and drops a
+// leading "The" that gazetteers keep ("The Bronx"); either part of
 // the pair names the incident's place as the archive codes it, and the two
 // spellings are one name. Anything else must match exactly (ignoring case).
 func SameGVACity(got, want string) bool {
@@ -228,6 +229,9 @@ var cityAbbreviations = map[string]string{"st.": "saint", "st": "saint", "ft.": 
 
 func cityKey(s string) string {
 	words := strings.Fields(strings.ToLower(s))
+	if len(words) > 1 && words[0] == "the" {
+		words = words[1:] // "The Bronx" as GeoNames writes it, "Bronx" as the archive does
+	}
 	for i, w := range words {
 		if full, ok := cityAbbreviations[w]; ok {
 			words[i] = full

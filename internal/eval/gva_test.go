@@ -54,6 +54,7 @@ func TestSameGVACity(t *testing.T) {
 		{"Springfield", "springfield", true},
 		{"Brookdale", "Carverton (Brookdale)", true}, // the neighbourhood the archive adds
 		{"Carverton", "Carverton (Brookdale)", true}, // the city it belongs to
+		{"The Brookdale", "Brookdale", true},         // a gazetteer's leading article
 		{"Elm Park", "Carverton (Brookdale)", false},
 		{"Carverton (Brookdale)", "Carverton (Brookdale)", true},
 		{"St. Albans", "Saint Albans", true},

@@ -177,7 +177,7 @@ func Extract(a article.Article, opt Options) Result {
 		promoteHeadlineEvent(a.Title, res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
-	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && violent[ev[0].Type] && places.story != nil {
+	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after
 		// a page's captions) and naming no place, is where the story is.
 		d := *places.story
@@ -479,7 +479,7 @@ func newPlacer(a article.Article) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline})}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL})}
 	p.story, p.storyRule = p.storyPlace(a)
 	return p
 }
@@ -487,14 +487,14 @@ func newPlacer(a article.Article) *placer {
 // storyPlace is where the article's own story happens, for events told in
 // its opening paragraphs without a place: the dateline if there is one,
 // else the first place the headline names, else the first the opening
-// paragraphs name, else a town the article's address names (last, since
-// a site's section path can be its home town, not the story's).
+// paragraphs name, else a town the article's address names (late, since
+// a site's section path can be its home town, not the story's), else the
+// outlet's home its address names.
 func (p *placer) storyPlace(a article.Article) (*Location, string) {
 	if a.Dateline != "" {
-		// A dateline the gazetteer cannot place ("QARVELO, Norvania") means
-		// the story is somewhere we do not know; a same-named town
-		// elsewhere found through the headline would be a false point.
-		return p.resolve(a.Dateline), fmt.Sprintf("the story's place: dateline %q", a.Dateline)
+		if loc, rule, decided := p.datelinePlace(a.Dateline); decided {
+			return loc, rule
+		}
 	}
 	title := nlp.Span{Start: 0, End: len(a.Title)}
 	var times []nlp.Span // "in Thursday's shooting": a day, not Thursday Island
@@ -535,7 +535,7 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 			return loc, fmt.Sprintf("the story's place: %q, a town the article's address names", name)
 		}
 	}
-	return nil, ""
+	return p.outletHome()
 }
 
 // storyParagraphs is how many opening paragraphs may give the story's
@@ -561,13 +561,15 @@ func (p *placer) resolveMention(pm PlaceMention) *Location {
 	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
 		return nil
 	}
-	lat, lon := b.Lat, b.Lon
-	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+	return location(b)
 }
 
 func (p *placer) resolve(name string) *Location {
 	if p.r == nil {
 		return nil
+	}
+	if loc, ok := p.cityPart(name); ok {
+		return loc
 	}
 	res := p.r.Resolve(name)
 	if res.Best == nil {
@@ -582,8 +584,7 @@ func (p *placer) resolve(name string) *Location {
 		}
 	}
 	b := res.Best
-	lat, lon := b.Lat, b.Lon
-	return &Location{Name: b.Name, Country: b.Country, Admin1: b.Admin1, Lat: &lat, Lon: &lon, Precision: b.Precision}
+	return location(b)
 }
 
 // in returns the location a sentence gives, preferring the most precise

@@ -96,7 +96,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		for j > start && !isNamePart(toks[j-1].Text, j-1 > start) {
 			j--
 		}
-		if j > start {
+		if j > start && !ownerNotPlace(toks, j) {
 			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
 			i = j - 1
 		}
@@ -156,6 +156,26 @@ func possessivePlace(toks []nlp.Token, i int) bool {
 	return isCapitalized(w) && i+1 < len(toks) && isCapitalized(toks[i+1].Text)
 }
 
+// ownerNotPlace reports a name ending at token j-1 in a possessive that a
+// lower-case word other than a part of a town follows: "at Jackson's
+// home", "outside Macy's when": a person's or a shop's, not a town's.
+// "in Dalmera's west side" stays a place.
+func ownerNotPlace(toks []nlp.Token, j int) bool {
+	w := toks[j-1].Text
+	if !strings.HasSuffix(w, "'s") && !strings.HasSuffix(w, "’s") {
+		return false
+	}
+	if j >= len(toks) {
+		return false
+	}
+	next := toks[j].Text
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.IsLower(r) {
+		return false
+	}
+	next = strings.ToLower(next)
+	return !placeQualifiers()[next] && !cityParts()[next]
+}
+
 // sentenceOpeners are capitalised words that start sentences and are
 // never part of the place before "police".
 var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "But": true, "And": true, "When": true, "After": true, "State": true, "Local": true, "City": true, "County": true}
@@ -208,11 +228,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers] and [residents]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents] and [city parts]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -224,6 +244,8 @@ var placeSections = sync.OnceValue(func() map[string]map[string]bool {
 func placeQualifiers() map[string]bool { return placeSections()["qualifiers"] }
 
 func residentNouns() map[string]bool { return placeSections()["residents"] }
+
+func cityParts() map[string]bool { return placeSections()["city parts"] }
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting

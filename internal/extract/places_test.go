@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"sitrep/internal/article"
 	"sitrep/internal/nlp"
 )
 
@@ -75,12 +76,88 @@ func TestResidentMentions(t *testing.T) {
 		{"One man was killed in the shooting.", nil}, // a sentence's first word
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, m := range residentMentions(tt.sentence, nlp.Span{Start: 0, End: len(tt.sentence)}) {
-			got = append(got, m.Name)
-		}
-		if !reflect.DeepEqual(got, tt.want) {
+		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("residentMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
+}
+
+func TestCityPart(t *testing.T) {
+	dalmera := &Location{Name: "Dalmera", Country: "US", Admin1: "Texas", Precision: "city"}
+	texas := &Location{Name: "Texas", Country: "US", Admin1: "Texas", Precision: "admin1"}
+	tests := []struct {
+		story  *Location
+		name   string
+		want   string // "" for nil
+		wantOK bool
+	}{
+		{dalmera, "Northwest", "Dalmera", true},
+		{dalmera, "the West Side", "Dalmera", true},
+		{dalmera, "East End", "Dalmera", true},
+		{dalmera, "Southeast Dalmera", "Dalmera", true},
+		{dalmera, "North Kessin", "", false}, // another town's quarter, or a town
+		{dalmera, "Kessin", "", false},
+		{texas, "Northwest", "", true}, // a quarter of a town we do not know
+		{nil, "South Side", "", true},
+	}
+	for _, tt := range tests {
+		p := &placer{story: tt.story}
+		loc, ok := p.cityPart(tt.name)
+		got := ""
+		if loc != nil {
+			got = loc.Name
+		}
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("cityPart(%q) with story %v = %q, %v; want %q, %v", tt.name, tt.story, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+func TestDatelinePlace(t *testing.T) {
+	p := newPlacer(article.Article{Text: "A girl was shot on Friday."})
+	tests := []struct {
+		dateline, want string // want "" for none
+		decided        bool
+	}{
+		{"HOUSTON", "Houston", true},
+		{"DALMERAVILLE, N.C.", "North Carolina", true}, // a town the gazetteer lacks, in a known state
+		{"QARVELO, Norvania", "", true},                // nowhere we know: no place, and no guess elsewhere
+		{"UPDATE", "", false},                          // no place at all: look elsewhere
+	}
+	for _, tt := range tests {
+		loc, _, decided := p.datelinePlace(tt.dateline)
+		got := ""
+		if loc != nil {
+			got = loc.Name
+		}
+		if got != tt.want || decided != tt.decided {
+			t.Errorf("datelinePlace(%q) = %q, %v; want %q, %v", tt.dateline, got, decided, tt.want, tt.decided)
+		}
+	}
+}
+
+func TestOwnerNotPlace(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"He was shot at Dalmera's home on Friday.", nil},
+		{"Two men were shot outside Kessin's when the bar closed.", nil},
+		{"It happened in Dalmera's west side.", []string{"Dalmera's"}},
+		{"It happened in Dalmera on Friday.", []string{"Dalmera"}},
+	}
+	for _, tt := range tests {
+		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// mentionNames lists the names find gives for a whole sentence.
+func mentionNames(find func(string, nlp.Span) []PlaceMention, sentence string) []string {
+	var out []string
+	for _, m := range find(sentence, nlp.Span{Start: 0, End: len(sentence)}) {
+		out = append(out, m.Name)
+	}
+	return out
 }

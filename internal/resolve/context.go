@@ -462,12 +462,19 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		b := 1.0 + 0.5*math.Min(cw, 3)
 		c.score += b
 		c.reasons = append(c.reasons, fmt.Sprintf("country in context +%.1f", b))
+	} else if r.foreignToOutlet(e, key) {
+		c.score -= 4
+		c.reasons = append(c.reasons, "abroad, for a local outlet whose story names nothing in that country -4")
 	}
 	if r.dlCC != "" && e.cc == r.dlCC && key != r.dlKey {
 		c.score += 1
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
 	c.region = aw
+	if aw == 0 && r.outOfState(e) {
+		c.score -= 3
+		c.reasons = append(c.reasons, "a small town in another state than a local outlet's, which the story does not name -3")
+	}
 	if aw > 0 {
 		b := 2.4 * math.Min(aw, 1)
 		c.score += b
@@ -477,4 +484,29 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.score += prox
 		c.reasons = append(c.reasons, fmt.Sprintf("near a place in context +%.1f", prox))
 	}
+}
+
+// foreignToOutlet reports a town abroad for an article from a local
+// outlet (one whose address names its home) that names nothing else in
+// that town's country: local news writes "Bordeaux, France" when it
+// means France, so "Metro" or "Bordeaux" alone is a local name the
+// gazetteer lacks, or a word. The name itself (key) is no evidence.
+func (r *Resolver) foreignToOutlet(e *entry, key string) bool {
+	return r.home != nil && e.cc != r.home.Country && (e.kind == KindPlace || e.kind == KindLandmark) &&
+		r.countryWeight(e.cc, key) == 0
+}
+
+// maxOutOfStateTown is the largest town in another state than a local
+// outlet's home that the outlet's story may name without its state.
+const maxOutOfStateTown = 100000
+
+// outOfState reports a small town in another first-level division than
+// a local outlet's home (same country). Local news names a town of
+// another state with that state ("Southaven, Miss."); a bare name that
+// the gazetteer knows only elsewhere is most often a quarter or a
+// village of the outlet's own area that it lacks. The caller checks that
+// nothing in the text names the town's division.
+func (r *Resolver) outOfState(e *entry) bool {
+	return r.home != nil && e.kind == KindPlace && e.cc == r.home.Country && e.adm1 != r.home.Admin1Code &&
+		e.pop < maxOutOfStateTown
 }

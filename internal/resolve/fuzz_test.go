@@ -31,3 +31,24 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+// FuzzOutletHome: any address reads without panicking, and a home found
+// is a US town or state; as context, the address changes nothing else.
+func FuzzOutletHome(f *testing.F) {
+	for _, s := range []string{"", "://", "http://", "http://.com", "http://www..com/", "http://a.b.c.d.com:80:90/x",
+		"http://abc7.com", "http://fox.com", "http://123.com", "http://nj.com", "http://stlouis.com",
+		"http://xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.com", "https://www.bbc.co.uk/news", "\xff.com"} {
+		f.Add(s)
+	}
+	g, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, url string) {
+		p, ok := g.OutletHome(url)
+		if ok && (p.Country != "US" || (p.Precision != "city" && p.Precision != "admin1")) {
+			t.Errorf("%q: home %s, %s (%s)", url, p.Name, p.Country, p.Precision)
+		}
+		g.NewResolver(Context{Text: "A man was shot in Dalmera.", URL: url}).Resolve("Dalmera")
+	})
+}

@@ -102,6 +102,13 @@ type Gazetteer struct {
 	// US.GA.035): context evidence, and a county named alone answers
 	// with its first-level division.
 	admin2 map[string][]string
+	// outletTab is data/outlets.tsv, read on the first OutletHome.
+	outletOnce sync.Once
+	outletTab  *outletTable
+	// big lists the towns sections are read against, on the first
+	// Containing.
+	bigMu sync.Mutex
+	big   map[string][]bigTown // by country
 }
 
 var (

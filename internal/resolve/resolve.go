@@ -51,6 +51,11 @@ type Context struct {
 	// Country, if set, is an ISO code the user insists on (--country): a
 	// candidate elsewhere is chosen only when nothing in it matches.
 	Country string
+	// URL is the article's address. The home it names for the outlet
+	// ("dallasnews.com", a station's call letters: OutletHome) is weak
+	// evidence for its country, state and area: local news is mostly
+	// about its own area, but the text decides.
+	URL string
 }
 
 // Result is the resolution of one name.
@@ -101,7 +106,20 @@ type Resolver struct {
 	// common noun of the article's language, so its capitalised use is
 	// most likely part of a name that is not a place ("Mercy Hospital").
 	lower map[string]bool
+	// home is the outlet's home its address names, if any.
+	home *Place
 }
+
+// Home is the outlet's home the context's URL names (OutletHome), or nil.
+func (r *Resolver) Home() *Place { return r.home }
+
+// homeWeight and homeShare are how much an outlet's home counts for its
+// country and nearness (as a place named once in the text) and for its
+// state (half a state named outright).
+const (
+	homeWeight = 1.0
+	homeShare  = 1.0
+)
 
 // Resolve resolves one name with the embedded gazetteer.
 func Resolve(name string, ctx Context) (Result, error) {
@@ -121,6 +139,13 @@ func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
 			r.mentions = append(r.mentions, mention{key: "\x00" + cc, cc: cc, weight: 2})
 		} else {
 			r.addName(cc, 2, false)
+		}
+	}
+	if ctx.URL != "" {
+		if h, ok := g.OutletHome(ctx.URL); ok {
+			r.home = &h
+			r.mentions = append(r.mentions, mention{key: "\x00home", cc: h.Country, adm1: h.Admin1Code,
+				lat: h.Lat, lon: h.Lon, point: h.Precision == "city", div: true, weight: homeWeight, share: homeShare})
 		}
 	}
 	if ctx.Text != "" {
@@ -226,7 +251,7 @@ func (r *Resolver) Resolve(name string) Result {
 	// place, "southern Lebanon" is part of a known country.
 	var inside, possessor string
 	areaHint := false
-	if !r.known(key) {
+	if !r.known(key) && len(g.admin2[key]) == 0 { // "Prince George's County" is a county, not a place in Prince George
 		if h, q, ok := splitPossessive(head); ok {
 			if r.known(norm.Key(h)) {
 				head, possessor, quals = h, q, append(quals, q)
@@ -567,6 +592,14 @@ func (r *Resolver) Resolve(name string) Result {
 		// country is the word, not the town. A same-named town in the
 		// story's country (Mobile, Buffalo) keeps the name.
 		res.Note = fmt.Sprintf("%q is written as a common word in this text, and the best place of that name, in %s, is outside the story's country %s", head, list[0].e.cc, top)
+		return res
+	}
+	if r.outOfState(list[0].e) && list[0].region == 0 && len(quals) == 0 {
+		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the local outlet's, which the story does not name", head)
+		return res
+	}
+	if r.foreignToOutlet(list[0].e, key) {
+		res.Note = fmt.Sprintf("the best place named %q lies in %s, which nothing else in this local outlet's story is in", head, list[0].e.cc)
 		return res
 	}
 	res.Best = &res.Candidates[0]

@@ -393,3 +393,13 @@ func TestCommonWordAbroad(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessiveCounty: a county named with a possessive is the county's
+// state, not a place inside a town of the possessor's name.
+func TestPossessiveCounty(t *testing.T) {
+	for _, q := range []string{"Prince George’s County", "Prince George's County"} {
+		if p := resolveIn(t, q, Context{}); p.Country != "US" || p.Admin1Code != "MD" || p.Precision != "admin1" {
+			t.Errorf("%q: got %s", q, describe(p))
+		}
+	}
+}

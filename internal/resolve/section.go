@@ -1,0 +1,88 @@
+package resolve
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// bigTown is a populated place that quarters of towns are read against.
+type bigTown struct {
+	rec      int32
+	adm1     string
+	lat, lon float64
+	pop      int
+}
+
+// minContainingPopulation is the smallest town that a section of a
+// populated place (GeoNames PPLX: a neighbourhood, a borough's quarter)
+// is read as part of.
+const minContainingPopulation = 50000
+
+// maxSectionKm is how far from a town's point a section of it may lie.
+const maxSectionKm = 30.0
+
+// bigTowns lists the places of country cc with minContainingPopulation
+// or more that are not sections themselves, read from the records on
+// the first call for the country (a few ms: only that country's lines
+// are split).
+func (g *Gazetteer) bigTowns(cc string) []bigTown {
+	g.bigMu.Lock()
+	defer g.bigMu.Unlock()
+	if ts, ok := g.big[cc]; ok {
+		return ts
+	}
+	var ts []bigTown
+	var f [12]string
+	for i, off := range g.lines {
+		rest := g.places[off:]
+		if len(rest) < 5 || rest[0] != 'P' || rest[2:4] != cc || rest[4] != '\t' {
+			continue
+		}
+		line, _ := cutLine(rest)
+		splitTabs(line, f[:])
+		pop, _ := strconv.Atoi(f[7])
+		if pop < minContainingPopulation || f[8] == "PPLX" {
+			continue
+		}
+		lat, _ := strconv.ParseFloat(f[5], 64)
+		lon, _ := strconv.ParseFloat(f[6], 64)
+		ts = append(ts, bigTown{rec: int32(i), adm1: f[2], lat: lat, lon: lon, pop: pop})
+	}
+	if g.big == nil {
+		g.big = map[string][]bigTown{}
+	}
+	g.big[cc] = ts
+	return ts
+}
+
+// Containing is the town a section of a populated place (GeoNames
+// feature PPLX: "West Englewood", "Jamaica Plain") is part of: of the
+// bigger towns within maxSectionKm in its division, the one whose pull
+// (population over squared distance) is strongest, so a quarter of
+// Brooklyn is Brooklyn rather than New York City. ok is false for other
+// places and when no such town is near.
+func (g *Gazetteer) Containing(p Place) (Place, bool) {
+	if p.Feature != "PPLX" || p.Kind != KindPlace.String() {
+		return Place{}, false
+	}
+	best, bestPull := int32(-1), 0.0
+	for _, t := range g.bigTowns(p.Country) {
+		if t.adm1 != p.Admin1Code || t.pop <= p.Population {
+			continue
+		}
+		d := km(p.Lat, p.Lon, t.lat, t.lon)
+		if d > maxSectionKm {
+			continue
+		}
+		if pull := float64(t.pop) / math.Max(d*d, 1); pull > bestPull {
+			best, bestPull = t.rec, pull
+		}
+	}
+	if best < 0 {
+		return Place{}, false
+	}
+	c := (&Resolver{g: g}).place(&cand{e: g.rec(best)})
+	c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name))
+	return c, true
+}

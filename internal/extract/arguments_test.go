@@ -43,6 +43,38 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"Dalmera Liberation Front"},
 		},
 		{
+			sentence: "the judge was shot to death by unidentified gunmen between 0630 and 0700.",
+			perps:    []string{"unidentified gunmen"}, victims: []string{"judge"},
+		},
+		{
+			sentence: "the bomb had been planted by members of the qarvelo liberation front.",
+			perps:    []string{"members of the qarvelo liberation front", "qarvelo liberation front"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "an attack by alleged urban commandos damaged the clinic.",
+			perps:    []string{"urban commandos"}, targets: []string{"clinic"},
+		},
+		{
+			sentence: "two armed men this afternoon planted a bomb at the tax office.",
+			perps:    []string{"two armed men"}, targets: []string{"tax office"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "rebels attacked the town hall, the police station and a bank.",
+			perps:    []string{"rebels"}, targets: []string{"town hall", "police station", "bank"},
+		},
+		{
+			sentence: "gunmen killed a police officer guarding the house.",
+			perps:    []string{"gunmen"}, victims: []string{"police officer"},
+		},
+		{
+			sentence: "there was anger over the murder of dr. anselmo verel.",
+			victims:  []string{"anselmo verel"},
+		},
+		{
+			sentence: "councilman tomas quero was seriously wounded.",
+			victims:  []string{"tomas quero"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}
@@ -140,7 +172,7 @@ func TestVictimNameKind(t *testing.T) {
 		{"gunmen killed governor antonio verel.", "antonio verel", "person"},
 		{"gunmen killed six.", "six", "unknown"},
 		{"the blast killed approximately 100.", "approximately 100", "unknown"},
-		{"troops killed 6 december.", "6 december", "unknown"},
+		{"troops killed 6 december.", "6", "unknown"},
 		{"the guard was killed instantly.", "guard", "unknown"},
 		{"rebels kidnapped the clergyman.", "clergyman", "unknown"},
 		{"soldiers killed farc.", "farc", "unknown"},

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"sitrep/internal/resolve"
+)
 
 // agentReach is how many words may stand between an act and the "by"
 // that names who did it: "was shot to death by", "an attack yesterday by".
@@ -32,9 +36,7 @@ func (lx *argumentLexicon) agents(s string, ws []argWord, a *Arguments) {
 				}
 			}
 		}
-		if p, ok := lx.perpetrator(np); ok {
-			a.Perpetrators = addParticipant(a.Perpetrators, p)
-		}
+		lx.addSubjectAgent(a, np)
 	}
 }
 
@@ -76,6 +78,51 @@ func (lx *argumentLexicon) addSubjectAgent(a *Arguments, np phrase) {
 		a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
 	}
 	a.Perpetrators = addParticipant(a.Perpetrators, p)
+	if g, ok := lx.groupModifier(np); ok {
+		a.Perpetrators = addParticipant(a.Perpetrators, g)
+	}
+}
+
+// orgWords is the longest organisation name orgOf reads before "of".
+const orgWords = 4
+
+// orgOf reads an organisation's name that runs across "of" when word k is
+// that "of" and an organisation noun stands before it ("army of national
+// liberation", "front of the people"): the whole name up to word end, as
+// an organisation.
+func (lx *argumentLexicon) orgOf(s string, ws []argWord, k, end int) (phrase, bool) {
+	if k < 1 || ws[k].lower != "of" || !lx.organizations.endsAtFrom(ws, k-1, k-1) {
+		return phrase{}, false
+	}
+	start := k - 1
+	for m := k - 2; m >= 0 && m > k-1-orgWords; m-- {
+		if ws[m].punct || ws[m].quote || lx.stop[ws[m].lower] || lx.determiners.match(ws, m) > 0 {
+			break
+		}
+		start = m
+	}
+	np := lx.classify(s, ws, start, end)
+	np.kind = "organization"
+	return np, true
+}
+
+// groupModifier finds an armed group the actor catalog knows named before
+// the head of a people phrase: "fmln guerrillas", "eln rebels" name the
+// group beside its fighters.
+func (lx *argumentLexicon) groupModifier(np phrase) (Participant, bool) {
+	if np.kind != "individuals" && np.kind != "people" {
+		return Participant{}, false
+	}
+	ws := strings.Fields(np.text)
+	for n := len(ws) - 1; n >= 1; n-- {
+		name := strings.Join(ws[:n], " ")
+		m := resolve.ResolveActor(name, resolve.ActorContext{Role: "perpetrator"})
+		if m.Resolved && armedGroup[m.Kind] && (m.Rule == resolve.RuleAlias || m.Rule == resolve.RuleExact) {
+			actor := m.Name
+			return Participant{Name: name, Actor: &actor, Kind: "organization"}, true
+		}
+	}
+	return Participant{}, false
 }
 
 // maxObjects is how many coordinated objects one verb takes.

@@ -421,6 +421,15 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	if k >= 0 && lx.determiners.match(ws, k) == 1 {
 		k--
 	}
+	if org, ok := lx.orgOf(s, ws, k, end); ok {
+		// "the army of national liberation attacked": the name runs
+		// across "of".
+		np = org
+		k = np.first - 1
+		if k >= 0 && lx.determiners.match(ws, k) == 1 {
+			k--
+		}
+	}
 	if k >= 1 && ws[k].lower == "of" {
 		for n := 1; n <= 2 && k-n >= 0; n++ {
 			if lx.memberNouns.endsAtFrom(ws, k-n, k-1) {

@@ -75,6 +75,14 @@ func TestSentenceArguments(t *testing.T) {
 			victims:  []string{"tomas quero"},
 		},
 		{
+			sentence: "members of the army of national redemption (anr) attacked the bridge.",
+			perps:    []string{"members of the army of national redemption", "army of national redemption"}, targets: []string{"bridge"},
+		},
+		{
+			sentence: "farc guerrillas burned the tank truck.",
+			perps:    []string{"farc guerrillas", "farc"}, targets: []string{"tank truck"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

@@ -248,8 +248,10 @@ func SentenceArguments(sentence string) Arguments {
 						a.Perpetrators = addParticipant(a.Perpetrators, p)
 					}
 				}
-			} else {
-				for _, np := range lx.objects(sentence, ws, after) {
+			}
+			objects := lx.objects(sentence, ws, after)
+			if !passive {
+				for _, np := range objects {
 					switch {
 					case np.kind == "facility":
 						a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
@@ -259,8 +261,13 @@ func SentenceArguments(sentence string) Arguments {
 				}
 			}
 			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
+				// "the six priests killed on 16 may", "the embassy
+				// attacked by rebels": a harm verb with no object after
+				// it, or any act with its agent after it, is a passive
+				// participle.
+				reduced := passive || harm == n && len(objects) == 0
 				switch {
-				case !passiveAux:
+				case !passiveAux && !reduced:
 					lx.addSubjectAgent(&a, np)
 				case np.kind == "facility":
 					// "the embassy was attacked": the subject is the target.
@@ -316,10 +323,10 @@ func (lx *argumentLexicon) nameLike(s string) bool {
 		return false
 	}
 	named := false
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for k, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, `"'.,`)
-		if len(w) > 4 && strings.HasSuffix(w, "ly") {
-			return false
+		if isAdverb(w) || k == 0 && isGerund(w) {
+			return false // "instantly", "urging the public"
 		}
 		if !lx.notNames[w] {
 			named = true

@@ -83,6 +83,14 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"farc guerrillas", "farc"}, targets: []string{"tank truck"},
 		},
 		{
+			sentence: "the two teachers killed on friday were buried in dalmera.",
+			victims:  []string{"two teachers"},
+		},
+		{
+			sentence: "the clinic attacked by rebels was reopened.",
+			perps:    []string{"rebels"}, targets: []string{"clinic"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}
@@ -182,6 +190,8 @@ func TestVictimNameKind(t *testing.T) {
 		{"the blast killed approximately 100.", "approximately 100", "unknown"},
 		{"troops killed 6 december.", "6", "unknown"},
 		{"the guard was killed instantly.", "guard", "unknown"},
+		{"gunmen killed urging residents to flee.", "urging residents", "unknown"},
+		{"gunmen killed two hours ago.", "two hours ago", "unknown"},
 		{"rebels kidnapped the clergyman.", "clergyman", "unknown"},
 		{"soldiers killed farc.", "farc", "unknown"},
 	}

@@ -231,10 +231,14 @@ func SentenceArguments(sentence string) Arguments {
 		}
 		after := i + n
 		if blast == n {
-			if p := lx.blastPreps.match(ws, min(after, len(ws)-1)); after < len(ws) && p > 0 {
-				if np, ok := lx.nounPhrase(sentence, ws, after+p); ok && np.kind == "facility" {
+			if at, p := lx.blastPlace(ws, after); p > 0 {
+				if np, ok := lx.nounPhrase(sentence, ws, at+p); ok && np.kind == "facility" {
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 				}
+			}
+			// "unidentified men planted a bomb": who placed the device.
+			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok && !passiveAux {
+				lx.addSubjectAgent(&a, np)
 			}
 		} else {
 			passive := after < len(ws) && ws[after].lower == "by"
@@ -244,26 +248,27 @@ func SentenceArguments(sentence string) Arguments {
 						a.Perpetrators = addParticipant(a.Perpetrators, p)
 					}
 				}
-			} else if np, ok := lx.nounPhrase(sentence, ws, after); ok {
-				switch {
-				case np.kind == "facility":
-					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
-				case np.kind == "people" || harm == n && np.kind == "":
-					a.Victims = addParticipant(a.Victims, lx.victim(np))
+			}
+			objects := lx.objects(sentence, ws, after)
+			if !passive {
+				for _, np := range objects {
+					switch {
+					case np.kind == "facility":
+						a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+					case np.kind == "people" || harm == n && np.kind == "":
+						a.Victims = addParticipant(a.Victims, lx.victim(np))
+					}
 				}
 			}
 			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
+				// "the six priests killed on 16 may", "the embassy
+				// attacked by rebels": a harm verb with no object after
+				// it, or any act with its agent after it, is a passive
+				// participle.
+				reduced := passive || harm == n && len(objects) == 0
 				switch {
-				case !passiveAux:
-					if p, ok := lx.perpetrator(np); ok {
-						if np.members != "" {
-							// "members of the liberation front attacked":
-							// the members are the individuals, the front
-							// their organisation.
-							a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
-						}
-						a.Perpetrators = addParticipant(a.Perpetrators, p)
-					}
+				case !passiveAux && !reduced:
+					lx.addSubjectAgent(&a, np)
 				case np.kind == "facility":
 					// "the embassy was attacked": the subject is the target.
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
@@ -274,6 +279,7 @@ func SentenceArguments(sentence string) Arguments {
 		}
 		i += n - 1
 	}
+	lx.agents(sentence, ws, &a)
 	return a
 }
 
@@ -289,6 +295,8 @@ type phrase struct {
 	// members is the whole "members of the X" phrase a subject or agent
 	// X stands in, or "": the people who acted, beside their group.
 	members string
+	// first and last are the phrase's word indexes in the sentence.
+	first, last int
 }
 
 // victim makes a harmed person of a phrase: a description ("a peasant",
@@ -315,10 +323,10 @@ func (lx *argumentLexicon) nameLike(s string) bool {
 		return false
 	}
 	named := false
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for k, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, `"'.,`)
-		if len(w) > 4 && strings.HasSuffix(w, "ly") {
-			return false
+		if isAdverb(w) || k == 0 && isGerund(w) {
+			return false // "instantly", "urging the public"
 		}
 		if !lx.notNames[w] {
 			named = true
@@ -344,8 +352,14 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 		if w.quote {
 			continue
 		}
+		if w.lower == "." && j > i && lx.title(ws[j-1].lower) {
+			continue // "dr. francisco guerrero": the title's full stop
+		}
 		if w.punct || lx.stop[w.lower] || lx.harmVerbs.match(ws, j) > 0 || lx.attackVerbs.match(ws, j) > 0 {
 			break
+		}
+		if j > i && isGerund(w.lower) && lx.facilities.match(ws, j) == 0 {
+			break // "a police officer guarding the house": a clause, not the phrase
 		}
 		if start < 0 {
 			start = j
@@ -372,6 +386,11 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 				passive = true
 			}
 			j -= n
+			continue
+		}
+		if isAdverb(ws[j].lower) {
+			// "was seriously wounded", "has been partially destroyed"
+			j--
 			continue
 		}
 		if ws[j].lower == ")" {
@@ -409,6 +428,15 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	if k >= 0 && lx.determiners.match(ws, k) == 1 {
 		k--
 	}
+	if org, ok := lx.orgOf(s, ws, k, end); ok {
+		// "the army of national liberation attacked": the name runs
+		// across "of".
+		np = org
+		k = np.first - 1
+		if k >= 0 && lx.determiners.match(ws, k) == 1 {
+			k--
+		}
+	}
 	if k >= 1 && ws[k].lower == "of" {
 		for n := 1; n <= 2 && k-n >= 0; n++ {
 			if lx.memberNouns.endsAtFrom(ws, k-n, k-1) {
@@ -422,11 +450,15 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 
 // classify gives a phrase of words start..end its text and head class.
 func (lx *argumentLexicon) classify(s string, ws []argWord, start, end int) phrase {
-	p := phrase{text: s[ws[start].start:ws[end].end], head: ws[end].lower}
+	p := phrase{text: s[ws[start].start:ws[end].end], head: ws[end].lower, first: start, last: end}
 	p.name = p.text
 	for k := end - 1; k >= start; k-- {
 		if lx.people.endsAtFrom(ws, k, k) && !ws[k+1].quote {
-			p.name = s[ws[k+1].start:ws[end].end]
+			n := k + 1
+			if ws[n].lower == "." && n < end {
+				n++ // "dr. anselmo verel"
+			}
+			p.name = s[ws[n].start:ws[end].end]
 			break
 		}
 	}

@@ -43,6 +43,54 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"Dalmera Liberation Front"},
 		},
 		{
+			sentence: "the judge was shot to death by unidentified gunmen between 0630 and 0700.",
+			perps:    []string{"unidentified gunmen"}, victims: []string{"judge"},
+		},
+		{
+			sentence: "the bomb had been planted by members of the qarvelo liberation front.",
+			perps:    []string{"members of the qarvelo liberation front", "qarvelo liberation front"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "an attack by alleged urban commandos damaged the clinic.",
+			perps:    []string{"urban commandos"}, targets: []string{"clinic"},
+		},
+		{
+			sentence: "two armed men this afternoon planted a bomb at the tax office.",
+			perps:    []string{"two armed men"}, targets: []string{"tax office"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "rebels attacked the town hall, the police station and a bank.",
+			perps:    []string{"rebels"}, targets: []string{"town hall", "police station", "bank"},
+		},
+		{
+			sentence: "gunmen killed a police officer guarding the house.",
+			perps:    []string{"gunmen"}, victims: []string{"police officer"},
+		},
+		{
+			sentence: "there was anger over the murder of dr. anselmo verel.",
+			victims:  []string{"anselmo verel"},
+		},
+		{
+			sentence: "councilman tomas quero was seriously wounded.",
+			victims:  []string{"tomas quero"},
+		},
+		{
+			sentence: "members of the army of national redemption (anr) attacked the bridge.",
+			perps:    []string{"members of the army of national redemption", "army of national redemption"}, targets: []string{"bridge"},
+		},
+		{
+			sentence: "farc guerrillas burned the tank truck.",
+			perps:    []string{"farc guerrillas", "farc"}, targets: []string{"tank truck"},
+		},
+		{
+			sentence: "the two teachers killed on friday were buried in dalmera.",
+			victims:  []string{"two teachers"},
+		},
+		{
+			sentence: "the clinic attacked by rebels was reopened.",
+			perps:    []string{"rebels"}, targets: []string{"clinic"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}
@@ -140,8 +188,10 @@ func TestVictimNameKind(t *testing.T) {
 		{"gunmen killed governor antonio verel.", "antonio verel", "person"},
 		{"gunmen killed six.", "six", "unknown"},
 		{"the blast killed approximately 100.", "approximately 100", "unknown"},
-		{"troops killed 6 december.", "6 december", "unknown"},
+		{"troops killed 6 december.", "6", "unknown"},
 		{"the guard was killed instantly.", "guard", "unknown"},
+		{"gunmen killed urging residents to flee.", "urging residents", "unknown"},
+		{"gunmen killed two hours ago.", "two hours ago", "unknown"},
 		{"rebels kidnapped the clergyman.", "clergyman", "unknown"},
 		{"soldiers killed farc.", "farc", "unknown"},
 	}

@@ -1,0 +1,195 @@
+package extract
+
+import (
+	"strings"
+
+	"sitrep/internal/resolve"
+)
+
+// agentReach is how many words may stand between an act and the "by"
+// that names who did it: "was shot to death by", "an attack yesterday by".
+const agentReach = 4
+
+// agents reads the "by" phrases that name who carried out an act told a
+// few words before them: "was shot to death by terrorists", "an attack by
+// urban guerrillas on the post", "the bomb had been planted by members of
+// the liberation front". The act is an attack, harm or blast verb, or an
+// event noun of [retell_heads]; the phrase is taken only when its head is
+// people or an organisation, or the actor catalog knows it as a group
+// (see perpetrator). "Members of the X" names the members as individuals
+// and X as their organisation.
+func (lx *argumentLexicon) agents(s string, ws []argWord, a *Arguments) {
+	for b := 1; b+1 < len(ws); b++ {
+		if ws[b].lower != "by" || !lx.actBefore(ws, b) {
+			continue
+		}
+		np, ok := lx.nounPhrase(s, ws, b+1)
+		if !ok {
+			continue
+		}
+		if of := np.last + 1; of+1 < len(ws) && ws[of].lower == "of" && lx.memberHead(ws, np) {
+			if org, ok := lx.nounPhrase(s, ws, of+1); ok {
+				if p, ok := lx.perpetrator(org); ok {
+					a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: s[ws[np.first].start:ws[org.last].end], Kind: "person"})
+					a.Perpetrators = addParticipant(a.Perpetrators, p)
+					continue
+				}
+			}
+		}
+		lx.addSubjectAgent(a, np)
+	}
+}
+
+// actBefore reports an act within agentReach words before word b, in the
+// same clause.
+func (lx *argumentLexicon) actBefore(ws []argWord, b int) bool {
+	for j := b - 1; j >= 0 && j >= b-agentReach; j-- {
+		if ws[j].punct {
+			return false
+		}
+		if lx.retellHeads[ws[j].lower] || lx.attackVerbs.match(ws, j) > 0 || lx.harmVerbs.match(ws, j) > 0 || lx.blastVerbs.match(ws, j) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// memberHead reports whether a phrase ends in a noun of [member_nouns]:
+// "members", "a group", "guerrillas".
+func (lx *argumentLexicon) memberHead(ws []argWord, np phrase) bool {
+	for n := 1; n <= 2 && np.last-n+1 >= np.first; n++ {
+		if lx.memberNouns.endsAtFrom(ws, np.last-n+1, np.last) {
+			return true
+		}
+	}
+	return false
+}
+
+// addSubjectAgent adds the subject of an active attack, harm or blast verb
+// as its perpetrator when perpetrator accepts it: "members of the
+// liberation front attacked" names the members as individuals and the
+// front as their organisation.
+func (lx *argumentLexicon) addSubjectAgent(a *Arguments, np phrase) {
+	p, ok := lx.perpetrator(np)
+	if !ok {
+		return
+	}
+	if np.members != "" {
+		a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
+	}
+	a.Perpetrators = addParticipant(a.Perpetrators, p)
+	if g, ok := lx.groupModifier(np); ok {
+		a.Perpetrators = addParticipant(a.Perpetrators, g)
+	}
+}
+
+// orgWords is the longest organisation name orgOf reads before "of".
+const orgWords = 4
+
+// orgOf reads an organisation's name that runs across "of" when word k is
+// that "of" and an organisation noun stands before it ("army of national
+// liberation", "front of the people"): the whole name up to word end, as
+// an organisation.
+func (lx *argumentLexicon) orgOf(s string, ws []argWord, k, end int) (phrase, bool) {
+	if k < 1 || ws[k].lower != "of" || !lx.organizations.endsAtFrom(ws, k-1, k-1) {
+		return phrase{}, false
+	}
+	start := k - 1
+	for m := k - 2; m >= 0 && m > k-1-orgWords; m-- {
+		if ws[m].punct || ws[m].quote || lx.stop[ws[m].lower] || lx.determiners.match(ws, m) > 0 {
+			break
+		}
+		start = m
+	}
+	np := lx.classify(s, ws, start, end)
+	np.kind = "organization"
+	return np, true
+}
+
+// groupModifier finds an armed group the actor catalog knows named before
+// the head of a people phrase: "fmln guerrillas", "eln rebels" name the
+// group beside its fighters.
+func (lx *argumentLexicon) groupModifier(np phrase) (Participant, bool) {
+	if np.kind != "individuals" && np.kind != "people" {
+		return Participant{}, false
+	}
+	ws := strings.Fields(np.text)
+	for n := len(ws) - 1; n >= 1; n-- {
+		name := strings.Join(ws[:n], " ")
+		m := resolve.ResolveActor(name, resolve.ActorContext{Role: "perpetrator"})
+		if m.Resolved && armedGroup[m.Kind] && (m.Rule == resolve.RuleAlias || m.Rule == resolve.RuleExact) {
+			actor := m.Name
+			return Participant{Name: name, Actor: &actor, Kind: "organization"}, true
+		}
+	}
+	return Participant{}, false
+}
+
+// maxObjects is how many coordinated objects one verb takes.
+const maxObjects = 6
+
+// objects reads the noun phrase after a verb and the ones coordinated
+// with it by commas or "and" while they are of the same class: "attacked
+// the town hall, the police station and a bank" names three targets,
+// "killed a judge, the wife of ..." one victim, for the apposition is
+// another class.
+func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
+	np, ok := lx.nounPhrase(s, ws, i)
+	if !ok {
+		return nil
+	}
+	out := []phrase{np}
+	for len(out) < maxObjects {
+		j := np.last + 1
+		for j < len(ws) && (ws[j].lower == "," || ws[j].lower == "and") {
+			j++
+		}
+		if j == np.last+1 || j >= len(ws) {
+			break
+		}
+		next, ok := lx.nounPhrase(s, ws, j)
+		if !ok || next.kind != out[0].kind {
+			break
+		}
+		out = append(out, next)
+		np = next
+	}
+	return out
+}
+
+// isAdverb reports an -ly adverb ("seriously", "partially"), which may
+// stand between a subject and its verb.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly")
+}
+
+// isGerund reports an -ing form ("guarding", "carrying"), which after a
+// noun starts a clause about it rather than continuing the phrase.
+func isGerund(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing")
+}
+
+// title reports a short title of [people] that is written with a full
+// stop: "dr.", "msgr.", "col.".
+func (lx *argumentLexicon) title(w string) bool {
+	return len(w) <= 4 && len(lx.people[w]) > 0
+}
+
+// blastReach is how many words after a blast verb its place preposition
+// may come: "planted a powerful bomb at the office".
+const blastReach = 5
+
+// blastPlace finds the place preposition after a blast verb, across the
+// device it placed ("planted a bomb at"), within the clause: its word
+// index and length, or 0.
+func (lx *argumentLexicon) blastPlace(ws []argWord, after int) (int, int) {
+	for j := after; j < len(ws) && j <= after+blastReach; j++ {
+		if ws[j].punct {
+			break
+		}
+		if p := lx.blastPreps.match(ws, j); p > 0 {
+			return j, p
+		}
+	}
+	return 0, 0
+}

@@ -92,10 +92,11 @@ func dateOnly(t time.Time) string {
 // before the first is put (see mergeLockKeys), keep other processes from
 // merging into those places and weeks meanwhile.
 type batch struct {
-	df      map[string]int // applied changes of the articles put so far
-	staged  map[string]int // the current article's, until it succeeds
-	flushed map[string]int // what flushDF wrote, for the cache once committed
-	touched map[int64]bool // incidents to reconcile before commit
+	df      map[string]int  // applied changes of the articles put so far
+	staged  map[string]int  // the current article's, until it succeeds
+	flushed map[string]int  // what flushDF wrote, for the cache once committed
+	touched map[int64]bool  // incidents to reconcile before commit
+	created map[int64][]any // incidents created, with the fields inserted (see reconcileAll)
 	incs    map[int64]*cluster.Incident
 	n       int // token_df's article count, -1 until read
 	cands   map[candKey]*candList
@@ -103,7 +104,7 @@ type batch struct {
 }
 
 func newBatch() *batch {
-	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{},
+	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{}, created: map[int64][]any{},
 		incs: map[int64]*cluster.Incident{}, n: -1, cands: map[candKey]*candList{}}
 }
 
@@ -207,7 +208,9 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []
 	js, _ := json.Marshal(list)
 	q := `SELECT token, n FROM token_df WHERE token IN (SELECT value FROM json_each($1))`
 	if s.dialect == postgresDialect {
-		q = `SELECT token, n FROM token_df WHERE token IN (SELECT jsonb_array_elements_text(CAST($1 AS JSONB)))`
+		// = ANY of an array, not IN a set: with no statistics the
+		// planner hashed the set and read all of token_df for it.
+		q = `SELECT token, n FROM token_df WHERE token = ANY(ARRAY(SELECT jsonb_array_elements_text(CAST($1 AS JSONB))))`
 	}
 	rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, string(js))
 	if err != nil {
@@ -416,7 +419,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 		if err != nil {
 			return err
 		}
-		inc, err = s.linkReport(ctx, tx, inc, eventIDs[i], id, r, i, it, score, dup)
+		inc, err = s.linkReport(ctx, tx, b, inc, eventIDs[i], id, r, i, it, score, dup)
 		if err != nil {
 			return err
 		}
@@ -455,15 +458,23 @@ func (s *sqlStore) reconcileBatch(ctx context.Context, tx *sql.Tx, b *batch) err
 		ids = append(ids, inc)
 	}
 	slices.Sort(ids)
-	if err := s.reconcileAll(ctx, tx, ids); err != nil {
+	if err := s.reconcileAll(ctx, tx, ids, b.created); err != nil {
 		return err
 	}
 	clear(b.touched)
+	clear(b.created)
 	return nil
 }
 
-// newIncidentSQL creates an incident; its report is linked after.
-const newIncidentSQL = `INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id`
+// newIncidentSQL creates an incident with the fields its first report
+// gives ($2 on, incidentFieldCols); its report is linked after. The
+// incident is reconciled again at the end of the batch, from all its
+// reports, but an incident created blank and then filled in went through
+// the rollup triggers twice (and on PostgreSQL through every incidents
+// index twice): filled in at once, the final update changes nothing most
+// of them count by.
+const newIncidentSQL = `INSERT INTO incidents (created_at, changed_at, ` + incidentFieldCols + `)
+	VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`
 
 // linkReportCols are incident_reports' columns as linkReport fills them,
 // incident_id first.
@@ -477,9 +488,11 @@ const linkReportSQL = `INSERT INTO incident_reports (` + linkReportCols + `)
 // newIncidentReportSQL is newIncidentSQL and linkReportSQL in one
 // statement, for PostgreSQL, where each statement is a round trip and a
 // new incident was two: $1 is the new incident's created_at (in place of
-// linkReportSQL's incident id), the rest are linkReportSQL's. SQLite has
-// no INSERT in a WITH clause, and no round trips to save.
-const newIncidentReportSQL = `WITH inc AS (INSERT INTO incidents (created_at, changed_at) VALUES ($1, $1) RETURNING id)
+// linkReportSQL's incident id), $2-$19 are linkReportSQL's, and $20 on
+// are the incident's fields. SQLite has no INSERT in a WITH clause, and
+// no round trips to save.
+const newIncidentReportSQL = `WITH inc AS (INSERT INTO incidents (created_at, changed_at, ` + incidentFieldCols + `)
+	VALUES ($1, $1, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37) RETURNING id)
 	INSERT INTO incident_reports (` + linkReportCols + `)
 	VALUES ((SELECT id FROM inc), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 	RETURNING incident_id`
@@ -487,14 +500,22 @@ const newIncidentReportSQL = `WITH inc AS (INSERT INTO incidents (created_at, ch
 // linkReport files the article's seq-th event (eventID, item it) as a
 // report of incident inc, creating the incident first when inc is 0; it
 // returns the incident.
-func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) (int64, error) {
+func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, b *batch, inc, eventID, articleID int64, r *articleRow, seq int, it cluster.Item, score float64, dup bool) (int64, error) {
+	e := r.events[seq].e
 	var created any
+	var fields []any
 	if inc == 0 {
 		created = s.tv(s.clock())
+		var err error
+		_, fields, err = incidentFields([]reconReport{{article: articleID, published: storedTime(it.Published), duplicate: dup, e: e}})
+		if err != nil {
+			return 0, fmt.Errorf("new incident: %w", err)
+		}
 		if s.dialect != postgresDialect {
-			if err := s.stmt(ctx, tx, newIncidentSQL).scanRow(ctx, []any{created}, &inc); err != nil {
+			if err := s.stmt(ctx, tx, newIncidentSQL).scanRow(ctx, append([]any{created}, fields...), &inc); err != nil {
 				return 0, fmt.Errorf("new incident: %w", err)
 			}
+			b.created[inc] = fields
 		}
 	}
 	ws, we := cluster.Window(it)
@@ -502,7 +523,6 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 		Lat: it.Lat, Lon: it.Lon, HasPoint: it.HasPoint, Type: it.Type, Subtype: it.Subtype,
 		Killed: it.Killed, Wounded: it.Wounded}
 	data, _ := json.Marshal(d)
-	e := r.events[seq].e
 	var ds, de any
 	if e.Date != nil {
 		ds, de = nullable(e.Date.Start), nullable(e.Date.End)
@@ -513,9 +533,11 @@ func (s *sqlStore) linkReport(ctx context.Context, tx *sql.Tx, inc, eventID, art
 		s.tv(s.clock()), days(ws), days(we), it.Country, strings.ToLower(it.Admin1), s.tv(it.Published), dup}
 	if inc == 0 {
 		args[0] = created
+		args = append(args, fields...)
 		if err := s.stmt(ctx, tx, newIncidentReportSQL).scanRow(ctx, args, &inc); err != nil {
 			return 0, fmt.Errorf("linking event %d to a new incident: %w", eventID, err)
 		}
+		b.created[inc] = fields
 		return inc, nil
 	}
 	if _, err := s.stmt(ctx, tx, linkReportSQL).ExecContext(ctx, args...); err != nil {
@@ -736,8 +758,11 @@ func (s *sqlStore) nameCandidates(ctx context.Context, tx *sql.Tx, b *batch, it 
 	q := `SELECT DISTINCT incident_id FROM incident_reports WHERE article_id IN (
 		SELECT rowid FROM articles_fts WHERE articles_fts MATCH $1 ORDER BY rowid DESC LIMIT $2)`
 	if s.dialect == postgresDialect {
+		// id + 0: the matches come from the full-text index, never from a
+		// walk of the primary key backwards testing each article, which a
+		// generic plan (see PutArticles) could choose for a rare name.
 		q = `SELECT DISTINCT incident_id FROM incident_reports WHERE article_id IN (
-			SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', $1) ORDER BY id DESC LIMIT $2)`
+			SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', $1) ORDER BY id + 0 DESC LIMIT $2)`
 	}
 	var ids []int64
 	for _, k := range keys {
@@ -956,21 +981,31 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 	js, _ := json.Marshal(ids)
 	// The ids go as one JSON array, so that the statement's text is the
 	// same for any number of them and is prepared once (see stmt).
-	in := `SELECT value FROM json_each($1)`
-	if s.dialect == postgresDialect {
-		in = `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`
-	}
 	// The latest MaxMembersCompared reports of each: a much-reported
 	// incident costs no more to compare with than any other. (Its older
 	// tolls are left out of the contradiction rule, which the latest
 	// ones decide anyway: tolls are revised upward.)
-	rows, err := s.stmt(ctx, tx, `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature, r.duplicate
+	q := `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature, r.duplicate
 		FROM (SELECT incident_id, article_id, country, published, data, event_id, duplicate, row_number() OVER (
 			PARTITION BY incident_id ORDER BY published DESC, event_id DESC) AS k
-			FROM incident_reports WHERE incident_id IN (`+in+`)) r
+			FROM incident_reports WHERE incident_id IN (SELECT value FROM json_each($1))) r
 		JOIN articles a ON a.id = r.article_id
 		WHERE r.k <= $2
-		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`).QueryContext(ctx, string(js), cluster.MaxMembersCompared)
+		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`
+	if s.dialect == postgresDialect {
+		// The same rows, each incident's taken by its own index lookup.
+		// Without statistics (no autovacuum) PostgreSQL planned the IN
+		// list above as a hash join over all of incident_reports and all
+		// of articles: 11 ms a call at 3,000 articles, growing with them.
+		q = `SELECT r.incident_id, r.article_id, r.country, r.published, r.data, a.signature, r.duplicate
+		FROM (SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT) AS id) x
+		CROSS JOIN LATERAL (SELECT incident_id, article_id, country, published, data, event_id, duplicate
+			FROM incident_reports WHERE incident_id = x.id
+			ORDER BY published DESC, event_id DESC LIMIT $2) r
+		JOIN articles a ON a.id = r.article_id
+		ORDER BY r.incident_id, r.published DESC, r.event_id DESC`
+	}
+	rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, string(js), cluster.MaxMembersCompared)
 	if err != nil {
 		return nil, fmt.Errorf("loading candidates: %w", err)
 	}

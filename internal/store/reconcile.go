@@ -27,14 +27,22 @@ type reconReport struct {
 // each statement is a round trip, and the writer spent most of a batch
 // waiting on them. The incident rows are still updated one by one in id
 // order, before their actors (see reconcileBatch).
-func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64) error {
+//
+// created are the fields incidents made in this transaction were
+// inserted with (see linkReport): one whose reports reconcile to the same
+// fields (most new incidents: one report) is not written again.
+func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64, created map[int64][]any) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	in, js := s.idList(ids)
-	rows, err := s.stmt(ctx, tx, `SELECT ir.incident_id, ir.article_id, ir.published, ir.duplicate, e.data
-		FROM incident_reports ir JOIN events e ON e.id = ir.event_id
-		WHERE ir.incident_id IN (`+in+`) ORDER BY ir.incident_id, ir.published, ir.event_id`).QueryContext(ctx, js)
+	in, js := s.idIn("ir.incident_id", ids)
+	// The event's data by a lookup per report (every report has its
+	// event: the foreign key cascades): PostgreSQL without statistics
+	// joined all of events by hash instead.
+	rows, err := s.stmt(ctx, tx, `SELECT ir.incident_id, ir.article_id, ir.published, ir.duplicate,
+		(SELECT e.data FROM events e WHERE e.id = ir.event_id)
+		FROM incident_reports ir
+		WHERE `+in+` ORDER BY ir.incident_id, ir.published, ir.event_id`).QueryContext(ctx, js)
 	if err != nil {
 		return fmt.Errorf("incidents' reports: %w", err)
 	}
@@ -66,9 +74,14 @@ func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64) er
 			}
 			continue
 		}
-		ev, err := s.updateIncident(ctx, tx, id, reps[id])
+		ev, fields, err := incidentFields(reps[id])
 		if err != nil {
 			return err
+		}
+		if !sameArgs(fields, created[id]) {
+			if err := s.updateIncident(ctx, tx, id, fields); err != nil {
+				return err
+			}
 		}
 		kept = append(kept, id)
 		actors = appendActors(actors, id, ev)
@@ -76,13 +89,45 @@ func (s *sqlStore) reconcileAll(ctx context.Context, tx *sql.Tx, ids []int64) er
 	return s.putActors(ctx, tx, kept, actors)
 }
 
-// updateIncident writes the fields reconciled from an incident's reports,
-// and returns them.
-func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, id int64, reps []reconReport) (extract.Event, error) {
+// updateIncident writes an incident's fields (incidentFields').
+func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, id int64, fields []any) error {
+	args := append(append([]any{id}, fields...), s.tv(s.clock()))
+	_, err := s.stmt(ctx, tx, `UPDATE incidents SET type = $2, subtype = $3, date_start = $4, date_end = $5,
+		location = $6, country = $7, admin1 = $8, lat = $9, lon = $10, killed_best = $11, killed_min = $12,
+		killed_max = $13, wounded_best = $14, wounded_min = $15, wounded_max = $16, certainty = $17,
+		report_count = $18, data = $19, changed_at = $20 WHERE id = $1`).ExecContext(ctx, args...)
+	if err != nil {
+		return fmt.Errorf("incident %d: %w", id, err)
+	}
+	return nil
+}
+
+// sameArgs reports whether two lists of incidentFields are equal (a
+// missing list equals none). Their values are strings, numbers and nils.
+func sameArgs(a, b []any) bool {
+	if len(a) != len(b) || b == nil {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// incidentFieldCols are the incidents columns incidentFields fills, in
+// its order.
+const incidentFieldCols = `type, subtype, date_start, date_end, location, country, admin1, lat, lon,
+	killed_best, killed_min, killed_max, wounded_best, wounded_min, wounded_max, certainty, report_count, data`
+
+// incidentFields reconciles reports into an incident's fields
+// (incidentFieldCols) as query arguments.
+func incidentFields(reps []reconReport) (extract.Event, []any, error) {
 	ev, counted := reconcileEvent(reps)
 	data, err := json.Marshal(ev)
 	if err != nil {
-		return ev, err
+		return ev, nil, err
 	}
 	var ds, de, lat, lon any
 	if ev.Date != nil {
@@ -97,16 +142,8 @@ func (s *sqlStore) updateIncident(ctx context.Context, tx *sql.Tx, id int64, rep
 	}
 	kb, kmin, kmax := countBest(ev.Killed)
 	wb, wmin, wmax := countBest(ev.Wounded)
-	_, err = s.stmt(ctx, tx, `UPDATE incidents SET type = $2, subtype = $3, date_start = $4, date_end = $5,
-		location = $6, country = $7, admin1 = $8, lat = $9, lon = $10, killed_best = $11, killed_min = $12,
-		killed_max = $13, wounded_best = $14, wounded_min = $15, wounded_max = $16, certainty = $17,
-		report_count = $18, data = $19, changed_at = $20 WHERE id = $1`).ExecContext(ctx,
-		id, ev.Type, ev.Subtype, ds, de, place, country, admin1, lat, lon, kb, kmin, kmax, wb, wmin, wmax,
-		ev.Certainty, counted, string(data), s.tv(s.clock()))
-	if err != nil {
-		return ev, fmt.Errorf("incident %d: %w", id, err)
-	}
-	return ev, nil
+	return ev, []any{ev.Type, ev.Subtype, ds, de, place, country, admin1, lat, lon, kb, kmin, kmax, wb, wmin, wmax,
+		ev.Certainty, counted, string(data)}, nil
 }
 
 func countBest(c *extract.Count) (best, lo, hi any) {
@@ -151,15 +188,18 @@ func appendActors(args []any, id int64, ev extract.Event) []any {
 	return args
 }
 
-// idList passes ids to a statement as one JSON argument ($1) and gives
-// the subquery that lists them, so a batch of any size is one statement
-// and one round trip on either backend.
-func (s *sqlStore) idList(ids []int64) (subquery, arg string) {
+// idIn passes ids to a statement as one JSON argument ($1) and gives the
+// condition that col is one of them, so a batch of any size is one
+// statement and one round trip on either backend. On PostgreSQL the
+// condition is = ANY of an array, which is an index lookup per id
+// whatever the planner knows; IN a set of unknown size was planned, with
+// no statistics, as a hash join over the whole table.
+func (s *sqlStore) idIn(col string, ids []int64) (cond, arg string) {
 	js, _ := json.Marshal(ids)
 	if s.dialect == postgresDialect {
-		return `SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)`, string(js)
+		return col + ` = ANY(ARRAY(SELECT CAST(jsonb_array_elements_text(CAST($1 AS JSONB)) AS BIGINT)))`, string(js)
 	}
-	return `SELECT value FROM json_each($1)`, string(js)
+	return col + ` IN (SELECT value FROM json_each($1))`, string(js)
 }
 
 // putActors replaces the actors of incidents ids with rows (appendActors').
@@ -167,8 +207,8 @@ func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, ids []int64, rows 
 	if len(ids) == 0 {
 		return nil
 	}
-	in, js := s.idList(ids)
-	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE incident_id IN (`+in+`)`).ExecContext(ctx, js); err != nil {
+	in, js := s.idIn("incident_id", ids)
+	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE `+in).ExecContext(ctx, js); err != nil {
 		return fmt.Errorf("incident actors: %w", err)
 	}
 	const cols = 4

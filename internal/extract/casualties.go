@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"sitrep/internal/nlp"
 	"sitrep/internal/wordlist"
@@ -702,19 +703,15 @@ func tallyCasualties(cs []Casualty) tally {
 // over several sentences, and only one of them may carry the word that
 // names it; the toll in the others belongs to the event told next to it.
 type rider struct {
-	span nlp.Span
-	para int
+	span  nlp.Span
+	para  int
+	dates []*Date // the dates the sentence gives, if any
 	tally
 }
 
 // riderAt reads sentence i as a rider: it must state someone killed,
-// wounded or shot (a zero, "no one else was hurt", adds nothing) and give
-// no date of its own, since a dated toll ("in 2015, 40 people were
-// killed in the city") is another time's.
+// wounded or shot (a zero, "no one else was hurt", adds nothing).
 func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
-	if len(dates.bySent[i]) > 0 {
-		return rider{}, false
-	}
 	var cs []Casualty
 	for _, c := range Casualties(text, s) {
 		if c.Count.Min > 0 {
@@ -730,13 +727,45 @@ func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (ri
 		t.why[k].Rule += ", in a sentence naming no event, read with the event told beside it"
 		t.why[k].Sentence = st
 	}
-	return rider{span: s, para: para, tally: t}, true
+	r := rider{span: s, para: para, tally: t}
+	for _, d := range dates.bySent[i] {
+		r.dates = append(r.dates, d.date)
+	}
+	return r, true
+}
+
+// riderDays is how long after an event a dated rider may still tell its
+// toll: "was shot Friday ... died Sunday at the hospital".
+const riderDays = 7
+
+// sameTime reports whether a rider's dates fit the mention's: an undated
+// rider always does; a dated one ("in 2015, 40 people were killed in the
+// city") only if one of its dates falls from the event's first day to a
+// week after its last, as a death in hospital after a shooting does.
+func (r rider) sameTime(m *mention) bool {
+	if len(r.dates) == 0 {
+		return true
+	}
+	if m.date == nil {
+		return false
+	}
+	start, err := time.Parse("2006-01-02", m.date.End)
+	if err != nil {
+		return false
+	}
+	last := start.AddDate(0, 0, riderDays).Format("2006-01-02")
+	for _, d := range r.dates {
+		if d.End >= m.date.Start && d.Start <= last {
+			return true
+		}
+	}
+	return false
 }
 
 // ride adds a rider's counts to a violent mention, each the larger of
 // the two as for any two tellings of one incident.
 func (m *mention) ride(r rider) {
-	if !violent[m.trigger.Type] {
+	if !violent[m.trigger.Type] || !r.sameTime(m) {
 		return
 	}
 	if r.killed != nil {

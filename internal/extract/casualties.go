@@ -26,7 +26,12 @@ type casualtyLexicon struct {
 	singularSubjects            [][]string
 	woundedStates               [][]string
 	objectPersons, objectDets   map[string]bool
-	civilians, forces           map[string]bool
+	// intransitive cues tell a death or injury with no auxiliary
+	// ("died", "did not survive"); auxiliaries make the others passive
+	// ("was killed"); unrealised words before a cue say it did not
+	// happen ("tried to kill", "attempted murder of").
+	intransitive, auxiliaries, unrealised map[string]bool
+	civilians, forces                     map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
 	// when a toll noun stands earlier in the sentence, however far.
@@ -42,7 +47,8 @@ var (
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
-			objectPersons: map[string]bool{}, objectDets: map[string]bool{}}
+			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -55,6 +61,7 @@ func casualties() *casualtyLexicon {
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
+			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -160,6 +167,14 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.woundedState(text, toks, low)...)
 	}
+	// A list of people adds to the sentence's counts only where it
+	// tells more than the number phrases do: the same dead are never
+	// counted twice.
+	for _, c := range lx.victimLists(text, toks, low, raw) {
+		if c.Count.Min > largest(out, c.Wounded) {
+			out = append(out, c)
+		}
+	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
 		// "Five people were shot, two of them fatally": those shot are
 		// counted beside the dead, so the event can tell the wounded.
@@ -179,6 +194,17 @@ func hasKind(cs []Casualty, wounded, shot bool) bool {
 		}
 	}
 	return false
+}
+
+// largest is the largest count of killed (or wounded) people in cs, or 0.
+func largest(cs []Casualty, wounded bool) int {
+	n := 0
+	for _, c := range cs {
+		if c.Wounded == wounded && !c.Shot {
+			n = max(n, c.Count.Min)
+		}
+	}
+	return n
 }
 
 func startsAt(cs []Casualty, start int) bool {
@@ -507,6 +533,10 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 		if matchAny(low, j, lx.woundedAfter) {
 			return true, true
 		}
+		if skip := includingClause(low, j); skip > 0 {
+			j += skip - 1
+			continue
+		}
 		if skip := ageApposition(low, j); skip > 0 {
 			j += skip - 1
 			continue
@@ -524,6 +554,22 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 func ageApposition(low []string, j int) int {
 	if j+2 < len(low) && low[j] == "," && isDigits(low[j+1]) && low[j+2] == "," {
 		return 3
+	}
+	return 0
+}
+
+// includingClause returns the length of a clause set off by commas that
+// names some of the people counted, which may stand between them and
+// what happened to them ("Four people, including a 5-year-old boy, were
+// found dead"), else 0.
+func includingClause(low []string, j int) int {
+	if j+1 >= len(low) || low[j] != "," || low[j+1] != "including" {
+		return 0
+	}
+	for e := j + 2; e < len(low) && e < j+12; e++ {
+		if low[e] == "," {
+			return e - j + 1
+		}
 	}
 	return 0
 }

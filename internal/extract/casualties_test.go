@@ -81,6 +81,21 @@ func TestCasualties(t *testing.T) {
 		{"In 2015, the group seized 40 towns.", ""},
 		{"The rebels were paid $5 million, the report said.", ""},
 		{"It took over 90 minutes for 300 police officers to arrive.", ""},
+		{"A shooting in which one person was killed left the street closed.", "killed 1..1"},
+		{"Tamsin Vale, 28, and Orrin Pike, 27, were found dead inside the house.", "killed 1..1; killed 2..2"},
+		{"Tamsin Vale, 31, Orrin B. Pike, 19, and 25-year-old Della Marsh were found dead.", "killed 1..1; killed 3..3"},
+		{"A mother and son were found fatally shot in their kitchen.", "killed 2..2"},
+		{"The victim (Orrin Pike) died at Mercy General.", "killed 1..1"},
+		{"Pike died after midnight at Mercy General.", "killed 1..1"},
+		{"Orrin Pike, who died on Saturday, was a student.", "killed 1..1"},
+		{"Four people were hit and one of them, 21-year-old Orrin Pike, did not survive.", "killed 1..1"},
+		{"Four people, including a 5-year-old boy, were found shot to death.", "killed 4..4"},
+		{"The deputies returned fire, killing him.", "killed 1..1"},
+		{"He is accused of killing his wife and two neighbours.", "killed 3..3"},
+		{"He shot and killed his daughter, Della Marsh, 16, on Friday.", "killed 1..1"},
+		{"He threatened to kill her.", ""},
+		{"Tamsin Vale shot and killed her husband.", "killed 1..1"},
+		{"A woman and her daughter were wounded.", "wounded 2..2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -31,7 +31,11 @@ type casualtyLexicon struct {
 	// ("was killed"); unrealised words before a cue say it did not
 	// happen ("tried to kill", "attempted murder of").
 	intransitive, auxiliaries, unrealised map[string]bool
-	civilians, forces                     map[string]bool
+	// hospitalVerbs with one of hospitals a few words on tell people
+	// hurt, fate untold, as "were shot" does.
+	hospitalVerbs     [][]string
+	hospitals         map[string]bool
+	civilians, forces map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
 	// when a toll noun stands earlier in the sentence, however far.
@@ -48,7 +52,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -57,11 +61,13 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
+			"hospital_verbs": &lx.hospitalVerbs,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
+			"hospitals": lx.hospitals,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -288,7 +294,7 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 			continue
 		}
 		first, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) && !endsWith(low, first, lx.shotBefore) {
+		if last < 0 || !lx.followedBy(low, last) && !endsWith(low, first, lx.shotBefore) {
 			continue
 		}
 		c := Count{Min: q.Min}
@@ -301,14 +307,39 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 	return out
 }
 
-// followedBy reports a cue after token k across filler words only.
-func (lx *casualtyLexicon) followedBy(low []string, k int, cues [][]string) bool {
+// followedBy reports a cue of people hurt, fate untold, after token k
+// across filler words only.
+func (lx *casualtyLexicon) followedBy(low []string, k int) bool {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
-		if matchAny(low, j, cues) {
+		if lx.hurtAt(low, j) {
 			return true
 		}
 		if !lx.between[low[j]] {
 			return false
+		}
+	}
+	return false
+}
+
+// hurtAt reports a cue at token j of people hurt whose fate the
+// sentence does not tell: "were shot", or a verb of carrying the sick
+// with a hospital within a few words ("was taken to a local hospital",
+// "were rushed to Mercy General Hospital"); some of them may have died.
+func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
+	if matchAny(low, j, lx.shotAfter) {
+		return true
+	}
+	for _, v := range lx.hospitalVerbs {
+		if !hasWordsAt(low, j, v) {
+			continue
+		}
+		for e := j + len(v); e < len(low) && e < j+len(v)+6; e++ {
+			if lx.hospitals[low[e]] {
+				return true
+			}
+			if low[e] == "." || low[e] == ";" {
+				break
+			}
 		}
 	}
 	return false
@@ -336,7 +367,7 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 			case matchAny(low, j, lx.killedAfter):
 			case matchAny(low, j, lx.woundedAfter):
 				wounded = true
-			case passive && matchAny(low, j, lx.shotAfter):
+			case passive && lx.hurtAt(low, j):
 				// "He was shot in the leg": one person hit, fate untold.
 				shot = true
 			default:
@@ -827,3 +858,23 @@ func (m *mention) ride(r rider) {
 	m.why = append(m.why, r.why...)
 	m.riders = append(m.riders, r.span)
 }
+
+// killedMin is the event's least number of dead, 0 if untold.
+func killedMin(ev Event) int {
+	if ev.Killed == nil {
+		return 0
+	}
+	return ev.Killed.Min
+}
+
+// oneHurt reports a wounded count of one person that people shot less
+// people killed, a few more, outnumber: "four were shot, one died ... one
+// is in critical condition" tells three wounded. A larger count of hurt
+// stands, as those shot may be from a tally of other incidents.
+func oneHurt(wounded *Count, shotLessKilled int) bool {
+	return wounded.Min <= 1 && shotLessKilled > wounded.Min && shotLessKilled <= maxShotLessKilled
+}
+
+// maxShotLessKilled bounds the wounded that people shot less people
+// killed may tell beside a sentence's own count of one.
+const maxShotLessKilled = 10

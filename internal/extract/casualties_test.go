@@ -96,6 +96,10 @@ func TestCasualties(t *testing.T) {
 		{"He threatened to kill her.", ""},
 		{"Tamsin Vale shot and killed her husband.", "killed 1..1"},
 		{"A woman and her daughter were wounded.", "wounded 2..2"},
+		{"Two men were taken to a local hospital with leg wounds.", "shot 2..2"},
+		{"The clerk was rushed to Mercy General Hospital.", "shot 1..1"},
+		{"She was taken to her mother's house.", ""},
+		{"Three others were in good condition.", "wounded 3..3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -670,7 +670,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 		absorb(text, &into.ev, m, ri)
 	}
 	for _, g := range groups {
-		if g.ev.Wounded == nil && g.shot != nil {
+		if g.shot != nil && (g.ev.Wounded == nil || oneHurt(g.ev.Wounded, g.shot.Min-killedMin(g.ev))) {
 			// "Four people were shot; one died": those shot and not
 			// killed are the wounded.
 			w := Count{Min: g.shot.Min}

@@ -31,6 +31,7 @@ type casualtyLexicon struct {
 	// ("was killed"); unrealised words before a cue say it did not
 	// happen ("tried to kill", "attempted murder of").
 	intransitive, auxiliaries, unrealised map[string]bool
+	clauseOpeners                         map[string]bool // words after which a surname may open a clause
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
 	hospitalVerbs     [][]string
@@ -52,7 +53,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -67,7 +68,7 @@ func casualties() *casualtyLexicon {
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
-			"hospitals": lx.hospitals,
+			"hospitals": lx.hospitals, "clause_openers": lx.clauseOpeners,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -250,9 +251,10 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 			continue
 		}
 		var wounded, shot bool
+		ks, ws := cueStart(low, i, lx.killedBefore), cueStart(low, i, lx.woundedBefore)
 		switch {
-		case endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
-		case endsWith(low, i, lx.woundedBefore):
+		case ks >= 0 && (ws < 0 || ks < ws): // the longer cue: "fatally wounding"
+		case ws >= 0:
 			wounded = true
 		case low[i-1] == "shot" || low[i-1] == "shooting":
 			shot = true

@@ -46,20 +46,24 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 		if k >= 0 && low[k] == "," && k > 0 && low[k+1] == "who" {
 			k-- // "Jane Doe, who died Saturday,"
 		}
+		if k > 0 && low[k] == "and" && lx.intransitive[low[j]] && lx.oneSubject(low[:k]) {
+			// "He was shot in the chest and died": the clause's
+			// subject, one person.
+			emit(j, j, 1, wounded)
+			continue
+		}
 		if first, n, ok := lx.listBefore(toks, low, raw, k); ok && n > 0 {
 			emit(first, k, n, wounded)
 		}
 	}
 	for j := 1; j < len(low); j++ {
-		var wounded bool
-		switch {
-		case endsWith(low, j, lx.killedBefore) && !endsWith(low, j, lx.woundedBefore):
-		case endsWith(low, j, lx.woundedBefore):
-			wounded = true
-		default:
+		// The longer cue decides: "fatally wounding" kills.
+		ks, ws := cueStart(low, j, lx.killedBefore), cueStart(low, j, lx.woundedBefore)
+		if ks < 0 && ws < 0 {
 			continue
 		}
-		if cueStart(low, j, lx.killedBefore, lx.woundedBefore) > 0 && lx.unrealised[low[cueStart(low, j, lx.killedBefore, lx.woundedBefore)-1]] {
+		wounded := ks < 0 || ws >= 0 && ws < ks
+		if c := cueStart(low, j, lx.killedBefore, lx.woundedBefore); c > 0 && lx.unrealised[low[c-1]] {
 			continue // "threatened to kill him", "the attempted murder of"
 		}
 		if last, n, ok := lx.listAfter(toks, low, raw, j); ok && n > 0 {
@@ -128,9 +132,9 @@ func (lx *casualtyLexicon) itemBefore(toks []nlp.Token, low []string, raw []nlp.
 		for b > 0 && k-b < 4 && nameWord(toks[b-1].Text) {
 			b--
 		}
-		// Two or more words, or a surname opening the sentence
-		// ("Doe died at the hospital").
-		if (k-b >= 1 || b == 0 && !listed) && isTitleWord(toks[b].Text) {
+		// Two or more words, or a surname opening a clause ("Doe
+		// died at the hospital", "police said Doe died").
+		if (k-b >= 1 || !listed && (b == 0 || lx.clauseOpeners[low[b-1]])) && isTitleWord(toks[b].Text) {
 			if b > 0 && isAge(low[b-1]) {
 				b--
 			}
@@ -321,4 +325,21 @@ func (lx *casualtyLexicon) stateNoun(noun string) bool {
 // lastJoinComma reports a bare comma (not ", and") after token k.
 func lastJoinComma(low []string, k int) bool {
 	return k+1 < len(low) && low[k+1] == "," && (k+2 >= len(low) || low[k+2] != "and")
+}
+
+// oneSubject reports a clause about one person: it opens with "he" or
+// "she", or its verb is the singular "was".
+func (lx *casualtyLexicon) oneSubject(low []string) bool {
+	if len(low) > 0 && (low[0] == "he" || low[0] == "she") {
+		return true
+	}
+	for _, w := range low {
+		if w == "was" {
+			return true
+		}
+		if w == "were" || w == "and" || w == "," {
+			return false
+		}
+	}
+	return false
 }

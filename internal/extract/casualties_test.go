@@ -100,6 +100,10 @@ func TestCasualties(t *testing.T) {
 		{"The clerk was rushed to Mercy General Hospital.", "shot 1..1"},
 		{"She was taken to her mother's house.", ""},
 		{"Three others were in good condition.", "wounded 3..3"},
+		{"A gun went off, fatally wounding the victim, officials said.", "killed 1..1"},
+		{"Police said Pike died on Thursday morning.", "killed 1..1"},
+		{"He was shot in the chest and died.", "shot 1..1; killed 1..1"},
+		{"Medics pronounced him dead at the scene.", "killed 1..1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -32,6 +32,7 @@ type casualtyLexicon struct {
 	// happen ("tried to kill", "attempted murder of").
 	intransitive, auxiliaries, unrealised map[string]bool
 	clauseOpeners                         map[string]bool // words after which a surname may open a clause
+	more                                  map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
 	hospitalVerbs     [][]string
@@ -53,7 +54,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -68,7 +69,7 @@ func casualties() *casualtyLexicon {
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
-			"hospitals": lx.hospitals, "clause_openers": lx.clauseOpeners,
+			"hospitals": lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -104,6 +105,9 @@ type Casualty struct {
 	// people were shot"): the event's wounded are those shot less those
 	// killed, which only the whole event can tell.
 	Shot bool
+	// More marks people told as beyond those counted before ("another
+	// man was killed", "Jane Doe was also killed").
+	More bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -191,7 +195,72 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
-	return lx.objectVictims(text, toks, low, out)
+	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+}
+
+// sumDistinct adds up two counts of the same kind in one sentence when
+// the later one is told as more people ("a shooting that also injured a
+// woman", "one was critical and another in serious condition"); other
+// counts of one kind stay apart, and the tally takes the largest, since
+// a sentence may tell the same dead twice ("three people were killed,
+// including Jane Doe").
+func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	if len(cs) < 2 {
+		for k := range cs {
+			cs[k].More = lx.additional(toks, low, cs[k])
+		}
+		return cs
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		merged := false
+		if lx.additional(toks, low, c) {
+			for k := len(out) - 1; k >= 0; k-- {
+				p := &out[k]
+				if p.Wounded != c.Wounded || p.Shot != c.Shot || p.End > c.Start || p.Count.Min == 0 {
+					continue
+				}
+				p.Count = addCounts(p.Count, c.Count)
+				p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			c.More = lx.additional(toks, low, c)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// additional reports a count told as people beyond those already
+// counted: "another", "others", "a second" in the phrase, or "also"
+// just before or after it.
+func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty) bool {
+	first, last := tokenRange(toks, c.Start, c.End)
+	if first < 0 {
+		return false
+	}
+	for i := max(0, first-3); i <= min(len(low)-1, last+6); i++ {
+		if i > last && lx.isCue(low, i) {
+			break // "Jane Doe, 24, was also killed": up to its cue
+		}
+		if lx.more[low[i]] && (i >= first && i <= last || low[i] == "also") {
+			return true
+		}
+	}
+	return false
+}
+
+// addCounts is the sum of two counts of different people.
+func addCounts(a, b Count) Count {
+	c := Count{Min: a.Min + b.Min}
+	if a.Max != nil && b.Max != nil {
+		m := *a.Max + *b.Max
+		c.Max = &m
+	}
+	return c
 }
 
 func hasKind(cs []Casualty, wounded, shot bool) bool {
@@ -747,8 +816,12 @@ func HeadlineCasualties(title string) []Casualty {
 // count of each kind, the victims they name, and why.
 type tally struct {
 	killed, wounded, shot *Count
-	victims               []Participant
-	why                   []Reason
+	// killedMore: the sentence's dead are people beyond those told
+	// before ("another man was also killed"). The wounded are never
+	// added up so: "he was also wounded in the arm" is the same man.
+	killedMore bool
+	victims    []Participant
+	why        []Reason
 }
 
 func tallyCasualties(cs []Casualty) tally {
@@ -767,6 +840,9 @@ func tallyCasualties(cs []Casualty) tally {
 			t.wounded = maxCount(t.wounded, &c.Count)
 			field = "wounded"
 		} else {
+			if t.killed == nil || c.Count.Min > t.killed.Min {
+				t.killedMore = c.More
+			}
 			t.killed = maxCount(t.killed, &c.Count)
 		}
 		t.why = append(t.why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
@@ -848,7 +924,7 @@ func (m *mention) ride(r rider) {
 		return
 	}
 	if r.killed != nil {
-		m.killed = maxCount(m.killed, r.killed)
+		m.killed = addMore(m.killed, r.killed, r.killedMore)
 	}
 	if r.wounded != nil {
 		m.wounded = maxCount(m.wounded, r.wounded)
@@ -880,3 +956,16 @@ func oneHurt(wounded *Count, shotLessKilled int) bool {
 // maxShotLessKilled bounds the wounded that people shot less people
 // killed may tell beside a sentence's own count of one.
 const maxShotLessKilled = 10
+
+// addMore adds a sentence's count of people beyond those told before to
+// an event's count of one ("a man was killed ... another man was also
+// killed"); otherwise, as for two tellings of one incident, the larger
+// stands. An event that already counts more than one may have counted
+// them already.
+func addMore(ev, m *Count, more bool) *Count {
+	if more && ev != nil && ev.Min == 1 && m.Min >= 1 {
+		c := addCounts(*ev, *m)
+		return &c
+	}
+	return maxCount(ev, m)
+}

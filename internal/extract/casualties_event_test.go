@@ -21,6 +21,10 @@ func TestEventWounded(t *testing.T) {
 			"Gunmen opened fire outside a bar in Dayton on Sunday night, police said. The man was taken to a local hospital, where he died.", 1, 0},
 		{"a city's tally is not the event's",
 			"A man is in critical condition after a shooting outside a bar in Dayton on Sunday night, police said. So far this year 76 people have been shot in the city.", 0, 1},
+		{"another man also killed",
+			"A man was killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
+		{"the same dead told twice",
+			"Two men were killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,6 +104,8 @@ func TestCasualties(t *testing.T) {
 		{"Police said Pike died on Thursday morning.", "killed 1..1"},
 		{"He was shot in the chest and died.", "shot 1..1; killed 1..1"},
 		{"Medics pronounced him dead at the scene.", "killed 1..1"},
+		{"A boy was wounded in a shooting that also injured a woman.", "wounded 2..2"},
+		{"Three people were killed, including 20-year-old Orrin Pike.", "killed 3..3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -191,3 +191,28 @@ func TestHeadlineCasualties(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCasualties: whatever a sentence holds, its casualty phrases lie
+// inside it, say what they span, and count no one negatively.
+func FuzzCasualties(f *testing.F) {
+	for _, s := range []string{
+		"Tamsin Vale, 28, and Orrin Pike, 27, were found dead.",
+		"The victim (Orrin Pike) died.",
+		"Four people were hit and one of them, Orrin Pike, did not survive.",
+		"killing his wife, and", ", who died", "and died", "(", ") died", "Pike died",
+		"A boy was wounded in a shooting that also injured a woman.",
+		"were taken to a", "fatally wounding her",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range Casualties(s, nlp.Span{Start: 0, End: len(s)}) {
+			if c.Count.Min < 0 || c.Count.Max != nil && *c.Count.Max < c.Count.Min {
+				t.Fatalf("bad count %v from %q", c.Count, s)
+			}
+			if c.Start < 0 || c.End > len(s) || c.Start > c.End || c.Text != s[c.Start:c.End] {
+				t.Fatalf("bad span %d..%d %q from %q", c.Start, c.End, c.Text, s)
+			}
+		}
+	})
+}

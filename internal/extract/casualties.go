@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"sitrep/internal/nlp"
 	"sitrep/internal/wordlist"
@@ -25,7 +26,18 @@ type casualtyLexicon struct {
 	singularSubjects            [][]string
 	woundedStates               [][]string
 	objectPersons, objectDets   map[string]bool
-	civilians, forces           map[string]bool
+	// intransitive cues tell a death or injury with no auxiliary
+	// ("died", "did not survive"); auxiliaries make the others passive
+	// ("was killed"); unrealised words before a cue say it did not
+	// happen ("tried to kill", "attempted murder of").
+	intransitive, auxiliaries, unrealised map[string]bool
+	clauseOpeners                         map[string]bool // words after which a surname may open a clause
+	more                                  map[string]bool // words telling people beyond those already counted
+	// hospitalVerbs with one of hospitals a few words on tell people
+	// hurt, fate untold, as "were shot" does.
+	hospitalVerbs     [][]string
+	hospitals         map[string]bool
+	civilians, forces map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
 	// when a toll noun stands earlier in the sentence, however far.
@@ -41,7 +53,8 @@ var (
 func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
-			objectPersons: map[string]bool{}, objectDets: map[string]bool{}}
+			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -50,10 +63,13 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
+			"hospital_verbs": &lx.hospitalVerbs,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
+			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
+			"hospitals": lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -89,6 +105,9 @@ type Casualty struct {
 	// people were shot"): the event's wounded are those shot less those
 	// killed, which only the whole event can tell.
 	Shot bool
+	// More marks people told as beyond those counted before ("another
+	// man was killed", "Jane Doe was also killed").
+	More bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -159,6 +178,14 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.woundedState(text, toks, low)...)
 	}
+	// A list of people adds to the sentence's counts only where it
+	// tells more than the number phrases do: the same dead are never
+	// counted twice.
+	for _, c := range lx.victimLists(text, toks, low, raw) {
+		if c.Count.Min > largest(out, c.Wounded) {
+			out = append(out, c)
+		}
+	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
 		// "Five people were shot, two of them fatally": those shot are
 		// counted beside the dead, so the event can tell the wounded.
@@ -168,7 +195,72 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
-	return lx.objectVictims(text, toks, low, out)
+	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+}
+
+// sumDistinct adds up two counts of the same kind in one sentence when
+// the later one is told as more people ("a shooting that also injured a
+// woman", "one was critical and another in serious condition"); other
+// counts of one kind stay apart, and the tally takes the largest, since
+// a sentence may tell the same dead twice ("three people were killed,
+// including Jane Doe").
+func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	if len(cs) < 2 {
+		for k := range cs {
+			cs[k].More = lx.additional(toks, low, cs[k])
+		}
+		return cs
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		merged := false
+		if lx.additional(toks, low, c) {
+			for k := len(out) - 1; k >= 0; k-- {
+				p := &out[k]
+				if p.Wounded != c.Wounded || p.Shot != c.Shot || p.End > c.Start || p.Count.Min == 0 {
+					continue
+				}
+				p.Count = addCounts(p.Count, c.Count)
+				p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			c.More = lx.additional(toks, low, c)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// additional reports a count told as people beyond those already
+// counted: "another", "others", "a second" in the phrase, or "also"
+// just before or after it.
+func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty) bool {
+	first, last := tokenRange(toks, c.Start, c.End)
+	if first < 0 {
+		return false
+	}
+	for i := max(0, first-3); i <= min(len(low)-1, last+6); i++ {
+		if i > last && lx.isCue(low, i) {
+			break // "Jane Doe, 24, was also killed": up to its cue
+		}
+		if lx.more[low[i]] && (i >= first && i <= last || low[i] == "also") {
+			return true
+		}
+	}
+	return false
+}
+
+// addCounts is the sum of two counts of different people.
+func addCounts(a, b Count) Count {
+	c := Count{Min: a.Min + b.Min}
+	if a.Max != nil && b.Max != nil {
+		m := *a.Max + *b.Max
+		c.Max = &m
+	}
+	return c
 }
 
 func hasKind(cs []Casualty, wounded, shot bool) bool {
@@ -178,6 +270,17 @@ func hasKind(cs []Casualty, wounded, shot bool) bool {
 		}
 	}
 	return false
+}
+
+// largest is the largest count of killed (or wounded) people in cs, or 0.
+func largest(cs []Casualty, wounded bool) int {
+	n := 0
+	for _, c := range cs {
+		if c.Wounded == wounded && !c.Shot {
+			n = max(n, c.Count.Min)
+		}
+	}
+	return n
 }
 
 func startsAt(cs []Casualty, start int) bool {
@@ -217,9 +320,10 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 			continue
 		}
 		var wounded, shot bool
+		ks, ws := cueStart(low, i, lx.killedBefore), cueStart(low, i, lx.woundedBefore)
 		switch {
-		case endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
-		case endsWith(low, i, lx.woundedBefore):
+		case ks >= 0 && (ws < 0 || ks < ws): // the longer cue: "fatally wounding"
+		case ws >= 0:
 			wounded = true
 		case low[i-1] == "shot" || low[i-1] == "shooting":
 			shot = true
@@ -261,7 +365,7 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 			continue
 		}
 		first, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last, lx.shotAfter) && !endsWith(low, first, lx.shotBefore) {
+		if last < 0 || !lx.followedBy(low, last) && !endsWith(low, first, lx.shotBefore) {
 			continue
 		}
 		c := Count{Min: q.Min}
@@ -274,14 +378,39 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 	return out
 }
 
-// followedBy reports a cue after token k across filler words only.
-func (lx *casualtyLexicon) followedBy(low []string, k int, cues [][]string) bool {
+// followedBy reports a cue of people hurt, fate untold, after token k
+// across filler words only.
+func (lx *casualtyLexicon) followedBy(low []string, k int) bool {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
-		if matchAny(low, j, cues) {
+		if lx.hurtAt(low, j) {
 			return true
 		}
 		if !lx.between[low[j]] {
 			return false
+		}
+	}
+	return false
+}
+
+// hurtAt reports a cue at token j of people hurt whose fate the
+// sentence does not tell: "were shot", or a verb of carrying the sick
+// with a hospital within a few words ("was taken to a local hospital",
+// "were rushed to Mercy General Hospital"); some of them may have died.
+func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
+	if matchAny(low, j, lx.shotAfter) {
+		return true
+	}
+	for _, v := range lx.hospitalVerbs {
+		if !hasWordsAt(low, j, v) {
+			continue
+		}
+		for e := j + len(v); e < len(low) && e < j+len(v)+6; e++ {
+			if lx.hospitals[low[e]] {
+				return true
+			}
+			if low[e] == "." || low[e] == ";" {
+				break
+			}
 		}
 	}
 	return false
@@ -309,7 +438,7 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 			case matchAny(low, j, lx.killedAfter):
 			case matchAny(low, j, lx.woundedAfter):
 				wounded = true
-			case passive && matchAny(low, j, lx.shotAfter):
+			case passive && lx.hurtAt(low, j):
 				// "He was shot in the leg": one person hit, fate untold.
 				shot = true
 			default:
@@ -506,6 +635,10 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 		if matchAny(low, j, lx.woundedAfter) {
 			return true, true
 		}
+		if skip := includingClause(low, j); skip > 0 {
+			j += skip - 1
+			continue
+		}
 		if skip := ageApposition(low, j); skip > 0 {
 			j += skip - 1
 			continue
@@ -523,6 +656,22 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 func ageApposition(low []string, j int) int {
 	if j+2 < len(low) && low[j] == "," && isDigits(low[j+1]) && low[j+2] == "," {
 		return 3
+	}
+	return 0
+}
+
+// includingClause returns the length of a clause set off by commas that
+// names some of the people counted, which may stand between them and
+// what happened to them ("Four people, including a 5-year-old boy, were
+// found dead"), else 0.
+func includingClause(low []string, j int) int {
+	if j+1 >= len(low) || low[j] != "," || low[j+1] != "including" {
+		return 0
+	}
+	for e := j + 2; e < len(low) && e < j+12; e++ {
+		if low[e] == "," {
+			return e - j + 1
+		}
 	}
 	return 0
 }
@@ -667,8 +816,12 @@ func HeadlineCasualties(title string) []Casualty {
 // count of each kind, the victims they name, and why.
 type tally struct {
 	killed, wounded, shot *Count
-	victims               []Participant
-	why                   []Reason
+	// killedMore: the sentence's dead are people beyond those told
+	// before ("another man was also killed"). The wounded are never
+	// added up so: "he was also wounded in the arm" is the same man.
+	killedMore bool
+	victims    []Participant
+	why        []Reason
 }
 
 func tallyCasualties(cs []Casualty) tally {
@@ -687,6 +840,9 @@ func tallyCasualties(cs []Casualty) tally {
 			t.wounded = maxCount(t.wounded, &c.Count)
 			field = "wounded"
 		} else {
+			if t.killed == nil || c.Count.Min > t.killed.Min {
+				t.killedMore = c.More
+			}
 			t.killed = maxCount(t.killed, &c.Count)
 		}
 		t.why = append(t.why, Reason{Field: field, Value: c.Count.String(), Rule: fmt.Sprintf("casualty phrase %q", c.Text)})
@@ -702,19 +858,15 @@ func tallyCasualties(cs []Casualty) tally {
 // over several sentences, and only one of them may carry the word that
 // names it; the toll in the others belongs to the event told next to it.
 type rider struct {
-	span nlp.Span
-	para int
+	span  nlp.Span
+	para  int
+	dates []*Date // the dates the sentence gives, if any
 	tally
 }
 
 // riderAt reads sentence i as a rider: it must state someone killed,
-// wounded or shot (a zero, "no one else was hurt", adds nothing) and give
-// no date of its own, since a dated toll ("in 2015, 40 people were
-// killed in the city") is another time's.
+// wounded or shot (a zero, "no one else was hurt", adds nothing).
 func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
-	if len(dates.bySent[i]) > 0 {
-		return rider{}, false
-	}
 	var cs []Casualty
 	for _, c := range Casualties(text, s) {
 		if c.Count.Min > 0 {
@@ -730,17 +882,49 @@ func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (ri
 		t.why[k].Rule += ", in a sentence naming no event, read with the event told beside it"
 		t.why[k].Sentence = st
 	}
-	return rider{span: s, para: para, tally: t}, true
+	r := rider{span: s, para: para, tally: t}
+	for _, d := range dates.bySent[i] {
+		r.dates = append(r.dates, d.date)
+	}
+	return r, true
+}
+
+// riderDays is how long after an event a dated rider may still tell its
+// toll: "was shot Friday ... died Sunday at the hospital".
+const riderDays = 7
+
+// sameTime reports whether a rider's dates fit the mention's: an undated
+// rider always does; a dated one ("in 2015, 40 people were killed in the
+// city") only if one of its dates falls from the event's first day to a
+// week after its last, as a death in hospital after a shooting does.
+func (r rider) sameTime(m *mention) bool {
+	if len(r.dates) == 0 {
+		return true
+	}
+	if m.date == nil {
+		return false
+	}
+	start, err := time.Parse("2006-01-02", m.date.End)
+	if err != nil {
+		return false
+	}
+	last := start.AddDate(0, 0, riderDays).Format("2006-01-02")
+	for _, d := range r.dates {
+		if d.End >= m.date.Start && d.Start <= last {
+			return true
+		}
+	}
+	return false
 }
 
 // ride adds a rider's counts to a violent mention, each the larger of
 // the two as for any two tellings of one incident.
 func (m *mention) ride(r rider) {
-	if !violent[m.trigger.Type] {
+	if !violent[m.trigger.Type] || !r.sameTime(m) {
 		return
 	}
 	if r.killed != nil {
-		m.killed = maxCount(m.killed, r.killed)
+		m.killed = addMore(m.killed, r.killed, r.killedMore)
 	}
 	if r.wounded != nil {
 		m.wounded = maxCount(m.wounded, r.wounded)
@@ -751,4 +935,37 @@ func (m *mention) ride(r rider) {
 	m.victims = append(m.victims, r.victims...)
 	m.why = append(m.why, r.why...)
 	m.riders = append(m.riders, r.span)
+}
+
+// killedMin is the event's least number of dead, 0 if untold.
+func killedMin(ev Event) int {
+	if ev.Killed == nil {
+		return 0
+	}
+	return ev.Killed.Min
+}
+
+// oneHurt reports a wounded count of one person that people shot less
+// people killed, a few more, outnumber: "four were shot, one died ... one
+// is in critical condition" tells three wounded. A larger count of hurt
+// stands, as those shot may be from a tally of other incidents.
+func oneHurt(wounded *Count, shotLessKilled int) bool {
+	return wounded.Min <= 1 && shotLessKilled > wounded.Min && shotLessKilled <= maxShotLessKilled
+}
+
+// maxShotLessKilled bounds the wounded that people shot less people
+// killed may tell beside a sentence's own count of one.
+const maxShotLessKilled = 10
+
+// addMore adds a sentence's count of people beyond those told before to
+// an event's count of one ("a man was killed ... another man was also
+// killed"); otherwise, as for two tellings of one incident, the larger
+// stands. An event that already counts more than one may have counted
+// them already.
+func addMore(ev, m *Count, more bool) *Count {
+	if more && ev != nil && ev.Min == 1 && m.Min >= 1 {
+		c := addCounts(*ev, *m)
+		return &c
+	}
+	return maxCount(ev, m)
 }

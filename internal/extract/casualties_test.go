@@ -81,6 +81,31 @@ func TestCasualties(t *testing.T) {
 		{"In 2015, the group seized 40 towns.", ""},
 		{"The rebels were paid $5 million, the report said.", ""},
 		{"It took over 90 minutes for 300 police officers to arrive.", ""},
+		{"A shooting in which one person was killed left the street closed.", "killed 1..1"},
+		{"Tamsin Vale, 28, and Orrin Pike, 27, were found dead inside the house.", "killed 1..1; killed 2..2"},
+		{"Tamsin Vale, 31, Orrin B. Pike, 19, and 25-year-old Della Marsh were found dead.", "killed 1..1; killed 3..3"},
+		{"A mother and son were found fatally shot in their kitchen.", "killed 2..2"},
+		{"The victim (Orrin Pike) died at Mercy General.", "killed 1..1"},
+		{"Pike died after midnight at Mercy General.", "killed 1..1"},
+		{"Orrin Pike, who died on Saturday, was a student.", "killed 1..1"},
+		{"Four people were hit and one of them, 21-year-old Orrin Pike, did not survive.", "killed 1..1"},
+		{"Four people, including a 5-year-old boy, were found shot to death.", "killed 4..4"},
+		{"The deputies returned fire, killing him.", "killed 1..1"},
+		{"He is accused of killing his wife and two neighbours.", "killed 3..3"},
+		{"He shot and killed his daughter, Della Marsh, 16, on Friday.", "killed 1..1"},
+		{"He threatened to kill her.", ""},
+		{"Tamsin Vale shot and killed her husband.", "killed 1..1"},
+		{"A woman and her daughter were wounded.", "wounded 2..2"},
+		{"Two men were taken to a local hospital with leg wounds.", "shot 2..2"},
+		{"The clerk was rushed to Mercy General Hospital.", "shot 1..1"},
+		{"She was taken to her mother's house.", ""},
+		{"Three others were in good condition.", "wounded 3..3"},
+		{"A gun went off, fatally wounding the victim, officials said.", "killed 1..1"},
+		{"Police said Pike died on Thursday morning.", "killed 1..1"},
+		{"He was shot in the chest and died.", "shot 1..1; killed 1..1"},
+		{"Medics pronounced him dead at the scene.", "killed 1..1"},
+		{"A boy was wounded in a shooting that also injured a woman.", "wounded 2..2"},
+		{"Three people were killed, including 20-year-old Orrin Pike.", "killed 3..3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -165,4 +190,29 @@ func TestHeadlineCasualties(t *testing.T) {
 			t.Errorf("HeadlineCasualties(%q) = %+v, want %+v", tt.title, got, tt.want)
 		}
 	}
+}
+
+// FuzzCasualties: whatever a sentence holds, its casualty phrases lie
+// inside it, say what they span, and count no one negatively.
+func FuzzCasualties(f *testing.F) {
+	for _, s := range []string{
+		"Tamsin Vale, 28, and Orrin Pike, 27, were found dead.",
+		"The victim (Orrin Pike) died.",
+		"Four people were hit and one of them, Orrin Pike, did not survive.",
+		"killing his wife, and", ", who died", "and died", "(", ") died", "Pike died",
+		"A boy was wounded in a shooting that also injured a woman.",
+		"were taken to a", "fatally wounding her",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range Casualties(s, nlp.Span{Start: 0, End: len(s)}) {
+			if c.Count.Min < 0 || c.Count.Max != nil && *c.Count.Max < c.Count.Min {
+				t.Fatalf("bad count %v from %q", c.Count, s)
+			}
+			if c.Start < 0 || c.End > len(s) || c.Start > c.End || c.Text != s[c.Start:c.End] {
+				t.Fatalf("bad span %d..%d %q from %q", c.Start, c.End, c.Text, s)
+			}
+		}
+	})
 }

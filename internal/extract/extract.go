@@ -38,6 +38,7 @@ type mention struct {
 	trigger      Trigger // offsets into the article text
 	killed       *Count
 	wounded      *Count
+	killedMore   bool   // the sentence tells more dead than told before
 	shot         *Count // hit by gunfire, fate untold
 	date         *Date
 	dateFromText bool
@@ -131,7 +132,7 @@ func Extract(a article.Article, opt Options) Result {
 			}
 			t.Start += s.Start
 			t.End += s.Start
-			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot,
+			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore,
 				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
 			why = append(why, m.args.reasons()...)
 			var dateRule string
@@ -671,7 +672,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 		absorb(text, &into.ev, m, ri)
 	}
 	for _, g := range groups {
-		if g.ev.Wounded == nil && g.shot != nil {
+		if g.shot != nil && (g.ev.Wounded == nil || oneHurt(g.ev.Wounded, g.shot.Min-killedMin(g.ev))) {
 			// "Four people were shot; one died": those shot and not
 			// killed are the wounded.
 			w := Count{Min: g.shot.Min}
@@ -767,7 +768,7 @@ func refines(general, specific string) bool {
 }
 
 // absorb adds a mention's facts to an event: counts take the largest any
-// one sentence gives, the first date and the most precise place win, and
+// one sentence gives (a lone dead one told as another adds to one), the first date and the most precise place win, and
 // the sentence becomes evidence.
 func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	if refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger {
@@ -779,7 +780,7 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 		}
 	}
 	if m.killed != nil {
-		ev.Killed = maxCount(ev.Killed, m.killed)
+		ev.Killed = addMore(ev.Killed, m.killed, m.killedMore)
 	}
 	if m.wounded != nil {
 		ev.Wounded = maxCount(ev.Wounded, m.wounded)

@@ -264,6 +264,9 @@ func TestRiderCasualties(t *testing.T) {
 		{"toll after the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. She died at Mercy General hours later. Two others who were hurt are expected to recover.", 1, 2},
 		{"toll before the event", "A 19-year-old man is dead. Gunmen opened fire outside a bar in Dayton on Sunday night, police said.", 1, -1},
 		{"dated toll is background", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. By 2013, 40 people had died on that road.", -1, -1},
+		{"toll dated days after the event", "Gunmen opened fire outside a bar in Dayton on Friday night, police said. The man was taken to Mercy General, where he died on Sunday.", 1, -1},
+		{"toll at a clock time", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. He was pronounced dead at 11:40 p.m.", 1, -1},
+		{"toll dated before the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. On Friday, he had been hurt in a fall at home.", -1, -1},
 		{"toll paragraphs away", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said.\n\nThe mayor spoke.\n\nThe council met.\n\nSix people were injured in a crash on the interstate.", -1, -1},
 	}
 	for _, tt := range tests {

@@ -12,6 +12,8 @@ import (
 // bytes that are not UTF-8.
 var fuzzSeeds = []string{
 	"",
+	"a crash in which one person died",
+	"which one",
 	".",
 	"...",
 	"U.S.",

@@ -255,8 +255,10 @@ func (p *qparser) quantityAt(i int) (Quantity, int, bool) {
 	if !ok {
 		return p.articleCount(i)
 	}
-	if c.end == i+1 && p.low[i] == "one" && i > p.floor && pronounOne[p.low[i-1]] {
-		return Quantity{}, 0, false // "the second one went off"
+	if c.end == i+1 && p.low[i] == "one" && i > p.floor && pronounOne[p.low[i-1]] && !p.isPerson(i+1) {
+		// "the second one went off"; but "in which one person died"
+		// counts one.
+		return Quantity{}, 0, false
 	}
 	start, end := i, c.end
 	lo, hi := c.lo, c.hi

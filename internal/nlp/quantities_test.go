@@ -169,6 +169,8 @@ func TestQuantities(t *testing.T) {
 		{"Two civilian deaths were reported and an American soldier was hurt.",
 			[]string{"Two civilian deaths|count|2..2|deaths", "an American soldier|count|1..1|soldier*"}},
 		{"The first bomb hit the gate; the second one went off inside.", nil},
+		{"It was a night in which one person died.",
+			[]string{"one person|count|1..1|person*"}},
 		{"Rescuers pulled four more bodies out, and two other soldiers died.",
 			[]string{"four more bodies|count|4..4|bodies*", "two other soldiers|count|2..2|soldiers*"}},
 		{"The victims, aged between 9 and 71, were named.", []string{"between 9 and 71|age|9..71"}},

@@ -224,6 +224,9 @@ func SentenceArguments(sentence string) Arguments {
 		}
 		attack := lx.attackVerbs.match(ws, i)
 		harm := lx.harmVerbs.match(ws, i)
+		if harm > 0 && rememberedAt(ws, i) {
+			harm = 0 // "commemorating the death of X": no victim of this event
+		}
 		blast := lx.blastVerbs.match(ws, i)
 		n := max(attack, harm, blast)
 		if n == 0 {
@@ -761,6 +764,22 @@ func sameActor(ps []Participant, p Participant) bool {
 	}
 	for _, q := range ps {
 		if q.Actor != nil && *q.Actor == *p.Actor {
+			return true
+		}
+	}
+	return false
+}
+
+// rememberedAt reports whether a remembrance word of rules/casualties.txt
+// ("commemorating", "to avenge") stands up to four words before word i in
+// its clause: the harm told there is looked back on, not this event's.
+func rememberedAt(ws []argWord, i int) bool {
+	rm := casualties().remembrance
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if ws[k].punct {
+			return false
+		}
+		if rm[ws[k].lower] {
 			return true
 		}
 	}

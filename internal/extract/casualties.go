@@ -31,8 +31,12 @@ type casualtyLexicon struct {
 	// ("was killed"); unrealised words before a cue say it did not
 	// happen ("tried to kill", "attempted murder of").
 	intransitive, auxiliaries, unrealised map[string]bool
-	clauseOpeners                         map[string]bool // words after which a surname may open a clause
-	more                                  map[string]bool // words telling people beyond those already counted
+	// remembrance words a few words before a death cue say the death is
+	// one the sentence looks back on, not one it reports: "a ceremony
+	// commemorating the death of", "to avenge the killing of".
+	remembrance   map[string]bool
+	clauseOpeners map[string]bool // words after which a surname may open a clause
+	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
 	hospitalVerbs     [][]string
@@ -54,7 +58,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -69,7 +73,8 @@ func casualties() *casualtyLexicon {
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
-			"hospitals": lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"remembrance": lx.remembrance,
+			"hospitals":   lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -473,6 +478,8 @@ func (lx *casualtyLexicon) namedVictims(text string, toks []nlp.Token, low []str
 			continue
 		}
 		switch {
+		case i > 0 && endsWith(low, i, lx.killedBefore) && lx.remembered(low, cueStart(low, i, lx.killedBefore)):
+			// "commemorating the death of General X": not this event's.
 		case i > 0 && endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
 			one(i, end, false)
 		case i > 0 && endsWith(low, i, lx.woundedBefore):
@@ -688,12 +695,30 @@ func isDigits(s string) bool {
 	return true
 }
 
+// remembered reports whether the cue starting at token c is looked back
+// on rather than reported: a remembrance word at most three words before
+// it, in the same clause ("marking the anniversary of the deaths of").
+func (lx *casualtyLexicon) remembered(low []string, c int) bool {
+	for k := c - 1; k >= 0 && k >= c-4; k-- {
+		if lx.remembrance[low[k]] {
+			return true
+		}
+		if low[k] == "," || low[k] == ";" || low[k] == "." {
+			return false
+		}
+	}
+	return false
+}
+
 // before looks for a cue ending just before token k ("killing six",
 // "the death toll rose to 143").
 func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
 	for skip := 0; skip <= 2 && k-skip > 0; skip++ {
 		end := k - skip // the cue ends at token end-1
 		if endsWith(low, end, lx.killedBefore) {
+			if lx.remembered(low, cueStart(low, end, lx.killedBefore)) {
+				return false, false
+			}
 			return false, true
 		}
 		if endsWith(low, end, lx.woundedBefore) {

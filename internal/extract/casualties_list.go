@@ -63,8 +63,8 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 			continue
 		}
 		wounded := ks < 0 || ws >= 0 && ws < ks
-		if c := cueStart(low, j, lx.killedBefore, lx.woundedBefore); c > 0 && lx.unrealised[low[c-1]] {
-			continue // "threatened to kill him", "the attempted murder of"
+		if c := cueStart(low, j, lx.killedBefore, lx.woundedBefore); c > 0 && (lx.unrealised[low[c-1]] || lx.remembered(low, c)) {
+			continue // "threatened to kill him", "the attempted murder of", "commemorating the death of"
 		}
 		if last, n, ok := lx.listAfter(toks, low, raw, j); ok && n > 0 {
 			emit(j, last, n, wounded)

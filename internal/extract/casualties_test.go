@@ -38,6 +38,10 @@ func TestCasualties(t *testing.T) {
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
 		{"The raid killed 13 soldiers and at least 169 civilians near the airport.", "killed 182..+"},
 		{"The murder of 137 concert-goers shocked the country.", "killed 137..137"},
+		// A death looked back on is not the event's toll.
+		{"The bomb struck a ceremony commemorating the death of General Tovar Melin.", ""},
+		{"Gunmen killed 12 pilgrims in revenge for the deaths of 30 fighters last year.", "killed 12..12"},
+		{"Mourners marked the anniversary of the killing of 40 miners at Velmora.", ""},
 		{"The death toll rose to 143 on Sunday.", "killed 143..143"},
 		{"The death toll from Monday's bombing at the market has risen to 15, officials said.", "killed 15..15"},
 		{"The number of dead in the collapse reached 40.", "killed 40..40"},

@@ -140,6 +140,12 @@ func (a *analysis) claim(m match) []Claim {
 		j--
 	}
 	passive = passive && strings.HasSuffix(toks[m.from].low, "ed")
+	if j >= 0 && c.determiner[toks[j].low] && !toks[j+1].brk {
+		// "to shift the blame", "a blame game": the cue is a noun here,
+		// and the words before it do not say who blames (the phrases
+		// that do, "laid the blame", are cues of their own).
+		return nil
+	}
 	appositive := false
 	if j >= 0 && toks[j+1].brk {
 		// "The Free Coast Front, a separatist group that ..., claimed": the

@@ -73,6 +73,10 @@ func TestCertaintyClauses(t *testing.T) {
 			[]Claim{{By: "Both sides", Kind: "blames", Against: "each other"}}},
 		{"Sorvia's foreign ministry accused Kestria of sponsoring the militants.",
 			[]Claim{{By: "Sorvia's foreign ministry", Kind: "blames", Against: "Kestria"}}},
+		// "the blame" is a noun: nobody in the words before it blames.
+		{"The council hid the warnings, perhaps to shift the blame to the contractors.", nil},
+		{"The minister laid the blame on the Eastern Shield.",
+			[]Claim{{By: "minister", Kind: "blames", Against: "Eastern Shield"}}},
 	}
 	for _, tc := range tests {
 		if _, claims := Certainty(tc.text); !reflect.DeepEqual(claims, tc.claims) {

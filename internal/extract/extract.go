@@ -174,7 +174,7 @@ func Extract(a article.Article, opt Options) Result {
 			triggered[m.sent] = true
 		}
 		attributions(text, sents, triggered, res.Events, res.Why)
-		promoteHeadlineEvent(a.Title, res.Events, res.Why)
+		promoteViolentEvent(res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && violent[ev[0].Type] && places.story != nil {

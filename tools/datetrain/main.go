@@ -19,7 +19,7 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
+	"sort"
 	"sync"
 	"time"
 
@@ -31,6 +31,7 @@ import (
 // example is one article: its candidates, which of them are the incident's
 // day, and the date the sentences alone give.
 type example struct {
+	id       string
 	fold     int
 	choices  []extract.DateChoice
 	gold     []bool
@@ -105,47 +106,36 @@ func main() {
 	}
 }
 
-// load codes every scored gva article as `sitrep eval gva` does and
+// load codes every scored gva article as `sitrep eval gva` does (through
+// RunGVA, which picks the articles and spreads them over the cores) and
 // collects its candidates.
 func load(set *eval.GVASet, folds int) []example {
-	var todo []eval.GVAArticle
-	for _, a := range set.Articles {
-		if inc, ok := set.Incidents[a.IncidentID]; ok && inc.HasMetadata && !a.Boilerplate {
-			todo = append(todo, a)
-		}
-	}
-	exs := make([]example, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				a := todo[i]
-				gold := set.Incidents[a.IncidentID].Date
-				h := sha1.Sum([]byte(a.IncidentID))
-				e := example{fold: int(h[0]) % folds}
-				art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
-				if err == nil || art.Text != "" {
-					art.Title, art.URL = a.Title, a.URL
-					pub, _ := time.Parse("2006-01-02", a.Published)
-					var d *extract.Date
-					e.choices, d = extract.DateChoices(art, extract.Options{Published: pub})
-					e.baseline = d != nil && d.Precision == "day" && d.Start == gold
-					for _, c := range e.choices {
-						g := c.Date.Start == gold
-						e.gold = append(e.gold, g)
-						e.hasGold = e.hasGold || g
-					}
-				}
-				exs[i] = e
+	var mu sync.Mutex
+	var exs []example
+	set.RunGVA(func(a eval.GVAArticle) eval.GVAPrediction {
+		gold := set.Incidents[a.IncidentID].Date
+		h := sha1.Sum([]byte(a.IncidentID))
+		e := example{id: a.ID, fold: int(h[0]) % folds}
+		art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
+		if err == nil || art.Text != "" {
+			art.Title, art.URL = a.Title, a.URL
+			pub, _ := time.Parse("2006-01-02", a.Published)
+			var d *extract.Date
+			e.choices, d = extract.DateChoices(art, extract.Options{Published: pub})
+			e.baseline = d != nil && d.Precision == "day" && d.Start == gold
+			for _, c := range e.choices {
+				g := c.Date.Start == gold
+				e.gold = append(e.gold, g)
+				e.hasGold = e.hasGold || g
 			}
-		})
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+		}
+		mu.Lock()
+		exs = append(exs, e)
+		mu.Unlock()
+		return eval.GVAPrediction{}
+	})
+	// The same order every run, so that the fitted weights are too.
+	sort.Slice(exs, func(i, j int) bool { return exs[i].id < exs[j].id })
 	return exs
 }
 

@@ -83,29 +83,6 @@ func headlineCounts(title string, ev *Event, why []Reason) []Reason {
 	return why
 }
 
-// promoteHeadlineEvent puts first the most salient event of the kind the
-// headline tells, when the text's most salient event is of another kind:
-// "Man charged in fatal shooting" is about the shooting even when the
-// article opens with the arrest.
-func promoteHeadlineEvent(title string, evs []Event, why [][]Reason) {
-	if len(evs) < 2 || violent[evs[0].Type] {
-		return
-	}
-	t, ok := sentenceTrigger(title)
-	if !ok || !violent[t.Type] {
-		return
-	}
-	for k := 1; k < len(evs); k++ {
-		if violent[evs[k].Type] {
-			ev, w := evs[k], why[k]
-			copy(evs[1:k+1], evs[:k])
-			copy(why[1:k+1], why[:k])
-			evs[0], why[0] = ev, w
-			return
-		}
-	}
-}
-
 // addResolved resolves the participants of add to catalog actors with ev's
 // country as context and appends those ev does not have yet.
 func addResolved(ev *Event, add Event, why []Reason, from, sentence string) []Reason {

@@ -78,18 +78,32 @@ func (d *Date) narrows(o *Date) bool {
 //go:embed rules/dates.txt
 var dateRules string
 
-var reportVerbs = sync.OnceValue(func() map[string]bool {
-	m := map[string]bool{}
+// dateCues are the sections of rules/dates.txt, each a set of lower-case
+// words or phrases.
+var dateCues = sync.OnceValue(func() map[string]map[string]bool {
+	out := map[string]map[string]bool{}
 	for section, lines := range wordlist.Sections(dateRules) {
-		if section != "report_verbs" {
-			panic("extract: rules/dates.txt: entry outside [report_verbs]: " + lines[0])
+		if section == "" {
+			panic("extract: rules/dates.txt: entry outside a section: " + lines[0])
 		}
+		m := map[string]bool{}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
 		}
+		out[section] = m
 	}
-	return m
+	for _, want := range dateCueSections {
+		if len(out[want]) == 0 {
+			panic("extract: rules/dates.txt: no [" + want + "] section")
+		}
+	}
+	return out
 })
+
+// dateCueSections are the sections rules/dates.txt must have.
+var dateCueSections = []string{"report_verbs", "violence_cues", "aftermath_cues", "future_cues", "stamp_cues", "night_cues", "weekday_words", "month_words", "deictic_words"}
+
+func reportVerbs() map[string]bool { return dateCues()["report_verbs"] }
 
 // reportDate reports whether a time expression that follows before is
 // the day something was said, not the day it happened: "police said

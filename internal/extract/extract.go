@@ -75,10 +75,29 @@ func Anchor(a article.Article, override time.Time) time.Time {
 // into one event, its counts taken as the largest any one sentence gives
 // (two sentences about the same dead are never added up).
 func Extract(a article.Article, opt Options) Result {
+	res, _ := extract(a, opt, dateWeights())
+	return res
+}
+
+// DateChoices returns the candidate days of an article's main event as the
+// date ranker sees them (for tools/datetrain), nil when the main event is
+// not violent or the text writes no day, and the main event's date as the
+// sentences gave it, before the ranker chooses.
+func DateChoices(a article.Article, opt Options) ([]DateChoice, *Date) {
+	res, cs := extract(a, opt, nil)
+	if len(res.Events) == 0 {
+		return cs, nil
+	}
+	return cs, res.Events[0].Date
+}
+
+// extract is Extract; w are the date ranker's weights (nil: leave the
+// main event's date as the sentences gave it).
+func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice) {
 	var res Result
 	text := a.Text
 	if strings.TrimSpace(text) == "" {
-		return res
+		return res, nil
 	}
 	anchor := Anchor(a, opt.Published)
 	if anchor.IsZero() {
@@ -175,7 +194,7 @@ func Extract(a article.Article, opt Options) Result {
 			triggered[m.sent] = true
 		}
 		attributions(text, sents, triggered, res.Events, res.Why)
-		promoteHeadlineEvent(a.Title, res.Events, res.Why)
+		promoteViolentEvent(res.Events, res.Why)
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
@@ -199,7 +218,7 @@ func Extract(a article.Article, opt Options) Result {
 				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
 		}
 	}
-	return res
+	return res, rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
 }
 
 // isVideoCaption reports a line from a related-videos list that the
@@ -370,6 +389,7 @@ type sentenceDateIndex struct {
 	bySent [][]dated
 	paras  []int
 	spans  []nlp.Span // every time expression, in order: never place names
+	days   []dayExpr  // every day-precision expression, for the main event's date (daterank.go)
 }
 
 type dated struct {
@@ -383,13 +403,18 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 	for _, e := range timex.Find(text, anchor) {
 		idx.spans = append(idx.spans, nlp.Span{Start: e.Start, End: e.End})
 		d := eventDate(e)
-		if d == nil || reportDate(text[:e.Start]) {
+		if d == nil {
 			continue
 		}
 		for si < len(sents) && sents[si].End <= e.Start {
 			si++
 		}
-		if si < len(sents) && e.Start >= sents[si].Start {
+		in := si < len(sents) && e.Start >= sents[si].Start
+		report := reportDate(text[:e.Start])
+		if in && d.Precision == "day" {
+			idx.days = append(idx.days, dayExpr{sent: si, start: e.Start, end: e.End, date: d, report: report})
+		}
+		if in && !report {
 			idx.bySent[si] = append(idx.bySent[si], dated{e.Start, d})
 		}
 	}

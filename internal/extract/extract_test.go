@@ -340,6 +340,11 @@ func TestLeadDateAfterCaptions(t *testing.T) {
 		{"day after a rough date", "Earlier this month the council met.\n\nPolice were called to Elm Street on Tuesday night.\n\nSubscribe.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
 		{"day outside the rough date", "A man was shot outside a bar last week, police said.\n\nThe bar reopened on Wednesday, July 20.", ""},
 		{"fifth paragraph is too far", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nPolice were called to Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", ""},
+		// The date ranker (daterank.go): the violent event's day, not the
+		// day of the arrest, the hearing or the page's own stamp.
+		{"arrest told first", "Posted: Thursday, July 21, 2016\n\nPolice arrested a Dalmera man on Wednesday in connection with a shooting.\n\nA 24-year-old man was shot and killed outside a bar on Elm Street late Saturday night, police said.", "2016-07-16"},
+		{"hearing and shooting", "A man accused of shooting two people appeared in court Wednesday.\n\nThe two were wounded about 10 p.m. on July 4 outside a store in Dalmera, police said.\n\nHis next hearing is set for Aug. 3.", "2016-07-04"},
+		{"the lead's day", "Two men were shot early Sunday outside a club in Dalmera, police said Monday.\n\nBoth were taken to a hospital.", "2016-07-17"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

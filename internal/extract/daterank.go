@@ -1,0 +1,432 @@
+package extract
+
+import (
+	_ "embed"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"sitrep/internal/nlp"
+	"sitrep/internal/wordlist"
+)
+
+// The main event's day is chosen among every day the article writes by a
+// small log-linear ranker: each candidate day is described by a few dozen
+// yes/no features of where it stands and what its sentence says (the
+// opening paragraphs, beside the event's trigger, after "on", in a sentence
+// about a court hearing or a funeral, a clock time alone, one day before
+// the article's date...), and the candidate whose weighted sum is highest
+// wins. The weights (rules/date_weights.txt) are learned by
+// `go run ./tools/datetrain --data ../shared/eval/gva`, which fits them on
+// the dev half of the gva set and reports k-fold cross-validated figures.
+
+// dayExpr is one day-precision time expression of the text.
+type dayExpr struct {
+	sent       int
+	start, end int // byte offsets into the text
+	date       *Date
+	report     bool // straight after "said", "told reporters": when a statement was made
+}
+
+// DateChoice is one candidate day for an article's main event, with the
+// features the ranker scores it by (see DateFeatureNames).
+type DateChoice struct {
+	Date     *Date
+	Features []float64
+}
+
+// dateFeatures names the ranker's features in the order of
+// DateChoice.Features.
+var dateFeatures = []string{
+	// where the candidate stands
+	"para0", "para1", "para2_3", "para4plus",
+	"rank0", "rank1", "rank2", "rank3plus",
+	"main_sentence", "main_evidence", "violent_mention", "other_mention",
+	"before_main", "after_main_1", "after_main_2_3", "after_main_4plus",
+	// what it is written as
+	"weekday", "calendar", "year", "clock_only", "deictic", "other_kind", "night",
+	// the words around it
+	"prev_on", "prev_since_until", "prev_before_after", "prev_at", "report", "said_after",
+	"stamp", "paren", "prev_violence", "next_violence", "prev_aftermath",
+	"sent_violence", "sent_aftermath", "sent_future", "sent_quote",
+	// its value
+	"delta_future", "delta0", "delta1", "delta2", "delta3_6", "delta7_31", "delta_older",
+	"clock_delta0", "weekday_delta0",
+	"count2", "count3plus", "vcount1", "vcount2plus", "first_violent", "earliest_recent", "main_date", "within_main", "lead_date",
+}
+
+// DateFeatureNames returns the names of the ranker's features.
+func DateFeatureNames() []string { return append([]string(nil), dateFeatures...) }
+
+var dateFeatureIndex = sync.OnceValue(func() map[string]int {
+	m := make(map[string]int, len(dateFeatures))
+	for i, n := range dateFeatures {
+		m[n] = i
+	}
+	return m
+})
+
+//go:embed rules/date_weights.txt
+var dateWeightsText string
+
+// dateWeights are the ranker's weights, by feature; a feature the file
+// does not name weighs nothing.
+var dateWeights = sync.OnceValue(func() []float64 {
+	w, err := ParseDateWeights(dateWeightsText)
+	if err != nil {
+		panic("extract: rules/date_weights.txt: " + err.Error())
+	}
+	return w
+})
+
+// ParseDateWeights reads a weights file: one "feature weight" pair a line,
+// in the wordlist syntax (comments, one [weights] section).
+func ParseDateWeights(text string) ([]float64, error) {
+	w := make([]float64, len(dateFeatures))
+	for sec, lines := range wordlist.Sections(text) {
+		if sec != "weights" {
+			return nil, fmt.Errorf("entry outside [weights]: %q", lines[0])
+		}
+		for _, l := range lines {
+			name, val, ok := strings.Cut(l, " ")
+			if !ok {
+				return nil, fmt.Errorf("line %q: want a feature and a weight", l)
+			}
+			i, known := dateFeatureIndex()[name]
+			if !known {
+				return nil, fmt.Errorf("unknown feature %q", name)
+			}
+			f, err := strconv.ParseFloat(val, 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				return nil, fmt.Errorf("line %q: bad weight", l)
+			}
+			w[i] = f
+		}
+	}
+	return w, nil
+}
+
+// FormatDateWeights writes weights as ParseDateWeights reads them.
+func FormatDateWeights(w []float64, header string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimSpace(header), "\n") {
+		b.WriteString("# " + l + "\n")
+	}
+	b.WriteString("\n[weights]\n")
+	for i, n := range dateFeatures {
+		fmt.Fprintf(&b, "%s %.4f\n", n, w[i])
+	}
+	return b.String()
+}
+
+// ScoreDate is the ranker's score of one candidate under weights w.
+func ScoreDate(w, x []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += w[i] * x[i]
+	}
+	return s
+}
+
+// dateContext is what the features of one article's candidates need.
+type dateContext struct {
+	text     string
+	sents    []nlp.Span
+	paras    []int
+	idx      *sentenceDateIndex
+	anchor   time.Time
+	main     *Event
+	mainSent int          // the main event's first sentence, -1 if unknown
+	mainSet  map[int]bool // every sentence the main event was told in
+	violent  map[int]bool // sentences telling a violent event
+	events   map[int]bool // sentences telling any event
+	lead     *Date
+}
+
+// dayReading is what one candidate's words and sentence say, before the
+// candidates are compared.
+type dayReading struct {
+	weekday, calendar, year, clock, deictic, night bool
+	prev                                           []string // the sentence's words before it
+	said, stamp, paren                             bool
+	violence, aftermath, future, quote             bool // of its sentence
+	prevViolence, nextViolence, prevAftermath      bool // within a few words
+}
+
+// readDay reads one candidate day in its sentence.
+func readDay(c dateContext, d dayExpr) dayReading {
+	cues := dateCues()
+	var r dayReading
+	words := lowerWords(c.text[d.start:d.end])
+	for _, w := range words {
+		switch {
+		case cues["weekday_words"][w]:
+			r.weekday = true
+		case cues["month_words"][w] || strings.Contains(w, "/") && strings.ContainsAny(w, "0123456789"):
+			r.calendar = true
+		case len(w) == 4 && isDigit(w[0]) && isDigit(w[3]):
+			r.year = true
+		case cues["deictic_words"][w]:
+			r.deictic = true
+		case strings.Contains(w, ":") || w == "a.m." || w == "p.m." || w == "am" || w == "pm" || w == "a.m" || w == "p.m":
+			r.clock = true
+		}
+	}
+	r.night = hasCue(words, cues["night_cues"])
+	sent := c.sents[d.sent]
+	r.prev = lowerWords(c.text[sent.Start:d.start])
+	near := r.prev[max(0, len(r.prev)-4):]
+	after := lowerWords(c.text[d.end:max(d.end, min(sent.End, d.end+40))])
+	after = after[:min(len(after), 3)]
+	for _, w := range after {
+		r.said = r.said || cues["report_verbs"][w] || w == "told"
+	}
+	for _, w := range near[max(0, len(near)-3):] {
+		r.stamp = r.stamp || cues["stamp_cues"][w]
+	}
+	r.prevViolence = hasCue(near, cues["violence_cues"])
+	r.prevAftermath = hasCue(near, cues["aftermath_cues"])
+	r.nextViolence = hasCue(after, cues["violence_cues"])
+	r.paren = strings.HasSuffix(strings.TrimSpace(c.text[sent.Start:d.start]), "(")
+	sw := lowerWords(c.text[sent.Start:sent.End])
+	r.violence = hasCue(sw, cues["violence_cues"])
+	r.aftermath = hasCue(sw, cues["aftermath_cues"])
+	r.future = hasCue(sw, cues["future_cues"])
+	r.quote = strings.ContainsAny(c.text[sent.Start:sent.End], "\"“”")
+	return r
+}
+
+// dateChoices describes every day the text writes as a candidate date of
+// the main event.
+func dateChoices(c dateContext) []DateChoice {
+	days := c.idx.days
+	if len(days) == 0 {
+		return nil
+	}
+	reads := make([]dayReading, len(days))
+	count := map[string]int{}  // tellings of each day, a page's stamps and statements aside
+	vcount := map[string]int{} // tellings in a sentence about violence
+	earliest, firstViolent := "", ""
+	anchorDay := c.anchor.Format("2006-01-02")
+	for k, d := range days {
+		r := readDay(c, d)
+		reads[k] = r
+		if r.stamp || d.report {
+			continue
+		}
+		count[d.date.Start]++
+		if r.violence && !r.aftermath {
+			vcount[d.date.Start]++
+			if firstViolent == "" {
+				firstViolent = d.date.Start
+			}
+		}
+		if c.paras[d.sent] < storyParagraphs && recent(d.date, c.anchor) && d.date.Start <= anchorDay && (earliest == "" || d.date.Start < earliest) {
+			earliest = d.date.Start
+		}
+	}
+	out := make([]DateChoice, 0, len(days))
+	for k, d := range days {
+		if !c.eligible(d) {
+			continue
+		}
+		r := reads[k]
+		x := make([]float64, len(dateFeatures))
+		set := func(name string, on bool) {
+			if on {
+				x[dateFeatureIndex()[name]] = 1
+			}
+		}
+		p := c.paras[d.sent]
+		set("para0", p == 0)
+		set("para1", p == 1)
+		set("para2_3", p == 2 || p == 3)
+		set("para4plus", p >= 4)
+		set("rank0", k == 0)
+		set("rank1", k == 1)
+		set("rank2", k == 2)
+		set("rank3plus", k >= 3)
+		set("main_sentence", d.sent == c.mainSent)
+		set("main_evidence", c.mainSet[d.sent])
+		set("violent_mention", c.violent[d.sent])
+		set("other_mention", c.events[d.sent] && !c.violent[d.sent])
+		if c.mainSent >= 0 {
+			dist := d.sent - c.mainSent
+			set("before_main", dist < 0)
+			set("after_main_1", dist == 1)
+			set("after_main_2_3", dist == 2 || dist == 3)
+			set("after_main_4plus", dist >= 4)
+		}
+		clockOnly := r.clock && !r.weekday && !r.calendar && !r.deictic
+		set("weekday", r.weekday)
+		set("calendar", r.calendar)
+		set("year", r.year)
+		set("clock_only", clockOnly)
+		set("deictic", r.deictic)
+		set("other_kind", !r.weekday && !r.calendar && !r.year && !r.clock && !r.deictic)
+		set("night", r.night)
+
+		prev := ""
+		if len(r.prev) > 0 {
+			prev = r.prev[len(r.prev)-1]
+		}
+		set("prev_on", prev == "on")
+		set("prev_since_until", prev == "since" || prev == "until" || prev == "till")
+		set("prev_before_after", prev == "before" || prev == "after")
+		set("prev_at", prev == "at" || prev == "about" || prev == "around")
+		set("report", d.report)
+		set("said_after", r.said)
+		set("stamp", r.stamp)
+		set("paren", r.paren)
+		set("prev_violence", r.prevViolence)
+		set("next_violence", r.nextViolence)
+		set("prev_aftermath", r.prevAftermath)
+		set("sent_violence", r.violence)
+		set("sent_aftermath", r.aftermath)
+		set("sent_future", r.future)
+		set("sent_quote", r.quote)
+
+		delta := int(c.anchor.Sub(mustDay(d.date.Start)).Hours() / 24)
+		if mustDay(d.date.Start).After(c.anchor) {
+			delta = -1
+		}
+		set("delta_future", delta < 0)
+		set("delta0", delta == 0)
+		set("delta1", delta == 1)
+		set("delta2", delta == 2)
+		set("delta3_6", delta >= 3 && delta <= 6)
+		set("delta7_31", delta >= 7 && delta <= 31)
+		set("delta_older", delta > 31)
+		set("clock_delta0", clockOnly && delta == 0)
+		set("weekday_delta0", r.weekday && delta == 0)
+		v := d.date.Start
+		set("count2", count[v] == 2)
+		set("count3plus", count[v] >= 3)
+		set("vcount1", vcount[v] == 1)
+		set("vcount2plus", vcount[v] >= 2)
+		set("first_violent", v == firstViolent)
+		set("earliest_recent", v == earliest)
+		md := c.main.Date
+		set("main_date", md != nil && md.Precision == "day" && md.Start == v)
+		set("within_main", md != nil && md.Precision != "day" && d.date.narrows(md))
+		set("lead_date", c.lead != nil && c.lead.Precision == "day" && c.lead.Start == v)
+		out = append(out, DateChoice{Date: d.date, Features: x})
+	}
+	return out
+}
+
+// eligible reports whether a day may date the main event at all, as a
+// careful reader would allow. A day the text gives the main event's own
+// telling always may. Otherwise: within the rough date the text gave the
+// event ("last week", "in July"); for an event dated by a day of the text,
+// recent (in the month before the article) or told beside a violent event
+// (a trial story recalls the shooting's day); for one dated only by the
+// lead's implicit week, recent; for one the text never dates, recent and
+// in the opening paragraphs, where a news lead dates its story, or beside
+// a violent event's telling. Background from years ago ("the district was
+// founded in 1998") and hearings to come never date it.
+func (c dateContext) eligible(d dayExpr) bool {
+	if c.mainSet[d.sent] {
+		return true
+	}
+	md := c.main.Date
+	switch {
+	case md != nil && md.Text != "" && md.Precision != "day":
+		return d.date.narrows(md)
+	case md != nil && md.Text != "":
+		return recent(d.date, c.anchor) || c.violent[d.sent]
+	case md != nil:
+		return recent(d.date, c.anchor)
+	}
+	return recent(d.date, c.anchor) && (c.paras[d.sent] < storyParagraphs || c.violent[d.sent])
+}
+
+// BestDate returns the candidate the weights score highest, or -1.
+func BestDate(cs []DateChoice, w []float64) int {
+	best, bs := -1, math.Inf(-1)
+	for i, c := range cs {
+		if s := ScoreDate(w, c.Features); s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
+
+func mustDay(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
+}
+
+// lowerWords splits s into lower-case words stripped of punctuation at
+// their ends ("Monday," is "monday", "p.m." stays "p.m.").
+func lowerWords(s string) []string {
+	f := strings.Fields(strings.ToLower(s))
+	out := f[:0]
+	for _, w := range f {
+		w = strings.TrimRight(strings.TrimLeft(w, "\"'“‘(["), "\"'”’)],;:!?")
+		if strings.HasSuffix(w, ".") && !strings.HasSuffix(w, ".m.") {
+			w = strings.TrimSuffix(w, ".")
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// hasCue reports whether words hold one of the cues, a word or a two-word
+// phrase.
+func hasCue(words []string, cues map[string]bool) bool {
+	for i, w := range words {
+		if cues[w] || i+1 < len(words) && cues[w+" "+words[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// rankMainDate dates a violent main event by the ranker: the candidate day
+// that weights w score highest becomes its date. It returns the
+// candidates; with nil weights it only describes them.
+func rankMainDate(text string, sents []nlp.Span, paras []int, idx *sentenceDateIndex, anchor time.Time, ms []mention, res *Result, w []float64) []DateChoice {
+	if len(res.Events) == 0 || !violent[res.Events[0].Type] || len(idx.days) == 0 {
+		return nil
+	}
+	main := &res.Events[0]
+	c := dateContext{text: text, sents: sents, paras: paras, idx: idx, anchor: anchor, main: main, mainSent: -1,
+		mainSet: map[int]bool{}, violent: map[int]bool{}, events: map[int]bool{}, lead: idx.lead(anchor)}
+	ri := newRuneIndex(text, sents)
+	byStart := make(map[int]int, len(sents))
+	for i, s := range sents {
+		byStart[ri[s.Start]] = i
+	}
+	for _, e := range main.Evidence {
+		if i, ok := byStart[e.Start]; ok {
+			c.mainSet[i] = true
+			if c.mainSent < 0 || i < c.mainSent {
+				c.mainSent = i
+			}
+		}
+	}
+	for _, m := range ms {
+		c.events[m.sent] = true
+		if violent[m.trigger.Type] {
+			c.violent[m.sent] = true
+		}
+	}
+	cs := dateChoices(c)
+	if w == nil {
+		return cs
+	}
+	if k := BestDate(cs, w); k >= 0 && (main.Date == nil || main.Date.Start != cs[k].Date.Start || main.Date.End != cs[k].Date.End) {
+		d := *cs[k].Date
+		main.Date = &d
+		res.Why[0] = append(res.Why[0], Reason{Field: "date", Value: d.Start + ".." + d.End,
+			Rule: fmt.Sprintf("main event: %q, the day the date ranker scores highest (rules/date_weights.txt)", d.Text)})
+	}
+	return cs
+}

@@ -2,7 +2,10 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"sitrep/internal/article"
 )
 
 func TestSentenceArguments(t *testing.T) {
@@ -219,4 +222,39 @@ func names(ps []Participant) []string {
 		out = append(out, p.Name)
 	}
 	return out
+}
+
+// A victim phrase the actor resolver splits at "and" gives back a name the
+// event already holds from its casualty phrase: each victim is listed once.
+func TestVictimsListedOnce(t *testing.T) {
+	for _, text := range []string{
+		"A bomb exploded on an airliner near Cairo on Tuesday, killing all 40 passengers and crew.",
+		"The blast at the Dorvan checkpoint killed 3 Sorvian soldiers and at least 12 Kestrian civilians on Monday.",
+	} {
+		evs := Extract(article.Article{Title: "Airliner bombed", Text: text}, Options{}).Events
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+			continue
+		}
+		seen := map[string]bool{}
+		for _, n := range names(evs[0].Victims) {
+			if seen[strings.ToLower(n)] {
+				t.Errorf("%q: victim %q listed twice in %q", text, n, names(evs[0].Victims))
+			}
+			seen[strings.ToLower(n)] = true
+		}
+	}
+}
+
+// A month or a day opening the lead is a time, not the story's place
+// ("In August," is not August, California).
+func TestStoryPlaceNotATime(t *testing.T) {
+	a := article.Article{Title: "Convoy ambushed", Text: "In August, gunmen ambushed a convoy on the Dorvan road, killing four drivers.\n\nOn Monday, officials said the road had reopened."}
+	evs := Extract(a, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	if l := evs[0].Location; l != nil {
+		t.Errorf("location = %+v, want none: the text names no known place", l)
+	}
 }

@@ -550,7 +550,16 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		if para >= storyParagraphs {
 			break
 		}
-		for _, pm := range sentencePlaces(a.Text, s) {
+		var times []nlp.Span // "In August, ...": a month, not August, California
+		for i, pm := range sentencePlaces(a.Text, s) {
+			if i == 0 {
+				for _, e := range timex.Find(a.Text[s.Start:s.End], a.Published) {
+					times = append(times, nlp.Span{Start: s.Start + e.Start, End: s.Start + e.End})
+				}
+			}
+			if overlapsSpan(times, pm.Start, pm.End) {
+				continue
+			}
 			if loc := p.resolveMention(pm); loc != nil {
 				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)
 			}
@@ -897,7 +906,10 @@ func resolveActors(ev *Event, why []Reason) []Reason {
 					why = append(why, Reason{Field: list.role + "s", Value: pm.Name,
 						Rule: fmt.Sprintf("actor catalog: %q matched %q (%s)", q.Name, pm.Matched, pm.Rule)})
 				}
-				out = append(out, q)
+				// A phrase split in two may give back a name the list
+				// already holds ("all 40 passengers" and "all 40
+				// passengers and crew").
+				out = addParticipant(out, q)
 			}
 		}
 		*list.ps = out

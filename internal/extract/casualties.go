@@ -669,7 +669,7 @@ func ageApposition(low []string, j int) int {
 
 // includingClause returns the length of a clause set off by commas that
 // names some of the people counted, which may stand between them and
-// what happened to them ("Four people, including a 5-year-old boy, were
+// what happened to them ("Six people, including a 9-year-old girl, were
 // found dead"), else 0.
 func includingClause(low []string, j int) int {
 	if j+1 >= len(low) || low[j] != "," || low[j+1] != "including" {

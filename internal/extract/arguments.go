@@ -29,6 +29,12 @@ type argumentLexicon struct {
 	// months, quantities): a phrase of them after "killed" is a count
 	// or a time, not a victim's name.
 	notNames map[string]bool
+	// groupPronouns open a sentence whose agent is a group named in the
+	// sentence before ("It carried out ..."); pronounActs are what such
+	// a sentence must say next; subjectVerbs follow a sentence's subject
+	// ("ISIS-K is a ...").
+	groupPronouns, pronounActs phrases
+	subjectVerbs               map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
 }
@@ -101,14 +107,16 @@ func arguments() *argumentLexicon {
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
 			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
+			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
 			"individuals": lx.individuals, "organizations": lx.organizations, "facilities": lx.facilities,
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
 			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
+			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -688,9 +696,30 @@ func addArguments(ev *Event, a Arguments, why []Reason, sentence string) []Reaso
 // Each word starts at most groupWords lookups, so the scan is linear in
 // the sentence.
 func knownGroups(sentence string) []Participant {
+	var out []Participant
+	for _, g := range groupsIn(sentence) {
+		if !g.opposed {
+			out = append(out, g.Participant)
+		}
+	}
+	return out
+}
+
+// namedGroup is an armed group of the actor catalog named in a sentence:
+// the words it spans and whether an attack word before it makes it the
+// side attacked.
+type namedGroup struct {
+	Participant
+	first, last int // word indexes (argWords)
+	opposed     bool
+}
+
+// groupsIn lists the armed groups a sentence names, each once, in order
+// (see knownGroups).
+func groupsIn(sentence string) []namedGroup {
 	lx := arguments()
 	ws := argWords(sentence)
-	var out []Participant
+	var out []namedGroup
 	seen := map[string]bool{} // "fmln" and its full name are one group
 	for i := 0; i < len(ws); i++ {
 		if ws[i].punct || ws[i].quote || lx.stop[ws[i].lower] || lx.determiners.match(ws, i) > 0 {
@@ -710,10 +739,11 @@ func knownGroups(sentence string) []Participant {
 				(m.Rule != resolve.RuleAlias && m.Rule != resolve.RuleExact && m.Rule != resolve.RuleLoose) {
 				continue
 			}
-			if !lx.opposed(ws, i) && !seen[m.Name] {
+			if !seen[m.Name] {
 				seen[m.Name] = true
 				actor := m.Name
-				out = append(out, Participant{Name: name, Actor: &actor, Kind: "organization"})
+				out = append(out, namedGroup{Participant: Participant{Name: name, Actor: &actor, Kind: "organization"},
+					first: i, last: end, opposed: lx.opposed(ws, i)})
 			}
 			i = end
 			break
@@ -784,4 +814,71 @@ func rememberedAt(ws []argWord, i int) bool {
 		}
 	}
 	return false
+}
+
+// pronounAgents gives a violent event told by a sentence that opens with a
+// group pronoun and an act ("It carried out a suicide attack ...", "The
+// group later claimed ...") the armed group the sentence before names as
+// its subject ("... ISIS-K is a brigade-sized organisation ..."), when the
+// event names no perpetrator of its own: the reader resolves the pronoun
+// so. A pronoun whose antecedent is no catalog group is left alone.
+// Linear in the number of sentences and events.
+func pronounAgents(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
+	if len(evs) == 0 || len(sents) < 2 {
+		return
+	}
+	lx := arguments()
+	ri := newRuneIndex(text, sents)
+	at := make(map[int]int, len(sents)) // sentence start (characters) -> index
+	for i, s := range sents {
+		at[ri[s.Start]] = i
+	}
+	for k := range evs {
+		ev := &evs[k]
+		if len(ev.Perpetrators) > 0 || !violent[ev.Type] || len(ev.Evidence) == 0 {
+			continue
+		}
+		i, ok := at[ev.Evidence[0].Start]
+		if !ok || i == 0 {
+			continue
+		}
+		ws := argWords(text[sents[i].Start:sents[i].End])
+		n := lx.groupPronouns.match(ws, 0)
+		if n == 0 {
+			continue
+		}
+		j := n
+		for j < len(ws) && j < n+2 && lx.skipBefore.match(ws, j) > 0 {
+			j++ // "It also carried out", "It has launched"
+		}
+		if lx.pronounActs.match(ws, j) == 0 {
+			continue
+		}
+		prev := text[sents[i-1].Start:sents[i-1].End]
+		g, ok := subjectGroup(prev)
+		if !ok {
+			continue
+		}
+		ev.Perpetrators = append(ev.Perpetrators, g)
+		why[k] = append(why[k], Reason{Field: "perpetrators", Value: g.Name,
+			Rule:     "the sentence opens with a pronoun for a group; the group the sentence before has as its subject (rules/arguments.txt [group_pronouns])",
+			Sentence: prev})
+	}
+}
+
+// subjectGroup finds the armed group a sentence has as its subject: the
+// first catalog group, not named as the side attacked, that a verb of
+// [subject_verbs] follows ("ISIS-K is", "the front has").
+func subjectGroup(sentence string) (Participant, bool) {
+	lx := arguments()
+	ws := argWords(sentence)
+	for _, g := range groupsIn(sentence) {
+		if g.opposed {
+			continue
+		}
+		if k := g.last + 1; k < len(ws) && lx.subjectVerbs[ws[k].lower] {
+			return g.Participant, true
+		}
+	}
+	return Participant{}, false
 }

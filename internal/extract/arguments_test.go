@@ -258,3 +258,40 @@ func TestStoryPlaceNotATime(t *testing.T) {
 		t.Errorf("location = %+v, want none: the text names no known place", l)
 	}
 }
+
+// A sentence opening with a group pronoun and an act takes as its agent
+// the armed group the sentence before has as its subject.
+func TestPronounAgents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool // Boko Haram is a perpetrator of the event told with "killing"
+	}{
+		{"the subject of the sentence before",
+			"Boko Haram is the strongest armed group around Velmora. It carried out a bombing at the Velmora market on Monday, killing six people.", true},
+		{"an adverb between pronoun and act",
+			"Boko Haram has grown stronger this year. It also launched an attack on a checkpoint near Dorvan on Monday, killing two soldiers.", true},
+		{"the group is the side attacked, not the subject",
+			"Troops attacked Boko Haram positions near Velmora. It was reported that a bomb exploded at the market on Monday, killing six people.", false},
+		{"no group before the pronoun",
+			"The town is poor and remote. It carried out no census. A bomb exploded at the Velmora market on Monday, killing six people.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Title: "Attack near Velmora", Text: tt.text}, Options{}).Events
+			var ev *Event
+			for i := range evs {
+				for _, e := range evs[i].Evidence {
+					if strings.Contains(e.Text, "killing") {
+						ev = &evs[i]
+					}
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no event told with 'killing' among %d", len(evs))
+			}
+			if got := hasActor(ev.Perpetrators, "Boko Haram"); got != tt.want {
+				t.Errorf("Boko Haram among perpetrators %q: %v, want %v", names(ev.Perpetrators), got, tt.want)
+			}
+		})
+	}
+}

@@ -33,6 +33,7 @@ import (
 func wholeReport(text string, sents []nlp.Span, evs []Event, why [][]Reason) ([]Event, [][]Reason) {
 	evs, why = corefer(evs, why)
 	contextArguments(text, sents, evs, why)
+	pronounAgents(text, sents, evs, why)
 	return evs, why
 }
 

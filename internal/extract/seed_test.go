@@ -102,6 +102,18 @@ func TestSeedArticle(t *testing.T) {
 		})
 	}
 
+	t.Run("attacks told with a pronoun for ISIS-K are its", func(t *testing.T) {
+		// The paragraph names ISIS-K as its subject, then lists the
+		// attacks "it" carried out in 2021, 2022 and January 2024.
+		for _, start := range []string{"2021-08-01", "2022-09-01", "2024-01-01"} {
+			for _, ev := range evs[1:] {
+				if ev.Date != nil && ev.Date.Start == start && ev.Date.Precision == "month" && !hasActor(ev.Perpetrators, "ISIS-K") {
+					t.Errorf("event of %s: perpetrators %+v, want ISIS-K", start, ev.Perpetrators)
+				}
+			}
+		}
+	})
+
 	t.Run("no retrospective event takes the story's date or place", func(t *testing.T) {
 		for _, ev := range evs[1:] {
 			if ev.Date != nil && ev.Date.Text == "" {

@@ -107,7 +107,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 	sents := nlp.Sentences(text)
 	paras := paragraphIndex(text, sents)
 	dates := sentenceDates(text, sents, paras, anchor)
-	places := newPlacer(a)
+	places := newPlacer(a, dates.spans)
 
 	var mentions []mention
 	var pending []rider // casualty sentences before the first event mention
@@ -500,13 +500,15 @@ type placer struct {
 	storyRule string    // how story was found
 }
 
-func newPlacer(a article.Article) *placer {
+// newPlacer makes the article's placer; times are the time expressions of
+// its text (sentenceDates' spans), which are never places.
+func newPlacer(a article.Article, times []nlp.Span) *placer {
 	g, err := resolve.Default()
 	if err != nil {
 		return &placer{}
 	}
 	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL})}
-	p.story, p.storyRule = p.storyPlace(a)
+	p.story, p.storyRule = p.storyPlace(a, times)
 	return p
 }
 
@@ -516,7 +518,7 @@ func newPlacer(a article.Article) *placer {
 // paragraphs name, else a town the article's address names (late, since
 // a site's section path can be its home town, not the story's), else the
 // outlet's home its address names.
-func (p *placer) storyPlace(a article.Article) (*Location, string) {
+func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location, string) {
 	if a.Dateline != "" {
 		if loc, rule, decided := p.datelinePlace(a.Dateline); decided {
 			return loc, rule
@@ -550,15 +552,9 @@ func (p *placer) storyPlace(a article.Article) (*Location, string) {
 		if para >= storyParagraphs {
 			break
 		}
-		var times []nlp.Span // "In August, ...": a month, not August, California
-		for i, pm := range sentencePlaces(a.Text, s) {
-			if i == 0 {
-				for _, e := range timex.Find(a.Text[s.Start:s.End], a.Published) {
-					times = append(times, nlp.Span{Start: s.Start + e.Start, End: s.Start + e.End})
-				}
-			}
-			if overlapsSpan(times, pm.Start, pm.End) {
-				continue
+		for _, pm := range sentencePlaces(a.Text, s) {
+			if overlapsSpan(textTimes, pm.Start, pm.End) {
+				continue // "In August, ...": a month, not August, California
 			}
 			if loc := p.resolveMention(pm); loc != nil {
 				return loc, fmt.Sprintf("the story's place: %q, the first place the opening paragraphs name", pm.Name)

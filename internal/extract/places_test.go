@@ -114,7 +114,7 @@ func TestCityPart(t *testing.T) {
 }
 
 func TestDatelinePlace(t *testing.T) {
-	p := newPlacer(article.Article{Text: "A girl was shot on Friday."})
+	p := newPlacer(article.Article{Text: "A girl was shot on Friday."}, nil)
 	tests := []struct {
 		dateline, want string // want "" for none
 		decided        bool

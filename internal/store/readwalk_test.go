@@ -1,0 +1,88 @@
+package store
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// samePagesWith lists every filter's incidents (page by page) with the
+// switch *on as it is and with it flipped, and fails where the two differ;
+// it returns the lists of the default path.
+func samePagesWith(t *testing.T, s Store, on *bool, fs []IncidentFilter) [][]int64 {
+	t.Helper()
+	saved := *on
+	t.Cleanup(func() { *on = saved })
+	var out [][]int64
+	for _, f := range fs {
+		*on = saved
+		def := ids(allIncidents(t, s, f))
+		*on = !saved
+		other := ids(allIncidents(t, s, f))
+		if !slices.Equal(def, other) {
+			t.Errorf("%+v: %v with the switch %v, %v without", f, def, saved, other)
+		}
+		out = append(out, def)
+	}
+	*on = saved
+	return out
+}
+
+// TestActorDateWalk checks that an actor filter listed by date pages
+// through the same incidents, in the same order, whether it walks the
+// actor's index of actor_incidents or filters the incidents, alone and
+// with other filters; 60 incidents over 40 days repeat dates, so ties are
+// ordered by id, and every fifth has no date.
+func TestActorDateWalk(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		putReports(t, s, corpus(60)...)
+		var fs []IncidentFilter
+		for _, actor := range []string{"Red Hand Brigade", "bandits", "herders", "nobody at all"} {
+			for _, sort := range []string{"", "date", "-date"} {
+				for _, limit := range []int{1, 4, 100} {
+					fs = append(fs, IncidentFilter{Actor: actor, Sort: sort, Limit: limit},
+						IncidentFilter{Actor: actor, Sort: sort, Limit: limit, Country: "ZZ"},
+						IncidentFilter{Actor: actor, Sort: sort, Limit: limit, From: "2031-01-05", To: "2031-01-20"},
+						IncidentFilter{Actor: actor, Sort: sort, Limit: limit, Subtype: "attack", MinKilled: 2})
+				}
+			}
+		}
+		got := samePagesWith(t, s, &actorDateWalk, fs)
+		for i, f := range fs {
+			if f.Actor == "herders" && f == (IncidentFilter{Actor: f.Actor, Sort: f.Sort, Limit: f.Limit}) && len(got[i]) != 60 {
+				t.Errorf("%+v: %d incidents, want all 60", f, len(got[i]))
+			}
+		}
+	})
+}
+
+// TestSQLiteReadPragmas checks that every SQLite connection of a file
+// store maps the file and has the larger page cache, unless the DSN sets
+// its own.
+func TestSQLiteReadPragmas(t *testing.T) {
+	for _, tc := range []struct {
+		dsn        string
+		mmap, size int64
+	}{
+		{"", 2147418112, -32768},
+		{"?_pragma=mmap_size(0)", 0, -32768},
+	} {
+		s := open(t, filepath.Join(t.TempDir(), "p.db")+tc.dsn)
+		conn, err := s.db.Conn(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var mmap, size int64
+		if err := conn.QueryRowContext(t.Context(), "PRAGMA mmap_size").Scan(&mmap); err != nil {
+			t.Fatal(err)
+		}
+		if err := conn.QueryRowContext(t.Context(), "PRAGMA cache_size").Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		conn.Close()
+		if mmap != tc.mmap || size != tc.size {
+			t.Errorf("DSN %q: mmap_size %d, cache_size %d; want %d, %d", tc.dsn, mmap, size, tc.mmap, tc.size)
+		}
+	}
+}

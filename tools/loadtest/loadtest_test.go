@@ -101,3 +101,22 @@ func TestGenStore(t *testing.T) {
 		t.Errorf("actors: %v, %d", err, len(actors))
 	}
 }
+
+func TestParseStatCPU(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want time.Duration
+		ok   bool
+	}{
+		{"4242 (sitrep) S 1 4242 4242 0 -1 4194304 9000 0 3 0 1234 56 0 0 20 0 12 0 100 0 0", 12900 * time.Millisecond, true},
+		// A command name with spaces and a parenthesis still parses.
+		{"7 (a b) c) R 1 7 7 0 -1 0 0 0 0 0 7 3 0 0 20 0 1 0 1 0 0", 100 * time.Millisecond, true},
+		{"no parentheses here", 0, false},
+		{"1 (x) S 1 2", 0, false},
+	} {
+		got, err := parseStatCPU(tc.line)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("parseStatCPU(%q) = %v, %v; want %v (ok %v)", tc.line, got, err, tc.want, tc.ok)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -27,6 +29,8 @@ type runConfig struct {
 	pages    int // timed requests per web page; 0 skips them
 	seed     uint64
 	token    string
+	kinds    map[string]bool // query kinds to send; empty sends the whole mix
+	pid      int             // the server's process, to report its CPU time per request; 0: not
 }
 
 func cmdRun(args []string) error {
@@ -37,6 +41,8 @@ func cmdRun(args []string) error {
 	pages := fs.Int("pages", 20, "timed requests per web page after the API run; 0 skips them")
 	seed := fs.Uint64("seed", 1, "seed of the query mix")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	kinds := fs.String("kinds", "", "comma-separated query kinds to send, in their mix proportions (default: all; see the report's names)")
+	pid := fs.Int("pid", 0, "process id of the server (on this machine): report its CPU time per request during the run")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), `usage: loadtest run [--url URL] [--clients N] [--duration D] [--pages N] [--json]
 
@@ -62,7 +68,16 @@ pages. It starts nothing itself and only talks to loopback addresses.`)
 	if *dur <= 0 || *dur > 10*time.Minute {
 		return fmt.Errorf("--duration %s: want more than 0 and at most 10m", *dur)
 	}
-	cfg := runConfig{base: u, clients: *clients, duration: *dur, pages: *pages, seed: *seed, token: os.Getenv("SITREP_READ_TOKEN")}
+	cfg := runConfig{base: u, clients: *clients, duration: *dur, pages: *pages, seed: *seed, token: os.Getenv("SITREP_READ_TOKEN"), pid: *pid}
+	if *kinds != "" {
+		cfg.kinds = map[string]bool{}
+		for _, k := range strings.Split(*kinds, ",") {
+			if !slices.ContainsFunc(mix, func(q query) bool { return q.name == k }) {
+				return fmt.Errorf("--kinds: no query kind %q", k)
+			}
+			cfg.kinds[k] = true
+		}
+	}
 	rep, err := run(context.Background(), cfg)
 	if err != nil {
 		return err
@@ -312,10 +327,17 @@ func run(ctx context.Context, cfg runConfig) (*report, error) {
 		return nil, fmt.Errorf("learning what the server holds: %w", err)
 	}
 	slog.Info("loadtest: corpus", "countries", len(k.countries), "actors", len(k.actors), "words", len(k.words), "max_id", k.maxID)
+	weight := func(q query) int {
+		if cfg.kinds != nil && !cfg.kinds[q.name] {
+			return 0
+		}
+		return q.weight
+	}
 	total := 0
 	for _, q := range mix {
-		total += q.weight
+		total += weight(q)
 	}
+	cpu0, cpuErr := processCPU(cfg.pid)
 	// New requests stop at the deadline; those in flight finish (within the
 	// client's timeout) and are counted, so a slow server's slowest
 	// requests are not dropped from its percentiles.
@@ -331,8 +353,8 @@ func run(ctx context.Context, cfg runConfig) (*report, error) {
 			for time.Now().Before(deadline) {
 				n := r.IntN(total)
 				kind := 0
-				for n >= mix[kind].weight {
-					n -= mix[kind].weight
+				for n >= weight(mix[kind]) {
+					n -= weight(mix[kind])
 					kind++
 				}
 				path := mix[kind].path(r, &k)
@@ -351,6 +373,16 @@ func run(ctx context.Context, cfg runConfig) (*report, error) {
 	wg.Wait()
 	elapsed := time.Since(start)
 	rep := newReport(cfg, elapsed, results)
+	if cfg.pid != 0 {
+		cpu1, err := processCPU(cfg.pid)
+		if err = cmp.Or(cpuErr, err); err != nil {
+			return nil, fmt.Errorf("--pid %d: %w", cfg.pid, err)
+		}
+		rep.ServerCPUSeconds = (cpu1 - cpu0).Seconds()
+		if rep.Requests > 0 {
+			rep.ServerCPUPerRequestMs = 1000 * rep.ServerCPUSeconds / float64(rep.Requests)
+		}
+	}
 	if cfg.pages > 0 {
 		rep.Pages, err = timePages(ctx, c, &k, cfg.pages, cfg.seed)
 		if err != nil {
@@ -409,6 +441,10 @@ type report struct {
 	All       latency   `json:"all"`
 	Kinds     []latency `json:"kinds"`
 	Pages     []latency `json:"pages,omitempty"`
+	// The server's CPU time (user + system) over the run, when its pid
+	// was given: less sensitive to a busy machine than latency.
+	ServerCPUSeconds      float64 `json:"server_cpu_seconds,omitempty"`
+	ServerCPUPerRequestMs float64 `json:"server_cpu_per_request_ms,omitempty"`
 }
 
 func newReport(cfg runConfig, elapsed time.Duration, results [][]sample) *report {
@@ -457,7 +493,12 @@ func (r *report) print(w io.Writer) {
 	}
 	line(r.All)
 	for _, l := range r.Kinds {
-		line(l)
+		if l.Requests > 0 {
+			line(l)
+		}
+	}
+	if r.ServerCPUSeconds > 0 {
+		fmt.Fprintf(w, "server CPU: %.1f s, %.2f ms per request\n", r.ServerCPUSeconds, r.ServerCPUPerRequestMs)
 	}
 	if len(r.Pages) > 0 {
 		fmt.Fprintln(w, "web pages, one request at a time:")
@@ -465,4 +506,40 @@ func (r *report) print(w io.Writer) {
 			line(l)
 		}
 	}
+}
+
+// processCPU is the user + system CPU time of process pid so far, from
+// /proc/PID/stat (Linux); 0 and no error when pid is 0.
+func processCPU(pid int) (time.Duration, error) {
+	if pid == 0 {
+		return 0, nil
+	}
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0, err
+	}
+	return parseStatCPU(string(b))
+}
+
+// parseStatCPU reads utime and stime (fields 14 and 15, in clock ticks of
+// 1/100 s on Linux) from a /proc/PID/stat line. The command name (field 2)
+// is in parentheses and may hold spaces, so fields count from the last ')'.
+func parseStatCPU(stat string) (time.Duration, error) {
+	i := strings.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0, errors.New("unexpected /proc stat format")
+	}
+	f := strings.Fields(stat[i+1:])
+	if len(f) < 13 {
+		return 0, errors.New("unexpected /proc stat format")
+	}
+	var ticks int64
+	for _, s := range f[11:13] { // fields 14 and 15 of the line
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("unexpected /proc stat format: %w", err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }

@@ -645,6 +645,21 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 	// keys use (see rollup.go); else over the incidents themselves.
 	ru, useRollup := rollupFor(f, by)
 	useRollup = useRollup && withRollups
+	if withRollups && dayTypesFit(f, by) {
+		exprs := make([]string, len(by))
+		for k, key := range by {
+			if exprs[k], _, err = s.aggregateKey(key); err != nil {
+				return nil, err
+			}
+		}
+		var earliest string
+		if f.From != "" {
+			from, _ := time.Parse(time.DateOnly, f.From) // incidentWhere checked it
+			earliest = from.AddDate(0, 0, -MaxEventSpanDays).Format(time.DateOnly)
+		}
+		query, args := dayTypeCountsSQL(exprs, f.From, earliest, f.To, f.Type)
+		return s.scanBuckets(ctx, query, args, len(by))
+	}
 	from, count, killed, wounded := "incidents i", "count(*)", "sum(i.killed_best)", "sum(i.wounded_best)"
 	noDate := "i.date_start IS NOT NULL"
 	if useRollup {
@@ -681,17 +696,23 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		exprs = append(exprs, expr)
 	}
 	keys := strings.Join(exprs, ", ")
-	rows, err := s.db.QueryContext(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
-		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args...)
+	return s.scanBuckets(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
+		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
+}
+
+// scanBuckets runs a count whose rows are nkeys keys, then incidents,
+// killed and wounded.
+func (s *sqlStore) scanBuckets(ctx context.Context, query string, args []any, nkeys int) ([]Bucket, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: counting incidents: %w", err)
 	}
 	defer rows.Close()
 	var out []Bucket
 	for rows.Next() {
-		b := Bucket{Keys: make([]string, len(by))}
-		dest := make([]any, 0, len(by)+3)
-		vals := make([]sql.NullString, len(by))
+		b := Bucket{Keys: make([]string, nkeys)}
+		dest := make([]any, 0, nkeys+3)
+		vals := make([]sql.NullString, nkeys)
 		for i := range vals {
 			dest = append(dest, &vals[i])
 		}

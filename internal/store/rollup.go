@@ -1,5 +1,10 @@
 package store
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Rollups (migration 0003): CountIncidents over a million incidents cannot
 // scan them within the API's latency budget, so triggers keep per-key
 // totals in incident_days (dates × type) and incident_places (place ×
@@ -21,6 +26,8 @@ type rollup struct {
 }
 
 var rollups = []rollup{
+	// First: the smallest that fits wins (migration 0009).
+	{table: "incident_type_countries", keys: map[string]bool{ByCountry: true, ByType: true}},
 	{table: "incident_days", dated: true, keys: map[string]bool{
 		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, BySubtype: true},
 		noDate: "i.date_start <> ''"},
@@ -44,7 +51,7 @@ func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
 		if r.dated && (f.Country != "" || f.Admin1 != "") {
 			continue
 		}
-		if r.table == "incident_months" && (f.Admin1 != "" || f.Subtype != "") {
+		if (r.table == "incident_months" || r.table == "incident_type_countries") && (f.Admin1 != "" || f.Subtype != "") {
 			continue
 		}
 		ok := true
@@ -73,3 +80,70 @@ func actorSummaryFits(f IncidentFilter) bool {
 const actorSummarySQL = `SELECT actor, CASE WHEN sum(resolved) > 0 THEN 1 ELSE 0 END, CAST(sum(incidents) AS BIGINT),
 	CAST(sum(killed) AS BIGINT), min(first), max(last) FROM actor_summary i WHERE %s
 	GROUP BY actor ORDER BY sum(incidents) DESC, actor LIMIT %d`
+
+// dayTypeKeys are the keys incident_day_types (migration 0009) can count
+// by: expressions of an incident's first day and its type.
+var dayTypeKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true}
+
+// dayTypesFit reports whether dayTypeCounts can count f by keys: a window
+// of days (From, To or both), perhaps a type, and keys of the first day
+// and the type only.
+func dayTypesFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{From: f.From, To: f.To, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort}
+	if f != g || (f.From == "" && f.To == "") {
+		return false
+	}
+	for _, k := range keys {
+		if !dayTypeKeys[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// dayTypeCountsSQL is the query of dayTypeCounts and its arguments, for
+// incidents of [from, to] (either may be "": unbounded) and of typ if not
+// "", keyed by exprs (aggregateKey's, over alias i).
+//
+// An incident matches the window when it starts on or before to and ends
+// on or after from (incidentWhereQ). incident_day_types counts every dated
+// incident under its first day, so the days [from, to] of it hold those
+// starting in the window; all of them end on or after from except the
+// odd ones of incident_spans (no last day, or one before the first),
+// which are taken out again when they end before from. Those starting
+// before from (at most MaxEventSpanDays before) that end on or after it
+// are spans (odd = 0) and are added. Without from, the days up to to are
+// the answer. A bucket whose incidents were all taken out sums to 0 and
+// is dropped (HAVING), as the exact query would have no such bucket.
+func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, []any) {
+	var args []any
+	arg := func(v any) string {
+		args = append(args, v)
+		return "$" + strconv.Itoa(len(args))
+	}
+	tail := func() string {
+		var t string
+		if to != "" {
+			t += " AND date_start <= " + arg(to)
+		}
+		if typ != "" {
+			t += " AND type = " + arg(typ)
+		}
+		return t
+	}
+	parts := []string{"SELECT date_start, type, incidents, killed, wounded FROM incident_day_types WHERE 1 = 1"}
+	if from != "" {
+		parts[0] += " AND date_start >= " + arg(from)
+	}
+	parts[0] += tail()
+	if from != "" {
+		parts = append(parts,
+			"SELECT date_start, type, -incidents, -killed, -wounded FROM incident_spans WHERE odd = 1 AND date_start >= "+
+				arg(from)+" AND date_end < "+arg(from)+tail(),
+			"SELECT date_start, type, incidents, killed, wounded FROM incident_spans WHERE odd = 0 AND date_start >= "+
+				arg(earliest)+" AND date_start < "+arg(from)+" AND date_end >= "+arg(from)+tail())
+	}
+	keys := strings.Join(exprs, ", ")
+	return `SELECT ` + keys + `, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT), CAST(sum(i.wounded) AS BIGINT)
+		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0 ORDER BY ` + keys, args
+}

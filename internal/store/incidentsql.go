@@ -138,7 +138,41 @@ func (s *sqlStore) commonActor(ctx context.Context, actor string) (bool, error) 
 // walkTests says which filters a list should test on each incident it
 // walks (EXISTS) rather than collect up front (IN), because what they
 // match is common enough that a page fills quickly on the walk.
-type walkTests struct{ words, actor bool }
+type walkTests struct{ words, actor, box bool }
+
+// commonBoxPoints is how many points a bounding box must hold for a list
+// filtered by it alone to walk the list's index testing each incident's
+// point, rather than find the box's points on the spatial index and sort
+// them. On the 1M load store a 5-degree box over a populated area holds
+// tens of thousands of points, all read and sorted for one page; a walk
+// meets one every few dozen incidents. A box with fewer points costs at
+// most this many.
+var commonBoxPoints = 2000 // a variable so tests can take the other path
+
+// commonBox reports whether f's bounding box is the list's only filter
+// (dates aside) and holds at least commonBoxPoints incidents' points;
+// counting stops there.
+func (s *sqlStore) commonBox(ctx context.Context, f IncidentFilter) (bool, error) {
+	b := f.BBox
+	if b == nil || b[0] > b[2] {
+		return false, nil
+	}
+	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor}
+	if f != g {
+		return false, nil
+	}
+	query := `SELECT count(*) FROM (SELECT 1 FROM incident_points
+		WHERE max_lon >= $1 AND min_lon <= $3 AND max_lat >= $2 AND min_lat <= $4 LIMIT ` + strconv.Itoa(commonBoxPoints) + `) m`
+	if s.dialect != sqliteDialect {
+		query = `SELECT count(*) FROM (SELECT 1 FROM incidents i WHERE point(i.lon, i.lat) <@ box(point($1, $2), point($3, $4))
+			AND i.lon IS NOT NULL AND i.lat IS NOT NULL LIMIT ` + strconv.Itoa(commonBoxPoints) + `) m`
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, query, b[0], b[1], b[2], b[3]).Scan(&n); err != nil {
+		return false, fmt.Errorf("store: bounding box: %w", err)
+	}
+	return n >= commonBoxPoints, nil
+}
 
 // incidentWhereQ is incidentWhere; with walk.words set (SQLite only), a word
 // search tests each incident for a matching report (EXISTS) instead of
@@ -187,9 +221,15 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 		if south > north || south < -90 || north > 90 || west < -180 || west > 180 || east < -180 || east > 180 {
 			return nil, fmt.Errorf("store: bad bounding box %v (want west, south, east, north in degrees)", *b)
 		}
-		w.add("i.lat BETWEEN ? AND ?", south, north)
+		// A walk tests each incident it meets: "+" keeps SQLite from
+		// reading the (lon, lat) index instead of the list's.
+		plus := ""
+		if walk.box && s.dialect == sqliteDialect {
+			plus = "+"
+		}
+		w.add(plus+"i.lat BETWEEN ? AND ?", south, north)
 		if west <= east {
-			w.add("i.lon BETWEEN ? AND ?", west, east)
+			w.add(plus+"i.lon BETWEEN ? AND ?", west, east)
 		} else {
 			w.add("(i.lon >= ? OR i.lon <= ?)", west, east)
 		}
@@ -198,7 +238,7 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 		// 32-bit floats). A box across the antimeridian is rare: the tests
 		// above alone.
 		switch {
-		case west > east:
+		case west > east || walk.box:
 		case s.dialect == sqliteDialect:
 			w.add("i.id IN (SELECT id FROM incident_points WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
 				west, east, south, north)
@@ -285,6 +325,9 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		if walk.actor, err = s.commonActor(ctx, f.Actor); err != nil {
 			return IncidentPage{}, err
 		}
+	}
+	if walk.box, err = s.commonBox(ctx, f); err != nil {
+		return IncidentPage{}, err
 	}
 	wf := f
 	if byActor {

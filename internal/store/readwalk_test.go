@@ -86,3 +86,53 @@ func TestSQLiteReadPragmas(t *testing.T) {
 		}
 	}
 }
+
+// TestBoxWalk checks that a list filtered by a bounding box pages through
+// the same incidents, in the same order, whether it walks the list's
+// index testing each incident's point or finds the box's points first.
+func TestBoxWalk(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		rs := corpus(40)
+		items := make([]Item, len(rs))
+		for i, r := range rs {
+			items[i] = r.item()
+			if i%7 == 3 {
+				continue // no point
+			}
+			// Half in a 1-degree square, the others spread east of it.
+			lat, lon := 10+float64(i%5)/10, 20+float64(i%4)/10
+			if i%2 == 1 {
+				lon += float64(i)
+			}
+			items[i].Events[0].Location.Lat, items[i].Events[0].Location.Lon = &lat, &lon
+		}
+		if _, err := s.PutArticles(t.Context(), items); err != nil {
+			t.Fatal(err)
+		}
+		all := allIncidents(t, s, IncidentFilter{Limit: 1000})
+		var fs []IncidentFilter
+		for _, box := range []*[4]float64{
+			{-180, -90, 180, 90}, // every point
+			{19.5, 9.5, 21, 11},  // half of them
+			{0, 0, 0.5, 0.5},     // none
+		} {
+			for _, sort := range sorts {
+				for _, limit := range []int{1, 3, 100} {
+					fs = append(fs, IncidentFilter{BBox: box, Sort: sort, Limit: limit},
+						IncidentFilter{BBox: box, Sort: sort, Limit: limit, From: "2031-01-10", To: "2031-01-30"})
+				}
+			}
+		}
+		got := walkSamePages(t, s, &commonBoxPoints, fs)
+		located := 0
+		for _, in := range all {
+			if in.Location != nil && in.Location.Lat != nil {
+				located++
+			}
+		}
+		if located == 0 || len(got[0]) != located {
+			t.Errorf("the whole world lists %d incidents; %d of %d have a point", len(got[0]), located, len(all))
+		}
+	})
+}

@@ -114,3 +114,10 @@ CREATE CONSTRAINT TRIGGER incidents_day_types_update AFTER UPDATE OF date_start,
         OR OLD.type <> NEW.type OR OLD.country <> NEW.country OR OLD.killed_best IS DISTINCT FROM NEW.killed_best
         OR OLD.wounded_best IS DISTINCT FROM NEW.wounded_best)
     EXECUTE FUNCTION incidents_day_types();
+
+-- Statistics for the new tables and index now, not at autovacuum's next
+-- visit: the planner reads them from the first query on.
+ANALYZE incident_day_types;
+ANALYZE incident_spans;
+ANALYZE incident_type_countries;
+ANALYZE actor_incidents;

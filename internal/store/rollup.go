@@ -85,20 +85,24 @@ const actorSummarySQL = `SELECT actor, CASE WHEN sum(resolved) > 0 THEN 1 ELSE 0
 // by: expressions of an incident's first day and its type.
 var dayTypeKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true}
 
-// dayTypesFit reports whether dayTypeCounts can count f by keys: a window
-// of days (From, To or both), perhaps a type, and keys of the first day
-// and the type only.
+// dayTypesFit reports whether dayTypeCounts can count f by keys: perhaps
+// a window of days (From, To or both) and a type, and keys of the first
+// day and the type only. incident_day_types holds dated incidents only,
+// which is all a window or a time key counts; a count by type alone with
+// no window would miss the undated.
 func dayTypesFit(f IncidentFilter, keys []string) bool {
 	g := IncidentFilter{From: f.From, To: f.To, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort}
-	if f != g || (f.From == "" && f.To == "") {
+	if f != g {
 		return false
 	}
+	dated := f.From != "" || f.To != ""
 	for _, k := range keys {
 		if !dayTypeKeys[k] {
 			return false
 		}
+		dated = dated || k != ByType
 	}
-	return true
+	return dated
 }
 
 // dayTypeCountsSQL is the query of dayTypeCounts and its arguments, for

@@ -127,6 +127,9 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 			{IncidentFilter{From: "2023-11-20", To: "2023-11-20"}, []string{ByType}},
 			{IncidentFilter{To: "2023-12-31"}, []string{ByMonth, ByType}},
 			{IncidentFilter{From: "2024-02-01", To: "2024-03-31", Type: "protests"}, []string{ByYear}},
+			{IncidentFilter{Type: "riots"}, []string{ByMonth}},
+			{IncidentFilter{}, []string{ByType, ByMonth}},
+			{IncidentFilter{}, []string{ByType}}, // the undated count too
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%+v/%v", tt.f, tt.by), func(t *testing.T) {

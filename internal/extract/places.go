@@ -89,6 +89,9 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		}
 		start := j
 		for j < len(toks) && (isNamePart(toks[j].Text, j > start) || (j > start && isNameJoiner(toks, j))) {
+			if j > start && weekdays[strings.ToLower(toks[j].Text)] {
+				break // "in Norvale, Md. Friday": the day is not part of the place
+			}
 			j++
 		}
 		// A trailing joiner ("Al-" handled by the tokenizer; "of" here) is
@@ -176,6 +179,10 @@ func ownerNotPlace(toks []nlp.Token, j int) bool {
 	return !placeQualifiers()[next] && !cityParts()[next]
 }
 
+// weekdays end a place name run: "shot in Norvale Friday night".
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
 // sentenceOpeners are capitalised words that start sentences and are
 // never part of the place before "police".
 var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "But": true, "And": true, "When": true, "After": true, "State": true, "Local": true, "City": true, "County": true}
@@ -228,11 +235,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents] and [city parts]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words] and [quarters]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -246,6 +253,10 @@ func placeQualifiers() map[string]bool { return placeSections()["qualifiers"] }
 func residentNouns() map[string]bool { return placeSections()["residents"] }
 
 func cityParts() map[string]bool { return placeSections()["city parts"] }
+
+func siteWords() map[string]bool { return placeSections()["site words"] }
+
+func quarterNouns() map[string]bool { return placeSections()["quarters"] }
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting

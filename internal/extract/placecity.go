@@ -82,7 +82,14 @@ func (p *placer) townOfItsOwn(name string, town *Location) bool {
 // shares the name is not meant anywhere in the article.
 func quarterNames(text string) map[string]bool {
 	var out map[string]bool
+	lower := strings.ToLower(text)
+	if !hasQuarterNoun(lower) {
+		return nil // most articles: no need to read their words
+	}
 	for _, s := range nlp.Sentences(text) {
+		if !hasQuarterNoun(lower[s.Start:s.End]) {
+			continue
+		}
 		toks := nlp.Tokens(text, s)
 		for i := 1; i < len(toks); i++ {
 			if !quarterNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {
@@ -114,4 +121,13 @@ func (p *placer) quarter(name string) *Location {
 		return nil
 	}
 	return p.storyTown()
+}
+
+func hasQuarterNoun(lower string) bool {
+	for n := range quarterNouns() {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,17 +29,41 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		loc, rule = p.storyPlace(b, times)
 		a = b
 	}
+	if loc == nil {
+		// Nothing in the headline or lead, no outlet's home: the first
+		// town the article names further on.
+		for _, s := range nlp.Sentences(a.Text) {
+			for _, pm := range sentencePlaces(a.Text, s) {
+				if overlapsSpan(times, pm.Start, pm.End) {
+					continue
+				}
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] {
+					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
+				}
+			}
+		}
+	}
 	if loc != nil && loc.Precision == "admin1" {
-		if town, name := p.townWithin(a, times, loc); town != nil {
+		if town, name := p.townWithin(a, times, loc, true); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
+		}
+	}
+	if a.Dateline != "" && loc != nil && loc.Precision == "city" && strings.HasPrefix(rule, "the story's place: dateline") {
+		// "CHARLESTON, W.Va." over "4 shot dead in Clarksburg": the
+		// dateline is where the story was filed, the headline's town in
+		// the same state where it happened.
+		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
+		if town, name := p.townWithin(a, times, region, false); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
 	}
 	return loc, rule
 }
 
-// townWithin is the first town the headline or the opening paragraphs
-// name that lies in the division region, with the name it was read from.
-func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location) (*Location, string) {
+// townWithin is the first town the headline (and, if lead, the opening
+// paragraphs) name that lies in the division region, with the name it was
+// read from.
+func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, lead bool) (*Location, string) {
 	in := func(l *Location) bool {
 		return l != nil && precisionRank[l.Precision] >= precisionRank["city"] && l.Country == region.Country && l.Admin1 == region.Admin1
 	}
@@ -59,6 +83,9 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		if l := p.resolve(name); in(l) {
 			return l, name
 		}
+	}
+	if !lead {
+		return nil, ""
 	}
 	para, pos := 0, 0
 	for _, s := range nlp.Sentences(a.Text) {

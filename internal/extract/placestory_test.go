@@ -66,28 +66,37 @@ func TestWeekdayEndsPlaceName(t *testing.T) {
 // site label that names the outlet's town, not the story's.
 func TestSharpenStory(t *testing.T) {
 	tests := []struct {
-		name                 string
-		title, text, url     string
-		wantName, wantAdmin1 string
+		name                       string
+		title, text, url, dateline string
+		wantName, wantAdmin1       string
 	}{
 		{"county narrowed to its town", "Man hurt in Queen Anne's County shooting",
-			"A man was shot Tuesday night at a house in Centreville, deputies said.", "",
+			"A man was shot Tuesday night at a house in Centreville, deputies said.", "", "",
 			"Centreville", "Maryland"},
 		{"county with no town named", "Man hurt in Queen Anne's County shooting",
-			"A man was shot Tuesday night at a house, deputies said.", "",
+			"A man was shot Tuesday night at a house, deputies said.", "", "",
 			"Maryland", "Maryland"},
 		{"site label names the outlet's town", "Two hurt in shooting - WXYZ News | Baltimore, MD",
-			"Two people were hurt in a shooting on Elm Street, police said.", "",
+			"Two people were hurt in a shooting on Elm Street, police said.", "", "",
 			"", ""},
 		{"a town of its own beside the story's", "Baby hurt in North Las Vegas shooting",
-			"A baby was hurt in a shooting on Friday, police said.", "http://www.lasvegas-example-news.com/story/1",
+			"A baby was hurt in a shooting on Friday, police said.", "http://www.lasvegas-example-news.com/story/1", "",
 			"North Las Vegas", "Nevada"},
+		{"dateline where it was filed, headline where it happened", "Two hurt in Petersburg shooting",
+			"Two people were hurt in a shooting on Tuesday, police said.", "", "RICHMOND, Va.",
+			"Petersburg", "Virginia"},
+		{"dateline's own town when the headline names none", "Two hurt in shooting",
+			"Two people were hurt in a shooting on Tuesday, police said.", "", "RICHMOND, Va.",
+			"Richmond", "Virginia"},
+		{"the first town named past the lead when nothing else places the story", "Two hurt in shooting",
+			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nThe shooting happened in Kalamazoo, Mich., near a school.", "", "",
+			"Kalamazoo", "Michigan"},
 		{"a quarter the article names as one", "Woman killed in Austin shooting",
-			"A woman was killed Saturday in the Austin neighborhood on the West Side.", "http://abc7chicago.com/news/woman-killed/1/",
+			"A woman was killed Saturday in the Austin neighborhood on the West Side.", "http://abc7chicago.com/news/woman-killed/1/", "",
 			"Chicago", "Illinois"},
 	}
 	for _, tt := range tests {
-		p := newPlacer(article.Article{Title: tt.title, Text: tt.text, URL: tt.url}, nil)
+		p := newPlacer(article.Article{Title: tt.title, Text: tt.text, URL: tt.url, Dateline: tt.dateline}, nil)
 		gotName, gotAdmin1 := "", ""
 		if p.story != nil {
 			gotName, gotAdmin1 = p.story.Name, p.story.Admin1

@@ -99,7 +99,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		for j > start && !isNamePart(toks[j-1].Text, j-1 > start) {
 			j--
 		}
-		if j > start && !ownerNotPlace(toks, j) {
+		if j > start && !ownerNotPlace(toks, j) && !facilityNotTown(toks, i, j) {
 			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
 			i = j - 1
 		}
@@ -235,11 +235,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words] and [quarters]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities] and [hospitals]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -257,6 +257,18 @@ func cityParts() map[string]bool { return placeSections()["city parts"] }
 func siteWords() map[string]bool { return placeSections()["site words"] }
 
 func quarterNouns() map[string]bool { return placeSections()["quarters"] }
+
+// facilityNotTown reports a name after the preposition at toks[i], ending
+// at toks[j-1], that is a building and not a town ("at Saint Anne
+// Hospital", "near Norvale High School"), or a town only as a hospital's
+// ("taken to a hospital in Dalmera"): where the wounded were treated is not
+// where they were shot.
+func facilityNotTown(toks []nlp.Token, i, j int) bool {
+	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
+		return true
+	}
+	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]
+}
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting

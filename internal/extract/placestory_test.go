@@ -106,3 +106,21 @@ func TestSharpenStory(t *testing.T) {
 		}
 	}
 }
+
+func TestFacilityNotTown(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"He died at Saint Anne Hospital on Friday.", nil},
+		{"She was taken to a hospital in Dalmera, Md.", nil},
+		{"Two students were hurt near Norvale High School.", nil},
+		{"Two students were hurt at a school in Norvale.", []string{"Norvale"}}, // where it happened
+		{"A man was shot in Port Aldane.", []string{"Port Aldane"}},
+	}
+	for _, tt := range tests {
+		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}

@@ -16,8 +16,12 @@ import (
 //     the story's: the place is looked for again in the headline without
 //     it;
 //   - a county or state is where the story is only roughly: a town inside
-//     it that the headline or the opening paragraphs name is where it is
-//     ("shot in Dalmera County" ... "at a home in Norvale").
+//     it that the headline or the article names is where it is ("shot in
+//     Dalmera County" ... "at a home in Norvale");
+//   - a dateline's town is where the story was filed: a town in the same
+//     state that the headline names is where it happened;
+//   - a story that nothing above places is where the first town the
+//     article names after a preposition is.
 func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location, rule string) (*Location, string) {
 	if p.r == nil {
 		return loc, rule
@@ -60,10 +64,11 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 	return loc, rule
 }
 
-// townWithin is the first town the headline (and, if lead, the opening
-// paragraphs) name that lies in the division region, with the name it was
-// read from.
-func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, lead bool) (*Location, string) {
+// townWithin is the first town the headline (and, if text, the article)
+// names that lies in the division region, with the name it was read
+// from. A story told by its county often names the town only further on
+// ("deputies were called to a home in Norvale").
+func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool) (*Location, string) {
 	in := func(l *Location) bool {
 		return l != nil && precisionRank[l.Precision] >= precisionRank["city"] && l.Country == region.Country && l.Admin1 == region.Admin1
 	}
@@ -84,16 +89,10 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 			return l, name
 		}
 	}
-	if !lead {
+	if !text {
 		return nil, ""
 	}
-	para, pos := 0, 0
 	for _, s := range nlp.Sentences(a.Text) {
-		para += strings.Count(a.Text[pos:s.Start], "\n\n")
-		pos = s.Start
-		if para >= storyParagraphs {
-			break
-		}
 		for _, pm := range sentencePlaces(a.Text, s) {
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"crypto/sha1"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -56,6 +58,8 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 func (e env) cmdEvalGVA(args []string) int {
 	f := e.newEvalFlags("gva", "gva", "usage: sitrep eval gva --data DIR [--worst N] [--json]\n\nCodes each Gun Violence Archive article with 'sitrep extract' and compares\nits main event's date, city, state, killed and injured with the archive's\ncoding of the incident (exact match; RMSE for counts).",
 		0, "list N misses of each field")
+	half := f.fs.Int("half", 0, "score only half 1 or 2 of the set, split by incident (sha1 of the incident id, even or odd): develop on one, check on the other")
+	dump := f.fs.String("dump", "", "write one JSON line per article whose city or state is missed, with the main event's place and the rules that gave it, to this file")
 	dir, ok := f.parse(args)
 	if !ok {
 		return 2
@@ -65,7 +69,16 @@ func (e env) cmdEvalGVA(args []string) int {
 		fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 		return 1
 	}
+	if *half != 0 {
+		set.Articles = gvaHalf(set.Articles, *half)
+	}
 	rep := set.RunGVA(gvaPredict)
+	if *dump != "" {
+		if err := dumpGVAPlaceMisses(*dump, set, rep); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+			return 1
+		}
+	}
 	if *f.asJSON {
 		out := map[string]any{"articles": rep.Articles}
 		for name, f := range map[string]eval.GVAField{"date": rep.Date, "city": rep.City, "state": rep.State, "killed": rep.Killed, "injured": rep.Injured} {
@@ -102,4 +115,72 @@ func printGVAReport(w io.Writer, r *eval.GVAReport, worst int) {
 		shown[m.Field]++
 		fmt.Fprintf(w, "  miss %-8s got %-20q want %-20q %s\n", m.Field, m.Got, m.Want, strings.TrimSpace(m.ArticleID))
 	}
+}
+
+// gvaHalf keeps the articles of half 1 (even) or 2 (odd) of the
+// incidents, by the first byte of the sha1 of the incident id: a split to
+// develop rules on one half and check them on the other.
+func gvaHalf(as []eval.GVAArticle, half int) []eval.GVAArticle {
+	var out []eval.GVAArticle
+	for _, a := range as {
+		h := sha1.Sum([]byte(a.IncidentID))
+		if int(h[0]%2)+1 == half {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// dumpGVAPlaceMisses writes, for each article whose city or state is
+// missed, what the archive says, what the main event got and the rules
+// that placed it: the material for grouping place misses by cause.
+func dumpGVAPlaceMisses(path string, set *eval.GVASet, rep *eval.GVAReport) error {
+	missed := map[string]map[string]eval.GVAMiss{}
+	for _, m := range rep.Misses {
+		if m.Field != "city" && m.Field != "state" {
+			continue
+		}
+		if missed[m.ArticleID] == nil {
+			missed[m.ArticleID] = map[string]eval.GVAMiss{}
+		}
+		missed[m.ArticleID][m.Field] = m
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(f)
+	for _, a := range set.Articles {
+		ms, ok := missed[a.ID]
+		if !ok {
+			continue
+		}
+		inc := set.Incidents[a.IncidentID]
+		art, _ := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
+		art.Title = a.Title
+		art.URL = a.URL
+		pub, _ := time.Parse("2006-01-02", a.Published)
+		res := extract.Extract(art, extract.Options{Published: pub})
+		rec := map[string]any{"id": a.ID, "title": a.Title, "url": a.URL, "dateline": art.Dateline,
+			"want_city": inc.City, "want_state": inc.State, "events": len(res.Events),
+			"city_in_text": strings.Contains(a.Title+" "+a.Text, inc.City), "state_missed": ms["state"].Field != "",
+			"city_missed": ms["city"].Field != ""}
+		if len(res.Events) > 0 {
+			ev := res.Events[0]
+			rec["type"] = ev.Subtype
+			rec["location"] = ev.Location
+			var why []string
+			for _, r := range res.Why[0] {
+				if r.Field == "location" {
+					why = append(why, r.Value+" <- "+r.Rule+" | "+r.Sentence)
+				}
+			}
+			rec["why"] = why
+		}
+		if err := enc.Encode(rec); err != nil {
+			f.Close()
+			return err
+		}
+	}
+	return f.Close()
 }

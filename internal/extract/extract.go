@@ -496,8 +496,9 @@ func abs(x int) int {
 // article as context.
 type placer struct {
 	r         *resolve.Resolver
-	story     *Location // where the story as a whole is: dateline, title or lead
-	storyRule string    // how story was found
+	story     *Location       // where the story as a whole is: dateline, title or lead
+	storyRule string          // how story was found
+	quarters  map[string]bool // names the article calls a neighbourhood (placestory.go)
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -507,8 +508,9 @@ func newPlacer(a article.Article, times []nlp.Span) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL})}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text)}
 	p.story, p.storyRule = p.storyPlace(a, times)
+	p.story, p.storyRule = p.sharpenStory(a, times, p.story, p.storyRule)
 	return p
 }
 
@@ -600,6 +602,9 @@ func (p *placer) resolve(name string) *Location {
 		return nil
 	}
 	if loc, ok := p.cityPart(name); ok {
+		return loc
+	}
+	if loc := p.quarter(name); loc != nil {
 		return loc
 	}
 	res := p.r.Resolve(name)

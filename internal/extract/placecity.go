@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"sitrep/internal/nlp"
 	"sitrep/internal/resolve"
 	"sitrep/internal/resolve/norm"
 )
@@ -43,7 +44,7 @@ func (p *placer) cityPart(name string) (loc *Location, ok bool) {
 	switch {
 	case parts == len(words):
 		return town, true
-	case parts > 0 && town != nil && norm.Key(strings.Join(words[parts:], " ")) == norm.Key(town.Name):
+	case parts > 0 && town != nil && norm.Key(strings.Join(words[parts:], " ")) == norm.Key(town.Name) && !p.townOfItsOwn(name, town):
 		return town, true // "North Dalmera" in a story from Dalmera
 	}
 	return nil, false
@@ -60,4 +61,73 @@ func (p *placer) storyTown() *Location {
 		return h
 	}
 	return nil
+}
+
+// townOfItsOwn reports a name that with its direction word is a town of
+// its own in the same division as town ("North Dalmera" incorporated
+// beside Dalmera), not a part of town: the gazetteer has it under that
+// whole name as a populated place that is not a section (PPLX).
+func (p *placer) townOfItsOwn(name string, town *Location) bool {
+	if p.r == nil {
+		return false
+	}
+	b := p.r.Resolve(name).Best
+	return b != nil && b.Kind == "place" && b.Feature != "PPLX" && b.Admin1 == town.Admin1 &&
+		norm.Key(b.Name) == norm.Key(strings.Trim(name, " .,"))
+}
+
+// quarterNames lists the names the text calls a neighbourhood ("in the
+// Norvale neighborhood", "the Kessin section of Dalmera"), by their key:
+// local news names its town's quarters so, and a town elsewhere that
+// shares the name is not meant anywhere in the article.
+func quarterNames(text string) map[string]bool {
+	var out map[string]bool
+	lower := strings.ToLower(text)
+	if !hasQuarterNoun(lower) {
+		return nil // most articles: no need to read their words
+	}
+	for _, s := range nlp.Sentences(text) {
+		if !hasQuarterNoun(lower[s.Start:s.End]) {
+			continue
+		}
+		toks := nlp.Tokens(text, s)
+		for i := 1; i < len(toks); i++ {
+			if !quarterNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {
+				continue
+			}
+			j := i - 1
+			for j > 0 && i-j < 3 && isCapitalized(toks[j-1].Text) && !sentenceOpeners[toks[j-1].Text] {
+				j--
+			}
+			if sentenceOpeners[toks[j].Text] {
+				j++
+			}
+			if j >= i {
+				continue
+			}
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[norm.Key(text[toks[j].Start:toks[i-1].End])] = true
+		}
+	}
+	return out
+}
+
+// quarter is the story's town for a name the article calls one of its
+// neighbourhoods, nil when the name is not one or the town is unknown.
+func (p *placer) quarter(name string) *Location {
+	if len(p.quarters) == 0 || !p.quarters[norm.Key(strings.TrimPrefix(name, "the "))] {
+		return nil
+	}
+	return p.storyTown()
+}
+
+func hasQuarterNoun(lower string) bool {
+	for n := range quarterNouns() {
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }

@@ -89,6 +89,9 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		}
 		start := j
 		for j < len(toks) && (isNamePart(toks[j].Text, j > start) || (j > start && isNameJoiner(toks, j))) {
+			if j > start && weekdays[strings.ToLower(toks[j].Text)] {
+				break // "in Norvale, Md. Friday": the day is not part of the place
+			}
 			j++
 		}
 		// A trailing joiner ("Al-" handled by the tokenizer; "of" here) is
@@ -96,7 +99,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		for j > start && !isNamePart(toks[j-1].Text, j-1 > start) {
 			j--
 		}
-		if j > start && !ownerNotPlace(toks, j) {
+		if j > start && !ownerNotPlace(toks, j) && !facilityNotTown(toks, i, j) {
 			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
 			i = j - 1
 		}
@@ -176,6 +179,10 @@ func ownerNotPlace(toks []nlp.Token, j int) bool {
 	return !placeQualifiers()[next] && !cityParts()[next]
 }
 
+// weekdays end a place name run: "shot in Norvale Friday night".
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
 // sentenceOpeners are capitalised words that start sentences and are
 // never part of the place before "police".
 var sentenceOpeners = map[string]bool{"The": true, "A": true, "An": true, "But": true, "And": true, "When": true, "After": true, "State": true, "Local": true, "City": true, "County": true}
@@ -228,11 +235,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents] and [city parts]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities] and [hospitals]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -246,6 +253,22 @@ func placeQualifiers() map[string]bool { return placeSections()["qualifiers"] }
 func residentNouns() map[string]bool { return placeSections()["residents"] }
 
 func cityParts() map[string]bool { return placeSections()["city parts"] }
+
+func siteWords() map[string]bool { return placeSections()["site words"] }
+
+func quarterNouns() map[string]bool { return placeSections()["quarters"] }
+
+// facilityNotTown reports a name after the preposition at toks[i], ending
+// at toks[j-1], that is a building and not a town ("at Saint Anne
+// Hospital", "near Norvale High School"), or a town only as a hospital's
+// ("taken to a hospital in Dalmera"): where the wounded were treated is not
+// where they were shot.
+func facilityNotTown(toks []nlp.Token, i, j int) bool {
+	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
+		return true
+	}
+	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]
+}
 
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting

@@ -193,6 +193,7 @@ var connectors = map[string]bool{"of": true, "the": true, "al": true, "el": true
 
 type tok struct {
 	s        string
+	poss     bool // s had a possessive "'s" ("Prince George's County")
 	cap      bool
 	sentence bool // first word of a sentence
 	comma    bool // a comma comes just before it
@@ -222,7 +223,9 @@ func (r *Resolver) readText(text string) {
 				break
 			}
 			w := strings.TrimRight(text[i:j], "'’-")
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			poss := bare != w
+			w = bare
 			caseless := !unicode.IsUpper(c) && !unicode.IsLower(c) && unicode.IsLetter(c)
 			if unicode.IsLower(c) && !sentence {
 				if r.lower == nil {
@@ -230,7 +233,7 @@ func (r *Resolver) readText(text string) {
 				}
 				r.lower[norm.Key(w)] = true
 			}
-			toks = append(toks, tok{s: w, cap: unicode.IsUpper(c) || caseless, caseless: caseless, sentence: sentence, comma: comma})
+			toks = append(toks, tok{s: w, poss: poss, cap: unicode.IsUpper(c) || caseless, caseless: caseless, sentence: sentence, comma: comma})
 			sentence, comma = false, false
 			i = j
 			continue
@@ -268,6 +271,14 @@ func (r *Resolver) readText(text string) {
 				k := norm.Key(strings.Join(parts, " "))
 				if stopwords[k] {
 					continue
+				}
+				if n >= 2 && toks[i+n-2].poss {
+					// "Prince George's County": the possessive is part of
+					// the county's name.
+					parts[n-2] += "s"
+					if pk := norm.Key(strings.Join(parts, " ")); len(r.g.admin2[pk]) > 0 {
+						k = pk
+					}
 				}
 				if cc, ok := r.g.demonymOf(k); ok {
 					if pass == 1 {

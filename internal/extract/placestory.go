@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+
+	"sitrep/internal/article"
+	"sitrep/internal/nlp"
+	"sitrep/internal/nlp/timex"
+)
+
+// sharpenStory revisits the story's place storyPlace found (loc, rule):
+//
+//   - a headline that carries the site's label ("Two hurt in shooting -
+//     WXYZ News - Dalmera, ST") names the outlet's town in the label, not
+//     the story's: the place is looked for again in the headline without
+//     it;
+//   - a county or state is where the story is only roughly: a town inside
+//     it that the headline or the article names is where it is ("shot in
+//     Dalmera County" ... "at a home in Norvale");
+//   - a dateline's town is where the story was filed: a town in the same
+//     state that the headline names is where it happened;
+//   - a story that nothing above places is where the first town the
+//     article names after a preposition is.
+func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location, rule string) (*Location, string) {
+	if p.r == nil {
+		return loc, rule
+	}
+	if t := headlineWithoutSite(a.Title); t != a.Title {
+		b := a
+		b.Title = t
+		p.story = nil // cityPart reads the story's town: not the one the label gave
+		loc, rule = p.storyPlace(b, times)
+		a = b
+	}
+	if loc == nil {
+		// Nothing in the headline or lead, no outlet's home: the first
+		// town the article names further on.
+		for _, s := range nlp.Sentences(a.Text) {
+			for _, pm := range sentencePlaces(a.Text, s) {
+				if overlapsSpan(times, pm.Start, pm.End) {
+					continue
+				}
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] {
+					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
+				}
+			}
+		}
+	}
+	if loc != nil && loc.Precision == "admin1" {
+		if town, name := p.townWithin(a, times, loc, true); town != nil {
+			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
+		}
+	}
+	if a.Dateline != "" && loc != nil && loc.Precision == "city" && strings.HasPrefix(rule, "the story's place: dateline") {
+		// "CHARLESTON, W.Va." over "4 shot dead in Clarksburg": the
+		// dateline is where the story was filed, the headline's town in
+		// the same state where it happened.
+		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
+		if town, name := p.townWithin(a, times, region, false); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
+		}
+	}
+	return loc, rule
+}
+
+// townWithin is the first town the headline (and, if text, the article)
+// names that lies in the division region, with the name it was read
+// from. A story told by its county often names the town only further on
+// ("deputies were called to a home in Norvale").
+func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool) (*Location, string) {
+	in := func(l *Location) bool {
+		return l != nil && precisionRank[l.Precision] >= precisionRank["city"] && l.Country == region.Country && l.Admin1 == region.Admin1
+	}
+	var titleTimes []nlp.Span
+	for _, e := range timex.Find(a.Title, a.Published) {
+		titleTimes = append(titleTimes, nlp.Span{Start: e.Start, End: e.End})
+	}
+	for _, pm := range sentencePlaces(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
+		if overlapsSpan(titleTimes, pm.Start, pm.End) {
+			continue
+		}
+		if l := p.resolveMention(pm); in(l) {
+			return l, pm.Name
+		}
+	}
+	for _, name := range headlineNames(a.Title, a.Text) {
+		if l := p.resolve(name); in(l) {
+			return l, name
+		}
+	}
+	if !text {
+		return nil, ""
+	}
+	for _, s := range nlp.Sentences(a.Text) {
+		for _, pm := range sentencePlaces(a.Text, s) {
+			if overlapsSpan(textTimes, pm.Start, pm.End) {
+				continue
+			}
+			if l := p.resolveMention(pm); in(l) {
+				return l, pm.Name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// headlineWithoutSite drops from a page title the parts that are the
+// site's label, not the headline: "Two hurt in Dalmera shooting - WXYZ
+// News 4 | Norvale, ST | Weather" is "Two hurt in Dalmera shooting". A
+// part is a label when it has a word outlets name themselves with
+// (rules/places.txt [site words]), call letters (KXYZ, WXYZ-TV) or a web
+// address; every part after the first label goes with it. A label that
+// opens the title goes alone when a headline follows it.
+func headlineWithoutSite(title string) string {
+	parts := splitTitle(title)
+	if len(parts) < 2 {
+		return title
+	}
+	if siteLabel(parts[0]) {
+		parts = parts[1:]
+	}
+	for i := 1; i < len(parts); i++ {
+		if siteLabel(parts[i]) {
+			parts = parts[:i]
+			break
+		}
+	}
+	return strings.Join(parts, " - ")
+}
+
+// splitTitle cuts a title at the separators sites put between headline
+// and label: " | ", " - ", " – ", " — ".
+func splitTitle(title string) []string {
+	r := strings.NewReplacer(" | ", "\x00", " - ", "\x00", " – ", "\x00", " — ", "\x00")
+	var out []string
+	for _, p := range strings.Split(r.Replace(title), "\x00") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// siteLabel reports a title part that names the site: a site word, a
+// web address, or call letters in a part of at most three words (a
+// headline may open with a capitalised "WHAT").
+func siteLabel(part string) bool {
+	words := strings.FieldsFunc(part, func(r rune) bool { return r == ' ' || r == ',' || r == ':' || r == '/' })
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if siteWords()[strings.Trim(lw, ".!?'\"")] || strings.Contains(lw, ".com") || strings.Contains(lw, ".net") {
+			return true
+		}
+		if callLetters(w) && len(words) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// callLetters reports a US broadcaster's call sign: four capital letters
+// starting with K or W, optionally with a suffix after a hyphen
+// ("WXYZ-TV") or digits ("KXYZ5").
+func callLetters(w string) bool {
+	w, _, _ = strings.Cut(w, "-")
+	w = strings.TrimRight(w, "0123456789")
+	if len(w) != 4 || (w[0] != 'K' && w[0] != 'W') {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

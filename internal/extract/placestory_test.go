@@ -1,0 +1,129 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+
+	"sitrep/internal/article"
+)
+
+func TestHeadlineWithoutSite(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Two hurt in Norvale shooting - WXYZ News 7 | Dalmera, ST | Weather", "Two hurt in Norvale shooting"},
+		{"Man shot on Elm Street - KQRS-TV", "Man shot on Elm Street"},
+		{"Teen injured - Dalmeranews.com | Dalmera, ST", "Teen injured"},
+		{"Dalmera Channel 9 - Three shot at party in Norvale", "Three shot at party in Norvale"},
+		{"Police: man shot - suspect arrested", "Police: man shot - suspect arrested"}, // no label
+		{"Shooting in Norvale leaves one dead", "Shooting in Norvale leaves one dead"},
+		{"WHAT happened in Norvale - a timeline", "WHAT happened in Norvale - a timeline"}, // not call letters
+	}
+	for _, tt := range tests {
+		if got := headlineWithoutSite(tt.title); got != tt.want {
+			t.Errorf("headlineWithoutSite(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestQuarterNames(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Two men were shot in the Kessin neighborhood on the West Side.", []string{"kessin"}},
+		{"It happened in the Port Aldane section of Dalmera.", []string{"port aldane"}},
+		{"The neighborhood was quiet. A man was shot in Norvale.", nil},
+		{"The Neighborhood Watch met on Friday.", nil}, // a sentence opener, not a name
+	}
+	for _, tt := range tests {
+		var got []string
+		for k := range quarterNames(tt.text) {
+			got = append(got, k)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("quarterNames(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestWeekdayEndsPlaceName(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"Two men were shot in Dalmera, Md. Friday evening.", []string{"Dalmera, Md."}},
+		{"A woman was hurt in Port Aldane Sunday.", []string{"Port Aldane"}},
+		{"The shooting was in Dalmera on Monday.", []string{"Dalmera"}},
+	}
+	for _, tt := range tests {
+		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestSharpenStory runs the story's place rules with the real gazetteer:
+// a county narrowed to the town in it the lead names, and a headline's
+// site label that names the outlet's town, not the story's.
+func TestSharpenStory(t *testing.T) {
+	tests := []struct {
+		name                       string
+		title, text, url, dateline string
+		wantName, wantAdmin1       string
+	}{
+		{"county narrowed to its town", "Man hurt in Queen Anne's County shooting",
+			"A man was shot Tuesday night at a house in Centreville, deputies said.", "", "",
+			"Centreville", "Maryland"},
+		{"county narrowed to a town named further on", "Man hurt in Queen Anne's County shooting",
+			"A man was shot Tuesday night, deputies said.\n\nHe is expected to live.\n\nNo one was arrested.\n\nDeputies asked for help.\n\nThe house is on a farm road in Centreville.", "", "",
+			"Centreville", "Maryland"},
+		{"county with no town named", "Man hurt in Queen Anne's County shooting",
+			"A man was shot Tuesday night at a house, deputies said.", "", "",
+			"Maryland", "Maryland"},
+		{"site label names the outlet's town", "Two hurt in shooting - WXYZ News | Baltimore, MD",
+			"Two people were hurt in a shooting on Elm Street, police said.", "", "",
+			"", ""},
+		{"a town of its own beside the story's", "Baby hurt in North Las Vegas shooting",
+			"A baby was hurt in a shooting on Friday, police said.", "http://www.lasvegas-example-news.com/story/1", "",
+			"North Las Vegas", "Nevada"},
+		{"dateline where it was filed, headline where it happened", "Two hurt in Petersburg shooting",
+			"Two people were hurt in a shooting on Tuesday, police said.", "", "RICHMOND, Va.",
+			"Petersburg", "Virginia"},
+		{"dateline's own town when the headline names none", "Two hurt in shooting",
+			"Two people were hurt in a shooting on Tuesday, police said.", "", "RICHMOND, Va.",
+			"Richmond", "Virginia"},
+		{"the first town named past the lead when nothing else places the story", "Two hurt in shooting",
+			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nThe shooting happened in Kalamazoo, Mich., near a school.", "", "",
+			"Kalamazoo", "Michigan"},
+		{"a quarter the article names as one", "Woman killed in Austin shooting",
+			"A woman was killed Saturday in the Austin neighborhood on the West Side.", "http://abc7chicago.com/news/woman-killed/1/", "",
+			"Chicago", "Illinois"},
+	}
+	for _, tt := range tests {
+		p := newPlacer(article.Article{Title: tt.title, Text: tt.text, URL: tt.url, Dateline: tt.dateline}, nil)
+		gotName, gotAdmin1 := "", ""
+		if p.story != nil {
+			gotName, gotAdmin1 = p.story.Name, p.story.Admin1
+		}
+		if gotName != tt.wantName || gotAdmin1 != tt.wantAdmin1 {
+			t.Errorf("%s: story's place %q, %q (%s); want %q, %q", tt.name, gotName, gotAdmin1, p.storyRule, tt.wantName, tt.wantAdmin1)
+		}
+	}
+}
+
+func TestFacilityNotTown(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"He died at Saint Anne Hospital on Friday.", nil},
+		{"She was taken to a hospital in Dalmera, Md.", nil},
+		{"Two students were hurt near Norvale High School.", nil},
+		{"Two students were hurt at a school in Norvale.", []string{"Norvale"}}, // where it happened
+		{"A man was shot in Port Aldane.", []string{"Port Aldane"}},
+	}
+	for _, tt := range tests {
+		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}

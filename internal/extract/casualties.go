@@ -47,6 +47,9 @@ type casualtyLexicon struct {
 	// when a toll noun stands earlier in the sentence, however far.
 	tollVerbs [][]string
 	tollNouns [][]string
+	// laterDeaths are predicates telling that people already counted as
+	// hit died: "a man shot outside a bar on Friday has died".
+	laterDeaths [][]string
 }
 
 var (
@@ -67,7 +70,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
@@ -200,6 +203,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
+	out = lx.shotThenDied(text, toks, low, out)
 	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
 }
 
@@ -425,6 +429,9 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 // wounded" when the sentence gives no number and no name: the singular
 // verb says one ("The owner of the shop was killed").
 func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []string) []Casualty {
+	// One hit, fate untold ("was shot"), gives way to a fate the
+	// sentence tells later: "the boy who was shot was pronounced dead".
+	var hit []Casualty
 	for i := range low {
 		for k, aux := range append(lx.singular, lx.singularSubjects...) {
 			if !hasWordsAt(low, i, aux) {
@@ -450,11 +457,17 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 				continue
 			}
 			n := 1
-			return []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
+			c := []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 				Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
+			if !shot {
+				return c
+			}
+			if hit == nil {
+				hit = c
+			}
 		}
 	}
-	return nil
+	return hit
 }
 
 // isCue reports a casualty cue at token j.
@@ -807,16 +820,36 @@ func HeadlineCasualties(title string) []Casualty {
 			continue
 		}
 		j := i + 1
+		if one {
+			// "Boy, 7, accidentally shot, killed": past an age set off
+			// by commas and a few filler words to the cue.
+			j += ageApposition(low, j)
+			for n := 0; n < 3 && j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) && !matchAny(low, j, lx.shotAfter); n++ {
+				j++
+			}
+		}
 		c := Casualty{Count: Count{Min: 1}, Start: toks[i].Start, End: toks[i].End, Text: toks[i].Text}
 		if bare {
 			n := 0
 			for _, r := range low[i] {
 				n = n*10 + int(r-'0')
 			}
-			if n == 0 || n > 1000 || !matchAny(low, j, lx.shotAfter) || matchAny(low, j, lx.killedAfter) {
+			if n == 0 || n > 1000 {
 				continue
 			}
-			c.Count.Min, c.Shot = n, true
+			// "4 shot, 2 killed", "3 dead", "2 hurt": a bare number
+			// before a state counts those in it; before "shot" alone,
+			// those hit, fate untold.
+			switch {
+			case matchAny(low, j, lx.killedAfter):
+			case matchAny(low, j, lx.woundedAfter):
+				c.Wounded = true
+			case matchAny(low, j, lx.shotAfter):
+				c.Shot = true
+			default:
+				continue
+			}
+			c.Count.Min = n
 		} else {
 			switch {
 			case matchAny(low, j, lx.killedAfter):

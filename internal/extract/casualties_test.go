@@ -110,6 +110,11 @@ func TestCasualties(t *testing.T) {
 		{"Medics pronounced him dead at the scene.", "killed 1..1"},
 		{"A boy was wounded in a shooting that also injured a woman.", "wounded 2..2"},
 		{"Three people were killed, including 20-year-old Orrin Pike.", "killed 3..3"},
+		// People hit, fate untold, whose predicate tells they died.
+		{"A 12-year-old girl shot outside a corner store in Dalmera on Tuesday has died, police said.", "killed 1..1"},
+		{"The teenager who was shot was pronounced dead at Kessin General.", "killed 1..1"},
+		{"Two men shot near the ferry landing later died.", "killed 2..2"},
+		{"A man was shot in the arm while his brother watched.", "shot 1..1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -183,6 +188,9 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Teen shot in head at mall", []c{{1, false, true}}},
 		{"Police: 3 year old dies after accidental shooting", []c{{1, false, false}}},
 		{"Man shot 3 times outside bar", []c{{1, false, true}}},
+		{"4 shot, 2 killed at Dalmera apartment complex", []c{{2, false, false}, {4, false, true}}},
+		{"Boy, 7, accidentally shot, killed in Dalmera", []c{{1, false, false}}},
+		{"Bus crash: 5 hurt on Route 9", []c{{5, true, false}}},
 		{"City council debates 2 budget items", nil},
 	}
 	for _, tt := range tests {

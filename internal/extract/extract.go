@@ -195,7 +195,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		}
 		attributions(text, sents, triggered, res.Events, res.Why)
 		promoteViolentEvent(res.Events, res.Why)
+		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
+		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after
@@ -717,7 +719,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 				w.Max = &m
 			}
 			g.ev.Wounded = &w
-			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: "people shot less people killed in the event"})
+			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled})
 		}
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {

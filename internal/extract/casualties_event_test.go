@@ -17,6 +17,10 @@ func TestEventWounded(t *testing.T) {
 	}{
 		{"an accident headline's toll", "Boy, 7, accidentally shot, killed in Dalmera",
 			"Police in Dalmera said a 7-year-old boy was shot in a parking lot on Monday afternoon. Officers found the boy bleeding in a car.", 1, 0},
+		{"a toll told with the arrest", "",
+			"Police in Dalmera arrested a man on Monday in connection with a shooting that left five people hospitalized. The shooting happened early Sunday outside a bar on Kessin Avenue, police said.", 0, 5},
+		{"the boy told dead paragraphs on", "",
+			"A 9-year-old boy was shot outside a bar in Dalmera on Sunday night, police said.\n\nOfficers searched the street for shell casings.\n\nNeighbours said the street had been quiet for years.\n\nPolice later confirmed that the boy had died.", 1, 0},
 		{"one in critical condition among four shot", "",
 			"Four people were shot outside a bar in Dayton on Sunday night, police said. One man was killed in the shooting. One woman was in critical condition.", 1, 3},
 		{"taken to hospital, then died", "",

@@ -1,6 +1,10 @@
 package extract
 
-import "sitrep/internal/nlp"
+import (
+	"strings"
+
+	"sitrep/internal/nlp"
+)
 
 // shotThenDied reads a sentence whose only count is of people hit, fate
 // untold, and whose predicate, further on, says they died: "A 15-year-old
@@ -50,7 +54,13 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 	if t, ok := sentenceTrigger(title); !ok || !violent[t.Type] {
 		why = headlineCounts(title, ev, why)
 	}
-	added := killedMin(*ev) - killedBefore
+	return settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+}
+
+// settleShot takes added dead, told after the event's wounded were
+// reckoned as people shot less people killed, out of those wounded: the
+// dead were among the people shot. Wounded a sentence gives stay.
+func settleShot(ev *Event, why []Reason, added int, sentence string) []Reason {
 	if added <= 0 || ev.Wounded == nil {
 		return why
 	}
@@ -67,7 +77,7 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 			w.Max = &m
 		}
 		ev.Wounded = &w
-		return append(why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled + ", the headline's dead among them", Sentence: title})
+		return append(why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled + ", the dead told later among them", Sentence: sentence})
 	}
 	return why
 }
@@ -75,3 +85,70 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 // shotLessKilled is the rule by which an event's wounded are the people
 // shot less the people killed.
 const shotLessKilled = "people shot less people killed in the event"
+
+// anaphoricDeath reports a sentence whose one casualty is a single death
+// told of someone the story has already introduced, by a pronoun or a
+// definite phrase: "He later died from his wounds", "Police confirmed that
+// the boy had died", "The victim was pronounced dead". Such a sentence
+// refers back to the story's incident however many paragraphs on it
+// stands, unlike a toll with a number ("40 people died in the city this
+// year").
+func anaphoricDeath(text string, s nlp.Span) bool {
+	cs := Casualties(text, s)
+	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].Named || cs[0].More || cs[0].Count.Min != 1 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(cs[0].Text))
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "he", "she":
+		return true
+	case "the":
+		return len(words) >= 2 && casualties().headlinePersons[words[len(words)-1]]
+	}
+	return false
+}
+
+// borrowToll gives a violent main event that no sentence of its own gives
+// a toll the toll of another event the article tells when that event is
+// told at a place that agrees and not dated before it: "Police
+// arrested a man in connection with a shooting that left nine people
+// hospitalized" is coded as an arrest, but its nine wounded are the
+// shooting's the story is about. Only an event with no dead borrows, all
+// from one event, so no death is counted twice; wounded it gives of its
+// own stay (less the borrowed dead, when they were reckoned as people
+// shot less people killed).
+func borrowToll(evs []Event, why [][]Reason) {
+	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Killed != nil {
+		return
+	}
+	main := &evs[0]
+	for k := 1; k < len(evs); k++ {
+		e := evs[k]
+		// An arrest or a funeral told after the incident may carry its
+		// toll; an event dated before it is another incident.
+		if e.Killed == nil && e.Wounded == nil || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+			continue
+		}
+		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
+			continue
+		}
+		wn := main.Wounded == nil
+		main.Killed = e.Killed
+		if wn {
+			main.Wounded = e.Wounded
+		}
+		for _, r := range why[k] {
+			if r.Field == "killed" || r.Field == "wounded" && wn {
+				r.Rule += ", told of another event of the article, at a place that agrees and not dated before the main event (which gives no such count)"
+				why[0] = append(why[0], r)
+			}
+		}
+		if !wn && e.Killed != nil {
+			why[0] = settleShot(main, why[0], e.Killed.Min, "")
+		}
+		return
+	}
+}

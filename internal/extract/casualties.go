@@ -50,6 +50,7 @@ type casualtyLexicon struct {
 	// laterDeaths are predicates telling that people already counted as
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
+	hitStates   [][]string // "a gunshot wound": hit, fate untold
 }
 
 var (
@@ -70,7 +71,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
@@ -305,6 +306,7 @@ func startsAt(cs []Casualty, start int) bool {
 // but a state only the wounded are in: "was taken to a hospital in
 // critical condition", "suffered a gunshot wound to the chest".
 func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []string) []Casualty {
+	var hit []Casualty
 	for i := range low {
 		for _, st := range lx.woundedStates {
 			if hasWordsAt(low, i, st) {
@@ -313,8 +315,17 @@ func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []str
 					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
 			}
 		}
+		for _, st := range lx.hitStates {
+			if hit == nil && hasWordsAt(low, i, st) {
+				// "found him with a gunshot wound": hit, fate untold,
+				// unless the sentence tells a state of the living.
+				n, end := 1, i+len(st)-1
+				hit = []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
+			}
+		}
 	}
-	return nil
+	return hit
 }
 
 // objectVictims adds one person a cue was done to when the sentence names

@@ -7,14 +7,16 @@ import (
 )
 
 // shotThenDied reads a sentence whose only count is of people hit, fate
-// untold, and whose predicate, further on, says they died: "A 15-year-old
-// boy shot in a drive-by on Friday evening has died", "the two men shot
-// outside the bar later died". The hit are then the dead. A count of dead
+// untold, or of one person hurt, and whose predicate, further on, says
+// they died: "A 15-year-old boy shot in a drive-by on Friday evening has
+// died", "the two men shot outside the bar later died", "He was taken to
+// Mercy General in critical condition but passed away hours later". The
+// hit are then the dead. A count of dead
 // or wounded the sentence already gives, or a second count of people
 // between the hit and the predicate ("a man shot his wife, who died"), is
 // left as it is.
 func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
-	if len(cs) != 1 || !cs[0].Shot {
+	if len(cs) != 1 || !cs[0].Shot && !(cs[0].Wounded && cs[0].Count.Min == 1 && cs[0].Count.Max != nil && *cs[0].Count.Max == 1) {
 		return cs
 	}
 	c := cs[0]
@@ -24,12 +26,12 @@ func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []str
 	}
 	for j := last + 1; j < len(low); j++ {
 		switch low[j] {
-		case ";", ":", "(", "who", "whose", "while", "after", "before", "when", "but", "his", "her", "their":
+		case ";", ":", "(", "who", "whose", "while", "after", "before", "when", "his", "her", "their":
 			// another clause or another person: "shot his wife, who died".
 			return cs
 		}
 		if matchAny(low, j, lx.laterDeaths) {
-			c.Shot = false
+			c.Shot, c.Wounded = false, false
 			return []Casualty{c}
 		}
 	}

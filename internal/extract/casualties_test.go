@@ -73,7 +73,10 @@ func TestCasualties(t *testing.T) {
 		{"Police say he shot five people, killing two.", "killed 2..2; shot 5..5"},
 		{"Four people were shot dead at the farm.", "killed 4..4"},
 		{"The driver was taken to Mercy General in critical condition.", "wounded 1..1"},
-		{"She suffered a gunshot wound to the leg.", "wounded 1..1"},
+		// A gunshot wound is said of the living and the dead: hit, fate
+		// untold (the event's wounded are those hit less those killed).
+		{"She suffered a gunshot wound to the leg.", "shot 1..1"},
+		{"He was taken to Mercy General in critical condition but passed away hours later.", "killed 1..1"},
 		{"Two teenagers were in stable condition on Monday.", "wounded 2..2"},
 		{"The patient's condition was not released.", ""},
 		{"Police arrested a man in the fatal shooting of a 19-year-old on Elm Street.", "killed 1..1"},

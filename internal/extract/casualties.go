@@ -51,6 +51,7 @@ type casualtyLexicon struct {
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
+	statistics  [][]string // "so far this year": a tally of many incidents
 }
 
 var (
@@ -71,7 +72,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "statistics": &lx.statistics,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
@@ -130,6 +131,11 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	low := make([]string, len(toks))
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
+	}
+	for i := range low {
+		if matchAny(low, i, lx.statistics) {
+			return nil // a running tally, no incident's toll
+		}
 	}
 	raw := nlp.Quantities(text, s)
 	var out []Casualty

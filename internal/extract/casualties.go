@@ -827,12 +827,22 @@ func HeadlineCasualties(title string) []Casualty {
 		}
 		return false
 	}
+	// Numbers written out ("Eight shot in overnight melee") count as
+	// bare numbers do.
+	spelled := map[int]int{}
+	for _, q := range nlp.Quantities(title, s) {
+		if first, last := tokenRange(toks, q.Start, q.End); q.Kind == nlp.Count && q.Noun == "" && first >= 0 && first == last && !isDigits(low[first]) && q.Bounded() && q.Min == q.Max {
+			spelled[first] = q.Min
+		}
+	}
 	for i := 0; i+1 < len(low); i++ {
 		one := lx.headlinePersons[low[i]] || strings.HasSuffix(low[i], "-year-old") ||
 			(low[i] == "old" && i > 0 && strings.HasPrefix(low[i-1], "year"))
 		// A bare count has at most four digits: longer runs are years,
 		// phone numbers or noise, and would overflow.
 		bare := !one && len(low[i]) <= 4 && isDigits(low[i]) && (i == 0 || !strings.HasSuffix(low[i-1], "-"))
+		word, isWord := spelled[i]
+		bare = bare || !one && isWord
 		if !one && !bare {
 			continue
 		}
@@ -847,9 +857,11 @@ func HeadlineCasualties(title string) []Casualty {
 		}
 		c := Casualty{Count: Count{Min: 1}, Start: toks[i].Start, End: toks[i].End, Text: toks[i].Text}
 		if bare {
-			n := 0
-			for _, r := range low[i] {
-				n = n*10 + int(r-'0')
+			n := word
+			if !isWord {
+				for _, r := range low[i] {
+					n = n*10 + int(r-'0')
+				}
 			}
 			if n == 0 || n > 1000 {
 				continue
@@ -1024,7 +1036,14 @@ func killedMin(ev Event) int {
 // people killed, a few more, outnumber: "four were shot, one died ... one
 // is in critical condition" tells three wounded. A larger count of hurt
 // stands, as those shot may be from a tally of other incidents.
+//
+// A vague count ("several others were injured", 3 to 9) gives way to
+// people shot less people killed that it holds: "nine people were shot,
+// one died" tells the eight that "several" only bounds.
 func oneHurt(wounded *Count, shotLessKilled int) bool {
+	if wounded.Max != nil && *wounded.Max > wounded.Min && shotLessKilled > wounded.Min && shotLessKilled <= *wounded.Max {
+		return true
+	}
 	return wounded.Min <= 1 && shotLessKilled > wounded.Min && shotLessKilled <= maxShotLessKilled
 }
 

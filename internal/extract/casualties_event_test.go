@@ -23,6 +23,8 @@ func TestEventWounded(t *testing.T) {
 			"A 9-year-old boy was shot outside a bar in Dalmera on Sunday night, police said.\n\nOfficers searched the street for shell casings.\n\nNeighbours said the street had been quiet for years.\n\nPolice later confirmed that the boy had died.", 1, 0},
 		{"a gunshot wound, then dead", "",
 			"Deputies found a teenager in the street with a gunshot wound in Dalmera on Sunday night, police said. Medics pronounced him dead at the scene.", 1, 0},
+		{"several injured, nine shot", "",
+			"A gunman killed one person and injured several others at a club in Dalmera on Sunday, police said. Police said nine people were shot outside the club.", 1, 8},
 		{"one in critical condition among four shot", "",
 			"Four people were shot outside a bar in Dayton on Sunday night, police said. One man was killed in the shooting. One woman was in critical condition.", 1, 3},
 		{"taken to hospital, then died", "",

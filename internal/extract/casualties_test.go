@@ -196,6 +196,8 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"4 shot, 2 killed at Dalmera apartment complex", []c{{2, false, false}, {4, false, true}}},
 		{"Boy, 7, accidentally shot, killed in Dalmera", []c{{1, false, false}}},
 		{"Bus crash: 5 hurt on Route 9", []c{{5, true, false}}},
+		{"Eight shot outside Dalmera nightclub", []c{{8, false, true}}},
+		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 	}
 	for _, tt := range tests {

@@ -114,6 +114,7 @@ func TestCasualties(t *testing.T) {
 		{"A boy was wounded in a shooting that also injured a woman.", "wounded 2..2"},
 		{"Three people were killed, including 20-year-old Orrin Pike.", "killed 3..3"},
 		{"Police said the 3 year-old girl was killed.", "killed 1..1"},
+		{"Deputies found the body of a 52-year-old man behind the mill.", "killed 1..1"},
 		{"So far this year, 31 people have been killed in Dalmera, according to police records.", ""},
 		// People hit, fate untold, whose predicate tells they died.
 		{"A 12-year-old girl shot outside a corner store in Dalmera on Tuesday has died, police said.", "killed 1..1"},

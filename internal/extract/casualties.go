@@ -47,6 +47,11 @@ type casualtyLexicon struct {
 	// when a toll noun stands earlier in the sentence, however far.
 	tollVerbs [][]string
 	tollNouns [][]string
+	// laterDeaths are predicates telling that people already counted as
+	// hit died: "a man shot outside a bar on Friday has died".
+	laterDeaths [][]string
+	hitStates   [][]string // "a gunshot wound": hit, fate untold
+	statistics  [][]string // "so far this year": a tally of many incidents
 }
 
 var (
@@ -67,7 +72,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "statistics": &lx.statistics,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
@@ -126,6 +131,11 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	low := make([]string, len(toks))
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
+	}
+	for i := range low {
+		if matchAny(low, i, lx.statistics) {
+			return nil // a running tally, no incident's toll
+		}
 	}
 	raw := nlp.Quantities(text, s)
 	var out []Casualty
@@ -200,6 +210,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
+	out = lx.shotThenDied(text, toks, low, out)
 	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
 }
 
@@ -301,6 +312,7 @@ func startsAt(cs []Casualty, start int) bool {
 // but a state only the wounded are in: "was taken to a hospital in
 // critical condition", "suffered a gunshot wound to the chest".
 func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []string) []Casualty {
+	var hit []Casualty
 	for i := range low {
 		for _, st := range lx.woundedStates {
 			if hasWordsAt(low, i, st) {
@@ -309,8 +321,17 @@ func (lx *casualtyLexicon) woundedState(text string, toks []nlp.Token, low []str
 					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
 			}
 		}
+		for _, st := range lx.hitStates {
+			if hit == nil && hasWordsAt(low, i, st) {
+				// "found him with a gunshot wound": hit, fate untold,
+				// unless the sentence tells a state of the living.
+				n, end := 1, i+len(st)-1
+				hit = []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n},
+					Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]}}
+			}
+		}
 	}
-	return nil
+	return hit
 }
 
 // objectVictims adds one person a cue was done to when the sentence names
@@ -425,6 +446,9 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 // wounded" when the sentence gives no number and no name: the singular
 // verb says one ("The owner of the shop was killed").
 func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []string) []Casualty {
+	// One hit, fate untold ("was shot"), gives way to a fate the
+	// sentence tells later: "the boy who was shot was pronounced dead".
+	var hit []Casualty
 	for i := range low {
 		for k, aux := range append(lx.singular, lx.singularSubjects...) {
 			if !hasWordsAt(low, i, aux) {
@@ -450,11 +474,17 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 				continue
 			}
 			n := 1
-			return []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
+			c := []Casualty{{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 				Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
+			if !shot {
+				return c
+			}
+			if hit == nil {
+				hit = c
+			}
 		}
 	}
-	return nil
+	return hit
 }
 
 // isCue reports a casualty cue at token j.
@@ -797,26 +827,58 @@ func HeadlineCasualties(title string) []Casualty {
 		}
 		return false
 	}
+	// Numbers written out ("Eight shot in overnight melee") count as
+	// bare numbers do.
+	spelled := map[int]int{}
+	for _, q := range nlp.Quantities(title, s) {
+		if first, last := tokenRange(toks, q.Start, q.End); q.Kind == nlp.Count && q.Noun == "" && first >= 0 && first == last && !isDigits(low[first]) && q.Bounded() && q.Min == q.Max {
+			spelled[first] = q.Min
+		}
+	}
 	for i := 0; i+1 < len(low); i++ {
 		one := lx.headlinePersons[low[i]] || strings.HasSuffix(low[i], "-year-old") ||
 			(low[i] == "old" && i > 0 && strings.HasPrefix(low[i-1], "year"))
 		// A bare count has at most four digits: longer runs are years,
 		// phone numbers or noise, and would overflow.
 		bare := !one && len(low[i]) <= 4 && isDigits(low[i]) && (i == 0 || !strings.HasSuffix(low[i-1], "-"))
+		word, isWord := spelled[i]
+		bare = bare || !one && isWord
 		if !one && !bare {
 			continue
 		}
 		j := i + 1
+		if one {
+			// "Boy, 7, accidentally shot, killed": past an age set off
+			// by commas and a few filler words to the cue.
+			j += ageApposition(low, j)
+			for n := 0; n < 3 && j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) && !matchAny(low, j, lx.shotAfter); n++ {
+				j++
+			}
+		}
 		c := Casualty{Count: Count{Min: 1}, Start: toks[i].Start, End: toks[i].End, Text: toks[i].Text}
 		if bare {
-			n := 0
-			for _, r := range low[i] {
-				n = n*10 + int(r-'0')
+			n := word
+			if !isWord {
+				for _, r := range low[i] {
+					n = n*10 + int(r-'0')
+				}
 			}
-			if n == 0 || n > 1000 || !matchAny(low, j, lx.shotAfter) || matchAny(low, j, lx.killedAfter) {
+			if n == 0 || n > 1000 {
 				continue
 			}
-			c.Count.Min, c.Shot = n, true
+			// "4 shot, 2 killed", "3 dead", "2 hurt": a bare number
+			// before a state counts those in it; before "shot" alone,
+			// those hit, fate untold.
+			switch {
+			case matchAny(low, j, lx.killedAfter):
+			case matchAny(low, j, lx.woundedAfter):
+				c.Wounded = true
+			case matchAny(low, j, lx.shotAfter):
+				c.Shot = true
+			default:
+				continue
+			}
+			c.Count.Min = n
 		} else {
 			switch {
 			case matchAny(low, j, lx.killedAfter):
@@ -974,7 +1036,14 @@ func killedMin(ev Event) int {
 // people killed, a few more, outnumber: "four were shot, one died ... one
 // is in critical condition" tells three wounded. A larger count of hurt
 // stands, as those shot may be from a tally of other incidents.
+//
+// A vague count ("several others were injured", 3 to 9) gives way to
+// people shot less people killed that it holds: "nine people were shot,
+// one died" tells the eight that "several" only bounds.
 func oneHurt(wounded *Count, shotLessKilled int) bool {
+	if wounded.Max != nil && *wounded.Max > wounded.Min && shotLessKilled > wounded.Min && shotLessKilled <= *wounded.Max {
+		return true
+	}
 	return wounded.Min <= 1 && shotLessKilled > wounded.Min && shotLessKilled <= maxShotLessKilled
 }
 

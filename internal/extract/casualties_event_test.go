@@ -12,23 +12,33 @@ import (
 func TestEventWounded(t *testing.T) {
 	pub := time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC)
 	tests := []struct {
-		name, text      string
-		killed, wounded int
+		name, title, text string
+		killed, wounded   int
 	}{
-		{"one in critical condition among four shot",
+		{"an accident headline's toll", "Boy, 7, accidentally shot, killed in Dalmera",
+			"Police in Dalmera said a 7-year-old boy was shot in a parking lot on Monday afternoon. Officers found the boy bleeding in a car.", 1, 0},
+		{"a toll told with the arrest", "",
+			"Police in Dalmera arrested a man on Monday in connection with a shooting that left five people hospitalized. The shooting happened early Sunday outside a bar on Kessin Avenue, police said.", 0, 5},
+		{"the boy told dead paragraphs on", "",
+			"A 9-year-old boy was shot outside a bar in Dalmera on Sunday night, police said.\n\nOfficers searched the street for shell casings.\n\nNeighbours said the street had been quiet for years.\n\nPolice later confirmed that the boy had died.", 1, 0},
+		{"a gunshot wound, then dead", "",
+			"Deputies found a teenager in the street with a gunshot wound in Dalmera on Sunday night, police said. Medics pronounced him dead at the scene.", 1, 0},
+		{"several injured, nine shot", "",
+			"A gunman killed one person and injured several others at a club in Dalmera on Sunday, police said. Police said nine people were shot outside the club.", 1, 8},
+		{"one in critical condition among four shot", "",
 			"Four people were shot outside a bar in Dayton on Sunday night, police said. One man was killed in the shooting. One woman was in critical condition.", 1, 3},
-		{"taken to hospital, then died",
+		{"taken to hospital, then died", "",
 			"Gunmen opened fire outside a bar in Dayton on Sunday night, police said. The man was taken to a local hospital, where he died.", 1, 0},
-		{"a city's tally is not the event's",
+		{"a city's tally is not the event's", "",
 			"A man is in critical condition after a shooting outside a bar in Dayton on Sunday night, police said. So far this year 76 people have been shot in the city.", 0, 1},
-		{"another man also killed",
+		{"another man also killed", "",
 			"A man was killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
-		{"the same dead told twice",
+		{"the same dead told twice", "",
 			"Two men were killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			evs := Extract(article.Article{Published: pub, Title: tt.title, Text: tt.text}, Options{}).Events
 			if len(evs) == 0 {
 				t.Fatal("no event")
 			}

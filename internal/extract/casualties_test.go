@@ -73,7 +73,10 @@ func TestCasualties(t *testing.T) {
 		{"Police say he shot five people, killing two.", "killed 2..2; shot 5..5"},
 		{"Four people were shot dead at the farm.", "killed 4..4"},
 		{"The driver was taken to Mercy General in critical condition.", "wounded 1..1"},
-		{"She suffered a gunshot wound to the leg.", "wounded 1..1"},
+		// A gunshot wound is said of the living and the dead: hit, fate
+		// untold (the event's wounded are those hit less those killed).
+		{"She suffered a gunshot wound to the leg.", "shot 1..1"},
+		{"He was taken to Mercy General in critical condition but passed away hours later.", "killed 1..1"},
 		{"Two teenagers were in stable condition on Monday.", "wounded 2..2"},
 		{"The patient's condition was not released.", ""},
 		{"Police arrested a man in the fatal shooting of a 19-year-old on Elm Street.", "killed 1..1"},
@@ -110,6 +113,14 @@ func TestCasualties(t *testing.T) {
 		{"Medics pronounced him dead at the scene.", "killed 1..1"},
 		{"A boy was wounded in a shooting that also injured a woman.", "wounded 2..2"},
 		{"Three people were killed, including 20-year-old Orrin Pike.", "killed 3..3"},
+		{"Police said the 3 year-old girl was killed.", "killed 1..1"},
+		{"Deputies found the body of a 52-year-old man behind the mill.", "killed 1..1"},
+		{"So far this year, 31 people have been killed in Dalmera, according to police records.", ""},
+		// People hit, fate untold, whose predicate tells they died.
+		{"A 12-year-old girl shot outside a corner store in Dalmera on Tuesday has died, police said.", "killed 1..1"},
+		{"The teenager who was shot was pronounced dead at Kessin General.", "killed 1..1"},
+		{"Two men shot near the ferry landing later died.", "killed 2..2"},
+		{"A man was shot in the arm while his brother watched.", "shot 1..1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -183,6 +194,11 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Teen shot in head at mall", []c{{1, false, true}}},
 		{"Police: 3 year old dies after accidental shooting", []c{{1, false, false}}},
 		{"Man shot 3 times outside bar", []c{{1, false, true}}},
+		{"4 shot, 2 killed at Dalmera apartment complex", []c{{2, false, false}, {4, false, true}}},
+		{"Boy, 7, accidentally shot, killed in Dalmera", []c{{1, false, false}}},
+		{"Bus crash: 5 hurt on Route 9", []c{{5, true, false}}},
+		{"Eight shot outside Dalmera nightclub", []c{{8, false, true}}},
+		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 	}
 	for _, tt := range tests {

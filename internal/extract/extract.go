@@ -117,14 +117,15 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		}
 		cls := clauses(text, sent)
 		if len(cls) == 0 {
-			if n := len(mentions); n > 0 && (paras[i]-mentions[n-1].para > 1 || !violent[mentions[n-1].trigger.Type]) {
+			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(text, sent)
+			if n := len(mentions); n > 0 && (far || !violent[mentions[n-1].trigger.Type]) {
 				continue // no event beside it to take a toll
 			}
 			r, ok := riderAt(text, sent, i, paras[i], dates)
 			if !ok {
 				continue
 			}
-			if n := len(mentions); n > 0 && r.para-mentions[n-1].para <= 1 {
+			if n := len(mentions); n > 0 && !far {
 				mentions[n-1].ride(r)
 			} else if n == 0 {
 				pending = append(pending, r)
@@ -195,7 +196,10 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		}
 		attributions(text, sents, triggered, res.Events, res.Why)
 		promoteViolentEvent(res.Events, res.Why)
+		borrowToll(res.Events, res.Why)
+		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
+		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after
@@ -722,7 +726,7 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 				w.Max = &m
 			}
 			g.ev.Wounded = &w
-			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: "people shot less people killed in the event"})
+			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled})
 		}
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {

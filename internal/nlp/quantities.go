@@ -995,6 +995,8 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Percent, end + 1
 	case lx.ageAfter[two]:
 		return Age, end + 2
+	case lx.ageAfter[next] && c.startsWithNum:
+		return Age, end + 1 // "a 3 year-old boy", written with one hyphen
 	case lx.timeWords[two]:
 		return Time, end + 2
 	case lx.timeWords[next] && (c.startsWithNum || strings.ContainsAny(next, ".'’")):

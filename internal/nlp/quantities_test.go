@@ -115,6 +115,7 @@ func TestQuantities(t *testing.T) {
 			[]string{"A policeman|count|1..1|policeman*", "an elderly woman|count|1..1|woman*"}},
 		{"A group of settlers attacked a farm.", nil},
 		{"A 19-year-old was arrested.", []string{"19-year-old|age|19..19"}},
+		{"A 3 year-old boy was arrested.", []string{"3 year-old|age|3..3"}},
 		{"No one was hurt, and there were no casualties.",
 			[]string{"No one|count|0..0|No one*", "no casualties|count|0..0|casualties*"}},
 		{"Both guards were disarmed.", []string{"Both guards|count|2..2|guards*"}},

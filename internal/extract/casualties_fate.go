@@ -1,0 +1,156 @@
+package extract
+
+import (
+	"strings"
+
+	"sitrep/internal/nlp"
+)
+
+// shotThenDied reads a sentence whose only count is of people hit, fate
+// untold, or of one person hurt, and whose predicate, further on, says
+// they died: "A 15-year-old boy shot in a drive-by on Friday evening has
+// died", "the two men shot outside the bar later died", "He was taken to
+// Mercy General in critical condition but passed away hours later". The
+// hit are then the dead. A count of dead
+// or wounded the sentence already gives, or a second count of people
+// between the hit and the predicate ("a man shot his wife, who died"), is
+// left as it is.
+func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	if len(cs) != 1 || !cs[0].Shot && !(cs[0].Wounded && cs[0].Count.Min == 1 && cs[0].Count.Max != nil && *cs[0].Count.Max == 1) {
+		return cs
+	}
+	c := cs[0]
+	_, last := tokenRange(toks, c.Start, c.End)
+	if last < 0 {
+		return cs
+	}
+	for j := last + 1; j < len(low); j++ {
+		switch low[j] {
+		case ";", ":", "(", "who", "whose", "while", "after", "before", "when", "his", "her", "their":
+			// another clause or another person: "shot his wife, who died".
+			return cs
+		}
+		if matchAny(low, j, lx.laterDeaths) {
+			c.Shot, c.Wounded = false, false
+			return []Casualty{c}
+		}
+	}
+	return cs
+}
+
+// headlineToll takes the headline's toll as a floor for a violent main
+// event when the headline itself reads as no violent event, as headlines
+// that call a shooting an accident do ("Boy, 7, accidentally shot,
+// killed"): its counts are still of the people the text is about. A
+// headline that reads as a violent event has had its counts taken by
+// headlineFacts.
+//
+// killedBefore is the event's dead before the headline was read: the
+// wounded the event took as people shot less people killed lose those the
+// headline adds to the dead ("Boy, 7, shot, killed" over a text that only
+// tells him shot).
+func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Reason {
+	if !violent[ev.Type] {
+		return why
+	}
+	if t, ok := sentenceTrigger(title); !ok || !violent[t.Type] {
+		why = headlineCounts(title, ev, why)
+	}
+	return settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+}
+
+// settleShot takes added dead, told after the event's wounded were
+// reckoned as people shot less people killed, out of those wounded: the
+// dead were among the people shot. Wounded a sentence gives stay.
+func settleShot(ev *Event, why []Reason, added int, sentence string) []Reason {
+	if added <= 0 || ev.Wounded == nil {
+		return why
+	}
+	for k := len(why) - 1; k >= 0; k-- {
+		if why[k].Field != "wounded" {
+			continue
+		}
+		if why[k].Rule != shotLessKilled || why[k].Value != ev.Wounded.String() {
+			return why // the wounded are a count the text gives
+		}
+		w := Count{Min: max(0, ev.Wounded.Min-added)}
+		if ev.Wounded.Max != nil {
+			m := max(w.Min, *ev.Wounded.Max-added)
+			w.Max = &m
+		}
+		ev.Wounded = &w
+		return append(why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled + ", the dead told later among them", Sentence: sentence})
+	}
+	return why
+}
+
+// shotLessKilled is the rule by which an event's wounded are the people
+// shot less the people killed.
+const shotLessKilled = "people shot less people killed in the event"
+
+// anaphoricDeath reports a sentence whose one casualty is a single death
+// told of someone the story has already introduced, by a pronoun or a
+// definite phrase: "He later died from his wounds", "Police confirmed that
+// the boy had died", "The victim was pronounced dead". Such a sentence
+// refers back to the story's incident however many paragraphs on it
+// stands, unlike a toll with a number ("40 people died in the city this
+// year").
+func anaphoricDeath(text string, s nlp.Span) bool {
+	cs := Casualties(text, s)
+	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].Named || cs[0].More || cs[0].Count.Min != 1 {
+		return false
+	}
+	words := strings.Fields(strings.ToLower(cs[0].Text))
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "he", "she":
+		return true
+	case "the":
+		return len(words) >= 2 && casualties().headlinePersons[words[len(words)-1]]
+	}
+	return false
+}
+
+// borrowToll gives a violent main event that no sentence of its own gives
+// a toll the toll of another event the article tells when that event is
+// told at a place that agrees and not dated before it: "Police
+// arrested a man in connection with a shooting that left nine people
+// hospitalized" is coded as an arrest, but its nine wounded are the
+// shooting's the story is about. Only an event with no dead borrows, all
+// from one event, so no death is counted twice; wounded it gives of its
+// own stay (less the borrowed dead, when they were reckoned as people
+// shot less people killed).
+func borrowToll(evs []Event, why [][]Reason) {
+	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Killed != nil {
+		return
+	}
+	main := &evs[0]
+	for k := 1; k < len(evs); k++ {
+		e := evs[k]
+		// An arrest or a funeral told after the incident may carry its
+		// toll; an event dated before it is another incident.
+		if e.Killed == nil && e.Wounded == nil || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+			continue
+		}
+		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
+			continue
+		}
+		wn := main.Wounded == nil
+		main.Killed = e.Killed
+		if wn {
+			main.Wounded = e.Wounded
+		}
+		for _, r := range why[k] {
+			if r.Field == "killed" || r.Field == "wounded" && wn {
+				r.Rule += ", told of another event of the article, at a place that agrees and not dated before the main event (which gives no such count)"
+				why[0] = append(why[0], r)
+			}
+		}
+		if !wn && e.Killed != nil {
+			why[0] = settleShot(main, why[0], e.Killed.Min, "")
+		}
+		return
+	}
+}

@@ -1,0 +1,170 @@
+// Command gvadump prints, for each gva article whose main event gets the
+// killed or injured count wrong, the archive's counts, the extractor's,
+// and the reasons behind the extractor's (the casualty phrases and the
+// sentences they came from): the material for error analysis of counts.
+//
+//	go run ./tools/gvadump --data ../shared/eval/gva                 # every count miss
+//	go run ./tools/gvadump --data ../shared/eval/gva --half a --sum  # one half, summary only
+//
+// --half splits the set by incident (FNV hash of the incident id, even:
+// a, odd: b), so that rules can be written while reading one half and
+// checked on the other.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"sitrep/internal/article"
+	"sitrep/internal/eval"
+	"sitrep/internal/extract"
+)
+
+type row struct {
+	a               eval.GVAArticle
+	inc             eval.GVAIncident
+	events          int
+	killed, injured int
+	hasK, hasI      bool
+	why             []extract.Reason
+	typ             string
+}
+
+func main() {
+	data := flag.String("data", "../shared/eval/gva", "gva evaluation set directory")
+	half := flag.String("half", "", "a or b: only incidents of that half (by hash of the incident id)")
+	sum := flag.Bool("sum", false, "print the scores only")
+	field := flag.String("field", "", "killed or injured: only misses of that field")
+	tsv := flag.Bool("tsv", false, "print one line per article: id, got killed, got injured (- when untold), want killed, want injured, main event type")
+	flag.Parse()
+	set, err := eval.LoadGVA(*data)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gvadump:", err)
+		os.Exit(1)
+	}
+	var todo []eval.GVAArticle
+	for _, a := range set.Articles {
+		inc, ok := set.Incidents[a.IncidentID]
+		if !ok || !inc.HasMetadata || a.Boilerplate {
+			continue
+		}
+		if *half != "" && halfOf(a.IncidentID) != *half {
+			continue
+		}
+		todo = append(todo, a)
+	}
+	rows := make([]row, len(todo))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				rows[i] = code(todo[i], set.Incidents[todo[i].IncidentID])
+			}
+		})
+	}
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var kOK, iOK int
+	var kSE, iSE float64
+	for _, r := range rows {
+		kd, id := r.killed-r.inc.Killed, r.injured-r.inc.Injured
+		kSE += float64(kd * kd)
+		iSE += float64(id * id)
+		if kd == 0 {
+			kOK++
+		}
+		if id == 0 {
+			iOK++
+		}
+		if *tsv {
+			fmt.Printf("%s\t%s\t%s\t%d\t%d\t%s\n", r.a.ID, told(r.killed, r.hasK), told(r.injured, r.hasI), r.inc.Killed, r.inc.Injured, r.typ)
+			continue
+		}
+		if *sum || kd == 0 && id == 0 || *field == "killed" && kd == 0 || *field == "injured" && id == 0 {
+			continue
+		}
+		fmt.Printf("=== %s  killed %d want %d  injured %d want %d  events %d %s\n", r.a.ID, r.killed, r.inc.Killed, r.injured, r.inc.Injured, r.events, r.typ)
+		fmt.Printf("    title: %s\n", r.a.Title)
+		for _, w := range r.why {
+			if w.Field != "killed" && w.Field != "wounded" && w.Field != "shot" {
+				continue
+			}
+			s := strings.Join(strings.Fields(w.Sentence), " ")
+			if len(s) > 300 {
+				s = s[:300] + "..."
+			}
+			fmt.Printf("    %s=%s  %s\n        | %s\n", w.Field, w.Value, w.Rule, s)
+		}
+	}
+	n := float64(len(rows))
+	fmt.Printf("articles %d  killed %.3f (%d) RMSE %.2f  injured %.3f (%d) RMSE %.2f\n",
+		len(rows), float64(kOK)/n, kOK, sqrt(kSE/n), float64(iOK)/n, iOK, sqrt(iSE/n))
+}
+
+func told(n int, ok bool) string {
+	if !ok {
+		return "-"
+	}
+	return fmt.Sprint(n)
+}
+
+func sqrt(x float64) float64 {
+	z := x
+	if z == 0 {
+		return 0
+	}
+	for range 50 {
+		z = (z + x/z) / 2
+	}
+	return z
+}
+
+func halfOf(id string) string {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	if h.Sum32()%2 == 0 {
+		return "a"
+	}
+	return "b"
+}
+
+// code runs the pipeline as 'sitrep eval gva' does and keeps the main
+// event's counts and reasons.
+func code(a eval.GVAArticle, inc eval.GVAIncident) row {
+	r := row{a: a, inc: inc}
+	art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
+	if err != nil && art.Text == "" {
+		return r
+	}
+	art.Title = a.Title
+	art.URL = a.URL
+	pub, _ := time.Parse("2006-01-02", a.Published)
+	res := extract.Extract(art, extract.Options{Published: pub})
+	r.events = len(res.Events)
+	if len(res.Events) == 0 {
+		r.typ = "NOEVENT"
+		return r
+	}
+	ev := res.Events[0]
+	r.typ = ev.Subtype
+	if ev.Killed != nil {
+		r.killed, r.hasK = ev.Killed.Min, true
+	}
+	if ev.Wounded != nil {
+		r.injured, r.hasI = ev.Wounded.Min, true
+	}
+	if len(res.Why) > 0 {
+		r.why = res.Why[0]
+	}
+	return r
+}

@@ -262,11 +262,19 @@ func dateChoices(c dateContext) []DateChoice {
 		set("lead_date", c.lead != nil && c.lead.Precision == "day" && c.lead.Start == v.Start)
 	}
 	for k, d := range days {
+		// Besides the days eligible allows, the ranker weighs, as looser
+		// candidates (feature "loose"), days told in a sentence about
+		// violence, a trigger's or only a cue word's: a follow-up story
+		// recalls the shooting's day ("charged in the Nov. 29 shooting")
+		// however long ago, and a violent sentence may give the day a wrong
+		// rough date ("in March" read off a street name) would hide. A day
+		// told only beside a hearing or a statement still never dates the
+		// event outside the rough date the text gave it.
 		strict := c.eligible(d)
-		if !strict && !c.looselyEligible(d) {
+		r := reads[k]
+		if !strict && !c.violent[d.sent] && !r.violence {
 			continue
 		}
-		r := reads[k]
 		x := make([]float64, len(dateFeatures))
 		set := func(name string, on bool) {
 			if on {
@@ -328,6 +336,9 @@ func dateChoices(c dateContext) []DateChoice {
 		set("clock_delta0", clockOnly && delta0)
 		set("weekday_delta0", r.weekday && delta0)
 		out = append(out, DateChoice{Date: d.date, Features: x})
+		if !strict {
+			continue
+		}
 		if clockOnly && delta0 && !r.stamp && !d.report && c.withinRough(dayBefore(d.date)) {
 			// A clock time alone ("around 9:30 p.m.") is read as the
 			// article's day; a story written the morning after tells
@@ -373,17 +384,6 @@ func dayBefore(d *Date) *Date {
 func (c dateContext) withinRough(d *Date) bool {
 	md := c.main.Date
 	return md == nil || md.Text == "" || md.Precision == "day" || d.narrows(md)
-}
-
-// looselyEligible lets the ranker weigh, as a looser candidate (feature
-// "loose"), a day the careful rule of eligible refuses but that is told
-// beside a violent event: a follow-up story recalls the shooting's day
-// ("charged in the Nov. 29 shooting") however long ago, and a violent
-// sentence may give the day a wrong rough date ("in March" read off a
-// street name) would hide. A day told only beside a hearing or a statement
-// still never dates the event outside the rough date the text gave it.
-func (c dateContext) looselyEligible(d dayExpr) bool {
-	return c.violent[d.sent]
 }
 
 // eligible reports whether a day may date the main event at all, as a

@@ -56,6 +56,8 @@ var dateFeatures = []string{
 	"delta_future", "delta0", "delta1", "delta2", "delta3_6", "delta7_31", "delta_older",
 	"clock_delta0", "weekday_delta0",
 	"count2", "count3plus", "vcount1", "vcount2plus", "first_violent", "earliest_recent", "main_date", "within_main", "lead_date",
+	// candidates the text does not write as such
+	"day_before", "day_before_evening", "loose",
 }
 
 // DateFeatureNames returns the names of the ranker's features.
@@ -203,9 +205,6 @@ func readDay(c dateContext, d dayExpr) dayReading {
 // the main event.
 func dateChoices(c dateContext) []DateChoice {
 	days := c.idx.days
-	if len(days) == 0 {
-		return nil
-	}
 	reads := make([]dayReading, len(days))
 	count := map[string]int{}  // tellings of each day, a page's stamps and statements aside
 	vcount := map[string]int{} // tellings in a sentence about violence
@@ -228,18 +227,61 @@ func dateChoices(c dateContext) []DateChoice {
 			earliest = d.date.Start
 		}
 	}
-	out := make([]DateChoice, 0, len(days))
+	out := make([]DateChoice, 0, len(days)+2)
+	fi := dateFeatureIndex()
+	// value sets the features of a candidate's value v: how far before
+	// the anchor, how often the text tells it, whether the main event or
+	// the lead already has it.
+	value := func(x []float64, v *Date) {
+		set := func(name string, on bool) {
+			x[fi[name]] = 0
+			if on {
+				x[fi[name]] = 1
+			}
+		}
+		delta := int(c.anchor.Sub(mustDay(v.Start)).Hours() / 24)
+		if mustDay(v.Start).After(c.anchor) {
+			delta = -1
+		}
+		set("delta_future", delta < 0)
+		set("delta0", delta == 0)
+		set("delta1", delta == 1)
+		set("delta2", delta == 2)
+		set("delta3_6", delta >= 3 && delta <= 6)
+		set("delta7_31", delta >= 7 && delta <= 31)
+		set("delta_older", delta > 31)
+		set("count2", count[v.Start] == 2)
+		set("count3plus", count[v.Start] >= 3)
+		set("vcount1", vcount[v.Start] == 1)
+		set("vcount2plus", vcount[v.Start] >= 2)
+		set("first_violent", v.Start == firstViolent)
+		set("earliest_recent", v.Start == earliest)
+		md := c.main.Date
+		set("main_date", md != nil && md.Precision == "day" && md.Start == v.Start)
+		set("within_main", md != nil && md.Precision != "day" && v.narrows(md))
+		set("lead_date", c.lead != nil && c.lead.Precision == "day" && c.lead.Start == v.Start)
+	}
 	for k, d := range days {
-		if !c.eligible(d) {
+		// Besides the days eligible allows, the ranker weighs, as looser
+		// candidates (feature "loose"), days told in a sentence about
+		// violence, a trigger's or only a cue word's: a follow-up story
+		// recalls the shooting's day ("charged in the Nov. 29 shooting")
+		// however long ago, and a violent sentence may give the day a wrong
+		// rough date ("in March" read off a street name) would hide. A day
+		// told only beside a hearing or a statement still never dates the
+		// event outside the rough date the text gave it.
+		strict := c.eligible(d)
+		r := reads[k]
+		if !strict && !c.violent[d.sent] && !r.violence {
 			continue
 		}
-		r := reads[k]
 		x := make([]float64, len(dateFeatures))
 		set := func(name string, on bool) {
 			if on {
-				x[dateFeatureIndex()[name]] = 1
+				x[fi[name]] = 1
 			}
 		}
+		set("loose", !strict)
 		p := c.paras[d.sent]
 		set("para0", p == 0)
 		set("para1", p == 1)
@@ -289,33 +331,59 @@ func dateChoices(c dateContext) []DateChoice {
 		set("sent_future", r.future)
 		set("sent_quote", r.quote)
 
-		delta := int(c.anchor.Sub(mustDay(d.date.Start)).Hours() / 24)
-		if mustDay(d.date.Start).After(c.anchor) {
-			delta = -1
-		}
-		set("delta_future", delta < 0)
-		set("delta0", delta == 0)
-		set("delta1", delta == 1)
-		set("delta2", delta == 2)
-		set("delta3_6", delta >= 3 && delta <= 6)
-		set("delta7_31", delta >= 7 && delta <= 31)
-		set("delta_older", delta > 31)
-		set("clock_delta0", clockOnly && delta == 0)
-		set("weekday_delta0", r.weekday && delta == 0)
-		v := d.date.Start
-		set("count2", count[v] == 2)
-		set("count3plus", count[v] >= 3)
-		set("vcount1", vcount[v] == 1)
-		set("vcount2plus", vcount[v] >= 2)
-		set("first_violent", v == firstViolent)
-		set("earliest_recent", v == earliest)
-		md := c.main.Date
-		set("main_date", md != nil && md.Precision == "day" && md.Start == v)
-		set("within_main", md != nil && md.Precision != "day" && d.date.narrows(md))
-		set("lead_date", c.lead != nil && c.lead.Precision == "day" && c.lead.Start == v)
+		value(x, d.date)
+		delta0 := d.date.Start == anchorDay
+		set("clock_delta0", clockOnly && delta0)
+		set("weekday_delta0", r.weekday && delta0)
 		out = append(out, DateChoice{Date: d.date, Features: x})
+		if !strict {
+			continue
+		}
+		if clockOnly && delta0 && !r.stamp && !d.report && c.withinRough(dayBefore(d.date)) {
+			// A clock time alone ("around 9:30 p.m.") is read as the
+			// article's day; a story written the morning after tells
+			// of the night before in the same words.
+			y := append([]float64(nil), x...)
+			prev := dayBefore(d.date)
+			value(y, prev)
+			y[fi["day_before"]] = 1
+			if r.night || evening(c.text[d.start:d.end]) {
+				y[fi["day_before_evening"]] = 1
+			}
+			y[fi["clock_delta0"]] = 0
+			out = append(out, DateChoice{Date: prev, Features: y})
+		}
 	}
 	return out
+}
+
+// evening reports whether a clock time is from 6 p.m. to midnight: "9:30
+// p.m.", "11 pm".
+func evening(s string) bool {
+	ws := lowerWords(s)
+	pm := false
+	for _, w := range ws {
+		pm = pm || w == "p.m." || w == "pm" || w == "p.m"
+	}
+	if !pm || len(ws) == 0 {
+		return false
+	}
+	h, _, _ := strings.Cut(ws[0], ":")
+	n, err := strconv.Atoi(h)
+	return err == nil && n >= 6 && n <= 11
+}
+
+// dayBefore is the day before day-precision date d.
+func dayBefore(d *Date) *Date {
+	t := mustDay(d.Start).AddDate(0, 0, -1).Format("2006-01-02")
+	return &Date{Start: t, End: t, Precision: "day", Text: d.Text}
+}
+
+// withinRough reports whether a day lies within the rough date the text
+// gave the main event ("last week", "in July"), if it gave one.
+func (c dateContext) withinRough(d *Date) bool {
+	md := c.main.Date
+	return md == nil || md.Text == "" || md.Precision == "day" || d.narrows(md)
 }
 
 // eligible reports whether a day may date the main event at all, as a
@@ -393,7 +461,7 @@ func hasCue(words []string, cues map[string]bool) bool {
 // that weights w score highest becomes its date. It returns the
 // candidates; with nil weights it only describes them.
 func rankMainDate(text string, sents []nlp.Span, paras []int, idx *sentenceDateIndex, anchor time.Time, ms []mention, res *Result, w []float64) []DateChoice {
-	if len(res.Events) == 0 || !violent[res.Events[0].Type] || len(idx.days) == 0 {
+	if len(res.Events) == 0 || !violent[res.Events[0].Type] {
 		return nil
 	}
 	main := &res.Events[0]

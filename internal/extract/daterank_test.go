@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"sitrep/internal/article"
 )
 
 func TestParseDateWeights(t *testing.T) {
@@ -60,5 +63,46 @@ func TestDateWeightsRoundTrip(t *testing.T) {
 		if !strings.Contains(dateWeightsText, "\n"+name+" ") {
 			t.Errorf("rules/date_weights.txt has no weight for %s: rerun tools/datetrain --write", name)
 		}
+	}
+}
+
+// TestDateChoicesCandidates checks which days the ranker is offered, by
+// the features that mark the candidates the text does not write as such:
+// the day before a clock time read as the article's day, and a day the
+// careful rule refuses but a sentence about violence tells.
+func TestDateChoicesCandidates(t *testing.T) {
+	pub := time.Date(2016, 7, 21, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       []string // day and the marking features, "2016-07-20 day_before day_before_evening"
+	}{
+		{"evening clock time", "A man was shot and wounded outside a bar on Elm Street in Dalmera, police said.\n\nOfficers were called to the bar around 11:40 p.m. and found him on the sidewalk.",
+			[]string{"2016-07-21", "2016-07-20 day_before day_before_evening"}},
+		{"morning clock time", "A man was shot and wounded outside a bar on Elm Street in Dalmera, police said.\n\nOfficers were called to the bar around 9:15 a.m. and found him on the sidewalk.",
+			[]string{"2016-07-21", "2016-07-20 day_before"}},
+		{"a weekday is not shifted", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Thursday, police said.",
+			[]string{"2016-07-21"}},
+		{"an old day beside violence", "A man was shot and killed outside a bar on Elm Street in Dalmera, police said.\n\nPhoto: the bar.\n\nShare.\n\nSubscribe.\n\nA second shooting there, on April 2, left a woman wounded.",
+			[]string{"2016-04-02 loose"}},
+		{"an old day beside a hearing", "A man was shot and wounded outside a bar on Elm Street in Dalmera last week, police said.\n\nThe bar's licence was renewed on April 2.",
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, _ := DateChoices(article.Article{Published: pub, Text: tt.text}, Options{})
+			var got []string
+			for _, c := range cs {
+				g := c.Date.Start
+				for _, f := range []string{"day_before", "day_before_evening", "loose"} {
+					if c.Features[dateFeatureIndex()[f]] != 0 {
+						g += " " + f
+					}
+				}
+				got = append(got, g)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("candidates = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

@@ -47,12 +47,18 @@ func main() {
 	verbose := flag.Bool("v", false, "print the fitted weights")
 	write := flag.Bool("write", false, "write the weights fitted on the whole set")
 	out := flag.String("out", "internal/extract/rules/date_weights.txt", "weights file written by --write")
+	dumpN := flag.Int("dump", -1, "sort the date misses into causes, print the counts and N examples, and stop")
+	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only")
 	flag.Parse()
 
 	set, err := eval.LoadGVA(*data)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "datetrain:", err)
 		os.Exit(1)
+	}
+	if *dumpN >= 0 {
+		dump(set, *dumpN, *only)
+		return
 	}
 	exs := load(set, *folds)
 	n, withChoices, withGold, base := len(exs), 0, 0, 0

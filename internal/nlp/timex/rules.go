@@ -261,6 +261,9 @@ func (m *matcher) monthDate(i int) res {
 	if !m.monthOK(i, j, abbr, false) {
 		return res{}
 	}
+	if _, street := m.table("not_after_month", j); street && j < len(m.t) && m.t[j].cap {
+		return res{} // "March Street", "May Avenue"
+	}
 	if _, verb := m.table("month_verb", i); verb && !m.dateContext(i) {
 		return res{}
 	}

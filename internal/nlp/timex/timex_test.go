@@ -150,6 +150,9 @@ var cases = []struct {
 	{"2024-03-27", "Flight 1990 landed safely; it cost $2015.", nil},
 	{"2024-03-27", "May I ask a question? March forward, they said.", nil},
 	{"2024-03-27", "The Sunday Times recalled Bloody Sunday and Super Tuesday.", nil},
+	{"2024-03-27", "Officers searched the yards on or around March Street and along May Avenue.", nil},
+	{"2024-03-27", "The clinic on Dunmore Road closed around March, and reopened by May.",
+		[]want{{"March", "DATE", "2024-03", ""}, {"May", "DATE", "2024-05", ""}}},
 }
 
 func TestFind(t *testing.T) {

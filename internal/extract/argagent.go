@@ -77,8 +77,16 @@ func (lx *argumentLexicon) addSubjectAgent(a *Arguments, np phrase) {
 	if np.members != "" {
 		a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: np.members, Kind: "person"})
 	}
+	g, ok := lx.groupModifier(np)
+	if ok && p.Kind == "person" {
+		// "shining path members bombed": the people are "members",
+		// their organisation the group named before them.
+		if rest := strings.TrimSpace(np.text[len(g.Name):]); rest != "" {
+			p.Name = rest
+		}
+	}
 	a.Perpetrators = addParticipant(a.Perpetrators, p)
-	if g, ok := lx.groupModifier(np); ok {
+	if ok {
 		a.Perpetrators = addParticipant(a.Perpetrators, g)
 	}
 }

@@ -37,6 +37,10 @@ type argumentLexicon struct {
 	subjectVerbs               map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
+	// countWords open a phrase with a count or a size ("two", "several",
+	// "large"); nameBreaks are words before a name that are no part of
+	// it (nationality adjectives: "guatemalan").
+	countWords, nameBreaks map[string]bool
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -107,9 +111,10 @@ func arguments() *argumentLexicon {
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
 			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
+			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,

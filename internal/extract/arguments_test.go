@@ -83,7 +83,7 @@ func TestSentenceArguments(t *testing.T) {
 		},
 		{
 			sentence: "farc guerrillas burned the tank truck.",
-			perps:    []string{"farc guerrillas", "farc"}, targets: []string{"tank truck"},
+			perps:    []string{"guerrillas", "farc"}, targets: []string{"tank truck"},
 		},
 		{
 			sentence: "the two teachers killed on friday were buried in dalmera.",

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -258,12 +260,19 @@ func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, ids []int64, rows 
 			}
 		}
 	}
+	var drop []key
 	for k := range have {
 		if _, ok := want[k]; !ok {
-			if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors
-				WHERE incident_id = $1 AND actor = $2 AND role = $3`).ExecContext(ctx, k.inc, k.actor, k.role); err != nil {
-				return fmt.Errorf("incident actors: %w", err)
-			}
+			drop = append(drop, k)
+		}
+	}
+	slices.SortFunc(drop, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.inc, b.inc), strings.Compare(a.actor, b.actor), strings.Compare(a.role, b.role))
+	})
+	for _, k := range drop {
+		if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors
+			WHERE incident_id = $1 AND actor = $2 AND role = $3`).ExecContext(ctx, k.inc, k.actor, k.role); err != nil {
+			return fmt.Errorf("incident actors: %w", err)
 		}
 	}
 	for lo := 0; lo < len(add); lo += cols * maxRowsPerInsert {

@@ -39,7 +39,7 @@ func (e env) cmdIngest(args []string) int {
 	dsn := fs.String("db", envOr("SITREP_DB", store.DefaultDSN), "the store: a SQLite file, or a postgres:// URL (default $SITREP_DB or ./sitrep.db)")
 	jsonl := fs.String("jsonl", "", `read records {"id","title","text","published","url"} from this JSON Lines file ("-" for stdin); "id" is kept as the article's external id`)
 	urls := fs.String("urls", "", "read this file as a list of URLs, one a line, whatever it looks like")
-	batch := fs.Int("batch", 100, "articles per transaction")
+	batch := fs.Int("batch", 500, "articles per transaction at most (fewer when the writer would wait for more)")
 	jobs := fs.Int("jobs", runtime.GOMAXPROCS(0), "pages fetched, read and coded at once")
 	maxBytes := fs.Int64("max-bytes", article.DefaultMaxBytes, "refuse pages (and feed items, WARC records) larger than this many bytes")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to this file (for 'go tool pprof')")
@@ -173,6 +173,7 @@ type coded struct {
 	item         store.Item
 	err          error
 	usable       bool // err is a warning: item is still worth storing
+	early        bool // not a page: put the batch gathered now (see ingester.next)
 }
 
 // sendRecords queues the records of a JSON Lines file; false when the
@@ -355,7 +356,19 @@ func (in *ingester) run(ctx context.Context, produce func(send func(task) bool))
 	// The workers code up to a whole batch ahead, so that reading and
 	// extracting the next batch runs on the other cores while the writer
 	// puts this one; with only a few slots they would wait for the writer.
-	for c := range codeInParallel(ctx, in.jobs, in.batch+4*in.jobs, produce) {
+	slots := codeInParallel(ctx, in.jobs, in.batch+4*in.jobs, produce)
+	var head chan coded // the next slot, taken from slots and not yet filled
+	for {
+		c, ok := in.next(ctx, slots, &head, len(items))
+		if !ok {
+			break
+		}
+		if c.early {
+			if err := flush(); err != nil {
+				return err
+			}
+			continue
+		}
 		t := in.source(c.source)
 		t.pages++
 		in.total.pages++
@@ -382,6 +395,61 @@ func (in *ingester) run(ctx context.Context, produce func(send func(task) bool))
 	}
 	in.pr.finish(in.total.pages, in.total.failed)
 	return nil
+}
+
+// minEarlyBatch is the fewest articles a batch is put with before it is
+// full, when the next page is not coded yet (see next).
+const minEarlyBatch = 50
+
+// next is the next coded page, from the next of slots (*head, once taken
+// from slots). When it is not coded yet and have pages (the batch
+// gathered so far) are at least minEarlyBatch, or a tenth of the batch,
+// it returns a coded with early set instead: the batch is put now rather
+// than the writer waiting for the workers. A batch is one transaction,
+// and the writer's cost per article falls as batches grow (what a batch's
+// articles share: candidate incidents loaded, incidents reconciled,
+// document frequencies written). Putting what is ready keeps the writer
+// working beside the workers when they are slower than it (raw HTML
+// pages); when it is the slower (plain texts with many events), pages
+// pile up while it puts a batch, and batches fill. It returns false when
+// there are no more pages or ctx is done.
+func (in *ingester) next(ctx context.Context, slots <-chan chan coded, head *chan coded, have int) (coded, bool) {
+	early := have > 0 && have >= min(minEarlyBatch, max(in.batch/10, 1))
+	if *head == nil {
+		var ok bool
+		if early {
+			select {
+			case *head, ok = <-slots:
+			default:
+				return coded{early: true}, true
+			}
+		} else {
+			select {
+			case *head, ok = <-slots:
+			case <-ctx.Done():
+				return coded{}, false
+			}
+		}
+		if !ok {
+			return coded{}, false
+		}
+	}
+	if early {
+		select {
+		case c := <-*head:
+			*head = nil
+			return c, true
+		default:
+			return coded{early: true}, true
+		}
+	}
+	select {
+	case c := <-*head:
+		*head = nil
+		return c, true
+	case <-ctx.Done():
+		return coded{}, false
+	}
 }
 
 // countPages gives the progress line a total, and so an ETA, when it can
@@ -454,11 +522,12 @@ func (in *ingester) summary(elapsed time.Duration) {
 }
 
 // codeInParallel runs the tasks produce sends on jobs workers — fetching,
-// reading, extracting — and yields the results in the order sent: each
-// task gets a one-slot channel, queued in order, that its worker fills.
-// At most ahead tasks are sent and not yet taken, which bounds the coded
-// articles held in memory. It stops taking tasks when ctx is done.
-func codeInParallel(ctx context.Context, jobs, ahead int, produce func(send func(task) bool)) <-chan coded {
+// reading, extracting — and yields their results' slots in the order
+// sent: each task gets a one-slot channel, queued in order, that its
+// worker fills. At most ahead tasks are sent and not yet taken, which
+// bounds the coded articles held in memory. It stops taking tasks when
+// ctx is done.
+func codeInParallel(ctx context.Context, jobs, ahead int, produce func(send func(task) bool)) <-chan chan coded {
 	type job struct {
 		task
 		out chan coded
@@ -497,18 +566,7 @@ func codeInParallel(ctx context.Context, jobs, ahead int, produce func(send func
 			}
 		})
 	}()
-	out := make(chan coded)
-	go func() {
-		defer close(out)
-		for c := range pending {
-			select {
-			case out <- <-c:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	return out
+	return pending
 }
 
 // startCPUProfile starts writing a CPU profile to path; the function it

@@ -147,6 +147,10 @@ type Item struct {
 	Killed, Wounded *int     // nil when the text does not say
 	Signature       uint64   // SimHash of the article's text (see SimHash)
 	Tokens          []string // the article's content words (see Tokens)
+	// TokenIDs, when set, are Tokens' numbers in a vocabulary of the
+	// caller's, one for one: with an IDWeights, comparing two items then
+	// weighs their tokens by number instead of looking each word up.
+	TokenIDs []int32
 }
 
 // FromEvent builds the Item for an extracted event of an article: title
@@ -185,6 +189,27 @@ type member struct {
 	// saidStart and saidEnd are the days the report says its event
 	// happened when they are not its window (see retold); 0 otherwise.
 	saidStart, saidEnd int
+	// nameAt, once namesKnown, are the positions in Tokens of the name
+	// and headline-name tokens, which sharesName looks at: an incident's
+	// member is compared with many reports, and finding them was half
+	// of comparing.
+	nameAt     []int32
+	namesKnown bool
+}
+
+// withNames is m with nameAt known.
+func withNames(m member) member {
+	if m.namesKnown {
+		return m
+	}
+	m.nameAt = nil
+	for i, t := range m.Tokens {
+		if IsName(t) || isHeadlineName(t) {
+			m.nameAt = append(m.nameAt, int32(i))
+		}
+	}
+	m.namesKnown = true
+	return m
 }
 
 // Report is one source's value of a count.
@@ -411,7 +436,9 @@ func (in *Incident) Append(it Item) { in.append(newMember(it)) }
 // source's, so they neither count nor contradict (a second telling's
 // "one of the wounded" is not a toll). The store rebuilds its duplicate
 // reports so.
-func (in *Incident) AppendDuplicate(it Item) { in.Members = append(in.Members, newMember(it)) }
+func (in *Incident) AppendDuplicate(it Item) {
+	in.Members = append(in.Members, withNames(newMember(it)))
+}
 
 // AppendCounts adds an item's counts to the incident's but not the item:
 // for reports beyond the MaxMembersCompared latest, which Match does not
@@ -426,7 +453,7 @@ func (in *Incident) AppendCounts(it Item) {
 }
 
 func (in *Incident) append(m member) {
-	in.Members = append(in.Members, m)
+	in.Members = append(in.Members, withNames(m))
 	in.AppendCounts(m.Item)
 }
 
@@ -635,7 +662,7 @@ func match(in *Incident, m member, idf IDF) (float64, bool) {
 				need = max(need, TextOtherType)
 			}
 		}
-		if s := Cosine(idf, o.Tokens, m.Tokens); s >= need && s-need+1 > best {
+		if s := cosineItems(idf, &o.Item, &m.Item); s >= need && s-need+1 > best {
 			best, ok = s-need+1, true
 		}
 	}
@@ -831,19 +858,36 @@ func sharesName(idf IDF, a, b member) bool {
 	ok := func(t string) bool {
 		return idf.IDF(t) >= NameIDF && !isPlace(t, a.City) && !isPlace(t, b.City)
 	}
+	if a.namesKnown {
+		for _, i := range a.nameAt {
+			if sharedName(a.Tokens[i], &b, ok) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, t := range a.Tokens {
-		switch {
-		case IsName(t):
-			if has(b.Tokens, t) && ok(t) {
-				return true
-			}
-			if h := strings.Replace(t, nameSep, headlineSep, 1); has(b.Tokens, h) && ok(t) {
-				return true
-			}
-		case isHeadlineName(t):
-			if n := strings.Replace(t, headlineSep, nameSep, 1); has(b.Tokens, n) && ok(n) {
-				return true
-			}
+		if sharedName(t, &b, ok) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedName reports whether the token t of one report is a name b gives
+// too that passes ok (see sharesName).
+func sharedName(t string, b *member, ok func(string) bool) bool {
+	switch {
+	case IsName(t):
+		if has(b.Tokens, t) && ok(t) {
+			return true
+		}
+		if h := strings.Replace(t, nameSep, headlineSep, 1); has(b.Tokens, h) && ok(t) {
+			return true
+		}
+	case isHeadlineName(t):
+		if n := strings.Replace(t, headlineSep, nameSep, 1); has(b.Tokens, n) && ok(n) {
+			return true
 		}
 	}
 	return false

@@ -254,6 +254,10 @@ type DocFreqs struct {
 // IDF is log((N+1)/(df+1)) + 1, the smoothed IDF the Clusterer uses.
 func (d DocFreqs) IDF(t string) float64 { return idf(d.N, d.DF[t]) }
 
+// Weight is the IDF of a token df of n documents contain: what
+// DocFreqs.IDF gives, for callers that keep their own counts.
+func Weight(n, df int) float64 { return idf(n, df) }
+
 func idf(n, df int) float64 { return math.Log(float64(n+1)/float64(df+1)) + 1 }
 
 func (d *docFreq) add(tokens []string) {
@@ -343,4 +347,41 @@ func cosineNorms(d Norms, a, b []string) float64 {
 		}
 	}
 	return dot / math.Sqrt(d.SquaredNorm(a)*d.SquaredNorm(b))
+}
+
+// IDWeights is a Norms that also weighs tokens by their numbers in the
+// caller's vocabulary (Item.TokenIDs): WeightOf(id) is IDF of the token
+// numbered id, SquaredNormOf(ids) SquaredNorm of the tokens numbered ids.
+type IDWeights interface {
+	Norms
+	WeightOf(id int32) float64
+	SquaredNormOf(ids []int32) float64
+}
+
+// cosineItems is Cosine of two items' tokens; with an IDWeights and both
+// items' TokenIDs it weighs the shared tokens by number. The sums are
+// the same, in the same order, so the score is too.
+func cosineItems(d IDF, a, b *Item) float64 {
+	iw, ok := d.(IDWeights)
+	if !ok || len(a.Tokens) == 0 || len(b.Tokens) == 0 ||
+		len(a.TokenIDs) != len(a.Tokens) || len(b.TokenIDs) != len(b.Tokens) {
+		return Cosine(d, a.Tokens, b.Tokens)
+	}
+	at, bt := a.Tokens, b.Tokens
+	var dot float64
+	i, j := 0, 0
+	for i < len(at) && j < len(bt) {
+		switch {
+		case at[i] < bt[j]:
+			i++
+		case bt[j] < at[i]:
+			j++
+		default:
+			w := iw.WeightOf(a.TokenIDs[i])
+			dot += w * w
+			i++
+			j++
+		}
+	}
+	return dot / math.Sqrt(iw.SquaredNormOf(a.TokenIDs)*iw.SquaredNormOf(b.TokenIDs))
 }

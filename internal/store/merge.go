@@ -33,6 +33,7 @@ import (
 type mergeInfo struct {
 	sig    uint64
 	tokens []string
+	ids    []int32        // tokens' numbers in the vocabulary (see numberTokens)
 	pub    time.Time      // published, or when it was put
 	items  []cluster.Item // one per event, ArticleID unset
 }
@@ -49,6 +50,14 @@ func makeMergeInfo(a Article, events []extract.Event, now time.Time) mergeInfo {
 		mi.items = append(mi.items, it)
 	}
 	return mi
+}
+
+// numberTokens numbers the article's tokens in v, for its items too.
+func (mi *mergeInfo) numberTokens(v *vocab) {
+	mi.ids = v.intern(mi.tokens)
+	for i := range mi.items {
+		mi.items[i].TokenIDs = mi.ids
+	}
 }
 
 // days is the day number (since 1970-01-01) of t.
@@ -92,19 +101,26 @@ func dateOnly(t time.Time) string {
 // before the first is put (see mergeLockKeys), keep other processes from
 // merging into those places and weeks meanwhile.
 type batch struct {
-	df      map[string]int  // applied changes of the articles put so far
-	staged  map[string]int  // the current article's, until it succeeds
-	flushed map[string]int  // what flushDF wrote, for the cache once committed
-	touched map[int64]bool  // incidents to reconcile before commit
-	created map[int64][]any // incidents created, with the fields inserted (see reconcileAll)
-	incs    map[int64]*cluster.Incident
-	n       int // token_df's article count, -1 until read
-	cands   map[candKey]*candList
-	linked  []linkedReport // reports linked since the first candidate list was kept
+	v *vocab // the vocabulary its tokens are numbered in
+	// Document frequency changes by token number: applied, of the
+	// articles put so far; staged, the current article's until it
+	// succeeds; and the numbers each may be nonzero for.
+	applied, staged []int32
+	dirty, staging  []int32
+	flushed         []tokenDelta // what flushDF wrote, for the counts kept once committed
+	wstamp          []uint32     // weights of the current article (see weights), by token
+	wval            []float64
+	wgen            uint32
+	touched         map[int64]bool  // incidents to reconcile before commit
+	created         map[int64][]any // incidents created, with the fields inserted (see reconcileAll)
+	incs            map[int64]*cluster.Incident
+	n               int // token_df's article count, -1 until read
+	cands           map[candKey]*candList
+	linked          []linkedReport // reports linked since the first candidate list was kept
 }
 
-func newBatch() *batch {
-	return &batch{df: map[string]int{}, staged: map[string]int{}, touched: map[int64]bool{}, created: map[int64][]any{},
+func newBatch(v *vocab) *batch {
+	return &batch{v: v, touched: map[int64]bool{}, created: map[int64][]any{},
 		incs: map[int64]*cluster.Incident{}, n: -1, cands: map[candKey]*candList{}}
 }
 
@@ -142,68 +158,133 @@ func (b *batch) forgetCandidates() {
 	b.linked = b.linked[:0]
 }
 
-func (b *batch) commitStage() {
-	for t, n := range b.staged {
-		b.df[t] += n
+// stage counts token id n more times in the current article's changes.
+func (b *batch) stage(id int32, n int) {
+	if int(id) >= len(b.staged) {
+		b.staged = append(b.staged, make([]int32, int(id)+1-len(b.staged)+len(b.staged)/2)...)
 	}
-	clear(b.staged)
+	if b.staged[id] == 0 {
+		b.staging = append(b.staging, id)
+	}
+	b.staged[id] += int32(n)
+}
+
+func (b *batch) commitStage() {
+	for _, id := range b.staging {
+		n := b.staged[id]
+		if n == 0 {
+			continue
+		}
+		if int(id) >= len(b.applied) {
+			b.applied = append(b.applied, make([]int32, int(id)+1-len(b.applied)+len(b.applied)/2)...)
+		}
+		if b.applied[id] == 0 {
+			b.dirty = append(b.dirty, id)
+		}
+		b.applied[id] += n
+		b.staged[id] = 0
+	}
+	b.staging = b.staging[:0]
 }
 
 func (b *batch) dropStage() {
-	clear(b.staged)
+	for _, id := range b.staging {
+		b.staged[id] = 0
+	}
+	b.staging = b.staging[:0]
 	b.forgetCandidates()
 }
 
-func (b *batch) delta(t string) int { return b.df[t] + b.staged[t] }
+// delta is the transaction's change to token id's count so far.
+func (b *batch) delta(id int32) int {
+	n := 0
+	if int(id) < len(b.applied) {
+		n += int(b.applied[id])
+	}
+	if int(id) < len(b.staged) {
+		n += int(b.staged[id])
+	}
+	return n
+}
 
 // flushDF writes the batch's document frequency changes.
 func (s *sqlStore) flushDF(ctx context.Context, tx *sql.Tx, b *batch) error {
-	toks := make([]string, 0, len(b.df))
-	for t, n := range b.df {
-		if n != 0 {
-			toks = append(toks, t)
+	type change struct {
+		t string
+		d tokenDelta
+	}
+	slices.Sort(b.dirty)
+	b.dirty = slices.Compact(b.dirty)
+	changes := make([]change, 0, len(b.dirty))
+	b.v.mu.Lock()
+	for _, id := range b.dirty {
+		if n := b.applied[id]; n != 0 {
+			changes = append(changes, change{b.v.strs[id], tokenDelta{id, int(n)}})
 		}
 	}
-	slices.Sort(toks)
+	b.v.mu.Unlock()
+	slices.SortFunc(changes, func(x, y change) int { return strings.Compare(x.t, y.t) })
 	const cols = 2
-	for lo := 0; lo < len(toks); lo += maxRowsPerInsert {
-		chunk := toks[lo:min(lo+maxRowsPerInsert, len(toks))]
+	for lo := 0; lo < len(changes); lo += maxRowsPerInsert {
+		chunk := changes[lo:min(lo+maxRowsPerInsert, len(changes))]
 		args := make([]any, 0, cols*len(chunk))
-		for _, t := range chunk {
-			args = append(args, t, b.df[t])
+		for _, c := range chunk {
+			args = append(args, c.t, c.d.n)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO token_df (token, n) VALUES `+valuesList(len(chunk), cols)+`
 			ON CONFLICT (token) DO UPDATE SET n = token_df.n + excluded.n`, args...); err != nil {
 			return fmt.Errorf("token frequencies: %w", err)
 		}
 	}
-	b.flushed = b.df
-	b.df = map[string]int{}
+	b.flushed = b.flushed[:0]
+	for _, c := range changes {
+		b.flushed = append(b.flushed, c.d)
+	}
+	for _, id := range b.dirty {
+		b.applied[id] = 0
+	}
+	b.dirty = b.dirty[:0]
 	return nil
 }
 
-// docFreqs reads the document frequencies of tokens (unique; and the
-// number of articles, under "") as the transaction sees them.
+// docFreqs reads the document frequencies of tokens (and the number of
+// articles) as the transaction sees them.
 func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []string) (cluster.DocFreqs, error) {
-	d := cluster.DocFreqs{DF: make(map[string]int, len(tokens)+1)}
-	c := &s.df
-	// The article count is read once a transaction (see batch): it is
-	// what makes every weight move.
-	list := []string{}
-	if b.n < 0 {
-		list = append(list, "")
+	ids := b.v.intern(tokens)
+	counts, err := s.readCounts(ctx, tx, b, ids)
+	if err != nil {
+		return cluster.DocFreqs{}, err
 	}
-	c.mu.Lock()
-	for _, t := range tokens {
-		if n, ok := c.m[t]; ok {
-			d.DF[t] = n
+	d := cluster.DocFreqs{N: b.n + b.delta(0), DF: make(map[string]int, len(tokens))}
+	for i, t := range tokens {
+		d.DF[t] = counts[i] + b.delta(ids[i])
+	}
+	return d, nil
+}
+
+// readCounts is the document frequency in token_df of each token (by
+// number), from the counts kept or else read; the transaction's own
+// changes (batch.delta) are not in them. It reads the number of articles
+// too, once a transaction (see batch): it is what makes every weight move.
+func (s *sqlStore) readCounts(ctx context.Context, tx *sql.Tx, b *batch, ids []int32) ([]int, error) {
+	out := make([]int, len(ids))
+	v := b.v
+	var list []string
+	var pos []int // where each of list goes in out; -1 for the number of articles
+	if b.n < 0 {
+		list, pos = append(list, ""), append(pos, -1)
+	}
+	v.mu.Lock()
+	for i, id := range ids {
+		if n := v.df[id]; n >= 0 && id != 0 {
+			out[i] = int(n)
 		} else {
-			list = append(list, t)
+			list, pos = append(list, v.strs[id]), append(pos, i)
 		}
 	}
-	c.mu.Unlock()
+	v.mu.Unlock()
 	if len(list) == 0 {
-		return s.withDelta(d, b), nil
+		return out, nil
 	}
 	js, _ := json.Marshal(list)
 	q := `SELECT token, n FROM token_df WHERE token IN (SELECT value FROM json_each($1))`
@@ -214,48 +295,49 @@ func (s *sqlStore) docFreqs(ctx context.Context, tx *sql.Tx, b *batch, tokens []
 	}
 	rows, err := s.stmt(ctx, tx, q).QueryContext(ctx, string(js))
 	if err != nil {
-		return d, fmt.Errorf("token frequencies: %w", err)
+		return nil, fmt.Errorf("token frequencies: %w", err)
 	}
 	defer rows.Close()
-	for _, t := range list {
-		d.DF[t] = 0 // absent from the table: no article has it yet
-	}
+	got := make(map[string]int, len(list)) // absent from the table: no article has it yet
 	for rows.Next() {
 		var t string
 		var n int
 		if err := rows.Scan(&t, &n); err != nil {
-			return d, err
+			return nil, err
 		}
-		d.DF[t] = n
+		got[t] = n
 	}
 	if err := rows.Err(); err != nil {
-		return d, err
+		return nil, err
 	}
-	c.mu.Lock()
-	if c.m == nil || len(c.m)+len(list) > maxCached {
-		c.m = map[string]int{}
-	}
-	for _, t := range list {
-		if t != "" {
-			c.m[t] = d.DF[t]
+	v.mu.Lock()
+	for k, p := range pos {
+		n := got[list[k]]
+		if p < 0 {
+			b.n = n
+			continue
+		}
+		out[p] = n
+		if id := ids[p]; id != 0 {
+			v.df[id] = int32(n)
 		}
 	}
-	c.mu.Unlock()
-	if n, ok := d.DF[""]; ok {
-		b.n = n
-		delete(d.DF, "")
-	}
-	return s.withDelta(d, b), nil
+	v.mu.Unlock()
+	return out, nil
 }
 
-// withDelta adds the transaction's own changes to counts read from the
-// table (or the cache), and sets N.
-func (s *sqlStore) withDelta(d cluster.DocFreqs, b *batch) cluster.DocFreqs {
-	for t := range d.DF {
-		d.DF[t] += b.delta(t)
+// weigh sets the weights of tokens need (numbers, each once) for the
+// current article.
+func (s *sqlStore) weigh(ctx context.Context, tx *sql.Tx, b *batch, w *weights, need []int32) error {
+	counts, err := s.readCounts(ctx, tx, b, need)
+	if err != nil {
+		return err
 	}
-	d.N = b.n + b.delta("")
-	return d
+	n := b.n + b.delta(0)
+	for i, id := range need {
+		w.val[id] = cluster.Weight(n, counts[i]+b.delta(id))
+	}
+	return nil
 }
 
 // bandKeys are an article's near-duplicate index keys: band number in the
@@ -361,13 +443,13 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	// Document frequencies: the new version's tokens count, the old
 	// version's (an update) no longer do.
 	if !update {
-		b.staged[""]++
+		b.stage(0, 1)
 	}
-	for _, t := range strings.Fields(oldTokens) {
-		b.staged[t]--
+	for _, id := range b.v.intern(strings.Fields(oldTokens)) {
+		b.stage(id, -1)
 	}
-	for _, t := range r.merge.tokens {
-		b.staged[t]++
+	for _, id := range r.merge.ids {
+		b.stage(id, 1)
 	}
 
 	// Near-duplicates. A new article has no bands to drop and no
@@ -406,7 +488,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 	// What the article's events share: token weights, and the candidate
 	// incidents loaded (an incident an event joins is skipped by the
 	// later ones, so the others stay as loaded).
-	ac := &articleCache{w: newWeights(), incs: b.incs, weighed: map[*cluster.Incident]bool{}}
+	ac := &articleCache{w: b.newWeights(), incs: b.incs, weighed: map[*cluster.Incident]bool{}}
 	for _, inc := range old {
 		delete(ac.incs, inc) // the old version's reports are gone
 	}
@@ -431,6 +513,7 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			b.linked = append(b.linked, linkedReport{inc, it.Country, strings.ToLower(it.Admin1), days(ws), days(we)})
 		}
 	}
+	ac.w.keep(b)
 	for _, inc := range old {
 		touched[inc] = true
 	}
@@ -598,7 +681,7 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 		}
 	}
 	if len(load) > 0 {
-		loaded, err := s.loadCandidates(ctx, tx, load)
+		loaded, err := s.loadCandidates(ctx, tx, b, load)
 		if err != nil {
 			return 0, 0, false, err
 		}
@@ -607,38 +690,35 @@ func (s *sqlStore) placeEvent(ctx context.Context, tx *sql.Tx, b *batch, ac *art
 		}
 	}
 	incs := make([]*cluster.Incident, len(ids))
-	// The tokens not weighed yet, each once: entered in the weights
-	// (as 0) when first seen, weighed below.
-	var need []string
-	want := func(toks []string) {
-		for _, t := range toks {
-			if _, ok := ac.w.w[t]; !ok {
-				ac.w.w[t] = 0
-				need = append(need, t)
+	// The tokens not weighed yet, each once: marked in the weights when
+	// first seen, weighed below.
+	need := ac.need[:0]
+	want := func(toks []int32) {
+		for _, id := range toks {
+			if !ac.w.has(id) {
+				ac.w.mark(id)
+				need = append(need, id)
 			}
 		}
 	}
-	want(it.Tokens)
+	want(it.TokenIDs)
 	for i, id := range ids {
 		incs[i] = ac.incs[id]
 		if ac.weighed[incs[i]] {
 			continue // its tokens were weighed for an earlier event
 		}
 		for _, m := range incs[i].Members {
-			want(m.Tokens)
+			want(m.TokenIDs)
 		}
 	}
+	ac.need = need
 	if len(need) > 0 {
-		counts, err := s.docFreqs(ctx, tx, b, need)
-		if err != nil {
-			for _, t := range need {
-				delete(ac.w.w, t)
+		// Each token's weight once, not once per comparison.
+		if err := s.weigh(ctx, tx, b, ac.w, need); err != nil {
+			for _, id := range need {
+				ac.w.unmark(id)
 			}
 			return 0, 0, false, err
-		}
-		// Each token's weight once, not once per comparison.
-		for _, t := range need {
-			ac.w.w[t] = counts.IDF(t)
 		}
 	}
 	for _, in := range incs {
@@ -971,7 +1051,7 @@ func (cl *candList) rankLinked(key candKey, linked []linkedReport) {
 
 // loadCandidates rebuilds incidents (in the order of ids) as cluster.Match
 // wants them: the MaxMembersCompared latest reports as members.
-func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) ([]*cluster.Incident, error) {
+func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, b *batch, ids []int64) ([]*cluster.Incident, error) {
 	pos := map[int64]int{}
 	incs := make([]*cluster.Incident, len(ids))
 	for i, id := range ids {
@@ -1040,7 +1120,7 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 		return nil, err
 	}
 	rows.Close()
-	if err := s.fillTokens(ctx, tx, members); err != nil {
+	if err := s.fillTokens(ctx, tx, b.v, members); err != nil {
 		return nil, err
 	}
 	for i, ms := range members {
@@ -1060,49 +1140,95 @@ func (s *sqlStore) loadCandidates(ctx context.Context, tx *sql.Tx, ids []int64) 
 }
 
 // weights are tokens' IDF weights, worked out once for all the
-// comparisons of one article's events, and the squared norms of the token
+// comparisons of one article's events, by token number (the arrays are
+// the batch's, reused by each article: a token is weighed for this
+// article when its stamp is gen), and the squared norms of the token
 // sets compared (cluster.Norms), so that a comparison weighs only the
 // tokens two texts share. A token's weight, once set, does not change
 // within an article, so neither does a norm.
 type weights struct {
-	w     map[string]float64
-	norms map[normKey]float64
+	v     *vocab
+	gen   uint32
+	stamp []uint32
+	val   []float64
+	norms map[idsKey]float64
 }
 
-// normKey names a token set by its backing array: the article's tokens
+// idsKey names a token set by its backing array: the article's tokens
 // and a member's (shared through the token cache) are the same slice at
 // every comparison.
-type normKey struct {
-	p *string
+type idsKey struct {
+	p *int32
 	n int
 }
 
-func newWeights() *weights {
-	return &weights{w: map[string]float64{}, norms: map[normKey]float64{}}
+// newWeights starts the weights of the batch's next article.
+func (b *batch) newWeights() *weights {
+	b.wgen++
+	if b.wgen == 0 { // wrapped: no stamp may look current
+		clear(b.wstamp)
+		b.wgen = 1
+	}
+	return &weights{v: b.v, gen: b.wgen, stamp: b.wstamp, val: b.wval, norms: map[idsKey]float64{}}
 }
 
-func (w *weights) IDF(t string) float64 { return w.w[t] }
+func (w *weights) has(id int32) bool { return int(id) < len(w.stamp) && w.stamp[id] == w.gen }
 
-func (w *weights) SquaredNorm(tokens []string) float64 {
-	if len(tokens) == 0 {
+func (w *weights) mark(id int32) {
+	if int(id) >= len(w.stamp) {
+		n := int(id) + 1 + len(w.stamp)/2
+		w.stamp = append(w.stamp, make([]uint32, n-len(w.stamp))...)
+		w.val = append(w.val, make([]float64, n-len(w.val))...)
+	}
+	w.stamp[id] = w.gen
+	w.val[id] = 0
+}
+
+func (w *weights) unmark(id int32) { w.stamp[id] = 0 }
+
+// keep hands the arrays, grown, back to the batch.
+func (w *weights) keep(b *batch) { b.wstamp, b.wval = w.stamp, w.val }
+
+func (w *weights) WeightOf(id int32) float64 {
+	if w.has(id) {
+		return w.val[id]
+	}
+	return 0
+}
+
+func (w *weights) IDF(t string) float64 {
+	if id, ok := w.v.lookup(t); ok {
+		return w.WeightOf(id)
+	}
+	return 0
+}
+
+func (w *weights) SquaredNorm(tokens []string) float64 { return cluster.SquaredNorm(w, tokens) }
+
+func (w *weights) SquaredNormOf(ids []int32) float64 {
+	if len(ids) == 0 {
 		return 0
 	}
-	k := normKey{&tokens[0], len(tokens)}
+	k := idsKey{&ids[0], len(ids)}
 	n, ok := w.norms[k]
 	if !ok {
-		n = cluster.SquaredNorm(w, tokens)
+		for _, id := range ids {
+			x := w.WeightOf(id)
+			n += x * x
+		}
 		w.norms[k] = n
 	}
 	return n
 }
 
 // articleCache is what merging one article's events shares: the weights,
-// the candidate incidents loaded (the batch's), and which of those have
-// had their tokens weighed.
+// the candidate incidents loaded (the batch's), which of those have had
+// their tokens weighed, and a list to reuse.
 type articleCache struct {
 	w       *weights
 	incs    map[int64]*cluster.Incident
 	weighed map[*cluster.Incident]bool
+	need    []int32
 }
 
 // maxCached bounds the entries of each of the store's merge caches; a
@@ -1120,11 +1246,14 @@ type tokenCache struct {
 type cachedTokens struct {
 	sig    uint64
 	tokens []string
+	v      *vocab // ids are the tokens' numbers in v
+	ids    []int32
 }
 
-// fillTokens sets the Tokens of the members, from the cache or, for the
-// articles it lacks, from the database in one query.
-func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]cluster.Item) error {
+// fillTokens sets the Tokens (and TokenIDs, numbered in v) of the
+// members, from the cache or, for the articles it lacks, from the
+// database in one query.
+func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, v *vocab, members [][]cluster.Item) error {
 	c := &s.tokens
 	c.mu.Lock()
 	var missing []int64
@@ -1133,7 +1262,12 @@ func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]clust
 		for k := range ms {
 			id, _ := strconv.ParseInt(ms[k].ArticleID, 10, 64)
 			if ct, ok := c.m[id]; ok && ct.sig == ms[k].Signature {
-				ms[k].Tokens = ct.tokens
+				if ct.v != v {
+					// Numbered in a vocabulary since replaced.
+					ct.v, ct.ids = v, v.intern(ct.tokens)
+					c.m[id] = ct
+				}
+				ms[k].Tokens, ms[k].TokenIDs = ct.tokens, ct.ids
 			} else if !seen[id] {
 				seen[id] = true
 				missing = append(missing, id)
@@ -1159,7 +1293,8 @@ func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]clust
 				rows.Close()
 				return err
 			}
-			got[id] = cachedTokens{uint64(sig.Int64), strings.Fields(toks)}
+			ts := strings.Fields(toks)
+			got[id] = cachedTokens{uint64(sig.Int64), ts, v, v.intern(ts)}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -1170,7 +1305,7 @@ func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]clust
 		for k := range ms {
 			if ms[k].Tokens == nil {
 				id, _ := strconv.ParseInt(ms[k].ArticleID, 10, 64)
-				ms[k].Tokens = got[id].tokens
+				ms[k].Tokens, ms[k].TokenIDs = got[id].tokens, got[id].ids
 			}
 		}
 	}
@@ -1183,34 +1318,6 @@ func (s *sqlStore) fillTokens(ctx context.Context, tx *sql.Tx, members [][]clust
 	}
 	c.mu.Unlock()
 	return nil
-}
-
-// dfCache keeps the document frequencies read from token_df. Counts move
-// slowly — a token's weight is log(N/df) — so a count read a while ago,
-// plus what this process has written since, is as good a weight as the
-// table's; another process's recent writes are missed until the cache is
-// emptied (when full, or when a transaction fails and the process's own
-// writes may not have happened).
-type dfCache struct {
-	mu sync.Mutex
-	m  map[string]int
-}
-
-func (c *dfCache) reset() {
-	c.mu.Lock()
-	c.m = nil
-	c.mu.Unlock()
-}
-
-// add applies a committed batch's changes to the counts cached.
-func (c *dfCache) add(delta map[string]int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for t, n := range delta {
-		if v, ok := c.m[t]; ok {
-			c.m[t] = v + n
-		}
-	}
 }
 
 // mergeLockKeys are the advisory locks (key → exclusive) that make merging
@@ -1285,10 +1392,13 @@ func (s *sqlStore) oldMerge(ctx context.Context, tx *sql.Tx, id int64) ([]int64,
 // ended: with what it wrote if it committed, emptied if it failed.
 func (s *sqlStore) afterMerge(b *batch, err error) {
 	if err != nil {
-		s.df.reset()
+		b.v.forgetCounts()
+		if v := s.vocab.p.Load(); v != b.v && v != nil {
+			v.forgetCounts()
+		}
 		return
 	}
-	s.df.add(b.flushed)
+	b.v.addCounts(b.flushed)
 }
 
 // stmts are the statements merging runs for every article or event,

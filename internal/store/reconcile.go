@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -202,18 +204,79 @@ func (s *sqlStore) idIn(col string, ids []int64) (cond, arg string) {
 	return col + ` IN (SELECT value FROM json_each($1))`, string(js)
 }
 
-// putActors replaces the actors of incidents ids with rows (appendActors').
+// putActors makes the actors of incidents ids rows (appendActors'): it
+// reads the rows they have and deletes, updates and inserts only the
+// ones that differ. Every row written runs the actor summary's trigger
+// for its incident (on SQLite at once, on PostgreSQL at commit), which
+// recomputes that incident's summary rows; deleting and inserting all of
+// a touched incident's actors ran it twice a row, most often to put back
+// what was there (a report joining an incident seldom names a new actor),
+// and was most of reconciling. The summaries come out the same: the
+// trigger reads the rows as they end up, and an incident whose actors
+// do not change is recomputed when its own fields change (its trigger
+// on incidents).
 func (s *sqlStore) putActors(ctx context.Context, tx *sql.Tx, ids []int64, rows []any) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	type key struct {
+		inc         int64
+		actor, role string
+	}
 	in, js := s.idIn("incident_id", ids)
-	if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors WHERE `+in).ExecContext(ctx, js); err != nil {
+	q, err := s.stmt(ctx, tx, `SELECT incident_id, actor, role, resolved FROM incident_actors WHERE `+in).QueryContext(ctx, js)
+	if err != nil {
+		return fmt.Errorf("incident actors: %w", err)
+	}
+	have := map[key]bool{}
+	for q.Next() {
+		var k key
+		var resolved bool
+		if err := q.Scan(&k.inc, &k.actor, &k.role, &resolved); err != nil {
+			q.Close()
+			return fmt.Errorf("incident actors: %w", err)
+		}
+		have[k] = resolved
+	}
+	q.Close()
+	if err := q.Err(); err != nil {
 		return fmt.Errorf("incident actors: %w", err)
 	}
 	const cols = 4
-	for lo := 0; lo < len(rows); lo += cols * maxRowsPerInsert {
-		chunk := rows[lo:min(lo+cols*maxRowsPerInsert, len(rows))]
+	want := make(map[key]bool, len(rows)/cols)
+	var add []any
+	for i := 0; i < len(rows); i += cols {
+		k := key{rows[i].(int64), rows[i+1].(string), rows[i+2].(string)}
+		resolved := rows[i+3].(bool)
+		want[k] = resolved
+		old, ok := have[k]
+		switch {
+		case !ok:
+			add = append(add, rows[i:i+cols]...)
+		case old != resolved:
+			if _, err := s.stmt(ctx, tx, `UPDATE incident_actors SET resolved = $4
+				WHERE incident_id = $1 AND actor = $2 AND role = $3`).ExecContext(ctx, k.inc, k.actor, k.role, resolved); err != nil {
+				return fmt.Errorf("incident actors: %w", err)
+			}
+		}
+	}
+	var drop []key
+	for k := range have {
+		if _, ok := want[k]; !ok {
+			drop = append(drop, k)
+		}
+	}
+	slices.SortFunc(drop, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.inc, b.inc), strings.Compare(a.actor, b.actor), strings.Compare(a.role, b.role))
+	})
+	for _, k := range drop {
+		if _, err := s.stmt(ctx, tx, `DELETE FROM incident_actors
+			WHERE incident_id = $1 AND actor = $2 AND role = $3`).ExecContext(ctx, k.inc, k.actor, k.role); err != nil {
+			return fmt.Errorf("incident actors: %w", err)
+		}
+	}
+	for lo := 0; lo < len(add); lo += cols * maxRowsPerInsert {
+		chunk := add[lo:min(lo+cols*maxRowsPerInsert, len(add))]
 		n := len(chunk) / cols
 		if _, err := s.stmtRows(ctx, tx, `INSERT INTO incident_actors (incident_id, actor, role, resolved) VALUES `+
 			valuesList(n, cols), n).ExecContext(ctx, chunk...); err != nil {

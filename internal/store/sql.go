@@ -54,7 +54,7 @@ type sqlStore struct {
 
 	// Caches of what merging reads most (see merge.go).
 	tokens   tokenCache
-	df       dfCache
+	vocab    vocabHolder
 	prepared stmts
 }
 
@@ -342,7 +342,8 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 		return PutResult{}, err
 	}
 	var res PutResult
-	b := newBatch()
+	b := newBatch(s.vocab.current())
+	r.merge.numberTokens(b.v)
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
 			return err
@@ -375,7 +376,7 @@ type madeRow struct {
 // writer's CPU in a profile of the gva ingest, and none of it needs the
 // transaction. The clock is read once per item, in order, as when they
 // were made one by one.
-func makeArticleRows(items []Item, clock func() time.Time) []madeRow {
+func makeArticleRows(items []Item, clock func() time.Time, v *vocab) []madeRow {
 	out := make([]madeRow, len(items))
 	nows := make([]time.Time, len(items))
 	for i := range items {
@@ -392,6 +393,9 @@ func makeArticleRows(items []Item, clock func() time.Time) []madeRow {
 					return
 				}
 				out[i].r, out[i].err = makeArticleRow(items[i].Article, items[i].Events, nows[i])
+				if out[i].err == nil {
+					out[i].r.merge.numberTokens(v)
+				}
 			}
 		})
 	}
@@ -403,7 +407,8 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 	results := make([]PutResult, len(items))
 	rows := make([]*articleRow, 0, len(items))
 	index := make([]int, 0, len(items)) // rows[k] is items[index[k]]
-	made := makeArticleRows(items, s.clock)
+	v := s.vocab.current()
+	made := makeArticleRows(items, s.clock, v)
 	for i := range items {
 		if made[i].err != nil {
 			results[i].Err = made[i].err
@@ -412,7 +417,7 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		rows = append(rows, &made[i].r)
 		index = append(index, i)
 	}
-	b := newBatch()
+	b := newBatch(v)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.lockIdentities(ctx, tx, rows); err != nil {
 			return err

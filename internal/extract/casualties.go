@@ -866,29 +866,19 @@ func HeadlineCasualties(title string) []Casualty {
 			if n == 0 || n > 1000 {
 				continue
 			}
-			// "4 shot, 2 killed", "3 dead", "2 hurt": a bare number
-			// before a state counts those in it; before "shot" alone,
-			// those hit, fate untold.
-			switch {
-			case matchAny(low, j, lx.killedAfter):
-			case matchAny(low, j, lx.woundedAfter):
-				c.Wounded = true
-			case matchAny(low, j, lx.shotAfter):
-				c.Shot = true
-			default:
-				continue
-			}
 			c.Count.Min = n
-		} else {
-			switch {
-			case matchAny(low, j, lx.killedAfter):
-			case matchAny(low, j, lx.woundedAfter):
-				c.Wounded = true
-			case matchAny(low, j, lx.shotAfter):
-				c.Shot = true
-			default:
-				continue
-			}
+		}
+		// "4 shot, 2 killed", "3 dead", "2 hurt": a bare number (or "one")
+		// before a state counts those in it; before "shot" alone, those
+		// hit, fate untold.
+		switch {
+		case matchAny(low, j, lx.killedAfter):
+		case matchAny(low, j, lx.woundedAfter):
+			c.Wounded = true
+		case matchAny(low, j, lx.shotAfter):
+			c.Shot = true
+		default:
+			continue
 		}
 		m := c.Count.Min
 		c.Count.Max = &m

@@ -16,7 +16,7 @@ func TestEventWounded(t *testing.T) {
 		killed, wounded   int
 	}{
 		{"an accident headline's toll", "Boy, 7, accidentally shot, killed in Dalmera",
-			"Police in Dalmera said a 7-year-old boy was shot in a parking lot on Monday afternoon. Officers found the boy bleeding in a car.", 1, 0},
+			"Police in Dalmera said a boy of 7 had been shot behind a grocery on Monday. Officers found the boy bleeding in a car.", 1, 0},
 		{"a toll told with the arrest", "",
 			"Police in Dalmera arrested a man on Monday in connection with a shooting that left five people hospitalized. The shooting happened early Sunday outside a bar on Kessin Avenue, police said.", 0, 5},
 		{"the boy told dead paragraphs on", "",

@@ -8,7 +8,7 @@ import (
 
 // shotThenDied reads a sentence whose only count is of people hit, fate
 // untold, or of one person hurt, and whose predicate, further on, says
-// they died: "A 15-year-old boy shot in a drive-by on Friday evening has
+// they died: "A teenager shot near the bus depot late on Friday has
 // died", "the two men shot outside the bar later died", "He was taken to
 // Mercy General in critical condition but passed away hours later". The
 // hit are then the dead. A count of dead

@@ -95,7 +95,7 @@ func TestSharpenStory(t *testing.T) {
 			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nThe shooting happened in Kalamazoo, Mich., near a school.", "", "",
 			"Kalamazoo", "Michigan"},
 		{"a quarter the article names as one", "Woman killed in Austin shooting",
-			"A woman was killed Saturday in the Austin neighborhood on the West Side.", "http://abc7chicago.com/news/woman-killed/1/", "",
+			"Police said a woman, 41, died after gunfire Saturday in the Austin neighborhood.", "http://abc7chicago.com/news/woman-killed/1/", "",
 			"Chicago", "Illinois"},
 	}
 	for _, tt := range tests {

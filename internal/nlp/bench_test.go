@@ -2,7 +2,10 @@ package nlp
 
 import (
 	"os"
+	"runtime"
 	"testing"
+
+	"sitrep/internal/cputime"
 )
 
 // BenchmarkPipeline runs the whole layer — sentences, then tokens and
@@ -19,16 +22,16 @@ func BenchmarkPipeline(b *testing.B) {
 	lex() // parse the data files outside the timing
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
-	lockThread()
-	defer unlockThread()
-	cpu0, cpuOK := threadCPU()
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	cpu0, cpuOK := cputime.Thread()
 	for b.Loop() {
 		for _, s := range Sentences(text) {
 			_ = Tokens(text, s)
 			_ = Quantities(text, s)
 		}
 	}
-	if cpu1, ok := threadCPU(); ok && cpuOK {
+	if cpu1, ok := cputime.Thread(); ok && cpuOK {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -1,8 +1,11 @@
 package nlp
 
 import (
+	"runtime"
 	"strings"
 	"testing"
+
+	"sitrep/internal/cputime"
 )
 
 // TestLinear checks that no input pattern makes the pipeline
@@ -13,7 +16,7 @@ import (
 // rescans would show here. It measures thread CPU time, not wall time, so
 // a busy machine does not fail it.
 func TestLinear(t *testing.T) {
-	if _, ok := threadCPU(); !ok {
+	if _, ok := cputime.Thread(); !ok {
 		t.Skip("no thread CPU clock on this system")
 	}
 	patterns := []string{
@@ -40,10 +43,10 @@ func TestLinear(t *testing.T) {
 	// cost is the CPU per run over enough runs to pass the clock's
 	// granularity (rusage counts in scheduler ticks).
 	cost := func(text string) float64 {
-		lockThread()
-		defer unlockThread()
+		runtime.LockOSThread()
+		defer runtime.UnlockOSThread()
 		for runs := 1; ; runs *= 2 {
-			c0, _ := threadCPU()
+			c0, _ := cputime.Thread()
 			for range runs {
 				for _, s := range Sentences(text) {
 					Tokens(text, s)
@@ -51,7 +54,7 @@ func TestLinear(t *testing.T) {
 				}
 				Quantities(text, Span{0, len(text)})
 			}
-			c1, _ := threadCPU()
+			c1, _ := cputime.Thread()
 			if d := c1 - c0; d >= 10_000_000 {
 				return float64(d) / float64(runs)
 			}

@@ -35,6 +35,12 @@ func TestEventWounded(t *testing.T) {
 			"A man was killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
 		{"the same dead told twice", "",
 			"Two men were killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
+		{"a fatal shooting in the headline", "Police probe fatal shooting on Kessin Avenue",
+			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 1, 0},
+		{"shot to death in the headline", "Dalmera cook found shot to death behind diner",
+			"Officers found Orrin Pike, 41, behind a diner in Dalmera on Sunday night, police said. He had been shot several times.", 1, 0},
+		{"a headline that denies the death", "Dalmera cook survives shooting, no one dead",
+			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

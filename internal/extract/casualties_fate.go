@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	"sitrep/internal/nlp"
@@ -56,6 +57,7 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 	if t, ok := sentenceTrigger(title); !ok || !violent[t.Type] {
 		why = headlineCounts(title, ev, why)
 	}
+	why = headlineDeath(title, ev, why)
 	return settleShot(ev, why, killedMin(*ev)-killedBefore, title)
 }
 
@@ -153,4 +155,35 @@ func borrowToll(evs []Event, why [][]Reason) {
 		}
 		return
 	}
+}
+
+// headlineDeath gives a violent main event that has no dead one dead when
+// its headline tells a death with no count: "Police probe fatal shooting
+// on Elm Street", "Teen charged in shooting death of classmate", "Woman
+// found shot to death in her car". A headline that denies a death ("no
+// one dead", "survives") gives none.
+func headlineDeath(title string, ev *Event, why []Reason) []Reason {
+	if !violent[ev.Type] || ev.Killed != nil && ev.Killed.Min > 0 {
+		return why
+	}
+	lx := casualties()
+	toks := nlp.Tokens(title, nlp.Span{Start: 0, End: len(title)})
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		low[i] = strings.ToLower(t.Text)
+	}
+	cue := -1
+	for i := range low {
+		if matchAny(low, i, lx.headlineDenials) {
+			return why
+		}
+		if cue < 0 && matchAny(low, i, lx.headlineDeaths) {
+			cue = i
+		}
+	}
+	if cue < 0 {
+		return why
+	}
+	ev.Killed = &Count{Min: 1}
+	return append(why, Reason{Field: "killed", Value: ev.Killed.String(), Rule: fmt.Sprintf("a death told with no count in the headline (%q): at least one dead", low[cue]), Sentence: title})
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/nlp"
@@ -58,7 +59,8 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 		why = headlineCounts(title, ev, why)
 	}
 	why = headlineDeath(title, ev, why)
-	return settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+	why = settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+	return settleRetold(ev, why)
 }
 
 // settleShot takes added dead, told after the event's wounded were
@@ -186,4 +188,41 @@ func headlineDeath(title string, ev *Event, why []Reason) []Reason {
 	}
 	ev.Killed = &Count{Min: 1}
 	return append(why, Reason{Field: "killed", Value: ev.Killed.String(), Rule: fmt.Sprintf("a death told with no count in the headline (%q): at least one dead", low[cue]), Sentence: title})
+}
+
+// settleRetold reckons again the wounded of an event folded from several
+// tellings of one incident, when all its wounded are people shot less
+// people killed: "A woman was fatally shot on Elm Street ... minutes
+// before the victim was shot" tells one person hit twice, once beside her
+// death and once without, and the telling without it must not leave her
+// wounded too. The people shot are the most any telling gives, as within
+// one telling.
+func settleRetold(ev *Event, why []Reason) []Reason {
+	if ev.Wounded == nil {
+		return why
+	}
+	shot := -1
+	for _, r := range why {
+		switch r.Field {
+		case "wounded":
+			if !strings.HasPrefix(r.Rule, shotLessKilled) || strings.Contains(r.Rule, "another event") {
+				return why // a count the text gives, or borrowed
+			}
+		case "shot":
+			n, err := strconv.Atoi(strings.TrimRight(strings.SplitN(r.Value, "-", 2)[0], "+"))
+			if err != nil {
+				return why
+			}
+			shot = max(shot, n)
+		}
+	}
+	if shot < 0 {
+		return why
+	}
+	w := max(0, shot-killedMin(*ev))
+	if w >= ev.Wounded.Min {
+		return why
+	}
+	ev.Wounded = &Count{Min: w, Max: &w}
+	return append(why, Reason{Field: "wounded", Value: ev.Wounded.String(), Rule: shotLessKilled + ", the most people shot any telling of the incident gives"})
 }

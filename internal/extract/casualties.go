@@ -52,6 +52,10 @@ type casualtyLexicon struct {
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
 	statistics  [][]string // "so far this year": a tally of many incidents
+	// headlineDeaths tell a death in a headline with no count ("fatal
+	// shooting", "shooting death of"); headlineDenials undo them ("no one
+	// killed", "survives").
+	headlineDeaths, headlineDenials [][]string
 }
 
 var (
@@ -73,6 +77,7 @@ func casualties() *casualtyLexicon {
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
 			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "statistics": &lx.statistics,
+			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,

@@ -35,6 +35,18 @@ func TestEventWounded(t *testing.T) {
 			"A man was killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
 		{"the same dead told twice", "",
 			"Two men were killed in a shooting outside a bar in Dayton on Sunday night, police said. Orrin Pike, 24, was also killed in the shooting.", 2, 0},
+		{"a fatal shooting in the headline", "Police probe fatal shooting on Kessin Avenue",
+			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 1, 0},
+		{"shot to death in the headline", "Dalmera cook found shot to death behind diner",
+			"Officers found Orrin Pike, 41, behind a diner in Dalmera on Sunday night, police said. He had been shot several times.", 1, 0},
+		{"a killing in the headline", "Teen charged with killing cousin in Dalmera",
+			"Police in Dalmera said a man was shot inside a parked car on Sunday night. A 17-year-old was arrested on Monday.", 1, 0},
+		{"attempted murder in the headline", "Teen charged with attempted murder in Dalmera",
+			"Police in Dalmera said a man was shot inside a parked car on Sunday night. A 17-year-old was arrested on Monday.", 0, 1},
+		{"a headline that denies the death", "Dalmera cook survives shooting, no one dead",
+			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 0, 1},
+		{"one woman shot, told again paragraphs on", "",
+			"Police are investigating after a woman was fatally shot on Kessin Avenue in Dalmera on Sunday night.\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\nA detective said the victim was shot during the shooting by a man she knew.", 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/nlp"
@@ -56,7 +58,9 @@ func headlineToll(title string, ev *Event, why []Reason, killedBefore int) []Rea
 	if t, ok := sentenceTrigger(title); !ok || !violent[t.Type] {
 		why = headlineCounts(title, ev, why)
 	}
-	return settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+	why = headlineDeath(title, ev, why)
+	why = settleShot(ev, why, killedMin(*ev)-killedBefore, title)
+	return settleRetold(ev, why)
 }
 
 // settleShot takes added dead, told after the event's wounded were
@@ -153,4 +157,72 @@ func borrowToll(evs []Event, why [][]Reason) {
 		}
 		return
 	}
+}
+
+// headlineDeath gives a violent main event that has no dead one dead when
+// its headline tells a death with no count: "Police probe fatal shooting
+// on Elm Street", "Teen charged in shooting death of classmate", "Woman
+// found shot to death in her car". A headline that denies a death ("no
+// one dead", "survives") gives none.
+func headlineDeath(title string, ev *Event, why []Reason) []Reason {
+	if !violent[ev.Type] || ev.Killed != nil && ev.Killed.Min > 0 {
+		return why
+	}
+	lx := casualties()
+	toks := nlp.Tokens(title, nlp.Span{Start: 0, End: len(title)})
+	low := make([]string, len(toks))
+	for i, t := range toks {
+		low[i] = strings.ToLower(t.Text)
+	}
+	cue := -1
+	for i := range low {
+		if matchAny(low, i, lx.headlineDenials) {
+			return why
+		}
+		if cue < 0 && matchAny(low, i, lx.headlineDeaths) {
+			cue = i
+		}
+	}
+	if cue < 0 {
+		return why
+	}
+	ev.Killed = &Count{Min: 1}
+	return append(why, Reason{Field: "killed", Value: ev.Killed.String(), Rule: fmt.Sprintf("a death told with no count in the headline (%q): at least one dead", low[cue]), Sentence: title})
+}
+
+// settleRetold reckons again the wounded of an event folded from several
+// tellings of one incident, when all its wounded are people shot less
+// people killed: "A woman was fatally shot on Elm Street ... minutes
+// before the victim was shot" tells one person hit twice, once beside her
+// death and once without, and the telling without it must not leave her
+// wounded too. The people shot are the most any telling gives, as within
+// one telling.
+func settleRetold(ev *Event, why []Reason) []Reason {
+	if ev.Wounded == nil {
+		return why
+	}
+	shot := -1
+	for _, r := range why {
+		switch r.Field {
+		case "wounded":
+			if !strings.HasPrefix(r.Rule, shotLessKilled) || strings.Contains(r.Rule, "another event") {
+				return why // a count the text gives, or borrowed
+			}
+		case "shot":
+			n, err := strconv.Atoi(strings.TrimRight(strings.SplitN(r.Value, "-", 2)[0], "+"))
+			if err != nil {
+				return why
+			}
+			shot = max(shot, n)
+		}
+	}
+	if shot < 0 {
+		return why
+	}
+	w := max(0, shot-killedMin(*ev))
+	if w >= ev.Wounded.Min {
+		return why
+	}
+	ev.Wounded = &Count{Min: w, Max: &w}
+	return append(why, Reason{Field: "wounded", Value: ev.Wounded.String(), Rule: shotLessKilled + ", the most people shot any telling of the incident gives"})
 }

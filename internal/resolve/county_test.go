@@ -33,3 +33,12 @@ func TestCountyTown(t *testing.T) {
 		}
 	}
 }
+
+// TestFederalIsNoPlace: "Federal" alone is the adjective of "Federal
+// agents", not Brazil's Federal District (which carries it as a name).
+func TestFederalIsNoPlace(t *testing.T) {
+	res := gaz(t).NewResolver(Context{Text: "Federal agents searched a warehouse on Pine Street in the early hours of Monday."}).Resolve("Federal")
+	if res.Best != nil {
+		t.Errorf("Federal: got %s, %s; want no place", res.Best.Name, res.Best.Country)
+	}
+}

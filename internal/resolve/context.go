@@ -307,6 +307,12 @@ func (r *Resolver) readText(text string) {
 				if len(recs) == 0 {
 					continue
 				}
+				if pass == 2 {
+					if r.named == nil {
+						r.named = map[string]bool{}
+					}
+					r.named[k] = true
+				}
 				isCountry := false
 				for _, x := range recs {
 					isCountry = isCountry || r.g.rec(x).kind == KindCountry
@@ -520,4 +526,33 @@ const maxOutOfStateTown = 100000
 func (r *Resolver) outOfState(e *entry) bool {
 	return r.home != nil && e.kind == KindPlace && e.cc == r.home.Country && e.adm1 != r.home.Admin1Code &&
 		e.pop < maxOutOfStateTown
+}
+
+// minCountyTown is the least population of a town that settles which
+// state's county of a name the article means.
+const minCountyTown = 2000
+
+// namesTownIn reports whether the context text names a place that lies
+// in division d, in one of the counties codes.
+// Hamlets do not count (a surname is too often one), nor a town named
+// like the county ("DeKalb" in DeKalb County), which every state's
+// county of that name may hold.
+func (r *Resolver) namesTownIn(d *entry, codes []string, county string) bool {
+	for k := range r.named {
+		if k == county {
+			continue
+		}
+		for _, i := range r.g.lookup(k) {
+			e := r.g.rec(i)
+			if e.kind != KindPlace || e.cc != d.cc || e.adm1 != d.adm1 || (e.pop < minCountyTown && e.fcode != "PPLA2") {
+				continue
+			}
+			for _, c := range codes {
+				if e.adm2 == c {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

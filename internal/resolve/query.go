@@ -111,6 +111,7 @@ var genericWords = map[string]bool{
 	"world": true, "the world": true, "streets": true, "street": true, "camp": true, "base": true,
 	"front": true, "the front": true, "frontline": true, "battlefield": true, "enclave": true,
 	"neighbourhood": true, "neighborhood": true, "suburb": true, "suburbs": true, "interior": true,
+	"federal": true, // "Federal prosecutors": an adjective, not Brazil's Federal District
 }
 
 var directionWords = map[string]bool{

@@ -108,6 +108,10 @@ type Resolver struct {
 	lower map[string]bool
 	// home is the outlet's home its address names, if any.
 	home *Place
+	// named holds the keys of the capitalised names in the context text
+	// that the gazetteer knows, of any size: a county name is settled
+	// by a small town in it the article names.
+	named map[string]bool
 }
 
 // Home is the outlet's home the context's URL names (OutletHome), or nil.
@@ -214,7 +218,10 @@ type cand struct {
 	county  bool    // the division holding a county of that name
 	region  float64 // division evidence from the context
 	variant bool    // matched only without an article or admin word
-	reasons []string
+	// countyTown marks a division whose county of the asked name holds
+	// a town the article names.
+	countyTown bool
+	reasons    []string
 }
 
 // Resolve picks the best place for name given the resolver's context.
@@ -288,6 +295,7 @@ func (r *Resolver) Resolve(name string) Result {
 	// "Orange County": a second-level division the gazetteer has no point
 	// for; the division (state) that contains it is honest.
 	var county []int32
+	countyCodes := map[int32][]string{} // division -> its county codes of that name
 	if !r.known(key) {
 		seen := map[int32]bool{}
 		for _, d := range g.admin2[key] {
@@ -295,7 +303,11 @@ func (r *Resolver) Resolve(name string) Result {
 			if len(f) < 2 {
 				continue
 			}
-			if i, ok := g.admin1[f[0]+"."+f[1]]; ok && !seen[i] {
+			i, ok := g.admin1[f[0]+"."+f[1]]
+			if ok && len(f) == 3 {
+				countyCodes[i] = append(countyCodes[i], f[2])
+			}
+			if ok && !seen[i] {
 				seen[i] = true
 				county = append(county, i)
 			}
@@ -344,6 +356,9 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	for _, i := range county {
 		cands[i] = &cand{rec: i, e: g.rec(i), county: true}
+		// "Floyd County" in a story that names Rome: the state whose
+		// Floyd County holds a Rome.
+		cands[i].countyTown = len(county) > 1 && r.namesTownIn(g.rec(i), countyCodes[i], countyBase(key))
 	}
 	if s := norm.StripArticle(key); s != "" {
 		add(s, true)
@@ -397,6 +412,10 @@ func (r *Resolver) Resolve(name string) Result {
 		e := c.e
 		c.score = prior(e)
 		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
+		if c.countyTown {
+			c.score += 2.5
+			c.reasons = append(c.reasons, "the article names a town in this division's county of that name +2.5")
+		}
 		if pr, ok := g.preferred[key]; ok && pr == c.rec {
 			c.score += 3
 			c.reasons = append(c.reasons, "the name's usual meaning (aliases.tsv) +3")
@@ -677,10 +696,35 @@ func (r *Resolver) qualTargets(q string) []qualTarget {
 			}
 		}
 	}
+	// A town that only carries the qualifier as an alternate name
+	// (Riverside, Missouri, once called Illinois) does not stand for
+	// it when a state or country has it as its own name: "Manchester,
+	// Illinois" is not a Manchester near that town.
+	area := len(ts) > 0
 	for _, i := range recs {
+		if e := g.rec(i); e.kind == KindAdmin1 || e.kind == KindCountry {
+			area = true
+		}
+	}
+	for _, i := range recs {
+		if e := g.rec(i); area && e.kind != KindAdmin1 && e.kind != KindCountry && !r.ownName(e, k) {
+			continue
+		}
 		addRec(i)
 	}
 	return ts
+}
+
+// ownName reports whether key is the record's own name (or that name
+// without its article), not one of its alternate names.
+func (r *Resolver) ownName(e *entry, key string) bool {
+	for _, n := range []string{e.ascii, e.name} {
+		nk := norm.Key(bare(n))
+		if nk == key || norm.StripArticle(nk) == key || nk == norm.StripArticle(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // qualMatch reports whether e lies in one of the qualifier's targets, and
@@ -751,4 +795,15 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
 	a := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
 	return 2 * r * math.Asin(math.Sqrt(a))
+}
+
+// countyBase is a county name's key without its division word:
+// "floyd" for "floyd county".
+func countyBase(key string) string {
+	for _, w := range []string{" county", " parish", " borough"} {
+		if b, ok := strings.CutSuffix(key, w); ok {
+			return b
+		}
+	}
+	return key
 }

@@ -54,7 +54,7 @@ var dateFeatures = []string{
 	"sent_violence", "sent_aftermath", "sent_future", "sent_quote",
 	// its value
 	"delta_future", "delta0", "delta1", "delta2", "delta3_6", "delta7_31", "delta_older",
-	"clock_delta0", "weekday_delta0",
+	"clock_delta0", "weekday_delta0", "weekday_delta6",
 	"count2", "count3plus", "vcount1", "vcount2plus", "first_violent", "earliest_recent", "main_date", "within_main", "lead_date",
 	// candidates the text does not write as such
 	"day_before", "day_before_evening", "loose",
@@ -210,6 +210,7 @@ func dateChoices(c dateContext) []DateChoice {
 	vcount := map[string]int{} // tellings in a sentence about violence
 	earliest, firstViolent := "", ""
 	anchorDay := c.anchor.Format("2006-01-02")
+	sixBack := c.anchor.AddDate(0, 0, -6).Format("2006-01-02")
 	for k, d := range days {
 		r := readDay(c, d)
 		reads[k] = r
@@ -335,6 +336,10 @@ func dateChoices(c dateContext) []DateChoice {
 		delta0 := d.date.Start == anchorDay
 		set("clock_delta0", clockOnly && delta0)
 		set("weekday_delta0", r.weekday && delta0)
+		// A weekday alone read as six days before the anchor is most often
+		// the day after it: a story updated the next morning ("turned
+		// himself in Wednesday") under the previous day's date.
+		set("weekday_delta6", r.weekday && !r.calendar && d.date.Start == sixBack)
 		out = append(out, DateChoice{Date: d.date, Features: x})
 		if !strict {
 			continue

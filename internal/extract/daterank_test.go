@@ -86,6 +86,10 @@ func TestDateChoicesCandidates(t *testing.T) {
 			[]string{"2016-04-02 loose"}},
 		{"an old day beside a hearing", "A man was shot and wounded outside a bar on Elm Street in Dalmera last week, police said.\n\nThe bar's licence was renewed on April 2.",
 			nil},
+		{"a bare weekday six days back", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Wednesday, police said.\n\nHis brother visited him in hospital Friday.",
+			[]string{"2016-07-20", "2016-07-15 weekday_delta6"}},
+		{"a calendar day six days back", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Wednesday, police said.\n\nHis brother had seen him on July 15.",
+			[]string{"2016-07-20", "2016-07-15"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,7 +97,7 @@ func TestDateChoicesCandidates(t *testing.T) {
 			var got []string
 			for _, c := range cs {
 				g := c.Date.Start
-				for _, f := range []string{"day_before", "day_before_evening", "loose"} {
+				for _, f := range []string{"day_before", "day_before_evening", "loose", "weekday_delta6"} {
 					if c.Features[dateFeatureIndex()[f]] != 0 {
 						g += " " + f
 					}
@@ -104,5 +108,26 @@ func TestDateChoicesCandidates(t *testing.T) {
 				t.Errorf("candidates = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestViolenceCues checks that a sentence naming the crime or its marks,
+// not only the shooting, counts as a sentence about violence.
+func TestViolenceCues(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Detectives matched the bullet to a case on Oak Lane.", true},
+		{"He is charged in the April 2 homicide on Oak Lane.", true},
+		{"The teenager's death was ruled accidental.", true},
+		{"Two men were fatally wounded near the depot.", true},
+		{"The council approved the park budget on Tuesday.", false},
+		{"A judge lowered his bail at the hearing.", false},
+	}
+	for _, tt := range tests {
+		if got := hasCue(lowerWords(tt.sentence), dateCues()["violence_cues"]); got != tt.want {
+			t.Errorf("violence cue in %q = %v, want %v", tt.sentence, got, tt.want)
+		}
 	}
 }

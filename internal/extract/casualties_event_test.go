@@ -46,7 +46,7 @@ func TestEventWounded(t *testing.T) {
 		{"a headline that denies the death", "Dalmera cook survives shooting, no one dead",
 			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 0, 1},
 		{"one woman shot, told again paragraphs on", "",
-			"Police are investigating after a woman was fatally shot on Kessin Avenue in Dalmera on Sunday night.\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\nA detective said the victim was shot during the shooting by a man she knew.", 1, 0},
+			"A woman was fatally shot on Kessin Avenue in Dalmera late on Sunday, and detectives are looking for witnesses.\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\nA detective said the victim was shot during the shooting by a man she knew.", 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
-	"sync"
 	"time"
 
 	"sitrep/internal/article"
@@ -133,20 +131,7 @@ func (e env) cmdEvalCluster(args []string) int {
 		return todo[i].ID < todo[j].ID
 	})
 	coded := make([]codedArticle, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				coded[i] = codeArticle(todo[i])
-			}
-		})
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	eval.Each(len(todo), func(i int) { coded[i] = codeArticle(todo[i]) }, nil)
 
 	memPred, memItems, memIDF := clusterInMemory(todo, coded)
 	mem := eval.ScoreBCubed(memPred, gold)

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"sitrep/internal/article"
@@ -151,26 +149,7 @@ func (e env) cmdEvalMUC4(args []string) int {
 	}
 	preds := make([][]eval.MUC4Template, len(docs))
 	pr := newProgress(e.stderr, "eval muc4", len(docs))
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	done := 0
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				preds[i] = muc4Predict(docs[i])
-				mu.Lock()
-				done++
-				pr.update(done, 0)
-				mu.Unlock()
-			}
-		})
-	}
-	for i := range docs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	eval.Each(len(docs), func(i int) { preds[i] = muc4Predict(docs[i]) }, func(done int) { pr.update(done, 0) })
 	pr.finish(len(docs), 0)
 	rep := eval.ScoreMUC4(docs, preds)
 	if *dump != "" {

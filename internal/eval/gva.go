@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 )
 
 // GVAArticle is one news article of the Gun Violence Archive set with the
@@ -149,20 +147,7 @@ func (s *GVASet) RunGVA(predict func(GVAArticle) GVAPrediction) *GVAReport {
 		}
 	}
 	preds := make([]GVAPrediction, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				preds[i] = predict(todo[i])
-			}
-		})
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	Each(len(todo), func(i int) { preds[i] = predict(todo[i]) }, nil)
 
 	rep := &GVAReport{Articles: len(todo)}
 	for i, a := range todo {

@@ -9,10 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"sitrep/internal/article"
 )
@@ -191,28 +189,11 @@ type ReadReport struct {
 func (s *Set) Run(extract Extractor, progress func(done, total int)) (*ReadReport, error) {
 	results := make([]PageResult, len(s.Pages))
 	errs := make([]error, len(s.Pages))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	var mu sync.Mutex
-	done := 0
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				results[i], errs[i] = s.scorePage(s.Pages[i], extract)
-				if progress != nil {
-					mu.Lock()
-					done++
-					progress(done, len(s.Pages))
-					mu.Unlock()
-				}
-			}
-		})
+	var done func(int)
+	if progress != nil {
+		done = func(finished int) { progress(finished, len(s.Pages)) }
 	}
-	for i := range s.Pages {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	Each(len(s.Pages), func(i int) { results[i], errs[i] = s.scorePage(s.Pages[i], extract) }, done)
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

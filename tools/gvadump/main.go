@@ -16,9 +16,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"sitrep/internal/article"
@@ -60,20 +58,7 @@ func main() {
 		todo = append(todo, a)
 	}
 	rows := make([]row, len(todo))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				rows[i] = code(todo[i], set.Incidents[todo[i].IncidentID])
-			}
-		})
-	}
-	for i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	eval.Each(len(todo), func(i int) { rows[i] = code(todo[i], set.Incidents[todo[i].IncidentID]) }, nil)
 	var kOK, iOK int
 	var kSE, iSE float64
 	for _, r := range rows {

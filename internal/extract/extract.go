@@ -189,6 +189,12 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
 	res.Events, res.Why = wholeReport(text, sents, res.Events, res.Why)
+	if !anyViolent(res.Events) {
+		if ev, why, ok := headlineEvent(a.Title, anchor); ok {
+			res.Events = append([]Event{ev}, res.Events...)
+			res.Why = append([][]Reason{why}, res.Why...)
+		}
+	}
 	if len(res.Events) > 0 {
 		triggered := make(map[int]bool, len(mentions))
 		for _, m := range mentions {
@@ -223,6 +229,61 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		}
 	}
 	return res, rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
+}
+
+// anyViolent reports whether any of the events is political violence.
+func anyViolent(evs []Event) bool {
+	for _, ev := range evs {
+		if violent[ev.Type] {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineEvent codes the event the headline reports, for an article
+// whose text tells of no violent event: many crawled pages keep the story
+// only in the title, their text being related-video captions, sign-up
+// prompts or a court follow-up ("One dead, two hurt in Dalmera shooting").
+// The headline is read as any sentence is, so a headline about an
+// accident, a disaster or a crime gives no event. Its date is the one the
+// headline gives, else the week up to the article's date (which the
+// opening paragraphs may narrow); its counts, claims and place are filled
+// later from the headline, as for any main event. The evidence is the
+// headline, at offset 0 with no length: it is not part of the text.
+func headlineEvent(title string, anchor time.Time) (Event, []Reason, bool) {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return Event{}, nil, false
+	}
+	t, ok := sentenceTrigger(title)
+	if !ok || !violent[t.Type] {
+		return Event{}, nil, false
+	}
+	ev := Event{Type: t.Type, Subtype: t.Subtype, Evidence: []Evidence{{Text: title}}}
+	if t.AttackType != "" {
+		at := t.AttackType
+		ev.AttackType = &at
+	}
+	ev.Certainty, ev.Claims = Certainty(title)
+	if ev.Certainty == "" {
+		ev.Certainty = Reported
+	}
+	why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Sentence: title,
+		Rule: fmt.Sprintf("codebook trigger %q in the headline (score %.1f); the text tells of no violent event", t.Text, t.Score)}}
+	for _, e := range timex.Find(title, anchor) {
+		if d := eventDate(e); d != nil && recent(d, anchor) {
+			ev.Date = d
+			why = append(why, Reason{Field: "date", Value: d.Start + ".." + d.End, Rule: fmt.Sprintf("time expression %q in the headline", d.Text), Sentence: title})
+			break
+		}
+	}
+	if ev.Date == nil {
+		ev.Date = leadDate(anchor)
+	}
+	args := SentenceArguments(title)
+	ev.Perpetrators, ev.Targets, ev.Victims, ev.Weapons = args.Perpetrators, args.Targets, args.Victims, args.Weapons
+	return withEmptyLists(ev), why, true
 }
 
 // isVideoCaption reports a line from a related-videos list that the

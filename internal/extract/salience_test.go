@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+)
 
 // The first violent event leads when the text's most salient event is not
 // violent; the others keep their order, and their reasons follow them.
@@ -43,4 +48,58 @@ func subtypes(evs []Event) []string {
 		out = append(out, e.Subtype)
 	}
 	return out
+}
+
+// A page whose text tells of no violent event is coded from its headline,
+// when the headline reports one; an accident, a crime or a council vote in
+// the headline gives none, and a text that tells its own shooting is not
+// overridden by the headline.
+func TestHeadlineEvent(t *testing.T) {
+	boiler := "Close Get email notifications on Tomas Rell daily!\n\nYour notification has been saved.\n\n1:12 Bakers in Orvale show off their autumn loaves Pause"
+	tests := []struct {
+		name, title, text string
+		subtype           string // "" for no event
+		killed, wounded   int    // -1: untold
+		fromTitle         bool
+	}{
+		{"boilerplate body", "Two dead, three hurt in Velmora Street shooting", boiler, "attack", 2, 3, true},
+		{"arrest in the body", "Four wounded in shooting outside Orvale bakery",
+			"Police arrested a 19-year-old man on Monday.\n\nHe was booked into the county jail.", "attack", -1, 4, true},
+		{"accident headline", "Man accidentally shoots himself while cleaning rifle", boiler, "", -1, -1, false},
+		{"council headline", "Orvale council approves new library budget", boiler, "", -1, -1, false},
+		{"text tells the shooting", "Shooting in Orvale",
+			"A gunman shot and killed two men outside an Orvale bakery on Sunday, police said.", "attack", 2, -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Title: tt.title, Text: tt.text}, Options{Published: time.Date(2015, 3, 9, 0, 0, 0, 0, time.UTC)}).Events
+			if tt.subtype == "" {
+				for _, ev := range evs {
+					if violent[ev.Type] {
+						t.Fatalf("got violent event %s, want none", ev.Subtype)
+					}
+				}
+				return
+			}
+			if len(evs) == 0 {
+				t.Fatalf("no event, want %s", tt.subtype)
+			}
+			ev := evs[0]
+			if ev.Subtype != tt.subtype {
+				t.Errorf("subtype %q, want %q", ev.Subtype, tt.subtype)
+			}
+			count := func(c *Count) int {
+				if c == nil {
+					return -1
+				}
+				return c.Min
+			}
+			if count(ev.Killed) != tt.killed || count(ev.Wounded) != tt.wounded {
+				t.Errorf("killed %d wounded %d, want %d %d", count(ev.Killed), count(ev.Wounded), tt.killed, tt.wounded)
+			}
+			if got := len(ev.Evidence) > 0 && ev.Evidence[0].Text == tt.title; got != tt.fromTitle {
+				t.Errorf("evidence from the title %v, want %v", got, tt.fromTitle)
+			}
+		})
+	}
 }

@@ -84,6 +84,13 @@ func (e env) cmdEvalGVA(args []string) int {
 		for name, f := range map[string]eval.GVAField{"date": rep.Date, "city": rep.City, "state": rep.State, "killed": rep.Killed, "injured": rep.Injured} {
 			out[name] = map[string]float64{"accuracy": f.Accuracy(), "rmse": f.RMSE()}
 		}
+		if na := rep.NotAccidental; na != nil {
+			sub := map[string]any{"articles": na.Articles}
+			for name, f := range map[string]eval.GVAField{"date": na.Date, "city": na.City, "state": na.State, "killed": na.Killed, "injured": na.Injured} {
+				sub[name] = map[string]float64{"accuracy": f.Accuracy(), "rmse": f.RMSE()}
+			}
+			out["not_accidental"] = sub
+		}
 		json.NewEncoder(e.stdout).Encode(out)
 		return 0
 	}
@@ -103,6 +110,12 @@ func printGVAReport(w io.Writer, r *eval.GVAReport, worst int) {
 			fmt.Fprintf(w, "  RMSE %.2f", f.f.RMSE())
 		}
 		fmt.Fprintln(w)
+	}
+	if na := r.NotAccidental; na != nil {
+		// Accidents give no event by design (sitrep codes political
+		// violence); this line scores the incidents it is meant to code.
+		fmt.Fprintf(w, "  not accidental (%d articles, incidents in no accidental_* table): date %.3f  city %.3f  state %.3f  killed %.3f  injured %.3f\n",
+			na.Articles, na.Date.Accuracy(), na.City.Accuracy(), na.State.Accuracy(), na.Killed.Accuracy(), na.Injured.Accuracy())
 	}
 	if worst <= 0 {
 		return

@@ -25,6 +25,20 @@ type GVAIncident struct {
 	Killed, Injured int
 	HasMetadata     bool
 	ArticleIDs      []string
+	Categories      []string // the archive's tables it is in: mass_shootings_2014, accidental_deaths, ...
+}
+
+// Accidental reports whether the archive lists the incident among its
+// accidental shootings (accidental_deaths, accidental_injuries_teens, ...).
+// sitrep codes political violence, and an accident is not: an article
+// about one should give no event, so its fields are all misses by design.
+func (inc GVAIncident) Accidental() bool {
+	for _, c := range inc.Categories {
+		if strings.HasPrefix(c, "accidental") {
+			return true
+		}
+	}
+	return false
 }
 
 // GVASet is the gva evaluation set.
@@ -46,11 +60,12 @@ func LoadGVA(dir string) (*GVASet, error) {
 			Injured     *int     `json:"injured"`
 			HasMetadata bool     `json:"has_metadata"`
 			ArticleIDs  []string `json:"article_ids"`
+			Categories  []string `json:"gva_categories"`
 		}
 		if err := dec(&r); err != nil {
 			return err
 		}
-		inc := GVAIncident{ID: r.IncidentID, HasMetadata: r.HasMetadata, ArticleIDs: r.ArticleIDs}
+		inc := GVAIncident{ID: r.IncidentID, HasMetadata: r.HasMetadata, ArticleIDs: r.ArticleIDs, Categories: r.Categories}
 		if r.Date != nil {
 			inc.Date = *r.Date
 		}
@@ -135,6 +150,10 @@ type GVAReport struct {
 	Articles                           int
 	Date, City, State, Killed, Injured GVAField
 	Misses                             []GVAMiss
+	// NotAccidental is the same scoring restricted to the articles whose
+	// incident is in none of the archive's accidental tables: the
+	// incidents sitrep is meant to code (nil on that report itself).
+	NotAccidental *GVAReport
 }
 
 // RunGVA scores predict on every article whose incident has metadata,
@@ -149,42 +168,52 @@ func (s *GVASet) RunGVA(predict func(GVAArticle) GVAPrediction) *GVAReport {
 	preds := make([]GVAPrediction, len(todo))
 	Each(len(todo), func(i int) { preds[i] = predict(todo[i]) }, nil)
 
-	rep := &GVAReport{Articles: len(todo)}
+	rep, na := &GVAReport{}, &GVAReport{}
 	for i, a := range todo {
-		inc, p := s.Incidents[a.IncidentID], preds[i]
-		str := func(f *GVAField, name, got, want string) {
-			f.Total++
-			if strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want)) {
-				f.Correct++
-			} else {
-				rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, got, want})
-			}
+		inc := s.Incidents[a.IncidentID]
+		rep.score(a, inc, preds[i])
+		if !inc.Accidental() {
+			na.score(a, inc, preds[i])
 		}
-		num := func(f *GVAField, name string, got *int, want int) {
-			g := 0
-			if got != nil {
-				g = *got
-			}
-			f.Total++
-			d := float64(g - want)
-			f.SquaredError += d * d
-			if g == want {
-				f.Correct++
-			} else {
-				rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, fmt.Sprint(g), fmt.Sprint(want)})
-			}
-		}
-		str(&rep.Date, "date", p.Date, inc.Date)
-		city := p.City
-		if SameGVACity(p.City, inc.City) {
-			city = inc.City
-		}
-		str(&rep.City, "city", city, inc.City)
-		str(&rep.State, "state", p.State, inc.State)
-		num(&rep.Killed, "killed", p.Killed, inc.Killed)
-		num(&rep.Injured, "injured", p.Injured, inc.Injured)
 	}
+	rep.NotAccidental = na
 	return rep
+}
+
+// score adds one article's prediction to the report.
+func (rep *GVAReport) score(a GVAArticle, inc GVAIncident, p GVAPrediction) {
+	rep.Articles++
+	str := func(f *GVAField, name, got, want string) {
+		f.Total++
+		if strings.EqualFold(strings.TrimSpace(got), strings.TrimSpace(want)) {
+			f.Correct++
+		} else {
+			rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, got, want})
+		}
+	}
+	num := func(f *GVAField, name string, got *int, want int) {
+		g := 0
+		if got != nil {
+			g = *got
+		}
+		f.Total++
+		d := float64(g - want)
+		f.SquaredError += d * d
+		if g == want {
+			f.Correct++
+		} else {
+			rep.Misses = append(rep.Misses, GVAMiss{a.ID, name, fmt.Sprint(g), fmt.Sprint(want)})
+		}
+	}
+	str(&rep.Date, "date", p.Date, inc.Date)
+	city := p.City
+	if SameGVACity(p.City, inc.City) {
+		city = inc.City
+	}
+	str(&rep.City, "city", city, inc.City)
+	str(&rep.State, "state", p.State, inc.State)
+	num(&rep.Killed, "killed", p.Killed, inc.Killed)
+	num(&rep.Injured, "injured", p.Injured, inc.Injured)
 }
 
 // SameGVACity reports whether a predicted city is the archive's. The

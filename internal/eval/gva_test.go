@@ -7,42 +7,51 @@ func TestRunGVA(t *testing.T) {
 		Incidents: map[string]GVAIncident{
 			"1": {ID: "1", Date: "2015-03-01", City: "Springfield", State: "Illinois", Killed: 2, Injured: 0, HasMetadata: true},
 			"2": {ID: "2", HasMetadata: false},
+			"3": {ID: "3", Date: "2015-04-01", City: "Dorrow", State: "Ohio", Killed: 1, HasMetadata: true, Categories: []string{"accidental_deaths", "teens_killed"}},
 		},
 		Articles: []GVAArticle{
 			{ID: "a", IncidentID: "1"},
 			{ID: "b", IncidentID: "1"},
 			{ID: "c", IncidentID: "1", Boilerplate: true}, // skipped
 			{ID: "d", IncidentID: "2"},                    // no metadata: skipped
+			{ID: "e", IncidentID: "3"},                    // an accident: scored, but not on the second line
 		},
 	}
 	two, three := 2, 3
 	rep := set.RunGVA(func(a GVAArticle) GVAPrediction {
+		if a.ID == "e" {
+			return GVAPrediction{} // no event, as for an accident
+		}
 		if a.ID == "a" {
 			return GVAPrediction{Date: "2015-03-01", City: "springfield", State: "Illinois", Killed: &two}
 		}
 		return GVAPrediction{Date: "2015-03-02", City: "Chicago", Killed: &three, Injured: &two}
 	})
-	if rep.Articles != 2 {
-		t.Fatalf("scored %d articles, want 2", rep.Articles)
+	if rep.Articles != 3 {
+		t.Fatalf("scored %d articles, want 3", rep.Articles)
+	}
+	na := rep.NotAccidental
+	if na == nil || na.Articles != 2 || na.Date.Accuracy() != 0.5 || na.Killed.Accuracy() != 0.5 {
+		t.Fatalf("not-accidental report %+v, want articles a and b only", na)
 	}
 	checks := []struct {
 		name string
 		f    GVAField
 		acc  float64
 	}{
-		{"date", rep.Date, 0.5}, {"city", rep.City, 0.5}, {"state", rep.State, 0.5},
-		{"killed", rep.Killed, 0.5}, {"injured (nil scores as 0)", rep.Injured, 0.5},
+		{"date", rep.Date, 1.0 / 3}, {"city", rep.City, 1.0 / 3}, {"state", rep.State, 1.0 / 3},
+		{"killed", rep.Killed, 1.0 / 3}, {"injured (nil scores as 0)", rep.Injured, 2.0 / 3},
 	}
 	for _, c := range checks {
 		if c.f.Accuracy() != c.acc {
 			t.Errorf("%s accuracy = %v, want %v", c.name, c.f.Accuracy(), c.acc)
 		}
 	}
-	if got := rep.Killed.RMSE(); got < 0.707 || got > 0.708 {
-		t.Errorf("killed RMSE = %v, want sqrt(1/2)", got)
+	if got := rep.Killed.RMSE(); got < 0.816 || got > 0.817 {
+		t.Errorf("killed RMSE = %v, want sqrt(2/3)", got)
 	}
-	if len(rep.Misses) != 5 {
-		t.Errorf("%d misses, want 5: %+v", len(rep.Misses), rep.Misses)
+	if len(rep.Misses) != 9 {
+		t.Errorf("%d misses, want 9: %+v", len(rep.Misses), rep.Misses)
 	}
 }
 

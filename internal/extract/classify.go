@@ -142,6 +142,29 @@ func (a *analysis) negated(m match) bool {
 	return false
 }
 
+// Cues sentenceTrigger weighs against the non-violent categories
+// (codebook/events.yaml, cues).
+const (
+	cueGunfireHarm = "gunfire_harm" // someone was hit by gunfire
+	cueAccident    = "accident"     // by accident
+)
+
+// hasCue reports whether the named cue occurs in the sentence (not
+// negated, not inside another sense of its words). A name the codebook
+// does not define never occurs.
+func (a *analysis) hasCue(name string) bool {
+	i, ok := a.c.byName[name]
+	if !ok {
+		return false
+	}
+	for _, m := range a.live {
+		if r := a.c.refs[m.ref]; r.kind == kCue && r.label == i {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analysis) span(m match) (int, int) {
 	return a.toks[m.from].start, a.toks[m.to-1].end
 }

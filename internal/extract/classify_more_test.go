@@ -104,3 +104,32 @@ func TestClassifyThird(t *testing.T) {
 	}
 	t.Logf("%d/%d right", len(tests)-fails, len(tests))
 }
+
+// A sentence that says someone was shot tells of a shooting even when a
+// non-violent category ranks first on the words around it (the agency
+// that reported it, the setting); an accident cue keeps it a non-event,
+// and without gunfire the category still wins.
+func TestSentenceTriggerGunfireOverCategory(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string // "" for no event
+	}{
+		{"Three men were wounded in a shooting late Friday, according to the Orvale Fire Department.", "attack"},
+		{"Firefighters found a woman who had been shot in the chest outside the Velmora depot.", "attack"},
+		{"A boy was accidentally shot by his cousin while they played with a rifle, the fire department said.", ""},
+		{"Firefighters put out a blaze at a Velmora warehouse on Friday.", ""},
+		{"A hunter was shot in the leg in a hunting accident near Orvale.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			tr, ok := sentenceTrigger(tt.sentence)
+			got := ""
+			if ok {
+				got = tr.Subtype
+			}
+			if got != tt.want {
+				t.Errorf("sentenceTrigger = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -389,6 +389,14 @@ func sentenceTrigger(sentence string) (Trigger, bool) {
 		label := ls.Label
 		typ := Subtypes[label]
 		if typ == "" {
+			if a.hasCue(cueGunfireHarm) && !a.hasCue(cueAccident) {
+				// Someone was shot, and nothing says by accident: the
+				// category won on words about who attended or where
+				// ("according to the fire department", "at a drug
+				// house"), not on what happened. The next reading is
+				// the shooting.
+				continue
+			}
 			// A disaster, crime or diplomacy outranks any event reading.
 			return Trigger{}, false
 		}

@@ -245,6 +245,8 @@ func anyViolent(evs []Event) bool {
 // whose text tells of no violent event: many crawled pages keep the story
 // only in the title, their text being related-video captions, sign-up
 // prompts or a court follow-up ("One dead, two hurt in Dalmera shooting").
+// A headline about the arrest or the trial that followed a shooting is
+// about the shooting, so its violent reading is taken.
 // The headline is read as any sentence is, so a headline about an
 // accident, a disaster or a crime gives no event. Its date is the one the
 // headline gives, else the week up to the article's date (which the
@@ -256,8 +258,8 @@ func headlineEvent(title string, anchor time.Time) (Event, []Reason, bool) {
 	if title == "" {
 		return Event{}, nil, false
 	}
-	t, ok := sentenceTrigger(title)
-	if !ok || !violent[t.Type] {
+	t, ok := sentenceReading(title, true)
+	if !ok {
 		return Event{}, nil, false
 	}
 	ev := Event{Type: t.Type, Subtype: t.Subtype, Evidence: []Evidence{{Text: title}}}
@@ -377,6 +379,15 @@ func leadDate(anchor time.Time) *Date {
 // coder would; the trigger that names it is kept as the event's evidence.
 // Sentences about disasters, crime or diplomacy give no event.
 func sentenceTrigger(sentence string) (Trigger, bool) {
+	return sentenceReading(sentence, false)
+}
+
+// sentenceReading is sentenceTrigger; with violentOnly it passes over
+// readings that are not violent sub-types (an arrest, a trial, a protest)
+// to the best violent one, as for a headline about the arrest or the
+// trial that followed a shooting ("Teen charged in Dalmera shooting").
+// A disaster, crime or diplomacy ranked first still gives no event.
+func sentenceReading(sentence string, violentOnly bool) (Trigger, bool) {
 	// One analysis gives both the ranking and the triggers; calling
 	// Classify and Rank would analyse the sentence twice.
 	a := book().analyse(sentence)
@@ -404,6 +415,9 @@ func sentenceTrigger(sentence string) (Trigger, bool) {
 			// A single weak cue ("violence", "operation"): not enough
 			// to say the sentence tells of an event.
 			return Trigger{}, false
+		}
+		if violentOnly && !violent[typ] {
+			continue
 		}
 		if (label == "protest_with_intervention" || label == "excessive_force_against_protesters") && !hasSubtype(alts, "peaceful_protest") {
 			// An intervention is against a protest: without one in the

@@ -65,6 +65,8 @@ func TestHeadlineEvent(t *testing.T) {
 		{"boilerplate body", "Two dead, three hurt in Velmora Street shooting", boiler, "attack", 2, 3, true},
 		{"arrest in the body", "Four wounded in shooting outside Orvale bakery",
 			"Police arrested a 19-year-old man on Monday.\n\nHe was booked into the county jail.", "attack", -1, 4, true},
+		{"arrest headline", "Teen arrested in Velmora shooting that wounded two", boiler, "attack", -1, 2, true},
+		{"arrest headline, no shooting", "Velmora man arrested on gun possession charge", boiler, "", -1, -1, false},
 		{"accident headline", "Man accidentally shoots himself while cleaning rifle", boiler, "", -1, -1, false},
 		{"council headline", "Orvale council approves new library budget", boiler, "", -1, -1, false},
 		{"text tells the shooting", "Shooting in Orvale",

@@ -133,3 +133,35 @@ func TestSentenceTriggerGunfireOverCategory(t *testing.T) {
 		})
 	}
 }
+
+// The aftermath of a shooting uses words other types own: shell casings
+// are not shelling, a victim taken to hospital is not a town taken, a
+// police helicopter is not an air strike, and a gun that went off is a
+// mishap, not a bomb. Each sentence's first-ranked label ("" for none).
+func TestShootingAftermathSenses(t *testing.T) {
+	tests := []struct {
+		sentence, want string
+	}{
+		{"Detectives collected shell casings from the Velmora parking lot.", ""},
+		{"Two men were shot and were taken to an area hospital, a spokesman said.", "attack"},
+		{"A police helicopter circled over the Orvale block after two men were shot.", "attack"},
+		{"The victim, a retired Air Force sergeant, was shot in the leg.", "attack"},
+		{"The rifle went off while the boy was cleaning it, striking his brother.", ManMadeDisaster},
+		{"Officers took the gunman into custody near the Orvale town hall.", "arrests"},
+		// The conflict readings stay.
+		{"The bomb went off outside the Dorvan market, killing six.", "remote_explosive_landmine_ied"},
+		{"Artillery shells struck the village overnight, killing four.", "shelling_artillery_missile_attack"},
+		{"Government troops took control of the town after two days of fighting.", "government_regains_territory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			got := ""
+			if r := Rank(tt.sentence); len(r) > 0 {
+				got = r[0].Label
+			}
+			if got != tt.want {
+				t.Errorf("first label %q, want %q (%v)", got, tt.want, Rank(tt.sentence))
+			}
+		})
+	}
+}

@@ -148,6 +148,11 @@ func TestShootingAftermathSenses(t *testing.T) {
 		{"The victim, a retired Air Force sergeant, was shot in the leg.", "attack"},
 		{"The rifle went off while the boy was cleaning it, striking his brother.", ManMadeDisaster},
 		{"Officers took the gunman into custody near the Orvale town hall.", "arrests"},
+		{"When officers arrived the pistol he had been showing his friend went off, striking the friend in the hip.", ManMadeDisaster},
+		{"Neighbours heard guns going off and found two men shot on the Orvale sidewalk.", "attack"},
+		{"The clerk fell to the floor after she was shot in the shoulder.", "attack"},
+		{"It took only a few hours for the town to record another shooting.", "attack"},
+		{"A boy is fighting for his life after he was hit by gunfire in Velmora.", "attack"},
 		// The conflict readings stay.
 		{"The bomb went off outside the Dorvan market, killing six.", "remote_explosive_landmine_ied"},
 		{"Artillery shells struck the village overnight, killing four.", "shelling_artillery_missile_attack"},

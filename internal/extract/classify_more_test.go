@@ -119,6 +119,9 @@ func TestSentenceTriggerGunfireOverCategory(t *testing.T) {
 		{"A boy was accidentally shot by his cousin while they played with a rifle, the fire department said.", ""},
 		{"Firefighters put out a blaze at a Velmora warehouse on Friday.", ""},
 		{"A hunter was shot in the leg in a hunting accident near Orvale.", ""},
+		{"A drug deal in Velmora ended in a fatal shooting, a detective testified.", "attack"},
+		{"One man is dead following a shooting and a car crash on Orvale Avenue.", "attack"},
+		{"Detectives are investigating a double homicide at a Velmora apartment.", "attack"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -173,3 +173,30 @@ func TestShootingAftermathSenses(t *testing.T) {
 		})
 	}
 }
+
+// The routine of a local news report is not a strategic development:
+// responders dispatched to a call, a fund page set up, a victim who
+// graduated from school or was moved to another hospital, a family
+// gathering. The conflict readings of the same words stay.
+func TestLocalNewsRoutineSenses(t *testing.T) {
+	tests := []struct {
+		sentence string
+		event    bool
+	}{
+		{"Deputies were dispatched to a home on Orvale Road shortly after 9 p.m.", false},
+		{"A fund page has been set up to help the family with funeral costs.", false},
+		{"She graduated from Velmora High School last spring.", false},
+		{"The boy was later transferred to a children's hospital in Dorvan.", false},
+		{"There was a family gathering at the house that evening, a neighbour said.", false},
+		{"May the family find peace in the months ahead.", false},
+		{"The army dispatched two battalions to the border region on Monday.", true},
+		{"The two sides signed a peace agreement in Dorvan on Friday.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if _, ok := sentenceTrigger(tt.sentence); ok != tt.event {
+				t.Errorf("event %v, want %v (%v)", ok, tt.event, Rank(tt.sentence))
+			}
+		})
+	}
+}

@@ -156,6 +156,9 @@ func TestShootingAftermathSenses(t *testing.T) {
 		{"The clerk fell to the floor after she was shot in the shoulder.", "attack"},
 		{"It took only a few hours for the town to record another shooting.", "attack"},
 		{"A boy is fighting for his life after he was hit by gunfire in Velmora.", "attack"},
+		{"It went off, and the bullet struck the girl in the arm.", ManMadeDisaster},
+		{"Agents of the Bureau of Alcohol, Tobacco, Firearms and Explosives arrived on Monday.", ""},
+		{"Neighbours heard several gunshots that went off near the Orvale park.", ""},
 		// The conflict readings stay.
 		{"The bomb went off outside the Dorvan market, killing six.", "remote_explosive_landmine_ied"},
 		{"Artillery shells struck the village overnight, killing four.", "shelling_artillery_missile_attack"},

@@ -459,6 +459,11 @@ func (m *matcher) qualifier(i int) (qual, bool) {
 	case "coming", "upcoming":
 		return qual{off: 1, the: true, n: 1}, true
 	case "following", "subsequent":
+		// Without "the" it is a preposition: "died following Thursday
+		// night's shooting" is that Thursday, not the one after.
+		if !m.is(i-1, "the") {
+			return qual{}, false
+		}
 		return qual{anaphoric: true, off: 1, the: true, n: 1}, true
 	case "previous", "preceding", "prior":
 		return qual{anaphoric: true, off: -1, the: true, n: 1}, true

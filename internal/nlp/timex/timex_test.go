@@ -153,6 +153,12 @@ var cases = []struct {
 	{"2024-03-27", "The ranger is expected to return to work Monday.",
 		[]want{{"Monday", "DATE", "2024-04-01", ""}}},
 
+	{"2024-03-27", "The ferry will not sail on Friday following Monday's collision.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}, {"Monday", "DATE", "2024-03-25", ""}}},
+	// A clock time takes the relative day after it.
+	{"2024-03-27", "The ferry ran aground about 1:15 a.m. last Saturday.",
+		[]want{{"1:15 a.m. last Saturday", "TIME", "2024-03-23T01:15", ""}}},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

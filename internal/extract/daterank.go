@@ -58,6 +58,8 @@ var dateFeatures = []string{
 	"count2", "count3plus", "vcount1", "vcount2plus", "first_violent", "earliest_recent", "main_date", "within_main", "lead_date",
 	// candidates the text does not write as such
 	"day_before", "day_before_evening", "loose",
+	// a day in no sentence about violence, eligible or not
+	"stray", "sent_incident",
 }
 
 // DateFeatureNames returns the names of the ranker's features.
@@ -154,7 +156,7 @@ type dayReading struct {
 	weekday, calendar, year, clock, deictic, night bool
 	prev                                           []string // the sentence's words before it
 	said, stamp, paren                             bool
-	violence, aftermath, future, quote             bool // of its sentence
+	violence, aftermath, future, quote, incident   bool // of its sentence
 	prevViolence, nextViolence, prevAftermath      bool // within a few words
 }
 
@@ -197,6 +199,7 @@ func readDay(c dateContext, d dayExpr) dayReading {
 	r.violence = hasCue(sw, cues["violence_cues"])
 	r.aftermath = hasCue(sw, cues["aftermath_cues"])
 	r.future = hasCue(sw, cues["future_cues"])
+	r.incident = hasCue(sw, cues["incident_cues"])
 	r.quote = strings.ContainsAny(c.text[sent.Start:sent.End], "\"“”")
 	return r
 }
@@ -273,7 +276,16 @@ func dateChoices(c dateContext) []DateChoice {
 		// event outside the rough date the text gave it.
 		strict := c.eligible(d)
 		r := reads[k]
-		if !strict && !c.violent[d.sent] && !r.violence {
+		// The loosest candidates, "stray": a day told in no sentence
+		// about violence but in one that tells of the incident's scene
+		// ("deputies responded to the farmhouse around 11:20 a.m.
+		// Monday"), however far down or long ago, as long as it is not a
+		// page's stamp or a statement's day and lies within the rough
+		// date the text gave the event. A page whose lead is captions and
+		// links, or a follow-up story, may date its incident only so;
+		// the ranker weighs these below every other candidate.
+		stray := !strict && !c.violent[d.sent] && !r.violence
+		if stray && (r.stamp || d.report || !r.incident || !c.withinRough(d.date)) {
 			continue
 		}
 		x := make([]float64, len(dateFeatures))
@@ -282,7 +294,9 @@ func dateChoices(c dateContext) []DateChoice {
 				x[fi[name]] = 1
 			}
 		}
-		set("loose", !strict)
+		set("loose", !strict && !stray)
+		set("stray", stray)
+		set("sent_incident", r.incident)
 		p := c.paras[d.sent]
 		set("para0", p == 0)
 		set("para1", p == 1)

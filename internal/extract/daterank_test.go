@@ -86,6 +86,16 @@ func TestDateChoicesCandidates(t *testing.T) {
 			[]string{"2016-04-02 loose"}},
 		{"an old day beside a hearing", "A man was shot and wounded outside a bar on Elm Street in Dalmera last week, police said.\n\nThe bar's licence was renewed on April 2.",
 			nil},
+		{"a recent day outside the rough date, where the police were called", "A man was shot and wounded outside a bar on Elm Street in Dalmera last week, police said.\n\nDeputies were called back to the bar around 11:40 p.m. Tuesday.",
+			nil},
+		{"a recent day far down, where the police were called", "Photo: the bar.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nDeputies were called to the bar around 11:40 p.m. Tuesday.\n\nA man was shot and wounded outside a bar on Elm Street in Dalmera, police said.",
+			[]string{"2016-07-19 stray"}},
+		{"a recent day far down, no call", "Photo: the bar.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nThe mayor toured the bar Tuesday.\n\nA man was shot and wounded outside a bar on Elm Street in Dalmera, police said.",
+			nil},
+		{"an old day where the police were called", "A man was shot and wounded outside a bar on Elm Street in Dalmera, police said.\n\nDeputies responded to the bar on April 2.",
+			[]string{"2016-04-02 stray"}},
+		{"an old day, no violence, no call", "A man was shot and wounded outside a bar on Elm Street in Dalmera, police said.\n\nThe bar opened on April 2.",
+			nil},
 		{"a bare weekday six days back", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Wednesday, police said.\n\nHis brother visited him in hospital Friday.",
 			[]string{"2016-07-20", "2016-07-15 weekday_delta6"}},
 		{"a calendar day six days back", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Wednesday, police said.\n\nHis brother had seen him on July 15.",
@@ -97,7 +107,7 @@ func TestDateChoicesCandidates(t *testing.T) {
 			var got []string
 			for _, c := range cs {
 				g := c.Date.Start
-				for _, f := range []string{"day_before", "day_before_evening", "loose", "weekday_delta6"} {
+				for _, f := range []string{"day_before", "day_before_evening", "loose", "stray", "weekday_delta6"} {
 					if c.Features[dateFeatureIndex()[f]] != 0 {
 						g += " " + f
 					}

@@ -339,7 +339,10 @@ func TestLeadDateAfterCaptions(t *testing.T) {
 		{"day in the third paragraph", "Photo: a street in Dalmera.\n\nWatch the video above.\n\nPolice were called to Elm Street on Tuesday night, a spokesman said.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
 		{"day after a rough date", "Earlier this month the council met.\n\nPolice were called to Elm Street on Tuesday night.\n\nSubscribe.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
 		{"day outside the rough date", "A man was shot outside a bar last week, police said.\n\nThe bar reopened on Wednesday, July 20.", ""},
-		{"fifth paragraph is too far", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nPolice were called to Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", ""},
+		{"fifth paragraph is too far", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nThe mayor toured Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", ""},
+		// ...unless it tells of the incident's scene (a "stray" candidate
+		// of the date ranker, taken when nothing better dates the event).
+		{"fifth paragraph, the police called", "Photo.\n\nVideo.\n\nShare.\n\nSubscribe.\n\nPolice were called to Elm Street on Tuesday.\n\nA man was shot outside a bar, police said.", "2016-07-19"},
 		// The date ranker (daterank.go): the violent event's day, not the
 		// day of the arrest, the hearing or the page's own stamp.
 		{"arrest told first", "Posted: Thursday, July 21, 2016\n\nPolice arrested a Dalmera man on Wednesday in connection with a shooting.\n\nA 24-year-old man was shot and killed outside a bar on Elm Street late Saturday night, police said.", "2016-07-16"},

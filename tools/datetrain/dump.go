@@ -116,7 +116,7 @@ func dump(set *eval.GVASet, show int, only string) {
 	}
 	n := 0
 	for _, r := range rows {
-		if r.cause == "right" || only != "" && !strings.HasPrefix(r.cause, only) || n >= show {
+		if r.cause == "right" && only != "right" || only != "" && !strings.HasPrefix(r.cause, only) || n >= show {
 			continue
 		}
 		n++

@@ -48,7 +48,7 @@ func main() {
 	write := flag.Bool("write", false, "write the weights fitted on the whole set")
 	out := flag.String("out", "internal/extract/rules/date_weights.txt", "weights file written by --write")
 	dumpN := flag.Int("dump", -1, "sort the date misses into causes, print the counts and N examples, and stop")
-	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only")
+	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only (\"right\": the articles dated right)")
 	flag.Parse()
 
 	set, err := eval.LoadGVA(*data)

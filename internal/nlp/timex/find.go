@@ -246,6 +246,8 @@ func (m *matcher) comma(i int) int {
 
 // future reports whether the clause around token i looks forward ("will",
 // "is scheduled to"), so that a bare "Friday" or "June" means the next one.
+// The look back stops at a sentence's end and at a word that opens another
+// clause ("after", "when", "who").
 func (m *matcher) future(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		if t := m.t[j]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == ";") {
@@ -253,6 +255,9 @@ func (m *matcher) future(i int) bool {
 		}
 		if _, ok := m.table("future_cue", j); ok {
 			return true
+		}
+		if _, ok := m.table("future_stop", j); ok {
+			return false
 		}
 	}
 	return false

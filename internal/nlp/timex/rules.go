@@ -145,13 +145,14 @@ func (m *matcher) clock(i int) res {
 		}
 		day = m.today()
 	}
-	// The day may follow: "10 p.m. Wednesday", "noon today", "5 p.m. EST, Nov. 6".
+	// The day may follow: "10 p.m. Wednesday", "noon today", "5 p.m. EST,
+	// Nov. 6", "12:45 a.m. last Saturday".
 	k := j
 	if m.is(k, "on") || m.punct(k, ",") {
 		k++
 	}
 	var d res
-	for _, f := range []func(int) res{m.weekday, m.deictic, m.monthDate, m.dayMonth} {
+	for _, f := range []func(int) res{m.weekday, m.deictic, m.monthDate, m.dayMonth, m.relative} {
 		if c := f(k); c.ok() && c.p != nil && c.p.g >= gDay && c.end > d.end {
 			d = c
 		}
@@ -459,6 +460,11 @@ func (m *matcher) qualifier(i int) (qual, bool) {
 	case "coming", "upcoming":
 		return qual{off: 1, the: true, n: 1}, true
 	case "following", "subsequent":
+		// Without "the" it is a preposition: "died following Thursday
+		// night's shooting" is that Thursday, not the one after.
+		if !m.is(i-1, "the") {
+			return qual{}, false
+		}
 		return qual{anaphoric: true, off: 1, the: true, n: 1}, true
 	case "previous", "preceding", "prior":
 		return qual{anaphoric: true, off: -1, the: true, n: 1}, true

@@ -141,6 +141,24 @@ var cases = []struct {
 	{"2024-03-27", "Gunmen attacked on Friday, the deadliest raid since the 2014 offensive. The next day, police sealed the area.",
 		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"2014", "DATE", "2014", ""}, {"The next day", "DATE", "2024-03-23", ""}}},
 
+	// "following" without "the" is a preposition, not "the next one".
+	{"2024-03-27", "The boy died following Friday night's crash on the ridge road.",
+		[]want{{"Friday night", "", "2024-03-22TNI", ""}}},
+	{"2024-03-27", "The rangers returned on the following Friday.",
+		[]want{{"the following Friday", "DATE", "2024-03-29", ""}}},
+	// A look-forward cue does not reach past a word that opens another
+	// clause; without one it still does.
+	{"2024-03-27", "The ranger is expected to recover after a hiker struck him Monday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}}},
+	{"2024-03-27", "The ranger is expected to return to work Monday.",
+		[]want{{"Monday", "DATE", "2024-04-01", ""}}},
+
+	{"2024-03-27", "The ferry will not sail on Friday following Monday's collision.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}, {"Monday", "DATE", "2024-03-25", ""}}},
+	// A clock time takes the relative day after it.
+	{"2024-03-27", "The ferry ran aground about 1:15 a.m. last Saturday.",
+		[]want{{"1:15 a.m. last Saturday", "TIME", "2024-03-23T01:15", ""}}},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

@@ -492,6 +492,9 @@ func rankMainDate(text string, sents []nlp.Span, paras []int, idx *sentenceDateI
 		byStart[ri[s.Start]] = i
 	}
 	for _, e := range main.Evidence {
+		if e.End <= e.Start { // the headline: no sentence of the text
+			continue
+		}
 		if i, ok := byStart[e.Start]; ok {
 			c.mainSet[i] = true
 			if c.mainSent < 0 || i < c.mainSent {

@@ -122,8 +122,10 @@ type Claim struct {
 	Against string `json:"against,omitempty"`
 }
 
-// Evidence is a sentence an event's fields came from, as byte offsets into
-// the article's text.
+// Evidence is a sentence an event's fields came from, as character (rune)
+// offsets into the article's text. An empty span (Start == End == 0) whose
+// Text is the article's title marks the headline, which is not part of the
+// text: an event coded from the headline alone cites it so.
 type Evidence struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`

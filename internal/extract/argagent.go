@@ -47,7 +47,7 @@ func (lx *argumentLexicon) actBefore(ws []argWord, b int) bool {
 		if ws[j].punct {
 			return false
 		}
-		if lx.retellHeads[ws[j].lower] || lx.attackVerbs.match(ws, j) > 0 || lx.harmVerbs.match(ws, j) > 0 || lx.blastVerbs.match(ws, j) > 0 {
+		if lx.retellHeads[ws[j].lower] || lx.agentActs.match(ws, j) > 0 || lx.attackVerbs.match(ws, j) > 0 || lx.harmVerbs.match(ws, j) > 0 || lx.blastVerbs.match(ws, j) > 0 {
 			return true
 		}
 	}
@@ -71,6 +71,11 @@ func (lx *argumentLexicon) memberHead(ws []argWord, np phrase) bool {
 // front as their organisation.
 func (lx *argumentLexicon) addSubjectAgent(a *Arguments, np phrase) {
 	p, ok := lx.perpetrator(np)
+	if !ok && np.members != "" && np.kind == "" {
+		// "members of the norland union kidnapped": people who are
+		// members of it make a phrase with no class noun a group.
+		p, ok = Participant{Name: np.text, Kind: "organization"}, true
+	}
 	if !ok {
 		return
 	}
@@ -142,6 +147,9 @@ const maxObjects = 6
 // "killed a judge, the wife of ..." one victim, for the apposition is
 // another class.
 func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
+	for n := lx.skipAfter.match(ws, min(i, len(ws)-1)); n > 0 && i < len(ws); n = lx.skipAfter.match(ws, min(i, len(ws)-1)) {
+		i += n // "kidnapped today two engineers"
+	}
 	np, ok := lx.nounPhrase(s, ws, i)
 	if !ok {
 		return nil

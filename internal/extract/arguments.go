@@ -34,6 +34,11 @@ type argumentLexicon struct {
 	// a sentence must say next; subjectVerbs follow a sentence's subject
 	// ("ISIS-K is a ...").
 	groupPronouns, pronounActs phrases
+	// skipAfter are the time words that may stand between a verb and its
+	// object ("kidnapped today two engineers"); agentActs are participles
+	// whose "by" phrase names who did the incident without being acts
+	// themselves ("the bomb was left by", "riddled with bullets by").
+	skipAfter, agentActs phrases
 	subjectVerbs               map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
@@ -113,6 +118,7 @@ func arguments() *argumentLexicon {
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
 			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
+			skipAfter: phrases{}, agentActs: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks}
 		sets := map[string]phrases{
@@ -122,6 +128,7 @@ func arguments() *argumentLexicon {
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
 			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
+			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -226,11 +233,15 @@ func SentenceArguments(sentence string) Arguments {
 			// "among the dead was the mayor": who was harmed, told
 			// without a verb of harm.
 			j := i + n
-			for j < len(ws) && beWords[ws[j].lower] {
-				j++
+			for j < len(ws) && (beWords[ws[j].lower] || lx.skipAfter.match(ws, j) > 0) {
+				j += max(1, lx.skipAfter.match(ws, j))
 			}
-			if np, ok := lx.nounPhrase(sentence, ws, j); ok && np.kind != "facility" {
-				a.Victims = addParticipant(a.Victims, lx.victim(np))
+			// "the victims were identified as A, B and C": each name
+			// of the list is a victim.
+			for _, np := range lx.objects(sentence, ws, j) {
+				if np.kind != "facility" {
+					a.Victims = addParticipant(a.Victims, lx.victim(np))
+				}
 			}
 			i = j - 1
 			continue
@@ -253,7 +264,7 @@ func SentenceArguments(sentence string) Arguments {
 				}
 			}
 			// "unidentified men planted a bomb": who placed the device.
-			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok && !passiveAux {
+			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
 				lx.addSubjectAgent(&a, np)
 			}
 		} else {
@@ -276,7 +287,7 @@ func SentenceArguments(sentence string) Arguments {
 					}
 				}
 			}
-			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
+			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok {
 				// "the six priests killed on 16 may", "the embassy
 				// attacked by rebels": a harm verb with no object after
 				// it, or any act with its agent after it, is a passive
@@ -341,14 +352,22 @@ func (lx *argumentLexicon) nameLike(s string) bool {
 	named := false
 	for k, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, `"'.,`)
-		if isAdverb(w) || k == 0 && isGerund(w) {
-			return false // "instantly", "urging the public"
+		if isAdverb(w) || k == 0 && (isGerund(w) || isPastForm(w)) {
+			return false // "instantly", "urging the public", "arrived"
 		}
 		if !lx.notNames[w] {
 			named = true
 		}
 	}
 	return named
+}
+
+// isPastForm reports a word that reads as a past tense or participle
+// ("declared", "arrived"): a phrase that opens with one, read after a harm
+// verb, is the next clause ("... was killed, declared the mayor"), not
+// a name. Names seldom end so; a short word ("fred") is let through.
+func isPastForm(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ed")
 }
 
 // nounPhrase reads the noun phrase starting at word i: leading
@@ -462,6 +481,30 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 		}
 	}
 	return np, passive, true
+}
+
+// actSubject is subject, read through a light verb: in "a group of
+// subversives carried out an armed attack against the minister" the
+// phrase before "attack against" is an adjective ("armed"), and who did
+// it is the subject of "carried out" ([pronoun_acts]).
+func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase, passive, ok bool) {
+	np, passive, ok = lx.subject(s, ws, v)
+	if !ok || passive {
+		return np, passive, ok
+	}
+	k := np.first - 1
+	if k >= 0 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if k < 1 {
+		return np, passive, ok
+	}
+	if n := lx.pronounActs.endsAt(ws, k); n > 0 {
+		if light, lp, lok := lx.subject(s, ws, k-n+1); lok {
+			return light, lp, true
+		}
+	}
+	return np, passive, ok
 }
 
 // classify gives a phrase of words start..end its text and head class.
@@ -627,6 +670,7 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			continue
 		}
 		a := SentenceArguments(st)
+		lx := arguments()
 		// An armed group a sentence about the event names is its
 		// suspected author ("police said fmln urban commandos were
 		// responsible"). In the event's own sentences the verbs say who
@@ -640,6 +684,8 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			// Who claims an attack did it, as the claim says; who is
 			// blamed for it is its accused perpetrator.
 			switch {
+			case lx.stop[strings.ToLower(c.By)] || lx.stop[strings.ToLower(c.Against)]:
+				// "blamed us", "they claimed": a pronoun names no group.
 			case c.Kind == "claims_responsibility" && c.By != "":
 				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.By, Kind: "organization"})
 			case c.Kind == "blames" && c.Against != "":

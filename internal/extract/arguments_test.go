@@ -94,6 +94,38 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"rebels"}, targets: []string{"clinic"},
 		},
 		{
+			sentence: "members of the norland farmers union kidnapped today two surveyors near the dam.",
+			perps:    []string{"members of the norland farmers union", "norland farmers union"}, victims: []string{"two surveyors"},
+		},
+		{
+			sentence: "a band of insurgents carried out an armed attack against deputy marco velaz.",
+			perps:    []string{"insurgents"}, victims: []string{"marco velaz"},
+		},
+		{
+			sentence: "the bomb was left by unidentified individuals outside the depot.",
+			perps:    []string{"unidentified individuals"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "the militants tried to kidnap governor ana prado.",
+			perps:    []string{"militants"}, victims: []string{"ana prado"},
+		},
+		{
+			sentence: "masked men set off explosives at the customs house.",
+			perps:    []string{"masked men"}, targets: []string{"customs house"}, weapons: []string{"explosives"},
+		},
+		{
+			sentence: "the victims were identified as rosa tellen, mario quiroz and ana valdo.",
+			victims:  []string{"rosa tellen", "mario quiroz", "ana valdo"},
+		},
+		{
+			sentence: "a farmer who had been abducted has been found murdered near the river.",
+			victims:  []string{"farmer"},
+		},
+		{
+			sentence: "the mayor was killed, declared the governor.",
+			victims:  []string{"mayor"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

@@ -39,7 +39,7 @@ type argumentLexicon struct {
 	// whose "by" phrase names who did the incident without being acts
 	// themselves ("the bomb was left by", "riddled with bullets by").
 	skipAfter, agentActs phrases
-	subjectVerbs               map[string]bool
+	subjectVerbs         map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
 	// countWords open a phrase with a count or a size ("two", "several",

@@ -150,6 +150,9 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 	for n := lx.skipAfter.match(ws, min(i, len(ws)-1)); n > 0 && i < len(ws); n = lx.skipAfter.match(ws, min(i, len(ws)-1)) {
 		i += n // "kidnapped today two engineers"
 	}
+	if i < len(ws) && ws[i].lower == "against" {
+		i++ // "attacks were carried out against the power company"
+	}
 	np, ok := lx.nounPhrase(s, ws, i)
 	if !ok {
 		return nil

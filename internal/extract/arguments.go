@@ -404,7 +404,16 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 	if start < 0 {
 		return phrase{}, false
 	}
-	return lx.classify(s, ws, start, end), true
+	np := lx.classify(s, ws, start, end)
+	if of := end + 1; np.kind == "facility" && of+1 < len(ws) && ws[of].lower == "of" {
+		// "the headquarters of the conservative party": a building is
+		// named by whom it belongs to.
+		if owner, ok := lx.nounPhrase(s, ws, of+1); ok && owner.kind != "facility" {
+			np.text = s[ws[start].start:ws[owner.last].end]
+			np.last = owner.last
+		}
+	}
+	return np, true
 }
 
 // subject reads the noun phrase that ends just before the verb at word v,
@@ -460,6 +469,17 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	}
 	np = lx.classify(s, ws, start, end)
 	k := start - 1
+	if k >= 1 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if np.kind == "" && k >= 1 && placePreps[ws[k].lower] {
+		// "several houses in the area were damaged": the place is
+		// where the subject stood, not the subject.
+		if head, _, ok := lx.subject(s, ws, k); ok && (head.kind == "facility" || head.kind == "people") {
+			return head, passive, true
+		}
+	}
+	k = start - 1
 	if k >= 0 && lx.determiners.match(ws, k) == 1 {
 		k--
 	}
@@ -506,6 +526,9 @@ func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase,
 	}
 	return np, passive, ok
 }
+
+// placePreps stand between a subject and the place it was in.
+var placePreps = map[string]bool{"in": true, "at": true, "near": true}
 
 // classify gives a phrase of words start..end its text and head class.
 func (lx *argumentLexicon) classify(s string, ws []argWord, start, end int) phrase {

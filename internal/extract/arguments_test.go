@@ -126,6 +126,18 @@ func TestSentenceArguments(t *testing.T) {
 			victims:  []string{"mayor"},
 		},
 		{
+			sentence: "an explosion outside the offices of the norland labour party caused damage.",
+			targets:  []string{"offices of the norland labour party"},
+		},
+		{
+			sentence: "several attacks were carried out against the water company.",
+			targets:  []string{"water company"},
+		},
+		{
+			sentence: "several shops in the old quarter were destroyed.",
+			targets:  []string{"shops"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

@@ -307,8 +307,18 @@ func SentenceArguments(sentence string) Arguments {
 		i += n - 1
 	}
 	lx.agents(sentence, ws, &a)
+	if len(a.Weapons) >= arsenalSize {
+		// "rifles, grenades, ammunition and explosives were seized": a
+		// list of arms is an arsenal or a shipment, not what an attack
+		// was carried out with.
+		a.Weapons = nil
+	}
 	return a
 }
+
+// arsenalSize is how many kinds of arms one sentence lists when it tells
+// of an arsenal rather than of an attack.
+const arsenalSize = 3
 
 // beWords link a victim cue to the victims it introduces.
 var beWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "included": true, "include": true, "includes": true, ":": true}

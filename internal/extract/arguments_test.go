@@ -138,6 +138,9 @@ func TestSentenceArguments(t *testing.T) {
 			targets:  []string{"shops"},
 		},
 		{
+			sentence: "troops seized rifles, grenades and dynamite at the farm.",
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

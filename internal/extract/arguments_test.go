@@ -139,6 +139,7 @@ func TestSentenceArguments(t *testing.T) {
 		},
 		{
 			sentence: "troops seized rifles, grenades and dynamite at the farm.",
+			perps:    []string{"troops"},
 		},
 		{
 			sentence: "The minister spoke about the economy.",

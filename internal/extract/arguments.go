@@ -688,19 +688,33 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			tells[e.Start] = k
 		}
 	}
+	// A sentence an event took only its toll from ("one individual
+	// was injured") is evidence but told no event: its arguments were
+	// never read. The sentences that told an event have a type reason.
+	triggered := make(map[string]bool, len(evs))
+	for k := range why {
+		for _, r := range why[k] {
+			if r.Field == "type" {
+				triggered[r.Sentence] = true
+			}
+		}
+	}
 	paras := paragraphIndex(text, sents)
 	last, lastSent := -1, -1
 	for i, s := range sents {
+		st := text[s.Start:s.End]
 		if k, ok := tells[ri[s.Start]]; ok {
 			last, lastSent = k, i
-			continue
-		}
-		if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
-			continue
-		}
-		st := text[s.Start:s.End]
-		if i-lastSent > contextReach && !hasRetelling(st) {
-			continue
+			if triggered[st] || !violent[evs[k].Type] {
+				continue
+			}
+		} else {
+			if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
+				continue
+			}
+			if i-lastSent > contextReach && !hasRetelling(st) {
+				continue
+			}
 		}
 		a := SentenceArguments(st)
 		lx := arguments()

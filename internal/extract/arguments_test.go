@@ -343,3 +343,18 @@ func TestPronounAgents(t *testing.T) {
 		})
 	}
 }
+
+// TestTollSentenceArguments reads the participants of a sentence an event
+// took only its toll from: it is the event's evidence, yet it told no
+// event, so its arguments are read as a context sentence's are, even in
+// a paragraph of its own.
+func TestTollSentenceArguments(t *testing.T) {
+	text := "A bomb exploded at the tax office in Norvale on Monday, police said.\n\nThe device was left by two masked men at the back door, and one guard was hurt."
+	evs := Extract(article.Article{Title: "Blast in Norvale", Text: text}, Options{}).Events
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1", len(evs))
+	}
+	if got := names(evs[0].Perpetrators); !reflect.DeepEqual(got, []string{"two masked men"}) {
+		t.Errorf("perpetrators = %q, want [\"two masked men\"]", got)
+	}
+}

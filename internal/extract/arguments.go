@@ -301,6 +301,9 @@ func SentenceArguments(sentence string) Arguments {
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 				case np.kind == "people" || harm == n && np.kind == "":
 					a.Victims = addParticipant(a.Victims, lx.victim(np))
+					for _, more := range lx.subjectList(sentence, ws, np) {
+						a.Victims = addParticipant(a.Victims, lx.victim(more))
+					}
 				}
 			}
 		}
@@ -459,6 +462,19 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 		}
 		break
 	}
+	if j > 0 && ws[j].lower == "," {
+		// "ramiro vela, the president of the bank, was shot": the
+		// subject stands before the apposition.
+		for c := j - 1; c >= 0 && c >= j-appositionWords; c-- {
+			if ws[c].lower == "," {
+				j = c - 1
+				break
+			}
+			if ws[c].punct {
+				break
+			}
+		}
+	}
 	end := j
 	start := -1
 	for k := end; k >= 0 && k > end-6; k-- {
@@ -536,6 +552,46 @@ func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase,
 	}
 	return np, passive, ok
 }
+
+// subjectList reads the phrases coordinated before a subject that
+// suffered an act, by commas or "and": "the priests ana ruiz, jose paz and
+// luis soto were killed" names three victims, and an apposition between
+// them ("ana ruiz, a teacher, was killed") is read as one more. Phrases
+// are read while they are names or people, up to maxObjects.
+func (lx *argumentLexicon) subjectList(s string, ws []argWord, np phrase) []phrase {
+	var out []phrase
+	k := np.first - 1
+	for len(out) < maxObjects {
+		j := k
+		for j >= 0 && (ws[j].lower == "," || ws[j].lower == "and" || ws[j].lower == ";") {
+			j--
+		}
+		if j == k || j < 0 {
+			break
+		}
+		start := -1
+		for m := j; m >= 0 && m > j-6; m-- {
+			w := ws[m]
+			if w.punct || w.quote || lx.stop[w.lower] || lx.determiners.match(ws, m) > 0 {
+				break
+			}
+			start = m
+		}
+		if start < 0 {
+			break
+		}
+		p := lx.classify(s, ws, start, j)
+		if p.kind != "" && p.kind != "people" {
+			break
+		}
+		out = append(out, p)
+		k = start - 1
+	}
+	return out
+}
+
+// appositionWords is the longest apposition subject reads across.
+const appositionWords = 12
 
 // placePreps stand between a subject and the place it was in.
 var placePreps = map[string]bool{"in": true, "at": true, "near": true}

@@ -142,6 +142,14 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"troops"},
 		},
 		{
+			sentence: "the teachers ana ruiz, jose paz and luis soto were killed in norvale.",
+			victims:  []string{"luis soto", "jose paz", "ana ruiz"},
+		},
+		{
+			sentence: "marta vidal, the director of the clinic, was shot to death on 4 may by masked men.",
+			perps:    []string{"masked men"}, victims: []string{"marta vidal"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

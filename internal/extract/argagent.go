@@ -160,15 +160,31 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 		return nil
 	}
 	out := []phrase{np}
+	if c := np.last + 1; np.kind == "people" && c+1 < len(ws) && ws[c].lower == ":" {
+		// "killed three journalists: ana ruiz, ...": the names follow.
+		if names := lx.objects(s, ws, c+1); len(names) > 0 && names[0].kind == "" {
+			out = append(out, names...)
+		}
+		return out
+	}
 	for len(out) < maxObjects {
 		j := np.last + 1
-		for j < len(ws) && (ws[j].lower == "," || ws[j].lower == "and") {
+		for j < len(ws) && (ws[j].lower == "," || ws[j].lower == "and" || ws[j].lower == ";") {
 			j++
 		}
 		if j == np.last+1 || j >= len(ws) {
 			break
 		}
 		next, ok := lx.nounPhrase(s, ws, j)
+		if ok && next.kind != out[0].kind && out[0].kind == "" && ws[j-1].lower == "," {
+			// "kidnapped ana ruiz, the mayor of norvale, and jose
+			// paz": an apposition to a name, up to the next comma,
+			// stands between the names of a list.
+			if c := lx.appositionEnd(ws, next.first); c > 0 {
+				np = phrase{last: c - 1}
+				continue
+			}
+		}
 		if !ok || next.kind != out[0].kind {
 			break
 		}
@@ -176,6 +192,24 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 		np = next
 	}
 	return out
+}
+
+// appositionEnd finds the comma that closes an apposition starting at
+// word i, within appositionWords words and before any other punctuation
+// or a verb of harm or attack, or returns 0. A count or age ("ana ruiz,
+// 42,") is an apposition too.
+func (lx *argumentLexicon) appositionEnd(ws []argWord, i int) int {
+	for c := i; c < len(ws) && c < i+appositionWords; c++ {
+		switch {
+		case ws[c].lower == ",":
+			return c
+		case ws[c].punct && ws[c].lower != "(" && ws[c].lower != ")":
+			return 0
+		case lx.harmVerbs.match(ws, c) > 0 || lx.attackVerbs.match(ws, c) > 0:
+			return 0
+		}
+	}
+	return 0
 }
 
 // isAdverb reports an -ly adverb ("seriously", "partially"), which may

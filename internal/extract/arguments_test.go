@@ -150,6 +150,14 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"masked men"}, victims: []string{"marta vidal"},
 		},
 		{
+			sentence: "rebels kidnapped rosa tellen, the mayor of norvale, and mario quiroz on friday.",
+			perps:    []string{"rebels"}, victims: []string{"rosa tellen", "mario quiroz"},
+		},
+		{
+			sentence: "soldiers killed two farmers: pedro alvo and juan deza.",
+			perps:    []string{"soldiers"}, victims: []string{"two farmers", "pedro alvo", "juan deza"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

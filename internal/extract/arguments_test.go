@@ -158,6 +158,10 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"soldiers"}, victims: []string{"two farmers", "pedro alvo", "juan deza"},
 		},
 		{
+			sentence: "the attack against norvale's mayor ana ruiz was condemned.",
+			victims:  []string{"ana ruiz"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

@@ -219,6 +219,7 @@ func SentenceArguments(sentence string) Arguments {
 	lx := arguments()
 	ws := argWords(sentence)
 	var a Arguments
+	used := false // a blast verb: the weapons named were used
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w.punct || w.quote {
@@ -252,6 +253,7 @@ func SentenceArguments(sentence string) Arguments {
 			harm = 0 // "commemorating the death of X": no victim of this event
 		}
 		blast := lx.blastVerbs.match(ws, i)
+		used = used || blast > 0
 		n := max(attack, harm, blast)
 		if n == 0 {
 			continue
@@ -310,10 +312,11 @@ func SentenceArguments(sentence string) Arguments {
 		i += n - 1
 	}
 	lx.agents(sentence, ws, &a)
-	if len(a.Weapons) >= arsenalSize {
+	if len(a.Weapons) >= arsenalSize && !used {
 		// "rifles, grenades, ammunition and explosives were seized": a
 		// list of arms is an arsenal or a shipment, not what an attack
-		// was carried out with.
+		// was carried out with, unless a verb of [blast_verbs] says
+		// they were used or thrown.
 		a.Weapons = nil
 	}
 	return a

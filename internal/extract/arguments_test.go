@@ -162,6 +162,10 @@ func TestSentenceArguments(t *testing.T) {
 			victims:  []string{"ana ruiz"},
 		},
 		{
+			sentence: "the gang used machetes, knives and rifles in the raid.",
+			perps:    []string{"gang"}, weapons: []string{"machetes", "knives", "rifles"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}

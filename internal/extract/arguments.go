@@ -34,7 +34,12 @@ type argumentLexicon struct {
 	// a sentence must say next; subjectVerbs follow a sentence's subject
 	// ("ISIS-K is a ...").
 	groupPronouns, pronounActs phrases
-	subjectVerbs               map[string]bool
+	// skipAfter are the time words that may stand between a verb and its
+	// object ("kidnapped today two engineers"); agentActs are participles
+	// whose "by" phrase names who did the incident without being acts
+	// themselves ("the bomb was left by", "riddled with bullets by").
+	skipAfter, agentActs phrases
+	subjectVerbs         map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
 	// countWords open a phrase with a count or a size ("two", "several",
@@ -113,6 +118,7 @@ func arguments() *argumentLexicon {
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
 			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
+			skipAfter: phrases{}, agentActs: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks}
 		sets := map[string]phrases{
@@ -122,6 +128,7 @@ func arguments() *argumentLexicon {
 			"people": lx.people, "determiners": lx.determiners, "anaphors": lx.anaphors,
 			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
+			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -212,6 +219,7 @@ func SentenceArguments(sentence string) Arguments {
 	lx := arguments()
 	ws := argWords(sentence)
 	var a Arguments
+	used := false // a blast verb: the weapons named were used
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		if w.punct || w.quote {
@@ -226,11 +234,15 @@ func SentenceArguments(sentence string) Arguments {
 			// "among the dead was the mayor": who was harmed, told
 			// without a verb of harm.
 			j := i + n
-			for j < len(ws) && beWords[ws[j].lower] {
-				j++
+			for j < len(ws) && (beWords[ws[j].lower] || lx.skipAfter.match(ws, j) > 0) {
+				j += max(1, lx.skipAfter.match(ws, j))
 			}
-			if np, ok := lx.nounPhrase(sentence, ws, j); ok && np.kind != "facility" {
-				a.Victims = addParticipant(a.Victims, lx.victim(np))
+			// "the victims were identified as A, B and C": each name
+			// of the list is a victim.
+			for _, np := range lx.objects(sentence, ws, j) {
+				if np.kind != "facility" {
+					a.Victims = addParticipant(a.Victims, lx.victim(np))
+				}
 			}
 			i = j - 1
 			continue
@@ -241,6 +253,7 @@ func SentenceArguments(sentence string) Arguments {
 			harm = 0 // "commemorating the death of X": no victim of this event
 		}
 		blast := lx.blastVerbs.match(ws, i)
+		used = used || blast > 0
 		n := max(attack, harm, blast)
 		if n == 0 {
 			continue
@@ -253,7 +266,7 @@ func SentenceArguments(sentence string) Arguments {
 				}
 			}
 			// "unidentified men planted a bomb": who placed the device.
-			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok && !passiveAux {
+			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
 				lx.addSubjectAgent(&a, np)
 			}
 		} else {
@@ -276,7 +289,7 @@ func SentenceArguments(sentence string) Arguments {
 					}
 				}
 			}
-			if np, passiveAux, ok := lx.subject(sentence, ws, i); ok {
+			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok {
 				// "the six priests killed on 16 may", "the embassy
 				// attacked by rebels": a harm verb with no object after
 				// it, or any act with its agent after it, is a passive
@@ -290,14 +303,28 @@ func SentenceArguments(sentence string) Arguments {
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 				case np.kind == "people" || harm == n && np.kind == "":
 					a.Victims = addParticipant(a.Victims, lx.victim(np))
+					for _, more := range lx.subjectList(sentence, ws, np) {
+						a.Victims = addParticipant(a.Victims, lx.victim(more))
+					}
 				}
 			}
 		}
 		i += n - 1
 	}
 	lx.agents(sentence, ws, &a)
+	if len(a.Weapons) >= arsenalSize && !used {
+		// "rifles, grenades, ammunition and explosives were seized": a
+		// list of arms is an arsenal or a shipment, not what an attack
+		// was carried out with, unless a verb of [blast_verbs] says
+		// they were used or thrown.
+		a.Weapons = nil
+	}
 	return a
 }
+
+// arsenalSize is how many kinds of arms one sentence lists when it tells
+// of an arsenal rather than of an attack.
+const arsenalSize = 3
 
 // beWords link a victim cue to the victims it introduces.
 var beWords = map[string]bool{"was": true, "were": true, "is": true, "are": true, "included": true, "include": true, "includes": true, ":": true}
@@ -341,14 +368,22 @@ func (lx *argumentLexicon) nameLike(s string) bool {
 	named := false
 	for k, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, `"'.,`)
-		if isAdverb(w) || k == 0 && isGerund(w) {
-			return false // "instantly", "urging the public"
+		if isAdverb(w) || k == 0 && (isGerund(w) || isPastForm(w)) {
+			return false // "instantly", "urging the public", "arrived"
 		}
 		if !lx.notNames[w] {
 			named = true
 		}
 	}
 	return named
+}
+
+// isPastForm reports a word that reads as a past tense or participle
+// ("declared", "arrived"): a phrase that opens with one, read after a harm
+// verb, is the next clause ("... was killed, declared the mayor"), not
+// a name. Names seldom end so; a short word ("fred") is let through.
+func isPastForm(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ed")
 }
 
 // nounPhrase reads the noun phrase starting at word i: leading
@@ -385,7 +420,16 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 	if start < 0 {
 		return phrase{}, false
 	}
-	return lx.classify(s, ws, start, end), true
+	np := lx.classify(s, ws, start, end)
+	if of := end + 1; np.kind == "facility" && of+1 < len(ws) && ws[of].lower == "of" {
+		// "the headquarters of the conservative party": a building is
+		// named by whom it belongs to.
+		if owner, ok := lx.nounPhrase(s, ws, of+1); ok && owner.kind != "facility" {
+			np.text = s[ws[start].start:ws[owner.last].end]
+			np.last = owner.last
+		}
+	}
+	return np, true
 }
 
 // subject reads the noun phrase that ends just before the verb at word v,
@@ -421,6 +465,19 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 		}
 		break
 	}
+	if j > 0 && ws[j].lower == "," {
+		// "ramiro vela, the president of the bank, was shot": the
+		// subject stands before the apposition.
+		for c := j - 1; c >= 0 && c >= j-appositionWords; c-- {
+			if ws[c].lower == "," {
+				j = c - 1
+				break
+			}
+			if ws[c].punct {
+				break
+			}
+		}
+	}
 	end := j
 	start := -1
 	for k := end; k >= 0 && k > end-6; k-- {
@@ -441,6 +498,17 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	}
 	np = lx.classify(s, ws, start, end)
 	k := start - 1
+	if k >= 1 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if np.kind == "" && k >= 1 && placePreps[ws[k].lower] {
+		// "several houses in the area were damaged": the place is
+		// where the subject stood, not the subject.
+		if head, _, ok := lx.subject(s, ws, k); ok && (head.kind == "facility" || head.kind == "people") {
+			return head, passive, true
+		}
+	}
+	k = start - 1
 	if k >= 0 && lx.determiners.match(ws, k) == 1 {
 		k--
 	}
@@ -463,6 +531,73 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	}
 	return np, passive, true
 }
+
+// actSubject is subject, read through a light verb: in "a group of
+// subversives carried out an armed attack against the minister" the
+// phrase before "attack against" is an adjective ("armed"), and who did
+// it is the subject of "carried out" ([pronoun_acts]).
+func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase, passive, ok bool) {
+	np, passive, ok = lx.subject(s, ws, v)
+	if !ok || passive {
+		return np, passive, ok
+	}
+	k := np.first - 1
+	if k >= 0 && lx.determiners.match(ws, k) == 1 {
+		k--
+	}
+	if k < 1 {
+		return np, passive, ok
+	}
+	if n := lx.pronounActs.endsAt(ws, k); n > 0 {
+		if light, lp, lok := lx.subject(s, ws, k-n+1); lok {
+			return light, lp, true
+		}
+	}
+	return np, passive, ok
+}
+
+// subjectList reads the phrases coordinated before a subject that
+// suffered an act, by commas or "and": "the priests ana ruiz, jose paz and
+// luis soto were killed" names three victims, and an apposition between
+// them ("ana ruiz, a teacher, was killed") is read as one more. Phrases
+// are read while they are names or people, up to maxObjects.
+func (lx *argumentLexicon) subjectList(s string, ws []argWord, np phrase) []phrase {
+	var out []phrase
+	k := np.first - 1
+	for len(out) < maxObjects {
+		j := k
+		for j >= 0 && (ws[j].lower == "," || ws[j].lower == "and" || ws[j].lower == ";") {
+			j--
+		}
+		if j == k || j < 0 {
+			break
+		}
+		start := -1
+		for m := j; m >= 0 && m > j-6; m-- {
+			w := ws[m]
+			if w.punct || w.quote || lx.stop[w.lower] || lx.determiners.match(ws, m) > 0 {
+				break
+			}
+			start = m
+		}
+		if start < 0 {
+			break
+		}
+		p := lx.classify(s, ws, start, j)
+		if p.kind != "" && p.kind != "people" {
+			break
+		}
+		out = append(out, p)
+		k = start - 1
+	}
+	return out
+}
+
+// appositionWords is the longest apposition subject reads across.
+const appositionWords = 12
+
+// placePreps stand between a subject and the place it was in.
+var placePreps = map[string]bool{"in": true, "at": true, "near": true}
 
 // classify gives a phrase of words start..end its text and head class.
 func (lx *argumentLexicon) classify(s string, ws []argWord, start, end int) phrase {
@@ -612,21 +747,36 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			tells[e.Start] = k
 		}
 	}
+	// A sentence an event took only its toll from ("one individual
+	// was injured") is evidence but told no event: its arguments were
+	// never read. The sentences that told an event have a type reason.
+	triggered := make(map[string]bool, len(evs))
+	for k := range why {
+		for _, r := range why[k] {
+			if r.Field == "type" {
+				triggered[r.Sentence] = true
+			}
+		}
+	}
 	paras := paragraphIndex(text, sents)
 	last, lastSent := -1, -1
 	for i, s := range sents {
+		st := text[s.Start:s.End]
 		if k, ok := tells[ri[s.Start]]; ok {
 			last, lastSent = k, i
-			continue
-		}
-		if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
-			continue
-		}
-		st := text[s.Start:s.End]
-		if i-lastSent > contextReach && !hasRetelling(st) {
-			continue
+			if triggered[st] || !violent[evs[k].Type] {
+				continue
+			}
+		} else {
+			if last < 0 || !violent[evs[last].Type] || paras[i] != paras[lastSent] {
+				continue
+			}
+			if i-lastSent > contextReach && !hasRetelling(st) {
+				continue
+			}
 		}
 		a := SentenceArguments(st)
+		lx := arguments()
 		// An armed group a sentence about the event names is its
 		// suspected author ("police said fmln urban commandos were
 		// responsible"). In the event's own sentences the verbs say who
@@ -640,6 +790,8 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			// Who claims an attack did it, as the claim says; who is
 			// blamed for it is its accused perpetrator.
 			switch {
+			case lx.stop[strings.ToLower(c.By)] || lx.stop[strings.ToLower(c.Against)]:
+				// "blamed us", "they claimed": a pronoun names no group.
 			case c.Kind == "claims_responsibility" && c.By != "":
 				a.Perpetrators = addParticipant(a.Perpetrators, Participant{Name: c.By, Kind: "organization"})
 			case c.Kind == "blames" && c.Against != "":

@@ -94,6 +94,78 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"rebels"}, targets: []string{"clinic"},
 		},
 		{
+			sentence: "members of the norland farmers union kidnapped today two surveyors near the dam.",
+			perps:    []string{"members of the norland farmers union", "norland farmers union"}, victims: []string{"two surveyors"},
+		},
+		{
+			sentence: "a band of insurgents carried out an armed attack against deputy marco velaz.",
+			perps:    []string{"insurgents"}, victims: []string{"marco velaz"},
+		},
+		{
+			sentence: "the bomb was left by unidentified individuals outside the depot.",
+			perps:    []string{"unidentified individuals"}, weapons: []string{"bomb"},
+		},
+		{
+			sentence: "the militants tried to kidnap governor ana prado.",
+			perps:    []string{"militants"}, victims: []string{"ana prado"},
+		},
+		{
+			sentence: "masked men set off explosives at the customs house.",
+			perps:    []string{"masked men"}, targets: []string{"customs house"}, weapons: []string{"explosives"},
+		},
+		{
+			sentence: "the victims were identified as rosa tellen, mario quiroz and ana valdo.",
+			victims:  []string{"rosa tellen", "mario quiroz", "ana valdo"},
+		},
+		{
+			sentence: "a farmer who had been abducted has been found murdered near the river.",
+			victims:  []string{"farmer"},
+		},
+		{
+			sentence: "the mayor was killed, declared the governor.",
+			victims:  []string{"mayor"},
+		},
+		{
+			sentence: "an explosion outside the offices of the norland labour party caused damage.",
+			targets:  []string{"offices of the norland labour party"},
+		},
+		{
+			sentence: "several attacks were carried out against the water company.",
+			targets:  []string{"water company"},
+		},
+		{
+			sentence: "several shops in the old quarter were destroyed.",
+			targets:  []string{"shops"},
+		},
+		{
+			sentence: "troops seized rifles, grenades and dynamite at the farm.",
+			perps:    []string{"troops"},
+		},
+		{
+			sentence: "the teachers ana ruiz, jose paz and luis soto were killed in norvale.",
+			victims:  []string{"luis soto", "jose paz", "ana ruiz"},
+		},
+		{
+			sentence: "marta vidal, the director of the clinic, was shot to death on 4 may by masked men.",
+			perps:    []string{"masked men"}, victims: []string{"marta vidal"},
+		},
+		{
+			sentence: "rebels kidnapped rosa tellen, the mayor of norvale, and mario quiroz on friday.",
+			perps:    []string{"rebels"}, victims: []string{"rosa tellen", "mario quiroz"},
+		},
+		{
+			sentence: "soldiers killed two farmers: pedro alvo and juan deza.",
+			perps:    []string{"soldiers"}, victims: []string{"two farmers", "pedro alvo", "juan deza"},
+		},
+		{
+			sentence: "the attack against norvale's mayor ana ruiz was condemned.",
+			victims:  []string{"ana ruiz"},
+		},
+		{
+			sentence: "the gang used machetes, knives and rifles in the raid.",
+			perps:    []string{"gang"}, weapons: []string{"machetes", "knives", "rifles"},
+		},
+		{
 			sentence: "The minister spoke about the economy.",
 		},
 	}
@@ -293,5 +365,20 @@ func TestPronounAgents(t *testing.T) {
 				t.Errorf("Boko Haram among perpetrators %q: %v, want %v", names(ev.Perpetrators), got, tt.want)
 			}
 		})
+	}
+}
+
+// TestTollSentenceArguments reads the participants of a sentence an event
+// took only its toll from: it is the event's evidence, yet it told no
+// event, so its arguments are read as a context sentence's are, even in
+// a paragraph of its own.
+func TestTollSentenceArguments(t *testing.T) {
+	text := "A bomb exploded at the tax office in Norvale on Monday, police said.\n\nThe device was left by two masked men at the back door, and one guard was hurt."
+	evs := Extract(article.Article{Title: "Blast in Norvale", Text: text}, Options{}).Events
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want 1", len(evs))
+	}
+	if got := names(evs[0].Perpetrators); !reflect.DeepEqual(got, []string{"two masked men"}) {
+		t.Errorf("perpetrators = %q, want [\"two masked men\"]", got)
 	}
 }

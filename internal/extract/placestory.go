@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"sitrep/internal/article"
 	"sitrep/internal/nlp"
 	"sitrep/internal/nlp/timex"
+	"sitrep/internal/resolve"
 )
 
 // sharpenStory revisits the story's place storyPlace found (loc, rule):
@@ -48,7 +50,14 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		}
 	}
 	if loc != nil && loc.Precision == "admin1" {
-		if town, name := p.townWithin(a, times, loc, true); town != nil {
+		if counties := countyNames(a.Title + "\n\n" + a.Text); len(counties) > 0 {
+			// "shot in Potter County ... a home in Amarillo": a town of
+			// a county the story names before any town of the state.
+			if town, name := p.townWithin(a, times, loc, true, counties); town != nil {
+				return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in a county it names)", name)
+			}
+		}
+		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
 		}
 	}
@@ -57,7 +66,7 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		// dateline is where the story was filed, the headline's town in
 		// the same state where it happened.
 		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
-		if town, name := p.townWithin(a, times, region, false); town != nil && town.Name != loc.Name {
+		if town, name := p.townWithin(a, times, region, false, nil); town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
 	}
@@ -68,9 +77,28 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 // names that lies in the division region, with the name it was read
 // from. A story told by its county often names the town only further on
 // ("deputies were called to a home in Norvale").
-func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool) (*Location, string) {
+//
+// With counties, the town must lie in one of them (resolve.InCounty).
+func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool, counties []string) (*Location, string) {
+	g, _ := resolve.Default()
+	var name string // the name being tried, for the county test
 	in := func(l *Location) bool {
-		return l != nil && precisionRank[l.Precision] >= precisionRank["city"] && l.Country == region.Country && l.Admin1 == region.Admin1
+		if l == nil || precisionRank[l.Precision] < precisionRank["city"] || l.Country != region.Country || l.Admin1 != region.Admin1 {
+			return false
+		}
+		if counties == nil {
+			return true
+		}
+		b := p.r.Resolve(name).Best
+		if b == nil || g == nil {
+			return false
+		}
+		for _, c := range counties {
+			if g.InCounty(*b, c) {
+				return true
+			}
+		}
+		return false
 	}
 	var titleTimes []nlp.Span
 	for _, e := range timex.Find(a.Title, a.Published) {
@@ -80,13 +108,13 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		if overlapsSpan(titleTimes, pm.Start, pm.End) {
 			continue
 		}
-		if l := p.resolveMention(pm); in(l) {
-			return l, pm.Name
+		if name = pm.Name; in(p.resolveMention(pm)) {
+			return p.resolveMention(pm), pm.Name
 		}
 	}
-	for _, name := range headlineNames(a.Title, a.Text) {
-		if l := p.resolve(name); in(l) {
-			return l, name
+	for _, n := range headlineNames(a.Title, a.Text) {
+		if name = n; in(p.resolve(n)) {
+			return p.resolve(n), n
 		}
 	}
 	if !text {
@@ -97,8 +125,8 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue
 			}
-			if l := p.resolveMention(pm); in(l) {
-				return l, pm.Name
+			if name = pm.Name; in(p.resolveMention(pm)) {
+				return p.resolveMention(pm), pm.Name
 			}
 		}
 	}
@@ -174,4 +202,27 @@ func callLetters(w string) bool {
 		}
 	}
 	return true
+}
+
+// countyWord finds county names: "Potter County", "St. Mary Parish",
+// "Choctaw Co.".
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,2})(County|Parish|Co\.)`)
+
+// countyNames lists the counties a text names, as the gazetteer keys
+// them ("Choctaw Co." is "Choctaw County"), first named first.
+func countyNames(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range countyWord.FindAllStringSubmatch(text, -1) {
+		kind := m[2]
+		if kind == "Co." {
+			kind = "County"
+		}
+		n := strings.TrimSpace(m[1]) + " " + kind
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -76,6 +76,9 @@ func TestSharpenStory(t *testing.T) {
 		{"county narrowed to a town named further on", "Man hurt in Queen Anne's County shooting",
 			"A man was shot Tuesday night, deputies said.\n\nHe is expected to live.\n\nNo one was arrested.\n\nDeputies asked for help.\n\nThe house is on a farm road in Centreville.", "", "",
 			"Centreville", "Maryland"},
+		{"county narrowed to its own town over another town of the state", "Boy hurt in Potter County shooting",
+			"Relatives in Lubbock were told first. The boy was shot at a home in Amarillo on Friday, deputies said.", "", "",
+			"Amarillo", "Texas"},
 		{"county with no town named", "Man hurt in Queen Anne's County shooting",
 			"A man was shot Tuesday night at a house, deputies said.", "", "",
 			"Maryland", "Maryland"},
@@ -125,5 +128,13 @@ func TestFacilityNotTown(t *testing.T) {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
+	}
+}
+
+func TestCountyNames(t *testing.T) {
+	got := countyNames("Deputies from Potter County and St. Mary Parish met a Choctaw Co. officer; Potter County paid. The county fair opened.")
+	want := []string{"Potter County", "St. Mary Parish", "Choctaw County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
 	}
 }

@@ -524,8 +524,23 @@ const maxOutOfStateTown = 100000
 // village of the outlet's own area that it lacks. The caller checks that
 // nothing in the text names the town's division.
 func (r *Resolver) outOfState(e *entry) bool {
-	return r.home != nil && e.kind == KindPlace && e.cc == r.home.Country && e.adm1 != r.home.Admin1Code &&
-		e.pop < maxOutOfStateTown
+	cc, adm1 := r.localState()
+	return cc != "" && e.kind == KindPlace && e.cc == cc && e.adm1 != adm1 && e.pop < maxOutOfStateTown
+}
+
+// localState is the first-level division a local story is told from:
+// the outlet's home's, else that of a US dateline town ("MEMPHIS,
+// Tenn."). A US story filed from a town names the towns of another state with
+// their state, as a local outlet's does; a bare name is a quarter or
+// village nearby that the gazetteer lacks or knows by another name.
+func (r *Resolver) localState() (cc, adm1 string) {
+	if r.home != nil {
+		return r.home.Country, r.home.Admin1Code
+	}
+	if r.dlAdm1 == "" {
+		return "", ""
+	}
+	return r.dlCC, r.dlAdm1
 }
 
 // minCountyTown is the least population of a town that settles which

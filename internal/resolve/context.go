@@ -523,10 +523,25 @@ const maxOutOfStateTown = 100000
 // the gazetteer knows only elsewhere is most often a quarter or a
 // village of the outlet's own area that it lacks. The caller checks that
 // nothing in the text names the town's division.
+//
+// A town near the local town is no stranger, whatever its state: metro
+// areas straddle state lines (Gary by Chicago, Camden by Philadelphia),
+// and local news names their towns bare.
 func (r *Resolver) outOfState(e *entry) bool {
 	cc, adm1 := r.localState()
-	return cc != "" && e.kind == KindPlace && e.cc == cc && e.adm1 != adm1 && e.pop < maxOutOfStateTown
+	if cc == "" || e.kind != KindPlace || e.cc != cc || e.adm1 == adm1 || e.pop >= maxOutOfStateTown {
+		return false
+	}
+	t := r.home
+	if t == nil {
+		t = r.dlTown
+	}
+	return t == nil || t.Precision != "city" || km(t.Lat, t.Lon, e.lat, e.lon) > maxNeighbourKm
 }
+
+// maxNeighbourKm is how far from the local town a town of another state
+// may lie and still be named bare: a metro area's reach.
+const maxNeighbourKm = 80.0
 
 // localState is the first-level division a local story is told from:
 // the outlet's home's, else that of a US dateline town ("MEMPHIS,

@@ -86,3 +86,14 @@ func TestDatelineState(t *testing.T) {
 		t.Errorf("Lonsdale in a story that names Minnesota: got %v, want Minnesota's", b)
 	}
 }
+
+// TestNeighbourAcrossStateLine: a town of another state close to a
+// local outlet's home is named bare by its news (Gary by Chicago).
+func TestNeighbourAcrossStateLine(t *testing.T) {
+	g := gaz(t)
+	text := "Police said a boy was hurt on Sunday when a pistol left in a parked car went off in Gary."
+	b := g.NewResolver(Context{Text: text, URL: "http://abc7chicago.com/news/boy-hurt/1/"}).Resolve("Gary").Best
+	if b == nil || b.Admin1Code != "IN" {
+		t.Errorf("Gary for a Chicago outlet: got %v, want Gary, Indiana", b)
+	}
+}

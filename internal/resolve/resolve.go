@@ -107,6 +107,8 @@ type Resolver struct {
 	// dlAdm1 is the division of a dateline that names a town, "" for
 	// one that names only a country or division (localState).
 	dlAdm1 string
+	// dlTown is the dateline's town when it has dlAdm1.
+	dlTown *Place
 	// lower holds the words the context text writes in lower case
 	// mid-sentence: such a word ("hospital", "metro", "patrol") is a
 	// common noun of the article's language, so its capitalised use is
@@ -173,6 +175,7 @@ func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
 			r.dlCC = b.Country
 			if b.Kind == KindPlace.String() && b.Country == "US" {
 				r.dlAdm1 = b.Admin1Code
+				r.dlTown = b
 			}
 			r.mentions = append(r.mentions, mention{key: r.dlKey, cc: b.Country, adm1: b.Admin1Code,
 				lat: b.Lat, lon: b.Lon, point: b.Precision == "city" || b.Precision == "point", weight: 2})

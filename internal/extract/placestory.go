@@ -22,8 +22,9 @@ import (
 //     Dalmera County" ... "at a home in Norvale");
 //   - a dateline's town is where the story was filed: a town in the same
 //     state that the headline names is where it happened;
-//   - a story that nothing above places is where the first town the
-//     article names after a preposition is.
+//   - a story that nothing above places, or only the outlet's home,
+//     is where the first town the article names after a preposition
+//     is (in the home's state, if there is a home).
 func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location, rule string) (*Location, string) {
 	if p.r == nil {
 		return loc, rule
@@ -35,15 +36,16 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		loc, rule = p.storyPlace(b, times)
 		a = b
 	}
-	if loc == nil {
-		// Nothing in the headline or lead, no outlet's home: the first
-		// town the article names further on.
+	if loc == nil || strings.HasSuffix(rule, "the outlet's home its address names") {
+		// Nothing in the headline or lead: the first town the article
+		// names further on; with an outlet's home, one in its state
+		// (the text says where, the address only guesses).
 		for _, s := range nlp.Sentences(a.Text) {
 			for _, pm := range sentencePlaces(a.Text, s) {
 				if overlapsSpan(times, pm.Start, pm.End) {
 					continue
 				}
-				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] {
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Admin1 == loc.Admin1 && l.Country == loc.Country) {
 					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
 				}
 			}

@@ -637,6 +637,9 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}
+		if p.residentOnly(pm, story) {
+			continue
+		}
 		loc := p.resolveMention(pm)
 		if loc == nil {
 			continue

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sitrep/internal/article"
+	"sitrep/internal/nlp"
 )
 
 func TestHeadlineWithoutSite(t *testing.T) {
@@ -142,5 +143,25 @@ func TestCountyNames(t *testing.T) {
 	want := []string{"Potter County", "St. Mary Parish", "Choctaw County"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countyNames = %q, want %q", got, want)
+	}
+}
+
+// TestResidentNotWhere: in a story whose town is known, "a Lansing man"
+// says where the man is from, not where he was shot; with no story town
+// it is the best guess.
+func TestResidentNotWhere(t *testing.T) {
+	const sentence = "A Lansing man was shot late Tuesday, police said."
+	s := nlp.Span{Start: 0, End: len(sentence)}
+	for _, tt := range []struct {
+		title, want string
+	}{
+		{"Man hurt in Flint shooting", "Flint"},
+		{"Man hurt in shooting", "Lansing"},
+	} {
+		p := newPlacer(article.Article{Title: tt.title, Text: sentence}, nil)
+		got, rule := p.in(sentence, s, true, nil)
+		if got == nil || got.Name != tt.want {
+			t.Errorf("%q under %q: got %v (%s), want %s", sentence, tt.title, got, rule, tt.want)
+		}
 	}
 }

@@ -29,6 +29,7 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 	if p.r == nil {
 		return loc, rule
 	}
+	p.doc = &placeDoc{a: a, times: times}
 	if t := headlineWithoutSite(a.Title); t != a.Title {
 		b := a
 		b.Title = t
@@ -227,4 +228,31 @@ func countyNames(text string) []string {
 		}
 	}
 	return out
+}
+
+// placeDoc is the article a placer reads, for rules that look past the
+// sentence (sharpenEvent).
+type placeDoc struct {
+	a     article.Article
+	times []nlp.Span
+}
+
+// sharpenEvent revisits the place an event's sentence gives (best, from
+// the name name) when it is a county or a state: "shot in Potter County"
+// in an article that names a home in Amarillo is in Amarillo, a town of
+// that county.
+func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, string) {
+	if best == nil || best.Precision != "admin1" || p.doc == nil || p.r == nil {
+		return best, rule
+	}
+	if counties := countyNames(name); len(counties) > 0 {
+		if town, tn := p.townWithin(p.doc.a, p.doc.times, best, true, counties); town != nil {
+			return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in that county)", tn)
+		}
+	}
+	if p.story != nil && p.story.Precision == "city" && within(p.story, best) {
+		d := *p.story
+		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
+	}
+	return best, rule
 }

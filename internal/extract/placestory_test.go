@@ -165,3 +165,27 @@ func TestResidentNotWhere(t *testing.T) {
 		}
 	}
 }
+
+// TestSharpenEvent: an event's sentence that places it only in a county
+// or a state is narrowed to a town of that county the article names, or
+// to the story's town in that state, even past the opening paragraphs.
+func TestSharpenEvent(t *testing.T) {
+	for _, tt := range []struct {
+		title, text, sentence, want string
+	}{
+		{"Boy hurt in shooting", "Relatives in Lubbock were told first. Deputies went to a home in Amarillo on Friday.",
+			"A boy was shot in Potter County, deputies said.", "Amarillo"},
+		{"Man hurt in Flint shooting", "Police came at noon.",
+			"A man was shot in Michigan on Friday.", "Flint"},
+		{"Man hurt in shooting", "Police came at noon.",
+			"A man was shot in Michigan on Friday.", "Michigan"},
+	} {
+		text := tt.text + "\n\n" + tt.sentence
+		p := newPlacer(article.Article{Title: tt.title, Text: text}, nil)
+		s := nlp.Span{Start: len(tt.text) + 2, End: len(text)}
+		got, rule := p.in(text, s, false, nil)
+		if got == nil || got.Name != tt.want {
+			t.Errorf("%q under %q: got %v (%s), want %s", tt.sentence, tt.title, got, rule, tt.want)
+		}
+	}
+}

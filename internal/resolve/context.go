@@ -490,7 +490,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	c.region = aw
 	if aw == 0 && r.outOfState(e) {
 		c.score -= 3
-		c.reasons = append(c.reasons, "a small town in another state than a local outlet's, which the story does not name -3")
+		c.reasons = append(c.reasons, "a small town in another state than the story's local one (outlet's home or dateline), which the story does not name -3")
 	}
 	if aw > 0 {
 		b := 2.4 * math.Min(aw, 1)

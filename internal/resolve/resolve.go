@@ -626,7 +626,7 @@ func (r *Resolver) Resolve(name string) Result {
 		return res
 	}
 	if r.outOfState(list[0].e) && list[0].region == 0 && len(quals) == 0 {
-		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the local outlet's, which the story does not name", head)
+		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the story's local one (the outlet's home, else the dateline's), which the story does not name", head)
 		return res
 	}
 	if r.foreignToOutlet(list[0].e, key) {

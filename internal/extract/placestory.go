@@ -52,6 +52,15 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 			}
 		}
 	}
+	if loc != nil && !strings.HasPrefix(rule, "the story's place: dateline") {
+		// "Two Dead In Norvale Shooting" over a county or a town the
+		// lead names first: the town before a headline's incident noun
+		// is where the incident was (a title-case headline gives the
+		// rules above no names at all).
+		if town, name := p.incidentTown(a, loc); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q, the town before the headline's incident noun", name)
+		}
+	}
 	if loc != nil && loc.Precision == "admin1" {
 		if counties := countyNames(a.Title + "\n\n" + a.Text); len(counties) > 0 {
 			// "shot in Potter County ... a home in Amarillo": a town of
@@ -255,4 +264,34 @@ func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, str
 		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
 	}
 	return best, rule
+}
+
+// incidentTown is the town a headline names before an incident noun (rules/places.txt [incident nouns]: "Norvale Mass
+// Shooting"), in the division of the story's place loc, with the name
+// read. The capitalised run before the noun is tried from its longest
+// part that the article also writes; it must resolve to a town.
+func (p *placer) incidentTown(a article.Article, loc *Location) (*Location, string) {
+	words := strings.Fields(headlineWithoutSite(a.Title))
+	for i, w := range words {
+		if !placeSections()["incident nouns"][strings.ToLower(strings.Trim(w, ",.:;!?'\"’"))] {
+			continue
+		}
+		j := i
+		for j > 0 && isCapitalized(words[j-1]) && !strings.ContainsAny(words[j-1], ",:;|") && i-j < 4 {
+			j--
+		}
+		for start := j; start < i; start++ {
+			for end := i; end > start; end-- {
+				name := strings.Trim(strings.Join(words[start:end], " "), ",.'’\"")
+				if name == "" || !containsWord(a.Text, name) {
+					continue
+				}
+				l := p.resolve(name)
+				if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 {
+					return l, name
+				}
+			}
+		}
+	}
+	return nil, ""
 }

@@ -586,6 +586,7 @@ type placer struct {
 	story     *Location       // where the story as a whole is: dateline, title or lead
 	storyRule string          // how story was found
 	quarters  map[string]bool // names the article calls a neighbourhood (placestory.go)
+	doc       *placeDoc       // the article, for sharpenEvent (placestory.go)
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -715,17 +716,20 @@ func (p *placer) resolve(name string) *Location {
 // paragraphs that name no place are where the story is.
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
-	var rule string
+	var rule, bestName string
 	for _, pm := range sentencePlaces(text, s) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
+		}
+		if p.residentOnly(pm, story) {
+			continue
 		}
 		loc := p.resolveMention(pm)
 		if loc == nil {
 			continue
 		}
 		if best == nil || precisionRank[loc.Precision] > precisionRank[best.Precision] {
-			best = loc
+			best, bestName = loc, pm.Name
 			rule = fmt.Sprintf("place %q named in the sentence, resolved with the article as context", pm.Name)
 		}
 	}
@@ -739,7 +743,7 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 		d := *p.story
 		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
 	}
-	return best, rule
+	return p.sharpenEvent(best, rule, bestName)
 }
 
 // within reports whether place a is more precise than b and inside it:

@@ -131,3 +131,10 @@ func hasQuarterNoun(lower string) bool {
 	}
 	return false
 }
+
+// residentOnly reports a name read before a noun for people ("a Dalmera
+// man") in a sentence of a story whose town is known: the name says
+// where the person is from, the story's town where it happened.
+func (p *placer) residentOnly(pm PlaceMention, story bool) bool {
+	return pm.Resident && story && p.story != nil && precisionRank[p.story.Precision] >= precisionRank["city"]
+}

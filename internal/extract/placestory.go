@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"sitrep/internal/article"
 	"sitrep/internal/nlp"
 	"sitrep/internal/nlp/timex"
+	"sitrep/internal/resolve"
 )
 
 // sharpenStory revisits the story's place storyPlace found (loc, rule):
@@ -20,12 +22,14 @@ import (
 //     Dalmera County" ... "at a home in Norvale");
 //   - a dateline's town is where the story was filed: a town in the same
 //     state that the headline names is where it happened;
-//   - a story that nothing above places is where the first town the
-//     article names after a preposition is.
+//   - a story that nothing above places, or only the outlet's home,
+//     is where the first town the article names after a preposition
+//     is (in the home's state, if there is a home).
 func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location, rule string) (*Location, string) {
 	if p.r == nil {
 		return loc, rule
 	}
+	p.doc = &placeDoc{a: a, times: times}
 	if t := headlineWithoutSite(a.Title); t != a.Title {
 		b := a
 		b.Title = t
@@ -33,22 +37,39 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		loc, rule = p.storyPlace(b, times)
 		a = b
 	}
-	if loc == nil {
-		// Nothing in the headline or lead, no outlet's home: the first
-		// town the article names further on.
+	if loc == nil || strings.HasSuffix(rule, "the outlet's home its address names") {
+		// Nothing in the headline or lead: the first town the article
+		// names further on; with an outlet's home, one in its state
+		// (the text says where, the address only guesses).
 		for _, s := range nlp.Sentences(a.Text) {
 			for _, pm := range sentencePlaces(a.Text, s) {
 				if overlapsSpan(times, pm.Start, pm.End) {
 					continue
 				}
-				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] {
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Admin1 == loc.Admin1 && l.Country == loc.Country) {
 					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
 				}
 			}
 		}
 	}
+	if loc != nil && !strings.HasPrefix(rule, "the story's place: dateline") {
+		// "Two Dead In Norvale Shooting" over a county or a town the
+		// lead names first: the town before a headline's incident noun
+		// is where the incident was (a title-case headline gives the
+		// rules above no names at all).
+		if town, name := p.incidentTown(a, loc); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q, the town before the headline's incident noun", name)
+		}
+	}
 	if loc != nil && loc.Precision == "admin1" {
-		if town, name := p.townWithin(a, times, loc, true); town != nil {
+		if counties := countyNames(a.Title + "\n\n" + a.Text); len(counties) > 0 {
+			// "shot in Potter County ... a home in Amarillo": a town of
+			// a county the story names before any town of the state.
+			if town, name := p.townWithin(a, times, loc, true, counties); town != nil {
+				return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in a county it names)", name)
+			}
+		}
+		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
 		}
 	}
@@ -57,7 +78,7 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		// dateline is where the story was filed, the headline's town in
 		// the same state where it happened.
 		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
-		if town, name := p.townWithin(a, times, region, false); town != nil && town.Name != loc.Name {
+		if town, name := p.townWithin(a, times, region, false, nil); town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
 	}
@@ -68,9 +89,28 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 // names that lies in the division region, with the name it was read
 // from. A story told by its county often names the town only further on
 // ("deputies were called to a home in Norvale").
-func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool) (*Location, string) {
+//
+// With counties, the town must lie in one of them (resolve.InCounty).
+func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Location, text bool, counties []string) (*Location, string) {
+	g, _ := resolve.Default()
+	var name string // the name being tried, for the county test
 	in := func(l *Location) bool {
-		return l != nil && precisionRank[l.Precision] >= precisionRank["city"] && l.Country == region.Country && l.Admin1 == region.Admin1
+		if l == nil || precisionRank[l.Precision] < precisionRank["city"] || l.Country != region.Country || l.Admin1 != region.Admin1 {
+			return false
+		}
+		if counties == nil {
+			return true
+		}
+		b := p.r.Resolve(name).Best
+		if b == nil || g == nil {
+			return false
+		}
+		for _, c := range counties {
+			if g.InCounty(*b, c) {
+				return true
+			}
+		}
+		return false
 	}
 	var titleTimes []nlp.Span
 	for _, e := range timex.Find(a.Title, a.Published) {
@@ -80,13 +120,13 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		if overlapsSpan(titleTimes, pm.Start, pm.End) {
 			continue
 		}
-		if l := p.resolveMention(pm); in(l) {
-			return l, pm.Name
+		if name = pm.Name; in(p.resolveMention(pm)) {
+			return p.resolveMention(pm), pm.Name
 		}
 	}
-	for _, name := range headlineNames(a.Title, a.Text) {
-		if l := p.resolve(name); in(l) {
-			return l, name
+	for _, n := range headlineNames(a.Title, a.Text) {
+		if name = n; in(p.resolve(n)) {
+			return p.resolve(n), n
 		}
 	}
 	if !text {
@@ -97,8 +137,8 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue
 			}
-			if l := p.resolveMention(pm); in(l) {
-				return l, pm.Name
+			if name = pm.Name; in(p.resolveMention(pm)) {
+				return p.resolveMention(pm), pm.Name
 			}
 		}
 	}
@@ -174,4 +214,84 @@ func callLetters(w string) bool {
 		}
 	}
 	return true
+}
+
+// countyWord finds county names: "Potter County", "St. Mary Parish",
+// "Choctaw Co.".
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,2})(County|Parish|Co\.)`)
+
+// countyNames lists the counties a text names, as the gazetteer keys
+// them ("Choctaw Co." is "Choctaw County"), first named first.
+func countyNames(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range countyWord.FindAllStringSubmatch(text, -1) {
+		kind := m[2]
+		if kind == "Co." {
+			kind = "County"
+		}
+		n := strings.TrimSpace(m[1]) + " " + kind
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// placeDoc is the article a placer reads, for rules that look past the
+// sentence (sharpenEvent).
+type placeDoc struct {
+	a     article.Article
+	times []nlp.Span
+}
+
+// sharpenEvent revisits the place an event's sentence gives (best, from
+// the name name) when it is a county or a state: "shot in Potter County"
+// in an article that names a home in Amarillo is in Amarillo, a town of
+// that county.
+func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, string) {
+	if best == nil || best.Precision != "admin1" || p.doc == nil || p.r == nil {
+		return best, rule
+	}
+	if counties := countyNames(name); len(counties) > 0 {
+		if town, tn := p.townWithin(p.doc.a, p.doc.times, best, true, counties); town != nil {
+			return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in that county)", tn)
+		}
+	}
+	if p.story != nil && p.story.Precision == "city" && within(p.story, best) {
+		d := *p.story
+		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
+	}
+	return best, rule
+}
+
+// incidentTown is the town a headline names before an incident noun (rules/places.txt [incident nouns]: "Norvale Mass
+// Shooting"), in the division of the story's place loc, with the name
+// read. The capitalised run before the noun is tried from its longest
+// part that the article also writes; it must resolve to a town.
+func (p *placer) incidentTown(a article.Article, loc *Location) (*Location, string) {
+	words := strings.Fields(headlineWithoutSite(a.Title))
+	for i, w := range words {
+		if !placeSections()["incident nouns"][strings.ToLower(strings.Trim(w, ",.:;!?'\"’"))] {
+			continue
+		}
+		j := i
+		for j > 0 && isCapitalized(words[j-1]) && !strings.ContainsAny(words[j-1], ",:;|") && i-j < 4 {
+			j--
+		}
+		for start := j; start < i; start++ {
+			for end := i; end > start; end-- {
+				name := strings.Trim(strings.Join(words[start:end], " "), ",.'’\"")
+				if name == "" || !containsWord(a.Text, name) {
+					continue
+				}
+				l := p.resolve(name)
+				if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 {
+					return l, name
+				}
+			}
+		}
+	}
+	return nil, ""
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sitrep/internal/article"
+	"sitrep/internal/nlp"
 )
 
 func TestHeadlineWithoutSite(t *testing.T) {
@@ -76,6 +77,9 @@ func TestSharpenStory(t *testing.T) {
 		{"county narrowed to a town named further on", "Man hurt in Queen Anne's County shooting",
 			"A man was shot Tuesday night, deputies said.\n\nHe is expected to live.\n\nNo one was arrested.\n\nDeputies asked for help.\n\nThe house is on a farm road in Centreville.", "", "",
 			"Centreville", "Maryland"},
+		{"county narrowed to its own town over another town of the state", "Boy hurt in Potter County shooting",
+			"Relatives in Lubbock were told first. The boy was shot at a home in Amarillo on Friday, deputies said.", "", "",
+			"Amarillo", "Texas"},
 		{"county with no town named", "Man hurt in Queen Anne's County shooting",
 			"A man was shot Tuesday night at a house, deputies said.", "", "",
 			"Maryland", "Maryland"},
@@ -94,6 +98,18 @@ func TestSharpenStory(t *testing.T) {
 		{"the first town named past the lead when nothing else places the story", "Two hurt in shooting",
 			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nThe shooting happened in Kalamazoo, Mich., near a school.", "", "",
 			"Kalamazoo", "Michigan"},
+		{"a town named past the lead over the outlet's home", "Two hurt in shooting",
+			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nThe shooting happened in Evanston near a park.", "http://abc7chicago.com/news/two-hurt/1/", "",
+			"Evanston", "Illinois"},
+		{"the outlet's home over a town of another state named past the lead", "Two hurt in shooting",
+			"Two people were hurt.\n\nPolice came.\n\nNo one was arrested.\n\nThe victims are expected to live.\n\nOne of them had lived in Kalamazoo, Mich., until last year.", "http://abc7chicago.com/news/two-hurt/1/", "",
+			"Chicago", "Illinois"},
+		{"the town before the headline's incident noun", "Two Dead In Flint Double Shooting",
+			"Two men died on Friday in Genesee County, Michigan, after a quarrel near Flint's old mill.", "", "",
+			"Flint", "Michigan"},
+		{"no town of another state before the incident noun", "Two Dead After Toledo Shooting",
+			"Two men died on Friday in Genesee County, Michigan, and a car from Toledo was seen.", "", "",
+			"Michigan", "Michigan"},
 		{"a quarter the article names as one", "Woman killed in Austin shooting",
 			"Police said a woman, 41, died after gunfire Saturday in the Austin neighborhood.", "http://abc7chicago.com/news/woman-killed/1/", "",
 			"Chicago", "Illinois"},
@@ -124,6 +140,58 @@ func TestFacilityNotTown(t *testing.T) {
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("PlaceMentions(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestCountyNames(t *testing.T) {
+	got := countyNames("Deputies from Potter County and St. Mary Parish met a Choctaw Co. officer; Potter County paid. The county fair opened.")
+	want := []string{"Potter County", "St. Mary Parish", "Choctaw County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
+	}
+}
+
+// TestResidentNotWhere: in a story whose town is known, "a Lansing man"
+// says where the man is from, not where he was shot; with no story town
+// it is the best guess.
+func TestResidentNotWhere(t *testing.T) {
+	const sentence = "A Lansing man was shot late Tuesday, police said."
+	s := nlp.Span{Start: 0, End: len(sentence)}
+	for _, tt := range []struct {
+		title, want string
+	}{
+		{"Man hurt in Flint shooting", "Flint"},
+		{"Man hurt in shooting", "Lansing"},
+	} {
+		p := newPlacer(article.Article{Title: tt.title, Text: sentence}, nil)
+		got, rule := p.in(sentence, s, true, nil)
+		if got == nil || got.Name != tt.want {
+			t.Errorf("%q under %q: got %v (%s), want %s", sentence, tt.title, got, rule, tt.want)
+		}
+	}
+}
+
+// TestSharpenEvent: an event's sentence that places it only in a county
+// or a state is narrowed to a town of that county the article names, or
+// to the story's town in that state, even past the opening paragraphs.
+func TestSharpenEvent(t *testing.T) {
+	for _, tt := range []struct {
+		title, text, sentence, want string
+	}{
+		{"Boy hurt in shooting", "Relatives in Lubbock were told first. Deputies went to a home in Amarillo on Friday.",
+			"A boy was shot in Potter County, deputies said.", "Amarillo"},
+		{"Man hurt in Flint shooting", "Police came at noon.",
+			"A man was shot in Michigan on Friday.", "Flint"},
+		{"Man hurt in shooting", "Police came at noon.",
+			"A man was shot in Michigan on Friday.", "Michigan"},
+	} {
+		text := tt.text + "\n\n" + tt.sentence
+		p := newPlacer(article.Article{Title: tt.title, Text: text}, nil)
+		s := nlp.Span{Start: len(tt.text) + 2, End: len(text)}
+		got, rule := p.in(text, s, false, nil)
+		if got == nil || got.Name != tt.want {
+			t.Errorf("%q under %q: got %v (%s), want %s", tt.sentence, tt.title, got, rule, tt.want)
 		}
 	}
 }

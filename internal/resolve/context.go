@@ -490,7 +490,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	c.region = aw
 	if aw == 0 && r.outOfState(e) {
 		c.score -= 3
-		c.reasons = append(c.reasons, "a small town in another state than a local outlet's, which the story does not name -3")
+		c.reasons = append(c.reasons, "a small town in another state than the story's local one (outlet's home or dateline), which the story does not name -3")
 	}
 	if aw > 0 {
 		b := 2.4 * math.Min(aw, 1)
@@ -523,9 +523,39 @@ const maxOutOfStateTown = 100000
 // the gazetteer knows only elsewhere is most often a quarter or a
 // village of the outlet's own area that it lacks. The caller checks that
 // nothing in the text names the town's division.
+//
+// A town near the local town is no stranger, whatever its state: metro
+// areas straddle state lines (Gary by Chicago, Camden by Philadelphia),
+// and local news names their towns bare.
 func (r *Resolver) outOfState(e *entry) bool {
-	return r.home != nil && e.kind == KindPlace && e.cc == r.home.Country && e.adm1 != r.home.Admin1Code &&
-		e.pop < maxOutOfStateTown
+	cc, adm1 := r.localState()
+	if cc == "" || e.kind != KindPlace || e.cc != cc || e.adm1 == adm1 || e.pop >= maxOutOfStateTown {
+		return false
+	}
+	t := r.home
+	if t == nil {
+		t = r.dlTown
+	}
+	return t == nil || t.Precision != "city" || km(t.Lat, t.Lon, e.lat, e.lon) > maxNeighbourKm
+}
+
+// maxNeighbourKm is how far from the local town a town of another state
+// may lie and still be named bare: a metro area's reach.
+const maxNeighbourKm = 80.0
+
+// localState is the first-level division a local story is told from:
+// the outlet's home's, else that of a US dateline town ("MEMPHIS,
+// Tenn."). A US story filed from a town names the towns of another state with
+// their state, as a local outlet's does; a bare name is a quarter or
+// village nearby that the gazetteer lacks or knows by another name.
+func (r *Resolver) localState() (cc, adm1 string) {
+	if r.home != nil {
+		return r.home.Country, r.home.Admin1Code
+	}
+	if r.dlAdm1 == "" {
+		return "", ""
+	}
+	return r.dlCC, r.dlAdm1
 }
 
 // minCountyTown is the least population of a town that settles which

@@ -42,3 +42,58 @@ func TestFederalIsNoPlace(t *testing.T) {
 		t.Errorf("Federal: got %s, %s; want no place", res.Best.Name, res.Best.Country)
 	}
 }
+
+// TestInCounty: a town lies in the county that holds it in its own
+// state, not in another county of the state nor in a same-named county
+// of another state.
+func TestInCounty(t *testing.T) {
+	g := gaz(t)
+	cases := []struct {
+		town, context, county string
+		want                  bool
+	}{
+		{"Amarillo", "Amarillo, Texas", "Potter County", true},
+		{"Lubbock", "Lubbock, Texas", "Potter County", false},
+		{"Amarillo", "Amarillo, Texas", "Harris County", false},
+		{"Decatur", "Decatur, Georgia", "DeKalb County", true},
+		{"Decatur", "Decatur, Georgia", "Floyd County", false},
+	}
+	for _, c := range cases {
+		b := g.NewResolver(Context{}).Resolve(c.context).Best
+		if b == nil {
+			t.Fatalf("%q unresolved", c.context)
+		}
+		if got := g.InCounty(*b, c.county); got != c.want {
+			t.Errorf("InCounty(%s, %q) = %v, want %v", c.context, c.county, got, c.want)
+		}
+	}
+}
+
+// TestDatelineState: a story filed from a US town names the small
+// towns of another state with their state; a bare name that the
+// gazetteer knows only in another state is left unresolved, as for a
+// local outlet. A dateline abroad sets no such state.
+func TestDatelineState(t *testing.T) {
+	g := gaz(t)
+	text := "Three people were hurt on Saturday night near a corner store in the Lonsdale area, police said."
+	if b := g.NewResolver(Context{Text: text, Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b != nil {
+		t.Errorf("Lonsdale under a Knoxville dateline: got %s, %s; want none", b.Name, b.Admin1)
+	}
+	if b := g.NewResolver(Context{Text: text}).Resolve("Lonsdale").Best; b == nil {
+		t.Errorf("Lonsdale with no dateline: unresolved, want the gazetteer's Lonsdale")
+	}
+	if b := g.NewResolver(Context{Text: text + " Troopers came from Minnesota.", Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b == nil || b.Admin1Code != "MN" {
+		t.Errorf("Lonsdale in a story that names Minnesota: got %v, want Minnesota's", b)
+	}
+}
+
+// TestNeighbourAcrossStateLine: a town of another state close to a
+// local outlet's home is named bare by its news (Gary by Chicago).
+func TestNeighbourAcrossStateLine(t *testing.T) {
+	g := gaz(t)
+	text := "Police said a boy was hurt on Sunday when a pistol left in a parked car went off in Gary."
+	b := g.NewResolver(Context{Text: text, URL: "http://abc7chicago.com/news/boy-hurt/1/"}).Resolve("Gary").Best
+	if b == nil || b.Admin1Code != "IN" {
+		t.Errorf("Gary for a Chicago outlet: got %v, want Gary, Indiana", b)
+	}
+}

@@ -12,13 +12,16 @@ import (
 
 // Place is a point on the map for a name, with how precise that point is.
 type Place struct {
-	Name        string  `json:"name"`
-	Country     string  `json:"country"` // ISO 3166-1 alpha-2
-	CountryName string  `json:"country_name"`
-	Admin1      string  `json:"admin1,omitempty"`
-	Admin1Code  string  `json:"admin1_code,omitempty"` // GeoNames code: "CA" for California, "04" for Raqqa
-	Lat         float64 `json:"lat"`
-	Lon         float64 `json:"lon"`
+	Name        string `json:"name"`
+	Country     string `json:"country"` // ISO 3166-1 alpha-2
+	CountryName string `json:"country_name"`
+	Admin1      string `json:"admin1,omitempty"`
+	Admin1Code  string `json:"admin1_code,omitempty"` // GeoNames code: "CA" for California, "04" for Raqqa
+	// Admin2Code is the GeoNames county code of a place ("201" for
+	// Harris County, Texas), for InCounty; not part of the JSON.
+	Admin2Code string  `json:"-"`
+	Lat        float64 `json:"lat"`
+	Lon        float64 `json:"lon"`
 	// Precision is what the point stands for: "point" (the place itself,
 	// e.g. an airport), "city", "admin1" (the division's seat stands for
 	// the whole division) or "country" (the capital stands for the whole
@@ -101,6 +104,11 @@ type Resolver struct {
 	dlKey    string   // dateline place key
 	dlQuals  []string // dateline qualifiers ("Norland")
 	dlCC     string
+	// dlAdm1 is the division of a dateline that names a town, "" for
+	// one that names only a country or division (localState).
+	dlAdm1 string
+	// dlTown is the dateline's town when it has dlAdm1.
+	dlTown *Place
 	// lower holds the words the context text writes in lower case
 	// mid-sentence: such a word ("hospital", "metro", "patrol") is a
 	// common noun of the article's language, so its capitalised use is
@@ -165,6 +173,10 @@ func (g *Gazetteer) NewResolver(ctx Context) *Resolver {
 		if res.Best != nil {
 			b := res.Best
 			r.dlCC = b.Country
+			if b.Kind == KindPlace.String() && b.Country == "US" {
+				r.dlAdm1 = b.Admin1Code
+				r.dlTown = b
+			}
 			r.mentions = append(r.mentions, mention{key: r.dlKey, cc: b.Country, adm1: b.Admin1Code,
 				lat: b.Lat, lon: b.Lon, point: b.Precision == "city" || b.Precision == "point", weight: 2})
 		}
@@ -614,7 +626,7 @@ func (r *Resolver) Resolve(name string) Result {
 		return res
 	}
 	if r.outOfState(list[0].e) && list[0].region == 0 && len(quals) == 0 {
-		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the local outlet's, which the story does not name", head)
+		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the story's local one (the outlet's home, else the dateline's), which the story does not name", head)
 		return res
 	}
 	if r.foreignToOutlet(list[0].e, key) {
@@ -781,6 +793,7 @@ func (r *Resolver) place(c *cand) Place {
 	}
 	if e.kind != KindCountry && e.adm1 != "" {
 		p.Admin1Code = e.adm1
+		p.Admin2Code = e.adm2
 		if i, ok := g.admin1[e.cc+"."+e.adm1]; ok {
 			p.Admin1 = g.rec(i).name
 		}
@@ -806,4 +819,22 @@ func countyBase(key string) string {
 		}
 	}
 	return key
+}
+
+// InCounty reports whether place p lies in a county (second-level
+// division) that the name county names in p's own division: "Potter
+// County" holds Amarillo, Texas, but not Lubbock. A story told by its
+// county is in the town of that county it names, not in any town of
+// the state.
+func (g *Gazetteer) InCounty(p Place, county string) bool {
+	if p.Admin2Code == "" {
+		return false
+	}
+	want := p.Country + "." + p.Admin1Code + "." + p.Admin2Code
+	for _, code := range g.admin2[norm.Key(county)] {
+		if code == want {
+			return true
+		}
+	}
+	return false
 }

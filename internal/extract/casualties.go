@@ -41,6 +41,7 @@ type casualtyLexicon struct {
 	// hurt, fate untold, as "were shot" does.
 	hospitalVerbs     [][]string
 	hospitals         map[string]bool
+	reflexives        map[string]bool // "shot himself": one person hit
 	civilians, forces map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
@@ -67,7 +68,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -84,7 +85,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -195,8 +196,10 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if len(out) == 0 {
 		out = append(out, lx.singularPassive(text, toks, low)...)
 	}
+	var state []Casualty
 	if len(out) == 0 {
-		out = append(out, lx.woundedState(text, toks, low)...)
+		state = lx.woundedState(text, toks, low)
+		out = append(out, state...)
 	}
 	// A list of people adds to the sentence's counts only where it
 	// tells more than the number phrases do: the same dead are never
@@ -204,6 +207,15 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	for _, c := range lx.victimLists(text, toks, low, raw) {
 		if c.Count.Min > largest(out, c.Wounded) {
 			out = append(out, c)
+		}
+	}
+	if len(state) == 1 && len(out) == 1 && state[0].Wounded {
+		// A state of the living with no count ("all four victims were
+		// taken to hospital with non-life-threatening injuries", "both
+		// women shot are expected to recover") gives way to the people
+		// shot the sentence counts, who are the ones in that state.
+		if shot := lx.shot(text, toks, low, raw); len(shot) > 0 {
+			out = shot
 		}
 	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
@@ -406,6 +418,16 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 		out = append(out, Casualty{Shot: true, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
 	}
+	if len(out) == 0 {
+		// "He accidentally shot himself in the hand": the shooter is the
+		// one person hit, fate untold.
+		for j := 1; j < len(low); j++ {
+			if lx.reflexives[low[j]] && endsWith(low, j, lx.shotBefore) {
+				n := 1
+				return []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n}, Start: toks[j-1].Start, End: toks[j].End, Text: text[toks[j-1].Start:toks[j].End]}}
+			}
+		}
+	}
 	return out
 }
 
@@ -415,6 +437,12 @@ func (lx *casualtyLexicon) followedBy(low []string, k int) bool {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
 		if lx.hurtAt(low, j) {
 			return true
+		}
+		// "Four people, including a girl, 17, were shot": past a
+		// clause that names some of them, or an age.
+		if skip := max(includingClause(low, j), ageApposition(low, j)); skip > 0 {
+			j += skip - 1
+			continue
 		}
 		if !lx.between[low[j]] {
 			return false

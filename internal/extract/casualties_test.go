@@ -121,6 +121,20 @@ func TestCasualties(t *testing.T) {
 		{"The teenager who was shot was pronounced dead at Kessin General.", "killed 1..1"},
 		{"Two men shot near the ferry landing later died.", "killed 2..2"},
 		{"A man was shot in the arm while his brother watched.", "shot 1..1"},
+		// "shot and wounded" is one cue of the wounded, reached past a
+		// clause naming some of those counted.
+		{"Five men, including a 20-year-old cook, were shot and wounded near the pier.", "wounded 5..5"},
+		{"Three people, including a pastor, were shot at the church picnic.", "shot 3..3"},
+		// One person shot by their own hand, fate untold.
+		{"A hunter accidentally shot himself in the foot near Kessin.", "shot 1..1"},
+		{"She was cleaning a pistol when she shot herself in the knee.", "shot 1..1"},
+		{"He killed his neighbour and then shot himself.", "killed 1..1; shot 1..1"},
+		// States of the living, with no count: one wounded ...
+		{"The clerk is expected to recover, police said.", "wounded 1..1"},
+		{"The driver was treated for a cut to the arm.", "wounded 1..1"},
+		// ... unless the sentence counts the people shot who are in it.
+		{"Both brothers shot at the fair are expected to recover.", "shot 2..2"},
+		{"All three victims were taken to the hospital with non-life-threatening injuries.", "shot 3..3"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -200,6 +214,8 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Eight shot outside Dalmera nightclub", []c{{8, false, true}}},
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
+		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
+		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
 	}
 	for _, tt := range tests {
 		var got []c

@@ -253,6 +253,12 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 				if p.Wounded != c.Wounded || p.Shot != c.Shot || p.End > c.Start || p.Count.Min == 0 {
 					continue
 				}
+				if !lx.sameClause(toks, low, p.End, c.Start) || c.Shot && lx.othersOnly(toks, low, c) {
+					// Two sentences run together (a caption before the
+					// story) tell the same people twice; and "a man who
+					// shot four others": the man is the gunman.
+					break
+				}
 				p.Count = addCounts(p.Count, c.Count)
 				p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
 				merged = true
@@ -284,6 +290,29 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 		}
 	}
 	return false
+}
+
+// sameClause reports whether no sentence or clause break (".", ";")
+// stands between byte offsets end and start.
+func (lx *casualtyLexicon) sameClause(toks []nlp.Token, low []string, end, start int) bool {
+	for i, t := range toks {
+		if t.Start >= end && t.End <= start && (low[i] == "." || low[i] == ";") {
+			return false
+		}
+	}
+	return true
+}
+
+// othersOnly reports a count told as more people only by "others" in
+// it ("four others"), which follows a person who need not be a victim.
+func (lx *casualtyLexicon) othersOnly(toks []nlp.Token, low []string, c Casualty) bool {
+	first, last := tokenRange(toks, c.Start, c.End)
+	for i := max(0, first); i >= 0 && i <= last; i++ {
+		if lx.more[low[i]] && low[i] != "others" {
+			return false
+		}
+	}
+	return true
 }
 
 // addCounts is the sum of two counts of different people.
@@ -543,7 +572,8 @@ func (lx *casualtyLexicon) namedVictims(text string, toks []nlp.Token, low []str
 		switch {
 		case i > 0 && endsWith(low, i, lx.killedBefore) && lx.remembered(low, cueStart(low, i, lx.killedBefore)):
 			// "commemorating the death of General X": not this event's.
-		case i > 0 && endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
+		case i > 0 && endsWith(low, i, lx.killedBefore) && (!endsWith(low, i, lx.woundedBefore) || cueStart(low, i, lx.killedBefore) < cueStart(low, i, lx.woundedBefore)):
+			// the longer cue wins: "fatally wounding Jane Doe"
 			one(i, end, false)
 		case i > 0 && endsWith(low, i, lx.woundedBefore):
 			one(i, end, true)

@@ -135,6 +135,16 @@ func TestCasualties(t *testing.T) {
 		// ... unless the sentence counts the people shot who are in it.
 		{"Both brothers shot at the fair are expected to recover.", "shot 2..2"},
 		{"All three victims were taken to the hospital with non-life-threatening injuries.", "shot 3..3"},
+		// "others" tells more people: two counts of the wounded add up,
+		// but not across a sentence run into another, nor for people
+		// shot after the gunman ("a man who shot four others").
+		{"Two guards were in critical condition and two others injured after the ambush.", "wounded 4..4"},
+		{"Caption: the raid that wounded six others. Ilse Marn was charged over the raid that wounded six others.", "wounded 6..6; wounded 6..6"},
+		{"Deputies are searching for a man who shot three others near the lake.", "shot 1..1; shot 3..3"},
+		{"Two women suffered minor injuries in the blast.", "wounded 2..2"},
+		// "fatally wounded" is a death, the longer cue over "wounded".
+		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
+		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

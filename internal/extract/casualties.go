@@ -138,12 +138,10 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
 	}
-	for i := range low {
-		if matchAny(low, i, lx.statistics) {
-			return nil // a running tally, no incident's toll
-		}
-	}
 	raw := nlp.Quantities(text, s)
+	if lx.manyIncidents(low, raw) {
+		return nil // a running tally, no incident's toll
+	}
 	var out []Casualty
 	emit := func(q nlp.Quantity, wounded bool) {
 		c := Count{Min: q.Min}
@@ -229,6 +227,23 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.shotThenDied(text, toks, low, out)
 	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+}
+
+// manyIncidents reports a sentence whose counts are a tally of many
+// incidents: a [statistics] phrase, or a number of shootings ("seven
+// people were shot in four shootings on Sunday").
+func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool {
+	for i := range low {
+		if matchAny(low, i, lx.statistics) {
+			return true
+		}
+	}
+	for _, q := range raw {
+		if q.Kind == nlp.Count && q.Min >= 2 && (strings.HasSuffix(q.Noun, "shootings") || strings.HasSuffix(q.Noun, "incidents")) {
+			return true
+		}
+	}
+	return false
 }
 
 // sumDistinct adds up two counts of the same kind in one sentence when
@@ -881,6 +896,9 @@ func HeadlineCasualties(title string) []Casualty {
 	low := make([]string, len(toks))
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
+	}
+	if lx.manyIncidents(low, nlp.Quantities(title, s)) {
+		return nil // "7 wounded in weekend shootings": no one incident's
 	}
 	has := func(wounded, shot bool) bool {
 		for _, c := range out {

@@ -116,6 +116,9 @@ func TestCasualties(t *testing.T) {
 		{"Police said the 3 year-old girl was killed.", "killed 1..1"},
 		{"Deputies found the body of a 52-year-old man behind the mill.", "killed 1..1"},
 		{"So far this year, 31 people have been killed in Dalmera, according to police records.", ""},
+		// A round-up of several shootings counts no one incident.
+		{"Nine people were wounded in separate shootings across Dalmera over the weekend.", ""},
+		{"Six people were shot in three shootings on Saturday night.", ""},
 		// People hit, fate untold, whose predicate tells they died.
 		{"A 12-year-old girl shot outside a corner store in Dalmera on Tuesday has died, police said.", "killed 1..1"},
 		{"The teenager who was shot was pronounced dead at Kessin General.", "killed 1..1"},
@@ -224,6 +227,7 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Eight shot outside Dalmera nightclub", []c{{8, false, true}}},
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
+		{"4 dead, 11 wounded in weekend shootings", nil},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
 		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
 	}

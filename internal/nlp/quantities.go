@@ -1167,7 +1167,7 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 	}
 	head := -1
 	for k := j; k < len(p.toks) && k < j+5; k++ {
-		if !p.word(k) || p.lx.stop[p.low[k]] {
+		if !p.word(k) || p.lx.stop[p.low[k]] || k > j && p.numberWord(k) {
 			break
 		}
 		if p.isPerson(k) {
@@ -1216,6 +1216,22 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 			committed = ne
 		}
 	}
+}
+
+// numberWord reports a spelled-out number standing alone at token k: a
+// new count, which no noun phrase runs across ("told 13 News two people
+// were shot" counts two people, not 13).
+func (p *qparser) numberWord(k int) bool {
+	w := p.low[k]
+	if strings.IndexFunc(w, isHyphen) >= 0 {
+		return false
+	}
+	n := wordNum{lx: p.lx}
+	if !n.step(w, "") {
+		return false
+	}
+	_, ok := n.value()
+	return ok
 }
 
 // thingNoun finds the noun of a count of things, with no part of speech

@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -39,9 +40,12 @@ type casualtyLexicon struct {
 	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
-	hospitalVerbs     [][]string
-	hospitals         map[string]bool
-	reflexives        map[string]bool // "shot himself": one person hit
+	hospitalVerbs [][]string
+	hospitals     map[string]bool
+	reflexives    map[string]bool // "shot himself": one person hit
+	// pronounCounts are words standing for a number of people with no
+	// noun ("another was wounded", "both were taken to hospital").
+	pronounCounts     []pronounCount
 	civilians, forces map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
@@ -94,6 +98,12 @@ func casualties() *casualtyLexicon {
 					*list = append(*list, words)
 				} else if set, ok := sets[section]; ok {
 					set[strings.Join(words, " ")] = true
+				} else if section == "pronoun_counts" && len(words) >= 2 {
+					n, err := strconv.Atoi(words[len(words)-1])
+					if err != nil {
+						panic("extract: rules/casualties.txt: pronoun count without a number: " + line)
+					}
+					lx.pronounCounts = append(lx.pronounCounts, pronounCount{words[:len(words)-1], n})
 				} else if section == "between" {
 					for _, w := range words {
 						lx.between[w] = true
@@ -106,6 +116,55 @@ func casualties() *casualtyLexicon {
 		casualtyLex = lx
 	})
 	return casualtyLex
+}
+
+// pronounCount is a phrase that counts people by itself: "another" (1),
+// "both" (2).
+type pronounCount struct {
+	words []string
+	n     int
+}
+
+// withPronounCounts adds to a sentence's quantities the people a
+// [pronoun_counts] phrase stands for when no noun follows it, so that the
+// cues around it count them as they count "one man": "one man died and
+// another was wounded", "a second was critically injured", "both were
+// taken to hospital". A phrase inside a quantity ("another man", "both
+// women") is the quantity's.
+func (lx *casualtyLexicon) withPronounCounts(text string, toks []nlp.Token, low []string, raw []nlp.Quantity) []nlp.Quantity {
+	var out []nlp.Quantity
+	k := 0
+	for i := 0; i < len(low); i++ {
+		for _, pc := range lx.pronounCounts {
+			end := i + len(pc.words) - 1
+			if !hasWordsAt(low, i, pc.words) || end+1 < len(toks) && toks[end+1].Kind == nlp.Word && !lx.between[low[end+1]] && !lx.isCue(low, end+1) && !matchAny(low, end+1, lx.shotAfter) {
+				continue
+			}
+			for k < len(raw) && raw[k].End <= toks[i].Start {
+				out = append(out, raw[k])
+				k++
+			}
+			if k < len(raw) && raw[k].Start < toks[end].End {
+				if q := raw[k]; q.Start == toks[i].Start && q.End == toks[end].End && q.Noun == "" {
+					// the phrase read as a bare number: it is people
+					q.Kind, q.Min, q.Max, q.Person = nlp.Count, pc.n, pc.n, true
+					out = append(out, q)
+					k++
+					i = end
+					break
+				}
+				continue // within a quantity: "another 15-year-old boy"
+			}
+			out = append(out, nlp.Quantity{Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End],
+				Min: pc.n, Max: pc.n, Kind: nlp.Count, Person: true})
+			i = end
+			break
+		}
+	}
+	if len(out) == 0 {
+		return raw
+	}
+	return append(out, raw[k:]...)
 }
 
 // Casualty is a count of people the text says were killed or wounded.
@@ -142,6 +201,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	if lx.manyIncidents(low, raw) {
 		return nil // a running tally, no incident's toll
 	}
+	raw = lx.withPronounCounts(text, toks, low, raw)
 	var out []Casualty
 	emit := func(q nlp.Quantity, wounded bool) {
 		c := Count{Min: q.Min}
@@ -193,6 +253,14 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	if len(out) == 0 {
 		out = append(out, lx.singularPassive(text, toks, low)...)
+		if len(out) == 1 && out[0].Shot {
+			// "One woman was shot in the head and another was shot in
+			// the arm": the people shot the sentence counts tell more
+			// than its one "was shot".
+			if shot := lx.shot(text, toks, low, raw); len(shot) > 1 {
+				out = shot
+			}
+		}
 	}
 	var state []Casualty
 	if len(out) == 0 {
@@ -262,6 +330,14 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 	out := cs[:0:0]
 	for _, c := range cs {
 		merged := false
+		if n := len(out); n > 0 && c.Wounded == out[n-1].Wounded && c.Shot == out[n-1].Shot && (c.Wounded || c.Shot) && lx.ownCues(toks, low, out[n-1], c) {
+			// "A woman was shot in the leg and a girl was shot in the
+			// arm": two people, each with their own cue.
+			p := &out[n-1]
+			p.Count = addCounts(p.Count, c.Count)
+			p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
+			continue
+		}
 		if lx.additional(toks, low, c) {
 			for k := len(out) - 1; k >= 0; k-- {
 				p := &out[k]
@@ -305,6 +381,34 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 		}
 	}
 	return false
+}
+
+// ownCues reports two counts of the wounded (or of people shot) in one
+// clause, joined by "and", the first with its own cue before the second:
+// different people. A count after "including" or "of them" retells some
+// of the first.
+func (lx *casualtyLexicon) ownCues(toks []nlp.Token, low []string, p, c Casualty) bool {
+	if p.End > c.Start || p.Count.Min == 0 || c.Count.Min == 0 {
+		return false
+	}
+	_, pl := tokenRange(toks, p.Start, p.End)
+	cf, _ := tokenRange(toks, c.Start, c.End)
+	if pl < 0 || cf < 0 {
+		return false
+	}
+	cue, and := false, false
+	for i := pl + 1; i < cf; i++ {
+		switch low[i] {
+		case ".", ";", "including", "among", "them", "whom", "who", "which", "but":
+			return false
+		case "and":
+			and = cue
+		}
+		if lx.isCue(low, i) || lx.hurtAt(low, i) {
+			cue = true
+		}
+	}
+	return and
 }
 
 // sameClause reports whether no sentence or clause break (".", ";")

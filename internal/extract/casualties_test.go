@@ -145,6 +145,21 @@ func TestCasualties(t *testing.T) {
 		{"Caption: the raid that wounded six others. Ilse Marn was charged over the raid that wounded six others.", "wounded 6..6; wounded 6..6"},
 		{"Deputies are searching for a man who shot three others near the lake.", "shot 1..1; shot 3..3"},
 		{"Two women suffered minor injuries in the blast.", "wounded 2..2"},
+		// Words that count people with no noun: "another", "a second",
+		// "both".
+		{"Deputies found one man dead and another wounded behind the barn.", "killed 1..1; wounded 1..1"},
+		{"One guard was shot and killed and a second was critically wounded.", "killed 1..1; wounded 1..1"},
+		{"Both were driven to a hospital in Kessin.", "shot 2..2"},
+		{"Police said one woman was shot in the hip and another was shot in the foot.", "shot 2..2"},
+		{"They shot at one another for an hour.", ""},
+		// Two people shot (or hurt), each with their own cue, add up;
+		// people retold after "including" do not.
+		{"A man was shot in the knee and a 6-year-old girl was shot in the hand.", "shot 2..2"},
+		{"A cook was injured and a waiter was hurt by flying glass.", "wounded 2..2"},
+		{"Two people were shot, including a man who was shot in the back.", "shot 2..2; shot 1..1"},
+		// Both taken to hospital, where one died: not both dead.
+		{"Both were rushed to a hospital where Ilse Marn later died.", "killed 1..1; shot 2..2"},
+		{"The boy was grazed by a bullet.", "wounded 1..1"},
 		// "fatally wounded" is a death, the longer cue over "wounded".
 		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
 		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},
@@ -228,6 +243,7 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 		{"4 dead, 11 wounded in weekend shootings", nil},
+		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
 		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
 	}

@@ -40,9 +40,10 @@ type casualtyLexicon struct {
 	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
-	hospitalVerbs [][]string
-	hospitals     map[string]bool
-	reflexives    map[string]bool // "shot himself": one person hit
+	hospitalVerbs  [][]string
+	hospitals      map[string]bool
+	reflexives     map[string]bool // "shot himself": one person hit
+	objectStarters map[string]bool // first words of an object: \"killed *two* people\"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
 	pronounCounts     []pronounCount
@@ -72,7 +73,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -89,7 +90,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -849,10 +850,10 @@ func (lx *casualtyLexicon) toll(low []string, k int) bool {
 func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
 		if matchAny(low, j, lx.killedAfter) {
-			return false, true
+			return false, !lx.agent(low, k, j, lx.killedAfter)
 		}
 		if matchAny(low, j, lx.woundedAfter) {
-			return true, true
+			return true, !lx.agent(low, k, j, lx.woundedAfter)
 		}
 		if skip := includingClause(low, j); skip > 0 {
 			j += skip - 1
@@ -867,6 +868,33 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// agent reports that the people counted at token k did what the cue at
+// token j tells to others: the cue is an active verb, with no auxiliary
+// between them and no intransitive reading ("died"), and its object
+// follows it ("a masked man who gunned down four friends", "a gunman
+// killed his wife"). They are the attackers, not the victims.
+func (lx *casualtyLexicon) agent(low []string, k, j int, cues [][]string) bool {
+	if lx.intransitive[low[j]] {
+		return false
+	}
+	for i := k + 1; i <= j; i++ { // "were killed" holds its own
+		if lx.auxiliaries[low[i]] {
+			return false
+		}
+	}
+	n := 0
+	for _, c := range cues {
+		if len(c) > n && hasWordsAt(low, j, c) {
+			n = len(c)
+		}
+	}
+	if j+n >= len(low) {
+		return false
+	}
+	next := low[j+n]
+	return lx.objectStarters[next] || lx.objectDets[next] || isDigits(next)
 }
 
 // ageApposition returns 3 when the tokens at j are an age set off by

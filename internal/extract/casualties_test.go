@@ -160,6 +160,15 @@ func TestCasualties(t *testing.T) {
 		// Both taken to hospital, where one died: not both dead.
 		{"Both were rushed to a hospital where Ilse Marn later died.", "killed 1..1; shot 2..2"},
 		{"The boy was grazed by a bullet.", "wounded 1..1"},
+		// People counted before an active verb with its object did it:
+		// the gunman is no victim.
+		{"Deputies are hunting a masked man who gunned down three guards at the depot.", "killed 3..3"},
+		{"A gunman killed four people at the market.", "killed 4..4"},
+		{"Four soldiers were killed at the checkpoint.", "killed 4..4"},
+		{"Three men died at the scene.", "killed 3..3"},
+		{"A ricochet grazed a 4-year-old girl on the porch.", "wounded 1..1"},
+		// Shot, some of whom died: not all dead.
+		{"Five people were shot, two of whom later died.", "shot 5..5"},
 		// "fatally wounded" is a death, the longer cue over "wounded".
 		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
 		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},

@@ -43,11 +43,15 @@ type casualtyLexicon struct {
 	hospitalVerbs  [][]string
 	hospitals      map[string]bool
 	reflexives     map[string]bool // "shot himself": one person hit
-	objectStarters map[string]bool // first words of an object: \"killed *two* people\"
+	objectStarters map[string]bool // first words of an object: "killed *two* people"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
-	pronounCounts     []pronounCount
-	civilians, forces map[string]bool
+	pronounCounts []pronounCount
+	// multiples count the victims of the incident a noun after them
+	// names: "a triple homicide" (3 dead), "a double shooting" (2 shot).
+	multiples                         []pronounCount
+	multipleDeaths, multipleShootings map[string]bool
+	civilians, forces                 map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
 	// when a toll noun stands earlier in the sentence, however far.
@@ -73,7 +77,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -90,7 +94,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -99,6 +103,12 @@ func casualties() *casualtyLexicon {
 					*list = append(*list, words)
 				} else if set, ok := sets[section]; ok {
 					set[strings.Join(words, " ")] = true
+				} else if section == "multiples" && len(words) == 2 {
+					n, err := strconv.Atoi(words[1])
+					if err != nil {
+						panic("extract: rules/casualties.txt: multiple without a number: " + line)
+					}
+					lx.multiples = append(lx.multiples, pronounCount{words[:1], n})
 				} else if section == "pronoun_counts" && len(words) >= 2 {
 					n, err := strconv.Atoi(words[len(words)-1])
 					if err != nil {
@@ -294,6 +304,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
+	out = lx.multiple(text, toks, low, out)
 	out = lx.shotThenDied(text, toks, low, out)
 	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
 }
@@ -313,6 +324,40 @@ func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool 
 		}
 	}
 	return false
+}
+
+// multiple adds the victims a "double", "triple" ... before a noun of
+// an incident tells, when the sentence counts none of that kind: "police
+// investigate a triple homicide" (3 dead), "a double shooting on Elm
+// Street" (2 shot, fate untold).
+func (lx *casualtyLexicon) multiple(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := 0; i+1 < len(low); i++ {
+		for _, m := range lx.multiples {
+			if low[i] != m.words[0] {
+				continue
+			}
+			var c Casualty
+			switch next := low[i+1]; {
+			case lx.multipleDeaths[next]:
+				if largest(out, false) > 0 {
+					continue
+				}
+			case lx.multipleShootings[next]:
+				if hasKind(out, false, true) || largest(out, true) > 0 {
+					continue
+				}
+				c.Shot = true
+			default:
+				continue
+			}
+			n := m.n
+			c.Count = Count{Min: n, Max: &n}
+			c.Start, c.End = toks[i].Start, toks[i+1].End
+			c.Text = text[c.Start:c.End]
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // sumDistinct adds up two counts of the same kind in one sentence when

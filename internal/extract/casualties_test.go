@@ -169,6 +169,12 @@ func TestCasualties(t *testing.T) {
 		{"A ricochet grazed a 4-year-old girl on the porch.", "wounded 1..1"},
 		// Shot, some of whom died: not all dead.
 		{"Five people were shot, two of whom later died.", "shot 5..5"},
+		// "double", "triple" ... count an incident's victims when the
+		// sentence gives no count of that kind.
+		{"Detectives are investigating a triple homicide in Kessin.", "killed 3..3"},
+		{"Detectives are investigating a double homicide in which three people were killed.", "killed 3..3"},
+		{"A double shooting left one man dead on Pell Street.", "killed 1..1; shot 2..2"},
+		{"He played a double bass at the wake.", ""},
 		// "fatally wounded" is a death, the longer cue over "wounded".
 		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
 		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},
@@ -252,6 +258,7 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 		{"4 dead, 11 wounded in weekend shootings", nil},
+		{"Suspect charged in Dalmera quadruple shooting", []c{{4, false, true}}},
 		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
 		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},

@@ -972,6 +972,8 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Age, end // "ages 12 and 16"
 	case prev != "" && initialUpper(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
 		return Label, end
+	case prev == "of" && mod == modNone && c.startsWithNum && i-2 >= 0 && digitsOnly(p.low[i-2]):
+		return Label, end // a photo gallery's "Image 2 of 8": a place in a series
 	case prev != "" && p.month(i-1) && mod == modNone && c.startsWithNum:
 		if c.yearLike {
 			return Year, end
@@ -1368,3 +1370,13 @@ func Coordinated(text string, qs []Quantity) []Quantity {
 }
 
 func isPersonCount(q Quantity) bool { return q.Kind == Count && q.Person }
+
+// digitsOnly reports a non-empty word of ASCII digits.
+func digitsOnly(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -148,7 +148,10 @@ func (lx *casualtyLexicon) withPronounCounts(text string, toks []nlp.Token, low 
 	for i := 0; i < len(low); i++ {
 		for _, pc := range lx.pronounCounts {
 			end := i + len(pc.words) - 1
-			if !hasWordsAt(low, i, pc.words) || end+1 < len(toks) && toks[end+1].Kind == nlp.Word && !lx.between[low[end+1]] && !lx.isCue(low, end+1) && !matchAny(low, end+1, lx.shotAfter) {
+			// "another shot" is a gunshot: people hit need a verb first
+			// ("another was shot"), a state may follow straight on
+			// ("another wounded").
+			if !hasWordsAt(low, i, pc.words) || end+1 < len(toks) && toks[end+1].Kind == nlp.Word && !lx.between[low[end+1]] && !lx.isCue(low, end+1) {
 				continue
 			}
 			for k < len(raw) && raw[k].End <= toks[i].Start {
@@ -194,6 +197,10 @@ type Casualty struct {
 	// More marks people told as beyond those counted before ("another
 	// man was killed", "Jane Doe was also killed").
 	More bool
+	// Beyond marks people hit, fate untold, told as others than those
+	// before ("her boyfriend was also shot", "he and four others were
+	// shot"), who may be the dead: they are not counted among the dead.
+	Beyond bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -370,6 +377,7 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 	if len(cs) < 2 {
 		for k := range cs {
 			cs[k].More = lx.additional(toks, low, cs[k])
+			cs[k].Beyond = lx.beyond(toks, low, cs[k])
 		}
 		return cs
 	}
@@ -404,10 +412,26 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 		}
 		if !merged {
 			c.More = lx.additional(toks, low, c)
+			c.Beyond = lx.beyond(toks, low, c)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// beyond reports people hit, fate untold, told as more people than
+// those counted before, who may be the dead: not the object of an active
+// "shot" ("a man who shot four others", the others counting any dead),
+// nor a gunman who "also shot himself".
+func (lx *casualtyLexicon) beyond(toks []nlp.Token, low []string, c Casualty) bool {
+	if !c.Shot || !c.More {
+		return false
+	}
+	first, last := tokenRange(toks, c.Start, c.End)
+	if first < 0 || endsWith(low, first, lx.shotBefore) || lx.reflexives[low[last]] {
+		return false
+	}
+	return true
 }
 
 // additional reports a count told as people beyond those already
@@ -1163,6 +1187,14 @@ func tallyCasualties(cs []Casualty) tally {
 	var t tally
 	for _, c := range cs {
 		field := "killed"
+		if c.Beyond && c.Count.Min > 0 {
+			// "Her boyfriend was also shot": hit beyond the people told
+			// before, who may be the dead; the dead are not taken out of
+			// them, and the archive counts them hurt.
+			t.wounded = maxCount(t.wounded, &c.Count)
+			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire beyond those told before, fate untold: %q", c.Text)})
+			continue
+		}
 		if c.Shot {
 			t.shot = maxCount(t.shot, &c.Count)
 			t.why = append(t.why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})

@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -39,9 +40,18 @@ type casualtyLexicon struct {
 	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
-	hospitalVerbs     [][]string
-	hospitals         map[string]bool
-	civilians, forces map[string]bool
+	hospitalVerbs  [][]string
+	hospitals      map[string]bool
+	reflexives     map[string]bool // "shot himself": one person hit
+	objectStarters map[string]bool // first words of an object: "killed *two* people"
+	// pronounCounts are words standing for a number of people with no
+	// noun ("another was wounded", "both were taken to hospital").
+	pronounCounts []pronounCount
+	// multiples count the victims of the incident a noun after them
+	// names: "a triple homicide" (3 dead), "a double shooting" (2 shot).
+	multiples                         []pronounCount
+	multipleDeaths, multipleShootings map[string]bool
+	civilians, forces                 map[string]bool
 	// tollVerbs and tollNouns: "the death toll from Monday's bombing
 	// has risen to 15" — a verb of change before the number counts dead
 	// when a toll noun stands earlier in the sentence, however far.
@@ -67,7 +77,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -84,7 +94,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -93,6 +103,18 @@ func casualties() *casualtyLexicon {
 					*list = append(*list, words)
 				} else if set, ok := sets[section]; ok {
 					set[strings.Join(words, " ")] = true
+				} else if section == "multiples" && len(words) == 2 {
+					n, err := strconv.Atoi(words[1])
+					if err != nil {
+						panic("extract: rules/casualties.txt: multiple without a number: " + line)
+					}
+					lx.multiples = append(lx.multiples, pronounCount{words[:1], n})
+				} else if section == "pronoun_counts" && len(words) >= 2 {
+					n, err := strconv.Atoi(words[len(words)-1])
+					if err != nil {
+						panic("extract: rules/casualties.txt: pronoun count without a number: " + line)
+					}
+					lx.pronounCounts = append(lx.pronounCounts, pronounCount{words[:len(words)-1], n})
 				} else if section == "between" {
 					for _, w := range words {
 						lx.between[w] = true
@@ -105,6 +127,58 @@ func casualties() *casualtyLexicon {
 		casualtyLex = lx
 	})
 	return casualtyLex
+}
+
+// pronounCount is a phrase that counts people by itself: "another" (1),
+// "both" (2).
+type pronounCount struct {
+	words []string
+	n     int
+}
+
+// withPronounCounts adds to a sentence's quantities the people a
+// [pronoun_counts] phrase stands for when no noun follows it, so that the
+// cues around it count them as they count "one man": "one man died and
+// another was wounded", "a second was critically injured", "both were
+// taken to hospital". A phrase inside a quantity ("another man", "both
+// women") is the quantity's.
+func (lx *casualtyLexicon) withPronounCounts(text string, toks []nlp.Token, low []string, raw []nlp.Quantity) []nlp.Quantity {
+	var out []nlp.Quantity
+	k := 0
+	for i := 0; i < len(low); i++ {
+		for _, pc := range lx.pronounCounts {
+			end := i + len(pc.words) - 1
+			// "another shot" is a gunshot: people hit need a verb first
+			// ("another was shot"), a state may follow straight on
+			// ("another wounded").
+			if !hasWordsAt(low, i, pc.words) || end+1 < len(toks) && toks[end+1].Kind == nlp.Word && !lx.between[low[end+1]] && !lx.isCue(low, end+1) {
+				continue
+			}
+			for k < len(raw) && raw[k].End <= toks[i].Start {
+				out = append(out, raw[k])
+				k++
+			}
+			if k < len(raw) && raw[k].Start < toks[end].End {
+				if q := raw[k]; q.Start == toks[i].Start && q.End == toks[end].End && q.Noun == "" {
+					// the phrase read as a bare number: it is people
+					q.Kind, q.Min, q.Max, q.Person = nlp.Count, pc.n, pc.n, true
+					out = append(out, q)
+					k++
+					i = end
+					break
+				}
+				continue // within a quantity: "another 15-year-old boy"
+			}
+			out = append(out, nlp.Quantity{Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End],
+				Min: pc.n, Max: pc.n, Kind: nlp.Count, Person: true})
+			i = end
+			break
+		}
+	}
+	if len(out) == 0 {
+		return raw
+	}
+	return append(out, raw[k:]...)
 }
 
 // Casualty is a count of people the text says were killed or wounded.
@@ -123,6 +197,10 @@ type Casualty struct {
 	// More marks people told as beyond those counted before ("another
 	// man was killed", "Jane Doe was also killed").
 	More bool
+	// Beyond marks people hit, fate untold, told as others than those
+	// before ("her boyfriend was also shot", "he and four others were
+	// shot"), who may be the dead: they are not counted among the dead.
+	Beyond bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -137,12 +215,11 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
 	}
-	for i := range low {
-		if matchAny(low, i, lx.statistics) {
-			return nil // a running tally, no incident's toll
-		}
-	}
 	raw := nlp.Quantities(text, s)
+	if lx.manyIncidents(low, raw) {
+		return nil // a running tally, no incident's toll
+	}
+	raw = lx.withPronounCounts(text, toks, low, raw)
 	var out []Casualty
 	emit := func(q nlp.Quantity, wounded bool) {
 		c := Count{Min: q.Min}
@@ -194,9 +271,19 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	if len(out) == 0 {
 		out = append(out, lx.singularPassive(text, toks, low)...)
+		if len(out) == 1 && out[0].Shot {
+			// "One woman was shot in the head and another was shot in
+			// the arm": the people shot the sentence counts tell more
+			// than its one "was shot".
+			if shot := lx.shot(text, toks, low, raw); len(shot) > 1 {
+				out = shot
+			}
+		}
 	}
+	var state []Casualty
 	if len(out) == 0 {
-		out = append(out, lx.woundedState(text, toks, low)...)
+		state = lx.woundedState(text, toks, low)
+		out = append(out, state...)
 	}
 	// A list of people adds to the sentence's counts only where it
 	// tells more than the number phrases do: the same dead are never
@@ -204,6 +291,15 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	for _, c := range lx.victimLists(text, toks, low, raw) {
 		if c.Count.Min > largest(out, c.Wounded) {
 			out = append(out, c)
+		}
+	}
+	if len(state) == 1 && len(out) == 1 && state[0].Wounded {
+		// A state of the living with no count ("all four victims were
+		// taken to hospital with non-life-threatening injuries", "both
+		// women shot are expected to recover") gives way to the people
+		// shot the sentence counts, who are the ones in that state.
+		if shot := lx.shot(text, toks, low, raw); len(shot) > 0 {
+			out = shot
 		}
 	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
@@ -215,8 +311,60 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			}
 		}
 	}
+	out = lx.multiple(text, toks, low, out)
 	out = lx.shotThenDied(text, toks, low, out)
 	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+}
+
+// manyIncidents reports a sentence whose counts are a tally of many
+// incidents: a [statistics] phrase, or a number of shootings ("seven
+// people were shot in four shootings on Sunday").
+func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool {
+	for i := range low {
+		if matchAny(low, i, lx.statistics) {
+			return true
+		}
+	}
+	for _, q := range raw {
+		if q.Kind == nlp.Count && q.Min >= 2 && (strings.HasSuffix(q.Noun, "shootings") || strings.HasSuffix(q.Noun, "incidents")) {
+			return true
+		}
+	}
+	return false
+}
+
+// multiple adds the victims a "double", "triple" ... before a noun of
+// an incident tells, when the sentence counts none of that kind: "police
+// investigate a triple homicide" (3 dead), "a double shooting on Elm
+// Street" (2 shot, fate untold).
+func (lx *casualtyLexicon) multiple(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := 0; i+1 < len(low); i++ {
+		for _, m := range lx.multiples {
+			if low[i] != m.words[0] {
+				continue
+			}
+			var c Casualty
+			switch next := low[i+1]; {
+			case lx.multipleDeaths[next]:
+				if largest(out, false) > 0 {
+					continue
+				}
+			case lx.multipleShootings[next]:
+				if hasKind(out, false, true) || largest(out, true) > 0 {
+					continue
+				}
+				c.Shot = true
+			default:
+				continue
+			}
+			n := m.n
+			c.Count = Count{Min: n, Max: &n}
+			c.Start, c.End = toks[i].Start, toks[i+1].End
+			c.Text = text[c.Start:c.End]
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // sumDistinct adds up two counts of the same kind in one sentence when
@@ -229,17 +377,32 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 	if len(cs) < 2 {
 		for k := range cs {
 			cs[k].More = lx.additional(toks, low, cs[k])
+			cs[k].Beyond = lx.beyond(toks, low, cs[k])
 		}
 		return cs
 	}
 	out := cs[:0:0]
 	for _, c := range cs {
 		merged := false
+		if n := len(out); n > 0 && c.Wounded == out[n-1].Wounded && c.Shot == out[n-1].Shot && (c.Wounded || c.Shot) && lx.ownCues(toks, low, out[n-1], c) {
+			// "A woman was shot in the leg and a girl was shot in the
+			// arm": two people, each with their own cue.
+			p := &out[n-1]
+			p.Count = addCounts(p.Count, c.Count)
+			p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
+			continue
+		}
 		if lx.additional(toks, low, c) {
 			for k := len(out) - 1; k >= 0; k-- {
 				p := &out[k]
 				if p.Wounded != c.Wounded || p.Shot != c.Shot || p.End > c.Start || p.Count.Min == 0 {
 					continue
+				}
+				if !lx.sameClause(toks, low, p.End, c.Start) || c.Shot && lx.othersOnly(toks, low, c) {
+					// Two sentences run together (a caption before the
+					// story) tell the same people twice; and "a man who
+					// shot four others": the man is the gunman.
+					break
 				}
 				p.Count = addCounts(p.Count, c.Count)
 				p.End, p.Text, p.Noun, p.Named = c.End, text[p.Start:c.End], "", false
@@ -249,10 +412,26 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 		}
 		if !merged {
 			c.More = lx.additional(toks, low, c)
+			c.Beyond = lx.beyond(toks, low, c)
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// beyond reports people hit, fate untold, told as more people than
+// those counted before, who may be the dead: not the object of an active
+// "shot" ("a man who shot four others", the others counting any dead),
+// nor a gunman who "also shot himself".
+func (lx *casualtyLexicon) beyond(toks []nlp.Token, low []string, c Casualty) bool {
+	if !c.Shot || !c.More {
+		return false
+	}
+	first, last := tokenRange(toks, c.Start, c.End)
+	if first < 0 || endsWith(low, first, lx.shotBefore) || lx.reflexives[low[last]] {
+		return false
+	}
+	return true
 }
 
 // additional reports a count told as people beyond those already
@@ -272,6 +451,57 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 		}
 	}
 	return false
+}
+
+// ownCues reports two counts of the wounded (or of people shot) in one
+// clause, joined by "and", the first with its own cue before the second:
+// different people. A count after "including" or "of them" retells some
+// of the first.
+func (lx *casualtyLexicon) ownCues(toks []nlp.Token, low []string, p, c Casualty) bool {
+	if p.End > c.Start || p.Count.Min == 0 || c.Count.Min == 0 {
+		return false
+	}
+	_, pl := tokenRange(toks, p.Start, p.End)
+	cf, _ := tokenRange(toks, c.Start, c.End)
+	if pl < 0 || cf < 0 {
+		return false
+	}
+	cue, and := false, false
+	for i := pl + 1; i < cf; i++ {
+		switch low[i] {
+		case ".", ";", "including", "among", "them", "whom", "who", "which", "but":
+			return false
+		case "and":
+			and = cue
+		}
+		if lx.isCue(low, i) || lx.hurtAt(low, i) {
+			cue = true
+		}
+	}
+	return and
+}
+
+// sameClause reports whether no sentence or clause break (".", ";")
+// stands between byte offsets end and start.
+func (lx *casualtyLexicon) sameClause(toks []nlp.Token, low []string, end, start int) bool {
+	for i, t := range toks {
+		if t.Start >= end && t.End <= start && (low[i] == "." || low[i] == ";") {
+			return false
+		}
+	}
+	return true
+}
+
+// othersOnly reports a count told as more people only by "others" in
+// it ("four others"), which follows a person who need not be a victim.
+func (lx *casualtyLexicon) othersOnly(toks []nlp.Token, low []string, c Casualty) bool {
+	first, last := tokenRange(toks, c.Start, c.End)
+	for i := max(0, first); i >= 0 && i <= last; i++ {
+		if lx.more[low[i]] && low[i] != "others" {
+			return false
+		}
+	}
+	return true
 }
 
 // addCounts is the sum of two counts of different people.
@@ -406,6 +636,16 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 		out = append(out, Casualty{Shot: true, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
 	}
+	if len(out) == 0 {
+		// "He accidentally shot himself in the hand": the shooter is the
+		// one person hit, fate untold.
+		for j := 1; j < len(low); j++ {
+			if lx.reflexives[low[j]] && endsWith(low, j, lx.shotBefore) {
+				n := 1
+				return []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n}, Start: toks[j-1].Start, End: toks[j].End, Text: text[toks[j-1].Start:toks[j].End]}}
+			}
+		}
+	}
 	return out
 }
 
@@ -415,6 +655,12 @@ func (lx *casualtyLexicon) followedBy(low []string, k int) bool {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
 		if lx.hurtAt(low, j) {
 			return true
+		}
+		// "Four people, including a girl, 17, were shot": past a
+		// clause that names some of them, or an age.
+		if skip := max(includingClause(low, j), ageApposition(low, j)); skip > 0 {
+			j += skip - 1
+			continue
 		}
 		if !lx.between[low[j]] {
 			return false
@@ -515,7 +761,8 @@ func (lx *casualtyLexicon) namedVictims(text string, toks []nlp.Token, low []str
 		switch {
 		case i > 0 && endsWith(low, i, lx.killedBefore) && lx.remembered(low, cueStart(low, i, lx.killedBefore)):
 			// "commemorating the death of General X": not this event's.
-		case i > 0 && endsWith(low, i, lx.killedBefore) && !endsWith(low, i, lx.woundedBefore):
+		case i > 0 && endsWith(low, i, lx.killedBefore) && (!endsWith(low, i, lx.woundedBefore) || cueStart(low, i, lx.killedBefore) < cueStart(low, i, lx.woundedBefore)):
+			// the longer cue wins: "fatally wounding Jane Doe"
 			one(i, end, false)
 		case i > 0 && endsWith(low, i, lx.woundedBefore):
 			one(i, end, true)
@@ -672,10 +919,10 @@ func (lx *casualtyLexicon) toll(low []string, k int) bool {
 func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 	for j, n := k+1, 0; j < len(low) && n < 6; j, n = j+1, n+1 {
 		if matchAny(low, j, lx.killedAfter) {
-			return false, true
+			return false, !lx.agent(low, k, j, lx.killedAfter)
 		}
 		if matchAny(low, j, lx.woundedAfter) {
-			return true, true
+			return true, !lx.agent(low, k, j, lx.woundedAfter)
 		}
 		if skip := includingClause(low, j); skip > 0 {
 			j += skip - 1
@@ -690,6 +937,33 @@ func (lx *casualtyLexicon) after(low []string, k int) (wounded, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// agent reports that the people counted at token k did what the cue at
+// token j tells to others: the cue is an active verb, with no auxiliary
+// between them and no intransitive reading ("died"), and its object
+// follows it ("a masked man who gunned down four friends", "a gunman
+// killed his wife"). They are the attackers, not the victims.
+func (lx *casualtyLexicon) agent(low []string, k, j int, cues [][]string) bool {
+	if lx.intransitive[low[j]] {
+		return false
+	}
+	for i := k + 1; i <= j; i++ { // "were killed" holds its own
+		if lx.auxiliaries[low[i]] {
+			return false
+		}
+	}
+	n := 0
+	for _, c := range cues {
+		if len(c) > n && hasWordsAt(low, j, c) {
+			n = len(c)
+		}
+	}
+	if j+n >= len(low) {
+		return false
+	}
+	next := low[j+n]
+	return lx.objectStarters[next] || lx.objectDets[next] || isDigits(next)
 }
 
 // ageApposition returns 3 when the tokens at j are an age set off by
@@ -824,6 +1098,9 @@ func HeadlineCasualties(title string) []Casualty {
 	for i, t := range toks {
 		low[i] = strings.ToLower(t.Text)
 	}
+	if lx.manyIncidents(low, nlp.Quantities(title, s)) {
+		return nil // "7 wounded in weekend shootings": no one incident's
+	}
 	has := func(wounded, shot bool) bool {
 		for _, c := range out {
 			if c.Wounded == wounded && c.Shot == shot {
@@ -910,6 +1187,14 @@ func tallyCasualties(cs []Casualty) tally {
 	var t tally
 	for _, c := range cs {
 		field := "killed"
+		if c.Beyond && c.Count.Min > 0 {
+			// "Her boyfriend was also shot": hit beyond the people told
+			// before, who may be the dead; the dead are not taken out of
+			// them, and the archive counts them hurt.
+			t.wounded = maxCount(t.wounded, &c.Count)
+			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire beyond those told before, fate untold: %q", c.Text)})
+			continue
+		}
 		if c.Shot {
 			t.shot = maxCount(t.shot, &c.Count)
 			t.why = append(t.why, Reason{Field: "shot", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire, fate untold: %q", c.Text)})

@@ -47,6 +47,14 @@ func TestEventWounded(t *testing.T) {
 			"A man was shot outside a bar on Kessin Avenue in Dalmera on Sunday night, police said. Officers searched the street for shell casings.", 0, 1},
 		{"one woman shot, told again paragraphs on", "",
 			"A woman was fatally shot on Kessin Avenue in Dalmera late on Sunday, and detectives are looking for witnesses.\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\nA detective said the victim was shot during the shooting by a man she knew.", 1, 0},
+		{"also shot, beyond the dead", "",
+			"Three people were shot to death inside a house in Dalmera on Sunday night, police said. The owner's nephew was also shot in the hip and is expected to recover.", 3, 1},
+		{"one died of him and four others shot", "",
+			"A Dalmera man died on Sunday night after he and four others were shot outside a bar on Kessin Avenue, police said.", 1, 4},
+		{"the gunman's four others count the dead", "",
+			"Police in Dalmera are looking for a man who shot four others outside a bar on Sunday night, including one who died.", 1, 3},
+		{"the gunman also shot himself", "",
+			"A man killed his neighbour in a shooting in Dalmera on Sunday night, police said. He also shot himself.", 1, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

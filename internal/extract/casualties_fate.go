@@ -28,7 +28,7 @@ func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []str
 	}
 	for j := last + 1; j < len(low); j++ {
 		switch low[j] {
-		case ";", ":", "(", "who", "whose", "while", "after", "before", "when", "his", "her", "their":
+		case ";", ":", "(", "who", "whom", "them", "whose", "while", "after", "before", "when", "where", "his", "her", "their":
 			// another clause or another person: "shot his wife, who died".
 			return cs
 		}

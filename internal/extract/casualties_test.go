@@ -116,11 +116,68 @@ func TestCasualties(t *testing.T) {
 		{"Police said the 3 year-old girl was killed.", "killed 1..1"},
 		{"Deputies found the body of a 52-year-old man behind the mill.", "killed 1..1"},
 		{"So far this year, 31 people have been killed in Dalmera, according to police records.", ""},
+		// A round-up of several shootings counts no one incident.
+		{"Nine people were wounded in separate shootings across Dalmera over the weekend.", ""},
+		{"Six people were shot in three shootings on Saturday night.", ""},
 		// People hit, fate untold, whose predicate tells they died.
 		{"A 12-year-old girl shot outside a corner store in Dalmera on Tuesday has died, police said.", "killed 1..1"},
 		{"The teenager who was shot was pronounced dead at Kessin General.", "killed 1..1"},
 		{"Two men shot near the ferry landing later died.", "killed 2..2"},
 		{"A man was shot in the arm while his brother watched.", "shot 1..1"},
+		// "shot and wounded" is one cue of the wounded, reached past a
+		// clause naming some of those counted.
+		{"Five men, including a 20-year-old cook, were shot and wounded near the pier.", "wounded 5..5"},
+		{"Three people, including a pastor, were shot at the church picnic.", "shot 3..3"},
+		// One person shot by their own hand, fate untold.
+		{"A hunter accidentally shot himself in the foot near Kessin.", "shot 1..1"},
+		{"She was cleaning a pistol when she shot herself in the knee.", "shot 1..1"},
+		{"He killed his neighbour and then shot himself.", "killed 1..1; shot 1..1"},
+		// States of the living, with no count: one wounded ...
+		{"The clerk is expected to recover, police said.", "wounded 1..1"},
+		{"The driver was treated for a cut to the arm.", "wounded 1..1"},
+		// ... unless the sentence counts the people shot who are in it.
+		{"Both brothers shot at the fair are expected to recover.", "shot 2..2"},
+		{"All three victims were taken to the hospital with non-life-threatening injuries.", "shot 3..3"},
+		// "others" tells more people: two counts of the wounded add up,
+		// but not across a sentence run into another, nor for people
+		// shot after the gunman ("a man who shot four others").
+		{"Two guards were in critical condition and two others injured after the ambush.", "wounded 4..4"},
+		{"Caption: the raid that wounded six others. Ilse Marn was charged over the raid that wounded six others.", "wounded 6..6; wounded 6..6"},
+		{"Deputies are searching for a man who shot three others near the lake.", "shot 1..1; shot 3..3"},
+		{"Two women suffered minor injuries in the blast.", "wounded 2..2"},
+		// Words that count people with no noun: "another", "a second",
+		// "both".
+		{"Deputies found one man dead and another wounded behind the barn.", "killed 1..1; wounded 1..1"},
+		{"One guard was shot and killed and a second was critically wounded.", "killed 1..1; wounded 1..1"},
+		{"Both were driven to a hospital in Kessin.", "shot 2..2"},
+		{"Police said one woman was shot in the hip and another was shot in the foot.", "shot 2..2"},
+		{"They shot at one another for an hour.", ""},
+		// Two people shot (or hurt), each with their own cue, add up;
+		// people retold after "including" do not.
+		{"A man was shot in the knee and a 6-year-old girl was shot in the hand.", "shot 2..2"},
+		{"A cook was injured and a waiter was hurt by flying glass.", "wounded 2..2"},
+		{"Two people were shot, including a man who was shot in the back.", "shot 2..2; shot 1..1"},
+		// Both taken to hospital, where one died: not both dead.
+		{"Both were rushed to a hospital where Ilse Marn later died.", "killed 1..1; shot 2..2"},
+		{"The boy was grazed by a bullet.", "wounded 1..1"},
+		// People counted before an active verb with its object did it:
+		// the gunman is no victim.
+		{"Deputies are hunting a masked man who gunned down three guards at the depot.", "killed 3..3"},
+		{"A gunman killed four people at the market.", "killed 4..4"},
+		{"Four soldiers were killed at the checkpoint.", "killed 4..4"},
+		{"Three men died at the scene.", "killed 3..3"},
+		{"A ricochet grazed a 4-year-old girl on the porch.", "wounded 1..1"},
+		// Shot, some of whom died: not all dead.
+		{"Five people were shot, two of whom later died.", "shot 5..5"},
+		// "double", "triple" ... count an incident's victims when the
+		// sentence gives no count of that kind.
+		{"Detectives are investigating a triple homicide in Kessin.", "killed 3..3"},
+		{"Detectives are investigating a double homicide in which three people were killed.", "killed 3..3"},
+		{"A double shooting left one man dead on Pell Street.", "killed 1..1; shot 2..2"},
+		{"He played a double bass at the wake.", ""},
+		// "fatally wounded" is a death, the longer cue over "wounded".
+		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
+		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
@@ -200,6 +257,11 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Eight shot outside Dalmera nightclub", []c{{8, false, true}}},
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
+		{"4 dead, 11 wounded in weekend shootings", nil},
+		{"Suspect charged in Dalmera quadruple shooting", []c{{4, false, true}}},
+		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
+		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
+		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
 	}
 	for _, tt := range tests {
 		var got []c

@@ -972,6 +972,8 @@ func (p *qparser) context(i int, c core, start, end int, mod modKind) (QuantityK
 		return Age, end // "ages 12 and 16"
 	case prev != "" && initialUpper(p.toks[i-1].Text) && lx.labelBefore[prev] && mod == modNone:
 		return Label, end
+	case prev == "of" && mod == modNone && c.startsWithNum && i-2 >= 0 && digitsOnly(p.low[i-2]):
+		return Label, end // a photo gallery's "Image 2 of 8": a place in a series
 	case prev != "" && p.month(i-1) && mod == modNone && c.startsWithNum:
 		if c.yearLike {
 			return Year, end
@@ -1167,7 +1169,7 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 	}
 	head := -1
 	for k := j; k < len(p.toks) && k < j+5; k++ {
-		if !p.word(k) || p.lx.stop[p.low[k]] {
+		if !p.word(k) || p.lx.stop[p.low[k]] || k > j && p.numberWord(k) {
 			break
 		}
 		if p.isPerson(k) {
@@ -1216,6 +1218,22 @@ func (p *qparser) findNoun(j int) (ns, ne, end int, person bool) {
 			committed = ne
 		}
 	}
+}
+
+// numberWord reports a spelled-out number standing alone at token k: a
+// new count, which no noun phrase runs across ("told 13 News two people
+// were shot" counts two people, not 13).
+func (p *qparser) numberWord(k int) bool {
+	w := p.low[k]
+	if strings.IndexFunc(w, isHyphen) >= 0 {
+		return false
+	}
+	n := wordNum{lx: p.lx}
+	if !n.step(w, "") {
+		return false
+	}
+	_, ok := n.value()
+	return ok
 }
 
 // thingNoun finds the noun of a count of things, with no part of speech
@@ -1352,3 +1370,13 @@ func Coordinated(text string, qs []Quantity) []Quantity {
 }
 
 func isPersonCount(q Quantity) bool { return q.Kind == Count && q.Person }
+
+// digitsOnly reports a non-empty word of ASCII digits.
+func digitsOnly(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -182,6 +182,12 @@ func TestQuantities(t *testing.T) {
 			[]string{"8|date|8..8", "2016|year|2016..2016", "1100 block|label|1100..1100"}},
 		{"Copyright 2016 Metro News. A neighbour called 911 and Channel 3 News arrived.",
 			[]string{"2016|year|2016..2016", "A neighbour|count|1..1|neighbour*", "911|label|911..911", "3|label|3..3"}},
+		// A place in a photo gallery is no count.
+		{"Image 3 of 9 5-year-old boy hurt in fall.",
+			[]string{"3|count|3..3", "9|label|9..9", "5-year-old|age|5..5"}},
+		// A station's number before a spelled-out count is no count of it.
+		{"Deputies told 8 News three people were hurt.",
+			[]string{"8|label|8..8", "three people|count|3..3|people*"}},
 		{"He shot the clerk three times in one isolated incident.",
 			[]string{"three times|other|3..3", "one isolated incident|count|1..1|incident"}},
 		{"Police named the victim as his daughter, Ana Ruiz, 28.", []string{"28|age|28..28"}},

@@ -70,7 +70,11 @@ func openSQLiteOnce(ctx context.Context, path string) (*sqlStore, error) {
 		// Each connection would get a database of its own.
 		db.SetMaxOpenConns(1)
 	}
-	return newSQLStore(ctx, db, sqliteDialect)
+	s, err := newSQLStore(ctx, db, sqliteDialect)
+	if s != nil {
+		s.dsn = dsn
+	}
+	return s, err
 }
 
 // openPostgres connects through pgx's database/sql driver; the DSN is pgx's

@@ -115,11 +115,12 @@ func (c *responseCache) lookup(key string, v int64) (e *cacheEntry, f *cacheFill
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.valid || v != c.version {
-		if c.valid && v < c.version {
-			// A slower request read an older version than one already
-			// seen: answer it from the store, cache nothing.
-			return nil, &cacheFill{done: make(chan struct{})}, true
-		}
+		// Any other version, lower ones too, drops everything: a version
+		// can start again from a lower value (a new SQLite version
+		// connection after a broken one, store_changes emptied by hand),
+		// and then climb back to a value whose entries are long stale.
+		// A slow request that read an older version before a write only
+		// costs the entries made since.
 		c.entries = map[string]*list.Element{}
 		c.lru.Init()
 		c.bytes = 0

@@ -155,3 +155,32 @@ func TestAdmission(t *testing.T) {
 		t.Errorf("read after: %d", code)
 	}
 }
+
+// TestCacheVersionGoesBack: a version lower than the cache's drops the
+// entries like a higher one, so that a counter that starts again cannot
+// climb back to a value whose entries are stale.
+func TestCacheVersionGoesBack(t *testing.T) {
+	c := newResponseCache(nil, 1<<20)
+	keep := func(key string, v int64) {
+		t.Helper()
+		e, f, mine := c.lookup(key, v)
+		if e != nil || !mine {
+			t.Fatalf("%s at %d: want a miss to answer", key, v)
+		}
+		c.mu.Lock()
+		c.entries[key] = c.lru.PushFront(&cacheEntry{key: key})
+		delete(c.inflight, key)
+		c.mu.Unlock()
+		close(f.done)
+	}
+	keep("/a", 5)
+	if e, _, _ := c.lookup("/a", 5); e == nil {
+		t.Fatal("no hit at the same version")
+	}
+	if e, _, _ := c.lookup("/a", 3); e != nil {
+		t.Fatal("hit at a lower version")
+	}
+	if e, _, _ := c.lookup("/a", 5); e != nil {
+		t.Fatal("an entry survived the version going back and forth")
+	}
+}

@@ -32,6 +32,9 @@ func (e env) cmdServe(args []string) int {
 	writeToken := fs.String("write-token", os.Getenv("SITREP_WRITE_TOKEN"), "token that POST /api/v1/articles and the submit form need (default $SITREP_WRITE_TOKEN; empty disables writes)")
 	readToken := fs.String("read-token", os.Getenv("SITREP_READ_TOKEN"), "token every read needs (default $SITREP_READ_TOKEN; empty makes reads public)")
 	quiet := fs.Bool("quiet", false, "log only warnings and errors, not every request")
+	maxReads := fs.Int("max-reads", 0, "read requests run against the store at once, the others queue (0: 8; -1: no limit)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile until the server stops (for 'go tool pprof')")
+	cacheMB := fs.Int("cache-mb", 64, "memory for cached API answers, dropped whenever the store changes (0: no cache)")
 	fs.Usage = func() {
 		fmt.Fprintln(e.stderr, `usage: sitrep serve [--addr HOST:PORT] [--db DSN] [--write-token T] [--read-token T] [--quiet]
 
@@ -54,6 +57,16 @@ metrics at /metrics. Logs one JSON line per request on stderr.`)
 	}
 	log := slog.New(slog.NewJSONHandler(e.stderr, &slog.HandlerOptions{Level: level}))
 
+	if *cpuProfile != "" {
+		// Where a query mix spends the server's CPU decides what to make
+		// faster (run the load tool against it, then stop it with Ctrl-C).
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "sitrep serve: %v\n", err)
+			return 1
+		}
+		defer stopProfile()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	s, err := store.Open(ctx, *dsn)
@@ -63,7 +76,7 @@ metrics at /metrics. Logs one JSON line per request on stderr.`)
 	}
 	defer s.Close()
 	srv, err := server.New(server.Config{Store: s, WriteToken: *writeToken, ReadToken: *readToken,
-		Logger: log, Export: exportFunc})
+		Logger: log, Export: exportFunc, CacheBytes: max(*cacheMB, 0) << 20, MaxReads: *maxReads})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "sitrep serve: %v\n", err)
 		return 1

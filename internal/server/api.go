@@ -20,13 +20,13 @@ var aggregateKeys = []string{store.ByDay, store.ByWeek, store.ByMonth, store.ByY
 	store.BySubtype, store.ByCountry, store.ByAdmin1, store.ByActor, store.ByPerpetrator, store.ByTarget}
 
 func (s *Server) routesAPI() {
-	s.handle("GET /api/v1/events", s.readable(true, s.apiEvents))
-	s.handle("GET /api/v1/events/{id}", s.readable(true, s.apiEvent))
-	s.handle("GET /api/v1/actors", s.readable(true, s.apiActors))
-	s.handle("GET /api/v1/actors/{name}", s.readable(true, s.apiActor))
-	s.handle("GET /api/v1/articles/{id}", s.readable(true, s.apiArticle))
+	s.handle("GET /api/v1/events", s.readable(true, s.cached(s.admitted(true, s.apiEvents))))
+	s.handle("GET /api/v1/events/{id}", s.readable(true, s.cached(s.admitted(true, s.apiEvent))))
+	s.handle("GET /api/v1/actors", s.readable(true, s.cached(s.admitted(true, s.apiActors))))
+	s.handle("GET /api/v1/actors/{name}", s.readable(true, s.cached(s.admitted(true, s.apiActor))))
+	s.handle("GET /api/v1/articles/{id}", s.readable(true, s.cached(s.admitted(true, s.apiArticle))))
 	s.handle("POST /api/v1/articles", s.apiSubmit)
-	s.handle("GET /api/v1/stats", s.readable(true, s.apiStats))
+	s.handle("GET /api/v1/stats", s.readable(true, s.cached(s.admitted(true, s.apiStats))))
 	s.handle("GET /api/v1/export", s.readable(true, s.apiExport))
 	s.handle("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

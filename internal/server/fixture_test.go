@@ -124,6 +124,12 @@ var (
 // the articles is the slow part.
 func fixtureStore(t testing.TB) Store {
 	t.Helper()
+	return openStore(t, fixtureStoreDSN(t))
+}
+
+// fixtureStoreDSN is fixtureStore's file, not opened.
+func fixtureStoreDSN(t testing.TB) string {
+	t.Helper()
 	fixtureOnce.Do(func() {
 		fixtureDir, fixtureErr = os.MkdirTemp("", "sitrep-server-fixture-")
 		if fixtureErr != nil {
@@ -144,7 +150,7 @@ func fixtureStore(t testing.TB) Store {
 	if err := os.WriteFile(dst, b, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return openStore(t, dst)
+	return dst
 }
 
 func TestMain(m *testing.M) {

@@ -65,6 +65,14 @@ type Config struct {
 	// 0 means 20 s (under the load tool's 30 s client timeout). Exports
 	// are not bounded: a whole store streams for minutes.
 	ReadTimeout time.Duration
+	// CacheBytes bounds the cache of API read answers (see
+	// responseCache); 0 disables it. It is used only if Store has a change
+	// signal (store.Versioned), so that no answer outlives a write.
+	CacheBytes int
+	// MaxReads is how many read requests (API and pages, not exports)
+	// run against the store at once; the others wait their turn (see
+	// admitted). 0 means 8, the SQLite pool's size; negative, no limit.
+	MaxReads int
 }
 
 // ExportFunc is the signature of export.Write, taken as a value so this
@@ -78,6 +86,8 @@ type Server struct {
 	actors  *resolve.ActorCatalog
 	metrics *metrics
 	pages   *pages
+	cache   *responseCache // nil: answers are not cached
+	reads   chan struct{}  // admission slots of reads; nil: no limit
 	mux     *http.ServeMux
 	// routes lists the API's method+pattern pairs, for the OpenAPI test.
 	routes []string
@@ -110,6 +120,15 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux()}
+	if cfg.MaxReads == 0 {
+		cfg.MaxReads = 8
+	}
+	if cfg.MaxReads > 0 {
+		s.reads = make(chan struct{}, cfg.MaxReads)
+	}
+	if v, ok := versionedStore(cfg.Store); ok && cfg.CacheBytes > 0 {
+		s.cache = newResponseCache(v, cfg.CacheBytes)
+	}
 	s.routesAPI()
 	s.routesWeb()
 	return s, nil

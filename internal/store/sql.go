@@ -56,6 +56,11 @@ type sqlStore struct {
 	tokens   tokenCache
 	vocab    vocabHolder
 	prepared stmts
+
+	// dsn is the SQLite DSN the pool opened (pragmas included), for the
+	// change signal's own connection; "" on PostgreSQL.
+	dsn     string
+	changes changeSignal
 }
 
 const defaultLease = 10 * time.Minute
@@ -101,6 +106,7 @@ func (s *sqlStore) Close() error {
 	if s.dialect == sqliteDialect {
 		s.db.Exec(`PRAGMA optimize`)
 	}
+	s.changes.close()
 	return s.db.Close()
 }
 

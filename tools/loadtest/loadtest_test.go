@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -118,5 +120,26 @@ func TestParseStatCPU(t *testing.T) {
 		if (err == nil) != tc.ok || got != tc.want {
 			t.Errorf("parseStatCPU(%q) = %v, %v; want %v (ok %v)", tc.line, got, err, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestBackfills: the PostgreSQL bulk load rebuilds every derived table the
+// migrations fill, each statement whole.
+func TestBackfills(t *testing.T) {
+	stmts, err := backfills("../../internal/store/migrations/postgres")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for _, q := range stmts {
+		if !strings.HasSuffix(q, ";") || strings.Count(q, ";") != 1 {
+			t.Errorf("not one whole statement: %q", q)
+		}
+		tables = append(tables, strings.Fields(q)[2])
+	}
+	want := []string{"incident_days", "incident_places", "incident_months", "actor_incidents", "actor_summary",
+		"incident_day_types", "incident_spans", "incident_type_countries"}
+	if !slices.Equal(tables, want) {
+		t.Errorf("backfilled tables %v, want %v", tables, want)
 	}
 }

@@ -122,20 +122,27 @@ type client struct {
 }
 
 func (c *client) get(ctx context.Context, path string) (int, []byte, error) {
+	code, b, _, err := c.getCached(ctx, path)
+	return code, b, err
+}
+
+// getCached is get, also saying whether the server answered from its
+// response cache.
+func (c *client) getCached(ctx context.Context, path string) (int, []byte, bool, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.JoinPath().String()+path, nil)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, false, err
 	}
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, false, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, b, err
+	return resp.StatusCode, b, resp.Header.Get("X-Sitrep-Cache") == "hit", err
 }
 
 func (c *client) getJSON(ctx context.Context, path string, v any) error {
@@ -317,6 +324,7 @@ type sample struct {
 	kind int
 	dur  time.Duration
 	err  bool
+	hit  bool // the server answered from its cache (X-Sitrep-Cache: hit)
 }
 
 func run(ctx context.Context, cfg runConfig) (*report, error) {
@@ -359,14 +367,14 @@ func run(ctx context.Context, cfg runConfig) (*report, error) {
 				}
 				path := mix[kind].path(r, &k)
 				t0 := time.Now()
-				code, body, err := c.get(ctx, path)
+				code, body, hit, err := c.getCached(ctx, path)
 				d := time.Since(t0)
 				// 404 is a fair answer to an id that was merged away.
 				bad := err != nil || (code != http.StatusOK && !(code == http.StatusNotFound && mix[kind].name == "event"))
 				if bad {
 					slog.Warn("loadtest: request failed", "path", path, "status", code, "err", err, "body", truncate(string(body), 200))
 				}
-				results[i] = append(results[i], sample{kind: kind, dur: d, err: bad})
+				results[i] = append(results[i], sample{kind: kind, dur: d, err: bad, hit: hit})
 			}
 		}()
 	}
@@ -430,6 +438,8 @@ type latency struct {
 	P90ms    float64 `json:"p90_ms"`
 	P99ms    float64 `json:"p99_ms"`
 	Maxms    float64 `json:"max_ms"`
+	// Hits is how many were answered from the server's response cache.
+	Hits int `json:"cache_hits"`
 }
 
 type report struct {
@@ -450,8 +460,9 @@ type report struct {
 func newReport(cfg runConfig, elapsed time.Duration, results [][]sample) *report {
 	rep := &report{Clients: cfg.clients, Seconds: elapsed.Seconds()}
 	byKind := make([][]time.Duration, len(mix))
-	errKind := make([]int, len(mix))
+	errKind, hitKind := make([]int, len(mix)), make([]int, len(mix))
 	var all []time.Duration
+	hits := 0
 	for _, rs := range results {
 		for _, s := range rs {
 			all = append(all, s.dur)
@@ -460,13 +471,19 @@ func newReport(cfg runConfig, elapsed time.Duration, results [][]sample) *report
 				errKind[s.kind]++
 				rep.Errors++
 			}
+			if s.hit {
+				hitKind[s.kind]++
+				hits++
+			}
 		}
 	}
 	rep.Requests = len(all)
 	rep.PerSecond = float64(len(all)) / elapsed.Seconds()
 	rep.All = summarize("all", all, rep.Errors)
+	rep.All.Hits = hits
 	for i, q := range mix {
 		rep.Kinds = append(rep.Kinds, summarize(q.name, byKind[i], errKind[i]))
+		rep.Kinds[i].Hits = hitKind[i]
 	}
 	return rep
 }
@@ -487,9 +504,13 @@ func summarize(name string, ds []time.Duration, errs int) latency {
 
 func (r *report) print(w io.Writer) {
 	fmt.Fprintf(w, "%d clients, %.1f s: %d requests (%.0f/s), %d errors\n", r.Clients, r.Seconds, r.Requests, r.PerSecond, r.Errors)
-	fmt.Fprintf(w, "%-24s %8s %6s %9s %9s %9s %9s\n", "query", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms")
+	fmt.Fprintf(w, "%-24s %8s %6s %9s %9s %9s %9s %6s\n", "query", "requests", "errors", "p50 ms", "p90 ms", "p99 ms", "max ms", "cached")
 	line := func(l latency) {
-		fmt.Fprintf(w, "%-24s %8d %6d %9.1f %9.1f %9.1f %9.1f\n", l.Name, l.Requests, l.Errors, l.P50ms, l.P90ms, l.P99ms, l.Maxms)
+		hit := 0.0
+		if l.Requests > 0 {
+			hit = 100 * float64(l.Hits) / float64(l.Requests)
+		}
+		fmt.Fprintf(w, "%-24s %8d %6d %9.1f %9.1f %9.1f %9.1f %5.0f%%\n", l.Name, l.Requests, l.Errors, l.P50ms, l.P90ms, l.P99ms, l.Maxms, hit)
 	}
 	line(r.All)
 	for _, l := range r.Kinds {

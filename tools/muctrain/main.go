@@ -12,7 +12,13 @@
 // A candidate is labelled relevant when its document has a gold template
 // whose type contains the candidate's (the scorer's pairing rule). Folds
 // are by document. Training is AdaGrad on the log loss with an L2 penalty,
-// in a fixed order, so runs are reproducible.
+// in a fixed order, so runs are reproducible (--write rewrites the
+// committed file byte for byte).
+//
+// It also prints the ceiling: the train micro F1 if the filter kept exactly
+// the relevant candidates (41.2 against 33.6 with all of them), which bounds
+// what any relevance filter can gain; the rest is the argument reader's.
+// --drop leaves feature groups out, to measure what each is worth.
 package main
 
 import (
@@ -43,6 +49,7 @@ func main() {
 	epochs := flag.Int("epochs", 10, "passes over the training candidates")
 	lr := flag.Float64("lr", 0.005, "AdaGrad learning rate")
 	l2 := flag.Float64("l2", 0.01, "L2 penalty per example")
+	drop := flag.String("drop", "", "leave out the features starting with these comma-separated prefixes (d: document words, dl: dateline, e: sentence words, t= st= age= cc= ... codes), to measure what each group is worth")
 	write := flag.Bool("write", false, "write the model fitted on the whole train split")
 	out := flag.String("out", "internal/eval/data/muc4_relevance.txt", "weights file written by --write")
 	flag.Parse()
@@ -68,6 +75,9 @@ func main() {
 		for _, c := range cands[i] {
 			e := example{doc: i, fold: fold, label: relevant(c.Template.Type, d.Templates)}
 			for _, f := range c.Features {
+				if dropped(f, *drop) {
+					continue
+				}
 				e.feats = append(e.feats, eval.FeatureHash(f, *dim))
 			}
 			if e.label {
@@ -87,17 +97,6 @@ func main() {
 		}
 	}
 	fmt.Printf("ceiling (keep only the relevant candidates): train micro F1 %.2f\n", 100*eval.ScoreMUC4(docs, oracle).Counts["micro_avg"].PRF().F1)
-	if os.Getenv("SWEEP") != "" {
-		for _, ep := range []int{5, 10, 20} {
-			for _, l := range []float64{0.01} {
-				for _, r := range []float64{0.005, 0.01, 0.02} {
-					p := cvProb(exs, *folds, *dim, ep, r, l)
-					fmt.Printf("epochs %d l2 %g lr %g: cv AUC %.3f log loss %.3f\n", ep, l, r, auc(exs, p), logLoss(exs, p))
-				}
-			}
-		}
-		return
-	}
 	prob := cvProb(exs, *folds, *dim, *epochs, *lr, *l2)
 	fmt.Printf("cv AUC %.3f, log loss %.3f\n", auc(exs, prob), logLoss(exs, prob))
 
@@ -163,6 +162,17 @@ func cvProb(exs []example, folds, dim, epochs int, lr, l2 float64) []float64 {
 		}
 	}
 	return prob
+}
+
+// dropped reports a feature that starts with one of the comma-separated
+// prefixes.
+func dropped(f, prefixes string) bool {
+	for _, p := range strings.Split(prefixes, ",") {
+		if p != "" && strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // relevant is the label: the document has a gold template the candidate

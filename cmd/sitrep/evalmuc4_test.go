@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"sitrep/internal/extract"
 )
 
 // TestEvalArguments runs `sitrep eval muc4` and `sitrep eval wikievents`
@@ -20,7 +18,7 @@ func TestEvalArguments(t *testing.T) {
 		score func(map[string]any) float64
 		floor float64
 	}{
-		{"muc4", env.cmdEvalMUC4, func(m map[string]any) float64 { return m["micro_avg"].(map[string]any)["f1"].(float64) }, 0.33},
+		{"muc4", env.cmdEvalMUC4, func(m map[string]any) float64 { return m["micro_avg"].(map[string]any)["f1"].(float64) }, 0.35},
 		{"wikievents", env.cmdEvalWikiEvents, func(m map[string]any) float64 { return m["class"].(map[string]any)["f1"].(float64) }, 0.20},
 	}
 	for _, tt := range tests {
@@ -59,26 +57,5 @@ func TestEvalArgumentsUsage(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := (env{stdout: &out, stderr: &errb}).cmdEvalMUC4([]string{"--data", t.TempDir(), "--split", "test"}); code != 1 {
 		t.Errorf("muc4 --split test: exit %d, want 1 (the test split is held out)", code)
-	}
-}
-
-// TestMUC4Type maps events to MUC-4 incident types: an attack made with a
-// charge is a bombing, military operations are no terrorist incident.
-func TestMUC4Type(t *testing.T) {
-	tests := []struct {
-		name string
-		ev   extract.Event
-		want string
-	}{
-		{"attack with dynamite", extract.Event{Type: extract.Battles, Subtype: "armed_clash", Weapons: []string{"dynamite"}}, "bombing"},
-		{"attack on civilians with a bomb", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"car bomb"}}, "bombing"},
-		{"attack with rifles", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"rifles"}}, "attack"},
-		{"air strike", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Weapons: []string{"bombs"}}, ""},
-		{"abduction", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance"}, "kidnapping"},
-	}
-	for _, tt := range tests {
-		if got := muc4Type(tt.ev); got != tt.want {
-			t.Errorf("%s: muc4Type = %q, want %q", tt.name, got, tt.want)
-		}
 	}
 }

@@ -1,0 +1,93 @@
+package eval
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"sitrep/internal/extract"
+)
+
+// TestMUC4Type maps events to MUC-4 incident types: an attack made with a
+// charge is a bombing, military operations are no terrorist incident.
+func TestMUC4Type(t *testing.T) {
+	tests := []struct {
+		name string
+		ev   extract.Event
+		want string
+	}{
+		{"attack with dynamite", extract.Event{Type: extract.Battles, Subtype: "armed_clash", Weapons: []string{"dynamite"}}, "bombing"},
+		{"attack on civilians with a bomb", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"car bomb"}}, "bombing"},
+		{"attack with rifles", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"rifles"}}, "attack"},
+		{"air strike", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Weapons: []string{"bombs"}}, ""},
+		{"abduction", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance"}, "kidnapping"},
+	}
+	for _, tt := range tests {
+		if got := MUC4Type(tt.ev); got != tt.want {
+			t.Errorf("%s: MUC4Type = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestMUC4RelevanceRoundTrip writes a model and reads it back: the weights
+// that matter survive, and a bad file is refused.
+func TestMUC4RelevanceRoundTrip(t *testing.T) {
+	m := &MUC4Relevance{Bias: -0.5, Threshold: 0.35, W: make([]float64, 64)}
+	m.W[FeatureHash("e:rebels", 64)] = 2
+	m.W[FeatureHash("age=old", 64)] = -3
+	var b strings.Builder
+	if _, err := m.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseMUC4Relevance(strings.NewReader(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Threshold != 0.35 || got.Bias != -0.5 || len(got.W) != 64 {
+		t.Fatalf("read back threshold %v bias %v dim %d", got.Threshold, got.Bias, len(got.W))
+	}
+	tests := []struct {
+		feats []string
+		want  float64
+	}{
+		{nil, 1 / (1 + math.Exp(0.5))},
+		{[]string{"e:rebels"}, 1 / (1 + math.Exp(-1.5))},
+		{[]string{"e:rebels", "age=old"}, 1 / (1 + math.Exp(1.5))},
+	}
+	for _, tt := range tests {
+		if p := got.Prob(tt.feats); math.Abs(p-tt.want) > 1e-3 {
+			t.Errorf("Prob(%v) = %.4f, want %.4f", tt.feats, p, tt.want)
+		}
+	}
+	for _, bad := range []string{"bias 1\n", "dim 4\n9 1\n", "dim 4\nbias x\n", "dim 4\n1 2 3\n"} {
+		if _, err := ParseMUC4Relevance(strings.NewReader(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
+
+// TestDefaultMUC4Relevance reads the committed model: it must parse and
+// tell an invented massacre of peasants by rebels from an invented
+// football match.
+func TestDefaultMUC4Relevance(t *testing.T) {
+	m, err := DefaultMUC4Relevance()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Threshold <= 0 || m.Threshold >= 1 {
+		t.Errorf("threshold %v outside (0, 1)", m.Threshold)
+	}
+	attack := append([]string{"t=attack", "age=0-1"}, textFeatures("e:", "urban guerrillas machinegunned a bus of peasants and killed the driver")...)
+	match := append([]string{"t=attack", "age=old"}, textFeatures("e:", "the football match between the two clubs ended in a draw last year")...)
+	if pa, pm := m.Prob(attack), m.Prob(match); pa <= pm {
+		t.Errorf("attack %.3f <= match %.3f", pa, pm)
+	}
+}
+
+func TestTextFeatures(t *testing.T) {
+	got := textFeatures("e:", "Bombs, bombs in 1989")
+	want := []string{"e:bombs", "e:bombs_bombs", "e:in", "e:bombs_in", "e:####", "e:in_####"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("textFeatures = %v, want %v", got, want)
+	}
+}

@@ -382,3 +382,82 @@ func TestTollSentenceArguments(t *testing.T) {
 		t.Errorf("perpetrators = %q, want [\"two masked men\"]", got)
 	}
 }
+
+// TestReachedArguments covers the constructions the reader reaches beyond
+// a verb's own subject and object: an act coordinated with one whose
+// subject is no act ("entered ... and killed"), an act whose object
+// stands inside it ("set X on fire") and nouns for who did an act ("the
+// murderers of X", "X's kidnappers").
+func TestReachedArguments(t *testing.T) {
+	tests := []struct {
+		sentence                string
+		perps, targets, victims []string
+	}{
+		{
+			sentence: "armed men entered the farm near velora and killed the foreman.",
+			perps:    []string{"armed men"}, victims: []string{"foreman"},
+		},
+		{
+			sentence: "five gunmen stopped the bus and then shot two passengers.",
+			perps:    []string{"five gunmen"}, victims: []string{"two passengers"},
+		},
+		{
+			sentence: "the foreman was seized at dawn and killed near the river.",
+		},
+		{
+			sentence: "the foreman was kidnapped and killed.",
+			victims:  []string{"foreman"},
+		},
+		{
+			sentence: "the mayor resigned; masked men later entered the town and killed a teacher.",
+			perps:    []string{"masked men"}, victims: []string{"teacher"},
+		},
+		{
+			sentence: "rebels set the town hall on fire at midnight.",
+			perps:    []string{"rebels"}, targets: []string{"town hall"},
+		},
+		{
+			sentence: "a group of youths set two buses ablaze.",
+			perps:    []string{"group of youths"}, targets: []string{"two buses"},
+		},
+		{
+			sentence: "unknown men stormed the office and set the archive on fire.",
+			perps:    []string{"unknown men"}, targets: []string{"office", "archive"},
+		},
+		{
+			sentence: "the set of rules on fire safety was published.",
+		},
+		{
+			sentence: "police are looking for the murderers of teodoro alvarenga.",
+			victims:  []string{"teodoro alvarenga"},
+		},
+		{
+			sentence: "the murderers of the nuns fled in a truck.",
+			victims:  []string{"nuns"},
+		},
+		{
+			sentence: "the senator's kidnappers asked for a ransom.",
+			victims:  []string{"senator"},
+		},
+		{
+			sentence: "the attackers of the embassy escaped.", targets: []string{"embassy"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			a := SentenceArguments(tt.sentence)
+			for _, c := range []struct {
+				field     string
+				got, want []string
+			}{
+				{"perpetrators", names(a.Perpetrators), tt.perps},
+				{"targets", names(a.Targets), tt.targets},
+				{"victims", names(a.Victims), tt.victims},
+			} {
+				if !reflect.DeepEqual(c.got, c.want) {
+					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+				}
+			}
+		})
+	}
+}

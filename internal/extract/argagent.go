@@ -159,6 +159,7 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 	if !ok {
 		return nil
 	}
+	np = lx.headCut(s, ws, np, "facility")
 	out := []phrase{np}
 	if c := np.last + 1; np.kind == "people" && c+1 < len(ws) && ws[c].lower == ":" {
 		// "killed three journalists: ana ruiz, ...": the names follow.
@@ -266,7 +267,7 @@ func (c *actClause) subject(lx *argumentLexicon, s string, ws []argWord) (phrase
 		c.read = 0
 		np, ok := lx.nounPhrase(s, ws, c.start)
 		if ok {
-			np = lx.headCut(s, ws, np)
+			np = lx.headCut(s, ws, np, "individuals")
 		}
 		// Only an attacker noun of [individuals] ("armed men",
 		// "guerrillas") carries over: a title or an office that opens
@@ -331,7 +332,12 @@ func (lx *argumentLexicon) agentNoun(s string, ws []argWord, i int, a *Arguments
 	if of := i + 1; of+1 < len(ws) && ws[of].lower == "of" {
 		np, ok := lx.nounPhrase(s, ws, of+1)
 		if ok {
-			np = lx.headCut(s, ws, np)
+			// "the murderers of the priests fired ...", "the attackers
+			// of the bank fled"
+			np = lx.headCut(s, ws, lx.headCut(s, ws, np, "facility"), "people")
+			if np.kind == "" {
+				np = lx.nameCut(s, ws, np)
+			}
 		}
 		if ok && np.kind == "facility" {
 			// "the attackers of the embassy"
@@ -410,17 +416,39 @@ func (lx *argumentLexicon) splitAct(s string, ws []argWord, i int) (phrase, int,
 	return phrase{}, 0, false
 }
 
-// headCut ends a noun phrase at its first people, individuals or
-// organisation noun: nounPhrase reads up to a stop word, and a verb no
-// stop word lists runs on ("armed men entered the farm", "the murderers
-// of the priests fired ..."); the people before it are the phrase.
-func (lx *argumentLexicon) headCut(s string, ws []argWord, np phrase) phrase {
+// headCut ends a noun phrase at its first noun of the class kind
+// ("individuals", "facility") that the next word does not continue:
+// nounPhrase reads up to a stop word, and a verb no stop word lists runs
+// on ("armed men entered the farm", "the power grid left the town
+// dark"). The next word must read as a verb: a past form ("-ed") or one
+// of [run_on_verbs]; a name after the noun is part of the phrase
+// ("newspaper el espectador"), as it does after a title ("governor ana
+// ruiz"). At most seven words.
+func (lx *argumentLexicon) headCut(s string, ws []argWord, np phrase, kind string) phrase {
 	for k := np.first; k < np.last; k++ {
-		if lx.people.endsAt(ws, k) > 0 || lx.individuals.endsAt(ws, k) > 0 || lx.organizations.endsAt(ws, k) > 0 {
-			if ws[k+1].lower == "of" {
-				return np // "members of the front": the name runs on
-			}
-			return lx.classify(s, ws, np.first, k)
+		if ws[k+1].lower == "of" {
+			return np // "members of the front": the name runs on
+		}
+		next := ws[k+1].lower
+		if !lx.runOn[next] && !(len(next) > 3 && strings.HasSuffix(next, "ed")) {
+			continue // "newspaper el espectador": a name runs on
+		}
+		if cut := lx.classify(s, ws, np.first, k); cut.kind == kind && lx.classify(s, ws, np.first, k+1).kind == "" {
+			// A class noun the next word does not continue ("town
+			// hall" goes on; "system left" does not).
+			return cut
+		}
+	}
+	return np
+}
+
+// nameCut ends a phrase with no class noun before its first word that
+// reads as a verb (see headCut): "ana ruiz demanded a ransom" is the name
+// "ana ruiz".
+func (lx *argumentLexicon) nameCut(s string, ws []argWord, np phrase) phrase {
+	for k := np.first + 1; k <= np.last; k++ {
+		if w := ws[k].lower; lx.runOn[w] || len(w) > 3 && strings.HasSuffix(w, "ed") {
+			return lx.classify(s, ws, np.first, k-1)
 		}
 	}
 	return np

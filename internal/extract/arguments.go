@@ -44,7 +44,10 @@ type argumentLexicon struct {
 	// ("set X on fire", "..." marks the object); coordinators join a
 	// second act to the first one's subject ("entered ... and killed").
 	agentNouns, splitActs, coordinators phrases
-	subjectVerbs                        map[string]bool
+	// runOn are irregular past verbs that may follow a noun phrase with
+	// no stop word between ("the power grid left the town dark").
+	runOn        map[string]bool
+	subjectVerbs map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
 	// countWords open a phrase with a count or a size ("two", "several",
@@ -124,9 +127,9 @@ func arguments() *argumentLexicon {
 			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
-			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{},
+			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,

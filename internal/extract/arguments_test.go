@@ -432,8 +432,19 @@ func TestReachedArguments(t *testing.T) {
 			victims:  []string{"teodoro alvarenga"},
 		},
 		{
-			sentence: "the murderers of the nuns fled in a truck.",
+			sentence: "the murderers of the nuns fled abroad.",
 			victims:  []string{"nuns"},
+		},
+		{
+			sentence: "the kidnappers of governor ana ruiz demanded a ransom.",
+			victims:  []string{"ana ruiz"},
+		},
+		{
+			sentence: "a bomb hidden in the power grid left the town dark.",
+		},
+		{
+			sentence: "guerrillas sabotaged the power grid left unguarded.",
+			perps:    []string{"guerrillas"}, targets: []string{"power grid"},
 		},
 		{
 			sentence: "the senator's kidnappers asked for a ransom.",
@@ -441,6 +452,17 @@ func TestReachedArguments(t *testing.T) {
 		},
 		{
 			sentence: "the attackers of the embassy escaped.", targets: []string{"embassy"},
+		},
+		{
+			sentence: "a new act of sabotage against the electrical system left velora dark.",
+			targets:  []string{"electrical system"},
+		},
+		{
+			sentence: "the bombing of the embassy was condemned.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "the sabotage against the economy continues.",
 		},
 	}
 	for _, tt := range tests {

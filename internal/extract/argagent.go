@@ -189,6 +189,11 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 		if !ok || next.kind != out[0].kind {
 			break
 		}
+		if next.kind == "" {
+			// "... and luis soto shocked the town": the last name of a
+			// list runs on into the clause's verb.
+			next = lx.nameCut(s, ws, next)
+		}
 		out = append(out, next)
 		np = next
 	}
@@ -443,11 +448,12 @@ func (lx *argumentLexicon) headCut(s string, ws []argWord, np phrase, kind strin
 }
 
 // nameCut ends a phrase with no class noun before its first word that
-// reads as a verb (see headCut): "ana ruiz demanded a ransom" is the name
-// "ana ruiz".
+// reads as a verb: "ana ruiz demanded a ransom" is the name "ana ruiz". A
+// past form must be longer than five letters, as in isPastForm: names end
+// in "-ed" too ("reed", "ahmed").
 func (lx *argumentLexicon) nameCut(s string, ws []argWord, np phrase) phrase {
 	for k := np.first + 1; k <= np.last; k++ {
-		if w := ws[k].lower; lx.runOn[w] || len(w) > 3 && strings.HasSuffix(w, "ed") {
+		if w := ws[k].lower; lx.runOn[w] || isPastForm(w) {
 			return lx.classify(s, ws, np.first, k-1)
 		}
 	}

@@ -447,6 +447,10 @@ func TestReachedArguments(t *testing.T) {
 			perps:    []string{"guerrillas"}, targets: []string{"power grid"},
 		},
 		{
+			sentence: "the massacre of the farmers ana ruiz, jose paz and luis soto shocked velora.",
+			victims:  []string{"ana ruiz", "jose paz", "luis soto"},
+		},
+		{
 			sentence: "the senator's kidnappers asked for a ransom.",
 			victims:  []string{"senator"},
 		},

@@ -459,3 +459,26 @@ func (lx *argumentLexicon) nameCut(s string, ws []argWord, np phrase) phrase {
 	}
 	return np
 }
+
+// accused reads the object of an accusing verb ending before word i as a
+// perpetrator when "of" or "for" and an act follow it: "the army accused
+// the rebels of kidnapping thirty peasants", "blamed the front for the
+// attack". The act is an attack, harm or blast verb or an event noun of
+// [retell_heads]; "accused the rebels of lying" names no perpetrator.
+func (lx *argumentLexicon) accused(s string, ws []argWord, i int, a *Arguments) {
+	np, ok := lx.nounPhrase(s, ws, i)
+	if !ok {
+		return
+	}
+	of := np.last + 1
+	if of+1 >= len(ws) || ws[of].lower != "of" && ws[of].lower != "for" {
+		return
+	}
+	act := of + 1
+	if lx.determiners.match(ws, act) > 0 && act+1 < len(ws) {
+		act++ // "for the attack"
+	}
+	if lx.retellHeads[ws[act].lower] || lx.attackVerbs.match(ws, act) > 0 || lx.harmVerbs.match(ws, act) > 0 || lx.blastVerbs.match(ws, act) > 0 {
+		lx.addSubjectAgent(a, np)
+	}
+}

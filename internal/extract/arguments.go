@@ -44,6 +44,9 @@ type argumentLexicon struct {
 	// ("set X on fire", "..." marks the object); coordinators join a
 	// second act to the first one's subject ("entered ... and killed").
 	agentNouns, splitActs, coordinators phrases
+	// accuseVerbs name, as their object, who is said to have done an
+	// act told after "of" or "for": "accused the rebels of kidnapping".
+	accuseVerbs phrases
 	// runOn are irregular past verbs that may follow a noun phrase with
 	// no stop word between ("the power grid left the town dark").
 	runOn        map[string]bool
@@ -127,7 +130,7 @@ func arguments() *argumentLexicon {
 			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
-			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{},
+			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
@@ -138,7 +141,7 @@ func arguments() *argumentLexicon {
 			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
-			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators,
+			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -238,6 +241,9 @@ func SentenceArguments(sentence string) Arguments {
 		}
 		if w.punct || w.quote {
 			continue
+		}
+		if n := lx.accuseVerbs.match(ws, i); n > 0 {
+			lx.accused(sentence, ws, i+n, &a)
 		}
 		if lx.agentNouns.match(ws, i) > 0 {
 			lx.agentNoun(sentence, ws, i, &a)

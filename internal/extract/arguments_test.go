@@ -451,6 +451,17 @@ func TestReachedArguments(t *testing.T) {
 			victims:  []string{"ana ruiz", "jose paz", "luis soto"},
 		},
 		{
+			sentence: "the army accused the rebels of kidnapping thirty peasants.",
+			perps:    []string{"rebels"},
+		},
+		{
+			sentence: "the minister blamed the velora liberation front for the attack.",
+			perps:    []string{"velora liberation front"},
+		},
+		{
+			sentence: "the minister accused the rebels of lying.",
+		},
+		{
 			sentence: "the senator's kidnappers asked for a ransom.",
 			victims:  []string{"senator"},
 		},

@@ -462,6 +462,13 @@ func TestReachedArguments(t *testing.T) {
 			sentence: "the minister accused the rebels of lying.",
 		},
 		{
+			sentence: "the judge was intercepted by four gunmen on motorcycles.",
+			perps:    []string{"four gunmen"},
+		},
+		{
+			sentence: "the message was intercepted by radio.",
+		},
+		{
 			sentence: "the senator's kidnappers asked for a ransom.",
 			victims:  []string{"senator"},
 		},

@@ -39,7 +39,18 @@ type argumentLexicon struct {
 	// whose "by" phrase names who did the incident without being acts
 	// themselves ("the bomb was left by", "riddled with bullets by").
 	skipAfter, agentActs phrases
-	subjectVerbs         map[string]bool
+	// agentNouns name who did an act ("the murderers of X", "X's
+	// kidnappers"); splitActs are verbs whose object stands inside them
+	// ("set X on fire", "..." marks the object); coordinators join a
+	// second act to the first one's subject ("entered ... and killed").
+	agentNouns, splitActs, coordinators phrases
+	// accuseVerbs name, as their object, who is said to have done an
+	// act told after "of" or "for": "accused the rebels of kidnapping".
+	accuseVerbs phrases
+	// runOn are irregular past verbs that may follow a noun phrase with
+	// no stop word between ("the power grid left the town dark").
+	runOn        map[string]bool
+	subjectVerbs map[string]bool
 	// against are the words before a group named as the attacked side.
 	against map[string]bool
 	// countWords open a phrase with a count or a size ("two", "several",
@@ -119,8 +130,9 @@ func arguments() *argumentLexicon {
 			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
+			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
@@ -129,6 +141,7 @@ func arguments() *argumentLexicon {
 			"victim_intros": lx.victimIntros, "member_nouns": lx.memberNouns,
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
+			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -220,9 +233,39 @@ func SentenceArguments(sentence string) Arguments {
 	ws := argWords(sentence)
 	var a Arguments
 	used := false // a blast verb: the weapons named were used
+	cl := actClause{start: 0, read: -1}
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
+		if w.lower == ";" {
+			cl = actClause{start: i + 1, read: -1}
+		}
 		if w.punct || w.quote {
+			continue
+		}
+		if n := lx.accuseVerbs.match(ws, i); n > 0 {
+			lx.accused(sentence, ws, i+n, &a)
+		}
+		if lx.agentNouns.match(ws, i) > 0 {
+			lx.agentNoun(sentence, ws, i, &a)
+		}
+		if np, end, ok := lx.splitAct(sentence, ws, i); ok {
+			// "rebels set the bus on fire"
+			switch np.kind {
+			case "people":
+				a.Victims = addParticipant(a.Victims, lx.victim(np))
+			case "facility", "":
+				// What is set on fire is a thing, whether or not
+				// [facilities] knows its noun.
+				a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+			}
+			if sub, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
+				lx.addSubjectAgent(&a, sub)
+			} else if !ok && lx.coordinated(ws, i) {
+				if sub, ok := cl.subject(lx, sentence, ws); ok {
+					lx.addSubjectAgent(&a, sub)
+				}
+			}
+			i = end
 			continue
 		}
 		if n := lx.weapons.match(ws, i); n > 0 {
@@ -268,6 +311,10 @@ func SentenceArguments(sentence string) Arguments {
 			// "unidentified men planted a bomb": who placed the device.
 			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
 				lx.addSubjectAgent(&a, np)
+			} else if !ok && lx.coordinated(ws, i) {
+				if np, ok := cl.subject(lx, sentence, ws); ok {
+					lx.addSubjectAgent(&a, np)
+				}
 			}
 		} else {
 			passive := after < len(ws) && ws[after].lower == "by"
@@ -306,6 +353,12 @@ func SentenceArguments(sentence string) Arguments {
 					for _, more := range lx.subjectList(sentence, ws, np) {
 						a.Victims = addParticipant(a.Victims, lx.victim(more))
 					}
+				}
+			} else if !passive && lx.coordinated(ws, i) {
+				// "armed men entered the farm and killed the owner": the
+				// clause's subject did the second act too.
+				if np, ok := cl.subject(lx, sentence, ws); ok {
+					lx.addSubjectAgent(&a, np)
 				}
 			}
 		}

@@ -382,3 +382,126 @@ func TestTollSentenceArguments(t *testing.T) {
 		t.Errorf("perpetrators = %q, want [\"two masked men\"]", got)
 	}
 }
+
+// TestReachedArguments covers the constructions the reader reaches beyond
+// a verb's own subject and object: an act coordinated with one whose
+// subject is no act ("entered ... and killed"), an act whose object
+// stands inside it ("set X on fire") and nouns for who did an act ("the
+// murderers of X", "X's kidnappers").
+func TestReachedArguments(t *testing.T) {
+	tests := []struct {
+		sentence                string
+		perps, targets, victims []string
+	}{
+		{
+			sentence: "armed men entered the farm near velora and killed the foreman.",
+			perps:    []string{"armed men"}, victims: []string{"foreman"},
+		},
+		{
+			sentence: "five gunmen stopped the bus and then shot two passengers.",
+			perps:    []string{"five gunmen"}, victims: []string{"two passengers"},
+		},
+		{
+			sentence: "the foreman was seized at dawn and killed near the river.",
+		},
+		{
+			sentence: "the foreman was kidnapped and killed.",
+			victims:  []string{"foreman"},
+		},
+		{
+			sentence: "the mayor resigned; masked men later entered the town and killed a teacher.",
+			perps:    []string{"masked men"}, victims: []string{"teacher"},
+		},
+		{
+			sentence: "rebels set the town hall on fire at midnight.",
+			perps:    []string{"rebels"}, targets: []string{"town hall"},
+		},
+		{
+			sentence: "a group of youths set two buses ablaze.",
+			perps:    []string{"group of youths"}, targets: []string{"two buses"},
+		},
+		{
+			sentence: "unknown men stormed the office and set the archive on fire.",
+			perps:    []string{"unknown men"}, targets: []string{"office", "archive"},
+		},
+		{
+			sentence: "the set of rules on fire safety was published.",
+		},
+		{
+			sentence: "police are looking for the murderers of teodoro alvarenga.",
+			victims:  []string{"teodoro alvarenga"},
+		},
+		{
+			sentence: "the murderers of the nuns fled abroad.",
+			victims:  []string{"nuns"},
+		},
+		{
+			sentence: "the kidnappers of governor ana ruiz demanded a ransom.",
+			victims:  []string{"ana ruiz"},
+		},
+		{
+			sentence: "a bomb hidden in the power grid left the town dark.",
+		},
+		{
+			sentence: "guerrillas sabotaged the power grid left unguarded.",
+			perps:    []string{"guerrillas"}, targets: []string{"power grid"},
+		},
+		{
+			sentence: "the massacre of the farmers ana ruiz, jose paz and luis soto shocked velora.",
+			victims:  []string{"ana ruiz", "jose paz", "luis soto"},
+		},
+		{
+			sentence: "the army accused the rebels of kidnapping thirty peasants.",
+			perps:    []string{"rebels"},
+		},
+		{
+			sentence: "the minister blamed the velora liberation front for the attack.",
+			perps:    []string{"velora liberation front"},
+		},
+		{
+			sentence: "the minister accused the rebels of lying.",
+		},
+		{
+			sentence: "the judge was intercepted by four gunmen on motorcycles.",
+			perps:    []string{"four gunmen"},
+		},
+		{
+			sentence: "the message was intercepted by radio.",
+		},
+		{
+			sentence: "the senator's kidnappers asked for a ransom.",
+			victims:  []string{"senator"},
+		},
+		{
+			sentence: "the attackers of the embassy escaped.", targets: []string{"embassy"},
+		},
+		{
+			sentence: "a new act of sabotage against the electrical system left velora dark.",
+			targets:  []string{"electrical system"},
+		},
+		{
+			sentence: "the bombing of the embassy was condemned.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "the sabotage against the economy continues.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			a := SentenceArguments(tt.sentence)
+			for _, c := range []struct {
+				field     string
+				got, want []string
+			}{
+				{"perpetrators", names(a.Perpetrators), tt.perps},
+				{"targets", names(a.Targets), tt.targets},
+				{"victims", names(a.Victims), tt.victims},
+			} {
+				if !reflect.DeepEqual(c.got, c.want) {
+					t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+				}
+			}
+		})
+	}
+}

@@ -87,7 +87,12 @@ type mention struct {
 	self bool
 	// qual marks the region part of "Junction City, Kan.": the article
 	// uses "Kan" as the name of that region.
-	qual   bool
+	qual bool
+	// bare marks a capitalised name read as a town on its own, with no
+	// country, state or qualifier: often a surname or a shop ("Hayes",
+	// "Chester"), so it is weak evidence that the article is about the
+	// town's country (foreignToOutlet).
+	bare   bool
 	weight float64
 	// share is how surely a division mention means this division: 1 for
 	// "Ontario", 1/3 for a county name three states have.

@@ -37,6 +37,15 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		loc, rule = p.storyPlace(b, times)
 		a = b
 	}
+	if loc != nil && strings.HasSuffix(rule, "a town the article's address names") {
+		// "pittsburgh.example.com/…/toddler-shot-in-mount-washington":
+		// a local outlet's address names its own town's quarters and
+		// streets, which a town of another state may share; its home
+		// says more.
+		if home, hrule := p.outletHome(); home != nil && home.Country == loc.Country && home.Admin1 != loc.Admin1 {
+			loc, rule = home, hrule
+		}
+	}
 	if loc != nil && loc.Precision == "country" {
 		// "a shooting that shocked the U.S.": the whole country says
 		// nothing of where; a local outlet's home in it says more.

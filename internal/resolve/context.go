@@ -149,7 +149,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, minPop int) {
 	}
 	e := r.g.rec(best)
 	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
-		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, bare: e.kind != KindAdmin1, weight: 0.6 * w, share: 1})
+		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, bare: e.kind != KindAdmin1 && e.pop < maxOutOfStateTown, weight: 0.6 * w, share: 1})
 }
 
 func (r *Resolver) countryWeight(cc, skip string) float64 {
@@ -425,6 +425,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		}
 	}
 	cw, aw := 0.0, 0.0
+	named := 0.0 // aw without bare names: a surname is no state named
 	prox := 0.0
 	self := false
 	county := 0.0
@@ -444,12 +445,17 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 			// division asked about, is strong evidence; another town in
 			// the same division is weak (nearness counts it already):
 			// Kharkiv in the text does not make Lyman the Kharkiv one.
+			var x float64
 			if m.div {
-				aw += m.share // named outright: full weight, shared if ambiguous
+				x = m.share // named outright: full weight, shared if ambiguous
 			} else if e.kind == KindAdmin1 {
-				aw += m.weight
+				x = m.weight
 			} else {
-				aw += 0.25 * m.weight
+				x = 0.25 * m.weight
+			}
+			aw += x
+			if !m.bare {
+				named += x
 			}
 		}
 		if m.point {
@@ -488,8 +494,8 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.score += 1
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
-	c.region = aw
-	if aw == 0 && r.outOfState(e) {
+	c.region, c.namedRegion = aw, named
+	if named == 0 && r.outOfState(e) {
 		c.score -= 3
 		c.reasons = append(c.reasons, "a small town in another state than the story's local one (outlet's home or dateline), which the story does not name -3")
 	}

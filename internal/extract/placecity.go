@@ -116,11 +116,24 @@ func quarterNames(text string) map[string]bool {
 
 // quarter is the story's town for a name the article calls one of its
 // neighbourhoods, nil when the name is not one or the town is unknown.
+// The name may be the quarter's name with or without a part word: a
+// headline's "Shooting in Kessin" is the article's "the South Kessin
+// neighborhood", and "the West Side Kessin Heights neighborhood" is read
+// as a quarter named "Side Kessin Heights".
 func (p *placer) quarter(name string) *Location {
-	if len(p.quarters) == 0 || !p.quarters[norm.Key(strings.TrimPrefix(name, "the "))] {
+	if len(p.quarters) == 0 {
 		return nil
 	}
-	return p.storyTown()
+	k := norm.Key(strings.TrimPrefix(name, "the "))
+	if k == "" {
+		return nil
+	}
+	for q := range p.quarters {
+		if q == k || strings.HasSuffix(q, " "+k) || strings.HasSuffix(k, " "+q) {
+			return p.storyTown()
+		}
+	}
+	return nil
 }
 
 func hasQuarterNoun(lower string) bool {

@@ -37,6 +37,22 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		loc, rule = p.storyPlace(b, times)
 		a = b
 	}
+	if loc != nil && strings.HasSuffix(rule, "a town the article's address names") {
+		// "pittsburgh.example.com/…/toddler-shot-in-mount-washington":
+		// a local outlet's address names its own town's quarters and
+		// streets, which a town of another state may share; its home
+		// says more.
+		if home, hrule := p.outletHome(); home != nil && home.Country == loc.Country && home.Admin1 != loc.Admin1 {
+			loc, rule = home, hrule
+		}
+	}
+	if loc != nil && loc.Precision == "country" {
+		// "a shooting that shocked the U.S.": the whole country says
+		// nothing of where; a local outlet's home in it says more.
+		if home, hrule := p.outletHome(); home != nil && within(home, loc) {
+			loc, rule = home, hrule
+		}
+	}
 	if loc == nil || strings.HasSuffix(rule, "the outlet's home its address names") {
 		// Nothing in the headline or lead: the first town the article
 		// names further on; with an outlet's home, one in its state
@@ -250,7 +266,15 @@ type placeDoc struct {
 // the name name) when it is a county or a state: "shot in Potter County"
 // in an article that names a home in Amarillo is in Amarillo, a town of
 // that county.
+//
+// A sentence that names only the whole country ("the deadliest attack in
+// the United States") places the event no better than the story's place
+// in that country does.
 func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, string) {
+	if best != nil && best.Precision == "country" && p.story != nil && within(p.story, best) {
+		d := *p.story
+		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
+	}
 	if best == nil || best.Precision != "admin1" || p.doc == nil || p.r == nil {
 		return best, rule
 	}

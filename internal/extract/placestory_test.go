@@ -113,6 +113,15 @@ func TestSharpenStory(t *testing.T) {
 		{"a quarter the article names as one", "Woman killed in Austin shooting",
 			"Police said a woman, 41, died after gunfire Saturday in the Austin neighborhood.", "http://abc7chicago.com/news/woman-killed/1/", "",
 			"Chicago", "Illinois"},
+		{"a headline's town the article names as a quarter with a part word", "Three hurt in gunfire in Austin",
+			"Three men were hurt by gunfire on Tuesday in the South Austin neighborhood, police said.", "http://abc7chicago.com/news/three-hurt/1/", "",
+			"Chicago", "Illinois"},
+		{"the outlet's home over a town of another state its address names", "Two hurt in shooting",
+			"Two people were hurt.\n\nPolice came to the Stone Dayton Tavern.\n\nNo one was arrested.", "http://abc7chicago.com/news/two-hurt-at-tavern-in-dayton/1/", "",
+			"Chicago", "Illinois"},
+		{"the outlet's home over the whole country the lead names", "Two hurt in shooting",
+			"Police said it was the latest of many shootings in the U.S. this year.", "http://abc7chicago.com/news/two-hurt/1/", "",
+			"Chicago", "Illinois"},
 	}
 	for _, tt := range tests {
 		p := newPlacer(article.Article{Title: tt.title, Text: tt.text, URL: tt.url, Dateline: tt.dateline}, nil)
@@ -185,6 +194,10 @@ func TestSharpenEvent(t *testing.T) {
 			"A man was shot in Michigan on Friday.", "Flint"},
 		{"Man hurt in shooting", "Police came at noon.",
 			"A man was shot in Michigan on Friday.", "Michigan"},
+		{"Two hurt in Flint shooting", "Police came at noon.",
+			"It was the third such attack in the United States this week.", "Flint"},
+		{"Two hurt in shooting", "Police came at noon.",
+			"It was the third such attack in the United States this week.", "United States"},
 	} {
 		text := tt.text + "\n\n" + tt.sentence
 		p := newPlacer(article.Article{Title: tt.title, Text: text}, nil)

@@ -149,7 +149,7 @@ func (r *Resolver) addRecs(k string, recs []int32, w float64, minPop int) {
 	}
 	e := r.g.rec(best)
 	r.mentions = append(r.mentions, mention{key: k, cc: e.cc, adm1: e.adm1, lat: e.lat, lon: e.lon,
-		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, weight: 0.6 * w, share: 1})
+		point: e.kind != KindAdmin1, div: e.kind == KindAdmin1, bare: e.kind != KindAdmin1 && e.pop < maxOutOfStateTown, weight: 0.6 * w, share: 1})
 }
 
 func (r *Resolver) countryWeight(cc, skip string) float64 {
@@ -425,6 +425,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		}
 	}
 	cw, aw := 0.0, 0.0
+	named := 0.0 // aw without bare names: a surname is no state named
 	prox := 0.0
 	self := false
 	county := 0.0
@@ -444,12 +445,17 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 			// division asked about, is strong evidence; another town in
 			// the same division is weak (nearness counts it already):
 			// Kharkiv in the text does not make Lyman the Kharkiv one.
+			var x float64
 			if m.div {
-				aw += m.share // named outright: full weight, shared if ambiguous
+				x = m.share // named outright: full weight, shared if ambiguous
 			} else if e.kind == KindAdmin1 {
-				aw += m.weight
+				x = m.weight
 			} else {
-				aw += 0.25 * m.weight
+				x = 0.25 * m.weight
+			}
+			aw += x
+			if !m.bare {
+				named += x
 			}
 		}
 		if m.point {
@@ -479,7 +485,8 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		b := 1.0 + 0.5*math.Min(cw, 3)
 		c.score += b
 		c.reasons = append(c.reasons, fmt.Sprintf("country in context +%.1f", b))
-	} else if r.foreignToOutlet(e, key) {
+	}
+	if r.foreignToOutlet(e, key) {
 		c.score -= 4
 		c.reasons = append(c.reasons, "abroad, for a local outlet whose story names nothing in that country -4")
 	}
@@ -487,8 +494,8 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 		c.score += 1
 		c.reasons = append(c.reasons, "dateline country +1")
 	}
-	c.region = aw
-	if aw == 0 && r.outOfState(e) {
+	c.region, c.namedRegion = aw, named
+	if named == 0 && r.outOfState(e) {
 		c.score -= 3
 		c.reasons = append(c.reasons, "a small town in another state than the story's local one (outlet's home or dateline), which the story does not name -3")
 	}
@@ -503,14 +510,36 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	}
 }
 
-// foreignToOutlet reports a town abroad for an article from a local
-// outlet (one whose address names its home) that names nothing else in
-// that town's country: local news writes "Bordeaux, France" when it
-// means France, so "Metro" or "Bordeaux" alone is a local name the
-// gazetteer lacks, or a word. The name itself (key) is no evidence.
+// foreignToOutlet reports a town abroad for a local story (from an
+// outlet whose address names its home, or datelined from a US town)
+// that names nothing else in that town's country but other bare names:
+// local news writes "Bordeaux, France" when it means France, so "Metro"
+// or "Bordeaux" alone is a local name the gazetteer lacks, or a word.
+// Other bare names do not count: a surname ("Hayes") is a town abroad
+// as often as the name itself is. The name itself (key) is no evidence.
 func (r *Resolver) foreignToOutlet(e *entry, key string) bool {
-	return r.home != nil && e.cc != r.home.Country && (e.kind == KindPlace || e.kind == KindLandmark) &&
-		r.countryWeight(e.cc, key) == 0
+	cc := ""
+	switch {
+	case r.home != nil:
+		cc = r.home.Country
+	case r.dlTown != nil:
+		cc = r.dlCC
+	}
+	return cc != "" && e.cc != cc && (e.kind == KindPlace || e.kind == KindLandmark) &&
+		r.namedWeight(e.cc, key) == 0
+}
+
+// namedWeight is countryWeight without the bare names: the evidence
+// that the text names the country, a division of it, a people of it or
+// a place with its region.
+func (r *Resolver) namedWeight(cc, skip string) float64 {
+	w := 0.0
+	for _, m := range r.mentions {
+		if m.cc == cc && m.key != skip && !m.bare {
+			w += m.weight
+		}
+	}
+	return w
 }
 
 // maxOutOfStateTown is the largest town in another state than a local

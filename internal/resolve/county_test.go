@@ -97,3 +97,28 @@ func TestNeighbourAcrossStateLine(t *testing.T) {
 		t.Errorf("Gary for a Chicago outlet: got %v, want Gary, Indiana", b)
 	}
 }
+
+// TestSurnameAbroadNoEvidence: in a local story, a surname that is also
+// a town abroad ("Hayes", England) says nothing about that country, so a
+// bare "Chester" stays the outlet's state's, not England's.
+func TestSurnameAbroadNoEvidence(t *testing.T) {
+	g := gaz(t)
+	text := "Boy hurt when bullet comes through window in Chester\n\n" +
+		"Tanya Hayes said her son was hurt when a bullet came through a window in Chester. " +
+		"The boy, 6, was in stable condition, said Hayes. Her fiancé and Hayes had planned a party. " +
+		"The shots woke the street, said Hayes. Police asked Hayes to call. The family of Hayes thanked the nurses."
+	ctx := Context{Text: text, URL: "https://www.pennsylvania.com/news/boy-hurt"}
+	if b := g.NewResolver(ctx).Resolve("Chester").Best; b == nil || b.Country != "US" || b.Admin1Code != "PA" {
+		t.Errorf("Chester from a Pennsylvania outlet whose story names Hayes: got %v, want Chester, Pennsylvania", b)
+	}
+	// Under a US town's dateline the story is local too.
+	ctx = Context{Text: text, Dateline: "MEDIA, Pa."}
+	if b := g.NewResolver(ctx).Resolve("Chester").Best; b == nil || b.Country != "US" {
+		t.Errorf("Chester under a Pennsylvania dateline: got %v, want a US Chester", b)
+	}
+	// Named with its country, the town abroad is meant.
+	ctx = Context{Text: text + " Her brother flew in from Chester, England.", URL: "https://www.pennsylvania.com/news/boy-hurt"}
+	if b := g.NewResolver(ctx).Resolve("Chester, England").Best; b == nil || b.Country != "GB" {
+		t.Errorf("Chester, England: got %v, want England's", b)
+	}
+}

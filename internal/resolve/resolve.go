@@ -87,7 +87,14 @@ type mention struct {
 	self bool
 	// qual marks the region part of "Junction City, Kan.": the article
 	// uses "Kan" as the name of that region.
-	qual   bool
+	qual bool
+	// bare marks a capitalised name read as a town of under
+	// maxOutOfStateTown people on its own, with no country, state or
+	// qualifier: often a surname or a shop ("Hayes", "Murphy"), so it is
+	// weak evidence that the article is about the town's country
+	// (foreignToOutlet) or state (outOfState). A big city named bare
+	// ("Chicago") is meant.
+	bare   bool
 	weight float64
 	// share is how surely a division mention means this division: 1 for
 	// "Ontario", 1/3 for a county name three states have.
@@ -222,14 +229,18 @@ func prior(e *entry) float64 {
 }
 
 type cand struct {
-	rec     int32
-	e       *entry
-	score   float64
-	alt     bool    // matched only through an alternate name
-	short   bool    // matched as the first words of its name ("Frankfurt")
-	county  bool    // the division holding a county of that name
-	region  float64 // division evidence from the context
-	variant bool    // matched only without an article or admin word
+	rec    int32
+	e      *entry
+	score  float64
+	alt    bool    // matched only through an alternate name
+	short  bool    // matched as the first words of its name ("Frankfurt")
+	county bool    // the division holding a county of that name
+	region float64 // division evidence from the context
+	// namedRegion is region without bare names ("Murphy", a surname that
+	// is also a Texas town, names no state): what excuses a small town
+	// of another state than the local one (outOfState).
+	namedRegion float64
+	variant     bool // matched only without an article or admin word
 	// countyTown marks a division whose county of the asked name holds
 	// a town the article names.
 	countyTown bool
@@ -625,7 +636,7 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = fmt.Sprintf("%q is written as a common word in this text, and the best place of that name, in %s, is outside the story's country %s", head, list[0].e.cc, top)
 		return res
 	}
-	if r.outOfState(list[0].e) && list[0].region == 0 && len(quals) == 0 {
+	if r.outOfState(list[0].e) && list[0].namedRegion == 0 && len(quals) == 0 {
 		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the story's local one (the outlet's home, else the dateline's), which the story does not name", head)
 		return res
 	}

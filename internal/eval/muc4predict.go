@@ -61,6 +61,8 @@ func MUC4Type(ev extract.Event) string {
 		// train micro F1 34.27 / 31.84 as attack, 35.15 / 32.48 as
 		// bombing).
 		return "bombing"
+	case (ev.Type == extract.Battles || ev.Type == extract.ViolenceAgainstCivilians) && len(ev.Evidence) > 0 && hasCue(cueWords(ev.Evidence[0].Text), muc4TypeCues["kidnapping"]):
+		return "kidnapping"
 	case ev.Type == extract.Battles, ev.Type == extract.ViolenceAgainstCivilians:
 		return "attack"
 	}
@@ -84,6 +86,10 @@ func explosive(weapons []string) bool {
 type MUC4Candidate struct {
 	Template MUC4Template
 	Features []string
+	// Date and Place are the event's date (YYYY-MM-DD) and place name,
+	// "" when unknown: two candidates told at different dates or
+	// places are different incidents (see MergeMUC4).
+	Date, Place string
 }
 
 // MUC4Candidates codes one MUC-4 document with the full pipeline and
@@ -149,7 +155,14 @@ func MUC4Candidates(d MUC4Doc) []MUC4Candidate {
 			add("Weapon", w)
 		}
 		feats := append(eventFeatures(ev, t, pub, len(evs)), docFeats...)
-		out = append(out, MUC4Candidate{Template: t, Features: feats})
+		c := MUC4Candidate{Template: t, Features: feats}
+		if ev.Date != nil {
+			c.Date = ev.Date.Start
+		}
+		if ev.Location != nil {
+			c.Place = strings.ToLower(ev.Location.Name)
+		}
+		out = append(out, c)
 	}
 	return out
 }
@@ -157,13 +170,13 @@ func MUC4Candidates(d MUC4Doc) []MUC4Candidate {
 // MUC4Predict returns the templates of MUC4Candidates that rel judges
 // relevant; a nil rel keeps them all.
 func MUC4Predict(d MUC4Doc, rel *MUC4Relevance) []MUC4Template {
-	var out []MUC4Template
+	var kept []MUC4Candidate
 	for _, c := range MUC4Candidates(d) {
 		if rel == nil || rel.Prob(c.Features) >= rel.Threshold {
-			out = append(out, c.Template)
+			kept = append(kept, c)
 		}
 	}
-	return out
+	return MergeMUC4(kept)
 }
 
 // eventFeatures describes an event for the relevance filter: its codes,

@@ -25,6 +25,9 @@ func TestMUC4Type(t *testing.T) {
 		{"offices burned", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "The union offices in Vesca were burned down."}}}, "arson"},
 		{"bridge blown up", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Rebels blew up the Marel bridge last night."}}}, "bombing"},
 		{"pylon destroyed with dynamite", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Weapons: []string{"dynamite"}}, "bombing"},
+		{"rebels seize a town and abduct the mayor", extract.Event{Type: extract.Battles, Subtype: "non_state_actor_overtakes_territory", Evidence: []extract.Evidence{{Text: "Rebels took Pellao and abducted its mayor."}}}, "kidnapping"},
+		{"gunmen storm a farm and take hostages", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm and took four hostages."}}}, "kidnapping"},
+		{"gunmen storm a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm."}, {Text: "A week ago they kidnapped a priest."}}}, "attack"},
 		{"station wrecked", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Gunmen wrecked the radio station of Orto."}}}, "attack"},
 	}
 	for _, tt := range tests {

@@ -61,8 +61,16 @@ func MUC4Type(ev extract.Event) string {
 		// train micro F1 34.27 / 31.84 as attack, 35.15 / 32.48 as
 		// bombing).
 		return "bombing"
-	case (ev.Type == extract.Battles || ev.Type == extract.ViolenceAgainstCivilians) && len(ev.Evidence) > 0 && hasCue(cueWords(ev.Evidence[0].Text), muc4TypeCues["kidnapping"]):
+	case (ev.Type == extract.Battles || ev.Type == extract.ViolenceAgainstCivilians) && firstTells(ev, "kidnapping"):
+		// "rebels took the village and abducted its mayor": an attack
+		// told with a kidnapping is a kidnapping to the keys (train
+		// micro F1 without the filter 34.41 as attack, 34.65 so).
 		return "kidnapping"
+	case (ev.Type == extract.Battles || ev.Type == extract.ViolenceAgainstCivilians) && firstTells(ev, "arson"):
+		// "they raided the farm and set it on fire": the keys call an
+		// attack told with fire an arson (train micro F1 without the
+		// filter 34.70 as attack, 34.90 so; cv with it 35.50, 35.72).
+		return "arson"
 	case ev.Type == extract.Battles, ev.Type == extract.ViolenceAgainstCivilians:
 		return "attack"
 	}

@@ -28,6 +28,8 @@ func TestMUC4Type(t *testing.T) {
 		{"rebels seize a town and abduct the mayor", extract.Event{Type: extract.Battles, Subtype: "non_state_actor_overtakes_territory", Evidence: []extract.Evidence{{Text: "Rebels took Pellao and abducted its mayor."}}}, "kidnapping"},
 		{"gunmen storm a farm and take hostages", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm and took four hostages."}}}, "kidnapping"},
 		{"gunmen storm a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm."}, {Text: "A week ago they kidnapped a priest."}}}, "attack"},
+		{"raiders burn a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "arson"},
+		{"raiders burn a farm with dynamite", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"dynamite"}, Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "bombing"},
 		{"station wrecked", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Gunmen wrecked the radio station of Orto."}}}, "attack"},
 	}
 	for _, tt := range tests {

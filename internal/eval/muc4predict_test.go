@@ -21,6 +21,16 @@ func TestMUC4Type(t *testing.T) {
 		{"attack with rifles", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"rifles"}}, "attack"},
 		{"air strike", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Weapons: []string{"bombs"}}, ""},
 		{"abduction", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance"}, "kidnapping"},
+		{"shop set on fire", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Masked men set the grocery of Tolvar on fire."}}}, "arson"},
+		{"offices burned", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "The union offices in Vesca were burned down."}}}, "arson"},
+		{"bridge blown up", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Rebels blew up the Marel bridge last night."}}}, "bombing"},
+		{"pylon destroyed with dynamite", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Weapons: []string{"dynamite"}}, "bombing"},
+		{"rebels seize a town and abduct the mayor", extract.Event{Type: extract.Battles, Subtype: "non_state_actor_overtakes_territory", Evidence: []extract.Evidence{{Text: "Rebels took Pellao and abducted its mayor."}}}, "kidnapping"},
+		{"gunmen storm a farm and take hostages", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm and took four hostages."}}}, "kidnapping"},
+		{"gunmen storm a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm."}, {Text: "A week ago they kidnapped a priest."}}}, "attack"},
+		{"raiders burn a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "arson"},
+		{"raiders burn a farm with dynamite", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"dynamite"}, Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "bombing"},
+		{"station wrecked", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Gunmen wrecked the radio station of Orto."}}}, "attack"},
 	}
 	for _, tt := range tests {
 		if got := MUC4Type(tt.ev); got != tt.want {
@@ -89,5 +99,26 @@ func TestTextFeatures(t *testing.T) {
 	want := []string{"e:bombs", "e:bombs_bombs", "e:in", "e:bombs_in", "e:####", "e:in_####"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("textFeatures = %v, want %v", got, want)
+	}
+}
+
+// TestHasCue: a one-word cue begins a word, a longer one matches words in
+// a row and nothing looser.
+func TestHasCue(t *testing.T) {
+	cues := [][]string{{"burn"}, {"set", "fire"}}
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"the depot was burning", true},
+		{"they set fire to the depot", true},
+		{"they set the depot on fire", false},
+		{"a sunburn", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := hasCue(cueWords(tt.text), cues); got != tt.want {
+			t.Errorf("hasCue(%q) = %v, want %v", tt.text, got, tt.want)
+		}
 	}
 }

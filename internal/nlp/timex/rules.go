@@ -1029,6 +1029,22 @@ func holidayDate(movable, v string, y int) time.Time {
 		return thanksgiving(y)
 	case "good_friday":
 		return easter(y).AddDate(0, 0, -2)
+	case "black_friday":
+		return thanksgiving(y).AddDate(0, 0, 1)
+	case "memorial_day":
+		return nthWeekday(y, 5, time.Monday, -1)
+	case "labor_day":
+		return nthWeekday(y, 9, time.Monday, 1)
+	case "mlk_day":
+		return nthWeekday(y, 1, time.Monday, 3)
+	case "presidents_day":
+		return nthWeekday(y, 2, time.Monday, 3)
+	case "mothers_day":
+		return nthWeekday(y, 5, time.Sunday, 2)
+	case "fathers_day":
+		return nthWeekday(y, 6, time.Sunday, 3)
+	case "columbus_day":
+		return nthWeekday(y, 10, time.Monday, 2)
 	case "election":
 		// US: the Tuesday after the first Monday of November.
 		t := ymd(y, 11, 2)

@@ -87,6 +87,17 @@ var cases = []struct {
 		[]want{{"Good Friday 2023", "DATE", "2023-04-07", ""}}},
 	{"2024-03-27", "He was born on Christmas Day 1960.",
 		[]want{{"Christmas Day 1960", "DATE", "1960-12-25", ""}}},
+	// US holidays that move, against the document's year.
+	{"2024-10-01", "A lifeguard was hurt on Memorial Day at the reservoir.",
+		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
+	{"2024-10-01", "Two men fought outside the bakery over Labor Day weekend.",
+		[]want{{"Labor Day", "DATE", "2024-09-02", ""}}},
+	{"2024-10-01", "The mural was unveiled on Mother's Day and defaced on Father's Day.",
+		[]want{{"Mother's Day", "DATE", "2024-05-12", ""}, {"Father's Day", "DATE", "2024-06-16", ""}}},
+	{"2024-03-27", "The march on Martin Luther King Day drew a crowd.",
+		[]want{{"Martin Luther King Day", "DATE", "2024-01-15", ""}}},
+	{"2024-03-27", "A scuffle broke out at the toy store on Black Friday 2023.",
+		[]want{{"Black Friday 2023", "DATE", "2023-11-24", ""}}},
 	{"2024-03-27", "The uprising began in mid-1996.",
 		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
 

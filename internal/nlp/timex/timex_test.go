@@ -98,6 +98,13 @@ var cases = []struct {
 		[]want{{"Martin Luther King Day", "DATE", "2024-01-15", ""}}},
 	{"2024-03-27", "A scuffle broke out at the toy store on Black Friday 2023.",
 		[]want{{"Black Friday 2023", "DATE", "2023-11-24", ""}}},
+	// A day or a night next to a written day is that day moved by one.
+	{"2024-03-27", "The kiosk was robbed the day after Christmas 2023.",
+		[]want{{"the day after Christmas 2023", "DATE", "2023-12-26", ""}}},
+	{"2024-03-27", "Two cars collided the night before March 3, 2024, on the ring road.",
+		[]want{{"the night before March 3, 2024", "TIME", "2024-03-02TNI", ""}}},
+	{"2024-03-27", "The ferry sank on March 3; the day after, divers came.",
+		[]want{{"March 3", "DATE", "2024-03-03", ""}, {"the day", "DATE", "2024-03-03", ""}}},
 	{"2024-03-27", "The uprising began in mid-1996.",
 		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
 

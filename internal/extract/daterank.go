@@ -29,6 +29,10 @@ type dayExpr struct {
 	start, end int // byte offsets into the text
 	date       *Date
 	report     bool // straight after "said", "told reporters": when a statement was made
+	// overnight marks a night the text names with no day ("was shot
+	// overnight"): date is the article's day, and the ranker also weighs
+	// the day before, when the night began.
+	overnight bool
 }
 
 // DateChoice is one candidate day for an article's main event, with the
@@ -60,6 +64,8 @@ var dateFeatures = []string{
 	"day_before", "day_before_evening", "loose",
 	// a day in no sentence about violence, eligible or not
 	"stray", "sent_incident",
+	// "overnight" with no day: the article's day, or the evening before
+	"overnight", "overnight_before",
 }
 
 // DateFeatureNames returns the names of the ranker's features.
@@ -207,7 +213,7 @@ func readDay(c dateContext, d dayExpr) dayReading {
 // dateChoices describes every day the text writes as a candidate date of
 // the main event.
 func dateChoices(c dateContext) []DateChoice {
-	days := c.idx.days
+	days := withOvernights(c)
 	reads := make([]dayReading, len(days))
 	count := map[string]int{}  // tellings of each day, a page's stamps and statements aside
 	vcount := map[string]int{} // tellings in a sentence about violence
@@ -217,7 +223,7 @@ func dateChoices(c dateContext) []DateChoice {
 	for k, d := range days {
 		r := readDay(c, d)
 		reads[k] = r
-		if r.stamp || d.report {
+		if r.stamp || d.report || d.overnight {
 			continue
 		}
 		count[d.date.Start]++
@@ -276,6 +282,9 @@ func dateChoices(c dateContext) []DateChoice {
 		// event outside the rough date the text gave it.
 		strict := c.eligible(d)
 		r := reads[k]
+		if d.overnight && (!r.violence && !r.incident && !c.violent[d.sent] || !c.withinRough(d.date) || !c.withinRough(dayBefore(d.date))) {
+			continue // a night of no incident ("stayed overnight in hospital")
+		}
 		// The loosest candidates, "stray": a day told in no sentence
 		// about violence but in one that tells of the incident's scene
 		// ("deputies responded to the farmhouse around 11:20 a.m.
@@ -284,7 +293,7 @@ func dateChoices(c dateContext) []DateChoice {
 		// date the text gave the event. A page whose lead is captions and
 		// links, or a follow-up story, may date its incident only so;
 		// the ranker weighs these below every other candidate.
-		stray := !strict && !c.violent[d.sent] && !r.violence
+		stray := !strict && !c.violent[d.sent] && !r.violence && !d.overnight
 		if stray && (r.stamp || d.report || !r.incident || !c.withinRough(d.date)) {
 			continue
 		}
@@ -354,6 +363,19 @@ func dateChoices(c dateContext) []DateChoice {
 		// the day after it: a story updated the next morning ("turned
 		// himself in Wednesday") under the previous day's date.
 		set("weekday_delta6", r.weekday && !r.calendar && d.date.Start == sixBack)
+		if d.overnight {
+			// The night that ended the morning of the article's day
+			// belongs to either calendar day; both are candidates and the
+			// ranker weighs which one a story of this kind means.
+			x[fi["overnight"]] = 1
+			out = append(out, DateChoice{Date: d.date, Features: x})
+			y := append([]float64(nil), x...)
+			prev := dayBefore(d.date)
+			value(y, prev)
+			y[fi["overnight_before"]] = 1
+			out = append(out, DateChoice{Date: prev, Features: y})
+			continue
+		}
 		out = append(out, DateChoice{Date: d.date, Features: x})
 		if !strict {
 			continue
@@ -371,6 +393,62 @@ func dateChoices(c dateContext) []DateChoice {
 			}
 			y[fi["clock_delta0"]] = 0
 			out = append(out, DateChoice{Date: prev, Features: y})
+		}
+	}
+	return out
+}
+
+// withOvernights returns the text's days with, in text order, a day for
+// each "overnight" (rules/dates.txt [overnight_words]) the time
+// normaliser left without one: a night no day is told beside ("was shot
+// overnight in the north end", not "overnight Saturday", whose weekday is
+// a day of its own). Each sentence is scanned once.
+func withOvernights(c dateContext) []dayExpr {
+	days := c.idx.days
+	words := dateCues()["overnight_words"]
+	var out []dayExpr
+	k := 0
+	anchor := c.anchor.Format("2006-01-02")
+	for si, s := range c.sents {
+		for k < len(days) && days[k].sent < si {
+			out = append(out, days[k])
+			k++
+		}
+		first := k // the sentence's own days start here
+		for _, w := range wordSpans(c.text, s) {
+			if !words[strings.ToLower(c.text[w.Start:w.End])] {
+				continue
+			}
+			near := false
+			for j := first; j < len(days) && days[j].sent == si; j++ {
+				near = near || days[j].end >= w.Start-20 && days[j].start <= w.End+20
+			}
+			if near {
+				continue
+			}
+			for k < len(days) && days[k].sent == si && days[k].start < w.Start {
+				out = append(out, days[k])
+				k++
+			}
+			out = append(out, dayExpr{sent: si, start: w.Start, end: w.End, overnight: true,
+				date: &Date{Start: anchor, End: anchor, Precision: "day", Text: c.text[w.Start:w.End]}})
+		}
+	}
+	return append(out, days[k:]...)
+}
+
+// wordSpans returns the byte spans of the letter runs of sentence s.
+func wordSpans(text string, s nlp.Span) []nlp.Span {
+	var out []nlp.Span
+	start := -1
+	for i := s.Start; i <= s.End; i++ {
+		letter := i < s.End && (text[i] >= 'a' && text[i] <= 'z' || text[i] >= 'A' && text[i] <= 'Z')
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			out = append(out, nlp.Span{Start: start, End: i})
+			start = -1
 		}
 	}
 	return out

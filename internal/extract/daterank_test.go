@@ -100,6 +100,12 @@ func TestDateChoicesCandidates(t *testing.T) {
 			[]string{"2016-07-20", "2016-07-15 weekday_delta6"}},
 		{"a calendar day six days back", "A man was shot and wounded outside a bar on Elm Street in Dalmera on Wednesday, police said.\n\nHis brother had seen him on July 15.",
 			[]string{"2016-07-20", "2016-07-15"}},
+		{"overnight with no day: both nights", "A man was shot and wounded overnight outside a bar on Elm Street in Dalmera, police said.",
+			[]string{"2016-07-21 overnight", "2016-07-20 overnight overnight_before"}},
+		{"overnight beside a weekday is that weekday", "A man was shot and wounded overnight Tuesday outside a bar on Elm Street in Dalmera, police said.",
+			[]string{"2016-07-19"}},
+		{"overnight of no incident", "A man was shot and wounded outside a bar on Elm Street in Dalmera, police said.\n\nHis sister stayed overnight at the motel.",
+			nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +113,7 @@ func TestDateChoicesCandidates(t *testing.T) {
 			var got []string
 			for _, c := range cs {
 				g := c.Date.Start
-				for _, f := range []string{"day_before", "day_before_evening", "loose", "stray", "weekday_delta6"} {
+				for _, f := range []string{"day_before", "day_before_evening", "loose", "stray", "weekday_delta6", "overnight", "overnight_before"} {
 					if c.Features[dateFeatureIndex()[f]] != 0 {
 						g += " " + f
 					}

@@ -134,7 +134,8 @@ type matcher struct {
 	refTok      int  // token index just after the expression that set ref
 	refExplicit bool // ref came from a written-out year that frames its clause
 	lastQ       *point
-	steps       int // token look-ups, for the linearity tests
+	nested      bool // reading the date inside "the day after <date>"
+	steps       int  // token look-ups, for the linearity tests
 }
 
 func newMatcher(text string, anchor time.Time) *matcher {

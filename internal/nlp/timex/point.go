@@ -188,8 +188,16 @@ func easter(y int) time.Time {
 }
 
 // thanksgiving returns the fourth Thursday of November of year y (US).
-func thanksgiving(y int) time.Time {
-	t := ymd(y, 11, 1)
-	off := (int(time.Thursday) - int(t.Weekday()) + 7) % 7
-	return t.AddDate(0, 0, off+21)
+func thanksgiving(y int) time.Time { return nthWeekday(y, 11, time.Thursday, 4) }
+
+// nthWeekday returns the n-th weekday wd of month mo of year y, counted
+// from 1; n = -1 is the last one (Memorial Day is May's last Monday).
+func nthWeekday(y, mo int, wd time.Weekday, n int) time.Time {
+	if n < 0 {
+		t := ymd(y, mo+1, 1).AddDate(0, 0, -1) // the month's last day
+		return t.AddDate(0, 0, -((int(t.Weekday()) - int(wd) + 7) % 7))
+	}
+	t := ymd(y, mo, 1)
+	off := (int(wd) - int(t.Weekday()) + 7) % 7
+	return t.AddDate(0, 0, off+7*(n-1))
 }

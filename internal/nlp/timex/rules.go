@@ -1029,6 +1029,22 @@ func holidayDate(movable, v string, y int) time.Time {
 		return thanksgiving(y)
 	case "good_friday":
 		return easter(y).AddDate(0, 0, -2)
+	case "black_friday":
+		return thanksgiving(y).AddDate(0, 0, 1)
+	case "memorial_day":
+		return nthWeekday(y, 5, time.Monday, -1)
+	case "labor_day":
+		return nthWeekday(y, 9, time.Monday, 1)
+	case "mlk_day":
+		return nthWeekday(y, 1, time.Monday, 3)
+	case "presidents_day":
+		return nthWeekday(y, 2, time.Monday, 3)
+	case "mothers_day":
+		return nthWeekday(y, 5, time.Sunday, 2)
+	case "fathers_day":
+		return nthWeekday(y, 6, time.Sunday, 3)
+	case "columbus_day":
+		return nthWeekday(y, 10, time.Monday, 2)
 	case "election":
 		// US: the Tuesday after the first Monday of November.
 		t := ymd(y, 11, 2)
@@ -1100,6 +1116,43 @@ func (m *matcher) set(i int) res {
 
 // misc: "fiscal 1989", "year-end", "the year", "the quarter", "the
 // weekend", "the morning".
+// nextToDay reads "the day after Thanksgiving", "the night before March
+// 3": a day or a part of one next to a day-precision date, which is that
+// date moved by one day. r is the expression "the <word>" at token i. The
+// inner date is read without composing again, so that a chain of "the day
+// after the day after..." costs each token a constant number of look-ups.
+func (m *matcher) nextToDay(r res, i int) res {
+	w := m.w(i)
+	pod, isPod := lex["part_of_day"][w]
+	if m.nested || w != "day" && !isPod || w == "overnight" || !m.is(i+1, "after", "before") {
+		return res{}
+	}
+	j := i + 2
+	m.nested = true
+	d := m.core(j)
+	if m.is(j, "the") {
+		if c := m.core(j + 1); c.ok() && c.the && c.end > d.end {
+			d = c
+		}
+	}
+	m.nested = false
+	if !d.ok() || d.p == nil || d.p.g < gDay || !d.p.valid() {
+		return res{}
+	}
+	off := 1
+	if m.is(i+1, "before") {
+		off = -1
+	}
+	day := pDay(d.p.t.AddDate(0, 0, off))
+	r.end, r.setRef, r.explicit = d.end, true, d.explicit
+	if w == "day" {
+		r.p = &day
+		return r
+	}
+	r.typ = "TIME"
+	return m.dayPart(r, day, pod)
+}
+
 func (m *matcher) misc(i int) res {
 	w := m.w(i)
 	switch {
@@ -1138,6 +1191,9 @@ func (m *matcher) misc(i int) res {
 		return res{}
 	}
 	r := res{start: i, end: i + 1, typ: "DATE", the: true, cal: true}
+	if c := m.nextToDay(r, i); c.ok() {
+		return c
+	}
 	base := m.ref
 	switch w {
 	case "year":

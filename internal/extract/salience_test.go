@@ -70,7 +70,9 @@ func TestHeadlineEvent(t *testing.T) {
 		{"accident headline", "Man accidentally shoots himself while cleaning rifle", boiler, "", -1, -1, false},
 		{"council headline", "Orvale council approves new library budget", boiler, "", -1, -1, false},
 		{"text tells the shooting", "Shooting in Orvale",
-			"A gunman shot and killed two men outside an Orvale bakery on Sunday, police said.", "attack", 2, -1, false},
+			// Both men shot died: none shot was left wounded, so 0 wounded
+			// (the casualty rule "shot less killed"), not untold.
+			"A gunman shot and killed two men outside an Orvale bakery on Sunday, police said.", "attack", 2, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -46,6 +46,7 @@ type mention struct {
 	certainty    string
 	claims       []Claim
 	victims      []Participant
+	lone         []lone    // people hit described afresh, one each (casualties_lone.go)
 	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
 	riders       []nlp.Span // sentences without a trigger whose casualties it took
@@ -141,7 +142,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
 			}
 			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
-			tl := tallyCasualties(Casualties(text, s))
+			cs := Casualties(text, s)
+			tl := tallyCasualties(cs)
+			tl.lone = lonePersons(text, s, i, cs)
 			killed, wounded, shot, victims := tl.killed, tl.wounded, tl.shot, tl.victims
 			why = append(why, tl.why...)
 			if certainty != "" && certainty != Reported {
@@ -152,7 +155,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			t.Start += s.Start
 			t.End += s.Start
-			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore,
+			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore, lone: tl.lone,
 				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
 			why = append(why, m.args.reasons()...)
 			var dateRule string
@@ -815,6 +818,11 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 			g.ev.Wounded = &w
 			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled})
 		}
+		var ls []lone
+		for _, m := range g.ms {
+			ls = append(ls, m.lone...)
+		}
+		g.why = loneWounded(&g.ev, ls, g.why)
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {
 			g.salience += 10

@@ -226,3 +226,48 @@ func settleRetold(ev *Event, why []Reason) []Reason {
 	ev.Wounded = &Count{Min: w, Max: &w}
 	return append(why, Reason{Field: "wounded", Value: ev.Wounded.String(), Rule: shotLessKilled + ", the most people shot any telling of the incident gives"})
 }
+
+// borrowWounded gives a violent main event that tells dead but no wounded
+// the wounded of another event the article tells of the same incident:
+// "killed five officers and injured seven others" may be read as an event
+// of its own beside the one the story opens with. The other event must
+// be violent, at a place that agrees, not dated before the main event,
+// and count no more dead than it (more dead is another incident).
+func borrowWounded(evs []Event, why [][]Reason) {
+	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Wounded != nil || evs[0].Killed == nil {
+		return
+	}
+	main := &evs[0]
+	for k := 1; k < len(evs); k++ {
+		e := evs[k]
+		if e.Wounded == nil || e.Wounded.Min == 0 || !violent[e.Type] || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+			continue
+		}
+		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {
+			continue
+		}
+		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
+			continue
+		}
+		main.Wounded = e.Wounded
+		for _, r := range why[k] {
+			if r.Field == "wounded" {
+				r.Rule += ", told of another event of the article, of the same incident (at a place that agrees, not dated before the main event, no more dead), the main event giving no wounded"
+				why[0] = append(why[0], r)
+			}
+		}
+		return
+	}
+}
+
+// toldWounded reports whether an event's wounded are told by a sentence,
+// not reckoned as people shot less people killed: one person told shot in
+// one event and dead in another would be counted twice.
+func toldWounded(why []Reason) bool {
+	for _, r := range why {
+		if r.Field == "wounded" && !strings.HasPrefix(r.Rule, shotLessKilled) {
+			return true
+		}
+	}
+	return false
+}

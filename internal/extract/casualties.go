@@ -1245,9 +1245,14 @@ type rider struct {
 // riderAt reads sentence i as a rider: it must state someone killed,
 // wounded or shot (a zero, "no one else was hurt", adds nothing).
 func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	return riderOf(text, s, i, para, dates, func(Casualty) bool { return true })
+}
+
+// riderOf reads sentence i as a rider from the casualties keep takes.
+func riderOf(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, keep func(Casualty) bool) (rider, bool) {
 	var cs []Casualty
 	for _, c := range Casualties(text, s) {
-		if c.Count.Min > 0 {
+		if c.Count.Min > 0 && keep(c) {
 			cs = append(cs, c)
 		}
 	}

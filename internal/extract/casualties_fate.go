@@ -265,9 +265,79 @@ func borrowWounded(evs []Event, why [][]Reason) {
 // one event and dead in another would be counted twice.
 func toldWounded(why []Reason) bool {
 	for _, r := range why {
-		if r.Field == "wounded" && !strings.HasPrefix(r.Rule, shotLessKilled) {
+		if r.Field == "wounded" && !strings.HasPrefix(r.Rule, shotLessKilled) && !onlyState(r.Rule) {
 			return true
 		}
 	}
 	return false
+}
+
+// strayWounded gives a violent main event that tells dead but no wounded
+// the wounded a sentence naming no event tells paragraphs away from any
+// violent event: "Two other people were taken to hospital with gunshot
+// wounds" may come after quotes and background. A round-up ("so far this
+// year") tells no count at all, and a sentence dated outside the
+// event's week is another incident; the first such sentence is taken.
+func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
+	if !violent[ev.Type] || ev.Wounded != nil {
+		return why
+	}
+	m := &mention{date: ev.Date}
+	for _, r := range strays {
+		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m) {
+			continue
+		}
+		ev.Wounded = r.wounded
+		for _, w := range r.why {
+			if w.Field == "wounded" {
+				w.Rule += ", far from any event: the main event gives no wounded"
+				why = append(why, w)
+			}
+		}
+		return why
+	}
+	return why
+}
+
+// strayAt reads sentence i as a stray for strayWounded: only the wounded
+// it counts or names. A state with no count ("the victim was taken away
+// in critical condition") far from the event may be the one who died.
+func strayAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	lx := casualties()
+	return riderOf(text, s, i, para, dates, func(c Casualty) bool {
+		if !c.Wounded || c.Beyond {
+			return false
+		}
+		if c.Noun != "" || c.Named {
+			return true
+		}
+		return !lx.isWoundedState(c.Text)
+	})
+}
+
+// isWoundedState reports whether a casualty's text is a state of the
+// living with no count ("in critical condition").
+func (lx *casualtyLexicon) isWoundedState(text string) bool {
+	low := strings.Fields(strings.ToLower(text))
+	for _, st := range lx.woundedStates {
+		if len(st) == len(low) && hasWordsAt(low, 0, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyState reports whether a reason's casualty phrase is a state with no
+// count: such a wounded one, told in another event, may be the dead.
+func onlyState(rule string) bool {
+	const p = "casualty phrase "
+	if !strings.HasPrefix(rule, p) {
+		return false
+	}
+	q, err := strconv.QuotedPrefix(rule[len(p):])
+	if err != nil {
+		return false
+	}
+	text, err := strconv.Unquote(q)
+	return err == nil && casualties().isWoundedState(text)
 }

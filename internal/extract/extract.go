@@ -112,6 +112,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 
 	var mentions []mention
 	var pending []rider // casualty sentences before the first event mention
+	var strays []rider  // casualty sentences telling wounded far from any violent event
 	for i, sent := range sents {
 		if isVideoCaption(text[sent.Start:sent.End]) {
 			continue
@@ -120,7 +121,12 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		if len(cls) == 0 {
 			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(text, sent)
 			if n := len(mentions); n > 0 && (far || !violent[mentions[n-1].trigger.Type]) {
-				continue // no event beside it to take a toll
+				// No event beside it to take a toll; its wounded may
+				// still be the main event's (strayWounded).
+				if r, ok := strayAt(text, sent, i, paras[i], dates); ok && r.wounded != nil {
+					strays = append(strays, r)
+				}
+				continue
 			}
 			r, ok := riderAt(text, sent, i, paras[i], dates)
 			if !ok {
@@ -207,6 +213,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		promoteViolentEvent(res.Events, res.Why)
 		borrowToll(res.Events, res.Why)
 		borrowWounded(res.Events, res.Why)
+		res.Why[0] = strayWounded(&res.Events[0], strays, res.Why[0])
 		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)

@@ -279,7 +279,10 @@ func toldWounded(why []Reason) bool {
 // year") tells no count at all, and a sentence dated outside the
 // event's week is another incident; the first such sentence is taken.
 func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
-	if !violent[ev.Type] || ev.Wounded != nil {
+	if !violent[ev.Type] || ev.Wounded != nil || ev.Killed == nil {
+		// An event that tells no dead may be no shooting at all ("Gunmen
+		// opened fire"), and "six people were injured in a crash"
+		// paragraphs on is no toll of it.
 		return why
 	}
 	m := &mention{date: ev.Date}

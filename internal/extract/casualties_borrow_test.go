@@ -23,6 +23,8 @@ func TestBorrowWounded(t *testing.T) {
 			"In 2009, a gunman killed four people and wounded six at a mall in the city.", -1},
 		{"a later incident with more dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
 			"A second attack killed three people and wounded five at a market.", -1},
+		{"an arrest told with the same toll", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Police arrested a man on Monday in connection with the shooting that left one dead and three injured.", 3},
 		{"wounded told in a far sentence naming no event", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
 			"Two other guards were injured and are expected to recover.", 2},
 		{"a state far on may be the dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +

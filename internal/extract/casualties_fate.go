@@ -231,8 +231,9 @@ func settleRetold(ev *Event, why []Reason) []Reason {
 // the wounded of another event the article tells of the same incident:
 // "killed five officers and injured seven others" may be read as an event
 // of its own beside the one the story opens with. The other event must
-// be violent, at a place that agrees, not dated before the main event,
-// and count no more dead than it (more dead is another incident).
+// be at a place that agrees, not dated before the main event, and count
+// no more dead than it (more dead is another incident); one that is not
+// violent (an arrest told with the toll) must count the same dead.
 func borrowWounded(evs []Event, why [][]Reason) {
 	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Wounded != nil || evs[0].Killed == nil {
 		return
@@ -240,10 +241,16 @@ func borrowWounded(evs []Event, why [][]Reason) {
 	main := &evs[0]
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]
-		if e.Wounded == nil || e.Wounded.Min == 0 || !violent[e.Type] || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
 			continue
 		}
 		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {
+			continue
+		}
+		// An arrest told with the toll ("in connection with a shooting
+		// that left a woman dead and five others injured") is the same
+		// incident only when it tells the same dead.
+		if !violent[e.Type] && (e.Killed == nil || e.Killed.Min != main.Killed.Min) {
 			continue
 		}
 		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {

@@ -66,6 +66,13 @@ type casualtyLexicon struct {
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
 	// killed", "survives").
 	headlineDeaths, headlineDenials [][]string
+	// loneDeterminers open the description of one person not told
+	// before ("a", "an"); loneGeneric are nouns that may stand for any
+	// victim ("a person", "a victim"), so they tell no one apart.
+	loneDeterminers, loneGeneric map[string]bool
+	// loneMale and loneFemale are nouns that tell a person's sex, which
+	// tells two people described afresh apart.
+	loneMale, loneFemale map[string]bool
 }
 
 var (
@@ -77,7 +84,8 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{}}
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -95,6 +103,8 @@ func casualties() *casualtyLexicon {
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -1180,6 +1190,7 @@ type tally struct {
 	// added up so: "he was also wounded in the arm" is the same man.
 	killedMore bool
 	victims    []Participant
+	lone       []lone // people hit described afresh, one each
 	why        []Reason
 }
 
@@ -1234,9 +1245,14 @@ type rider struct {
 // riderAt reads sentence i as a rider: it must state someone killed,
 // wounded or shot (a zero, "no one else was hurt", adds nothing).
 func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	return riderOf(text, s, i, para, dates, func(Casualty) bool { return true })
+}
+
+// riderOf reads sentence i as a rider from the casualties keep takes.
+func riderOf(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, keep func(Casualty) bool) (rider, bool) {
 	var cs []Casualty
 	for _, c := range Casualties(text, s) {
-		if c.Count.Min > 0 {
+		if c.Count.Min > 0 && keep(c) {
 			cs = append(cs, c)
 		}
 	}
@@ -1244,6 +1260,7 @@ func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (ri
 		return rider{}, false
 	}
 	t := tallyCasualties(cs)
+	t.lone = lonePersons(text, s, i, cs)
 	st := text[s.Start:s.End]
 	for k := range t.why {
 		t.why[k].Rule += ", in a sentence naming no event, read with the event told beside it"
@@ -1300,6 +1317,7 @@ func (m *mention) ride(r rider) {
 		m.shot = maxCount(m.shot, r.shot)
 	}
 	m.victims = append(m.victims, r.victims...)
+	m.lone = append(m.lone, r.lone...)
 	m.why = append(m.why, r.why...)
 	m.riders = append(m.riders, r.span)
 }

@@ -226,3 +226,128 @@ func settleRetold(ev *Event, why []Reason) []Reason {
 	ev.Wounded = &Count{Min: w, Max: &w}
 	return append(why, Reason{Field: "wounded", Value: ev.Wounded.String(), Rule: shotLessKilled + ", the most people shot any telling of the incident gives"})
 }
+
+// borrowWounded gives a violent main event that tells dead but no wounded
+// the wounded of another event the article tells of the same incident:
+// "killed five officers and injured seven others" may be read as an event
+// of its own beside the one the story opens with. The other event must
+// be at a place that agrees, not dated before the main event, and count
+// no more dead than it (more dead is another incident); one that is not
+// violent (an arrest told with the toll) must count the same dead.
+func borrowWounded(evs []Event, why [][]Reason) {
+	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Wounded != nil || evs[0].Killed == nil {
+		return
+	}
+	main := &evs[0]
+	for k := 1; k < len(evs); k++ {
+		e := evs[k]
+		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+			continue
+		}
+		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {
+			continue
+		}
+		// An arrest told with the toll ("in connection with a shooting
+		// that left a woman dead and five others injured") is the same
+		// incident only when it tells the same dead.
+		if !violent[e.Type] && (e.Killed == nil || e.Killed.Min != main.Killed.Min) {
+			continue
+		}
+		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
+			continue
+		}
+		main.Wounded = e.Wounded
+		for _, r := range why[k] {
+			if r.Field == "wounded" {
+				r.Rule += ", told of another event of the article, of the same incident (at a place that agrees, not dated before the main event, no more dead), the main event giving no wounded"
+				why[0] = append(why[0], r)
+			}
+		}
+		return
+	}
+}
+
+// toldWounded reports whether an event's wounded are told by a sentence,
+// not reckoned as people shot less people killed: one person told shot in
+// one event and dead in another would be counted twice.
+func toldWounded(why []Reason) bool {
+	for _, r := range why {
+		if r.Field == "wounded" && !strings.HasPrefix(r.Rule, shotLessKilled) && !onlyState(r.Rule) {
+			return true
+		}
+	}
+	return false
+}
+
+// strayWounded gives a violent main event that tells dead but no wounded
+// the wounded a sentence naming no event tells paragraphs away from any
+// violent event: "Two other people were taken to hospital with gunshot
+// wounds" may come after quotes and background. A round-up ("so far this
+// year") tells no count at all, and a sentence dated outside the
+// event's week is another incident; the first such sentence is taken.
+func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
+	if !violent[ev.Type] || ev.Wounded != nil || ev.Killed == nil {
+		// An event that tells no dead may be no shooting at all ("Gunmen
+		// opened fire"), and "six people were injured in a crash"
+		// paragraphs on is no toll of it.
+		return why
+	}
+	m := &mention{date: ev.Date}
+	for _, r := range strays {
+		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m) {
+			continue
+		}
+		ev.Wounded = r.wounded
+		for _, w := range r.why {
+			if w.Field == "wounded" {
+				w.Rule += ", far from any event: the main event gives no wounded"
+				why = append(why, w)
+			}
+		}
+		return why
+	}
+	return why
+}
+
+// strayAt reads sentence i as a stray for strayWounded: only the wounded
+// it counts or names. A state with no count ("the victim was taken away
+// in critical condition") far from the event may be the one who died.
+func strayAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+	lx := casualties()
+	return riderOf(text, s, i, para, dates, func(c Casualty) bool {
+		if !c.Wounded || c.Beyond {
+			return false
+		}
+		if c.Noun != "" || c.Named {
+			return true
+		}
+		return !lx.isWoundedState(c.Text)
+	})
+}
+
+// isWoundedState reports whether a casualty's text is a state of the
+// living with no count ("in critical condition").
+func (lx *casualtyLexicon) isWoundedState(text string) bool {
+	low := strings.Fields(strings.ToLower(text))
+	for _, st := range lx.woundedStates {
+		if len(st) == len(low) && hasWordsAt(low, 0, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyState reports whether a reason's casualty phrase is a state with no
+// count: such a wounded one, told in another event, may be the dead.
+func onlyState(rule string) bool {
+	const p = "casualty phrase "
+	if !strings.HasPrefix(rule, p) {
+		return false
+	}
+	q, err := strconv.QuotedPrefix(rule[len(p):])
+	if err != nil {
+		return false
+	}
+	text, err := strconv.Unquote(q)
+	return err == nil && casualties().isWoundedState(text)
+}

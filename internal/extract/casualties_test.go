@@ -167,6 +167,8 @@ func TestCasualties(t *testing.T) {
 		{"Four soldiers were killed at the checkpoint.", "killed 4..4"},
 		{"Three men died at the scene.", "killed 3..3"},
 		{"A ricochet grazed a 4-year-old girl on the porch.", "wounded 1..1"},
+		// "hospitalized" before the people counts the wounded.
+		{"The gunfire at the fair killed two men and hospitalized four others.", "killed 2..2; wounded 4..4"},
 		// Shot, some of whom died: not all dead.
 		{"Five people were shot, two of whom later died.", "shot 5..5"},
 		// "double", "triple" ... count an incident's victims when the

@@ -46,6 +46,7 @@ type mention struct {
 	certainty    string
 	claims       []Claim
 	victims      []Participant
+	lone         []lone    // people hit described afresh, one each (casualties_lone.go)
 	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
 	riders       []nlp.Span // sentences without a trigger whose casualties it took
@@ -111,6 +112,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 
 	var mentions []mention
 	var pending []rider // casualty sentences before the first event mention
+	var strays []rider  // casualty sentences telling wounded far from any violent event
 	for i, sent := range sents {
 		if isVideoCaption(text[sent.Start:sent.End]) {
 			continue
@@ -119,7 +121,12 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		if len(cls) == 0 {
 			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(text, sent)
 			if n := len(mentions); n > 0 && (far || !violent[mentions[n-1].trigger.Type]) {
-				continue // no event beside it to take a toll
+				// No event beside it to take a toll; its wounded may
+				// still be the main event's (strayWounded).
+				if r, ok := strayAt(text, sent, i, paras[i], dates); ok && r.wounded != nil {
+					strays = append(strays, r)
+				}
+				continue
 			}
 			r, ok := riderAt(text, sent, i, paras[i], dates)
 			if !ok {
@@ -141,7 +148,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
 			}
 			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
-			tl := tallyCasualties(Casualties(text, s))
+			cs := Casualties(text, s)
+			tl := tallyCasualties(cs)
+			tl.lone = lonePersons(text, s, i, cs)
 			killed, wounded, shot, victims := tl.killed, tl.wounded, tl.shot, tl.victims
 			why = append(why, tl.why...)
 			if certainty != "" && certainty != Reported {
@@ -152,7 +161,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			t.Start += s.Start
 			t.End += s.Start
-			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore,
+			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore, lone: tl.lone,
 				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
 			why = append(why, m.args.reasons()...)
 			var dateRule string
@@ -203,6 +212,8 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		attributions(text, sents, triggered, res.Events, res.Why)
 		promoteViolentEvent(res.Events, res.Why)
 		borrowToll(res.Events, res.Why)
+		borrowWounded(res.Events, res.Why)
+		res.Why[0] = strayWounded(&res.Events[0], strays, res.Why[0])
 		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)
@@ -815,6 +826,11 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 			g.ev.Wounded = &w
 			g.why = append(g.why, Reason{Field: "wounded", Value: w.String(), Rule: shotLessKilled})
 		}
+		var ls []lone
+		for _, m := range g.ms {
+			ls = append(ls, m.lone...)
+		}
+		g.why = loneWounded(&g.ev, ls, g.why)
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {
 			g.salience += 10

@@ -1,0 +1,50 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+)
+
+// TestBorrowWounded checks that a main event telling dead but no wounded
+// takes the wounded another event of the same incident tells, or a far
+// sentence naming no event, and not those of another incident.
+func TestBorrowWounded(t *testing.T) {
+	pub := time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC)
+	gap := "\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\n"
+	tests := []struct {
+		name, text string
+		wounded    int // -1: untold
+	}{
+		{"wounded told paragraphs on", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"The gunman had opened fire on the officers, wounding two of them.", 2},
+		{"a former incident with more dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"In 2009, a gunman killed four people and wounded six at a mall in the city.", -1},
+		{"a later incident with more dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"A second attack killed three people and wounded five at a market.", -1},
+		{"an arrest told with the same toll", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Police arrested a man on Monday in connection with the shooting that left one dead and three injured.", 3},
+		{"wounded told in a far sentence naming no event", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Two other guards were injured and are expected to recover.", 2},
+		{"a state far on may be the dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"The victim was taken away in critical condition.", -1},
+		{"a far sentence dated another year", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"In 2009, two other guards were injured at the same warehouse.", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			w := -1
+			if evs[0].Wounded != nil {
+				w = evs[0].Wounded.Min
+			}
+			if evs[0].Killed == nil || evs[0].Killed.Min != 1 || w != tt.wounded {
+				t.Errorf("killed %v wounded %d, want 1 and %d (%d events)", evs[0].Killed, w, tt.wounded, len(evs))
+			}
+		})
+	}
+}

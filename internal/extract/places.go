@@ -169,9 +169,12 @@ func ownerNotPlace(toks []nlp.Token, j int) bool {
 		return false
 	}
 	if j >= len(toks) {
-		return false
+		return true // "were killed at Macy's": the sentence ends on the owner
 	}
 	next := toks[j].Text
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.IsLetter(r) {
+		return next != "," // "outside Kessin's." ends there; "in Dalmera's, west" is a town's
+	}
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.IsLower(r) {
 		return false
 	}
@@ -267,7 +270,22 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
 		return true
 	}
+	if j+1 < len(toks) && isNumber(toks[j].Text) && isCapitalized(toks[j+1].Text) && !titleCase(toks) {
+		// "at Cloud 9 Ranch", "outside Studio 54 Lounge": a venue's name
+		// runs on through a number; a town's does not.
+		return true
+	}
 	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]
+}
+
+// isNumber reports a token of digits only.
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // headlineNames lists the short capitalised runs of a sentence-case

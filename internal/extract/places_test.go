@@ -145,6 +145,10 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"Two men were shot outside Kessin's when the bar closed.", nil},
 		{"It happened in Dalmera's west side.", []string{"Dalmera's"}},
 		{"It happened in Dalmera on Friday.", []string{"Dalmera"}},
+		{"Three women were killed at Kessin's.", nil}, // the sentence ends on the owner
+		{"A man was shot at Tolver's Barber Shop in Dalmera.", []string{"Dalmera"}},
+		{"A woman was hurt at Brisk 7 Ranch near Norvale, Ohio.", []string{"Norvale, Ohio"}}, // a venue runs on through a number
+		{"A fight broke out at the Lantern Tavern in Norvale.", []string{"Norvale"}},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

@@ -287,7 +287,34 @@ func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, str
 		d := *p.story
 		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
 	}
+	if p.story != nil && p.story.Precision == "city" && p.story.Country == best.Country && p.story.Admin1 != best.Admin1 && len(countyNames(name)) == 0 && !p.headlineResident() {
+		// "he was in Texas at the time", "last month in Florida": a
+		// state named bare, with no town of it, in a story placed in a
+		// town of another state is where someone was or something
+		// else happened, not the story's event.
+		d := *p.story
+		return &d, p.storyRule + fmt.Sprintf(" (%q, another state named bare, is taken as named in passing)", best.Name)
+	}
 	return best, rule
+}
+
+// headlineResident reports a headline that names the story's town before a
+// noun for people ("Norvale man shot while hunting"): the town is then
+// where someone is from, and a state the event's sentence names may well
+// be where it happened.
+func (p *placer) headlineResident() bool {
+	t := p.doc.a.Title
+	toks := nlp.Tokens(t, nlp.Span{Start: 0, End: len(t)})
+	for i, tok := range toks {
+		if i > 0 && residentNouns()[strings.ToLower(tok.Text)] {
+			// The words before the noun, as many as the town's name has.
+			n := len(strings.Fields(p.story.Name))
+			if i >= n && strings.EqualFold(t[toks[i-n].Start:toks[i-1].End], p.story.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // incidentTown is the town a headline names before an incident noun (rules/places.txt [incident nouns]: "Norvale Mass

@@ -198,6 +198,13 @@ func TestSharpenEvent(t *testing.T) {
 			"It was the third such attack in the United States this week.", "Flint"},
 		{"Two hurt in shooting", "Police came at noon.",
 			"It was the third such attack in the United States this week.", "United States"},
+		// Another state named bare in a story placed in a town is named
+		// in passing; not so when the headline's town is only where a
+		// man is from.
+		{"Two hurt in Flint shooting", "Police came at noon.",
+			"Her brother said he was staying in Ohio when it happened.", "Flint"},
+		{"Flint man hurt while hunting", "Flint neighbours came at noon.",
+			"A man was shot in Ohio on Friday while hunting deer.", "Ohio"},
 	} {
 		text := tt.text + "\n\n" + tt.sentence
 		p := newPlacer(article.Article{Title: tt.title, Text: text}, nil)

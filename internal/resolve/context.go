@@ -431,7 +431,12 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	county := 0.0
 	for _, m := range r.mentions {
 		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace {
-			county += m.share
+			// Full weight, not the county's share among the states that
+			// have one of its name: that a town of the asked name lies in
+			// a county of the named name is itself the rare coincidence
+			// that settles which state ("Washington County deputies" and
+			// Lowell: the Lowell in a Washington County).
+			county = 1
 		}
 		if m.self && m.key == key && m.cc == e.cc && (m.adm1 == "" || m.adm1 == e.adm1) && e.kind != KindCountry {
 			self = true

@@ -21,6 +21,10 @@ func TestCountyTown(t *testing.T) {
 		// the state, and the gazetteer has no Manchester there.
 		{"Manchester, Illinois", "Troopers wrote a report on Friday.", ""},
 		{"Springfield, Illinois", "Troopers wrote a report on Friday.", "IL"},
+		// A county name thirty states share still settles a town: only
+		// Mississippi's Washington County holds a Greenville, and the
+		// larger Greenvilles lie elsewhere.
+		{"Greenville", "Washington County deputies were called to a farmhouse in Greenville late on Tuesday.", "MS"},
 	}
 	for _, c := range cases {
 		res := g.NewResolver(Context{Text: c.text}).Resolve(c.name)

@@ -394,6 +394,14 @@ func TestReachedArguments(t *testing.T) {
 		perps, targets, victims []string
 	}{
 		{
+			sentence: "inspector tomas verel and two guards died in the blast.",
+			victims:  []string{"two guards", "inspector tomas verel"},
+		},
+		{
+			// A thing that "died" is no victim.
+			sentence: "the old factory died in the crisis.",
+		},
+		{
 			sentence: "armed men entered the farm near velora and killed the foreman.",
 			perps:    []string{"armed men"}, victims: []string{"foreman"},
 		},

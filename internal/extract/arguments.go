@@ -50,6 +50,9 @@ type argumentLexicon struct {
 	// deathVerbs tell that their subject died, with no agent: "the
 	// inspector died in the explosion". The subject is a victim.
 	deathVerbs phrases
+	// inclusions open, after a comma, more of those harmed: "killing
+	// nine people, including the mayor".
+	inclusions phrases
 	// runOn are irregular past verbs that may follow a noun phrase with
 	// no stop word between ("the power grid left the town dark").
 	runOn        map[string]bool
@@ -134,7 +137,7 @@ func arguments() *argumentLexicon {
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
-			deathVerbs: phrases{},
+			deathVerbs: phrases{}, inclusions: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
@@ -146,7 +149,7 @@ func arguments() *argumentLexicon {
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
-			"death_verbs": lx.deathVerbs,
+			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {

@@ -398,6 +398,20 @@ func TestReachedArguments(t *testing.T) {
 			victims:  []string{"two guards", "inspector tomas verel"},
 		},
 		{
+			// Ages between the names of a list are no one.
+			sentence: "the bomb went off at noon, killing ana ruiz, 42; jose paz, 19; and tomas verel.",
+			victims:  []string{"ana ruiz", "jose paz", "tomas verel"},
+		},
+		{
+			sentence: "gunmen raided the village, killing nine people, including teacher ana ruiz and jose paz.",
+			perps:    []string{"gunmen"}, victims: []string{"ana ruiz", "jose paz"},
+		},
+		{
+			// Things included after things are not read as people.
+			sentence: "rebels destroyed two trucks, including a tanker.",
+			perps:    []string{"rebels"}, targets: []string{"two trucks"},
+		},
+		{
 			// A thing that "died" is no victim.
 			sentence: "the old factory died in the crisis.",
 		},

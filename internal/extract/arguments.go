@@ -419,6 +419,9 @@ type phrase struct {
 // "two soldiers") is kept whole with kind unknown, for the actor catalog
 // to place; a name loses the titles before it and is a person.
 func (lx *argumentLexicon) victim(p phrase) Participant {
+	if p.kind == "" {
+		p.name = withoutAge(p.name)
+	}
 	if p.kind != "" || !lx.nameLike(p.name) {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
@@ -428,6 +431,18 @@ func (lx *argumentLexicon) victim(p phrase) Participant {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
 	return Participant{Name: p.name, Kind: "person"}
+}
+
+// withoutAge drops an age before a name ("19-year-old ana ruiz" → "ana
+// ruiz"): the age is no part of who was harmed, and its digits would make
+// the name look like a count.
+func withoutAge(s string) string {
+	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	lower := strings.ToLower(first)
+	if !ok || !strings.HasSuffix(lower, "-year-old") || !isNumber(strings.TrimSuffix(lower, "-year-old")) {
+		return s
+	}
+	return strings.TrimSpace(rest)
 }
 
 // nameLike reports whether a phrase with no class noun can be a person's

@@ -398,6 +398,16 @@ func TestReachedArguments(t *testing.T) {
 			victims:  []string{"two guards", "inspector tomas verel"},
 		},
 		{
+			// An age before a name is no part of it; a plain number
+			// before a noun is a count, kept.
+			sentence: "gunmen killed 19-year-old ana ruiz.",
+			perps:    []string{"gunmen"}, victims: []string{"ana ruiz"},
+		},
+		{
+			sentence: "gunmen killed 3 guards.",
+			perps:    []string{"gunmen"}, victims: []string{"3 guards"},
+		},
+		{
 			// Ages between the names of a list are no one.
 			sentence: "the bomb went off at noon, killing ana ruiz, 42; jose paz, 19; and tomas verel.",
 			victims:  []string{"ana ruiz", "jose paz", "tomas verel"},

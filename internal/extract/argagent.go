@@ -177,6 +177,12 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 			break
 		}
 		next, ok := lx.nounPhrase(s, ws, j)
+		if ok && out[0].kind == "" && next.kind == "" && ws[j-1].lower == "," && isNumber(next.text) {
+			// "killing ana ruiz, 42; jose paz, 19": an age after a
+			// name is no one; the list goes on after it.
+			np = next
+			continue
+		}
 		if ok && next.kind != out[0].kind && out[0].kind == "" && ws[j-1].lower == "," {
 			// "kidnapped ana ruiz, the mayor of norvale, and jose
 			// paz": an apposition to a name, up to the next comma,
@@ -197,7 +203,23 @@ func (lx *argumentLexicon) objects(s string, ws []argWord, i int) []phrase {
 		out = append(out, next)
 		np = next
 	}
+	if k := np.last + 1; out[0].kind != "facility" && k+1 < len(ws) && ws[k].lower == "," && lx.inclusions.match(ws, k+1) > 0 {
+		// "killing nine people, including the mayor ana ruiz": the
+		// people named after the inclusion are among those harmed.
+		for _, p := range lx.objects(s, ws, k+1+lx.inclusions.match(ws, k+1)) {
+			if p.kind != "facility" {
+				out = append(out, p)
+			}
+		}
+	}
 	return out
+}
+
+// isNumber reports a phrase made only of digits ("42"): an age or a
+// count, never a name.
+func isNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && strings.Trim(s, "0123456789") == ""
 }
 
 // appositionEnd finds the comma that closes an apposition starting at

@@ -47,6 +47,12 @@ type argumentLexicon struct {
 	// accuseVerbs name, as their object, who is said to have done an
 	// act told after "of" or "for": "accused the rebels of kidnapping".
 	accuseVerbs phrases
+	// deathVerbs tell that their subject died, with no agent: "the
+	// inspector died in the explosion". The subject is a victim.
+	deathVerbs phrases
+	// inclusions open, after a comma, more of those harmed: "killing
+	// nine people, including the mayor".
+	inclusions phrases
 	// runOn are irregular past verbs that may follow a noun phrase with
 	// no stop word between ("the power grid left the town dark").
 	runOn        map[string]bool
@@ -131,6 +137,7 @@ func arguments() *argumentLexicon {
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
+			deathVerbs: phrases{}, inclusions: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
@@ -142,6 +149,7 @@ func arguments() *argumentLexicon {
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
+			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -290,6 +298,18 @@ func SentenceArguments(sentence string) Arguments {
 			i = j - 1
 			continue
 		}
+		if n := lx.deathVerbs.match(ws, i); n > 0 {
+			// "the inspector and his driver died in the blast": who
+			// died is a victim; the verb names no agent.
+			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux && np.kind != "facility" {
+				a.Victims = addParticipant(a.Victims, lx.victim(np))
+				for _, more := range lx.subjectList(sentence, ws, np) {
+					a.Victims = addParticipant(a.Victims, lx.victim(more))
+				}
+			}
+			i += n - 1
+			continue
+		}
 		attack := lx.attackVerbs.match(ws, i)
 		harm := lx.harmVerbs.match(ws, i)
 		if harm > 0 && rememberedAt(ws, i) {
@@ -399,6 +419,9 @@ type phrase struct {
 // "two soldiers") is kept whole with kind unknown, for the actor catalog
 // to place; a name loses the titles before it and is a person.
 func (lx *argumentLexicon) victim(p phrase) Participant {
+	if p.kind == "" {
+		p.name = withoutAge(p.name)
+	}
 	if p.kind != "" || !lx.nameLike(p.name) {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
@@ -408,6 +431,18 @@ func (lx *argumentLexicon) victim(p phrase) Participant {
 		return Participant{Name: p.text, Kind: "unknown"}
 	}
 	return Participant{Name: p.name, Kind: "person"}
+}
+
+// withoutAge drops an age before a name ("19-year-old ana ruiz" → "ana
+// ruiz"): the age is no part of who was harmed, and its digits would make
+// the name look like a count.
+func withoutAge(s string) string {
+	first, rest, ok := strings.Cut(strings.TrimSpace(s), " ")
+	lower := strings.ToLower(first)
+	if !ok || !strings.HasSuffix(lower, "-year-old") || !isNumber(strings.TrimSuffix(lower, "-year-old")) {
+		return s
+	}
+	return strings.TrimSpace(rest)
 }
 
 // nameLike reports whether a phrase with no class noun can be a person's
@@ -816,7 +851,18 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 	for i, s := range sents {
 		st := text[s.Start:s.End]
 		if k, ok := tells[ri[s.Start]]; ok {
+			prev, prevSent := last, lastSent
 			last, lastSent = k, i
+			if triggered[st] && prev >= 0 && retold(evs, k, prev, i-prevSent, paras[i] == paras[prevSent], st) {
+				// "Two guards died in the explosion": a harm the
+				// sentence tells as its own event, but of the incident
+				// told just before, which it names again. Its
+				// participants are that incident's too.
+				a := SentenceArguments(st)
+				a.Targets, a.Victims = nil, nil
+				why[prev] = addArguments(&evs[prev], a, why[prev], st)
+				continue
+			}
 			if triggered[st] || !violent[evs[k].Type] {
 				continue
 			}
@@ -853,6 +899,15 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 		}
 		why[last] = addArguments(&evs[last], a, why[last], st)
 	}
+}
+
+// retold reports whether a sentence that tells event k is also about the
+// different violent event prev told gap sentences before it in the same
+// paragraph: it refers back to an incident with a definite phrase ("the
+// explosion", see hasRetelling) within contextReach sentences.
+func retold(evs []Event, k, prev, gap int, samePara bool, sentence string) bool {
+	return prev >= 0 && prev != k && samePara && gap > 0 && gap <= contextReach &&
+		violent[evs[prev].Type] && hasRetelling(sentence)
 }
 
 // contextReach is how many sentences after an event's telling may name

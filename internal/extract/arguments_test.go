@@ -394,6 +394,38 @@ func TestReachedArguments(t *testing.T) {
 		perps, targets, victims []string
 	}{
 		{
+			sentence: "inspector tomas verel and two guards died in the blast.",
+			victims:  []string{"two guards", "inspector tomas verel"},
+		},
+		{
+			// An age before a name is no part of it; a plain number
+			// before a noun is a count, kept.
+			sentence: "gunmen killed 19-year-old ana ruiz.",
+			perps:    []string{"gunmen"}, victims: []string{"ana ruiz"},
+		},
+		{
+			sentence: "gunmen killed 3 guards.",
+			perps:    []string{"gunmen"}, victims: []string{"3 guards"},
+		},
+		{
+			// Ages between the names of a list are no one.
+			sentence: "the bomb went off at noon, killing ana ruiz, 42; jose paz, 19; and tomas verel.",
+			victims:  []string{"ana ruiz", "jose paz", "tomas verel"},
+		},
+		{
+			sentence: "gunmen raided the village, killing nine people, including teacher ana ruiz and jose paz.",
+			perps:    []string{"gunmen"}, victims: []string{"ana ruiz", "jose paz"},
+		},
+		{
+			// Things included after things are not read as people.
+			sentence: "rebels destroyed two trucks, including a tanker.",
+			perps:    []string{"rebels"}, targets: []string{"two trucks"},
+		},
+		{
+			// A thing that "died" is no victim.
+			sentence: "the old factory died in the crisis.",
+		},
+		{
 			sentence: "armed men entered the farm near velora and killed the foreman.",
 			perps:    []string{"armed men"}, victims: []string{"foreman"},
 		},

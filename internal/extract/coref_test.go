@@ -137,6 +137,45 @@ func TestContextArguments(t *testing.T) {
 	}
 }
 
+// TestRetoldArguments: a sentence that tells an event of its own but
+// names the incident told just before ("after the explosion") gives that
+// incident its perpetrators; without the definite phrase it does not.
+func TestRetoldArguments(t *testing.T) {
+	tests := []struct {
+		name, second string
+		perps        []string
+	}{
+		{name: "refers back", second: "Masked men shot a guard after the explosion.", perps: []string{"masked men"}},
+		{name: "no reference", second: "Masked men shot a guard in Velora.", perps: nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "A bomb went off at a market in Qarvelo on Monday. " + tt.second
+			sents := nlp.Sentences(text)
+			if len(sents) != 2 {
+				t.Fatalf("%d sentences", len(sents))
+			}
+			ri := newRuneIndex(text, sents)
+			var evs []Event
+			why := make([][]Reason, 2)
+			for k, s := range sents {
+				st := text[s.Start:s.End]
+				evs = append(evs, Event{Type: ViolenceAgainstCivilians, Subtype: "attack",
+					Evidence: []Evidence{{Start: ri[s.Start], End: ri[s.End], Text: st}}})
+				why[k] = []Reason{{Field: "type", Sentence: st}}
+			}
+			contextArguments(text, sents, evs, why)
+			var got []string
+			for _, p := range evs[0].Perpetrators {
+				got = append(got, strings.ToLower(p.Name))
+			}
+			if !reflect.DeepEqual(got, tt.perps) {
+				t.Errorf("first event's perpetrators = %v, want %v", got, tt.perps)
+			}
+		})
+	}
+}
+
 // TestWholeReportExtract runs the step inside Extract on a fictional
 // report: the victim named after the telling joins the event.
 func TestWholeReportExtract(t *testing.T) {

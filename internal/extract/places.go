@@ -278,16 +278,6 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]
 }
 
-// isNumber reports a token of digits only.
-func isNumber(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return w != ""
-}
-
 // headlineNames lists the short capitalised runs of a sentence-case
 // headline that no preposition introduces ("Hamilton drive-by shooting
 // leaves one dead"), as candidate places for the story. A title-case

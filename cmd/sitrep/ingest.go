@@ -264,6 +264,18 @@ func readPage(ctx context.Context, f ingest.Fetcher, p ingest.Page) (store.Artic
 // tally counts what happened to one source's pages.
 type tally struct {
 	pages, inserted, updated, unchanged, failed, events int
+	// warned counts pages stored although read with a warning (a few
+	// bytes invalid in their charset, truncated HTML): they set the exit
+	// status to 1 like a failure, so the summary must say why.
+	warned int
+}
+
+// problems is the summary's tail after the unchanged count.
+func (t tally) problems() string {
+	if t.warned == 0 {
+		return fmt.Sprintf("%d failed", t.failed)
+	}
+	return fmt.Sprintf("%d failed, %d stored with a warning", t.failed, t.warned)
 }
 
 // ingester codes tasks on workers and stores them in batches, counting
@@ -380,6 +392,8 @@ func (in *ingester) run(ctx context.Context, produce func(send func(task) bool))
 				in.pr.update(in.total.pages, in.total.failed)
 				continue
 			}
+			t.warned++
+			in.total.warned++
 		}
 		in.pr.update(in.total.pages, in.total.failed)
 		items = append(items, c.item)
@@ -509,15 +523,15 @@ func (in *ingester) summary(elapsed time.Duration) {
 	t := in.total
 	stored := t.inserted + t.updated + t.unchanged
 	secs := elapsed.Seconds()
-	fmt.Fprintf(in.e.stdout, "%d articles: %d inserted, %d updated, %d unchanged, %d failed; %d events stored (%.1f s, %.0f articles/s)\n",
-		stored, t.inserted, t.updated, t.unchanged, t.failed, t.events, secs, float64(stored)/secs)
+	fmt.Fprintf(in.e.stdout, "%d articles: %d inserted, %d updated, %d unchanged, %s; %d events stored (%.1f s, %.0f articles/s)\n",
+		stored, t.inserted, t.updated, t.unchanged, t.problems(), t.events, secs, float64(stored)/secs)
 	if len(in.order) < 2 {
 		return
 	}
 	for _, name := range in.order {
 		s := in.bySource[name]
-		fmt.Fprintf(in.e.stdout, "  %s: %d pages: %d inserted, %d updated, %d unchanged, %d failed; %d events\n",
-			name, s.pages, s.inserted, s.updated, s.unchanged, s.failed, s.events)
+		fmt.Fprintf(in.e.stdout, "  %s: %d pages: %d inserted, %d updated, %d unchanged, %s; %d events\n",
+			name, s.pages, s.inserted, s.updated, s.unchanged, s.problems(), s.events)
 	}
 }
 

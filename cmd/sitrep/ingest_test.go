@@ -41,6 +41,24 @@ not json
 	}
 }
 
+// A page read with a warning (a few bytes invalid in its charset) is
+// stored and reported, and the summary names it: otherwise exit status 1
+// beside "0 failed" would be a riddle.
+func TestIngestWarnedPageCounted(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	writeFileForIngest(t, page, "<html><head><meta charset=\"utf-8\"><title>Depot raid</title></head><body><article><p>Gunmen killed two guards at the Velmora grain depot on Sunday night, the district police chief said \xff\xfe.</p></article></body></html>")
+	var out, errb strings.Builder
+	e := env{strings.NewReader(""), &out, &errb}
+	code := e.cmdIngest([]string{"--db", filepath.Join(dir, "sitrep.db"), page})
+	if code != 1 || !strings.Contains(errb.String(), page+": invalid text encoding") {
+		t.Errorf("exit %d (want 1), stderr:\n%s", code, errb.String())
+	}
+	if !strings.HasPrefix(out.String(), "1 articles: 1 inserted, 0 updated, 0 unchanged, 0 failed, 1 stored with a warning;") {
+		t.Errorf("summary: %s", out.String())
+	}
+}
+
 func writeFileForIngest(t *testing.T, path, data string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
@@ -119,8 +137,9 @@ func TestIngestSources(t *testing.T) {
 	}
 	out, errs, code := run()
 	want := []string{
-		"7 articles: 5 inserted, 0 updated, 2 unchanged, 1 failed;",
-		"  " + srv.URL + "/feed.xml: 3 pages: 3 inserted, 0 updated, 0 unchanged, 0 failed;",
+		// the feed's robots-disallowed item, stored from the feed's own content
+		"7 articles: 5 inserted, 0 updated, 2 unchanged, 1 failed, 1 stored with a warning;",
+		"  " + srv.URL + "/feed.xml: 3 pages: 3 inserted, 0 updated, 0 unchanged, 0 failed, 1 stored with a warning;",
 		"  " + srv.URL + "/sitemap.xml: 2 pages: 1 inserted, 0 updated, 1 unchanged, 0 failed;",
 		// the market-blast page again, already stored from the feed
 		"  " + urls + ": 2 pages: 0 inserted, 0 updated, 1 unchanged, 1 failed;",
@@ -133,7 +152,7 @@ func TestIngestSources(t *testing.T) {
 	}
 	out, _, _ = run()
 	checkSummary(t, "second run", out, []string{
-		"7 articles: 0 inserted, 0 updated, 7 unchanged, 1 failed; 0 events",
+		"7 articles: 0 inserted, 0 updated, 7 unchanged, 1 failed, 1 stored with a warning; 0 events",
 	})
 }
 

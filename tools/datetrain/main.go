@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -49,6 +51,7 @@ func main() {
 	write := flag.Bool("write", false, "write the weights fitted on the whole set")
 	out := flag.String("out", "internal/extract/rules/date_weights.txt", "weights file written by --write")
 	dumpN := flag.Int("dump", -1, "sort the date misses into causes, print the counts and N examples, and stop")
+	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: they read as 0 in fitting and scoring)")
 	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only (\"right\": the articles dated right)")
 	flag.Parse()
 
@@ -62,6 +65,24 @@ func main() {
 		return
 	}
 	exs := load(set, *folds)
+	if *drop != "" {
+		off := map[int]bool{}
+		for _, name := range strings.Split(*drop, ",") {
+			k := slices.Index(extract.DateFeatureNames(), strings.TrimSpace(name))
+			if k < 0 {
+				fmt.Fprintln(os.Stderr, "datetrain: --drop: unknown feature", name)
+				os.Exit(2)
+			}
+			off[k] = true
+		}
+		for _, e := range exs {
+			for _, c := range e.choices {
+				for k := range off {
+					c.Features[k] = 0
+				}
+			}
+		}
+	}
 	n, withChoices, withGold, base := len(exs), 0, 0, 0
 	for _, e := range exs {
 		if len(e.choices) > 0 {

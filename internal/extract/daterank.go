@@ -56,6 +56,8 @@ var dateFeatures = []string{
 	"prev_on", "prev_since_until", "prev_before_after", "prev_at", "report", "said_after",
 	"stamp", "paren", "prev_violence", "next_violence", "prev_aftermath",
 	"sent_violence", "sent_aftermath", "sent_future", "sent_quote",
+	// of its own clause: what the day is the day of
+	"clause_violence", "clause_aftermath", "clause_state",
 	// its value
 	"delta_future", "delta0", "delta1", "delta2", "delta3_6", "delta7_31", "delta_older",
 	"clock_delta0", "weekday_delta0", "weekday_delta6",
@@ -164,6 +166,7 @@ type dayReading struct {
 	said, stamp, paren                             bool
 	violence, aftermath, future, quote, incident   bool // of its sentence
 	prevViolence, nextViolence, prevAftermath      bool // within a few words
+	clauseViolence, clauseAftermath, clauseState   bool // of its clause
 }
 
 // readDay reads one candidate day in its sentence.
@@ -177,7 +180,7 @@ func readDay(c dateContext, d dayExpr) dayReading {
 			r.weekday = true
 		case cues["month_words"][w] || strings.Contains(w, "/") && strings.ContainsAny(w, "0123456789"):
 			r.calendar = true
-		case len(w) == 4 && isDigit(w[0]) && isDigit(w[3]):
+		case len(w) == 4 && isDigit(w[0]) && isDigit(w[1]) && isDigit(w[2]) && isDigit(w[3]):
 			r.year = true
 		case cues["deictic_words"][w]:
 			r.deictic = true
@@ -207,6 +210,10 @@ func readDay(c dateContext, d dayExpr) dayReading {
 	r.future = hasCue(sw, cues["future_cues"])
 	r.incident = hasCue(sw, cues["incident_cues"])
 	r.quote = strings.ContainsAny(c.text[sent.Start:sent.End], "\"“”")
+	cw := clauseWords(c.text, sent, d.start, d.end)
+	r.clauseViolence = hasCue(cw, cues["violence_cues"])
+	r.clauseAftermath = hasCue(cw, cues["aftermath_cues"])
+	r.clauseState = hasCue(cw, cues["state_cues"])
 	return r
 }
 
@@ -354,6 +361,9 @@ func dateChoices(c dateContext) []DateChoice {
 		set("sent_aftermath", r.aftermath)
 		set("sent_future", r.future)
 		set("sent_quote", r.quote)
+		set("clause_violence", r.clauseViolence)
+		set("clause_aftermath", r.clauseAftermath)
+		set("clause_state", r.clauseState)
 
 		value(x, d.date)
 		delta0 := d.date.Start == anchorDay
@@ -470,6 +480,40 @@ func evening(s string) bool {
 	return err == nil && n >= 6 && n <= 11
 }
 
+// clauseWords returns the lower-case words of the clause of sentence s
+// that holds the time expression at [start, end), the expression's own
+// words left out: back to the punctuation or the word that opens it
+// ("after", "when", "that": rules/dates.txt [clause_breaks]) and on to
+// the next. "Police were hunting him Monday after he shot two officers"
+// dates the hunt, not the shooting.
+func clauseWords(text string, s nlp.Span, start, end int) []string {
+	breaks := dateCues()["clause_breaks"]
+	start, end = max(start, s.Start), min(max(end, start), s.End)
+	lo := s.Start
+	if i := strings.LastIndexAny(text[s.Start:start], ",;:()—–"); i >= 0 {
+		lo = s.Start + i + 1
+	}
+	hi := s.End
+	if i := strings.IndexAny(text[end:s.End], ",;:()—–"); i >= 0 {
+		hi = end + i
+	}
+	left := lowerWords(text[lo:start])
+	for i := len(left) - 1; i >= 0; i-- {
+		if breaks[left[i]] {
+			left = left[i+1:]
+			break
+		}
+	}
+	right := lowerWords(text[end:hi])
+	for i, w := range right {
+		if breaks[w] {
+			right = right[:i]
+			break
+		}
+	}
+	return append(left, right...)
+}
+
 // dayBefore is the day before day-precision date d.
 func dayBefore(d *Date) *Date {
 	t := mustDay(d.Start).AddDate(0, 0, -1).Format("2006-01-02")
@@ -509,12 +553,31 @@ func (c dateContext) eligible(d dayExpr) bool {
 	return recent(d.date, c.anchor) && (c.paras[d.sent] < storyParagraphs || c.violent[d.sent])
 }
 
-// BestDate returns the candidate the weights score highest, or -1.
+// BestDate returns the candidate of the day the weights give the most
+// probability to, or -1: the ranker's model puts a softmax over the
+// candidates and a day is as likely as all its tellings together, so
+// that a day told three times fairly well beats one told once a little
+// better (the fit in tools/datetrain maximises the same mass). Of that
+// day's candidates it returns the one scored highest.
 func BestDate(cs []DateChoice, w []float64) int {
-	best, bs := -1, math.Inf(-1)
+	if len(cs) == 0 {
+		return -1
+	}
+	scores := make([]float64, len(cs))
+	top := math.Inf(-1)
 	for i, c := range cs {
-		if s := ScoreDate(w, c.Features); s > bs {
-			best, bs = i, s
+		scores[i] = ScoreDate(w, c.Features)
+		top = math.Max(top, scores[i])
+	}
+	mass := map[string]float64{}
+	for i, c := range cs {
+		mass[c.Date.Start] += math.Exp(scores[i] - top)
+	}
+	best := 0
+	for i, c := range cs {
+		b := cs[best].Date.Start
+		if mass[c.Date.Start] > mass[b] || c.Date.Start == b && scores[i] > scores[best] {
+			best = i
 		}
 	}
 	return best

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"sitrep/internal/article"
+	"sitrep/internal/nlp"
 )
 
 func TestParseDateWeights(t *testing.T) {
@@ -144,6 +145,49 @@ func TestViolenceCues(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasCue(lowerWords(tt.sentence), dateCues()["violence_cues"]); got != tt.want {
 			t.Errorf("violence cue in %q = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+func TestBestDateDayMass(t *testing.T) {
+	// One feature; weights 1. Day A told twice at score 1, day B once at
+	// 1.5: A holds 2e against e^1.5, so A wins, by its better telling.
+	day := func(s string) *Date { return &Date{Start: s, End: s, Precision: "day"} }
+	w := make([]float64, len(dateFeatures))
+	w[0] = 1
+	x := func(v float64) []float64 {
+		f := make([]float64, len(dateFeatures))
+		f[0] = v
+		return f
+	}
+	cs := []DateChoice{
+		{Date: day("2031-05-02"), Features: x(1.5)},
+		{Date: day("2031-05-01"), Features: x(0.9)},
+		{Date: day("2031-05-01"), Features: x(1)},
+	}
+	if got := BestDate(cs, w); got != 2 {
+		t.Errorf("BestDate = %d, want 2 (the day told twice, its higher telling)", got)
+	}
+	if got := BestDate(cs[:1], w); got != 0 {
+		t.Errorf("one candidate: BestDate = %d, want 0", got)
+	}
+	if got := BestDate(nil, w); got != -1 {
+		t.Errorf("no candidates: BestDate = %d, want -1", got)
+	}
+}
+
+func TestClauseWords(t *testing.T) {
+	tests := []struct{ text, expr, want string }{
+		{"Deputies were searching for the driver Tuesday after he shot a clerk.", "Tuesday", "deputies were searching for the driver"},
+		{"The clerk was shot Monday night, deputies said.", "Monday night", "the clerk was shot"},
+		{"He was arraigned Friday and remains in jail.", "Friday", "he was arraigned"},
+		{"Police said the shooting happened when a fight broke out Sunday.", "Sunday", "a fight broke out"},
+	}
+	for _, tt := range tests {
+		i := strings.Index(tt.text, tt.expr)
+		got := strings.Join(clauseWords(tt.text, nlp.Span{Start: 0, End: len(tt.text)}, i, i+len(tt.expr)), " ")
+		if got != tt.want {
+			t.Errorf("%q around %q: %q, want %q", tt.text, tt.expr, got, tt.want)
 		}
 	}
 }

@@ -101,7 +101,7 @@ var dateCues = sync.OnceValue(func() map[string]map[string]bool {
 })
 
 // dateCueSections are the sections rules/dates.txt must have.
-var dateCueSections = []string{"report_verbs", "violence_cues", "aftermath_cues", "future_cues", "stamp_cues", "night_cues", "weekday_words", "month_words", "deictic_words", "incident_cues", "overnight_words"}
+var dateCueSections = []string{"report_verbs", "violence_cues", "aftermath_cues", "future_cues", "stamp_cues", "night_cues", "weekday_words", "month_words", "deictic_words", "incident_cues", "overnight_words", "clause_breaks", "state_cues"}
 
 func reportVerbs() map[string]bool { return dateCues()["report_verbs"] }
 

@@ -19,7 +19,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,6 +35,7 @@ import (
 type example struct {
 	id       string
 	fold     int
+	half     int // 1 or 2, as `sitrep eval gva --half` splits the set
 	choices  []extract.DateChoice
 	gold     []bool
 	hasGold  bool
@@ -48,6 +51,7 @@ func main() {
 	write := flag.Bool("write", false, "write the weights fitted on the whole set")
 	out := flag.String("out", "internal/extract/rules/date_weights.txt", "weights file written by --write")
 	dumpN := flag.Int("dump", -1, "sort the date misses into causes, print the counts and N examples, and stop")
+	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: they read as 0 in fitting and scoring)")
 	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only (\"right\": the articles dated right)")
 	flag.Parse()
 
@@ -61,6 +65,24 @@ func main() {
 		return
 	}
 	exs := load(set, *folds)
+	if *drop != "" {
+		off := map[int]bool{}
+		for _, name := range strings.Split(*drop, ",") {
+			k := slices.Index(extract.DateFeatureNames(), strings.TrimSpace(name))
+			if k < 0 {
+				fmt.Fprintln(os.Stderr, "datetrain: --drop: unknown feature", name)
+				os.Exit(2)
+			}
+			off[k] = true
+		}
+		for _, e := range exs {
+			for _, c := range e.choices {
+				for k := range off {
+					c.Features[k] = 0
+				}
+			}
+		}
+	}
 	n, withChoices, withGold, base := len(exs), 0, 0, 0
 	for _, e := range exs {
 		if len(e.choices) > 0 {
@@ -99,6 +121,21 @@ func main() {
 	}
 	fmt.Printf("date exact, %d-fold cross-validated by incident: %.3f (%d/%d)\n", *folds, float64(cv)/float64(n), cv, n)
 
+	// The halves of `sitrep eval gva --half`: each scored with weights
+	// fitted on the other only.
+	for h := 1; h <= 2; h++ {
+		wh := train(exs, func(e *example) bool { return e.half != h }, *l2, *iters)
+		in := func(e *example) bool { return e.half == h }
+		m := 0
+		for i := range exs {
+			if in(&exs[i]) {
+				m++
+			}
+		}
+		c := score(exs, wh, in)
+		fmt.Printf("date exact on half %d, weights fitted on the other half: %.3f (%d/%d)\n", h, float64(c)/float64(m), c, m)
+	}
+
 	if *write {
 		header := fmt.Sprintf("Weights of the main-event date ranker (internal/extract/daterank.go).\n"+
 			"Written by: go run ./tools/datetrain --data ../shared/eval/gva --write\n"+
@@ -121,7 +158,7 @@ func load(set *eval.GVASet, folds int) []example {
 	set.RunGVA(func(a eval.GVAArticle) eval.GVAPrediction {
 		gold := set.Incidents[a.IncidentID].Date
 		h := sha1.Sum([]byte(a.IncidentID))
-		e := example{id: a.ID, fold: int(h[0]) % folds}
+		e := example{id: a.ID, fold: int(h[0]) % folds, half: int(h[0]%2) + 1}
 		art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
 		if err == nil || art.Text != "" {
 			art.Title, art.URL = a.Title, a.URL

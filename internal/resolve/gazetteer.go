@@ -342,6 +342,17 @@ func (g *Gazetteer) lookup(key string) []int32 {
 	return out
 }
 
+// aliased reports whether a hand-written table gave one of recs the name
+// key.
+func (g *Gazetteer) aliased(key string, recs []int32) bool {
+	for _, rec := range recs {
+		if g.isAlias(key, rec) {
+			return true
+		}
+	}
+	return false
+}
+
 // isAlias reports whether a hand-written table gave rec the name key: such
 // a name is deliberate, not one of GeoNames' alternate names.
 func (g *Gazetteer) isAlias(key string, rec int32) bool {

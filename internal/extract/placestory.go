@@ -97,6 +97,11 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		if town, name := p.townWithin(a, times, region, false, nil); town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
+		// A title-case headline gives townWithin no names: the town
+		// before its incident noun ("Mistrial In Norvale Fair Shooting").
+		if town, name := p.incidentTown(a, loc); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q, the town before the headline's incident noun, in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
+		}
 	}
 	return loc, rule
 }
@@ -236,6 +241,9 @@ func callLetters(w string) bool {
 // "Choctaw Co.".
 var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,2})(County|Parish|Co\.)`)
 
+// countyWords follow a county's name: the name before one is not a town.
+var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}
+
 // countyNames lists the counties a text names, as the gazetteer keys
 // them ("Choctaw Co." is "Choctaw County"), first named first.
 func countyNames(text string) []string {
@@ -334,8 +342,8 @@ func (p *placer) incidentTown(a article.Article, loc *Location) (*Location, stri
 		for start := j; start < i; start++ {
 			for end := i; end > start; end-- {
 				name := strings.Trim(strings.Join(words[start:end], " "), ",.'’\"")
-				if name == "" || !containsWord(a.Text, name) {
-					continue
+				if name == "" || !containsWord(a.Text, name) || end < i && countyWords[strings.ToLower(words[end])] {
+					continue // "Beaver County Murder" names the county, not its town Beaver
 				}
 				l := p.resolve(name)
 				if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 {

@@ -40,7 +40,10 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 		if l.Country == "US" {
 			p.State = l.Admin1
 		}
-		if l.Precision == "city" || l.Precision == "point" {
+		if l.Precision == "city" || l.Precision == "point" || l.Precision == "admin2" {
+			// admin2: the county's seat, standing for a county the
+			// story names with no town of it; the archive codes such an
+			// incident by a town too.
 			p.City = l.Name
 		}
 	}

@@ -88,6 +88,9 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
 		}
+		if seat, county := p.countySeat(loc, countyNames(a.Title+"\n\n"+a.Text)); seat != nil {
+			return seat, rule + fmt.Sprintf(" (at %s, the seat of %s, the county the article names; no town of it is named)", seat.Name, county)
+		}
 	}
 	if a.Dateline != "" && loc != nil && loc.Precision == "city" && strings.HasPrefix(rule, "the story's place: dateline") {
 		// "CHARLESTON, W.Va." over "4 shot dead in Clarksburg": the
@@ -295,6 +298,9 @@ func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, str
 		d := *p.story
 		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
 	}
+	if seat, county := p.countySeat(best, countyNames(name)); seat != nil {
+		return seat, rule + fmt.Sprintf(" (at %s, the seat of %s; no town of it is named)", seat.Name, county)
+	}
 	if p.story != nil && p.story.Precision == "city" && p.story.Country == best.Country && p.story.Admin1 != best.Admin1 && len(countyNames(name)) == 0 && !p.headlineResident() {
 		// "he was in Texas at the time", "last month in Florida": a
 		// state named bare, with no town of it, in a story placed in a
@@ -350,6 +356,32 @@ func (p *placer) incidentTown(a article.Article, loc *Location) (*Location, stri
 					return l, name
 				}
 			}
+		}
+	}
+	return nil, ""
+}
+
+// countySeat is the seat of the first of counties that lies in the state
+// region, as a place of precision "admin2" (the seat stands for the
+// county, as a state's seat does for the state), with the county's name.
+// A story that names a county and no town of it ("deputies were called
+// to a home in Floyd County") is placed no more precisely than that.
+func (p *placer) countySeat(region *Location, counties []string) (*Location, string) {
+	if p.r == nil || region == nil || region.Precision != "admin1" {
+		return nil, ""
+	}
+	g, err := resolve.Default()
+	if err != nil {
+		return nil, ""
+	}
+	for _, c := range counties {
+		b := p.r.Resolve(c).Best
+		if b == nil || b.Kind != "admin1" || b.Country != region.Country || b.Admin1 != region.Admin1 {
+			continue
+		}
+		if seat, ok := g.CountySeat(c, *b); ok {
+			lat, lon := seat.Lat, seat.Lon
+			return &Location{Name: seat.Name, Country: seat.Country, Admin1: seat.Admin1, Admin2: c, Lat: &lat, Lon: &lon, Precision: "admin2"}, c
 		}
 	}
 	return nil, ""

@@ -108,7 +108,8 @@ type Gazetteer struct {
 	// big lists the towns sections are read against, on the first
 	// Containing.
 	bigMu sync.Mutex
-	big   map[string][]bigTown // by country
+	big   map[string][]bigTown        // by country
+	seats map[string]map[string]int32 // by country: "adm1.adm2" -> the county's seat
 }
 
 var (

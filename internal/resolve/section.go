@@ -68,6 +68,18 @@ func (g *Gazetteer) Containing(p Place) (Place, bool) {
 	if p.Feature != "PPLX" || p.Kind != KindPlace.String() {
 		return Place{}, false
 	}
+	if p.Admin2Code != "" {
+		// The seat of the section's own county, if a big town near it:
+		// a quarter of Brooklyn near the Queens line is Brooklyn's (Kings
+		// County's), though Queens' point is nearer.
+		if rec, ok := g.countySeats(p.Country)[p.Admin1Code+"."+p.Admin2Code]; ok {
+			if e := g.rec(rec); e.pop >= minContainingPopulation && e.pop > p.Population && km(p.Lat, p.Lon, e.lat, e.lon) <= maxSectionKm {
+				c := (&Resolver{g: g}).place(&cand{e: e})
+				c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name)+" (its county's seat)")
+				return c, true
+			}
+		}
+	}
 	best, bestPull := int32(-1), 0.0
 	for _, t := range g.bigTowns(p.Country) {
 		if t.adm1 != p.Admin1Code || t.pop <= p.Population {

@@ -242,7 +242,7 @@ func callLetters(w string) bool {
 
 // countyWord finds county names: "Potter County", "St. Mary Parish",
 // "Choctaw Co.".
-var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,2})(County|Parish|Co\.)`)
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,3})(County|Parish|Co\.)`)
 
 // countyWords follow a county's name: the name before one is not a town.
 var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}
@@ -258,6 +258,17 @@ func countyNames(text string) []string {
 			kind = "County"
 		}
 		n := strings.TrimSpace(m[1]) + " " + kind
+		if g, err := resolve.Default(); err == nil {
+			// The longest tail of the run that is a county: "East Baton
+			// Rouge Parish", but "Potter County" in "In Potter County".
+			words := strings.Fields(m[1])
+			for k := range words {
+				if t := strings.Join(words[k:], " ") + " " + kind; g.IsCounty(t) {
+					n = t
+					break
+				}
+			}
+		}
 		if !seen[n] {
 			seen[n] = true
 			out = append(out, n)

@@ -187,6 +187,13 @@ func TestCountyNames(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countyNames = %q, want %q", got, want)
 	}
+	// A county of three words, and a capitalised word before a county
+	// that is not part of its name.
+	got = countyNames("The East Baton Rouge Parish deputies met Sheriff Potter County officers.")
+	want = []string{"East Baton Rouge Parish", "Potter County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
+	}
 }
 
 // TestResidentNotWhere: in a story whose town is known, "a Lansing man"

@@ -836,6 +836,12 @@ func countyBase(key string) string {
 	return key
 }
 
+// IsCounty reports whether name is the name of a county (a second-level
+// division) somewhere: "Potter County", "East Baton Rouge Parish".
+func (g *Gazetteer) IsCounty(name string) bool {
+	return len(g.admin2[norm.Key(name)]) > 0
+}
+
 // InCounty reports whether place p lies in a county (second-level
 // division) that the name county names in p's own division: "Potter
 // County" holds Amarillo, Texas, but not Lubbock. A story told by its

@@ -88,7 +88,11 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
 		}
-		if seat, county := p.countySeat(loc, countyNames(a.Title+"\n\n"+a.Text)); seat != nil {
+		counties := countyNames(a.Title + "\n\n" + a.Text)
+		if c := datelineCounty(a.Dateline); c != "" {
+			counties = append([]string{c}, counties...)
+		}
+		if seat, county := p.countySeat(loc, counties); seat != nil {
 			return seat, rule + fmt.Sprintf(" (at %s, the seat of %s, the county the article names; no town of it is named)", seat.Name, county)
 		}
 	}
@@ -246,6 +250,20 @@ var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,3})(County|Pari
 
 // countyWords follow a county's name: the name before one is not a town.
 var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}
+
+// datelineCounty is the county a dateline names as its place, whatever
+// its case ("MIAMI-DADE COUNTY, Fla.", "Floyd Co., Ind."), or "".
+func datelineCounty(dl string) string {
+	head, _, _ := strings.Cut(dl, ",")
+	f := strings.Fields(head)
+	if len(f) < 2 || !countyWords[strings.ToLower(f[len(f)-1])] {
+		return ""
+	}
+	if strings.EqualFold(f[len(f)-1], "co.") {
+		f[len(f)-1] = "County"
+	}
+	return strings.Join(f, " ")
+}
 
 // countyNames lists the counties a text names, as the gazetteer keys
 // them ("Choctaw Co." is "Choctaw County"), first named first.

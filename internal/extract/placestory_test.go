@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"sitrep/internal/article"
@@ -150,9 +151,15 @@ func TestCountySeat(t *testing.T) {
 			"Cave Spring", "city", "", "Georgia"},
 		{"Man wounded outside a store in Harris County", "Deputies said a man was wounded late Friday outside a store in Texas.",
 			"Houston", "admin2", "Harris County", "Texas"},
+		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday, deputies said.",
+			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
 	}
 	for _, tt := range tests {
-		p := newPlacer(article.Article{Title: tt.title, Text: tt.text}, nil)
+		a := article.Article{Title: tt.title, Text: tt.text}
+		if dl, rest, ok := strings.Cut(tt.text, " \u2014 "); ok {
+			a.Dateline, a.Text = dl, rest
+		}
+		p := newPlacer(a, nil)
 		if p.story == nil {
 			t.Errorf("%q: no story's place; want %s", tt.title, tt.wantName)
 			continue

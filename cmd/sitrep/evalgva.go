@@ -46,6 +46,9 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 			// incident by a town too.
 			p.City = l.Name
 		}
+		if l.Precision == "admin2" {
+			p.County = l.Admin2
+		}
 	}
 	if ev.Killed != nil {
 		k := ev.Killed.Min

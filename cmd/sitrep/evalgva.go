@@ -40,8 +40,14 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 		if l.Country == "US" {
 			p.State = l.Admin1
 		}
-		if l.Precision == "city" || l.Precision == "point" {
+		if l.Precision == "city" || l.Precision == "point" || l.Precision == "admin2" {
+			// admin2: the county's seat, standing for a county the
+			// story names with no town of it; the archive codes such an
+			// incident by a town too.
 			p.City = l.Name
+		}
+		if l.Precision == "admin2" {
+			p.County = l.Admin2
 		}
 	}
 	if ev.Killed != nil {

@@ -113,8 +113,12 @@ func LoadGVA(dir string) (*GVASet, error) {
 // Nil counts mean the text did not say, and score as 0 as the archive
 // codes "none".
 type GVAPrediction struct {
-	Date            string
-	City, State     string
+	Date        string
+	City, State string
+	// County is the county a place of county precision stands for
+	// ("Floyd County"); City is then its seat. The archive codes some
+	// incidents by their county ("Floyd (county)"), which it matches.
+	County          string
 	Killed, Injured *int
 }
 
@@ -207,7 +211,7 @@ func (rep *GVAReport) score(a GVAArticle, inc GVAIncident, p GVAPrediction) {
 	}
 	str(&rep.Date, "date", p.Date, inc.Date)
 	city := p.City
-	if SameGVACity(p.City, inc.City) {
+	if SameGVACity(p.City, inc.City) || SameGVACounty(p.County, inc.City) {
 		city = inc.City
 	}
 	str(&rep.City, "city", city, inc.City)
@@ -236,6 +240,31 @@ func SameGVACity(got, want string) bool {
 		return false
 	}
 	return g == cityKey(want[:open]) || g == cityKey(want[open+2:len(want)-1])
+}
+
+// SameGVACounty reports whether a predicted county ("Floyd County",
+// "FLOYD COUNTY", "Rapides Parish") is the county the archive codes an
+// incident by in its city field: "Floyd (county)" or "Floyd County".
+func SameGVACounty(got, want string) bool {
+	g := countyKey(got)
+	if g == "" {
+		return false
+	}
+	w, ok := strings.CutSuffix(want, " (county)")
+	if !ok && countyKey(want) == cityKey(want) {
+		return false // a town, not a county
+	}
+	return g == countyKey(w)
+}
+
+// countyKey is a county's name without its County or Parish word, as
+// cityKey reads it ("" when there is no name).
+func countyKey(s string) string {
+	k := cityKey(s)
+	for _, suffix := range []string{" county", " parish"} {
+		k = strings.TrimSuffix(k, suffix)
+	}
+	return k
 }
 
 // cityAbbreviations are the leading words articles shorten in place names.

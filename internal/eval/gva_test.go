@@ -55,6 +55,24 @@ func TestRunGVA(t *testing.T) {
 	}
 }
 
+func TestSameGVACounty(t *testing.T) {
+	for _, c := range []struct {
+		got, want string
+		same      bool
+	}{
+		{"Dalmer County", "Dalmer (county)", true},
+		{"DALMER COUNTY", "Dalmer County", true},
+		{"Dalmer Parish", "Dalmer (county)", true},
+		{"Dalmer County", "Dalmer", false}, // a town of that name is not the county
+		{"Dalmer County", "Norvale (county)", false},
+		{"", "Dalmer (county)", false},
+	} {
+		if got := SameGVACounty(c.got, c.want); got != c.same {
+			t.Errorf("SameGVACounty(%q, %q) = %v, want %v", c.got, c.want, got, c.same)
+		}
+	}
+}
+
 func TestSameGVACity(t *testing.T) {
 	for _, c := range []struct {
 		got, want string

@@ -110,7 +110,7 @@ func (e *acledEncoder) write(inc *store.Incident) error {
 		r[14] = a.CivilianTargeting
 	}
 	r[15], r[16], r[17] = cc.ISONumeric, cc.ACLEDRegion, where
-	r[18], r[21] = loc.Admin1, loc.Name
+	r[18], r[19], r[21] = loc.Admin1, loc.Admin2, loc.Name
 	r[22], r[23] = coord(loc.Lat), coord(loc.Lon)
 	if p := a.GeoPrecision[loc.Precision]; p > 0 {
 		r[24] = strconv.Itoa(p)

@@ -88,12 +88,15 @@ type Date struct {
 
 // Location is where an event happened.
 type Location struct {
-	Name      string   `json:"name"`
-	Country   string   `json:"country"` // ISO 3166-1 alpha-2
-	Admin1    string   `json:"admin1"`
+	Name    string `json:"name"`
+	Country string `json:"country"` // ISO 3166-1 alpha-2
+	Admin1  string `json:"admin1"`
+	// Admin2 is the county a place of precision admin2 stands for; Name
+	// is then the county's seat, as ACLED names a district by its town.
+	Admin2    string   `json:"admin2,omitempty"`
 	Lat       *float64 `json:"lat"`
 	Lon       *float64 `json:"lon"`
-	Precision string   `json:"precision"` // point, city, admin1 or country
+	Precision string   `json:"precision"` // point, city, admin2 (the county's seat stands for the county), admin1 or country
 }
 
 // Participant is a perpetrator, target or victim as the text names it.

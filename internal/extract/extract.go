@@ -772,7 +772,7 @@ func overlapsSpan(spans []nlp.Span, start, end int) bool {
 	return i < len(spans) && spans[i].Start < end
 }
 
-var precisionRank = map[string]int{"country": 1, "admin1": 2, "city": 3, "point": 4}
+var precisionRank = map[string]int{"country": 1, "admin1": 2, "admin2": 3, "city": 4, "point": 5}
 
 // merge joins mentions of the same incident and orders the events by
 // salience: the incident the article opens with comes first.

@@ -88,6 +88,13 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
 			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
 		}
+		counties := countyNames(a.Title + "\n\n" + a.Text)
+		if c := datelineCounty(a.Dateline); c != "" {
+			counties = append([]string{c}, counties...)
+		}
+		if seat, county := p.countySeat(loc, counties); seat != nil {
+			return seat, rule + fmt.Sprintf(" (at %s, the seat of %s, the county the article names; no town of it is named)", seat.Name, county)
+		}
 	}
 	if a.Dateline != "" && loc != nil && loc.Precision == "city" && strings.HasPrefix(rule, "the story's place: dateline") {
 		// "CHARLESTON, W.Va." over "4 shot dead in Clarksburg": the
@@ -96,6 +103,11 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
 		if town, name := p.townWithin(a, times, region, false, nil); town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
+		}
+		// A title-case headline gives townWithin no names: the town
+		// before its incident noun ("Mistrial In Norvale Fair Shooting").
+		if town, name := p.incidentTown(a, loc); town != nil && town.Name != loc.Name {
+			return town, fmt.Sprintf("the story's place: %q, the town before the headline's incident noun, in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
 	}
 	return loc, rule
@@ -234,7 +246,24 @@ func callLetters(w string) bool {
 
 // countyWord finds county names: "Potter County", "St. Mary Parish",
 // "Choctaw Co.".
-var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,2})(County|Parish|Co\.)`)
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,3})(County|Parish|Co\.)`)
+
+// countyWords follow a county's name: the name before one is not a town.
+var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}
+
+// datelineCounty is the county a dateline names as its place, whatever
+// its case ("MIAMI-DADE COUNTY, Fla.", "Floyd Co., Ind."), or "".
+func datelineCounty(dl string) string {
+	head, _, _ := strings.Cut(dl, ",")
+	f := strings.Fields(head)
+	if len(f) < 2 || !countyWords[strings.ToLower(f[len(f)-1])] {
+		return ""
+	}
+	if strings.EqualFold(f[len(f)-1], "co.") {
+		f[len(f)-1] = "County"
+	}
+	return strings.Join(f, " ")
+}
 
 // countyNames lists the counties a text names, as the gazetteer keys
 // them ("Choctaw Co." is "Choctaw County"), first named first.
@@ -247,6 +276,17 @@ func countyNames(text string) []string {
 			kind = "County"
 		}
 		n := strings.TrimSpace(m[1]) + " " + kind
+		if g, err := resolve.Default(); err == nil {
+			// The longest tail of the run that is a county: "East Baton
+			// Rouge Parish", but "Potter County" in "In Potter County".
+			words := strings.Fields(m[1])
+			for k := range words {
+				if t := strings.Join(words[k:], " ") + " " + kind; g.IsCounty(t) {
+					n = t
+					break
+				}
+			}
+		}
 		if !seen[n] {
 			seen[n] = true
 			out = append(out, n)
@@ -286,6 +326,9 @@ func (p *placer) sharpenEvent(best *Location, rule, name string) (*Location, str
 	if p.story != nil && p.story.Precision == "city" && within(p.story, best) {
 		d := *p.story
 		return &d, p.storyRule + fmt.Sprintf(" (more precise than %q, which holds it)", best.Name)
+	}
+	if seat, county := p.countySeat(best, countyNames(name)); seat != nil {
+		return seat, rule + fmt.Sprintf(" (at %s, the seat of %s; no town of it is named)", seat.Name, county)
 	}
 	if p.story != nil && p.story.Precision == "city" && p.story.Country == best.Country && p.story.Admin1 != best.Admin1 && len(countyNames(name)) == 0 && !p.headlineResident() {
 		// "he was in Texas at the time", "last month in Florida": a
@@ -334,14 +377,40 @@ func (p *placer) incidentTown(a article.Article, loc *Location) (*Location, stri
 		for start := j; start < i; start++ {
 			for end := i; end > start; end-- {
 				name := strings.Trim(strings.Join(words[start:end], " "), ",.'’\"")
-				if name == "" || !containsWord(a.Text, name) {
-					continue
+				if name == "" || !containsWord(a.Text, name) || end < i && countyWords[strings.ToLower(words[end])] {
+					continue // "Beaver County Murder" names the county, not its town Beaver
 				}
 				l := p.resolve(name)
 				if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 {
 					return l, name
 				}
 			}
+		}
+	}
+	return nil, ""
+}
+
+// countySeat is the seat of the first of counties that lies in the state
+// region, as a place of precision "admin2" (the seat stands for the
+// county, as a state's seat does for the state), with the county's name.
+// A story that names a county and no town of it ("deputies were called
+// to a home in Floyd County") is placed no more precisely than that.
+func (p *placer) countySeat(region *Location, counties []string) (*Location, string) {
+	if p.r == nil || region == nil || region.Precision != "admin1" {
+		return nil, ""
+	}
+	g, err := resolve.Default()
+	if err != nil {
+		return nil, ""
+	}
+	for _, c := range counties {
+		b := p.r.Resolve(c).Best
+		if b == nil || b.Kind != "admin1" || b.Country != region.Country || b.Admin1 != region.Admin1 {
+			continue
+		}
+		if seat, ok := g.CountySeat(c, *b); ok {
+			lat, lon := seat.Lat, seat.Lon
+			return &Location{Name: seat.Name, Country: seat.Country, Admin1: seat.Admin1, Admin2: c, Lat: &lat, Lon: &lon, Precision: "admin2"}, c
 		}
 	}
 	return nil, ""

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"sitrep/internal/article"
@@ -80,9 +81,9 @@ func TestSharpenStory(t *testing.T) {
 		{"county narrowed to its own town over another town of the state", "Boy hurt in Potter County shooting",
 			"Relatives in Lubbock were told first. The boy was shot at a home in Amarillo on Friday, deputies said.", "", "",
 			"Amarillo", "Texas"},
-		{"county with no town named", "Man hurt in Queen Anne's County shooting",
+		{"county with no town named: its seat stands for it", "Man hurt in Queen Anne's County shooting",
 			"A man was shot Tuesday night at a house, deputies said.", "", "",
-			"Maryland", "Maryland"},
+			"Centreville", "Maryland"},
 		{"site label names the outlet's town", "Two hurt in shooting - WXYZ News | Baltimore, MD",
 			"Two people were hurt in a shooting on Elm Street, police said.", "", "",
 			"", ""},
@@ -109,7 +110,7 @@ func TestSharpenStory(t *testing.T) {
 			"Flint", "Michigan"},
 		{"no town of another state before the incident noun", "Two Dead After Toledo Shooting",
 			"Two men died on Friday in Genesee County, Michigan, and a car from Toledo was seen.", "", "",
-			"Michigan", "Michigan"},
+			"Flint", "Michigan"}, // the county's seat, not Toledo, Ohio
 		{"a quarter the article names as one", "Woman killed in Austin shooting",
 			"Police said a woman, 41, died after gunfire Saturday in the Austin neighborhood.", "http://abc7chicago.com/news/woman-killed/1/", "",
 			"Chicago", "Illinois"},
@@ -135,6 +136,40 @@ func TestSharpenStory(t *testing.T) {
 	}
 }
 
+// TestCountySeat: a story placed only by a county is at the county's
+// seat with precision admin2 and the county named; one that names a town
+// of the county is at that town.
+func TestCountySeat(t *testing.T) {
+	tests := []struct {
+		title, text            string
+		wantName, wantPrec     string
+		wantAdmin2, wantAdmin1 string
+	}{
+		{"Hunter hurt in shooting in Floyd County, Georgia", "A man was shot on Saturday while hunting on a farm, deputies said.",
+			"Rome", "admin2", "Floyd County", "Georgia"},
+		{"Girl hurt in shooting in Floyd County, Georgia", "A girl was shot on Saturday at a home in Cave Spring, deputies said.",
+			"Cave Spring", "city", "", "Georgia"},
+		{"Man wounded outside a store in Harris County", "Deputies said a man was wounded late Friday outside a store in Texas.",
+			"Houston", "admin2", "Harris County", "Texas"},
+		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday, deputies said.",
+			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
+	}
+	for _, tt := range tests {
+		a := article.Article{Title: tt.title, Text: tt.text}
+		if dl, rest, ok := strings.Cut(tt.text, " \u2014 "); ok {
+			a.Dateline, a.Text = dl, rest
+		}
+		p := newPlacer(a, nil)
+		if p.story == nil {
+			t.Errorf("%q: no story's place; want %s", tt.title, tt.wantName)
+			continue
+		}
+		if l := p.story; l.Name != tt.wantName || l.Precision != tt.wantPrec || l.Admin2 != tt.wantAdmin2 || l.Admin1 != tt.wantAdmin1 {
+			t.Errorf("%q: %s (%s, %q, %s) by %s; want %s (%s, %q, %s)", tt.title, l.Name, l.Precision, l.Admin2, l.Admin1, p.storyRule, tt.wantName, tt.wantPrec, tt.wantAdmin2, tt.wantAdmin1)
+		}
+	}
+}
+
 func TestFacilityNotTown(t *testing.T) {
 	tests := []struct {
 		sentence string
@@ -156,6 +191,13 @@ func TestFacilityNotTown(t *testing.T) {
 func TestCountyNames(t *testing.T) {
 	got := countyNames("Deputies from Potter County and St. Mary Parish met a Choctaw Co. officer; Potter County paid. The county fair opened.")
 	want := []string{"Potter County", "St. Mary Parish", "Choctaw County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
+	}
+	// A county of three words, and a capitalised word before a county
+	// that is not part of its name.
+	got = countyNames("The East Baton Rouge Parish deputies met Sheriff Potter County officers.")
+	want = []string{"East Baton Rouge Parish", "Potter County"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countyNames = %q, want %q", got, want)
 	}

@@ -108,7 +108,8 @@ type Gazetteer struct {
 	// big lists the towns sections are read against, on the first
 	// Containing.
 	bigMu sync.Mutex
-	big   map[string][]bigTown // by country
+	big   map[string][]bigTown        // by country
+	seats map[string]map[string]int32 // by country: "adm1.adm2" -> the county's seat
 }
 
 var (
@@ -340,6 +341,17 @@ func (g *Gazetteer) lookup(key string) []int32 {
 		}
 	}
 	return out
+}
+
+// aliased reports whether a hand-written table gave one of recs the name
+// key.
+func (g *Gazetteer) aliased(key string, recs []int32) bool {
+	for _, rec := range recs {
+		if g.isAlias(key, rec) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAlias reports whether a hand-written table gave rec the name key: such

@@ -253,9 +253,13 @@ func (r *Resolver) Resolve(name string) Result {
 	g := r.g
 	head, quals, adminHint := parseQuery(name)
 	// A name like "Washington, D.C." or "Kessin, Norland" may itself be
-	// indexed whole; then it is not a qualified name.
+	// indexed whole; then it is not a qualified name. A whole that is only
+	// some place's alternate name ("Pueblo Colorado", an old name of a
+	// village in Arizona; "San Antonio Texas", a hamlet in Mexico) does
+	// not outweigh a known town in the division the qualifier names: with
+	// a known head, only a hand-written alias keeps the whole.
 	if len(quals) > 0 {
-		if recs := g.lookup(norm.Key(name)); len(recs) > 0 {
+		if recs := g.lookup(norm.Key(name)); len(recs) > 0 && (!r.known(norm.Key(head)) || g.aliased(norm.Key(name), recs)) {
 			head, quals = name, nil
 		}
 	}
@@ -830,6 +834,12 @@ func countyBase(key string) string {
 		}
 	}
 	return key
+}
+
+// IsCounty reports whether name is the name of a county (a second-level
+// division) somewhere: "Potter County", "East Baton Rouge Parish".
+func (g *Gazetteer) IsCounty(name string) bool {
+	return len(g.admin2[norm.Key(name)]) > 0
 }
 
 // InCounty reports whether place p lies in a county (second-level

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"sitrep/internal/resolve/norm"
 )
 
 // bigTown is a populated place that quarters of towns are read against.
@@ -66,6 +68,18 @@ func (g *Gazetteer) Containing(p Place) (Place, bool) {
 	if p.Feature != "PPLX" || p.Kind != KindPlace.String() {
 		return Place{}, false
 	}
+	if p.Admin2Code != "" {
+		// The seat of the section's own county, if a big town near it:
+		// a quarter of Brooklyn near the Queens line is Brooklyn's (Kings
+		// County's), though Queens' point is nearer.
+		if rec, ok := g.countySeats(p.Country)[p.Admin1Code+"."+p.Admin2Code]; ok {
+			if e := g.rec(rec); e.pop >= minContainingPopulation && e.pop > p.Population && km(p.Lat, p.Lon, e.lat, e.lon) <= maxSectionKm {
+				c := (&Resolver{g: g}).place(&cand{e: e})
+				c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name)+" (its county's seat)")
+				return c, true
+			}
+		}
+	}
 	best, bestPull := int32(-1), 0.0
 	for _, t := range g.bigTowns(p.Country) {
 		if t.adm1 != p.Admin1Code || t.pop <= p.Population {
@@ -85,4 +99,68 @@ func (g *Gazetteer) Containing(p Place) (Place, bool) {
 	c := (&Resolver{g: g}).place(&cand{e: g.rec(best)})
 	c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name))
 	return c, true
+}
+
+// CountySeat is the seat of the county (second-level division) that the
+// name county names in the division in (a state: "Floyd County" in
+// Georgia is Rome): GeoNames marks a county's seat PPLA2, or PPLA where
+// the state's capital is the seat. ok is false when the name is no county
+// of that division or the gazetteer has no seat for it. A story told only
+// by its county is placed at the seat with precision "admin2": the seat
+// stands for the whole county, as a division's seat does for admin1.
+func (g *Gazetteer) CountySeat(county string, in Place) (Place, bool) {
+	if in.Country == "" || in.Admin1Code == "" {
+		return Place{}, false
+	}
+	prefix := in.Country + "." + in.Admin1Code + "."
+	for _, code := range g.admin2[norm.Key(county)] {
+		adm2, ok := strings.CutPrefix(code, prefix)
+		if !ok {
+			continue
+		}
+		rec, ok := g.countySeats(in.Country)[in.Admin1Code+"."+adm2]
+		if !ok {
+			continue
+		}
+		p := (&Resolver{g: g}).place(&cand{e: g.rec(rec)})
+		p.Precision = "admin2"
+		p.Reasons = append(p.Reasons, "seat of "+strings.TrimSpace(county))
+		return p, true
+	}
+	return Place{}, false
+}
+
+// countySeats maps "adm1.adm2" to the record of that county's seat (the
+// most populous PPLA2 or PPLA place in it), read from the records on the
+// first call for the country, as bigTowns is.
+func (g *Gazetteer) countySeats(cc string) map[string]int32 {
+	g.bigMu.Lock()
+	defer g.bigMu.Unlock()
+	if m, ok := g.seats[cc]; ok {
+		return m
+	}
+	m := map[string]int32{}
+	pops := map[string]int{}
+	var f [12]string
+	for i, off := range g.lines {
+		rest := g.places[off:]
+		if len(rest) < 5 || rest[0] != 'P' || rest[2:4] != cc || rest[4] != '\t' {
+			continue
+		}
+		line, _ := cutLine(rest)
+		splitTabs(line, f[:])
+		if (f[8] != "PPLA2" && f[8] != "PPLA") || f[11] == "" {
+			continue
+		}
+		pop, _ := strconv.Atoi(f[7])
+		k := f[2] + "." + f[11]
+		if _, ok := m[k]; !ok || pop > pops[k] {
+			m[k], pops[k] = int32(i), pop
+		}
+	}
+	if g.seats == nil {
+		g.seats = map[string]map[string]int32{}
+	}
+	g.seats[cc] = m
+	return m
 }

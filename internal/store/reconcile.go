@@ -303,7 +303,7 @@ var certaintyRank = map[string]int{
 }
 
 // precisionRank orders place precisions from the most precise.
-var precisionRank = map[string]int{"point": 0, "city": 1, "admin1": 2, "country": 3}
+var precisionRank = map[string]int{"point": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4}
 
 // genericSubtypes are the sub-types a report uses when it knows no more
 // (see cluster's rules): any more specific one wins over them.

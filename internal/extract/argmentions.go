@@ -1,0 +1,145 @@
+package extract
+
+import "strings"
+
+// Mention is a noun phrase of a sentence whose head is a class noun of
+// rules/arguments.txt (an attacker, a person, a facility, a weapon) or an
+// armed group the actor catalog knows. Mentions are read with no verb to
+// say what part the phrase played: they are the candidates a scorer (the
+// MUC-4 adapter's slot filler) chooses among, not arguments.
+type Mention struct {
+	Text  string // the phrase as written
+	Noun  string // its class noun, lower case ("commandos", "power station")
+	Class string // "individuals", "people", "organization", "facility", "weapon", "group" or "name" (the words after a title)
+	Head  int    // the phrase's head occurrence: variants of one phrase share it
+	// Start and End are byte offsets into the sentence.
+	Start, End int
+	// Before, Before2 and After are the lower-cased words (or marks)
+	// around the phrase, "" at the sentence's edge; Left counts the
+	// words the phrase has before its class noun, Of whether it runs on
+	// with "of ...".
+	Before, Before2, After string
+	Left                   int
+	Of                     bool
+}
+
+// mentionLeft is how many modifier words a mention may take before its
+// class noun ("urban guerrilla commandos", "power transmission towers").
+const mentionLeft = 3
+
+// mentionNameWords is how long a name after a title may be.
+const mentionNameWords = 4
+
+// Mentions lists the class-noun phrases of a sentence. Each class noun
+// gives several variants, from the bare noun to the noun with up to
+// mentionLeft words before it and an "of" phrase after it; a scorer picks
+// among them. A class noun followed by another ("guerrilla commandos")
+// is a modifier, not a head. Linear in the sentence: each word starts a
+// bounded number of lookups.
+func Mentions(sentence string) []Mention {
+	lx := arguments()
+	ws := argWords(sentence)
+	classes := []struct {
+		name string
+		set  phrases
+	}{{"facility", lx.facilities}, {"organization", lx.organizations}, {"individuals", lx.individuals}, {"people", lx.people}, {"weapon", lx.weapons}}
+	classAt := func(i int) (string, int) {
+		best, cls := 0, ""
+		for _, c := range classes {
+			if n := c.set.match(ws, i); n > best {
+				best, cls = n, c.name
+			}
+		}
+		return cls, best
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(ws) {
+			return ""
+		}
+		return ws[i].lower
+	}
+	var out []Mention
+	head, noun := 0, ""
+	emit := func(cls string, first, last int, left int, of bool) {
+		out = append(out, Mention{Text: sentence[ws[first].start:ws[last].end], Noun: noun, Class: cls, Head: head,
+			Start: ws[first].start, End: ws[last].end, Before: word(first - 1), Before2: word(first - 2), After: word(last + 1), Left: left, Of: of})
+	}
+	for i := 0; i < len(ws); i++ {
+		if ws[i].punct || ws[i].quote {
+			continue
+		}
+		cls, n := classAt(i)
+		if n == 0 {
+			continue
+		}
+		e := i + n - 1
+		if e+1 < len(ws) && !ws[e+1].punct && !ws[e+1].quote {
+			if c2, _ := classAt(e + 1); c2 != "" && c2 != "weapon" {
+				continue // "guerrilla commandos": the head is further on
+			}
+		}
+		head++
+		noun = strings.ToLower(sentence[ws[i].start:ws[e].end])
+		starts := []int{i}
+		for k := i - 1; k >= 0 && k >= i-mentionLeft; k-- {
+			w := ws[k]
+			if w.punct || lx.stop[w.lower] || lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 {
+				break
+			}
+			if w.quote {
+				continue
+			}
+			starts = append(starts, k)
+		}
+		// "members of the salvadoran army", "offices of the labor unions".
+		ofEnd := -1
+		if e+2 < len(ws) && ws[e+1].lower == "of" {
+			j := e + 2
+			for j < len(ws) && lx.determiners.match(ws, j) > 0 && !ws[j].punct {
+				j++
+			}
+			for k := j; k < len(ws) && k < j+5; k++ {
+				if ws[k].punct || ws[k].quote || lx.stop[ws[k].lower] || lx.harmVerbs.match(ws, k) > 0 ||
+					lx.attackVerbs.match(ws, k) > 0 || lx.splitActs.match(ws, k) > 0 || isPastForm(ws[k].lower) {
+					break
+				}
+				if _, n := classAt(k); n > 0 {
+					ofEnd = k + n - 1 // "members of the army": up to the class noun
+					break
+				}
+				ofEnd = k
+			}
+		}
+		for x, k := range starts {
+			emit(cls, k, e, x, false)
+			if ofEnd >= 0 {
+				emit(cls, k, ofEnd, x, true)
+			}
+		}
+		if cls == "people" || cls == "individuals" {
+			// "the jesuit priest ignacio ellacuria": the name after a
+			// title, one to four words long.
+			head++
+			for k := e + 1; k < len(ws) && k <= e+mentionNameWords; k++ {
+				w := ws[k]
+				if w.punct || w.quote || lx.stop[w.lower] || lx.notNames[w.lower] || isDigit(w.lower[0]) ||
+					lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 ||
+					isAdverb(w.lower) || isGerund(w.lower) || isPastForm(w.lower) {
+					break
+				}
+				if c, _ := classAt(k); c != "" {
+					break
+				}
+				noun = cls
+				emit("name", e+1, k, 0, false)
+			}
+		}
+		i = e
+	}
+	for _, g := range groupsIn(sentence) {
+		head++
+		noun = strings.ToLower(g.Name)
+		emit("group", g.first, g.last, 0, false)
+	}
+	return out
+}

@@ -68,6 +68,28 @@ func MUC4FillCandidates(text string, kept []MUC4Candidate) []MUC4Fill {
 	}
 	var ms []found
 	count := map[string]int{}
+	// What the rule reader takes each sentence's phrases for, wherever
+	// the sentence is: "perpetrator", "target", "victim", "weapon".
+	read := make([]map[string]string, len(sents))
+	for si, s := range sents {
+		a := extract.SentenceArguments(text[s.Start:s.End])
+		if len(a.Perpetrators)+len(a.Targets)+len(a.Victims)+len(a.Weapons) == 0 {
+			continue
+		}
+		read[si] = map[string]string{}
+		for _, p := range a.Perpetrators {
+			read[si][NormMention(p.Name)] = "perpetrator"
+		}
+		for _, p := range a.Targets {
+			read[si][NormMention(p.Name)] = "target"
+		}
+		for _, p := range a.Victims {
+			read[si][NormMention(p.Name)] = "victim"
+		}
+		for _, w := range a.Weapons {
+			read[si][NormMention(w)] = "weapon"
+		}
+	}
 	for si, s := range sents {
 		for _, m := range extract.Mentions(text[s.Start:s.End]) {
 			ms = append(ms, found{m, si})
@@ -130,6 +152,17 @@ func MUC4FillCandidates(text string, kept []MUC4Candidate) []MUC4Fill {
 		}
 		if f.m.Of {
 			base = append(base, "of")
+		}
+		if r := read[f.sent]; r != nil {
+			if k, ok := r[norm]; ok {
+				base = append(base, "read="+k)
+			} else {
+				for name, k := range r {
+					if strings.Contains(" "+name+" ", " "+norm+" ") {
+						base = append(base, "readin="+k) // a set: order does not matter
+					}
+				}
+			}
 		}
 		st := sents[f.sent].Start
 		for _, w := range lastWords(text[st:st+f.m.Start], fillWindow) {

@@ -30,6 +30,9 @@ const mentionLeft = 3
 // mentionNameWords is how long a name after a title may be.
 const mentionNameWords = 4
 
+// mentionNameList is how many coordinated names a title may introduce.
+const mentionNameList = 4
+
 // Mentions lists the class-noun phrases of a sentence. Each class noun
 // gives several variants, from the bare noun to the noun with up to
 // mentionLeft words before it and an "of" phrase after it; a scorer picks
@@ -57,6 +60,25 @@ func Mentions(sentence string) []Mention {
 			return ""
 		}
 		return ws[i].lower
+	}
+	nameWord := func(k int) bool {
+		w := ws[k]
+		if w.punct || w.quote || lx.stop[w.lower] || lx.notNames[w.lower] || isDigit(w.lower[0]) ||
+			lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 ||
+			isAdverb(w.lower) || isGerund(w.lower) || isPastForm(w.lower) {
+			return false
+		}
+		c, _ := classAt(k)
+		return c == ""
+	}
+	// nameEnd is the last word of the name (up to mentionNameWords
+	// words) starting at word k, or -1.
+	nameEnd := func(k int) int {
+		last := -1
+		for j := k; j < len(ws) && j < k+mentionNameWords && nameWord(j); j++ {
+			last = j
+		}
+		return last
 	}
 	var out []Mention
 	head, noun := 0, ""
@@ -117,21 +139,49 @@ func Mentions(sentence string) []Mention {
 			}
 		}
 		if cls == "people" || cls == "individuals" {
-			// "the jesuit priest ignacio ellacuria": the name after a
-			// title, one to four words long.
-			head++
-			for k := e + 1; k < len(ws) && k <= e+mentionNameWords; k++ {
-				w := ws[k]
-				if w.punct || w.quote || lx.stop[w.lower] || lx.notNames[w.lower] || isDigit(w.lower[0]) ||
-					lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 ||
-					isAdverb(w.lower) || isGerund(w.lower) || isPastForm(w.lower) {
+			noun = cls
+			// "the jesuit priest ignacio ellacuria", "two reporters,
+			// roberto navas and luis pineda": the names after a title,
+			// each one to four words long, and those coordinated with
+			// them.
+			k := e + 1
+			if k < len(ws) && ws[k].lower == "," {
+				k++
+			}
+			for n := 0; n < mentionNameList && k < len(ws); n++ {
+				last := nameEnd(k)
+				if last < 0 {
 					break
 				}
-				if c, _ := classAt(k); c != "" {
-					break
+				head++
+				for j := k; j <= last; j++ {
+					emit("name", k, j, 0, false)
 				}
-				noun = cls
-				emit("name", e+1, k, 0, false)
+				k = last + 1
+				if k < len(ws) && ws[k].lower == "," {
+					k++
+				}
+				if k < len(ws) && ws[k].lower == "and" {
+					k++
+				}
+			}
+			// "danilo barillas, a former ambassador": the name before
+			// a comma and the title.
+			k = i - 1
+			for k >= 0 && i-k <= mentionLeft && !ws[k].punct && (lx.determiners.match(ws, k) > 0 || !lx.stop[ws[k].lower]) {
+				k--
+			}
+			if k >= 1 && ws[k].lower == "," {
+				first := k
+				for first > 0 && k-first < mentionNameWords && nameWord(first-1) {
+					first--
+				}
+				if first < k {
+					head++
+					for j := first; j < k; j++ {
+						emit("name", j, k-1, 0, false)
+					}
+				}
 			}
 		}
 		i = e

@@ -54,6 +54,7 @@ func main() {
 	keep := flag.Float64("keep", -1, "relevance threshold for the candidates the fills join (-1: the committed filter's)")
 	dump := flag.String("dump", "", "write each phrase's document, slot, text, label and cv probability to this file")
 	perRole := flag.Bool("per-slot", false, "choose a threshold per slot (by cross-validation), folded into the slot's bias weight")
+	drop := flag.String("drop", "", "leave out the features whose name (after the slot's \"ROLE|\") starts with one of these comma-separated prefixes, to measure what each group is worth")
 	write := flag.Bool("write", false, "write the model fitted on the whole train split")
 	out := flag.String("out", "internal/eval/data/muc4_fill.txt", "weights file written by --write")
 	flag.Parse()
@@ -110,6 +111,9 @@ func main() {
 		for _, f := range per[i].fills {
 			e := example{fold: fold, label: gold[f.Role][eval.NormMention(f.Text)]}
 			for _, x := range f.Features {
+				if dropped(x, *drop) {
+					continue
+				}
 				e.feats = append(e.feats, eval.FeatureHash(x, *dim))
 			}
 			if e.label {
@@ -224,6 +228,21 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println("wrote", *out)
+}
+
+// dropped reports a feature named, after its "ROLE|" prefix, with one of
+// the comma-separated prefixes.
+func dropped(f, prefixes string) bool {
+	_, name, ok := strings.Cut(f, "|")
+	if !ok {
+		return false
+	}
+	for _, p := range strings.Split(prefixes, ",") {
+		if p != "" && strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // cvProb is the cross-validated probability of every example: each

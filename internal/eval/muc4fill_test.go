@@ -23,7 +23,15 @@ func TestMUC4Fills(t *testing.T) {
 	fills := MUC4FillCandidates(text, kept)
 	prob := make([]float64, len(fills))
 	seen := map[string]bool{}
+	pipe := -1
 	for i, f := range fills {
+		if f.Pipe {
+			if f.Role+":"+f.Text != "PerpInd:Gunmen" || pipe >= 0 {
+				t.Errorf("pipeline fill %s:%s, want only PerpInd:Gunmen", f.Role, f.Text)
+			}
+			pipe = i
+			continue
+		}
 		seen[f.Role+":"+f.Text] = true
 		if f.Cand != 0 {
 			t.Errorf("%s %q: candidate %d, want 0", f.Role, f.Text, f.Cand)
@@ -47,10 +55,20 @@ func TestMUC4Fills(t *testing.T) {
 	if seen["PerpInd:Gunmen"] {
 		t.Errorf("proposed a fill the candidate has")
 	}
-	got := ApplyMUC4Fills(kept, fills, prob, 0.3)[0].Template
+	if pipe < 0 {
+		t.Fatalf("the pipeline's fill is not scored")
+	}
+	prob[pipe] = 0.2
+	got := ApplyMUC4Fills(kept, fills, prob, 0.3, 0.1)[0].Template
 	want := "map[PerpInd:[[Gunmen] [urban commandos]] Weapon:[[rifles]]]"
 	if s := strings.Join(strings.Fields(fmtRoles(got)), " "); s != want {
 		t.Errorf("filled template %s, want %s", s, want)
+	}
+	// Below the pruning threshold, the pipeline's fill is dropped.
+	got = ApplyMUC4Fills(kept, fills, prob, 0.3, 0.25)[0].Template
+	want = "map[PerpInd:[[urban commandos]] Weapon:[[rifles]]]"
+	if s := strings.Join(strings.Fields(fmtRoles(got)), " "); s != want {
+		t.Errorf("pruned template %s, want %s", s, want)
 	}
 	if len(kept[0].Template.Roles["Weapon"]) != 0 {
 		t.Errorf("ApplyMUC4Fills wrote into the kept candidate")

@@ -203,7 +203,7 @@ func MUC4Predict(d MUC4Doc, rel, fill *MUC4Relevance) []MUC4Template {
 		for i, f := range fs {
 			prob[i] = fill.Prob(f.Features)
 		}
-		kept = ApplyMUC4Fills(kept, fs, prob, fill.Threshold)
+		kept = ApplyMUC4Fills(kept, fs, prob, fill.Threshold, fill.Prune)
 	}
 	return MergeMUC4(kept)
 }
@@ -304,6 +304,9 @@ type MUC4Relevance struct {
 	// Header is the comment line WriteTo opens with ("" for the
 	// relevance filter's).
 	Header string
+	// Prune is the slot filler's second threshold: a fill the pipeline
+	// made that scores below it is dropped (0 for the relevance filter).
+	Prune float64
 }
 
 // FeatureHash maps a feature to one of dim weights.
@@ -332,6 +335,9 @@ func (m *MUC4Relevance) WriteTo(w io.Writer) (int64, error) {
 	}
 	fmt.Fprintf(&b, "# %s\n", header)
 	fmt.Fprintf(&b, "dim %d\nbias %.5g\nthreshold %.3g\n", len(m.W), m.Bias, m.Threshold)
+	if m.Prune != 0 {
+		fmt.Fprintf(&b, "prune %.3g\n", m.Prune)
+	}
 	for i, x := range m.W {
 		if math.Abs(x) >= 5e-4 {
 			fmt.Fprintf(&b, "%d %.3g\n", i, x)
@@ -366,6 +372,8 @@ func ParseMUC4Relevance(r io.Reader) (*MUC4Relevance, error) {
 			m.Bias = x
 		case "threshold":
 			m.Threshold = x
+		case "prune":
+			m.Prune = x
 		default:
 			i, err := strconv.Atoi(f[0])
 			if err != nil || i < 0 || i >= len(m.W) {

@@ -103,13 +103,16 @@ func Mentions(sentence string) []Mention {
 		head++
 		noun = strings.ToLower(sentence[ws[i].start:ws[e].end])
 		starts := []int{i}
-		for k := i - 1; k >= 0 && k >= i-mentionLeft; k-- {
+		for k := i - 1; k >= 0 && k >= i-3*mentionLeft && len(starts) <= mentionLeft; k-- {
 			w := ws[k]
-			if w.punct || lx.stop[w.lower] || lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 {
+			if w.punct && !abbrevDot(ws, k) || lx.stop[w.lower] || lx.determiners.match(ws, k) > 0 || lx.harmVerbs.match(ws, k) > 0 || lx.attackVerbs.match(ws, k) > 0 {
 				break
 			}
 			if w.quote {
 				continue
+			}
+			if abbrevDot(ws, k) {
+				continue // "the u.s. embassy"
 			}
 			starts = append(starts, k)
 		}
@@ -192,4 +195,10 @@ func Mentions(sentence string) []Mention {
 		emit("group", g.first, g.last, 0, false)
 	}
 	return out
+}
+
+// abbrevDot reports a full stop of an abbreviation of single letters: the
+// dots of "u.s.".
+func abbrevDot(ws []argWord, k int) bool {
+	return ws[k].lower == "." && k > 0 && len(ws[k-1].lower) == 1 && !ws[k-1].punct
 }

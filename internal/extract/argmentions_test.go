@@ -24,3 +24,12 @@ func TestMentions(t *testing.T) {
 		t.Errorf("no variant with the count: %v", got)
 	}
 }
+
+func TestMentionsAbbreviation(t *testing.T) {
+	for _, m := range Mentions("A bomb went off at the U.S. embassy.") {
+		if m.Text == "U.S. embassy" {
+			return
+		}
+	}
+	t.Errorf("no \"U.S. embassy\" in %v", Mentions("A bomb went off at the U.S. embassy."))
+}

@@ -53,7 +53,7 @@ func main() {
 	l2 := flag.Float64("l2", 0.001, "L2 penalty per example")
 	keep := flag.Float64("keep", -1, "relevance threshold for the candidates the fills join (-1: the committed filter's)")
 	dump := flag.String("dump", "", "write each phrase's document, slot, text, label and cv probability to this file")
-	perRole := flag.Bool("per-slot", false, "choose a threshold per slot (by cross-validation), folded into the slot's bias weight")
+	perRole := flag.Bool("per-slot", true, "choose a threshold per slot (by cross-validation), folded into the slot's bias weight")
 	drop := flag.String("drop", "", "leave out the features whose name (after the slot's \"ROLE|\") starts with one of these comma-separated prefixes, to measure what each group is worth")
 	write := flag.Bool("write", false, "write the model fitted on the whole train split")
 	out := flag.String("out", "internal/eval/data/muc4_fill.txt", "weights file written by --write")
@@ -124,18 +124,18 @@ func main() {
 	}
 	fmt.Printf("train: %d documents, %d slot phrases, %d right (%.1f%%)\n", len(docs), len(exs), pos, 100*float64(pos)/float64(len(exs)))
 
-	score := func(prob []float64, t float64) eval.MUC4Report {
+	score := func(prob []float64, t, prune float64) eval.MUC4Report {
 		preds := make([][]eval.MUC4Template, len(docs))
 		for i, p := range per {
 			kept := p.kept
 			if t <= 1 {
-				kept = eval.ApplyMUC4Fills(p.kept, p.fills, prob[p.first:p.first+len(p.fills)], t)
+				kept = eval.ApplyMUC4Fills(p.kept, p.fills, prob[p.first:p.first+len(p.fills)], t, prune)
 			}
 			preds[i] = eval.MergeMUC4(kept)
 		}
 		return eval.ScoreMUC4(docs, preds)
 	}
-	base := score(nil, 2)
+	base := score(nil, 2, 0)
 	fmt.Printf("without fills: train micro F1 %.2f\n", 100*base.Counts["micro_avg"].PRF().F1)
 	oracle := make([]float64, len(exs))
 	for i, e := range exs {
@@ -143,7 +143,7 @@ func main() {
 			oracle[i] = 1
 		}
 	}
-	orep := score(oracle, 0.5)
+	orep := score(oracle, 0.5, 0.5)
 	fmt.Printf("ceiling (add exactly the right phrases): train micro F1 %.2f\n", 100*orep.Counts["micro_avg"].PRF().F1)
 	for _, r := range eval.MUC4ScoreRoles {
 		fmt.Printf("  %-14s R %.1f\n", r, 100*orep.Counts[r].PRF().R)
@@ -167,11 +167,21 @@ func main() {
 	best, bestF := 0.0, -1.0
 	var bestRep eval.MUC4Report
 	for t := 0.1; t < 0.91; t += 0.05 {
-		rep := score(prob, t)
+		rep := score(prob, t, 0)
 		f := rep.Counts["micro_avg"].PRF().F1
 		fmt.Printf("threshold %.2f: cv train micro F1 %.2f\n", t, 100*f)
 		if f > bestF+1e-9 {
 			best, bestF, bestRep = t, f, rep
+		}
+	}
+	// The pruning threshold for the pipeline's own fills.
+	prune := 0.0
+	for _, p := range []float64{0.05, 0.1, 0.15, 0.2, 0.25, 0.3} {
+		rep := score(prob, best, p)
+		f := rep.Counts["micro_avg"].PRF().F1
+		fmt.Printf("prune below %.2f: cv train micro F1 %.2f\n", p, 100*f)
+		if f > bestF+1e-9 {
+			prune, bestF, bestRep = p, f, rep
 		}
 	}
 	// Per-slot thresholds, by coordinate ascent from the common one: a
@@ -184,7 +194,10 @@ func main() {
 			for i := range per {
 				for k, f := range per[i].fills {
 					j := per[i].first + k
-					q[j] = 1 / (1 + math.Exp(-(logit(math.Min(math.Max(prob[j], 1e-9), 1-1e-9)) + shift[f.Role])))
+					q[j] = prob[j]
+					if !f.Pipe {
+						q[j] = 1 / (1 + math.Exp(-(logit(math.Min(math.Max(prob[j], 1e-9), 1-1e-9)) + shift[f.Role])))
+					}
 				}
 			}
 			return q
@@ -194,7 +207,7 @@ func main() {
 				bestS, bestRF := shift[r], bestF
 				for _, t := range []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7} {
 					shift[r] = logit(best) - logit(t)
-					if f := score(shifted(), best).Counts["micro_avg"].PRF().F1; f > bestRF+1e-9 {
+					if f := score(shifted(), best, prune).Counts["micro_avg"].PRF().F1; f > bestRF+1e-9 {
 						bestS, bestRF = shift[r], f
 					}
 				}
@@ -203,9 +216,9 @@ func main() {
 				fmt.Printf("slot %s: shift %.2f, cv train micro F1 %.2f\n", r, shift[r], 100*bestF)
 			}
 		}
-		bestRep = score(shifted(), best)
+		bestRep = score(shifted(), best, prune)
 	}
-	fmt.Printf("chosen threshold %.2f (cv train micro F1 %.2f against %.2f without fills)\n", best, 100*bestF, 100*base.Counts["micro_avg"].PRF().F1)
+	fmt.Printf("chosen threshold %.2f, prune %.2f (cv train micro F1 %.2f against %.2f without fills)\n", best, prune, 100*bestF, 100*base.Counts["micro_avg"].PRF().F1)
 	for _, r := range eval.MUC4ScoreRoles {
 		a, b := base.Counts[r].PRF(), bestRep.Counts[r].PRF()
 		fmt.Printf("  %-14s F1 %.2f -> %.2f (P %.1f -> %.1f, R %.1f -> %.1f)\n", r, 100*a.F1, 100*b.F1, 100*a.P, 100*b.P, 100*a.R, 100*b.R)
@@ -214,7 +227,12 @@ func main() {
 		return
 	}
 	m := fit(exs, *dim, *epochs, *lr, *l2)
-	model := &eval.MUC4Relevance{Bias: m.w[*dim], Threshold: best, W: m.w[:*dim],
+	for _, r := range eval.MUC4Roles {
+		// Every fill of slot r has the feature "r=<slot>": its weight
+		// carries the slot's threshold shift.
+		m.w[eval.FeatureHash("r="+r, *dim)] += shift[r]
+	}
+	model := &eval.MUC4Relevance{Bias: m.w[*dim], Threshold: best, Prune: prune, W: m.w[:*dim],
 		Header: "MUC-4 slot filler: written by `go run ./tools/mucfill --write`; do not edit."}
 	f, err := os.Create(*out)
 	if err == nil {

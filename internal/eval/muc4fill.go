@@ -13,8 +13,9 @@ import (
 
 // The slot filler. The pipeline's argument reader takes a phrase as a
 // perpetrator, target, victim or weapon only when a verb it knows ties
-// the phrase to the event; on MUC-4's train split that finds a quarter of
-// the keys' fills. The filler reads every class-noun phrase of a document
+// the phrase to the event; on MUC-4's train split the phrases it fills
+// name a quarter of the keys' perpetrators, targets and victims and half
+// of their weapons. The filler reads every class-noun phrase of a document
 // with a relevant candidate (extract.Mentions: "urban guerrillas", "the
 // power towers", "a car bomb", a known armed group), scores each for each
 // slot its class can fill by a logistic model over hashed features of the

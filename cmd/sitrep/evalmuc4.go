@@ -15,11 +15,12 @@ func init() {
 }
 
 func (e env) cmdEvalMUC4(args []string) int {
-	f := e.newEvalFlags("muc4", "muc4", "usage: sitrep eval muc4 --data DIR [--split dev|train] [--relevance=false] [--show N] [--json]\n\nCodes each MUC-4 document with 'sitrep extract', writes its incidents as\nGTT templates (type, PerpInd, PerpOrg, Target, Victim, Weapon) and scores\nthem by GTT's rule: best one-to-one template alignment per document,\nnormalised exact mention match, micro P/R/F1 over all slot fills.",
+	f := e.newEvalFlags("muc4", "muc4", "usage: sitrep eval muc4 --data DIR [--split dev|train] [--relevance=false] [--fill=false] [--show N] [--json]\n\nCodes each MUC-4 document with 'sitrep extract', writes its incidents as\nGTT templates (type, PerpInd, PerpOrg, Target, Victim, Weapon) and scores\nthem by GTT's rule: best one-to-one template alignment per document,\nnormalised exact mention match, micro P/R/F1 over all slot fills.",
 		0, "unused")
 	split := f.fs.String("split", "dev", "which part to score: dev (TST1+TST2, 200 docs) or train (DEV, 1300 docs)")
 	show := f.fs.Int("show", 0, "print predicted and gold templates of the first N documents")
 	relevance := f.fs.Bool("relevance", true, "drop the templates the relevance filter fitted on train (tools/muctrain) judges no terrorist incident")
+	fillSlots := f.fs.Bool("fill", true, "add the slot fills the filler fitted on train (tools/mucfill) scores above its threshold")
 	dump := f.fs.String("preds", "", "write each document's predicted and gold templates to this file, one JSON line per document")
 	dir, ok := f.parse(args)
 	if !ok {
@@ -41,9 +42,16 @@ func (e env) cmdEvalMUC4(args []string) int {
 			return 1
 		}
 	}
+	var fill *eval.MUC4Relevance
+	if *fillSlots {
+		if fill, err = eval.DefaultMUC4Fill(); err != nil {
+			fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
+			return 1
+		}
+	}
 	preds := make([][]eval.MUC4Template, len(docs))
 	pr := newProgress(e.stderr, "eval muc4", len(docs))
-	eval.Each(len(docs), func(i int) { preds[i] = eval.MUC4Predict(docs[i], rel) }, func(done int) { pr.update(done, 0) })
+	eval.Each(len(docs), func(i int) { preds[i] = eval.MUC4Predict(docs[i], rel, fill) }, func(done int) { pr.update(done, 0) })
 	pr.finish(len(docs), 0)
 	rep := eval.ScoreMUC4(docs, preds)
 	if *dump != "" {

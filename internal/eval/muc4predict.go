@@ -98,15 +98,26 @@ type MUC4Candidate struct {
 	// "" when unknown: two candidates told at different dates or
 	// places are different incidents (see MergeMUC4).
 	Date, Place string
+	// Evidence are the event's sentences, as offsets into the coded
+	// text (see MUC4Code): the slot filler attaches a phrase to the
+	// candidate told nearest to it.
+	Evidence []extract.Evidence
 }
 
 // MUC4Candidates codes one MUC-4 document with the full pipeline and
 // writes each terrorist incident it finds as a GTT template: perpetrators
 // split into individuals and organisations, targets, victims and weapons.
 func MUC4Candidates(d MUC4Doc) []MUC4Candidate {
+	_, cs := MUC4Code(d)
+	return cs
+}
+
+// MUC4Code is MUC4Candidates with the text the pipeline read (the
+// candidates' evidence offsets point into it).
+func MUC4Code(d MUC4Doc) (string, []MUC4Candidate) {
 	art, err := article.Read(d.ID, []byte(d.Text), article.Options{Format: "text"})
 	if err != nil && art.Text == "" {
-		return nil
+		return "", nil
 	}
 	art.Dateline = d.DatelinePlace
 	pub, _ := time.Parse("2006-01-02", d.DatelineDate)
@@ -163,7 +174,7 @@ func MUC4Candidates(d MUC4Doc) []MUC4Candidate {
 			add("Weapon", w)
 		}
 		feats := append(eventFeatures(ev, t, pub, len(evs)), docFeats...)
-		c := MUC4Candidate{Template: t, Features: feats}
+		c := MUC4Candidate{Template: t, Features: feats, Evidence: ev.Evidence}
 		if ev.Date != nil {
 			c.Date = ev.Date.Start
 		}
@@ -172,17 +183,27 @@ func MUC4Candidates(d MUC4Doc) []MUC4Candidate {
 		}
 		out = append(out, c)
 	}
-	return out
+	return art.Text, out
 }
 
 // MUC4Predict returns the templates of MUC4Candidates that rel judges
-// relevant; a nil rel keeps them all.
-func MUC4Predict(d MUC4Doc, rel *MUC4Relevance) []MUC4Template {
+// relevant (a nil rel keeps them all), with the slots fill adds (see
+// MUC4FillCandidates; a nil fill adds none).
+func MUC4Predict(d MUC4Doc, rel, fill *MUC4Relevance) []MUC4Template {
+	text, cs := MUC4Code(d)
 	var kept []MUC4Candidate
-	for _, c := range MUC4Candidates(d) {
+	for _, c := range cs {
 		if rel == nil || rel.Prob(c.Features) >= rel.Threshold {
 			kept = append(kept, c)
 		}
+	}
+	if fill != nil && len(kept) > 0 {
+		fs := MUC4FillCandidates(text, kept)
+		prob := make([]float64, len(fs))
+		for i, f := range fs {
+			prob[i] = fill.Prob(f.Features)
+		}
+		kept = ApplyMUC4Fills(kept, fs, prob, fill.Threshold, fill.Prune)
 	}
 	return MergeMUC4(kept)
 }
@@ -280,6 +301,12 @@ type MUC4Relevance struct {
 	Bias      float64
 	Threshold float64
 	W         []float64 // indexed by FeatureHash(feature, len(W))
+	// Header is the comment line WriteTo opens with ("" for the
+	// relevance filter's).
+	Header string
+	// Prune is the slot filler's second threshold: a fill the pipeline
+	// made that scores below it is dropped (0 for the relevance filter).
+	Prune float64
 }
 
 // FeatureHash maps a feature to one of dim weights.
@@ -302,8 +329,15 @@ func (m *MUC4Relevance) Prob(feats []string) float64 {
 // then "index weight" for each weight that is not zero.
 func (m *MUC4Relevance) WriteTo(w io.Writer) (int64, error) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# MUC-4 relevance filter: written by `go run ./tools/muctrain --write`; do not edit.\n")
+	header := m.Header
+	if header == "" {
+		header = "MUC-4 relevance filter: written by `go run ./tools/muctrain --write`; do not edit."
+	}
+	fmt.Fprintf(&b, "# %s\n", header)
 	fmt.Fprintf(&b, "dim %d\nbias %.5g\nthreshold %.3g\n", len(m.W), m.Bias, m.Threshold)
+	if m.Prune != 0 {
+		fmt.Fprintf(&b, "prune %.3g\n", m.Prune)
+	}
 	for i, x := range m.W {
 		if math.Abs(x) >= 5e-4 {
 			fmt.Fprintf(&b, "%d %.3g\n", i, x)
@@ -338,6 +372,8 @@ func ParseMUC4Relevance(r io.Reader) (*MUC4Relevance, error) {
 			m.Bias = x
 		case "threshold":
 			m.Threshold = x
+		case "prune":
+			m.Prune = x
 		default:
 			i, err := strconv.Atoi(f[0])
 			if err != nil || i < 0 || i >= len(m.W) {

@@ -1173,10 +1173,86 @@ func HeadlineCasualties(title string) []Casualty {
 			continue
 		}
 		m := c.Count.Min
+		// "Teen, 4-year-old shot", "Woman and child injured": the
+		// one-person nouns listed straight before are hit too.
+		if one {
+			if more, first := lx.listedBefore(low, i); more > 0 {
+				m += more
+				c.Start, c.Text = toks[first].Start, title[toks[first].Start:c.End]
+			}
+		}
+		c.Count.Min = m
 		c.Count.Max = &m
 		if !has(c.Wounded, c.Shot) {
 			out = append(out, c)
 		}
+	}
+	return lx.headlineObjects(title, toks, low, out, has)
+}
+
+// listedBefore counts the one-person nouns or ages a headline lists
+// straight before the one at token i ("Teen, 4-year-old", "Woman and
+// 5-year-old child"), and returns the first token of the list.
+func (lx *casualtyLexicon) listedBefore(low []string, i int) (int, int) {
+	person := func(k int) bool { return lx.headlinePersons[low[k]] || strings.HasSuffix(low[k], "-year-old") }
+	n, first := 0, i
+	if i > 0 && strings.HasSuffix(low[i-1], "-year-old") && lx.headlinePersons[low[i]] {
+		first = i - 1 // "5-year-old child"
+	}
+	for k := first - 1; k > 0 && (low[k] == "," || low[k] == "and") && person(k-1); k = first - 1 {
+		first = k - 1
+		if first > 0 && lx.headlinePersons[low[first]] && strings.HasSuffix(low[first-1], "-year-old") {
+			first--
+		}
+		n++
+	}
+	return n, first
+}
+
+// headlineObjects adds the one person a headline's active verb of
+// shooting or wounding was done to, named by a noun for one person or an
+// age with no determiner, as headlines drop it: "Boy shoots sister",
+// "8-year-old shoots 11-year-old", "Gunman wounds 9-year-old girl",
+// "shooting of 3-year-old". Those shot are hit, fate untold, and not
+// read in a headline that tells a death.
+func (lx *casualtyLexicon) headlineObjects(title string, toks []nlp.Token, low []string, out []Casualty, has func(wounded, shot bool) bool) []Casualty {
+	added := map[bool]bool{}
+	// "charged with murder in shooting of 17-year-old": the one shot
+	// may be the dead the headline tells.
+	death := false
+	for i := range low {
+		death = death || matchAny(low, i, lx.headlineDeaths)
+	}
+	for j := 1; j < len(low); j++ {
+		var wounded bool
+		switch {
+		case low[j-1] == "shoots" || low[j-1] == "shot" && j >= 2 && !lx.auxiliaries[low[j-2]]:
+		case low[j-1] == "of" && j >= 2 && low[j-2] == "shooting":
+		case endsWith(low, j, lx.woundedBefore):
+			wounded = true
+		default:
+			continue
+		}
+		k := j
+		if lx.objectDets[low[k]] || low[k] == "a" || low[k] == "an" {
+			k++
+		}
+		if k >= len(low) {
+			break
+		}
+		age := strings.HasSuffix(low[k], "-year-old")
+		if age && k+1 < len(low) && (lx.headlinePersons[low[k+1]] || lx.objectPersons[low[k+1]]) {
+			k++
+		} else if !age && !lx.headlinePersons[low[k]] && !lx.objectPersons[low[k]] {
+			continue
+		}
+		if added[wounded] || has(wounded, !wounded) || death && !wounded {
+			continue
+		}
+		added[wounded] = true
+		n := 1
+		out = append(out, Casualty{Wounded: wounded, Shot: !wounded, Count: Count{Min: 1, Max: &n},
+			Start: toks[j].Start, End: toks[k].End, Text: title[toks[j].Start:toks[k].End], Noun: low[k]})
 	}
 	return out
 }

@@ -264,6 +264,13 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
 		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
+		{"Boy, 6, shoots 4-year-old cousin in Kessin", []c{{1, false, true}}},
+		{"Gunman who wounded 9-year-old girl still sought", []c{{1, true, false}}},
+		{"Deputies probe accidental shooting of toddler", []c{{1, false, true}}},
+		{"Man charged with murder in shooting of teen", nil}, // the one shot may be the dead
+		{"Girl, man shot outside Dalmera store", []c{{2, false, true}}},
+		{"Woman and 5-year-old child hurt in Pell Street shooting", []c{{2, true, false}}},
+		{"Teen accidently shot while hunting", []c{{1, false, true}}},
 	}
 	for _, tt := range tests {
 		var got []c

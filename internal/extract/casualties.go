@@ -632,11 +632,14 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		if q.Kind == nlp.Age && isOnePerson(text[:q.Start]) {
 			q.Kind, q.Min, q.Max = nlp.Count, 1, 1
 		}
-		if q.Kind != nlp.Count || q.Capped || !q.Person {
+		if q.Kind != nlp.Count || q.Capped {
 			continue
 		}
 		first, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last) && !endsWith(low, first, lx.shotBefore) {
+		// A bare number is people when a plural verb follows it: "two
+		// were taken to a hospital", "six were shot".
+		bare := !q.Person && q.Noun == "" && last >= 0 && last+1 < len(low) && (low[last+1] == "were" || low[last+1] == "are")
+		if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
 		}
 		c := Count{Min: q.Min}

@@ -224,6 +224,9 @@ func TestShot(t *testing.T) {
 		{"Two men were shot dead.", 0},
 		{"The shooting left three people injured.", 0},
 		{"Police shot at the tyres of the car.", 0},
+		{"Three were taken to a hospital with minor injuries.", 3},
+		{"Six were shot outside a house on Pell Street.", 6},
+		{"Two were arrested at the scene.", 0},
 	}
 	for _, tt := range tests {
 		got := 0

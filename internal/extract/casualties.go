@@ -61,6 +61,7 @@ type casualtyLexicon struct {
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
+	suicides    [][]string // "took his own life": the shooter dead
 	statistics  [][]string // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
@@ -94,7 +95,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "suicides": &lx.suicides, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -323,7 +324,78 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.multiple(text, toks, low, out)
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+	return lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))
+}
+
+// suicide counts the shooter's own death a [suicides] phrase tells
+// ("then took his own life") as one dead beyond the dead the sentence
+// counts before it: "killed two people before turning the gun on
+// himself" is three dead.
+func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := range low {
+		if !matchAny(low, i, lx.suicides) || i > 0 && lx.unrealised[low[i-1]] {
+			continue
+		}
+		var dead, shot *Casualty
+		for k := range out {
+			c := &out[k]
+			if c.Wounded || !c.Shot && c.Start >= toks[i].Start {
+				continue // the dead told before; those hit anywhere
+			}
+			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
+				return out // "killed himself": told already
+			}
+			first, _ := tokenRange(toks, c.Start, c.End)
+			if !c.Shot && !lx.objectOf(low, first, i) {
+				// "two people were found dead, police said, after the
+				// gunman ...": the dead may count him; "his mother and a
+				// man who turned the gun on himself" do.
+				return out
+			}
+			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
+				shot = c
+			} else if !c.Shot && (dead == nil || c.Count.Min > dead.Count.Min) {
+				dead = c
+			}
+		}
+		one := 1
+		if shot != nil {
+			// "shot his wife before turning the gun on himself": he is
+			// one more hit, so that those shot less those killed still
+			// count her.
+			shot.Count = addCounts(shot.Count, Count{Min: 1, Max: &one})
+		}
+		if dead != nil {
+			dead.Count = addCounts(dead.Count, Count{Min: 1, Max: &one})
+			return out
+		}
+		n := 1
+		end := i + len(lx.suicides[0])
+		for _, p := range lx.suicides {
+			if hasWordsAt(low, i, p) {
+				end = i + len(p) - 1
+				break
+			}
+		}
+		return append(out, Casualty{Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]})
+	}
+	return out
+}
+
+// objectOf reports dead counted from token first as the object of an
+// active cue ("killed his wife", "killing two people"), who are not the
+// one who turns the gun on himself at token end unless a "who" between
+// tells he is one of them.
+func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
+	if first < 1 || !endsWith(low, first, lx.killedBefore) {
+		return false
+	}
+	for k := first; k < end; k++ {
+		if low[k] == "who" {
+			return false
+		}
+	}
+	return true
 }
 
 // manyIncidents reports a sentence whose counts are a tally of many

@@ -36,6 +36,11 @@ func TestCasualties(t *testing.T) {
 		{"Six people were killed and 23 wounded when the car bomb exploded.", "killed 6..6; wounded 23..23"},
 		{"The blast killed six people and wounded at least 23 others, officials said.", "killed 6..6; wounded 23..+"},
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
+		{"The man killed his ex-wife and then turned the gun on himself.", "killed 2..2"},
+		{"The gunman later took his own life.", "killed 1..1"},
+		{"Police said he shot his neighbour's son before turning the gun on himself.", "shot 2..2; killed 1..1"},
+		{"The shooting claimed the lives of his mother and a man who then turned the gun on himself.", "killed 2..2"},
+		{"He had tried to take his own life in 2010.", ""},
 		{"The raid killed 13 soldiers and at least 169 civilians near the airport.", "killed 182..+"},
 		{"The murder of 137 concert-goers shocked the country.", "killed 137..137"},
 		// A death looked back on is not the event's toll.

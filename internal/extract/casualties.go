@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"sitrep/internal/nlp"
 	"sitrep/internal/wordlist"
@@ -62,6 +63,9 @@ type casualtyLexicon struct {
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
 	suicides    [][]string // "took his own life": the shooter dead
+	// oneIncident words before "shootings" may name one incident's
+	// shots ("in the shootings", "in both shootings").
+	oneIncident map[string]bool
 	statistics  [][]string // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
@@ -86,7 +90,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -105,7 +109,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -405,6 +409,25 @@ func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool 
 	for i := range low {
 		if matchAny(low, i, lx.statistics) {
 			return true
+		}
+	}
+	// "3 dead, 5 hurt in South Side shootings", "in overnight
+	// shootings": shootings with no determiner are many incidents ("in
+	// the shootings", "in Sunday's shootings" may be one).
+	for i := range low {
+		if low[i] != "in" {
+			continue
+		}
+		for j := i + 1; j < len(low) && j <= i+4; j++ {
+			if low[j] == "shootings" {
+				if j > i+1 {
+					return true
+				}
+				break
+			}
+			if !isPlainWord(low[j]) || lx.oneIncident[low[j]] {
+				break
+			}
 		}
 	}
 	for _, q := range raw {
@@ -1075,6 +1098,17 @@ func includingClause(low []string, j int) int {
 		}
 	}
 	return 0
+}
+
+// isPlainWord reports a token of letters and hyphens only: not a
+// number, a possessive or punctuation.
+func isPlainWord(s string) bool {
+	for _, r := range s {
+		if r != '-' && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isDigits(s string) bool {

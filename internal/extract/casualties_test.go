@@ -268,6 +268,8 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 		{"4 dead, 11 wounded in weekend shootings", nil},
+		{"3 dead, 5 hurt in Kessin shootings", nil},
+		{"2 dead in the Kessin shootings", []c{{2, false, false}}},
 		{"Suspect charged in Dalmera quadruple shooting", []c{{4, false, true}}},
 		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},

@@ -66,7 +66,8 @@ type casualtyLexicon struct {
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
-	statistics  [][]string // "so far this year": a tally of many incidents
+	unborn      map[string]bool // "an unborn child": not counted dead
+	statistics  [][]string      // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
 	// killed", "survives").
@@ -90,7 +91,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -109,7 +110,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -328,7 +329,7 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.multiple(text, toks, low, out)
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))
+	return lx.withoutUnborn(toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out))))
 }
 
 // suicide counts the shooter's own death a [suicides] phrase tells
@@ -384,6 +385,38 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 		return append(out, Casualty{Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]})
 	}
 	return out
+}
+
+// withoutUnborn takes out of a count of dead the unborn child it names
+// or that an "including" straight after it names ("five people and an
+// unborn baby", "six people, including an unborn child"): the archive
+// counts the people born.
+func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	for k := range cs {
+		c := &cs[k]
+		if c.Wounded || c.Shot || c.Count.Min < 2 {
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if first < 0 {
+			continue
+		}
+		end := last
+		if last+3 < len(low) && low[last+1] == "," && low[last+2] == "including" {
+			end = last + 4 // ", including an unborn child"
+		}
+		for j := first; j <= end && j < len(low); j++ {
+			if lx.unborn[low[j]] {
+				c.Count.Min--
+				if c.Count.Max != nil {
+					m := *c.Count.Max - 1
+					c.Count.Max = &m
+				}
+				break
+			}
+		}
+	}
+	return cs
 }
 
 // objectOf reports dead counted from token first as the object of an

@@ -38,6 +38,8 @@ func TestCasualties(t *testing.T) {
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
 		{"The man killed his ex-wife and then turned the gun on himself.", "killed 2..2"},
 		{"The gunman later took his own life.", "killed 1..1"},
+		{"The ambush left four adults and an unborn child dead.", "killed 4..4"},
+		{"He is accused of killing three people, including an unborn baby.", "killed 2..2"},
 		{"Police said he shot his neighbour's son before turning the gun on himself.", "shot 2..2; killed 1..1"},
 		{"The shooting claimed the lives of his mother and a man who then turned the gun on himself.", "killed 2..2"},
 		{"He had tried to take his own life in 2010.", ""},

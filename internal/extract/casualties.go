@@ -67,6 +67,7 @@ type casualtyLexicon struct {
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
 	unborn      map[string]bool // "an unborn child": not counted dead
+	modals      map[string]bool // "could have killed": not done
 	statistics  [][]string      // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
@@ -91,7 +92,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -110,7 +111,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -417,6 +418,13 @@ func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Ca
 		}
 	}
 	return cs
+}
+
+// unrealisedAt reports a cue at token c told as not done: an
+// [unrealised] word before it ("tried to kill"), or a modal and "have"
+// ("could have killed her").
+func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
+	return c > 0 && lx.unrealised[low[c-1]] || c > 1 && low[c-1] == "have" && lx.modals[low[c-2]]
 }
 
 // objectOf reports dead counted from token first as the object of an
@@ -731,6 +739,9 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		}
 		if hasKind(out, wounded, shot) {
 			continue
+		}
+		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c) || lx.remembered(low, c)) {
+			continue // "was going to kill his wife", "threatened to shoot his brother"
 		}
 		// The noun within three words of the determiner: "his cousin",
 		// "the other", "his 3-year-old daughter", "her teenage son".
@@ -1177,12 +1188,17 @@ func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
 	for skip := 0; skip <= 2 && k-skip > 0; skip++ {
 		end := k - skip // the cue ends at token end-1
 		if endsWith(low, end, lx.killedBefore) {
-			if lx.remembered(low, cueStart(low, end, lx.killedBefore)) {
+			// "tried to kill two officers" did not happen; "linked to
+			// the death of 4" did ("to" before a noun).
+			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c) && (low[c-1] != "to" || low[end-1] != "of") {
 				return false, false
 			}
 			return false, true
 		}
 		if endsWith(low, end, lx.woundedBefore) {
+			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore)) {
+				return false, false
+			}
 			return true, true
 		}
 		if skip < 2 && !lx.between[low[end-1]] {

@@ -38,6 +38,8 @@ func TestCasualties(t *testing.T) {
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
 		{"The man killed his ex-wife and then turned the gun on himself.", "killed 2..2"},
 		{"The gunman later took his own life.", "killed 1..1"},
+		{"Neither was hurt.", "wounded 0..0"},
+		{"She was taken to a hospital, but doctors were unable to save her.", "killed 1..1"},
 		{"A woman who was wounded in a shooting late on Sunday has died.", "killed 1..1"},
 		{"A boy who had been hospitalized since the shooting at his home has died.", "killed 1..1"},
 		{"He told police he was going to kill his wife.", ""},

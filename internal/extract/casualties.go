@@ -781,6 +781,9 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
 		}
+		if !endsWith(low, first, lx.shotBefore) && lx.shooter(low, last) {
+			continue // "a man shot his girlfriend": he is the gunman
+		}
 		c := Count{Min: q.Min}
 		if q.Bounded() {
 			m := q.Max
@@ -799,6 +802,30 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 	}
 	return out
+}
+
+// shooter reports people counted up to token k who are the subject of an
+// active "shot" with an object after it ("a man shot his girlfriend", "a
+// suspect shot the deputy"): they fired, they were not hit. A passive
+// ("was shot") or a count of shots ("shot three times") is not one.
+func (lx *casualtyLexicon) shooter(low []string, k int) bool {
+	for j := k + 1; j < len(low) && j <= k+4; j++ {
+		if lx.auxiliaries[low[j]] || low[j] == "had" || low[j] == "has" || low[j] == "have" {
+			return false
+		}
+		if low[j] != "shot" {
+			continue
+		}
+		if j+1 >= len(low) {
+			return false
+		}
+		next := low[j+1]
+		if j+2 < len(low) && (low[j+2] == "times" || low[j+2] == "time") {
+			return false // "shot three times"
+		}
+		return lx.objectDets[next] || lx.objectStarters[next] || next == "her"
+	}
+	return false
 }
 
 // followedBy reports a cue of people hurt, fate untold, after token k

@@ -158,7 +158,7 @@ func TestCasualties(t *testing.T) {
 		// shot after the gunman ("a man who shot four others").
 		{"Two guards were in critical condition and two others injured after the ambush.", "wounded 4..4"},
 		{"Caption: the raid that wounded six others. Ilse Marn was charged over the raid that wounded six others.", "wounded 6..6; wounded 6..6"},
-		{"Deputies are searching for a man who shot three others near the lake.", "shot 1..1; shot 3..3"},
+		{"Deputies are searching for a man who shot three others near the lake.", "shot 3..3"}, // the man is the gunman
 		{"Two women suffered minor injuries in the blast.", "wounded 2..2"},
 		// Words that count people with no noun: "another", "a second",
 		// "both".
@@ -242,6 +242,9 @@ func TestShot(t *testing.T) {
 		{"Three were taken to a hospital with minor injuries.", 3},
 		{"Six were shot outside a house on Pell Street.", 6},
 		{"Two were arrested at the scene.", 0},
+		{"Police said a suspect shot the clerk and ran.", 1},
+		{"Two gunmen shot a man outside the store.", 1},
+		{"Two men shot three times were taken to a hospital.", 2},
 	}
 	for _, tt := range tests {
 		got := 0

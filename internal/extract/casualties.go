@@ -68,7 +68,10 @@ type casualtyLexicon struct {
 	oneIncident map[string]bool
 	unborn      map[string]bool // "an unborn child": not counted dead
 	modals      map[string]bool // "could have killed": not done
-	statistics  [][]string      // "so far this year": a tally of many incidents
+	// murderSuicides are words for a killing and the killer's suicide:
+	// at least two dead.
+	murderSuicides map[string]bool
+	statistics     [][]string // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
 	// killed", "survives").
@@ -92,7 +95,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -111,7 +114,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -329,8 +332,35 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		}
 	}
 	out = lx.multiple(text, toks, low, out)
+	out = lx.murderSuicide(text, toks, low, out)
 	out = lx.shotThenDied(text, toks, low, out)
 	return lx.withoutUnborn(toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out))))
+}
+
+// murderSuicide counts the dead a [murder_suicides] word tells when the
+// sentence counts fewer: at least the one murdered and the murderer, or
+// as many murdered as a [multiples] word before it says and him ("a
+// double murder-suicide": at least three dead). An attempted one tells
+// no death.
+func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := range low {
+		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i) {
+			continue
+		}
+		n := 2
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			for _, m := range lx.multiples {
+				if hasWordsAt(low, k, m.words) {
+					n = m.n + 1
+				}
+			}
+		}
+		if largest(out, false) >= n {
+			return out
+		}
+		return append(out, Casualty{Count: Count{Min: n}, Start: toks[i].Start, End: toks[i].End, Text: text[toks[i].Start:toks[i].End]})
+	}
+	return out
 }
 
 // suicide counts the shooter's own death a [suicides] phrase tells

@@ -381,17 +381,18 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
 				return out // "killed himself": told already
 			}
-			first, _ := tokenRange(toks, c.Start, c.End)
-			if !c.Shot && !lx.objectOf(low, first, i) {
-				// "two people were found dead, police said, after the
-				// gunman ...": the dead may count him; "his mother and a
-				// man who turned the gun on himself" do.
-				return out
-			}
 			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
 				shot = c
 			} else if !c.Shot && (dead == nil || c.Count.Min > dead.Count.Min) {
 				dead = c
+			}
+		}
+		if dead != nil {
+			if first, _ := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) {
+				// "two people were found dead, police said, after the
+				// gunman ...": the dead may count him; "his mother and a
+				// man who turned the gun on himself" do.
+				return out
 			}
 		}
 		one := 1
@@ -462,7 +463,8 @@ func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
 // one who turns the gun on himself at token end unless a "who" between
 // tells he is one of them.
 func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
-	if first < 1 || !endsWith(low, first, lx.killedBefore) {
+	// "shot his daughter to death" too: dead, so shot to death.
+	if first < 1 || !endsWith(low, first, lx.killedBefore) && !endsWith(low, first, lx.shotBefore) {
 		return false
 	}
 	for k := first; k < end; k++ {
@@ -778,6 +780,9 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		for j := i + 1; j < len(low) && j <= i+3; j++ {
 			if lx.objectPersons[low[j]] || lx.headlinePersons[low[j]] {
 				n := 1
+				if shot && (hasWordsAt(low, j+1, []string{"to", "death"}) || j+1 < len(low) && low[j+1] == "dead") {
+					shot = false // "shot his daughter to death", "shot the man dead"
+				}
 				out = append(out, Casualty{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 					Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End], Noun: low[j]})
 				break

@@ -333,8 +333,40 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.multiple(text, toks, low, out)
 	out = lx.murderSuicide(text, toks, low, out)
+	if hasKind(out, false, false) && !hasKind(out, true, false) && !hasKind(out, false, true) {
+		out = append(out, lx.alsoHurt(text, toks, low)...)
+	}
 	out = lx.shotThenDied(text, toks, low, out)
 	return lx.withoutUnborn(toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out))))
+}
+
+// alsoHurt counts one person hurt beyond the dead a sentence counts,
+// told with "also" by a singular passive: "a victim who escaped from the
+// home where three people were killed also was injured", "the gunman was
+// also wounded".
+func (lx *casualtyLexicon) alsoHurt(text string, toks []nlp.Token, low []string) []Casualty {
+	for i := 1; i < len(low); i++ {
+		for _, aux := range lx.singular {
+			if !hasWordsAt(low, i, aux) {
+				continue
+			}
+			j := i + len(aux)
+			also := low[i-1] == "also"
+			if j < len(low) && low[j] == "also" {
+				also = true
+				j++
+			}
+			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
+				j++
+			}
+			if !also || j >= len(low) || !matchAny(low, j, lx.woundedAfter) {
+				continue
+			}
+			n := 1
+			return []Casualty{{Wounded: true, More: true, Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
+		}
+	}
+	return nil
 }
 
 // murderSuicide counts the dead a [murder_suicides] word tells when the

@@ -952,6 +952,9 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 				continue
 			}
 			passive := k < len(lx.singular)
+			if lx.deniedBefore(low, i) {
+				continue // "nobody else inside the car had been injured"
+			}
 			j := i + len(aux)
 			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
 				j++ // "was accidentally shot to death"
@@ -982,6 +985,23 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 		}
 	}
 	return hit
+}
+
+// deniedBefore reports a [pronoun_counts] word of no one ("nobody",
+// "neither") a few words before token i in its clause, the subject of
+// what follows.
+func (lx *casualtyLexicon) deniedBefore(low []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if low[k] == "," || low[k] == ";" || low[k] == "." {
+			return false
+		}
+		for _, pc := range lx.pronounCounts {
+			if pc.n == 0 && hasWordsAt(low, k, pc.words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isCue reports a casualty cue at token j.

@@ -42,7 +42,7 @@ func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []str
 				continue
 			}
 			return cs
-		case ";", ":", "(", "whom", "them", "whose", "while", "after", "before", "when", "where":
+		case ";", ":", "(", "whom", "them", "whose", "while", "before", "when", "where":
 			// another clause or another person: "shot his wife, who died".
 			return cs
 		}

@@ -40,6 +40,7 @@ func TestCasualties(t *testing.T) {
 		{"The gunman later took his own life.", "killed 1..1"},
 		{"Neither was hurt.", "wounded 0..0"},
 		{"Nobody else was hurt.", "wounded 0..0"},
+		{"A teen hospitalized after a weekend shooting has died.", "killed 1..1"},
 		{"He said nobody else inside the car had been injured.", ""},
 		{"Two men were killed in the exchange and the gunman was also wounded.", "killed 2..2; wounded 1..1"},
 		{"Police say he killed his wife and two children and then killed himself.", "killed 1..1; killed 4..4"},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"sitrep/internal/nlp"
 	"sitrep/internal/wordlist"
@@ -61,7 +62,16 @@ type casualtyLexicon struct {
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
-	statistics  [][]string // "so far this year": a tally of many incidents
+	suicides    [][]string // "took his own life": the shooter dead
+	// oneIncident words before "shootings" may name one incident's
+	// shots ("in the shootings", "in both shootings").
+	oneIncident map[string]bool
+	unborn      map[string]bool // "an unborn child": not counted dead
+	modals      map[string]bool // "could have killed": not done
+	// murderSuicides are words for a killing and the killer's suicide:
+	// at least two dead.
+	murderSuicides map[string]bool
+	statistics     [][]string // "so far this year": a tally of many incidents
 	// headlineDeaths tell a death in a headline with no count ("fatal
 	// shooting", "shooting death of"); headlineDenials undo them ("no one
 	// killed", "survives").
@@ -85,7 +95,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -94,7 +104,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "suicides": &lx.suicides, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -104,7 +114,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -322,8 +332,179 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		}
 	}
 	out = lx.multiple(text, toks, low, out)
+	out = lx.murderSuicide(text, toks, low, out)
+	if hasKind(out, false, false) && !hasKind(out, true, false) && !hasKind(out, false, true) {
+		out = append(out, lx.alsoHurt(text, toks, low)...)
+	}
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.sumDistinct(text, toks, low, lx.objectVictims(text, toks, low, out))
+	return lx.withoutUnborn(toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out))))
+}
+
+// alsoHurt counts one person hurt beyond the dead a sentence counts,
+// told with "also" by a singular passive: "a victim who escaped from the
+// home where three people were killed also was injured", "the gunman was
+// also wounded".
+func (lx *casualtyLexicon) alsoHurt(text string, toks []nlp.Token, low []string) []Casualty {
+	for i := 1; i < len(low); i++ {
+		for _, aux := range lx.singular {
+			if !hasWordsAt(low, i, aux) {
+				continue
+			}
+			j := i + len(aux)
+			also := low[i-1] == "also"
+			if j < len(low) && low[j] == "also" {
+				also = true
+				j++
+			}
+			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
+				j++
+			}
+			if !also || j >= len(low) || !matchAny(low, j, lx.woundedAfter) {
+				continue
+			}
+			n := 1
+			return []Casualty{{Wounded: true, More: true, Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End]}}
+		}
+	}
+	return nil
+}
+
+// murderSuicide counts the dead a [murder_suicides] word tells when the
+// sentence counts fewer: at least the one murdered and the murderer, or
+// as many murdered as a [multiples] word before it says and him ("a
+// double murder-suicide": at least three dead). An attempted one tells
+// no death.
+func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := range low {
+		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i) {
+			continue
+		}
+		n := 2
+		for k := i - 1; k >= 0 && k >= i-2; k-- {
+			for _, m := range lx.multiples {
+				if hasWordsAt(low, k, m.words) {
+					n = m.n + 1
+				}
+			}
+		}
+		if largest(out, false) >= n {
+			return out
+		}
+		return append(out, Casualty{Count: Count{Min: n}, Start: toks[i].Start, End: toks[i].End, Text: text[toks[i].Start:toks[i].End]})
+	}
+	return out
+}
+
+// suicide counts the shooter's own death a [suicides] phrase tells
+// ("then took his own life") as one dead beyond the dead the sentence
+// counts before it: "killed two people before turning the gun on
+// himself" is three dead.
+func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for i := range low {
+		if !matchAny(low, i, lx.suicides) || i > 0 && lx.unrealised[low[i-1]] {
+			continue
+		}
+		var dead, shot *Casualty
+		for k := range out {
+			c := &out[k]
+			if c.Wounded || !c.Shot && c.Start >= toks[i].Start {
+				continue // the dead told before; those hit anywhere
+			}
+			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
+				return out // "killed himself": told already
+			}
+			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
+				shot = c
+			} else if !c.Shot && (dead == nil || c.Count.Min > dead.Count.Min) {
+				dead = c
+			}
+		}
+		if dead != nil {
+			if first, _ := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) {
+				// "two people were found dead, police said, after the
+				// gunman ...": the dead may count him; "his mother and a
+				// man who turned the gun on himself" do.
+				return out
+			}
+		}
+		one := 1
+		if shot != nil {
+			// "shot his wife before turning the gun on himself": he is
+			// one more hit, so that those shot less those killed still
+			// count her.
+			shot.Count = addCounts(shot.Count, Count{Min: 1, Max: &one})
+		}
+		if dead != nil {
+			dead.Count = addCounts(dead.Count, Count{Min: 1, Max: &one})
+			return out
+		}
+		n := 1
+		end := i + len(lx.suicides[0])
+		for _, p := range lx.suicides {
+			if hasWordsAt(low, i, p) {
+				end = i + len(p) - 1
+				break
+			}
+		}
+		return append(out, Casualty{Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]})
+	}
+	return out
+}
+
+// withoutUnborn takes out of a count of dead the unborn child it names
+// or that an "including" straight after it names ("five people and an
+// unborn baby", "six people, including an unborn child"): the archive
+// counts the people born.
+func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	for k := range cs {
+		c := &cs[k]
+		if c.Wounded || c.Shot || c.Count.Min < 2 {
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if first < 0 {
+			continue
+		}
+		end := last
+		if last+3 < len(low) && low[last+1] == "," && low[last+2] == "including" {
+			end = last + 4 // ", including an unborn child"
+		}
+		for j := first; j <= end && j < len(low); j++ {
+			if lx.unborn[low[j]] {
+				c.Count.Min--
+				if c.Count.Max != nil {
+					m := *c.Count.Max - 1
+					c.Count.Max = &m
+				}
+				break
+			}
+		}
+	}
+	return cs
+}
+
+// unrealisedAt reports a cue at token c told as not done: an
+// [unrealised] word before it ("tried to kill"), or a modal and "have"
+// ("could have killed her").
+func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
+	return c > 0 && lx.unrealised[low[c-1]] || c > 1 && low[c-1] == "have" && lx.modals[low[c-2]]
+}
+
+// objectOf reports dead counted from token first as the object of an
+// active cue ("killed his wife", "killing two people"), who are not the
+// one who turns the gun on himself at token end unless a "who" between
+// tells he is one of them.
+func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
+	// "shot his daughter to death" too: dead, so shot to death.
+	if first < 1 || !endsWith(low, first, lx.killedBefore) && !endsWith(low, first, lx.shotBefore) {
+		return false
+	}
+	for k := first; k < end; k++ {
+		if low[k] == "who" {
+			return false
+		}
+	}
+	return true
 }
 
 // manyIncidents reports a sentence whose counts are a tally of many
@@ -333,6 +514,25 @@ func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool 
 	for i := range low {
 		if matchAny(low, i, lx.statistics) {
 			return true
+		}
+	}
+	// "3 dead, 5 hurt in South Side shootings", "in overnight
+	// shootings": shootings with no determiner are many incidents ("in
+	// the shootings", "in Sunday's shootings" may be one).
+	for i := range low {
+		if low[i] != "in" {
+			continue
+		}
+		for j := i + 1; j < len(low) && j <= i+4; j++ {
+			if low[j] == "shootings" {
+				if j > i+1 {
+					return true
+				}
+				break
+			}
+			if !isPlainWord(low[j]) || lx.oneIncident[low[j]] {
+				break
+			}
 		}
 	}
 	for _, q := range raw {
@@ -604,11 +804,17 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		if hasKind(out, wounded, shot) {
 			continue
 		}
+		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c) || lx.remembered(low, c)) {
+			continue // "was going to kill his wife", "threatened to shoot his brother"
+		}
 		// The noun within three words of the determiner: "his cousin",
 		// "the other", "his 3-year-old daughter", "her teenage son".
 		for j := i + 1; j < len(low) && j <= i+3; j++ {
 			if lx.objectPersons[low[j]] || lx.headlinePersons[low[j]] {
 				n := 1
+				if shot && (hasWordsAt(low, j+1, []string{"to", "death"}) || j+1 < len(low) && low[j+1] == "dead") {
+					shot = false // "shot his daughter to death", "shot the man dead"
+				}
 				out = append(out, Casualty{Wounded: wounded, Shot: shot, Count: Count{Min: 1, Max: &n},
 					Start: toks[i].Start, End: toks[j].End, Text: text[toks[i].Start:toks[j].End], Noun: low[j]})
 				break
@@ -632,12 +838,18 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		if q.Kind == nlp.Age && isOnePerson(text[:q.Start]) {
 			q.Kind, q.Min, q.Max = nlp.Count, 1, 1
 		}
-		if q.Kind != nlp.Count || q.Capped || !q.Person {
+		if q.Kind != nlp.Count || q.Capped {
 			continue
 		}
 		first, last := tokenRange(toks, q.Start, q.End)
-		if last < 0 || !lx.followedBy(low, last) && !endsWith(low, first, lx.shotBefore) {
+		// A bare number is people when a plural verb follows it: "two
+		// were taken to a hospital", "six were shot".
+		bare := !q.Person && q.Noun == "" && last >= 0 && last+1 < len(low) && (low[last+1] == "were" || low[last+1] == "are")
+		if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
+		}
+		if !endsWith(low, first, lx.shotBefore) && lx.shooter(low, last) {
+			continue // "a man shot his girlfriend": he is the gunman
 		}
 		c := Count{Min: q.Min}
 		if q.Bounded() {
@@ -657,6 +869,30 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 	}
 	return out
+}
+
+// shooter reports people counted up to token k who are the subject of an
+// active "shot" with an object after it ("a man shot his girlfriend", "a
+// suspect shot the deputy"): they fired, they were not hit. A passive
+// ("was shot") or a count of shots ("shot three times") is not one.
+func (lx *casualtyLexicon) shooter(low []string, k int) bool {
+	for j := k + 1; j < len(low) && j <= k+4; j++ {
+		if lx.auxiliaries[low[j]] || low[j] == "had" || low[j] == "has" || low[j] == "have" {
+			return false
+		}
+		if low[j] != "shot" {
+			continue
+		}
+		if j+1 >= len(low) {
+			return false
+		}
+		next := low[j+1]
+		if j+2 < len(low) && (low[j+2] == "times" || low[j+2] == "time") {
+			return false // "shot three times"
+		}
+		return lx.objectDets[next] || lx.objectStarters[next] || next == "her"
+	}
+	return false
 }
 
 // followedBy reports a cue of people hurt, fate untold, after token k
@@ -716,6 +952,9 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 				continue
 			}
 			passive := k < len(lx.singular)
+			if lx.deniedBefore(low, i) {
+				continue // "nobody else inside the car had been injured"
+			}
 			j := i + len(aux)
 			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
 				j++ // "was accidentally shot to death"
@@ -746,6 +985,23 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 		}
 	}
 	return hit
+}
+
+// deniedBefore reports a [pronoun_counts] word of no one ("nobody",
+// "neither") a few words before token i in its clause, the subject of
+// what follows.
+func (lx *casualtyLexicon) deniedBefore(low []string, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if low[k] == "," || low[k] == ";" || low[k] == "." {
+			return false
+		}
+		for _, pc := range lx.pronounCounts {
+			if pc.n == 0 && hasWordsAt(low, k, pc.words) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isCue reports a casualty cue at token j.
@@ -1002,6 +1258,17 @@ func includingClause(low []string, j int) int {
 	return 0
 }
 
+// isPlainWord reports a token of letters and hyphens only: not a
+// number, a possessive or punctuation.
+func isPlainWord(s string) bool {
+	for _, r := range s {
+		if r != '-' && !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func isDigits(s string) bool {
 	if s == "" {
 		return false
@@ -1035,12 +1302,17 @@ func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
 	for skip := 0; skip <= 2 && k-skip > 0; skip++ {
 		end := k - skip // the cue ends at token end-1
 		if endsWith(low, end, lx.killedBefore) {
-			if lx.remembered(low, cueStart(low, end, lx.killedBefore)) {
+			// "tried to kill two officers" did not happen; "linked to
+			// the death of 4" did ("to" before a noun).
+			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c) && (low[c-1] != "to" || low[end-1] != "of") {
 				return false, false
 			}
 			return false, true
 		}
 		if endsWith(low, end, lx.woundedBefore) {
+			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore)) {
+				return false, false
+			}
 			return true, true
 		}
 		if skip < 2 && !lx.between[low[end-1]] {
@@ -1173,10 +1445,86 @@ func HeadlineCasualties(title string) []Casualty {
 			continue
 		}
 		m := c.Count.Min
+		// "Teen, 4-year-old shot", "Woman and child injured": the
+		// one-person nouns listed straight before are hit too.
+		if one {
+			if more, first := lx.listedBefore(low, i); more > 0 {
+				m += more
+				c.Start, c.Text = toks[first].Start, title[toks[first].Start:c.End]
+			}
+		}
+		c.Count.Min = m
 		c.Count.Max = &m
 		if !has(c.Wounded, c.Shot) {
 			out = append(out, c)
 		}
+	}
+	return lx.headlineObjects(title, toks, low, out, has)
+}
+
+// listedBefore counts the one-person nouns or ages a headline lists
+// straight before the one at token i ("Teen, 4-year-old", "Woman and
+// 5-year-old child"), and returns the first token of the list.
+func (lx *casualtyLexicon) listedBefore(low []string, i int) (int, int) {
+	person := func(k int) bool { return lx.headlinePersons[low[k]] || strings.HasSuffix(low[k], "-year-old") }
+	n, first := 0, i
+	if i > 0 && strings.HasSuffix(low[i-1], "-year-old") && lx.headlinePersons[low[i]] {
+		first = i - 1 // "5-year-old child"
+	}
+	for k := first - 1; k > 0 && (low[k] == "," || low[k] == "and") && person(k-1); k = first - 1 {
+		first = k - 1
+		if first > 0 && lx.headlinePersons[low[first]] && strings.HasSuffix(low[first-1], "-year-old") {
+			first--
+		}
+		n++
+	}
+	return n, first
+}
+
+// headlineObjects adds the one person a headline's active verb of
+// shooting or wounding was done to, named by a noun for one person or an
+// age with no determiner, as headlines drop it: "Boy shoots sister",
+// "8-year-old shoots 11-year-old", "Gunman wounds 9-year-old girl",
+// "shooting of 3-year-old". Those shot are hit, fate untold, and not
+// read in a headline that tells a death.
+func (lx *casualtyLexicon) headlineObjects(title string, toks []nlp.Token, low []string, out []Casualty, has func(wounded, shot bool) bool) []Casualty {
+	added := map[bool]bool{}
+	// "charged with murder in shooting of 17-year-old": the one shot
+	// may be the dead the headline tells.
+	death := false
+	for i := range low {
+		death = death || matchAny(low, i, lx.headlineDeaths)
+	}
+	for j := 1; j < len(low); j++ {
+		var wounded bool
+		switch {
+		case low[j-1] == "shoots" || low[j-1] == "shot" && j >= 2 && !lx.auxiliaries[low[j-2]]:
+		case low[j-1] == "of" && j >= 2 && low[j-2] == "shooting":
+		case endsWith(low, j, lx.woundedBefore):
+			wounded = true
+		default:
+			continue
+		}
+		k := j
+		if lx.objectDets[low[k]] || low[k] == "a" || low[k] == "an" {
+			k++
+		}
+		if k >= len(low) {
+			break
+		}
+		age := strings.HasSuffix(low[k], "-year-old")
+		if age && k+1 < len(low) && (lx.headlinePersons[low[k+1]] || lx.objectPersons[low[k+1]]) {
+			k++
+		} else if !age && !lx.headlinePersons[low[k]] && !lx.objectPersons[low[k]] {
+			continue
+		}
+		if added[wounded] || has(wounded, !wounded) || death && !wounded {
+			continue
+		}
+		added[wounded] = true
+		n := 1
+		out = append(out, Casualty{Wounded: wounded, Shot: !wounded, Count: Count{Min: 1, Max: &n},
+			Start: toks[j].Start, End: toks[k].End, Text: title[toks[j].Start:toks[k].End], Noun: low[k]})
 	}
 	return out
 }

@@ -26,9 +26,23 @@ func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []str
 	if last < 0 {
 		return cs
 	}
+	// "A woman who was wounded in Sunday's shooting has died": a clause
+	// on the counted person straight after them, which may name what is
+	// theirs ("at her home").
+	rel := last+1 < len(low) && low[last+1] == "who"
 	for j := last + 1; j < len(low); j++ {
 		switch low[j] {
-		case ";", ":", "(", "who", "whom", "them", "whose", "while", "after", "before", "when", "where", "his", "her", "their":
+		case "his", "her", "their":
+			if rel {
+				continue
+			}
+			return cs
+		case "who":
+			if j == last+1 {
+				continue
+			}
+			return cs
+		case ";", ":", "(", "whom", "them", "whose", "while", "before", "when", "where":
 			// another clause or another person: "shot his wife, who died".
 			return cs
 		}

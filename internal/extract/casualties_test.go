@@ -36,6 +36,30 @@ func TestCasualties(t *testing.T) {
 		{"Six people were killed and 23 wounded when the car bomb exploded.", "killed 6..6; wounded 23..23"},
 		{"The blast killed six people and wounded at least 23 others, officials said.", "killed 6..6; wounded 23..+"},
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
+		{"The man killed his ex-wife and then turned the gun on himself.", "killed 2..2"},
+		{"The gunman later took his own life.", "killed 1..1"},
+		{"Neither was hurt.", "wounded 0..0"},
+		{"Nobody else was hurt.", "wounded 0..0"},
+		{"A teen hospitalized after a weekend shooting has died.", "killed 1..1"},
+		{"He said nobody else inside the car had been injured.", ""},
+		{"Two men were killed in the exchange and the gunman was also wounded.", "killed 2..2; wounded 1..1"},
+		{"Police say he killed his wife and two children and then killed himself.", "killed 1..1; killed 4..4"},
+		{"A man shot his 7-year-old daughter to death and then killed himself.", "killed 1..1; killed 2..2"},
+		{"Deputies are investigating an apparent murder-suicide on Pell Street.", "killed 2..+"},
+		{"Police called it a double murder-suicide.", "killed 3..+"},
+		{"He is charged over an attempted murder-suicide.", ""},
+		{"She was taken to a hospital, but doctors were unable to save her.", "killed 1..1"},
+		{"A woman who was wounded in a shooting late on Sunday has died.", "killed 1..1"},
+		{"A boy who had been hospitalized since the shooting at his home has died.", "killed 1..1"},
+		{"He told police he was going to kill his wife.", ""},
+		{"He is charged with trying to kill two deputies.", ""},
+		{"The bullet could have killed her, doctors said.", ""},
+		{"Arson is suspected in the fire linked to the death of 4 people.", "killed 4..4"},
+		{"The ambush left four adults and an unborn child dead.", "killed 4..4"},
+		{"He is accused of killing three people, including an unborn baby.", "killed 2..2"},
+		{"Police said he shot his neighbour's son before turning the gun on himself.", "shot 2..2; killed 1..1"},
+		{"The shooting claimed the lives of his mother and a man who then turned the gun on himself.", "killed 2..2"},
+		{"He had tried to take his own life in 2010.", ""},
 		{"The raid killed 13 soldiers and at least 169 civilians near the airport.", "killed 182..+"},
 		{"The murder of 137 concert-goers shocked the country.", "killed 137..137"},
 		// A death looked back on is not the event's toll.
@@ -143,7 +167,7 @@ func TestCasualties(t *testing.T) {
 		// shot after the gunman ("a man who shot four others").
 		{"Two guards were in critical condition and two others injured after the ambush.", "wounded 4..4"},
 		{"Caption: the raid that wounded six others. Ilse Marn was charged over the raid that wounded six others.", "wounded 6..6; wounded 6..6"},
-		{"Deputies are searching for a man who shot three others near the lake.", "shot 1..1; shot 3..3"},
+		{"Deputies are searching for a man who shot three others near the lake.", "shot 3..3"}, // the man is the gunman
 		{"Two women suffered minor injuries in the blast.", "wounded 2..2"},
 		// Words that count people with no noun: "another", "a second",
 		// "both".
@@ -224,6 +248,12 @@ func TestShot(t *testing.T) {
 		{"Two men were shot dead.", 0},
 		{"The shooting left three people injured.", 0},
 		{"Police shot at the tyres of the car.", 0},
+		{"Three were taken to a hospital with minor injuries.", 3},
+		{"Six were shot outside a house on Pell Street.", 6},
+		{"Two were arrested at the scene.", 0},
+		{"Police said a suspect shot the clerk and ran.", 1},
+		{"Two gunmen shot a man outside the store.", 1},
+		{"Two men shot three times were taken to a hospital.", 2},
 	}
 	for _, tt := range tests {
 		got := 0
@@ -260,10 +290,19 @@ func TestHeadlineCasualties(t *testing.T) {
 		{"Shooting at Kessin bar kills one, injures six", []c{{1, false, false}, {6, true, false}}},
 		{"City council debates 2 budget items", nil},
 		{"4 dead, 11 wounded in weekend shootings", nil},
+		{"3 dead, 5 hurt in Kessin shootings", nil},
+		{"2 dead in the Kessin shootings", []c{{2, false, false}}},
 		{"Suspect charged in Dalmera quadruple shooting", []c{{4, false, true}}},
 		{"Man killed, another injured in Pell Street shooting", []c{{1, true, false}, {1, false, false}}},
 		{"Stray bullets wound three, including a 9-year-old, on Pell Street", []c{{3, true, false}}},
 		{"Toddler accidentally shoots self with father's pistol", []c{{1, false, true}}},
+		{"Boy, 6, shoots 4-year-old cousin in Kessin", []c{{1, false, true}}},
+		{"Gunman who wounded 9-year-old girl still sought", []c{{1, true, false}}},
+		{"Deputies probe accidental shooting of toddler", []c{{1, false, true}}},
+		{"Man charged with murder in shooting of teen", nil}, // the one shot may be the dead
+		{"Girl, man shot outside Dalmera store", []c{{2, false, true}}},
+		{"Woman and 5-year-old child hurt in Pell Street shooting", []c{{2, true, false}}},
+		{"Teen accidently shot while hunting", []c{{1, false, true}}},
 	}
 	for _, tt := range tests {
 		var got []c

@@ -92,26 +92,83 @@ func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
 	return s.incidentWhereQ(f, walkTests{})
 }
 
-// commonMatches is how many articles a SQLite full-text match must reach
-// for a list to test each incident it walks (see incidentWhereQ) rather
-// than collect every match first.
-var commonMatches = 5000 // a variable so tests can take the other path
+// commonMatches is how many articles a full-text match must reach for a
+// list to test each incident it walks (see incidentWhereQ) rather than
+// collect every match first; on SQLite, everyMatches is how many it must reach
+// (estimated from the newest wordSample articles) for that test to ask the
+// full-text index about each incident's articles rather than list every
+// matching article once.
+var (
+	commonMatches = 5000   // variables so tests can take the other paths
+	everyMatches  = 200000 // measured on the 1M load store: see incidentWhereQ
+)
 
-// commonWords reports whether the words of q match at least commonMatches
-// articles; counting stops there, so it costs at most that many rowids.
-func (s *sqlStore) commonWords(ctx context.Context, q string) (bool, error) {
+const wordSample = 20000
+
+// commonWords says how common the words of q are: 0 (fewer than
+// commonMatches articles match them all), 1 (fewer than about
+// everyMatches, or any more on PostgreSQL) or 2. The first count stops at commonMatches, so it costs
+// at most that many rowids; a word past it is counted among the newest
+// wordSample articles only, and their share scaled to the store: the
+// incidents a list by date meets first are theirs, and the share is what
+// decides how far it walks.
+func (s *sqlStore) commonWords(ctx context.Context, q string) (int, error) {
 	ws := searchWords(q)
-	if s.dialect != sqliteDialect || len(ws) == 0 {
-		return false, nil
+	if len(ws) == 0 {
+		return 0, nil
 	}
+	if s.dialect != sqliteDialect {
+		// PostgreSQL estimates a word's articles well from the search
+		// column's statistics (on the 1M store: "Mexico" 3,738 for 4,165,
+		// "Ukraine" 9,286 for 9,303) but not what testing an incident
+		// costs: it walked 13,130 incidents for a page of "Mexico",
+		// reading each one's reports and articles (0.33 s), where
+		// collecting the matches and sorting their incidents took 0.06 s.
+		// Its estimate is read from the plan, which costs no execution:
+		// counting matches read tens of thousands of articles for a word
+		// in one article in twelve.
+		var plan string
+		err := s.db.QueryRowContext(ctx, `EXPLAIN (FORMAT JSON) SELECT 1 FROM articles
+			WHERE search @@ plainto_tsquery('simple', '`+strings.ReplaceAll(strings.Join(ws, " "), "'", "''")+`')`).Scan(&plan)
+		if err != nil {
+			return 0, fmt.Errorf("store: searching %q: %w", q, err)
+		}
+		var est []struct {
+			Plan struct {
+				Rows float64 `json:"Plan Rows"`
+			}
+		}
+		if err := json.Unmarshal([]byte(plan), &est); err != nil || len(est) == 0 {
+			return 0, fmt.Errorf("store: searching %q: reading the plan: %v", q, err)
+		}
+		if est[0].Plan.Rows < float64(2*commonMatches) {
+			return 0, nil
+		}
+		return 1, nil
+	}
+	match := `"` + strings.Join(ws, `" "`) + `"`
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM articles_fts
-		WHERE articles_fts MATCH $1 LIMIT `+strconv.Itoa(commonMatches)+`) m`,
-		`"`+strings.Join(ws, `" "`)+`"`).Scan(&n)
+		WHERE articles_fts MATCH $1 LIMIT `+strconv.Itoa(commonMatches)+`) m`, match).Scan(&n)
 	if err != nil {
-		return false, fmt.Errorf("store: searching %q: %w", q, err)
+		return 0, fmt.Errorf("store: searching %q: %w", q, err)
 	}
-	return n >= commonMatches, nil
+	if n < commonMatches {
+		return 0, nil
+	}
+	var last int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(max(id), 0) FROM articles`).Scan(&last); err != nil {
+		return 0, fmt.Errorf("store: searching %q: %w", q, err)
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles_fts WHERE articles_fts MATCH $1 AND rowid > $2`,
+		match, last-wordSample).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("store: searching %q: %w", q, err)
+	}
+	if float64(n)*float64(max(last, wordSample))/wordSample >= float64(everyMatches) {
+		return 2, nil
+	}
+	return 1, nil
 }
 
 // commonActorIncidents is how many incidents an actor must have for a
@@ -138,7 +195,10 @@ func (s *sqlStore) commonActor(ctx context.Context, actor string) (bool, error) 
 // walkTests says which filters a list should test on each incident it
 // walks (EXISTS) rather than collect up front (IN), because what they
 // match is common enough that a page fills quickly on the walk.
-type walkTests struct{ words, actor, box bool }
+type walkTests struct {
+	words             int // 0: collect; 1: test against every match; 2: ask the index per incident
+	actor, box, cells bool
+}
 
 // commonBoxPoints is how many points a bounding box must hold for a list
 // filtered by it alone to walk the list's index testing each incident's
@@ -174,8 +234,8 @@ func (s *sqlStore) commonBox(ctx context.Context, f IncidentFilter) (bool, error
 	return n >= commonBoxPoints, nil
 }
 
-// incidentWhereQ is incidentWhere; with walk.words set (SQLite only), a word
-// search tests each incident for a matching report (EXISTS) instead of
+// incidentWhereQ is incidentWhere; with walk.words 1 or 2 (SQLite only), a
+// word search tests each incident for a matching report (EXISTS) instead of
 // listing the incidents of every matching article. A list walks an index
 // in its order and stops after a page, so for a word in a quarter of the
 // articles (measured on the 1M store: "attack", 251,282 articles) that
@@ -238,7 +298,7 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 		// 32-bit floats). A box across the antimeridian is rare: the tests
 		// above alone.
 		switch {
-		case west > east || walk.box:
+		case west > east || walk.box || walk.cells:
 		case s.dialect == sqliteDialect:
 			w.add("i.id IN (SELECT id FROM incident_points WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)",
 				west, east, south, north)
@@ -259,7 +319,22 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 		w.add("i.id IN (SELECT incident_id FROM incident_reports WHERE article_id = ?)", f.ArticleID)
 	}
 	if ws := searchWords(f.Q); len(ws) > 0 {
-		if s.dialect == sqliteDialect && walk.words {
+		if s.dialect == sqliteDialect && walk.words == 2 {
+			// The full-text index seeks each article's rowid in the
+			// words' lists, which costs some hundreds of times listing
+			// one match for the test below, so it pays only for a word
+			// in more than about one article in six. Measured on the 1M
+			// store (this driver, one page, best of 3, listing every
+			// match / seeking): "killed", in all 1.18M articles, 469 /
+			// 14 ms; "Protest" (295,699) 106 / 60 ms; "Attack"
+			// (251,282) 106 / 62 ms; "civilians" (212,017) 100 / 113
+			// ms; "State" (92,002) 30 / 206 ms.
+			w.add(`EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = i.id
+				AND EXISTS (SELECT 1 FROM articles_fts f WHERE articles_fts MATCH ? AND f.rowid = ir.article_id))`,
+				`"`+strings.Join(ws, `" "`)+`"`)
+		} else if s.dialect == sqliteDialect && walk.words == 1 {
+			// The matches are listed once (SQLite builds a set of them
+			// for IN), then each incident walked is tested against it.
 			w.add(`EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = i.id
 				AND ir.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
 				`"`+strings.Join(ws, `" "`)+`"`)
@@ -268,8 +343,15 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 				WHERE ir.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`,
 				`"`+strings.Join(ws, `" "`)+`"`)
 		} else {
+			// A rare word's matches are collected first: OFFSET 0 keeps
+			// PostgreSQL from turning the IN into a walk of the list's
+			// index that tests each incident (see commonWords).
+			fence := ""
+			if walk.words == 0 {
+				fence = " OFFSET 0"
+			}
 			w.add(`i.id IN (SELECT ir.incident_id FROM incident_reports ir
-				WHERE ir.article_id IN (SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', ?)))`,
+				WHERE ir.article_id IN (SELECT id FROM articles WHERE search @@ plainto_tsquery('simple', ?))`+fence+`)`,
 				strings.Join(ws, " "))
 		}
 	} else if strings.TrimSpace(f.Q) != "" {
@@ -326,7 +408,10 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 			return IncidentPage{}, err
 		}
 	}
-	if walk.box, err = s.commonBox(ctx, f); err != nil {
+	cells := boxCells(f, so)
+	if cells != nil {
+		walk.cells = true
+	} else if walk.box, err = s.commonBox(ctx, f); err != nil {
 		return IncidentPage{}, err
 	}
 	wf := f
@@ -354,10 +439,26 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		cur = &c
 	}
 	limit := pageSize(f.Limit)
+	// A PostgreSQL word search finds the page's ids first and reads only
+	// their rows: the incidents it walks or collects and sorts are then
+	// read from the (date_start, id) index alone (an index-only scan)
+	// rather than each from the table, which for a word in a few per cent
+	// of the articles was thousands of rows for one page. SQLite defers
+	// the row itself until a row passes its tests.
+	deferRows := s.dialect != sqliteDialect && !byActor && len(searchWords(f.Q)) > 0
 	var got []incidentRow
 	for _, seg := range sortSegments(w, so, cur, keys) {
-		rows, err := s.db.QueryContext(ctx, `SELECT `+incidentCols+` FROM `+from+` WHERE `+seg.w.String()+
-			` ORDER BY `+seg.order+` LIMIT `+strconv.Itoa(limit+1-len(got)), seg.w.args...)
+		n := strconv.Itoa(limit + 1 - len(got))
+		query := `SELECT ` + incidentCols + ` FROM ` + from + ` WHERE ` + seg.w.String() +
+			` ORDER BY ` + seg.order + ` LIMIT ` + n
+		switch {
+		case cells != nil:
+			query = s.cellsQuery(seg, cells, n)
+		case deferRows:
+			query = `SELECT ` + incidentCols + ` FROM (SELECT i.id FROM incidents i WHERE ` + seg.w.String() +
+				` ORDER BY ` + seg.order + ` LIMIT ` + n + `) c CROSS JOIN incidents i WHERE i.id = c.id ORDER BY ` + seg.order
+		}
+		rows, err := s.db.QueryContext(ctx, query, seg.w.args...)
 		if err != nil {
 			return IncidentPage{}, fmt.Errorf("store: incidents: %w", err)
 		}
@@ -406,6 +507,87 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		page.Incidents[i].Sources = sources[page.Incidents[i].ID]
 	}
 	return page, nil
+}
+
+// maxBoxCells is how many one-degree cells (migration 0011) a bounding box
+// may cover for a list to walk each of them (boxCells). Each is one index
+// seek and at most a page of index entries; a larger box holds more points,
+// which the walk of the list's own index meets sooner (commonBox).
+const maxBoxCells = 100
+
+// boxCellWalk says whether a box listed by date walks its cells (a
+// variable so tests can compare with the other paths).
+var boxCellWalk = true
+
+// boxCells returns the one-degree cells of f's bounding box when a list
+// in so's order should walk them: the box is the filter (dates aside, as
+// the cells' index holds them too), it does not cross the antimeridian,
+// the order is by date, and it covers at most maxBoxCells cells. Else nil.
+// A cell is trunc(lat + 90) * 361 + trunc(lon + 180), as the index
+// computes it in float64: the same sums truncated give the same cells.
+func boxCells(f IncidentFilter, so incidentSort) []int {
+	b := f.BBox
+	if b == nil || so.col != "date_start" || !boxCellWalk {
+		return nil
+	}
+	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor}
+	if f != g {
+		return nil
+	}
+	west, south, east, north := b[0], b[1], b[2], b[3]
+	// NaN and out-of-range boxes are refused by incidentWhereQ; none may
+	// reach the arithmetic below.
+	if !(west <= east && south <= north && south >= -90 && north <= 90 && west >= -180 && east <= 180) {
+		return nil
+	}
+	r0, r1 := int(south+90), int(north+90)
+	c0, c1 := int(west+180), int(east+180)
+	if (r1-r0+1)*(c1-c0+1) > maxBoxCells {
+		return nil
+	}
+	var cells []int
+	for r := r0; r <= r1; r++ {
+		for c := c0; c <= c1; c++ {
+			cells = append(cells, r*361+c)
+		}
+	}
+	return cells
+}
+
+// The cell of an incident as the index of migration 0011 computes it;
+// the text must be the index's own.
+const (
+	sqliteCellExpr   = `(CAST(i.lat + 90 AS INTEGER) * 361 + CAST(i.lon + 180 AS INTEGER))`
+	postgresCellExpr = `(CAST(floor(i.lat + 90) AS INTEGER) * 361 + CAST(floor(i.lon + 180) AS INTEGER))`
+)
+
+// cellsQuery is a segment of a page of a box listed by date: each cell's
+// first n incidents in the segment's order, read from the cells' index
+// alone, then the first n of all of them, then their rows. The segment's
+// conditions (the box's exact tests, dates, the cursor) are tested on
+// the index entries.
+func (s *sqlStore) cellsQuery(seg sortSegment, cells []int, n string) string {
+	var ids string
+	if s.dialect == sqliteDialect {
+		// SQLite has no LATERAL: one arm per cell, each an index walk.
+		arms := make([]string, len(cells))
+		for k, c := range cells {
+			arms[k] = `SELECT * FROM (SELECT i.id, i.date_start FROM incidents i INDEXED BY incidents_cell WHERE ` +
+				sqliteCellExpr + ` = ` + strconv.Itoa(c) + ` AND i.lat IS NOT NULL AND i.lon IS NOT NULL AND ` +
+				seg.w.String() + ` ORDER BY ` + seg.order + ` LIMIT ` + n + `)`
+		}
+		ids = `SELECT i.id FROM (` + strings.Join(arms, ` UNION ALL `) + `) i ORDER BY ` + seg.order + ` LIMIT ` + n
+	} else {
+		list := make([]string, len(cells))
+		for k, c := range cells {
+			list[k] = strconv.Itoa(c)
+		}
+		ids = `SELECT i.id FROM unnest(ARRAY[` + strings.Join(list, `, `) + `]) AS cell(v) CROSS JOIN LATERAL
+			(SELECT i.id, i.date_start FROM incidents i WHERE ` + postgresCellExpr + ` = cell.v
+				AND i.lat IS NOT NULL AND i.lon IS NOT NULL AND ` + seg.w.String() + `
+				ORDER BY ` + seg.order + ` LIMIT ` + n + `) i ORDER BY ` + seg.order + ` LIMIT ` + n
+	}
+	return `SELECT ` + incidentCols + ` FROM (` + ids + `) c CROSS JOIN incidents i WHERE i.id = c.id ORDER BY ` + seg.order
 }
 
 // sortSegment is one query of a page: its WHERE and ORDER BY.

@@ -19,6 +19,13 @@ func TestWordSearchPaths(t *testing.T) {
 			}
 		}
 		walkSamePages(t, s, &commonMatches, fs)
+		// Walking, with every match listed once or the index asked per
+		// incident.
+		saved := commonMatches
+		t.Cleanup(func() { commonMatches = saved })
+		commonMatches = 1
+		walkSamePages(t, s, &everyMatches, fs)
+		commonMatches = saved
 	})
 }
 

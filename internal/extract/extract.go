@@ -419,6 +419,15 @@ func sentenceReading(sentence string, violentOnly bool) (Trigger, bool) {
 				// the shooting.
 				continue
 			}
+			if label == Attribution && a.hasCue(cueClaim) {
+				// "X claimed responsibility for the murder of Y": the
+				// claim is the news, but the violence it owns happened;
+				// the next violent reading codes it. An accusation
+				// ("deputies accused of murder") may be contested and
+				// stays a blame only.
+				violentOnly = true
+				continue
+			}
 			// A disaster, crime or diplomacy outranks any event reading.
 			return Trigger{}, false
 		}

@@ -148,6 +148,7 @@ const (
 	cueGunfireHarm = "gunfire_harm"   // someone was hit by gunfire
 	cueAccident    = "accident"       // by accident
 	cueClaim       = "responsibility" // a group owns an act
+	cueCondemn     = "condemnation"   // someone condemns an act
 )
 
 // hasCue reports whether the named cue occurs in the sentence (not

@@ -145,8 +145,10 @@ func (a *analysis) negated(m match) bool {
 // Cues sentenceTrigger weighs against the non-violent categories
 // (codebook/events.yaml, cues).
 const (
-	cueGunfireHarm = "gunfire_harm" // someone was hit by gunfire
-	cueAccident    = "accident"     // by accident
+	cueGunfireHarm = "gunfire_harm"   // someone was hit by gunfire
+	cueAccident    = "accident"       // by accident
+	cueClaim       = "responsibility" // a group owns an act
+	cueCondemn     = "condemnation"   // someone condemns an act
 )
 
 // hasCue reports whether the named cue occurs in the sentence (not

@@ -203,3 +203,29 @@ func TestLocalNewsRoutineSenses(t *testing.T) {
 		})
 	}
 }
+
+// A claim of responsibility for violence, or a condemnation of it, tells
+// that the violence happened; an accusation stays a blame only.
+func TestSentenceTriggerClaimAndCondemnation(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string // "" for no event
+	}{
+		{"The Dorvan Front claimed responsibility for the murder of the Velmora mayor.", "attack"},
+		{"The ministry strongly condemned the murder of judge Anna Orvale.", "attack"},
+		{"The family blamed two guards for the murder.", ""},
+		{"The ministry condemned the decision to close the border crossing.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			tr, ok := sentenceTrigger(tt.sentence)
+			got := ""
+			if ok {
+				got = tr.Subtype
+			}
+			if got != tt.want {
+				t.Errorf("sentenceTrigger = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

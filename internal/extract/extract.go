@@ -419,6 +419,17 @@ func sentenceReading(sentence string, violentOnly bool) (Trigger, bool) {
 				// the shooting.
 				continue
 			}
+			if (label == Attribution && a.hasCue(cueClaim)) || (label == Diplomatic && a.hasCue(cueCondemn)) {
+				// "X claimed responsibility for the murder of Y": the
+				// claim is the news, but the violence it owns happened;
+				// the next violent reading codes it. An accusation
+				// ("deputies accused of murder") may be contested and
+				// stays a blame only. So with a condemnation ("the
+				// ministry condemned the murder of Y"): it is
+				// diplomacy about violence that happened.
+				violentOnly = true
+				continue
+			}
 			// A disaster, crime or diplomacy outranks any event reading.
 			return Trigger{}, false
 		}

@@ -1137,7 +1137,16 @@ func (m *matcher) nextToDay(r res, i int) res {
 	}
 	m.nested = false
 	if !d.ok() || d.p == nil || d.p.g < gDay || !d.p.valid() {
-		return res{}
+		// "the night before", "the day after" with nothing after them:
+		// the day next to the text's last date ("On Friday ... The night
+		// before, ..." is Thursday night). Not "the day before the vote",
+		// where "before" takes an event: TimeBank reads that "the day" as
+		// the date it stands next to.
+		if !m.bareAdverb(j) || !m.ref.valid() || m.ref.g < gDay {
+			return res{}
+		}
+		p := m.ref
+		d = res{start: j, end: j, p: &p}
 	}
 	off := 1
 	if m.is(i+1, "before") {
@@ -1151,6 +1160,18 @@ func (m *matcher) nextToDay(r res, i int) res {
 	}
 	r.typ = "TIME"
 	return m.dayPart(r, day, pod)
+}
+
+// bareAdverb reports whether "before"/"after" just before token j stands
+// alone, as an adverb ending the expression: j is the end of the text, a
+// punctuation mark, or a word in [adverb_next] ("the day before in the
+// capital"), not the start of the event or date it would take.
+func (m *matcher) bareAdverb(j int) bool {
+	if j >= len(m.t) || m.t[j].kind == kPunct && m.t[j].low != "-" {
+		return true
+	}
+	_, ok := m.table("adverb_next", j)
+	return ok
 }
 
 func (m *matcher) misc(i int) res {

@@ -104,7 +104,7 @@ var cases = []struct {
 	{"2024-03-27", "Two cars collided the night before March 3, 2024, on the ring road.",
 		[]want{{"the night before March 3, 2024", "TIME", "2024-03-02TNI", ""}}},
 	{"2024-03-27", "The ferry sank on March 3; the day after, divers came.",
-		[]want{{"March 3", "DATE", "2024-03-03", ""}, {"the day", "DATE", "2024-03-03", ""}}},
+		[]want{{"March 3", "DATE", "2024-03-03", ""}, {"the day after", "DATE", "2024-03-04", ""}}},
 	{"2024-03-27", "The uprising began in mid-1996.",
 		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
 
@@ -176,6 +176,18 @@ var cases = []struct {
 	// A clock time takes the relative day after it.
 	{"2024-03-27", "The ferry ran aground about 1:15 a.m. last Saturday.",
 		[]want{{"1:15 a.m. last Saturday", "TIME", "2024-03-23T01:15", ""}}},
+
+	// "the day before", "the night after" standing alone are the day next
+	// to the text's last date; with an event after "before" they are not
+	// ("the day" in apposition keeps the date it stands next to).
+	{"2024-03-27", "Rangers reached the lake on Friday. The night before, poachers had cut the fence.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"The night before", "TIME", "2024-03-21TNI", ""}}},
+	{"2024-03-27", "Rangers reached the lake on Friday; poachers had cut the fence the day before.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day before", "DATE", "2024-03-21", ""}}},
+	{"2024-03-27", "Rangers reached the lake on Friday and left the day after in a storm.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day after", "DATE", "2024-03-23", ""}}},
+	{"2024-03-27", "The ferry sank on Friday, the day before the regatta.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day", "DATE", "2024-03-22", ""}}},
 
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},

@@ -304,8 +304,8 @@ func (m *matcher) weekday(i int) res {
 		d.start = i
 		return m.matchWeekday(d, wd)
 	}
-	if !full {
-		return res{} // "Sun", "Wed" only with a date after them
+	if !full && !m.weekdayAbbr(i, j) {
+		return res{} // "Sun", "Wed" need a date after them or a weekday's context
 	}
 	if _, ok := m.table("not_before_weekday", i-1); ok {
 		return res{}
@@ -315,7 +315,7 @@ func (m *matcher) weekday(i int) res {
 	}
 	// Every week: "Tuesdays", "Tuesday nights".
 	pod, podOK := m.table("part_of_day", j)
-	if w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
+	if full && w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
 		r := res{start: i, end: j, typ: "SET", val: fmt.Sprintf("XXXX-WXX-%d", wd)}
 		if podOK {
 			r.end, r.val = j+1, r.val+"T"+pod
@@ -336,6 +336,36 @@ func (m *matcher) weekday(i int) res {
 	}
 	r.p = &p
 	return r
+}
+
+// weekdayAbbr reports whether the abbreviated weekday at i (its full stop,
+// if any, ending before j) names a day: capitalised, and either after a
+// word that introduces a day ("on Tues", "late Thurs.") or, for the
+// abbreviations that are no English word, with its full stop ("Tues.").
+// The ones that are words ([weekday_word]: "sat", "wed", "sun") take the
+// full stop only with a part of the day after it ("Sat. night"), and
+// without one never before a capitalised word ("on Sun Valley").
+func (m *matcher) weekdayAbbr(i, j int) bool {
+	if !m.t[i].cap {
+		return false
+	}
+	_, ctx := m.table("weekday_context", i-1)
+	_, word := m.table("weekday_word", i)
+	dotted := j > i+1
+	if !dotted && ctx && word && j < len(m.t) && m.t[j].cap && m.t[j].kind != kPunct {
+		return false
+	}
+	if ctx {
+		return true
+	}
+	if !dotted {
+		return false
+	}
+	if !word {
+		return true
+	}
+	_, pod := m.table("part_of_day", j)
+	return pod
 }
 
 // matchWeekday checks a written weekday against its date. When the year
@@ -561,9 +591,15 @@ func (m *matcher) relative(i int) res {
 		}
 		return set(pMonth(y, mo))
 	}
-	if v, ok := m.table("weekday", j); ok && len(m.w(j)) >= 6 && m.w(j)[len(m.w(j))-1] != 's' {
+	full := len(m.w(j)) >= 6
+	_, word := m.table("weekday_word", j)
+	abbr := !full && m.t[j].cap && (!word || m.dot(j+1) > j+1) // "last Thurs", "next Sat." (not "that Sun")
+	if v, ok := m.table("weekday", j); ok && (full && m.w(j)[len(m.w(j))-1] != 's' || abbr) {
 		if !base.valid() {
 			return fail()
+		}
+		if !full {
+			r.end = m.dot(j + 1) // "last Thurs."
 		}
 		wd, _ := strconv.Atoi(v)
 		t := base.t
@@ -586,7 +622,7 @@ func (m *matcher) relative(i int) res {
 			d = t.AddDate(0, 0, wd-cur)
 		}
 		p := pDay(d)
-		if pod, ok := m.table("part_of_day", j+1); ok {
+		if pod, ok := m.table("part_of_day", r.end); ok {
 			r.end++
 			p = point{t: p.t, g: gPartOfDay, code: pod}
 		}

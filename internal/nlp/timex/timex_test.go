@@ -189,6 +189,18 @@ var cases = []struct {
 	{"2024-03-27", "The ferry sank on Friday, the day before the regatta.",
 		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day", "DATE", "2024-03-22", ""}}},
 
+	// Abbreviated weekdays: with a full stop, or after a word that
+	// introduces a day; "Sat", "Wed", "Sun" as words are left alone.
+	{"2024-03-27", "Poachers were seen near the lake on Tues. and again late Thurs. night.",
+		[]want{{"Tues.", "DATE", "2024-03-26", ""}, {"Thurs. night", "", "2024-03-21TNI", ""}}},
+	{"2024-03-27", "The rangers met on Sat. and will patrol again on Wed.",
+		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-04-03", ""}}},
+	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
+		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
+	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",
+		[]want{{"Tues. night", "", "2024-03-26TNI", ""}, {"Sat. night", "", "2024-03-23TNI", ""}}},
+	{"2024-03-27", "The warden sat. They Wed. The Sun. A story in the Sun Sat on the desk. Ask Mon. That Sun rose.", nil},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

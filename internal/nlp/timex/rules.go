@@ -1039,14 +1039,33 @@ func (m *matcher) holiday(i int) res {
 		return r
 	}
 	t := holidayDate(movable, v, y)
-	if !hasY && m.hasD && !m.future(i) && t.Sub(dayOf(m.dct)) > 60*24*time.Hour {
-		// A holiday still to come this year, in a clause that does not
-		// look forward, is last year's.
-		return m.holidayYear(r, movable, v, y-1)
+	if !hasY && m.hasD {
+		// As a bare weekday: the last one on or before the document date,
+		// or the next one when the clause looks forward. A holiday the
+		// text waits for ("home for Christmas", "before Easter") may be
+		// this year's a while ahead.
+		today := dayOf(m.dct)
+		_, ahead := m.table("holiday_ahead", m.holidayPrev(i))
+		switch fut := m.future(i); {
+		case !fut && t.After(today) && (!ahead || t.Sub(today) > 60*24*time.Hour):
+			return m.holidayYear(r, movable, v, y-1)
+		case fut && t.Before(today):
+			return m.holidayYear(r, movable, v, y+1)
+		}
 	}
 	p := pDay(t)
 	r.p = &p
 	return r
+}
+
+// holidayPrev is the index of the word before a holiday at i, skipping
+// "the" and "of" ("ahead of the Fourth of July").
+func (m *matcher) holidayPrev(i int) int {
+	j := i - 1
+	for j >= 0 && m.is(j, "the", "of") {
+		j--
+	}
+	return j
 }
 
 func (m *matcher) holidayYear(r res, movable, v string, y int) res {

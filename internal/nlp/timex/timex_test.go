@@ -201,6 +201,20 @@ var cases = []struct {
 		[]want{{"Tues. night", "", "2024-03-26TNI", ""}, {"Sat. night", "", "2024-03-23TNI", ""}}},
 	{"2024-03-27", "The warden sat. They Wed. The Sun. A story in the Sun Sat on the desk. Ask Mon. That Sun rose.", nil},
 
+	// A holiday without a year is, as a bare weekday, the last one on or
+	// before the document date, the next one in a clause that looks
+	// forward; a text waiting for it may mean this year's.
+	{"2024-05-06", "Two hikers were hurt in a fall on Memorial Day, rangers said.",
+		[]want{{"Memorial Day", "DATE", "2023-05-29", ""}}},
+	{"2024-05-06", "Rangers will close the trail on Memorial Day.",
+		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
+	{"2024-05-06", "Volunteers cleared the trail ahead of Memorial Day.",
+		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
+	{"2024-12-28", "The lodge burned on Christmas Day.",
+		[]want{{"Christmas Day", "DATE", "2024-12-25", ""}}},
+	{"2024-12-28", "The lodge will reopen on Christmas Day.",
+		[]want{{"Christmas Day", "DATE", "2025-12-25", ""}}},
+
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},
 	{"2024-03-27", "The blast killed 137 people 2 miles from the base.", nil},

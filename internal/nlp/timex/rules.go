@@ -593,7 +593,7 @@ func (m *matcher) relative(i int) res {
 	}
 	full := len(m.w(j)) >= 6
 	_, word := m.table("weekday_word", j)
-	abbr := !full && m.t[j].cap && (!word || m.dot(j+1) > j+1) // "last Thurs", "next Sat." (not "that Sun")
+	abbr := !full && j < len(m.t) && m.t[j].cap && (!word || m.dot(j+1) > j+1) // "last Thurs", "next Sat." (not "that Sun")
 	if v, ok := m.table("weekday", j); ok && (full && m.w(j)[len(m.w(j))-1] != 's' || abbr) {
 		if !base.valid() {
 			return fail()

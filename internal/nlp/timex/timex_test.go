@@ -200,6 +200,7 @@ var cases = []struct {
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",
 		[]want{{"Tues. night", "", "2024-03-26TNI", ""}, {"Sat. night", "", "2024-03-23TNI", ""}}},
 	{"2024-03-27", "The warden sat. They Wed. The Sun. A story in the Sun Sat on the desk. Ask Mon. That Sun rose.", nil},
+	{"2024-03-27", "The warden came last", nil},
 
 	// A holiday without a year is, as a bare weekday, the last one on or
 	// before the document date, the next one in a clause that looks

@@ -1039,18 +1039,14 @@ func (m *matcher) holiday(i int) res {
 		return r
 	}
 	t := holidayDate(movable, v, y)
-	if !hasY && m.hasD {
-		// As a bare weekday: the last one on or before the document date,
-		// or the next one when the clause looks forward. A holiday the
-		// text waits for ("home for Christmas", "before Easter") may be
-		// this year's a while ahead.
-		today := dayOf(m.dct)
-		_, ahead := m.table("holiday_ahead", m.holidayPrev(i))
-		switch fut := m.future(i); {
-		case !fut && t.After(today) && (!ahead || t.Sub(today) > 60*24*time.Hour):
+	if !hasY && m.hasD && !m.future(i) && t.After(dayOf(m.dct)) {
+		// A holiday still to come this year, in a clause that does not
+		// look forward, is last year's when it is far ahead, or when it
+		// dates a past event as a bare weekday would: "shot on Memorial
+		// Day" three weeks before it. Not when it is named as a thing
+		// ("a Christmas party") or awaited ("home for Christmas").
+		if t.Sub(dayOf(m.dct)) > 60*24*time.Hour || m.holidayPast(i) {
 			return m.holidayYear(r, movable, v, y-1)
-		case fut && t.Before(today):
-			return m.holidayYear(r, movable, v, y+1)
 		}
 	}
 	p := pDay(t)
@@ -1058,14 +1054,30 @@ func (m *matcher) holiday(i int) res {
 	return r
 }
 
-// holidayPrev is the index of the word before a holiday at i, skipping
-// "the" and "of" ("ahead of the Fourth of July").
-func (m *matcher) holidayPrev(i int) int {
+// holidayPast reports whether a holiday at i dates a past event: it comes
+// after a word that dates one ([holiday_on]: "on", "over", "during"), in a
+// sentence with a past-tense cue ([past_cue], or a word ending in "-ed")
+// within a dozen words either side.
+func (m *matcher) holidayPast(i int) bool {
 	j := i - 1
-	for j >= 0 && m.is(j, "the", "of") {
+	if m.is(j, "the") {
 		j--
 	}
-	return j
+	if _, ok := m.table("holiday_on", j); !ok {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		for k := i + step; k >= 0 && k < len(m.t) && k >= i-12 && k <= i+12; k += step {
+			if t := m.t[k]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == ";") {
+				break
+			}
+			w := m.w(k)
+			if _, ok := m.table("past_cue", k); ok || len(w) >= 5 && strings.HasSuffix(w, "ed") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *matcher) holidayYear(r res, movable, v string, y int) res {

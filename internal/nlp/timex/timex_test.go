@@ -202,9 +202,9 @@ var cases = []struct {
 	{"2024-03-27", "The warden sat. They Wed. The Sun. A story in the Sun Sat on the desk. Ask Mon. That Sun rose.", nil},
 	{"2024-03-27", "The warden came last", nil},
 
-	// A holiday without a year is, as a bare weekday, the last one on or
-	// before the document date, the next one in a clause that looks
-	// forward; a text waiting for it may mean this year's.
+	// A holiday without a year that dates a past event is last year's
+	// when this year's is still to come; one the text names as a thing or
+	// waits for, or in a clause that looks forward, is this year's.
 	{"2024-05-06", "Two hikers were hurt in a fall on Memorial Day, rangers said.",
 		[]want{{"Memorial Day", "DATE", "2023-05-29", ""}}},
 	{"2024-05-06", "Rangers will close the trail on Memorial Day.",
@@ -213,8 +213,10 @@ var cases = []struct {
 		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
 	{"2024-12-28", "The lodge burned on Christmas Day.",
 		[]want{{"Christmas Day", "DATE", "2024-12-25", ""}}},
-	{"2024-12-28", "The lodge will reopen on Christmas Day.",
-		[]want{{"Christmas Day", "DATE", "2025-12-25", ""}}},
+	{"2024-12-06", "Guests at the lodge hung Christmas lights on Sunday.",
+		[]want{{"Christmas", "DATE", "2024-12-25", ""}, {"Sunday", "DATE", "2024-12-01", ""}}},
+	{"2024-12-06", "The lodge closed early and will open on Christmas Eve.",
+		[]want{{"Christmas Eve", "DATE", "2024-12-24", ""}}},
 
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},

@@ -304,8 +304,8 @@ func (m *matcher) weekday(i int) res {
 		d.start = i
 		return m.matchWeekday(d, wd)
 	}
-	if !full {
-		return res{} // "Sun", "Wed" only with a date after them
+	if !full && !m.weekdayAbbr(i, j) {
+		return res{} // "Sun", "Wed" need a date after them or a weekday's context
 	}
 	if _, ok := m.table("not_before_weekday", i-1); ok {
 		return res{}
@@ -315,7 +315,7 @@ func (m *matcher) weekday(i int) res {
 	}
 	// Every week: "Tuesdays", "Tuesday nights".
 	pod, podOK := m.table("part_of_day", j)
-	if w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
+	if full && w[len(w)-1] == 's' || podOK && m.w(j)[len(m.w(j))-1] == 's' {
 		r := res{start: i, end: j, typ: "SET", val: fmt.Sprintf("XXXX-WXX-%d", wd)}
 		if podOK {
 			r.end, r.val = j+1, r.val+"T"+pod
@@ -336,6 +336,36 @@ func (m *matcher) weekday(i int) res {
 	}
 	r.p = &p
 	return r
+}
+
+// weekdayAbbr reports whether the abbreviated weekday at i (its full stop,
+// if any, ending before j) names a day: capitalised, and either after a
+// word that introduces a day ("on Tues", "late Thurs.") or, for the
+// abbreviations that are no English word, with its full stop ("Tues.").
+// The ones that are words ([weekday_word]: "sat", "wed", "sun") take the
+// full stop only with a part of the day after it ("Sat. night"), and
+// without one never before a capitalised word ("on Sun Valley").
+func (m *matcher) weekdayAbbr(i, j int) bool {
+	if !m.t[i].cap {
+		return false
+	}
+	_, ctx := m.table("weekday_context", i-1)
+	_, word := m.table("weekday_word", i)
+	dotted := j > i+1
+	if !dotted && ctx && word && j < len(m.t) && m.t[j].cap && m.t[j].kind != kPunct {
+		return false
+	}
+	if ctx {
+		return true
+	}
+	if !dotted {
+		return false
+	}
+	if !word {
+		return true
+	}
+	_, pod := m.table("part_of_day", j)
+	return pod
 }
 
 // matchWeekday checks a written weekday against its date. When the year
@@ -561,9 +591,15 @@ func (m *matcher) relative(i int) res {
 		}
 		return set(pMonth(y, mo))
 	}
-	if v, ok := m.table("weekday", j); ok && len(m.w(j)) >= 6 && m.w(j)[len(m.w(j))-1] != 's' {
+	full := len(m.w(j)) >= 6
+	_, word := m.table("weekday_word", j)
+	abbr := !full && j < len(m.t) && m.t[j].cap && (!word || m.dot(j+1) > j+1) // "last Thurs", "next Sat." (not "that Sun")
+	if v, ok := m.table("weekday", j); ok && (full && m.w(j)[len(m.w(j))-1] != 's' || abbr) {
 		if !base.valid() {
 			return fail()
+		}
+		if !full {
+			r.end = m.dot(j + 1) // "last Thurs."
 		}
 		wd, _ := strconv.Atoi(v)
 		t := base.t
@@ -586,7 +622,7 @@ func (m *matcher) relative(i int) res {
 			d = t.AddDate(0, 0, wd-cur)
 		}
 		p := pDay(d)
-		if pod, ok := m.table("part_of_day", j+1); ok {
+		if pod, ok := m.table("part_of_day", r.end); ok {
 			r.end++
 			p = point{t: p.t, g: gPartOfDay, code: pod}
 		}
@@ -1003,14 +1039,45 @@ func (m *matcher) holiday(i int) res {
 		return r
 	}
 	t := holidayDate(movable, v, y)
-	if !hasY && m.hasD && !m.future(i) && t.Sub(dayOf(m.dct)) > 60*24*time.Hour {
+	if !hasY && m.hasD && !m.future(i) && t.After(dayOf(m.dct)) {
 		// A holiday still to come this year, in a clause that does not
-		// look forward, is last year's.
-		return m.holidayYear(r, movable, v, y-1)
+		// look forward, is last year's when it is far ahead, or when it
+		// dates a past event as a bare weekday would: "shot on Memorial
+		// Day" three weeks before it. Not when it is named as a thing
+		// ("a Christmas party") or awaited ("home for Christmas").
+		if t.Sub(dayOf(m.dct)) > 60*24*time.Hour || m.holidayPast(i) {
+			return m.holidayYear(r, movable, v, y-1)
+		}
 	}
 	p := pDay(t)
 	r.p = &p
 	return r
+}
+
+// holidayPast reports whether a holiday at i dates a past event: it comes
+// after a word that dates one ([holiday_on]: "on", "over", "during"), in a
+// sentence with a past-tense cue ([past_cue], or a word ending in "-ed")
+// within a dozen words either side.
+func (m *matcher) holidayPast(i int) bool {
+	j := i - 1
+	if m.is(j, "the") {
+		j--
+	}
+	if _, ok := m.table("holiday_on", j); !ok {
+		return false
+	}
+	for _, step := range []int{-1, 1} {
+		for k := i + step; k >= 0 && k < len(m.t) && k >= i-12 && k <= i+12; k += step {
+			if t := m.t[k]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == ";") {
+				break
+			}
+			w := m.w(k)
+			if _, ok := m.table("past_cue", k); ok || len(w) >= 5 && strings.HasSuffix(w, "ed") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (m *matcher) holidayYear(r res, movable, v string, y int) res {
@@ -1137,7 +1204,16 @@ func (m *matcher) nextToDay(r res, i int) res {
 	}
 	m.nested = false
 	if !d.ok() || d.p == nil || d.p.g < gDay || !d.p.valid() {
-		return res{}
+		// "the night before", "the day after" with nothing after them:
+		// the day next to the text's last date ("On Friday ... The night
+		// before, ..." is Thursday night). Not "the day before the vote",
+		// where "before" takes an event: TimeBank reads that "the day" as
+		// the date it stands next to.
+		if !m.bareAdverb(j) || !m.ref.valid() || m.ref.g < gDay {
+			return res{}
+		}
+		p := m.ref
+		d = res{start: j, end: j, p: &p}
 	}
 	off := 1
 	if m.is(i+1, "before") {
@@ -1151,6 +1227,18 @@ func (m *matcher) nextToDay(r res, i int) res {
 	}
 	r.typ = "TIME"
 	return m.dayPart(r, day, pod)
+}
+
+// bareAdverb reports whether "before"/"after" just before token j stands
+// alone, as an adverb ending the expression: j is the end of the text, a
+// punctuation mark, or a word in [adverb_next] ("the day before in the
+// capital"), not the start of the event or date it would take.
+func (m *matcher) bareAdverb(j int) bool {
+	if j >= len(m.t) || m.t[j].kind == kPunct && m.t[j].low != "-" {
+		return true
+	}
+	_, ok := m.table("adverb_next", j)
+	return ok
 }
 
 func (m *matcher) misc(i int) res {

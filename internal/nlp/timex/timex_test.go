@@ -104,7 +104,7 @@ var cases = []struct {
 	{"2024-03-27", "Two cars collided the night before March 3, 2024, on the ring road.",
 		[]want{{"the night before March 3, 2024", "TIME", "2024-03-02TNI", ""}}},
 	{"2024-03-27", "The ferry sank on March 3; the day after, divers came.",
-		[]want{{"March 3", "DATE", "2024-03-03", ""}, {"the day", "DATE", "2024-03-03", ""}}},
+		[]want{{"March 3", "DATE", "2024-03-03", ""}, {"the day after", "DATE", "2024-03-04", ""}}},
 	{"2024-03-27", "The uprising began in mid-1996.",
 		[]want{{"mid-1996", "DATE", "1996", "MID"}}},
 
@@ -176,6 +176,47 @@ var cases = []struct {
 	// A clock time takes the relative day after it.
 	{"2024-03-27", "The ferry ran aground about 1:15 a.m. last Saturday.",
 		[]want{{"1:15 a.m. last Saturday", "TIME", "2024-03-23T01:15", ""}}},
+
+	// "the day before", "the night after" standing alone are the day next
+	// to the text's last date; with an event after "before" they are not
+	// ("the day" in apposition keeps the date it stands next to).
+	{"2024-03-27", "Rangers reached the lake on Friday. The night before, poachers had cut the fence.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"The night before", "TIME", "2024-03-21TNI", ""}}},
+	{"2024-03-27", "Rangers reached the lake on Friday; poachers had cut the fence the day before.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day before", "DATE", "2024-03-21", ""}}},
+	{"2024-03-27", "Rangers reached the lake on Friday and left the day after in a storm.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day after", "DATE", "2024-03-23", ""}}},
+	{"2024-03-27", "The ferry sank on Friday, the day before the regatta.",
+		[]want{{"Friday", "DATE", "2024-03-22", ""}, {"the day", "DATE", "2024-03-22", ""}}},
+
+	// Abbreviated weekdays: with a full stop, or after a word that
+	// introduces a day; "Sat", "Wed", "Sun" as words are left alone.
+	{"2024-03-27", "Poachers were seen near the lake on Tues. and again late Thurs. night.",
+		[]want{{"Tues.", "DATE", "2024-03-26", ""}, {"Thurs. night", "", "2024-03-21TNI", ""}}},
+	{"2024-03-27", "The rangers met on Sat. and will patrol again on Wed.",
+		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-04-03", ""}}},
+	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
+		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
+	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",
+		[]want{{"Tues. night", "", "2024-03-26TNI", ""}, {"Sat. night", "", "2024-03-23TNI", ""}}},
+	{"2024-03-27", "The warden sat. They Wed. The Sun. A story in the Sun Sat on the desk. Ask Mon. That Sun rose.", nil},
+	{"2024-03-27", "The warden came last", nil},
+
+	// A holiday without a year that dates a past event is last year's
+	// when this year's is still to come; one the text names as a thing or
+	// waits for, or in a clause that looks forward, is this year's.
+	{"2024-05-06", "Two hikers were hurt in a fall on Memorial Day, rangers said.",
+		[]want{{"Memorial Day", "DATE", "2023-05-29", ""}}},
+	{"2024-05-06", "Rangers will close the trail on Memorial Day.",
+		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
+	{"2024-05-06", "Volunteers cleared the trail ahead of Memorial Day.",
+		[]want{{"Memorial Day", "DATE", "2024-05-27", ""}}},
+	{"2024-12-28", "The lodge burned on Christmas Day.",
+		[]want{{"Christmas Day", "DATE", "2024-12-25", ""}}},
+	{"2024-12-06", "Guests at the lodge hung Christmas lights on Sunday.",
+		[]want{{"Christmas", "DATE", "2024-12-25", ""}, {"Sunday", "DATE", "2024-12-01", ""}}},
+	{"2024-12-06", "The lodge closed early and will open on Christmas Eve.",
+		[]want{{"Christmas Eve", "DATE", "2024-12-24", ""}}},
 
 	// Things that are not dates.
 	{"2024-03-27", "Protesters march on parliament and may return.", nil},

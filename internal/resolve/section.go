@@ -1,9 +1,11 @@
 package resolve
 
 import (
+	_ "embed"
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/resolve/norm"
 )
@@ -65,6 +67,15 @@ func (g *Gazetteer) bigTowns(cc string) []bigTown {
 // Brooklyn is Brooklyn rather than New York City. ok is false for other
 // places and when no such town is near.
 func (g *Gazetteer) Containing(p Place) (Place, bool) {
+	if p.Admin2Code != "" && p.Kind == KindPlace.String() && boroughCounties()[p.Country+"."+p.Admin1Code+"."+p.Admin2Code] {
+		if rec, ok := g.countySeats(p.Country)[p.Admin1Code+"."+p.Admin2Code]; ok {
+			if e := g.rec(rec); e.pop > p.Population && e.gid != p.GeonameID {
+				c := (&Resolver{g: g}).place(&cand{e: e})
+				c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name)+" (a borough's quarter)")
+				return c, true
+			}
+		}
+	}
 	if p.Feature != "PPLX" || p.Kind != KindPlace.String() {
 		return Place{}, false
 	}
@@ -100,6 +111,24 @@ func (g *Gazetteer) Containing(p Place) (Place, bool) {
 	c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name))
 	return c, true
 }
+
+//go:embed data/boroughs.tsv
+var boroughsTSV string
+
+var boroughOnce = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	if err := tsvRows("boroughs.tsv", boroughsTSV, 3, func(_ int, f []string) error {
+		m[f[0]+"."+f[1]+"."+f[2]] = true
+		return nil
+	}); err != nil {
+		panic(err) // the embedded file is checked by TestBoroughs
+	}
+	return m
+})
+
+// boroughCounties is data/boroughs.tsv: "CC.adm1.adm2" of the counties
+// that are one city's boroughs.
+func boroughCounties() map[string]bool { return boroughOnce() }
 
 // CountySeat is the seat of the county (second-level division) that the
 // name county names in the division in (a state: "Floyd County" in

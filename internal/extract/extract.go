@@ -598,6 +598,7 @@ type placer struct {
 	storyRule string          // how story was found
 	quarters  map[string]bool // names the article calls a neighbourhood (placestory.go)
 	doc       *placeDoc       // the article, for sharpenEvent (placestory.go)
+	text      string          // headline and text, for knownQuarter
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -607,7 +608,7 @@ func newPlacer(a article.Article, times []nlp.Span) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text)}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text), text: a.Title + "\n\n" + a.Text}
 	p.story, p.storyRule = p.storyPlace(a, times)
 	p.story, p.storyRule = p.sharpenStory(a, times, p.story, p.storyRule)
 	return p

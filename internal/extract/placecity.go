@@ -130,10 +130,38 @@ func (p *placer) quarter(name string) *Location {
 	}
 	for q := range p.quarters {
 		if q == k || strings.HasSuffix(q, " "+k) || strings.HasSuffix(k, " "+q) {
+			if t := p.knownQuarter(name); t != nil {
+				return t
+			}
 			return p.storyTown()
 		}
 	}
 	return nil
+}
+
+// knownQuarter is the town the gazetteer holds name to be a quarter of
+// (Containing: a section, or a quarter of a borough) when the article
+// also names that town, and the story's own place is not yet known: only
+// the outlet's home would say which town is meant, and a station's
+// national page on a shooting "in the Kessin Heights neighborhood" of
+// Dalmera, a city far away, is about Dalmera.
+func (p *placer) knownQuarter(name string) *Location {
+	if p.story != nil || p.r == nil {
+		return nil
+	}
+	b := p.r.Resolve(name).Best
+	if b == nil || b.Kind != "place" {
+		return nil
+	}
+	g, err := resolve.Default()
+	if err != nil {
+		return nil
+	}
+	c, ok := g.Containing(*b)
+	if !ok || !namesWord(p.text, strings.TrimPrefix(c.Name, "The ")) {
+		return nil
+	}
+	return location(b)
 }
 
 func hasQuarterNoun(lower string) bool {
@@ -150,4 +178,24 @@ func hasQuarterNoun(lower string) bool {
 // where the person is from, the story's town where it happened.
 func (p *placer) residentOnly(pm PlaceMention, story bool) bool {
 	return pm.Resident && story && p.story != nil && precisionRank[p.story.Precision] >= precisionRank["city"]
+}
+
+// namesWord reports whether text has name as whole words.
+func namesWord(text, name string) bool {
+	for i := 0; name != ""; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if (start == 0 || !isWordByte(text[start-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }

@@ -105,6 +105,9 @@ func quarterNames(text string) map[string]bool {
 			if j >= i {
 				continue
 			}
+			if j > 0 && indefinite[strings.ToLower(toks[j-1].Text)] {
+				continue // "in a Dalmera neighborhood": a quarter of Dalmera, not one named so
+			}
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -163,6 +166,8 @@ func (p *placer) knownQuarter(name string) *Location {
 	}
 	return location(b)
 }
+
+var indefinite = map[string]bool{"a": true, "an": true}
 
 func hasQuarterNoun(lower string) bool {
 	for n := range quarterNouns() {

@@ -34,7 +34,8 @@ func TestQuarterNames(t *testing.T) {
 		{"Two men were shot in the Kessin neighborhood on the West Side.", []string{"kessin"}},
 		{"It happened in the Port Aldane section of Dalmera.", []string{"port aldane"}},
 		{"The neighborhood was quiet. A man was shot in Norvale.", nil},
-		{"The Neighborhood Watch met on Friday.", nil}, // a sentence opener, not a name
+		{"Two men were found shot in a Norvale neighborhood.", nil}, // a quarter of the town Norvale
+		{"The Neighborhood Watch met on Friday.", nil},              // a sentence opener, not a name
 	}
 	for _, tt := range tests {
 		var got []string

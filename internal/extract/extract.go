@@ -611,6 +611,7 @@ func newPlacer(a article.Article, times []nlp.Span) *placer {
 	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text), text: a.Title + "\n\n" + a.Text}
 	p.story, p.storyRule = p.storyPlace(a, times)
 	p.story, p.storyRule = p.sharpenStory(a, times, p.story, p.storyRule)
+	p.story, p.storyRule = p.storyBorough(p.story, p.storyRule)
 	return p
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	"sitrep/internal/nlp"
@@ -203,4 +204,38 @@ func namesWord(text, name string) bool {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// storyBorough narrows a story placed at a city made of boroughs (New
+// York City: resolve.Gazetteer.Boroughs) to the one borough the article
+// names, anywhere and in any use ("outside a Brooklyn bar"): local news
+// of that city names the borough, and archives code it. Two boroughs
+// named, or none, leave the city.
+func (p *placer) storyBorough(loc *Location, rule string) (*Location, string) {
+	if loc == nil || loc.Precision != "city" || p.r == nil {
+		return loc, rule
+	}
+	g, err := resolve.Default()
+	if err != nil {
+		return loc, rule
+	}
+	b := p.r.Resolve(loc.Name).Best
+	if b == nil || b.Name != loc.Name || b.Country != loc.Country || loc.Lat == nil || b.Lat != *loc.Lat {
+		return loc, rule
+	}
+	var named *resolve.Place
+	for _, bor := range g.Boroughs(*b) {
+		if !namesWord(p.text, bor.Name) && !namesWord(p.text, strings.TrimPrefix(bor.Name, "The ")) {
+			continue
+		}
+		if named != nil {
+			return loc, rule
+		}
+		named = &bor
+	}
+	if named == nil {
+		return loc, rule
+	}
+	l := location(named)
+	return l, rule + fmt.Sprintf(" (narrowed to %s, the one borough of it the article names)", named.Name)
 }

@@ -3,6 +3,7 @@ package resolve
 import (
 	_ "embed"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,8 +118,8 @@ var boroughsTSV string
 
 var boroughOnce = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
-	if err := tsvRows("boroughs.tsv", boroughsTSV, 3, func(_ int, f []string) error {
-		m[f[0]+"."+f[1]+"."+f[2]] = true
+	if err := tsvRows("boroughs.tsv", boroughsTSV, 4, func(_ int, f []string) error {
+		m[f[0]+"."+f[1]+"."+f[2]] = f[3] == "yes"
 		return nil
 	}); err != nil {
 		panic(err) // the embedded file is checked by TestBoroughs
@@ -127,8 +128,39 @@ var boroughOnce = sync.OnceValue(func() map[string]bool {
 })
 
 // boroughCounties is data/boroughs.tsv: "CC.adm1.adm2" of the counties
-// that are one city's boroughs.
+// that are one city's boroughs, true where the county's every place is
+// read as a quarter of the borough.
 func boroughCounties() map[string]bool { return boroughOnce() }
+
+// Boroughs lists the boroughs of city p (the seats of the counties in
+// data/boroughs.tsv that lie within maxSectionKm of it in its division
+// and are smaller than it): New York City's five. Nil for other places,
+// the boroughs and their quarters among them.
+func (g *Gazetteer) Boroughs(p Place) []Place {
+	if p.Kind != KindPlace.String() || p.Country == "" {
+		return nil
+	}
+	if _, ok := boroughCounties()[p.Country+"."+p.Admin1Code+"."+p.Admin2Code]; ok {
+		return nil // a borough, or a place in one
+	}
+	var out []Place
+	for k := range boroughCounties() {
+		cc, rest, _ := strings.Cut(k, ".")
+		adm1, _, _ := strings.Cut(rest, ".")
+		if cc != p.Country || adm1 != p.Admin1Code {
+			continue
+		}
+		rec, ok := g.countySeats(cc)[rest]
+		if !ok {
+			continue
+		}
+		if e := g.rec(rec); e.pop < p.Population && km(p.Lat, p.Lon, e.lat, e.lon) <= maxSectionKm {
+			out = append(out, (&Resolver{g: g}).place(&cand{e: e}))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
 
 // CountySeat is the seat of the county (second-level division) that the
 // name county names in the division in (a state: "Floyd County" in

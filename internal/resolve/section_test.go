@@ -21,7 +21,7 @@ func TestContaining(t *testing.T) {
 		{"Bushwick, New York", "Brooklyn"},
 		{"Coney Island, New York", "Brooklyn"},
 		{"Fordham, New York", "The Bronx"},
-		{"Far Rockaway, New York", ""}, // Queens is addressed by its quarters
+		{"Far Rockaway, New York", ""}, // Queens is addressed by its quarters (quarters=no)
 		{"Brooklyn, New York", ""},     // the borough itself
 		{"New York City", ""},          // bigger than any borough
 		{"Yonkers, New York", ""},      // next to the Bronx, in another county
@@ -49,6 +49,26 @@ func TestBoroughs(t *testing.T) {
 		cc, rest, _ := strings.Cut(k, ".")
 		if _, ok := g.countySeats(cc)[rest]; !ok {
 			t.Errorf("boroughs.tsv: %s has no county seat in the gazetteer", k)
+		}
+	}
+}
+
+// TestBoroughsOf: New York City's five boroughs; none for other towns.
+func TestBoroughsOf(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want int
+	}{{"New York City", 5}, {"Brooklyn, New York", 0}, {"Chicago", 0}, {"Yonkers, New York", 0}} {
+		res := g.NewResolver(Context{}).Resolve(c.name)
+		if res.Best == nil {
+			t.Fatalf("%q: unresolved", c.name)
+		}
+		if got := g.Boroughs(*res.Best); len(got) != c.want {
+			t.Errorf("Boroughs(%q) = %d places, want %d", c.name, len(got), c.want)
 		}
 	}
 }

@@ -216,11 +216,11 @@ func (p *placer) storyBorough(loc *Location, rule string) (*Location, string) {
 		return loc, rule
 	}
 	g, err := resolve.Default()
-	if err != nil {
+	if err != nil || loc.Lat == nil || loc.Lon == nil || !g.NearBoroughs(loc.Country, *loc.Lat, *loc.Lon) {
 		return loc, rule
 	}
 	b := p.r.Resolve(loc.Name).Best
-	if b == nil || b.Name != loc.Name || b.Country != loc.Country || loc.Lat == nil || b.Lat != *loc.Lat {
+	if b == nil || b.Name != loc.Name || b.Country != loc.Country || b.Lat != *loc.Lat {
 		return loc, rule
 	}
 	var named *resolve.Place

@@ -132,6 +132,24 @@ var boroughOnce = sync.OnceValue(func() map[string]bool {
 // read as a quarter of the borough.
 func boroughCounties() map[string]bool { return boroughOnce() }
 
+// NearBoroughs reports whether the point lat, lon in country cc is
+// within maxSectionKm of a borough (data/boroughs.tsv): a cheap test
+// before Boroughs, which needs the resolved place.
+func (g *Gazetteer) NearBoroughs(cc string, lat, lon float64) bool {
+	for k := range boroughCounties() {
+		c, rest, _ := strings.Cut(k, ".")
+		if c != cc {
+			continue
+		}
+		if rec, ok := g.countySeats(cc)[rest]; ok {
+			if e := g.rec(rec); km(lat, lon, e.lat, e.lon) <= maxSectionKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Boroughs lists the boroughs of city p (the seats of the counties in
 // data/boroughs.tsv that lie within maxSectionKm of it in its division
 // and are smaller than it): New York City's five. Nil for other places,

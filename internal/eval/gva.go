@@ -271,7 +271,9 @@ func countyKey(s string) string {
 var cityAbbreviations = map[string]string{"st.": "saint", "st": "saint", "ft.": "fort", "ft": "fort", "mt.": "mount", "mt": "mount"}
 
 func cityKey(s string) string {
-	words := strings.Fields(strings.ToLower(s))
+	// A hyphen joins the words of one name: "Opa-locka" as GeoNames
+	// writes it is the archive's "Opa Locka".
+	words := strings.Fields(strings.ReplaceAll(strings.ToLower(s), "-", " "))
 	if len(words) > 1 && words[0] == "the" {
 		words = words[1:] // "The Bronx" as GeoNames writes it, "Bronx" as the archive does
 	}

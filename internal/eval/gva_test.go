@@ -87,6 +87,7 @@ func TestSameGVACity(t *testing.T) {
 		{"St. Albans", "Saint Albans", true},
 		{"Ft. Wayland", "Fort Wayland", true},
 		{"Saint Albans", "Saint Albansville", false},
+		{"Port-Aldane", "Port Aldane", true}, // a hyphen joins one name
 		{"", "Carverton (Brookdale)", false},
 		{"", "", false}, // no prediction is never right
 		{"Brookdale", "Carverton", false},

@@ -609,6 +609,7 @@ type placer struct {
 	storyRule string          // how story was found
 	quarters  map[string]bool // names the article calls a neighbourhood (placestory.go)
 	doc       *placeDoc       // the article, for sharpenEvent (placestory.go)
+	text      string          // headline and text, for knownQuarter
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -618,9 +619,10 @@ func newPlacer(a article.Article, times []nlp.Span) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text)}
+	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text), text: a.Title + "\n\n" + a.Text}
 	p.story, p.storyRule = p.storyPlace(a, times)
 	p.story, p.storyRule = p.sharpenStory(a, times, p.story, p.storyRule)
+	p.story, p.storyRule = p.storyBorough(p.story, p.storyRule)
 	return p
 }
 

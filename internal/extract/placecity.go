@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 
 	"sitrep/internal/nlp"
@@ -105,6 +106,9 @@ func quarterNames(text string) map[string]bool {
 			if j >= i {
 				continue
 			}
+			if j > 0 && indefinite[strings.ToLower(toks[j-1].Text)] {
+				continue // "in a Dalmera neighborhood": a quarter of Dalmera, not one named so
+			}
 			if out == nil {
 				out = map[string]bool{}
 			}
@@ -130,11 +134,41 @@ func (p *placer) quarter(name string) *Location {
 	}
 	for q := range p.quarters {
 		if q == k || strings.HasSuffix(q, " "+k) || strings.HasSuffix(k, " "+q) {
+			if t := p.knownQuarter(name); t != nil {
+				return t
+			}
 			return p.storyTown()
 		}
 	}
 	return nil
 }
+
+// knownQuarter is the town the gazetteer holds name to be a quarter of
+// (Containing: a section, or a quarter of a borough) when the article
+// also names that town, and the story's own place is not yet known: only
+// the outlet's home would say which town is meant, and a station's
+// national page on a shooting "in the Kessin Heights neighborhood" of
+// Dalmera, a city far away, is about Dalmera.
+func (p *placer) knownQuarter(name string) *Location {
+	if p.story != nil || p.r == nil {
+		return nil
+	}
+	b := p.r.Resolve(name).Best
+	if b == nil || b.Kind != "place" {
+		return nil
+	}
+	g, err := resolve.Default()
+	if err != nil {
+		return nil
+	}
+	c, ok := g.Containing(*b)
+	if !ok || !namesWord(p.text, strings.TrimPrefix(c.Name, "The ")) {
+		return nil
+	}
+	return location(b)
+}
+
+var indefinite = map[string]bool{"a": true, "an": true}
 
 func hasQuarterNoun(lower string) bool {
 	for n := range quarterNouns() {
@@ -150,4 +184,58 @@ func hasQuarterNoun(lower string) bool {
 // where the person is from, the story's town where it happened.
 func (p *placer) residentOnly(pm PlaceMention, story bool) bool {
 	return pm.Resident && story && p.story != nil && precisionRank[p.story.Precision] >= precisionRank["city"]
+}
+
+// namesWord reports whether text has name as whole words.
+func namesWord(text, name string) bool {
+	for i := 0; name != ""; {
+		j := strings.Index(text[i:], name)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(name)
+		if (start == 0 || !isWordByte(text[start-1])) && (end == len(text) || !isWordByte(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// storyBorough narrows a story placed at a city made of boroughs (New
+// York City: resolve.Gazetteer.Boroughs) to the one borough the article
+// names, anywhere and in any use ("outside a Brooklyn bar"): local news
+// of that city names the borough, and archives code it. Two boroughs
+// named, or none, leave the city.
+func (p *placer) storyBorough(loc *Location, rule string) (*Location, string) {
+	if loc == nil || loc.Precision != "city" || p.r == nil {
+		return loc, rule
+	}
+	g, err := resolve.Default()
+	if err != nil || loc.Lat == nil || loc.Lon == nil || !g.NearBoroughs(loc.Country, *loc.Lat, *loc.Lon) {
+		return loc, rule
+	}
+	b := p.r.Resolve(loc.Name).Best
+	if b == nil || b.Name != loc.Name || b.Country != loc.Country || b.Lat != *loc.Lat {
+		return loc, rule
+	}
+	var named *resolve.Place
+	for _, bor := range g.Boroughs(*b) {
+		if !namesWord(p.text, bor.Name) && !namesWord(p.text, strings.TrimPrefix(bor.Name, "The ")) {
+			continue
+		}
+		if named != nil {
+			return loc, rule
+		}
+		named = &bor
+	}
+	if named == nil {
+		return loc, rule
+	}
+	l := location(named)
+	return l, rule + fmt.Sprintf(" (narrowed to %s, the one borough of it the article names)", named.Name)
 }

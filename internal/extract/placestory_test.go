@@ -34,7 +34,8 @@ func TestQuarterNames(t *testing.T) {
 		{"Two men were shot in the Kessin neighborhood on the West Side.", []string{"kessin"}},
 		{"It happened in the Port Aldane section of Dalmera.", []string{"port aldane"}},
 		{"The neighborhood was quiet. A man was shot in Norvale.", nil},
-		{"The Neighborhood Watch met on Friday.", nil}, // a sentence opener, not a name
+		{"Two men were found shot in a Norvale neighborhood.", nil}, // a quarter of the town Norvale
+		{"The Neighborhood Watch met on Friday.", nil},              // a sentence opener, not a name
 	}
 	for _, tt := range tests {
 		var got []string
@@ -117,6 +118,18 @@ func TestSharpenStory(t *testing.T) {
 		{"a headline's town the article names as a quarter with a part word", "Three hurt in gunfire in Austin",
 			"Three men were hurt by gunfire on Tuesday in the South Austin neighborhood, police said.", "http://abc7chicago.com/news/three-hurt/1/", "",
 			"Chicago", "Illinois"},
+		{"a far city's quarter the article names, on the outlet's national page", "Man charged after Bushwick gunfire",
+			"A man was charged on Monday after shots were fired on Sunday in the Bushwick neighborhood of Brooklyn, police said.", "http://abc7chicago.com/news/national/man-charged/1/", "",
+			"Brooklyn", "New York"},
+		{"the outlet's own quarter when the far city is not named", "Man shot in Washington Heights",
+			"A man was shot on Sunday in the Washington Heights neighborhood, police said.", "http://abc7chicago.com/news/man-shot/1/", "",
+			"Chicago", "Illinois"},
+		{"a city of boroughs narrowed to the one borough the article names", "Three hurt in NYC shooting",
+			"Three men were hurt when shots were fired outside a Bronx deli on Friday, police said.", "", "",
+			"The Bronx", "New York"},
+		{"a city of boroughs kept when the article names two", "Three hurt in NYC shooting",
+			"Three men from Queens were hurt when shots were fired outside a Bronx deli on Friday, police said.", "", "",
+			"New York City", "New York"},
 		{"the outlet's home over a town of another state its address names", "Two hurt in shooting",
 			"Two people were hurt.\n\nPolice came to the Stone Dayton Tavern.\n\nNo one was arrested.", "http://abc7chicago.com/news/two-hurt-at-tavern-in-dayton/1/", "",
 			"Chicago", "Illinois"},

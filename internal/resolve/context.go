@@ -415,6 +415,17 @@ func (r *Resolver) topContextCountry() string {
 	return ""
 }
 
+// namedCountry reports whether anything the context names lies in
+// country cc.
+func (r *Resolver) namedCountry(cc string) bool {
+	for _, m := range r.mentions {
+		if m.cc == cc {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	if r.forced != "" {
 		if e.cc == r.forced {

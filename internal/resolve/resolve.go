@@ -665,12 +665,24 @@ func (r *Resolver) Resolve(name string) Result {
 		for _, c := range res.Candidates {
 			in = in || c.Country == cc
 		}
-		if !in {
+		if !in && res.Best.Population < minForeignHamlet && !r.namedCountry(res.Best.Country) {
+			// A hamlet abroad (Magnet, France, for a "Magnet" in a story
+			// from Georgia) is almost surely not what a story about
+			// another country means: a word, a venue, or a local
+			// place the gazetteer lacks.
+			res.Note = fmt.Sprintf("the article is about %s and names nothing in %s; %q is only a hamlet there (population under %d), so it is left unresolved", cc, res.Best.Country, head, minForeignHamlet)
+			res.Best = nil
+		} else if !in {
 			res.Note = fmt.Sprintf("the article is mostly about %s but no %q is known there; the gazetteer may lack it", cc, head)
 		}
 	}
 	return res
 }
+
+// minForeignHamlet is the population below which a place abroad, in a
+// story the context places in one country and that names nothing in
+// the place's own, is left unresolved.
+const minForeignHamlet = 1000
 
 type qualTarget struct {
 	cc, adm1 string

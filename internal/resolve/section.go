@@ -1,9 +1,12 @@
 package resolve
 
 import (
+	_ "embed"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sitrep/internal/resolve/norm"
 )
@@ -65,6 +68,15 @@ func (g *Gazetteer) bigTowns(cc string) []bigTown {
 // Brooklyn is Brooklyn rather than New York City. ok is false for other
 // places and when no such town is near.
 func (g *Gazetteer) Containing(p Place) (Place, bool) {
+	if p.Admin2Code != "" && p.Kind == KindPlace.String() && boroughCounties()[p.Country+"."+p.Admin1Code+"."+p.Admin2Code] {
+		if rec, ok := g.countySeats(p.Country)[p.Admin1Code+"."+p.Admin2Code]; ok {
+			if e := g.rec(rec); e.pop > p.Population && e.gid != p.GeonameID {
+				c := (&Resolver{g: g}).place(&cand{e: e})
+				c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name)+" (a borough's quarter)")
+				return c, true
+			}
+		}
+	}
 	if p.Feature != "PPLX" || p.Kind != KindPlace.String() {
 		return Place{}, false
 	}
@@ -99,6 +111,73 @@ func (g *Gazetteer) Containing(p Place) (Place, bool) {
 	c := (&Resolver{g: g}).place(&cand{e: g.rec(best)})
 	c.Reasons = append(c.Reasons, "contains "+strings.TrimSpace(p.Name))
 	return c, true
+}
+
+//go:embed data/boroughs.tsv
+var boroughsTSV string
+
+var boroughOnce = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	if err := tsvRows("boroughs.tsv", boroughsTSV, 4, func(_ int, f []string) error {
+		m[f[0]+"."+f[1]+"."+f[2]] = f[3] == "yes"
+		return nil
+	}); err != nil {
+		panic(err) // the embedded file is checked by TestBoroughs
+	}
+	return m
+})
+
+// boroughCounties is data/boroughs.tsv: "CC.adm1.adm2" of the counties
+// that are one city's boroughs, true where the county's every place is
+// read as a quarter of the borough.
+func boroughCounties() map[string]bool { return boroughOnce() }
+
+// NearBoroughs reports whether the point lat, lon in country cc is
+// within maxSectionKm of a borough (data/boroughs.tsv): a cheap test
+// before Boroughs, which needs the resolved place.
+func (g *Gazetteer) NearBoroughs(cc string, lat, lon float64) bool {
+	for k := range boroughCounties() {
+		c, rest, _ := strings.Cut(k, ".")
+		if c != cc {
+			continue
+		}
+		if rec, ok := g.countySeats(cc)[rest]; ok {
+			if e := g.rec(rec); km(lat, lon, e.lat, e.lon) <= maxSectionKm {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Boroughs lists the boroughs of city p (the seats of the counties in
+// data/boroughs.tsv that lie within maxSectionKm of it in its division
+// and are smaller than it): New York City's five. Nil for other places,
+// the boroughs and their quarters among them.
+func (g *Gazetteer) Boroughs(p Place) []Place {
+	if p.Kind != KindPlace.String() || p.Country == "" {
+		return nil
+	}
+	if _, ok := boroughCounties()[p.Country+"."+p.Admin1Code+"."+p.Admin2Code]; ok {
+		return nil // a borough, or a place in one
+	}
+	var out []Place
+	for k := range boroughCounties() {
+		cc, rest, _ := strings.Cut(k, ".")
+		adm1, _, _ := strings.Cut(rest, ".")
+		if cc != p.Country || adm1 != p.Admin1Code {
+			continue
+		}
+		rec, ok := g.countySeats(cc)[rest]
+		if !ok {
+			continue
+		}
+		if e := g.rec(rec); e.pop < p.Population && km(p.Lat, p.Lon, e.lat, e.lon) <= maxSectionKm {
+			out = append(out, (&Resolver{g: g}).place(&cand{e: e}))
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
 }
 
 // CountySeat is the seat of the county (second-level division) that the

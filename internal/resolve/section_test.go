@@ -1,6 +1,9 @@
 package resolve
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestContaining(t *testing.T) {
 	g, err := Default()
@@ -13,6 +16,16 @@ func TestContaining(t *testing.T) {
 		{"East New York, New York", "Brooklyn"}, // its county's seat, though Queens' point is nearer
 		{"Long Island City, New York", "Queens"},
 		{"Boston", ""}, // a town, not a section
+		// GeoNames has these quarters as towns (PPL); their counties are
+		// boroughs (data/boroughs.tsv).
+		{"Bushwick, New York", "Brooklyn"},
+		{"Coney Island, New York", "Brooklyn"},
+		{"Fordham, New York", "The Bronx"},
+		{"Far Rockaway, New York", ""}, // Queens is addressed by its quarters (quarters=no)
+		{"Brooklyn, New York", ""},     // the borough itself
+		{"New York City", ""},          // bigger than any borough
+		{"Yonkers, New York", ""},      // next to the Bronx, in another county
+		{"Evanston, Illinois", ""},     // its county's seat is Chicago, but Cook County is no borough
 		{"Texas", ""},
 	} {
 		res := g.NewResolver(Context{}).Resolve(c.name)
@@ -22,6 +35,40 @@ func TestContaining(t *testing.T) {
 		p, ok := g.Containing(*res.Best)
 		if got := map[bool]string{true: p.Name}[ok]; got != c.want {
 			t.Errorf("Containing(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestBoroughs checks data/boroughs.tsv: each county has a seat.
+func TestBoroughs(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range boroughCounties() {
+		cc, rest, _ := strings.Cut(k, ".")
+		if _, ok := g.countySeats(cc)[rest]; !ok {
+			t.Errorf("boroughs.tsv: %s has no county seat in the gazetteer", k)
+		}
+	}
+}
+
+// TestBoroughsOf: New York City's five boroughs; none for other towns.
+func TestBoroughsOf(t *testing.T) {
+	g, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		want int
+	}{{"New York City", 5}, {"Brooklyn, New York", 0}, {"Chicago", 0}, {"Yonkers, New York", 0}} {
+		res := g.NewResolver(Context{}).Resolve(c.name)
+		if res.Best == nil {
+			t.Fatalf("%q: unresolved", c.name)
+		}
+		if got := g.Boroughs(*res.Best); len(got) != c.want {
+			t.Errorf("Boroughs(%q) = %d places, want %d", c.name, len(got), c.want)
 		}
 	}
 }

@@ -67,6 +67,20 @@ func (lx *argumentLexicon) memberHead(ws []argWord, np phrase) bool {
 	return false
 }
 
+// addActAgent adds who did the act at ws[i]: its active subject, or, when
+// the verb has none of its own but is coordinated with an earlier one
+// ("armed men entered the farm and set it on fire"), the clause's subject.
+// A passive subject is left to the caller: it is the target or victim.
+func (lx *argumentLexicon) addActAgent(a *Arguments, cl *actClause, sentence string, ws []argWord, i int) {
+	if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
+		lx.addSubjectAgent(a, np)
+	} else if !ok && lx.coordinated(ws, i) {
+		if np, ok := cl.subject(lx, sentence, ws); ok {
+			lx.addSubjectAgent(a, np)
+		}
+	}
+}
+
 // addSubjectAgent adds the subject of an active attack, harm or blast verb
 // as its perpetrator when perpetrator accepts it: "members of the
 // liberation front attacked" names the members as individuals and the

@@ -266,13 +266,7 @@ func SentenceArguments(sentence string) Arguments {
 				// [facilities] knows its noun.
 				a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
 			}
-			if sub, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
-				lx.addSubjectAgent(&a, sub)
-			} else if !ok && lx.coordinated(ws, i) {
-				if sub, ok := cl.subject(lx, sentence, ws); ok {
-					lx.addSubjectAgent(&a, sub)
-				}
-			}
+			lx.addActAgent(&a, &cl, sentence, ws, i)
 			i = end
 			continue
 		}
@@ -329,13 +323,7 @@ func SentenceArguments(sentence string) Arguments {
 				}
 			}
 			// "unidentified men planted a bomb": who placed the device.
-			if np, passiveAux, ok := lx.actSubject(sentence, ws, i); ok && !passiveAux {
-				lx.addSubjectAgent(&a, np)
-			} else if !ok && lx.coordinated(ws, i) {
-				if np, ok := cl.subject(lx, sentence, ws); ok {
-					lx.addSubjectAgent(&a, np)
-				}
-			}
+			lx.addActAgent(&a, &cl, sentence, ws, i)
 		} else {
 			passive := after < len(ws) && ws[after].lower == "by"
 			if passive {

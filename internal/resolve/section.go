@@ -38,6 +38,26 @@ func (g *Gazetteer) bigTowns(cc string) []bigTown {
 		return ts
 	}
 	var ts []bigTown
+	g.eachPlaceIn(cc, func(i int, f []string) {
+		pop, _ := strconv.Atoi(f[7])
+		if pop < minContainingPopulation || f[8] == "PPLX" {
+			return
+		}
+		lat, _ := strconv.ParseFloat(f[5], 64)
+		lon, _ := strconv.ParseFloat(f[6], 64)
+		ts = append(ts, bigTown{rec: int32(i), adm1: f[2], lat: lat, lon: lon, pop: pop})
+	})
+	if g.big == nil {
+		g.big = map[string][]bigTown{}
+	}
+	g.big[cc] = ts
+	return ts
+}
+
+// eachPlaceIn calls fn with the index and tab-split fields of every
+// populated place of country cc, skipping the other countries' lines
+// before splitting them (a few ms for a large country).
+func (g *Gazetteer) eachPlaceIn(cc string, fn func(i int, f []string)) {
 	var f [12]string
 	for i, off := range g.lines {
 		rest := g.places[off:]
@@ -46,19 +66,8 @@ func (g *Gazetteer) bigTowns(cc string) []bigTown {
 		}
 		line, _ := cutLine(rest)
 		splitTabs(line, f[:])
-		pop, _ := strconv.Atoi(f[7])
-		if pop < minContainingPopulation || f[8] == "PPLX" {
-			continue
-		}
-		lat, _ := strconv.ParseFloat(f[5], 64)
-		lon, _ := strconv.ParseFloat(f[6], 64)
-		ts = append(ts, bigTown{rec: int32(i), adm1: f[2], lat: lat, lon: lon, pop: pop})
+		fn(i, f[:])
 	}
-	if g.big == nil {
-		g.big = map[string][]bigTown{}
-	}
-	g.big[cc] = ts
-	return ts
 }
 
 // Containing is the town a section of a populated place (GeoNames
@@ -220,23 +229,16 @@ func (g *Gazetteer) countySeats(cc string) map[string]int32 {
 	}
 	m := map[string]int32{}
 	pops := map[string]int{}
-	var f [12]string
-	for i, off := range g.lines {
-		rest := g.places[off:]
-		if len(rest) < 5 || rest[0] != 'P' || rest[2:4] != cc || rest[4] != '\t' {
-			continue
-		}
-		line, _ := cutLine(rest)
-		splitTabs(line, f[:])
+	g.eachPlaceIn(cc, func(i int, f []string) {
 		if (f[8] != "PPLA2" && f[8] != "PPLA") || f[11] == "" {
-			continue
+			return
 		}
 		pop, _ := strconv.Atoi(f[7])
 		k := f[2] + "." + f[11]
 		if _, ok := m[k]; !ok || pop > pops[k] {
 			m[k], pops[k] = int32(i), pop
 		}
-	}
+	})
 	if g.seats == nil {
 		g.seats = map[string]map[string]int32{}
 	}

@@ -952,6 +952,15 @@ func (s *sqlStore) candidatesIn(ctx context.Context, tx *sql.Tx, b *batch, it cl
 			`SELECT incident_id, win_start, 1 FROM incident_reports WHERE country = $5 AND admin1 = '' AND ` + win,
 			`SELECT incident_id, win_start, 2 FROM incident_reports WHERE country = '' AND ` + win,
 		}
+		if s.dialect == postgresDialect {
+			// The admin1's reports and the country's with no admin1 in
+			// one scan. Without statistics PostgreSQL reads both parts
+			// on the (country, win_start) index, filtering admin1 in
+			// the table: two reads of every report of the country in
+			// the window (all of them, in a one-country store), halved.
+			parts = append([]string{`SELECT incident_id, win_start AS ws, CASE WHEN admin1 = '' THEN 1 ELSE 0 END AS part
+				FROM incident_reports WHERE country = $5 AND admin1 = ANY(ARRAY[$6, '']) AND ` + win}, parts[2])
+		}
 	}
 	// Each incident ranked by its nearest report — the part first, then
 	// the distance in days — and only the maxCandidates first come back:

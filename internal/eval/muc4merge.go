@@ -38,6 +38,19 @@ func MergeMUC4(cs []MUC4Candidate) []MUC4Template {
 // 35.46 cross-validated (muctrain) against 35.45 unmerged. This one gives
 // 35.50: few candidates share a fill, so most of the surplus of templates
 // (1603 proposed on train for 1114 gold) is not duplicates the fills show.
+//
+// Later (muctrain cv 37.95, mucfill cv 47.07 with this rule), looser rules
+// were all within noise or worse: no fill needed (muctrain 37.67), no
+// conflicting victim or target (37.89), evidence within 400 or 1000
+// characters (37.61, 37.65), a shared victim or target despite a date or
+// place conflict (37.93 / mucfill 47.01), folding a candidate with no
+// target, victim or perpetrator (37.86 / 47.19; only when it has no place:
+// 38.02 / 47.14). The surplus is real in documents with one gold template,
+// but in documents with several the same folds lose matched templates
+// (often a bare candidate that stands for a second incident). In sample,
+// folding bare candidates drops 201 predicted fills and types and loses
+// 104 correct counts (precision and recall together): a ratio of 1.9
+// where about 1/F1 = 2.3 is needed to break even.
 func sameIncident(a, b MUC4Candidate) bool {
 	if a.Template.Type != b.Template.Type {
 		return false

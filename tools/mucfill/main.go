@@ -23,26 +23,22 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
-	"math/rand"
 	"os"
-	"sort"
+	"sitrep/tools/internal/logit"
 	"strings"
 
 	"sitrep/internal/eval"
 	"sitrep/internal/resolve"
 )
 
-type example struct {
-	fold  int
-	feats []int
-	label bool
-}
-
 type docFills struct {
 	kept  []eval.MUC4Candidate
 	fills []eval.MUC4Fill
 	first int // index of the document's first fill among the examples
 }
+
+// example is one candidate with its features and label.
+type example = logit.Example
 
 func main() {
 	data := flag.String("data", "../shared/eval/muc4", "muc4 evaluation set directory")
@@ -109,14 +105,14 @@ func main() {
 		fold := int(h.Sum32() % uint32(*folds))
 		per[i].first = len(exs)
 		for _, f := range per[i].fills {
-			e := example{fold: fold, label: gold[f.Role][eval.NormMention(f.Text)]}
+			e := example{Fold: fold, Label: gold[f.Role][eval.NormMention(f.Text)]}
 			for _, x := range f.Features {
 				if dropped(x, *drop) {
 					continue
 				}
-				e.feats = append(e.feats, eval.FeatureHash(x, *dim))
+				e.Feats = append(e.Feats, eval.FeatureHash(x, *dim))
 			}
-			if e.label {
+			if e.Label {
 				pos++
 			}
 			exs = append(exs, e)
@@ -139,7 +135,7 @@ func main() {
 	fmt.Printf("without fills: train micro F1 %.2f\n", 100*base.Counts["micro_avg"].PRF().F1)
 	oracle := make([]float64, len(exs))
 	for i, e := range exs {
-		if e.label {
+		if e.Label {
 			oracle[i] = 1
 		}
 	}
@@ -148,15 +144,15 @@ func main() {
 	for _, r := range eval.MUC4ScoreRoles {
 		fmt.Printf("  %-14s R %.1f\n", r, 100*orep.Counts[r].PRF().R)
 	}
-	prob := cvProb(exs, *folds, *dim, *epochs, *lr, *l2)
-	fmt.Printf("cv AUC %.3f, log loss %.3f\n", auc(exs, prob), logLoss(exs, prob))
+	prob := logit.CVProb(exs, *folds, *dim, *epochs, *lr, *l2)
+	fmt.Printf("cv AUC %.3f, log loss %.3f\n", logit.AUC(exs, prob), logit.LogLoss(exs, prob))
 
 	if *dump != "" {
 		var b strings.Builder
 		for i, d := range docs {
 			for k, f := range per[i].fills {
 				j := per[i].first + k
-				fmt.Fprintf(&b, "%s\t%s\t%s\t%v\t%.3f\t%d\n", d.ID, f.Role, f.Text, exs[j].label, prob[j], f.Group)
+				fmt.Fprintf(&b, "%s\t%s\t%s\t%v\t%.3f\t%d\n", d.ID, f.Role, f.Text, exs[j].Label, prob[j], f.Group)
 			}
 		}
 		if err := os.WriteFile(*dump, []byte(b.String()), 0o644); err != nil {
@@ -187,7 +183,7 @@ func main() {
 	// Per-slot thresholds, by coordinate ascent from the common one: a
 	// slot's threshold becomes a shift of its "r=" feature's weight.
 	shift := map[string]float64{}
-	logit := func(p float64) float64 { return math.Log(p / (1 - p)) }
+	logOdds := func(p float64) float64 { return math.Log(p / (1 - p)) }
 	if *perRole {
 		shifted := func() []float64 {
 			q := make([]float64, len(prob))
@@ -196,7 +192,7 @@ func main() {
 					j := per[i].first + k
 					q[j] = prob[j]
 					if !f.Pipe {
-						q[j] = 1 / (1 + math.Exp(-(logit(math.Min(math.Max(prob[j], 1e-9), 1-1e-9)) + shift[f.Role])))
+						q[j] = 1 / (1 + math.Exp(-(logOdds(math.Min(math.Max(prob[j], 1e-9), 1-1e-9)) + shift[f.Role])))
 					}
 				}
 			}
@@ -206,7 +202,7 @@ func main() {
 			for _, r := range eval.MUC4Roles {
 				bestS, bestRF := shift[r], bestF
 				for _, t := range []float64{0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7} {
-					shift[r] = logit(best) - logit(t)
+					shift[r] = logOdds(best) - logOdds(t)
 					if f := score(shifted(), best, prune).Counts["micro_avg"].PRF().F1; f > bestRF+1e-9 {
 						bestS, bestRF = shift[r], f
 					}
@@ -226,13 +222,13 @@ func main() {
 	if !*write {
 		return
 	}
-	m := fit(exs, *dim, *epochs, *lr, *l2)
+	m := logit.Fit(exs, *dim, *epochs, *lr, *l2)
 	for _, r := range eval.MUC4Roles {
 		// Every fill of slot r has the feature "r=<slot>": its weight
 		// carries the slot's threshold shift.
-		m.w[eval.FeatureHash("r="+r, *dim)] += shift[r]
+		m.W[eval.FeatureHash("r="+r, *dim)] += shift[r]
 	}
-	model := &eval.MUC4Relevance{Bias: m.w[*dim], Threshold: best, Prune: prune, W: m.w[:*dim],
+	model := &eval.MUC4Relevance{Bias: m.W[*dim], Threshold: best, Prune: prune, W: m.W[:*dim],
 		Header: "MUC-4 slot filler: written by `go run ./tools/mucfill --write`; do not edit."}
 	f, err := os.Create(*out)
 	if err == nil {
@@ -261,102 +257,4 @@ func dropped(f, prefixes string) bool {
 		}
 	}
 	return false
-}
-
-// cvProb is the cross-validated probability of every example: each
-// fold's from a model fitted on the other folds.
-func cvProb(exs []example, folds, dim, epochs int, lr, l2 float64) []float64 {
-	prob := make([]float64, len(exs))
-	for k := range folds {
-		var tr []example
-		var idx []int
-		for i, e := range exs {
-			if e.fold == k {
-				idx = append(idx, i)
-			} else {
-				tr = append(tr, e)
-			}
-		}
-		m := fit(tr, dim, epochs, lr, l2)
-		for _, i := range idx {
-			prob[i] = m.prob(exs[i].feats)
-		}
-	}
-	return prob
-}
-
-// auc is the area under the ROC curve of p against the labels.
-func auc(exs []example, p []float64) float64 {
-	idx := make([]int, len(exs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
-	var rankSum, npos float64
-	for r, i := range idx {
-		if exs[i].label {
-			rankSum += float64(r + 1)
-			npos++
-		}
-	}
-	nneg := float64(len(exs)) - npos
-	return (rankSum - npos*(npos+1)/2) / (npos * nneg)
-}
-
-// logLoss is the mean negative log-likelihood of the labels under p.
-func logLoss(exs []example, p []float64) float64 {
-	var s float64
-	for i, e := range exs {
-		q := math.Min(math.Max(p[i], 1e-9), 1-1e-9)
-		if e.label {
-			s -= math.Log(q)
-		} else {
-			s -= math.Log(1 - q)
-		}
-	}
-	return s / float64(len(exs))
-}
-
-// model is a logistic model: dim hashed-feature weights, then the bias
-// (the same as tools/muctrain's).
-type model struct{ w []float64 }
-
-func (m model) prob(feats []int) float64 {
-	z := m.w[len(m.w)-1]
-	for _, f := range feats {
-		z += m.w[f]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
-// fit runs AdaGrad on the L2-penalised log loss, visiting the examples in
-// an order fixed by a seeded shuffle, so that runs are reproducible.
-func fit(exs []example, dim, epochs int, lr, l2 float64) model {
-	m := model{w: make([]float64, dim+1)}
-	g2 := make([]float64, dim+1)
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewSource(1))
-	step := func(j int, g float64) {
-		g2[j] += g * g
-		m.w[j] -= lr * g / (math.Sqrt(g2[j]) + 1e-8)
-	}
-	for range epochs {
-		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-		for _, i := range order {
-			e := exs[i]
-			y := 0.0
-			if e.label {
-				y = 1
-			}
-			g := m.prob(e.feats) - y
-			for _, f := range e.feats {
-				step(f, g+l2*m.w[f])
-			}
-			step(dim, g)
-		}
-	}
-	return m
 }

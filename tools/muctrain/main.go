@@ -25,22 +25,16 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
-	"math"
-	"math/rand"
 	"os"
-	"sort"
+	"sitrep/tools/internal/logit"
 	"strings"
 
 	"sitrep/internal/eval"
 	"sitrep/internal/resolve"
 )
 
-type example struct {
-	doc   int
-	fold  int
-	feats []int
-	label bool
-}
+// example is one candidate with its features and label.
+type example = logit.Example
 
 func main() {
 	data := flag.String("data", "../shared/eval/muc4", "muc4 evaluation set directory")
@@ -73,14 +67,14 @@ func main() {
 		h.Write([]byte(d.ID))
 		fold := int(h.Sum32() % uint32(*folds))
 		for _, c := range cands[i] {
-			e := example{doc: i, fold: fold, label: relevant(c.Template.Type, d.Templates)}
+			e := example{Fold: fold, Label: relevant(c.Template.Type, d.Templates)}
 			for _, f := range c.Features {
 				if dropped(f, *drop) {
 					continue
 				}
-				e.feats = append(e.feats, eval.FeatureHash(f, *dim))
+				e.Feats = append(e.Feats, eval.FeatureHash(f, *dim))
 			}
-			if e.label {
+			if e.Label {
 				pos++
 			}
 			exs = append(exs, e)
@@ -97,8 +91,8 @@ func main() {
 		}
 	}
 	fmt.Printf("ceiling (keep only the relevant candidates): train micro F1 %.2f\n", 100*eval.ScoreMUC4(docs, oracle).Counts["micro_avg"].PRF().F1)
-	prob := cvProb(exs, *folds, *dim, *epochs, *lr, *l2)
-	fmt.Printf("cv AUC %.3f, log loss %.3f\n", auc(exs, prob), logLoss(exs, prob))
+	prob := logit.CVProb(exs, *folds, *dim, *epochs, *lr, *l2)
+	fmt.Printf("cv AUC %.3f, log loss %.3f\n", logit.AUC(exs, prob), logit.LogLoss(exs, prob))
 
 	// Threshold: best cross-validated train micro F1.
 	best, bestF := 0.0, -1.0
@@ -128,8 +122,8 @@ func main() {
 	if !*write {
 		return
 	}
-	m := fit(exs, *dim, *epochs, *lr, *l2)
-	rel := &eval.MUC4Relevance{Bias: m.w[*dim], Threshold: best, W: m.w[:*dim]}
+	m := logit.Fit(exs, *dim, *epochs, *lr, *l2)
+	rel := &eval.MUC4Relevance{Bias: m.W[*dim], Threshold: best, W: m.W[:*dim]}
 	f, err := os.Create(*out)
 	if err == nil {
 		_, err = rel.WriteTo(f)
@@ -142,28 +136,6 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Println("wrote", *out)
-}
-
-// cvProb is the cross-validated probability of every candidate: each
-// fold's from a model fitted on the other folds.
-func cvProb(exs []example, folds, dim, epochs int, lr, l2 float64) []float64 {
-	prob := make([]float64, len(exs))
-	for k := range folds {
-		var tr []example
-		var idx []int
-		for i, e := range exs {
-			if e.fold == k {
-				idx = append(idx, i)
-			} else {
-				tr = append(tr, e)
-			}
-		}
-		m := fit(tr, dim, epochs, lr, l2)
-		for _, i := range idx {
-			prob[i] = m.prob(exs[i].feats)
-		}
-	}
-	return prob
 }
 
 // dropped reports a feature that starts with one of the comma-separated
@@ -189,79 +161,4 @@ func relevant(typ string, gold []eval.MUC4Template) bool {
 		}
 	}
 	return false
-}
-
-// auc is the area under the ROC curve of p against the labels.
-func auc(exs []example, p []float64) float64 {
-	idx := make([]int, len(exs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.Slice(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
-	var rankSum, npos float64
-	for r, i := range idx {
-		if exs[i].label {
-			rankSum += float64(r + 1)
-			npos++
-		}
-	}
-	nneg := float64(len(exs)) - npos
-	return (rankSum - npos*(npos+1)/2) / (npos * nneg)
-}
-
-// logLoss is the mean negative log-likelihood of the labels under p.
-func logLoss(exs []example, p []float64) float64 {
-	var s float64
-	for i, e := range exs {
-		q := math.Min(math.Max(p[i], 1e-9), 1-1e-9)
-		if e.label {
-			s -= math.Log(q)
-		} else {
-			s -= math.Log(1 - q)
-		}
-	}
-	return s / float64(len(exs))
-}
-
-// model is a logistic model: dim hashed-feature weights, then the bias.
-type model struct{ w []float64 }
-
-func (m model) prob(feats []int) float64 {
-	z := m.w[len(m.w)-1]
-	for _, f := range feats {
-		z += m.w[f]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
-// fit runs AdaGrad on the L2-penalised log loss, visiting the examples in
-// an order fixed by a seeded shuffle, so that runs are reproducible.
-func fit(exs []example, dim, epochs int, lr, l2 float64) model {
-	m := model{w: make([]float64, dim+1)}
-	g2 := make([]float64, dim+1)
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewSource(1))
-	step := func(j int, g float64) {
-		g2[j] += g * g
-		m.w[j] -= lr * g / (math.Sqrt(g2[j]) + 1e-8)
-	}
-	for range epochs {
-		rng.Shuffle(len(order), func(a, b int) { order[a], order[b] = order[b], order[a] })
-		for _, i := range order {
-			e := exs[i]
-			y := 0.0
-			if e.label {
-				y = 1
-			}
-			g := m.prob(e.feats) - y
-			for _, f := range e.feats {
-				step(f, g+l2*m.w[f])
-			}
-			step(dim, g)
-		}
-	}
-	return m
 }

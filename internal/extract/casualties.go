@@ -496,6 +496,9 @@ func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
 // tells he is one of them.
 func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
 	// "shot his daughter to death" too: dead, so shot to death.
+	if first > 1 && lx.objectDets[low[first-1]] {
+		first-- // "killed his two sons": the count after a determiner
+	}
 	if first < 1 || !endsWith(low, first, lx.killedBefore) && !endsWith(low, first, lx.shotBefore) {
 		return false
 	}

@@ -339,3 +339,28 @@ func FuzzCasualties(f *testing.F) {
 		}
 	})
 }
+
+// TestPossessiveCount checks that a count after a possessive determiner
+// is read as the dead ("killed his two sons") and that a shooter's suicide
+// told after it adds him.
+func TestPossessiveCount(t *testing.T) {
+	tests := []struct {
+		text   string
+		killed int
+	}{
+		{"A man killed his two daughters in Dalmera on Friday.", 2},
+		{"A woman shot and killed her three sons before killing herself, police said.", 4},
+		{"A man shot and killed his two stepsons on Friday before taking his own life.", 3},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, c := range Casualties(tt.text, nlp.Span{Start: 0, End: len(tt.text)}) {
+			if !c.Wounded && !c.Shot {
+				n += c.Count.Min
+			}
+		}
+		if n != tt.killed {
+			t.Errorf("%q: %d dead, want %d", tt.text, n, tt.killed)
+		}
+	}
+}

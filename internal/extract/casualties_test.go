@@ -254,6 +254,9 @@ func TestShot(t *testing.T) {
 		{"Police said a suspect shot the clerk and ran.", 1},
 		{"Two gunmen shot a man outside the store.", 1},
 		{"Two men shot three times were taken to a hospital.", 2},
+		{"Police have no motive yet for the shootings of four people near the pier.", 4},
+		{"A man was charged in the shooting of two teens outside a school.", 2},
+		{"A man was charged in the fatal shooting of two teens outside a school.", 0},
 	}
 	for _, tt := range tests {
 		got := 0

@@ -367,3 +367,27 @@ func TestPossessiveCount(t *testing.T) {
 		}
 	}
 }
+
+// TestConjunctOthers checks that the person named before "and N others"
+// is counted with them, and that a day or a place there is not.
+func TestConjunctOthers(t *testing.T) {
+	tests := []struct {
+		text string
+		hurt int // people wounded or shot, fate untold
+	}{
+		{"Maria Lopez and two others were shot outside a bar late Sunday.", 3},
+		{"Police said a woman and three others were wounded near the market.", 4},
+		{"A man was killed on Friday and two others were wounded.", 2},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, c := range Casualties(tt.text, nlp.Span{Start: 0, End: len(tt.text)}) {
+			if c.Wounded || c.Shot {
+				n = max(n, c.Count.Min)
+			}
+		}
+		if n != tt.hurt {
+			t.Errorf("%q: %d hurt, want %d", tt.text, n, tt.hurt)
+		}
+	}
+}

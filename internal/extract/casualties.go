@@ -337,7 +337,42 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.alsoHurt(text, toks, low)...)
 	}
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.withoutUnborn(toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out))))
+	return lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
+}
+
+// conjunctStops are words that, before the capitalised words or as the
+// word itself, make the conjunct a place or a day, not a person ("in
+// Dalmera", "on Friday").
+var conjunctStops = map[string]bool{"in": true, "on": true, "at": true, "near": true, "from": true, "of": true, "to": true, "by": true, "into": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// withConjunct counts the person named before "and" in a count of
+// others: "John Smith and two others were shot", "a man and three others
+// were wounded" tell three and four people, the count of others leaving
+// out the one beside it.
+func (lx *casualtyLexicon) withConjunct(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
+	for k := range cs {
+		c := &cs[k]
+		first, last := tokenRange(toks, c.Start, c.End)
+		if first < 2 || last <= first || c.Count.Min == 0 || low[first-1] != "and" || low[first+1] != "other" && low[first+1] != "others" {
+			continue
+		}
+		p := first - 2
+		if toks[p].Kind != nlp.Word || !isTitleWord(toks[p].Text) && !lx.headlinePersons[low[p]] && !lx.objectPersons[low[p]] {
+			continue
+		}
+		start := p
+		for start > 0 && toks[start-1].Kind == nlp.Word && isTitleWord(toks[start-1].Text) {
+			start--
+		}
+		if start > 0 && conjunctStops[low[start-1]] || conjunctStops[low[p]] {
+			continue // "killed on Friday and two others", "in Dalmera and two others"
+		}
+		one := 1
+		c.Count = addCounts(c.Count, Count{Min: 1, Max: &one})
+		c.Start, c.Text, c.Noun, c.Named = toks[start].Start, text[toks[start].Start:c.End], "", false
+	}
+	return cs
 }
 
 // alsoHurt counts one person hurt beyond the dead a sentence counts,
@@ -496,6 +531,9 @@ func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
 // tells he is one of them.
 func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
 	// "shot his daughter to death" too: dead, so shot to death.
+	if first > 1 && lx.objectDets[low[first-1]] {
+		first-- // "killed his two sons": the count after a determiner
+	}
 	if first < 1 || !endsWith(low, first, lx.killedBefore) && !endsWith(low, first, lx.shotBefore) {
 		return false
 	}

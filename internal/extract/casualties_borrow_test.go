@@ -48,3 +48,44 @@ func TestBorrowWounded(t *testing.T) {
 		})
 	}
 }
+
+// TestBorrowMoreWounded checks that a main event telling dead and some
+// wounded takes the larger wounded another event tells beside the same
+// dead, when that toll marks the same incident.
+func TestBorrowMoreWounded(t *testing.T) {
+	pub := time.Date(2015, 5, 4, 12, 0, 0, 0, time.UTC)
+	gap := "\n\nNeighbours said the street had been quiet for years.\n\nThe city council meets on Tuesday.\n\n"
+	tests := []struct {
+		name, text      string
+		killed, wounded int
+	}{
+		{"the same two dead and more wounded", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Two people were killed and four others wounded in the attack at the warehouse, officials said on Monday.", 2, 4},
+		{"an arrest told with the same dead and more wounded", "A gunman shot dead a guard and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Police arrested a man on Monday in connection with the shooting that left one dead and three injured.", 1, 3},
+		{"an arrest told with the same two dead and more wounded", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Police arrested a man on Monday in connection with the shooting that left two dead and three injured.", 2, 3},
+		{"more dead is another incident", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"A second attack killed three people and wounded five at a market.", 2, 1},
+		{"one dead and more wounded across the city", "A gunman shot dead a guard and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
+			"Another man was shot dead in Kerrow on Saturday and nine other people were wounded in attacks across the country.", 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			k, w := -1, -1
+			if evs[0].Killed != nil {
+				k = evs[0].Killed.Min
+			}
+			if evs[0].Wounded != nil {
+				w = evs[0].Wounded.Min
+			}
+			if k != tt.killed || w != tt.wounded {
+				t.Errorf("killed %d wounded %d, want %d and %d (%d events)", k, w, tt.killed, tt.wounded, len(evs))
+			}
+		})
+	}
+}

@@ -248,14 +248,25 @@ func settleRetold(ev *Event, why []Reason) []Reason {
 // be at a place that agrees, not dated before the main event, and count
 // no more dead than it (more dead is another incident); one that is not
 // violent (an arrest told with the toll) must count the same dead.
+//
+// A main event that does tell wounded takes more from another event that
+// tells the same dead beside them: "Five people were killed and six
+// injured" told later is the toll of the incident whose first telling
+// counted only some of the wounded. One dead is too common a toll to
+// mark the same incident ("another man was killed and nine wounded
+// across the city"), so a single dead matches only in an event that is
+// not violent (an arrest or a charge told with the shooting's toll).
 func borrowWounded(evs []Event, why [][]Reason) {
-	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Wounded != nil || evs[0].Killed == nil {
+	if len(evs) < 2 || !violent[evs[0].Type] || evs[0].Killed == nil {
 		return
 	}
 	main := &evs[0]
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]
 		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+			continue
+		}
+		if main.Wounded != nil && (e.Killed == nil || main.Killed.Min < 2 && violent[e.Type] || main.Killed.Min == 0 || e.Killed.Min != main.Killed.Min || e.Wounded.Min <= main.Wounded.Min) {
 			continue
 		}
 		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {

@@ -254,6 +254,9 @@ func TestShot(t *testing.T) {
 		{"Police said a suspect shot the clerk and ran.", 1},
 		{"Two gunmen shot a man outside the store.", 1},
 		{"Two men shot three times were taken to a hospital.", 2},
+		{"Police have no motive yet for the shootings of four people near the pier.", 4},
+		{"A man was charged in the shooting of two teens outside a school.", 2},
+		{"A man was charged in the fatal shooting of two teens outside a school.", 0},
 	}
 	for _, tt := range tests {
 		got := 0
@@ -338,4 +341,53 @@ func FuzzCasualties(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPossessiveCount checks that a count after a possessive determiner
+// is read as the dead ("killed his two sons") and that a shooter's suicide
+// told after it adds him.
+func TestPossessiveCount(t *testing.T) {
+	tests := []struct {
+		text   string
+		killed int
+	}{
+		{"A man killed his two daughters in Dalmera on Friday.", 2},
+		{"A woman shot and killed her three sons before killing herself, police said.", 4},
+		{"A man shot and killed his two stepsons on Friday before taking his own life.", 3},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, c := range Casualties(tt.text, nlp.Span{Start: 0, End: len(tt.text)}) {
+			if !c.Wounded && !c.Shot {
+				n += c.Count.Min
+			}
+		}
+		if n != tt.killed {
+			t.Errorf("%q: %d dead, want %d", tt.text, n, tt.killed)
+		}
+	}
+}
+
+// TestConjunctOthers checks that the person named before "and N others"
+// is counted with them, and that a day or a place there is not.
+func TestConjunctOthers(t *testing.T) {
+	tests := []struct {
+		text string
+		hurt int // people wounded or shot, fate untold
+	}{
+		{"Maria Lopez and two others were shot outside a bar late Sunday.", 3},
+		{"Police said a woman and three others were wounded near the market.", 4},
+		{"A man was killed on Friday and two others were wounded.", 2},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, c := range Casualties(tt.text, nlp.Span{Start: 0, End: len(tt.text)}) {
+			if c.Wounded || c.Shot {
+				n = max(n, c.Count.Min)
+			}
+		}
+		if n != tt.hurt {
+			t.Errorf("%q: %d hurt, want %d", tt.text, n, tt.hurt)
+		}
+	}
 }

@@ -32,6 +32,7 @@ type row struct {
 	hasK, hasI      bool
 	why             []extract.Reason
 	typ             string
+	others          []string // the secondary events, one line each (--others)
 }
 
 func main() {
@@ -39,6 +40,7 @@ func main() {
 	half := flag.String("half", "", "a or b: only incidents of that half (by hash of the incident id)")
 	sum := flag.Bool("sum", false, "print the scores only")
 	field := flag.String("field", "", "killed or injured: only misses of that field")
+	others := flag.Bool("others", false, "also print the secondary events' type, date and counts, to find counts attached to the wrong event")
 	tsv := flag.Bool("tsv", false, "print one line per article: id, got killed, got injured (- when untold), want killed, want injured, main event type")
 	flag.Parse()
 	set, err := eval.LoadGVA(*data)
@@ -89,6 +91,11 @@ func main() {
 				s = s[:300] + "..."
 			}
 			fmt.Printf("    %s=%s  %s\n        | %s\n", w.Field, w.Value, w.Rule, s)
+		}
+		if *others {
+			for _, o := range r.others {
+				fmt.Println("    other:", o)
+			}
 		}
 	}
 	n := float64(len(rows))
@@ -150,6 +157,26 @@ func code(a eval.GVAArticle, inc eval.GVAIncident) row {
 	}
 	if len(res.Why) > 0 {
 		r.why = res.Why[0]
+	}
+	for _, o := range res.Events[1:] {
+		line := o.Subtype
+		if o.Date != nil {
+			line += " " + o.Date.Start
+		}
+		if o.Killed != nil {
+			line += " killed=" + o.Killed.String()
+		}
+		if o.Wounded != nil {
+			line += " wounded=" + o.Wounded.String()
+		}
+		if len(o.Evidence) > 0 {
+			e := strings.Join(strings.Fields(o.Evidence[0].Text), " ")
+			if len(e) > 160 {
+				e = e[:160] + "..."
+			}
+			line += " | " + e
+		}
+		r.others = append(r.others, line)
 	}
 	return r
 }

@@ -554,7 +554,7 @@ func (lx *casualtyLexicon) manyIncidents(low []string, raw []nlp.Quantity) bool 
 			return true
 		}
 	}
-	// "3 dead, 5 hurt in South Side shootings", "in overnight
+	// "2 dead, 6 hurt in East End shootings", "in overnight
 	// shootings": shootings with no determiner are many incidents ("in
 	// the shootings", "in Sunday's shootings" may be one).
 	for i := range low {
@@ -991,7 +991,7 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 			}
 			passive := k < len(lx.singular)
 			if lx.deniedBefore(low, i) {
-				continue // "nobody else inside the car had been injured"
+				continue // "nobody else in the van was hurt"
 			}
 			j := i + len(aux)
 			for j < len(low) && lx.between[low[j]] && !lx.isCue(low, j) {
@@ -1527,7 +1527,7 @@ func (lx *casualtyLexicon) listedBefore(low []string, i int) (int, int) {
 // read in a headline that tells a death.
 func (lx *casualtyLexicon) headlineObjects(title string, toks []nlp.Token, low []string, out []Casualty, has func(wounded, shot bool) bool) []Casualty {
 	added := map[bool]bool{}
-	// "charged with murder in shooting of 17-year-old": the one shot
+	// "charged with murder in the shooting of a 20-year-old": the one shot
 	// may be the dead the headline tells.
 	death := false
 	for i := range low {

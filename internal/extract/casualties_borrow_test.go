@@ -24,7 +24,7 @@ func TestBorrowWounded(t *testing.T) {
 		{"a later incident with more dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
 			"A second attack killed three people and wounded five at a market.", -1},
 		{"an arrest told with the same toll", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
-			"Police arrested a man on Monday in connection with the shooting that left one dead and three injured.", 3},
+			"Police arrested a man on Monday in connection with the Dalmera shooting, which left one dead and three injured.", 3},
 		{"wounded told in a far sentence naming no event", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
 			"Two other guards were injured and are expected to recover.", 2},
 		{"a state far on may be the dead", "A gunman killed a guard outside a warehouse in Dalmera on Sunday night, police said." + gap +
@@ -60,15 +60,15 @@ func TestBorrowMoreWounded(t *testing.T) {
 		killed, wounded int
 	}{
 		{"the same two dead and more wounded", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
-			"Two people were killed and four others wounded in the attack at the warehouse, officials said on Monday.", 2, 4},
+			"Two guards were killed and four other workers wounded in the warehouse attack, officials said on Monday.", 2, 4},
 		{"an arrest told with the same dead and more wounded", "A gunman shot dead a guard and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
-			"Police arrested a man on Monday in connection with the shooting that left one dead and three injured.", 1, 3},
+			"Police arrested a man on Monday in connection with the Dalmera shooting, which left one dead and three injured.", 1, 3},
 		{"an arrest told with the same two dead and more wounded", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
-			"Police arrested a man on Monday in connection with the shooting that left two dead and three injured.", 2, 3},
+			"Police arrested a man on Monday in connection with the Dalmera shooting, which left two dead and three injured.", 2, 3},
 		{"more dead is another incident", "A gunman shot dead two guards and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
 			"A second attack killed three people and wounded five at a market.", 2, 1},
 		{"one dead and more wounded across the city", "A gunman shot dead a guard and wounded a driver outside a warehouse in Dalmera on Sunday night, police said." + gap +
-			"Another man was shot dead in Kerrow on Saturday and nine other people were wounded in attacks across the country.", 1, 1},
+			"Another man was shot dead in Kerrow on Saturday, and nine more people were wounded in separate attacks across the country.", 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

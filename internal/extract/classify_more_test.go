@@ -110,10 +110,7 @@ func TestClassifyThird(t *testing.T) {
 // that reported it, the setting); an accident cue keeps it a non-event,
 // and without gunfire the category still wins.
 func TestSentenceTriggerGunfireOverCategory(t *testing.T) {
-	tests := []struct {
-		sentence string
-		want     string // "" for no event
-	}{
+	tests := []triggerCase{
 		{"Three men were wounded in a shooting late Friday, according to the Orvale Fire Department.", "attack"},
 		{"Firefighters found a woman who had been shot in the chest outside the Velmora depot.", "attack"},
 		{"A boy was accidentally shot by his cousin while they played with a rifle, the fire department said.", ""},
@@ -123,18 +120,7 @@ func TestSentenceTriggerGunfireOverCategory(t *testing.T) {
 		{"One man is dead following a shooting and a car crash on Orvale Avenue.", "attack"},
 		{"Detectives are investigating a double homicide at a Velmora apartment.", "attack"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.sentence, func(t *testing.T) {
-			tr, ok := sentenceTrigger(tt.sentence)
-			got := ""
-			if ok {
-				got = tr.Subtype
-			}
-			if got != tt.want {
-				t.Errorf("sentenceTrigger = %q, want %q", got, tt.want)
-			}
-		})
-	}
+	checkSentenceTriggers(t, tests)
 }
 
 // The aftermath of a shooting uses words other types own: shell casings
@@ -207,15 +193,24 @@ func TestLocalNewsRoutineSenses(t *testing.T) {
 // A claim of responsibility for violence, or a condemnation of it, tells
 // that the violence happened; an accusation stays a blame only.
 func TestSentenceTriggerClaimAndCondemnation(t *testing.T) {
-	tests := []struct {
-		sentence string
-		want     string // "" for no event
-	}{
+	tests := []triggerCase{
 		{"The Dorvan Front claimed responsibility for the murder of the Velmora mayor.", "attack"},
 		{"The ministry strongly condemned the murder of judge Anna Orvale.", "attack"},
 		{"The family blamed two guards for the murder.", ""},
 		{"The ministry condemned the decision to close the border crossing.", ""},
 	}
+	checkSentenceTriggers(t, tests)
+}
+
+// triggerCase is a sentence and the subtype its trigger gives ("" for no
+// event).
+type triggerCase struct {
+	sentence string
+	want     string
+}
+
+func checkSentenceTriggers(t *testing.T, tests []triggerCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {
 			tr, ok := sentenceTrigger(tt.sentence)

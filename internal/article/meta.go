@@ -435,11 +435,14 @@ func (m *metaWalk) classHints(n *html.Node, class string) {
 // and BEM "__", is the word k: "article__standfirst" and "c-dek" match,
 // "dekstop" and "authority" do not.
 func hasClassPart(class, k string) bool {
-	for _, c := range strings.Fields(class) {
+	if !strings.Contains(class, k) {
+		return false // the common case, decided without splitting
+	}
+	for c := range strings.FieldsSeq(class) {
 		if c == k {
 			return true
 		}
-		for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+		for part := range strings.FieldsFuncSeq(c, func(r rune) bool { return r == '-' || r == '_' }) {
 			if part == k {
 				return true
 			}

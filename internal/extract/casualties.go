@@ -984,8 +984,9 @@ func (lx *casualtyLexicon) singularPassive(text string, toks []nlp.Token, low []
 	// One hit, fate untold ("was shot"), gives way to a fate the
 	// sentence tells later: "the boy who was shot was pronounced dead".
 	var hit []Casualty
+	auxes := append(lx.singular[:len(lx.singular):len(lx.singular)], lx.singularSubjects...) // once, not per word
 	for i := range low {
-		for k, aux := range append(lx.singular, lx.singularSubjects...) {
+		for k, aux := range auxes {
 			if !hasWordsAt(low, i, aux) {
 				continue
 			}
@@ -1629,15 +1630,17 @@ type rider struct {
 }
 
 // riderAt reads sentence i as a rider: it must state someone killed,
-// wounded or shot (a zero, "no one else was hurt", adds nothing).
-func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
-	return riderOf(text, s, i, para, dates, func(Casualty) bool { return true })
+// wounded or shot (a zero, "no one else was hurt", adds nothing). all
+// are the sentence's casualties, Casualties(text, s).
+func riderAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, all []Casualty) (rider, bool) {
+	return riderOf(text, s, i, para, dates, all, func(Casualty) bool { return true })
 }
 
-// riderOf reads sentence i as a rider from the casualties keep takes.
-func riderOf(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, keep func(Casualty) bool) (rider, bool) {
+// riderOf reads sentence i as a rider from the casualties keep takes of
+// all, the sentence's casualties (Casualties(text, s)).
+func riderOf(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, all []Casualty, keep func(Casualty) bool) (rider, bool) {
 	var cs []Casualty
-	for _, c := range Casualties(text, s) {
+	for _, c := range all {
 		if c.Count.Min > 0 && keep(c) {
 			cs = append(cs, c)
 		}

@@ -112,9 +112,8 @@ const shotLessKilled = "people shot less people killed in the event"
 // the boy had died", "The victim was pronounced dead". Such a sentence
 // refers back to the story's incident however many paragraphs on it
 // stands, unlike a toll with a number ("40 people died in the city this
-// year").
-func anaphoricDeath(text string, s nlp.Span) bool {
-	cs := Casualties(text, s)
+// year"). cs are the sentence's casualties (Casualties).
+func anaphoricDeath(cs []Casualty) bool {
 	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].Named || cs[0].More || cs[0].Count.Min != 1 {
 		return false
 	}
@@ -337,9 +336,9 @@ func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
 // strayAt reads sentence i as a stray for strayWounded: only the wounded
 // it counts or names. A state with no count ("the victim was taken away
 // in critical condition") far from the event may be the one who died.
-func strayAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex) (rider, bool) {
+func strayAt(text string, s nlp.Span, i, para int, dates *sentenceDateIndex, all []Casualty) (rider, bool) {
 	lx := casualties()
-	return riderOf(text, s, i, para, dates, func(c Casualty) bool {
+	return riderOf(text, s, i, para, dates, all, func(c Casualty) bool {
 		if !c.Wounded || c.Beyond {
 			return false
 		}

@@ -245,6 +245,24 @@ func (r *Resolver) readText(text string) {
 		i += n
 	}
 	r.readQualified(toks)
+	// The key of the n words from i (and whether they can be a name) is
+	// the same in both passes: it is worked out once, in pass 1.
+	type name struct {
+		k    string
+		done bool
+		ok   bool
+		recs []int32 // the gazetteer's records for k, once looked up
+		got  bool    // recs looked up
+	}
+	at := make([]int32, len(toks)) // a capitalised word's place in names, by 4s
+	ncap := 0
+	for i, t := range toks {
+		if t.cap {
+			at[i] = int32(4 * ncap)
+			ncap++
+		}
+	}
+	names := make([]name, 4*ncap)
 	// Pass 1: countries and demonyms, so that pass 2 can prefer places
 	// in the countries the story is about.
 	for pass := 1; pass <= 2; pass++ {
@@ -256,30 +274,15 @@ func (r *Resolver) readText(text string) {
 				if i+n > len(toks) || !toks[i+n-1].cap {
 					continue
 				}
-				ok := true
-				parts := make([]string, n)
-				for j := 0; j < n; j++ {
-					t := toks[i+j]
-					parts[j] = t.s
-					if !t.cap && !connectors[strings.ToLower(t.s)] {
-						ok = false
-					}
+				nm := &names[int(at[i])+n-1]
+				if !nm.done {
+					nm.done = true
+					nm.k, nm.ok = r.nameKey(toks[i : i+n])
 				}
-				if !ok {
+				if !nm.ok {
 					continue
 				}
-				k := norm.Key(strings.Join(parts, " "))
-				if stopwords[k] {
-					continue
-				}
-				if n >= 2 && toks[i+n-2].poss {
-					// "Prince George's County": the possessive is part of
-					// the county's name.
-					parts[n-2] += "s"
-					if pk := norm.Key(strings.Join(parts, " ")); len(r.g.admin2[pk]) > 0 {
-						k = pk
-					}
-				}
+				k := nm.k
 				if cc, ok := r.g.demonymOf(k); ok {
 					if pass == 1 {
 						r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7})
@@ -303,7 +306,10 @@ func (r *Resolver) readText(text string) {
 					i += n - 1
 					break
 				}
-				recs := r.g.lookup(k)
+				if !nm.got {
+					nm.recs, nm.got = r.g.lookup(k), true
+				}
+				recs := nm.recs
 				if len(recs) == 0 {
 					continue
 				}
@@ -315,7 +321,7 @@ func (r *Resolver) readText(text string) {
 				}
 				isCountry := false
 				for _, x := range recs {
-					isCountry = isCountry || r.g.rec(x).kind == KindCountry
+					isCountry = isCountry || r.g.isCountry(x)
 				}
 				minPop := 20000
 				if toks[i].caseless {
@@ -336,6 +342,33 @@ func (r *Resolver) readText(text string) {
 			}
 		}
 	}
+}
+
+// nameKey is the lookup key of the words ws read as one name, and false
+// when they cannot be one (a lowercase word that is not a connector, or a
+// stopword); a possessive before the last word stays in the key when that
+// makes a county's name ("Prince George's County").
+func (r *Resolver) nameKey(ws []tok) (string, bool) {
+	parts := make([]string, len(ws))
+	for j, t := range ws {
+		parts[j] = t.s
+		if !t.cap && !connectors[strings.ToLower(t.s)] {
+			return "", false
+		}
+	}
+	k := norm.Key(strings.Join(parts, " "))
+	if stopwords[k] {
+		return "", false
+	}
+	if n := len(ws); n >= 2 && ws[n-2].poss {
+		// "Prince George's County": the possessive is part of the
+		// county's name.
+		parts[n-2] += "s"
+		if pk := norm.Key(strings.Join(parts, " ")); len(r.g.admin2[pk]) > 0 {
+			k = pk
+		}
+	}
+	return k, true
 }
 
 // readQualified finds "Clifton, Colo.", "Lebanon, Pennsylvania" and

@@ -296,6 +296,16 @@ func (g *Gazetteer) rec(i int32) *entry {
 	return e
 }
 
+// isCountry reports whether record i is a country: rec(i).kind ==
+// KindCountry without parsing the record's line.
+func (g *Gazetteer) isCountry(i int32) bool {
+	if int(i) >= len(g.lines) {
+		return g.landmarks[int(i)-len(g.lines)].kind == KindCountry
+	}
+	line, _ := cutLine(g.places[g.lines[i]:])
+	return line == "C" || strings.HasPrefix(line, "C\t")
+}
+
 func cutLine(s string) (line, rest string) {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		return s[:i], s[i+1:]

@@ -70,6 +70,9 @@ func isPlainASCII(s string) bool {
 // asciiKey is Key's fast path: most queries and most index entries are
 // plain ASCII, and skipping NFD makes them several times cheaper.
 func asciiKey(s string) string {
+	if isKeyWord(s) {
+		return expand(s) // already its own key: no copy
+	}
 	b := make([]byte, 0, len(s))
 	space := true
 	for i := 0; i < len(s); i++ {
@@ -94,6 +97,20 @@ func asciiKey(s string) string {
 		b = b[:len(b)-1]
 	}
 	return expand(string(b))
+}
+
+// isKeyWord reports whether s is one word of lowercase ASCII letters and
+// digits, which asciiKey would copy unchanged: most words of a text are.
+func isKeyWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func isApostrophe(r rune) bool {

@@ -149,7 +149,7 @@ func declaredCharset(data []byte, contentType string) string {
 	// Meta tags belong in the first 1024 bytes but are often much later,
 	// after scripts and styles; look through the whole head.
 	head := data[:min(len(data), 64<<10)]
-	if i := indexTagFold(string(head), "</head", false); i > 0 {
+	if i := indexTagFoldBytes(head, "</head"); i > 0 {
 		head = head[:i]
 	}
 	if m := metaCharsetRE.FindSubmatch(head); m != nil {
@@ -283,6 +283,23 @@ func indexTagFold(s, tag string, last bool) int {
 		i++
 	}
 	return found
+}
+
+// indexTagFoldBytes is indexTagFold(string(s), tag, false) without
+// copying s.
+func indexTagFoldBytes(s []byte, tag string) int {
+	for i := 0; i < len(s); {
+		j := bytes.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		if len(s)-i >= len(tag) && strings.EqualFold(string(s[i:i+len(tag)]), tag) {
+			return i
+		}
+		i++
+	}
+	return -1
 }
 
 func ellipsis(s string, n int) string {

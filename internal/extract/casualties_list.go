@@ -2,9 +2,36 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"sitrep/internal/nlp"
 )
+
+// victimCues are the words victimLists' cues can start with (the
+// killed_after and wounded_after phrases) and end with (killed_before
+// and wounded_before): a word in neither set starts or ends no cue, and
+// the cue tables need not be tried there.
+var victimCues = sync.OnceValue(func() (v struct{ afterFirst, beforeLast map[string]bool }) {
+	lx := casualties()
+	v.afterFirst, v.beforeLast = map[string]bool{}, map[string]bool{}
+	for _, cues := range [][][]string{lx.killedAfter, lx.woundedAfter} {
+		for _, c := range cues {
+			if len(c) == 0 {
+				return struct{ afterFirst, beforeLast map[string]bool }{} // an empty cue matches anywhere: no index
+			}
+			v.afterFirst[c[0]] = true
+		}
+	}
+	for _, cues := range [][][]string{lx.killedBefore, lx.woundedBefore} {
+		for _, c := range cues {
+			if len(c) == 0 {
+				return struct{ afterFirst, beforeLast map[string]bool }{}
+			}
+			v.beforeLast[c[len(c)-1]] = true
+		}
+	}
+	return v
+})
 
 // victimLists counts people a sentence lists by name, by a noun for one
 // person or by a pronoun, next to a cue of death or injury: "Jane Doe,
@@ -22,7 +49,11 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 		out = append(out, Casualty{Wounded: wounded, Count: Count{Min: n, Max: &m},
 			Start: toks[first].Start, End: toks[last].End, Text: text[toks[first].Start:toks[last].End]})
 	}
+	idx := victimCues()
 	for j := 1; j < len(low); j++ {
+		if idx.afterFirst != nil && !idx.afterFirst[low[j]] {
+			continue // no cue starts here
+		}
 		var wounded bool
 		switch {
 		case matchAny(low, j, lx.killedAfter):
@@ -57,6 +88,9 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 		}
 	}
 	for j := 1; j < len(low); j++ {
+		if idx.beforeLast != nil && !idx.beforeLast[low[j-1]] {
+			continue // no cue ends before here
+		}
 		// The longer cue decides: "fatally wounding" kills.
 		ks, ws := cueStart(low, j, lx.killedBefore), cueStart(low, j, lx.woundedBefore)
 		if ks < 0 && ws < 0 {

@@ -232,9 +232,9 @@ func Rank(text string) []LabelScore {
 
 func (a *analysis) rank() []LabelScore {
 	c := a.c
-	scores := make([]float64, len(c.labels))
-	sums := make([]float64, len(c.labels))
-	tops := make([]float64, len(c.labels))
+	n := len(c.labels)
+	buf := make([]float64, 3*n) // one allocation for the three
+	scores, sums, tops := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	// Evidence per label: the set of token starts where it (or a cue) occurs.
 	pos := make([][]int, len(c.labels))
 	// Labels count where their triggers survived containment ("seized"

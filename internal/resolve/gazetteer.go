@@ -83,12 +83,18 @@ type Gazetteer struct {
 	places    string   // decompressed places.tsv, header line removed
 	lines     []uint32 // byte offset of each record line in places
 	landmarks []entry  // record numbers len(lines)… are landmarks
-	keys      []string // sorted normalised names
-	posts     []string // posts[i]: space-separated record numbers for keys[i], parsed on use
-	extra     map[string][]int32
-	country   map[string]int32 // ISO code → country record
-	admin1    map[string]int32 // "CC.code" → admin1 record
-	demonym   map[string]string
+	// The index's lines "key\tposts", sorted by key, are kept as the
+	// text they were read from and offsets into it, not as strings: half
+	// a million string headers would be pointers for every garbage
+	// collection to trace. key(i) is the i-th sorted normalised name,
+	// post(i) its space-separated record numbers, parsed on use.
+	index    string
+	keyStart []uint32 // where line i starts in index
+	keyTab   []uint32 // where its tab is
+	extra    map[string][]int32
+	country  map[string]int32 // ISO code → country record
+	admin1   map[string]int32 // "CC.code" → admin1 record
+	demonym  map[string]string
 	// qualAlias holds names that mean a region only after a comma
 	// ("Kingston, ON"): on their own they are words, not places.
 	qualAlias map[string][]int32
@@ -254,19 +260,38 @@ func (g *Gazetteer) parseIndex(s string) error {
 	if err != nil {
 		return err
 	}
-	g.keys = make([]string, 0, n)
-	g.posts = make([]string, 0, n)
-	for s != "" {
-		var line string
-		line, s = cutLine(s)
-		k, p, ok := strings.Cut(line, "\t")
-		if !ok {
+	g.index = s
+	g.keyStart = make([]uint32, 0, n)
+	g.keyTab = make([]uint32, 0, n)
+	for at := 0; at < len(s); {
+		line, _ := cutLine(s[at:])
+		tab := strings.IndexByte(line, '\t')
+		if tab < 0 {
 			return fmt.Errorf("gazetteer: bad index line %q", line)
 		}
-		g.keys = append(g.keys, k)
-		g.posts = append(g.posts, p)
+		g.keyStart = append(g.keyStart, uint32(at))
+		g.keyTab = append(g.keyTab, uint32(at+tab))
+		at += len(line) + 1
 	}
 	return nil
+}
+
+// nkeys is the number of keys in the index.
+func (g *Gazetteer) nkeys() int { return len(g.keyStart) }
+
+// key is the index's i-th key.
+func (g *Gazetteer) key(i int) string { return g.index[g.keyStart[i]:g.keyTab[i]] }
+
+// post is the record numbers of the index's i-th key, space-separated.
+func (g *Gazetteer) post(i int) string {
+	p, _ := cutLine(g.index[g.keyTab[i]+1:])
+	return p
+}
+
+// searchKey is the index of the first key >= k (sort.SearchStrings over
+// the keys).
+func (g *Gazetteer) searchKey(k string) int {
+	return sort.Search(g.nkeys(), func(i int) bool { return g.key(i) >= k })
 }
 
 // rec parses record i. The file is generated and checked by tests, so a
@@ -332,8 +357,8 @@ func splitTabs(s string, f []string) int {
 // lookup returns the records whose names normalise to key.
 func (g *Gazetteer) lookup(key string) []int32 {
 	var out []int32
-	if i := sort.SearchStrings(g.keys, key); i < len(g.keys) && g.keys[i] == key {
-		p := g.posts[i]
+	if i := g.searchKey(key); i < g.nkeys() && g.key(i) == key {
+		p := g.post(i)
 		for p != "" {
 			var num string
 			num, p, _ = strings.Cut(p, " ")

@@ -3,7 +3,6 @@ package resolve
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 
 	"sitrep/internal/resolve/norm"
@@ -210,8 +209,8 @@ func (g *Gazetteer) usTownOrState(m string) (int32, int, bool) {
 
 // hasKeyPrefix reports whether some index key starts with p.
 func (g *Gazetteer) hasKeyPrefix(p string) bool {
-	i := sort.SearchStrings(g.keys, p)
-	return i < len(g.keys) && strings.HasPrefix(g.keys[i], p)
+	i := g.searchKey(p)
+	return i < g.nkeys() && strings.HasPrefix(g.key(i), p)
 }
 
 // Region is the first-level division, else the country, that q names

@@ -206,14 +206,14 @@ func TestCountriesNeverAtZero(t *testing.T) {
 // would disagree about normalisation).
 func TestIndexKeysNormalised(t *testing.T) {
 	g := gaz(t)
-	for i := 0; i < len(g.keys); i += 97 {
-		if k := g.keys[i]; !strings.HasPrefix(k, "~") && norm.Key(k) != k {
+	for i := 0; i < g.nkeys(); i += 97 {
+		if k := g.key(i); !strings.HasPrefix(k, "~") && norm.Key(k) != k {
 			t.Fatalf("index key %q normalises to %q: regenerate the data", k, norm.Key(k))
 		}
 	}
-	for i := 1; i < len(g.keys); i++ {
-		if g.keys[i-1] >= g.keys[i] {
-			t.Fatalf("index not sorted at %d: %q >= %q", i, g.keys[i-1], g.keys[i])
+	for i := 1; i < g.nkeys(); i++ {
+		if g.key(i-1) >= g.key(i) {
+			t.Fatalf("index not sorted at %d: %q >= %q", i, g.key(i-1), g.key(i))
 		}
 	}
 }

@@ -80,7 +80,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 			}
 			continue
 		}
-		if !placePrepositions[strings.ToLower(toks[i].Text)] && !possessivePlace(toks, i) {
+		if !placePrepositions[strings.ToLower(toks[i].Text)] && !possessivePlace(toks, i) && !settlementOf(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -105,6 +105,17 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		}
 	}
 	return out
+}
+
+// settlementWords are the lower-case nouns that, with "of", name the
+// place after them whatever stands before: "for the city of Dalmera",
+// "residents of the town of Norvale".
+var settlementWords = map[string]bool{"city": true, "town": true, "village": true, "borough": true, "township": true}
+
+// settlementOf reports "city of" at toks[i]: the name after it is a
+// place, as after a locative preposition.
+func settlementOf(toks []nlp.Token, i int) bool {
+	return settlementWords[toks[i].Text] && i+1 < len(toks) && toks[i+1].Text == "of"
 }
 
 // residentMentions finds the town names a sentence puts before a noun

@@ -149,6 +149,8 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"A man was shot at Tolver's Barber Shop in Dalmera.", []string{"Dalmera"}},
 		{"A woman was hurt at Brisk 7 Ranch near Norvale, Ohio.", []string{"Norvale, Ohio"}}, // a venue runs on through a number
 		{"A fight broke out at the Lantern Tavern in Norvale.", []string{"Norvale"}},
+		{"It was a hard week for the city of Dalmera and its mayor.", []string{"Dalmera"}}, // "city of" names a place after any word
+		{"The City of Norvale said nothing.", nil},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

@@ -738,6 +738,13 @@ func (p *placer) resolve(name string) *Location {
 		}
 	}
 	b := res.Best
+	if b.Precision == "country" && !strings.Contains(name, " ") {
+		// "told him in Spanish": a language or a people after a
+		// preposition says nothing of where.
+		if g, err := resolve.Default(); err == nil && g.IsDemonym(name) {
+			return nil
+		}
+	}
 	return location(b)
 }
 

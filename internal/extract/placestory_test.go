@@ -273,3 +273,13 @@ func TestSharpenEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageNotPlace: "in Spanish" is a language, not Spain.
+func TestLanguageNotPlace(t *testing.T) {
+	a := article.Article{Title: "Survivor thanks the nurses who sat with him",
+		Text: "A nurse spoke to him in Spanish through the night. He was shot outside a bar in Xenia, Ohio, last month."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Country != "US" {
+		t.Errorf("story's place %v by %s; want a US place", p.story, p.storyRule)
+	}
+}

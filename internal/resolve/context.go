@@ -631,3 +631,10 @@ func (r *Resolver) namesTownIn(d *entry, codes []string, county string) bool {
 	}
 	return false
 }
+
+// IsDemonym reports whether name is a people's or language's name
+// (data/demonyms.tsv: "Spanish", "Syrians") that stands for a country.
+func (g *Gazetteer) IsDemonym(name string) bool {
+	_, ok := g.demonymOf(norm.Key(name))
+	return ok
+}

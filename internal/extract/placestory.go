@@ -85,10 +85,14 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 				return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in a county it names)", name)
 			}
 		}
-		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
-			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
-		}
 		counties := countyNames(a.Title + "\n\n" + a.Text)
+		if len(counties) == 0 {
+			// With a county named, a town of the state outside it is
+			// not where: the county's seat stands for it (below).
+			if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
+				return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
+			}
+		}
 		if c := datelineCounty(a.Dateline); c != "" {
 			counties = append([]string{c}, counties...)
 		}

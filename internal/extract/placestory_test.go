@@ -166,6 +166,9 @@ func TestCountySeat(t *testing.T) {
 			"Houston", "admin2", "Harris County", "Texas"},
 		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday, deputies said.",
 			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
+		// A county named, a town of the state outside it is not where.
+		{"Three found dead in Iredell County home", "Deputies were called to the home on Sunday. The sheriff later met with detectives in Charlotte.",
+			"Statesville", "admin2", "Iredell County", "North Carolina"},
 		// A county named only as where a person is from still says where.
 		{"Deputies: Iredell County man wounded by his neighbor", "The man was taken to a hospital on Tuesday.",
 			"Statesville", "admin2", "Iredell County", "North Carolina"},

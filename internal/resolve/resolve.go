@@ -816,6 +816,11 @@ func (r *Resolver) place(c *cand) Place {
 	if i, ok := g.country[e.cc]; ok {
 		p.CountryName = g.rec(i).name
 	}
+	if e.kind == KindPlace {
+		if n := g.displayName(e); n != "" {
+			p.Name = n
+		}
+	}
 	switch e.kind {
 	case KindCountry:
 		p.Precision = "country"

@@ -151,6 +151,8 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"A fight broke out at the Lantern Tavern in Norvale.", []string{"Norvale"}},
 		{"It was a hard week for the city of Dalmera and its mayor.", []string{"Dalmera"}}, // "city of" names a place after any word
 		{"The City of Norvale said nothing.", nil},
+		{"Two men were shot outside a Dalmera bar late Friday.", []string{"Dalmera"}}, // "a" before a town used as a modifier
+		{"The boy was flown to a Dalmera hospital after the shooting.", nil},          // the hospital's town
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

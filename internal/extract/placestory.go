@@ -78,7 +78,14 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		}
 	}
 	if loc != nil && loc.Precision == "admin1" {
-		if counties := countyNames(a.Title + "\n\n" + a.Text); len(counties) > 0 {
+		in := countyNames(a.Title + "\n\n" + a.Text)
+		if c := datelineCounty(a.Dateline); c != "" && strings.HasPrefix(rule, "the story's place: dateline") {
+			// "DALMER COUNTY, Ky. -- ... the Norvale County coroner": the
+			// dateline's county is where; a town of another county the
+			// story names is not.
+			in = []string{c}
+		}
+		if counties := in; len(counties) > 0 {
 			// "shot in Potter County ... a home in Amarillo": a town of
 			// a county the story names before any town of the state.
 			if town, name := p.townWithin(a, times, loc, true, counties); town != nil {

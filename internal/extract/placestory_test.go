@@ -166,6 +166,9 @@ func TestCountySeat(t *testing.T) {
 			"Houston", "admin2", "Harris County", "Texas"},
 		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday, deputies said.",
 			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
+		// A dateline's county is where, not a town of another county.
+		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday. The Polk County coroner was called to a home in Cedartown.",
+			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
 		// A county named, a town of the state outside it is not where.
 		{"Three found dead in Iredell County home", "Deputies were called to the home on Sunday. The sheriff later met with detectives in Charlotte.",
 			"Statesville", "admin2", "Iredell County", "North Carolina"},

@@ -369,7 +369,7 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		return "", "", false
 	}
 	rules := getRules()
-	agency := false
+	agency, outlet := false, false
 	if strings.HasSuffix(prefix, ")") {
 		open := strings.LastIndexByte(prefix, '(')
 		if open < 0 {
@@ -383,6 +383,11 @@ func cutDateline(p string) (place, rest string, ok bool) {
 			agency = true
 		case isDateText(name): // "RICHMOND, Ind. (April 11, 2014) –"
 			agency = true
+		case isOutletName(name):
+			// "DALMERA, Ky. (WXYZ 12) --", "NORVALE (CBSNorvale) —": a
+			// local outlet's own name, counted only after an all-capitals
+			// place (below), where the rest is a dateline anyway.
+			outlet = true
 		default:
 			return "", "", false
 		}
@@ -413,13 +418,41 @@ func cutDateline(p string) (place, rest string, ok bool) {
 			return "", "", false
 		}
 	case 'T':
-		if !agency && !dated {
+		if !agency && !dated || outlet {
 			return "", "", false
 		}
 	default:
 		return "", "", false
 	}
 	return place, rest, true
+}
+
+// isOutletName recognises the short names local outlets sign their
+// datelines with when they are not bare call letters: "LEX 18",
+// "CBSMiami", "WXYZ-TV", "KSL.com". One to three words, each opening with
+// a capital or a digit, with a capital or digit beyond its first letter
+// somewhere (an outlet's name, not a word such as "Reuters" or "Friday").
+func isOutletName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 3 || len(s) > 24 {
+		return false
+	}
+	inner := false
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		for i, c := range w {
+			if i > 0 && (unicode.IsUpper(c) || unicode.IsDigit(c)) {
+				inner = true
+			}
+			if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune(".-&'", c) {
+				return false
+			}
+		}
+	}
+	return inner || len(words) > 1 && unicode.IsDigit([]rune(words[len(words)-1])[0])
 }
 
 // isCallSign recognises the capitals-only names of broadcasters and local

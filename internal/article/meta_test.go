@@ -186,6 +186,8 @@ func TestCutDateline(t *testing.T) {
 		{"RICHMOND, Ind. (April 11, 2014) – Four men were wounded.", "RICHMOND, Ind.", "Four men were wounded."},
 		{"CLEVELAND-- Two people were shot.", "CLEVELAND", "Two people were shot."},
 		{"CLIFTON, Colo. - A 15-year-old was killed.", "CLIFTON, Colo.", "A 15-year-old was killed."},
+		{"DALMER COUNTY, Ky. (WXYZ 12) -- Deputies found a car in a ditch.", "DALMER COUNTY, Ky.", "Deputies found a car in a ditch."},
+		{"NORVALE (CBSNorvale) — Two cousins were hurt on Friday.", "NORVALE", "Two cousins were hurt on Friday."},
 		// Not datelines.
 		{"BREAKING: Explosion reported in the capital.", "", ""},
 		{"Moscow: the city where nothing is what it seems.", "", ""},
@@ -196,6 +198,8 @@ func TestCutDateline(t *testing.T) {
 		{"Kabul (Unknown) - Two blasts hit the airport.", "", ""},
 		{"Al-Qaeda-linked groups claimed the attack.", "", ""},
 		{"Ukraine (file photo) - Two blasts hit the airport.", "", ""},
+		{"Norvale (CBSNorvale) — Two cousins were hurt on Friday.", "", ""}, // an outlet's name vouches only for a capitals place
+		{"NORVALE (Friday) — Two cousins were hurt.", "", ""},
 	}
 	for _, tt := range tests {
 		place, rest, ok := cutDateline(tt.in)

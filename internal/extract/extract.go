@@ -704,6 +704,12 @@ func (p *placer) resolveMention(pm PlaceMention) *Location {
 		return nil
 	}
 	b := p.r.Resolve(pm.Name).Best
+	if b != nil && b.Precision == "admin1" && len(countyNames(pm.Name)) == 1 {
+		// "an Iredell County man": a county says where as surely as a
+		// town does; the state holding it stands for it until a town or
+		// the county's seat sharpens it (sharpenStory).
+		return location(b)
+	}
 	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
 		return nil
 	}
@@ -733,6 +739,13 @@ func (p *placer) resolve(name string) *Location {
 		}
 	}
 	b := res.Best
+	if b.Precision == "country" && !strings.Contains(name, " ") {
+		// "told him in Spanish": a language or a people after a
+		// preposition says nothing of where.
+		if g, err := resolve.Default(); err == nil && g.IsDemonym(name) {
+			return nil
+		}
+	}
 	return location(b)
 }
 

@@ -23,7 +23,7 @@ var placePrepositions = map[string]bool{
 // placeLeadWords may stand between the preposition and the name: "in the
 // town of", "near the northern city of".
 var placeLeadWords = map[string]bool{
-	"the": true, "town": true, "city": true, "village": true, "province": true,
+	"the": true, "a": true, "an": true, "town": true, "city": true, "village": true, "province": true,
 	"region": true, "district": true, "capital": true, "of": true, "suburb": true,
 	"northern": true, "southern": true, "eastern": true, "western": true,
 	"central": true, "north": true, "south": true, "east": true, "west": true,
@@ -80,7 +80,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 			}
 			continue
 		}
-		if !placePrepositions[strings.ToLower(toks[i].Text)] && !possessivePlace(toks, i) {
+		if !placePrepositions[strings.ToLower(toks[i].Text)] && !possessivePlace(toks, i) && !settlementOf(toks, i) {
 			continue
 		}
 		j := i + 1
@@ -105,6 +105,17 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		}
 	}
 	return out
+}
+
+// settlementWords are the lower-case nouns that, with "of", name the
+// place after them whatever stands before: "for the city of Dalmera",
+// "residents of the town of Norvale".
+var settlementWords = map[string]bool{"city": true, "town": true, "village": true, "borough": true, "township": true}
+
+// settlementOf reports "city of" at toks[i]: the name after it is a
+// place, as after a locative preposition.
+func settlementOf(toks []nlp.Token, i int) bool {
+	return settlementWords[toks[i].Text] && i+1 < len(toks) && toks[i+1].Text == "of"
 }
 
 // residentMentions finds the town names a sentence puts before a noun
@@ -264,8 +275,8 @@ func quarterNouns() map[string]bool { return placeSections()["quarters"] }
 // facilityNotTown reports a name after the preposition at toks[i], ending
 // at toks[j-1], that is a building and not a town ("at Saint Anne
 // Hospital", "near Norvale High School"), or a town only as a hospital's
-// ("taken to a hospital in Dalmera"): where the wounded were treated is not
-// where they were shot.
+// ("taken to a hospital in Dalmera", "at a Dalmera hospital"): where the
+// wounded were treated is not where they were shot.
 func facilityNotTown(toks []nlp.Token, i, j int) bool {
 	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
 		return true
@@ -273,6 +284,10 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 	if j+1 < len(toks) && isNumber(toks[j].Text) && isCapitalized(toks[j+1].Text) && !titleCase(toks) {
 		// "at Cloud 9 Ranch", "outside Studio 54 Lounge": a venue's name
 		// runs on through a number; a town's does not.
+		return true
+	}
+	if j < len(toks) && placeSections()["hospitals"][strings.ToLower(toks[j].Text)] {
+		// "at a Dalmera hospital": the town of the hospital.
 		return true
 	}
 	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]

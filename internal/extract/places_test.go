@@ -149,6 +149,10 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"A man was shot at Tolver's Barber Shop in Dalmera.", []string{"Dalmera"}},
 		{"A woman was hurt at Brisk 7 Ranch near Norvale, Ohio.", []string{"Norvale, Ohio"}}, // a venue runs on through a number
 		{"A fight broke out at the Lantern Tavern in Norvale.", []string{"Norvale"}},
+		{"It was a hard week for the city of Dalmera and its mayor.", []string{"Dalmera"}}, // "city of" names a place after any word
+		{"The City of Norvale said nothing.", nil},
+		{"Two men were shot outside a Dalmera bar late Friday.", []string{"Dalmera"}}, // "a" before a town used as a modifier
+		{"The boy was flown to a Dalmera hospital after the shooting.", nil},          // the hospital's town
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

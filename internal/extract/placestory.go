@@ -78,17 +78,28 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		}
 	}
 	if loc != nil && loc.Precision == "admin1" {
-		if counties := countyNames(a.Title + "\n\n" + a.Text); len(counties) > 0 {
+		in := countyNames(a.Title + "\n\n" + a.Text)
+		if c := datelineCounty(a.Dateline); c != "" && strings.HasPrefix(rule, "the story's place: dateline") {
+			// "DALMER COUNTY, Ky. -- ... the Norvale County coroner": the
+			// dateline's county is where; a town of another county the
+			// story names is not.
+			in = []string{c}
+		}
+		if counties := in; len(counties) > 0 {
 			// "shot in Potter County ... a home in Amarillo": a town of
 			// a county the story names before any town of the state.
 			if town, name := p.townWithin(a, times, loc, true, counties); town != nil {
 				return town, rule + fmt.Sprintf(" (narrowed to %q, a town the article names in a county it names)", name)
 			}
 		}
-		if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
-			return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
-		}
 		counties := countyNames(a.Title + "\n\n" + a.Text)
+		if len(counties) == 0 {
+			// With a county named, a town of the state outside it is
+			// not where: the county's seat stands for it (below).
+			if town, name := p.townWithin(a, times, loc, true, nil); town != nil {
+				return town, rule + fmt.Sprintf(" (narrowed to %q, a town in it the article names)", name)
+			}
+		}
 		if c := datelineCounty(a.Dateline); c != "" {
 			counties = append([]string{c}, counties...)
 		}

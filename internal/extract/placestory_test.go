@@ -166,6 +166,15 @@ func TestCountySeat(t *testing.T) {
 			"Houston", "admin2", "Harris County", "Texas"},
 		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday, deputies said.",
 			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
+		// A dateline's county is where, not a town of another county.
+		{"Deputies investigate shooting at farm", "FLOYD COUNTY, Ga. \u2014 A farmhand was shot on Sunday. The Polk County coroner was called to a home in Cedartown.",
+			"Rome", "admin2", "FLOYD COUNTY", "Georgia"},
+		// A county named, a town of the state outside it is not where.
+		{"Three found dead in Iredell County home", "Deputies were called to the home on Sunday. The sheriff later met with detectives in Charlotte.",
+			"Statesville", "admin2", "Iredell County", "North Carolina"},
+		// A county named only as where a person is from still says where.
+		{"Deputies: Iredell County man wounded by his neighbor", "The man was taken to a hospital on Tuesday.",
+			"Statesville", "admin2", "Iredell County", "North Carolina"},
 	}
 	for _, tt := range tests {
 		a := article.Article{Title: tt.title, Text: tt.text}
@@ -268,5 +277,15 @@ func TestSharpenEvent(t *testing.T) {
 		if got == nil || got.Name != tt.want {
 			t.Errorf("%q under %q: got %v (%s), want %s", tt.sentence, tt.title, got, rule, tt.want)
 		}
+	}
+}
+
+// TestLanguageNotPlace: "in Spanish" is a language, not Spain.
+func TestLanguageNotPlace(t *testing.T) {
+	a := article.Article{Title: "Survivor thanks the nurses who sat with him",
+		Text: "A nurse spoke to him in Spanish through the night. He was shot outside a bar in Xenia, Ohio, last month."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Country != "US" {
+		t.Errorf("story's place %v by %s; want a US place", p.story, p.storyRule)
 	}
 }

@@ -559,7 +559,7 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	}
 }
 
-// foreignToOutlet reports a town abroad for a local story (from an
+// foreignToOutlet reports a town or division abroad for a local story (from an
 // outlet whose address names its home, or datelined from a US town)
 // that names nothing else in that town's country but other bare names:
 // local news writes "Bordeaux, France" when it means France, so "Metro"
@@ -574,7 +574,7 @@ func (r *Resolver) foreignToOutlet(e *entry, key string) bool {
 	case r.dlTown != nil:
 		cc = r.dlCC
 	}
-	return cc != "" && e.cc != cc && (e.kind == KindPlace || e.kind == KindLandmark) &&
+	return cc != "" && e.cc != cc && (e.kind == KindPlace || e.kind == KindLandmark || e.kind == KindAdmin1) &&
 		r.namedWeight(e.cc, key) == 0
 }
 
@@ -663,4 +663,11 @@ func (r *Resolver) namesTownIn(d *entry, codes []string, county string) bool {
 		}
 	}
 	return false
+}
+
+// IsDemonym reports whether name is a people's or language's name
+// (data/demonyms.tsv: "Spanish", "Syrians") that stands for a country.
+func (g *Gazetteer) IsDemonym(name string) bool {
+	_, ok := g.demonymOf(norm.Key(name))
+	return ok
 }

@@ -1,6 +1,9 @@
 package resolve
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCountyTown: a county name several states share is settled by a
 // town in one state's county of that name the article names, and a
@@ -80,13 +83,18 @@ func TestInCounty(t *testing.T) {
 func TestDatelineState(t *testing.T) {
 	g := gaz(t)
 	text := "Three people were hurt on Saturday night near a corner store in the Lonsdale area, police said."
-	if b := g.NewResolver(Context{Text: text, Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b != nil {
-		t.Errorf("Lonsdale under a Knoxville dateline: got %s, %s; want none", b.Name, b.Admin1)
+	yankton := strings.ReplaceAll(text, "Lonsdale", "Yankton")
+	if b := g.NewResolver(Context{Text: yankton, Dateline: "KNOXVILLE, Tenn."}).Resolve("Yankton").Best; b != nil {
+		t.Errorf("Yankton under a Knoxville dateline: got %s, %s; want none", b.Name, b.Admin1)
+	}
+	// A neighbourhood of the dateline's town (data/quarters.tsv) is there.
+	if b := g.NewResolver(Context{Text: text, Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b == nil || b.Name != "Knoxville" {
+		t.Errorf("Lonsdale under a Knoxville dateline: got %v; want Knoxville, its quarter", b)
 	}
 	if b := g.NewResolver(Context{Text: text}).Resolve("Lonsdale").Best; b == nil {
 		t.Errorf("Lonsdale with no dateline: unresolved, want the gazetteer's Lonsdale")
 	}
-	if b := g.NewResolver(Context{Text: text + " Troopers came from Minnesota.", Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b == nil || b.Admin1Code != "MN" {
+	if b := g.NewResolver(Context{Text: text + " The suspect had moved from Lonsdale, Minnesota.", Dateline: "KNOXVILLE, Tenn."}).Resolve("Lonsdale").Best; b == nil || b.Admin1Code != "MN" {
 		t.Errorf("Lonsdale in a story that names Minnesota: got %v, want Minnesota's", b)
 	}
 }

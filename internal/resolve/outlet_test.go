@@ -80,6 +80,10 @@ func TestOutletHomeAsContext(t *testing.T) {
 		{local, "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", ""},
 		{local, "The suspect had moved from Bordeaux, France, last year.", "Bordeaux", "Bordeaux, FR"},
 		{"", "A man was shot outside a bar in Bordeaux on Friday, police said.", "Bordeaux", "Bordeaux, FR"},
+		// So is a division abroad ("Saint Anthony", a parish of Montserrat
+		// that is also a hospital's name), unless its country is named.
+		{local, "The boy was driven to St. Anthony with a wound to his arm.", "St. Anthony", ""},
+		{local, "The suspect had lived in Saint Anthony, Montserrat, for a year.", "Saint Anthony", "Saint Anthony, MS"},
 		// A small town only another state has, that state unnamed: a
 		// local name the gazetteer lacks.
 		{local, "A teen was shot near a store in Yankton late Friday.", "Yankton", ""},

@@ -268,6 +268,14 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = "empty name"
 		return res
 	}
+	if len(quals) == 0 {
+		if q, ok := r.localQuarter(key); ok {
+			res.Best = q
+			res.Candidates = []Place{*q}
+			res.Note = fmt.Sprintf("%q is a neighbourhood of %s, the town the story is told from (data/quarters.tsv)", head, q.Admin1)
+			return res
+		}
+	}
 	if genericWords[key] {
 		// "the city", "the area", "state" tagged as places by a tagger:
 		// GeoNames has towns called Area and City, but nobody means them.
@@ -807,6 +815,11 @@ func (r *Resolver) place(c *cand) Place {
 		Score: math.Round(c.score*100) / 100, Reasons: c.reasons}
 	if i, ok := g.country[e.cc]; ok {
 		p.CountryName = g.rec(i).name
+	}
+	if e.kind == KindPlace {
+		if n := g.displayName(e); n != "" {
+			p.Name = n
+		}
 	}
 	switch e.kind {
 	case KindCountry:

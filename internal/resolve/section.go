@@ -218,6 +218,10 @@ func (g *Gazetteer) CountySeat(county string, in Place) (Place, bool) {
 	return Place{}, false
 }
 
+// minStandInSeat is the least population of a county's largest town that
+// stands for a county with no seat in the gazetteer: a hamlet does not.
+const minStandInSeat = 5000
+
 // countySeats maps "adm1.adm2" to the record of that county's seat (the
 // most populous PPLA2 or PPLA place in it), read from the records on the
 // first call for the country, as bigTowns is.
@@ -229,16 +233,31 @@ func (g *Gazetteer) countySeats(cc string) map[string]int32 {
 	}
 	m := map[string]int32{}
 	pops := map[string]int{}
+	// A county whose seat GeoNames marks as a plain town (PPL: LaGrange
+	// in Troup County, Georgia) is stood for by its most populous town.
+	big := map[string]int32{}
+	bigPops := map[string]int{}
 	g.eachPlaceIn(cc, func(i int, f []string) {
-		if (f[8] != "PPLA2" && f[8] != "PPLA") || f[11] == "" {
+		if f[11] == "" || !strings.HasPrefix(f[8], "PPL") || f[8] == "PPLX" {
 			return
 		}
 		pop, _ := strconv.Atoi(f[7])
 		k := f[2] + "." + f[11]
+		if f[8] != "PPLA2" && f[8] != "PPLA" {
+			if _, ok := big[k]; !ok || pop > bigPops[k] {
+				big[k], bigPops[k] = int32(i), pop
+			}
+			return
+		}
 		if _, ok := m[k]; !ok || pop > pops[k] {
 			m[k], pops[k] = int32(i), pop
 		}
 	})
+	for k, i := range big {
+		if _, ok := m[k]; !ok && bigPops[k] >= minStandInSeat {
+			m[k] = i
+		}
+	}
 	if g.seats == nil {
 		g.seats = map[string]map[string]int32{}
 	}

@@ -97,7 +97,8 @@ func TestCountySeat(t *testing.T) {
 		{"Floyd County", "Georgia, United States", "Rome"},
 		{"Harris County", "Texas", "Houston"},
 		{"Kings County", "New York", "Brooklyn"},
-		{"Floyd County", "Arizona", ""}, // no such county there
+		{"Troup County", "Georgia, United States", "LaGrange"}, // its seat is a plain town in GeoNames: the largest town stands in
+		{"Floyd County", "Arizona", ""},                        // no such county there
 	} {
 		st := g.NewResolver(Context{}).Resolve(c.state).Best
 		if st == nil {

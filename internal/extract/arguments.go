@@ -508,6 +508,49 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 	return np, true
 }
 
+// nameRunStart cuts a subject read backwards from its verb to its last
+// name and the words after it, when the words before that name are lower-case words of
+// mixed-case text and one of them is a number or ends in "-ed": in
+// "operations in 2014 mimicked tactics ISIS used to occupy", the agent of
+// "used" is ISIS (a relative clause without "that"), not "2014 mimicked
+// tactics ISIS". Text in capitals (wire copy) has no case to go by and is
+// left as it is. A modifier such as "suspected" before the name goes
+// too ("suspected ISIS militants" → "ISIS militants"): the hedge is read
+// by the certainty rules, not kept in the actor's name.
+func nameRunStart(s string, ws []argWord, start, end int) int {
+	upper := func(k int) bool {
+		r, _ := utf8.DecodeRuneInString(s[ws[k].start:ws[k].end])
+		return unicode.IsUpper(r)
+	}
+	k := end
+	for k > start && !upper(k) {
+		k-- // the common nouns after the name: "ISIS fighters"
+	}
+	if !upper(k) {
+		return start
+	}
+	for k > start && upper(k-1) {
+		k--
+	}
+	if k == start {
+		return start
+	}
+	cut := false
+	for j := start; j < k; j++ {
+		w := ws[j].lower
+		if upper(j) {
+			return start // "Mr. Smith's Islamic State": mixed, leave it
+		}
+		if isNumber(w) || (len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			cut = true
+		}
+	}
+	if !cut {
+		return start
+	}
+	return k
+}
+
 // subject reads the noun phrase that ends just before the verb at word v,
 // across words like "yesterday" or "have" and a parenthesised acronym:
 // "members of the norland people's liberation front (nplf)
@@ -572,6 +615,7 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 	for end > start && ws[end].quote {
 		end--
 	}
+	start = nameRunStart(s, ws, start, end)
 	np = lx.classify(s, ws, start, end)
 	k := start - 1
 	if k >= 1 && lx.determiners.match(ws, k) == 1 {

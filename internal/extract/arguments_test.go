@@ -30,6 +30,16 @@ func TestSentenceArguments(t *testing.T) {
 			targets:  []string{"POWER STATION"}, weapons: []string{"CAR BOMB"},
 		},
 		{
+			// A relative clause without "that": the agent of "used" is
+			// the name, not the words since the last stop word.
+			sentence: "The raids in 2019 mimicked tactics Qarvelo Front fighters used to occupy villages.",
+			perps:    []string{"Qarvelo Front fighters"},
+		},
+		{
+			sentence: "The raids in 2019 mimicked tactics Hezbollah used to occupy villages.",
+			perps:    []string{"Hezbollah"},
+		},
+		{
 			sentence: "the mayor was killed by terrorists yesterday.",
 			perps:    []string{"terrorists"}, victims: []string{"mayor"},
 		},

@@ -709,6 +709,12 @@ func (lx *casualtyLexicon) ownCues(toks []nlp.Token, low []string, p, c Casualty
 	if p.End > c.Start || p.Count.Min == 0 || c.Count.Min == 0 {
 		return false
 	}
+	if c.Noun == "" && !c.Named && c.Count.Min < p.Count.Min && !lx.additional(toks, low, c) {
+		// "Four people were shot and two are being treated at a
+		// hospital": a bare smaller number, not told as more people,
+		// is some of those just counted.
+		return false
+	}
 	_, pl := tokenRange(toks, p.Start, p.End)
 	cf, _ := tokenRange(toks, c.Start, c.End)
 	if pl < 0 || cf < 0 {

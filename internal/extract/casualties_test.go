@@ -38,6 +38,8 @@ func TestCasualties(t *testing.T) {
 		{"One man died and three others were being treated for burns at Harlow General.", "killed 1..1; wounded 3..3"},
 		{"Five hikers were shot near the old ridge trail and two were admitted to St. Orla's hospital.", "shot 5..5; shot 2..2"},
 		{"A cook was also hit in the shoulder as she ran from the kitchen.", "shot 1..1"},
+		{"Two deckhands remain in critical condition at Orlen Memorial.", "wounded 2..2"},
+		{"All three were listed in fair condition on Tuesday evening.", "wounded 3..3"},
 		{"The blast killed six people and wounded at least 23 others, officials said.", "killed 6..6; wounded 23..+"},
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},
 		{"The man killed his ex-wife and then turned the gun on himself.", "killed 2..2"},

@@ -39,6 +39,8 @@ func TestCasualties(t *testing.T) {
 		{"Five hikers were shot near the old ridge trail and two were admitted to St. Orla's hospital.", "shot 5..5; shot 2..2"},
 		{"A cook was also hit in the shoulder as she ran from the kitchen.", "shot 1..1"},
 		{"Two deckhands remain in critical condition at Orlen Memorial.", "wounded 2..2"},
+		{"The intruder killed two tenants on the landing before he was shot dead by a county deputy.", "killed 3..3"},
+		{"He wounded a clerk before being killed by officers outside the depot.", "wounded 1..1; killed 1..1"},
 		{"All three were listed in fair condition on Tuesday evening.", "wounded 3..3"},
 		{"The blast killed six people and wounded at least 23 others, officials said.", "killed 6..6; wounded 23..+"},
 		{"A gunman opened fire at the market, killing four and injuring two.", "killed 4..4; wounded 2..2"},

@@ -337,7 +337,53 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.alsoHurt(text, toks, low)...)
 	}
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
+	out = lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
+	return lx.wholeOf(text, s, toks, low, out)
+}
+
+// wholeOf counts all the people of "one of the three people wounded in
+// the ambush", "one of five people shot at the bar": one person told
+// as one of a group that a cue straight after it, with no verb between
+// (a participle, not "one of the men was wounded"), names as hit. The
+// group is the incident's toll; the one is only the person the sentence
+// is about.
+func (lx *casualtyLexicon) wholeOf(text string, s nlp.Span, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for k := range out {
+		c := &out[k]
+		if c.Count.Min != 1 || c.Count.Max == nil || *c.Count.Max != 1 {
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if first < 0 || first+3 > last || low[first] != "one" || low[first+1] != "of" {
+			continue
+		}
+		j := first + 2
+		if lx.objectDets[low[j]] || low[j] == "those" || low[j] == "these" {
+			j++
+		}
+		if last+1 >= len(low) || !lx.partOfCue(low, last+1, c) {
+			continue
+		}
+		qs := nlp.Quantities(text, nlp.Span{Start: toks[j].Start, End: c.End})
+		if len(qs) == 0 || qs[0].Start != toks[j].Start || qs[0].Kind != nlp.Count || !qs[0].Bounded() || qs[0].Min != qs[0].Max || qs[0].Min < 2 {
+			continue
+		}
+		n := qs[0].Min
+		c.Count = Count{Min: n, Max: &n}
+	}
+	return out
+}
+
+// partOfCue reports a cue at token j, straight after the people counted,
+// of the kind the casualty c counts.
+func (lx *casualtyLexicon) partOfCue(low []string, j int, c *Casualty) bool {
+	switch {
+	case c.Shot:
+		return matchAny(low, j, lx.shotAfter)
+	case c.Wounded:
+		return matchAny(low, j, lx.woundedAfter)
+	}
+	return matchAny(low, j, lx.killedAfter) || hasWordsAt(low, j, []string{"shot", "and", "killed"})
 }
 
 // conjunctStops are words that, before the capitalised words or as the

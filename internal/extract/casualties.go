@@ -41,10 +41,13 @@ type casualtyLexicon struct {
 	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
-	hospitalVerbs  [][]string
-	hospitals      map[string]bool
-	reflexives     map[string]bool // "shot himself": one person hit
-	objectStarters map[string]bool // first words of an object: "killed *two* people"
+	hospitalVerbs [][]string
+	hospitals     map[string]bool
+	// hospitalSenders are verbs before the people they send to a
+	// hospital ("sent five people to the hospital").
+	hospitalSenders map[string]bool
+	reflexives      map[string]bool // "shot himself": one person hit
+	objectStarters  map[string]bool // first words of an object: "killed *two* people"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
 	pronounCounts []pronounCount
@@ -94,7 +97,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
 			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
@@ -112,7 +115,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
 			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
 		}
@@ -935,7 +938,9 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		// A bare number is people when a plural verb follows it: "two
 		// were taken to a hospital", "six were shot".
 		bare := !q.Person && q.Noun == "" && last >= 0 && last+1 < len(low) && (low[last+1] == "were" || low[last+1] == "are")
-		if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
+		if last >= 0 && q.Person && lx.sentToHospital(low, first, last) {
+			// "a shooting that sent five people to the hospital"
+		} else if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
 		}
 		if !endsWith(low, first, lx.shotBefore) && lx.shooter(low, last) {
@@ -959,6 +964,21 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 	}
 	return out
+}
+
+// sentToHospital reports people counted in tokens first..last that a
+// [hospital_senders] verb just before sends to a hospital: "a shooting
+// that sent five people to the hospital" tells five hit, fate untold.
+func (lx *casualtyLexicon) sentToHospital(low []string, first, last int) bool {
+	if first == 0 || !lx.hospitalSenders[low[first-1]] || last+1 >= len(low) || low[last+1] != "to" {
+		return false
+	}
+	for e := last + 2; e < len(low) && e < last+6; e++ {
+		if lx.hospitals[low[e]] {
+			return true
+		}
+	}
+	return false
 }
 
 // shooter reports people counted up to token k who are the subject of an

@@ -39,6 +39,8 @@ func TestCasualties(t *testing.T) {
 		{"Five hikers were shot near the old ridge trail and two were admitted to St. Orla's hospital.", "shot 5..5; shot 2..2"},
 		{"A cook was also hit in the shoulder as she ran from the kitchen.", "shot 1..1"},
 		{"Two deckhands remain in critical condition at Orlen Memorial.", "wounded 2..2"},
+		{"Gunfire at the fairground on Sunday sent four teenagers to a local hospital.", "shot 4..4"},
+		{"One of the victims of the fairground gunfire that sent four teenagers to the hospital has died.", "shot 4..4"},
 		{"Eleven people were hurt in separate attacks across the valley on Friday night.", ""},
 		{"Three men were killed in multiple shootings in Harrow County this week.", ""},
 		{"Marla Osei was one of the four guests wounded at the lakeside party.", "wounded 4..4"},

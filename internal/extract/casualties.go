@@ -86,12 +86,6 @@ type casualtyLexicon struct {
 	// loneMale and loneFemale are nouns that tell a person's sex, which
 	// tells two people described afresh apart.
 	loneMale, loneFemale map[string]bool
-	// shooterNouns name the shooter ("suspect", "gunman"); shooterHurt
-	// are what tells him hurt after "was (also)" ("shot", "hospitalized").
-	shooterNouns map[string]bool
-	shooterHurt  [][]string
-	// hospitalTransports carry someone to a hospital ("taken", "rushed").
-	hospitalTransports map[string]bool
 }
 
 var (
@@ -104,7 +98,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}, shooterNouns: map[string]bool{}, hospitalTransports: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -114,7 +108,7 @@ func casualties() *casualtyLexicon {
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
 			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "suicides": &lx.suicides, "statistics": &lx.statistics,
-			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials, "shooter_hurt": &lx.shooterHurt,
+			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
 			"civilians": lx.civilians, "forces": lx.forces, "headline_persons": lx.headlinePersons,
@@ -123,7 +117,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides, "shooter_nouns": lx.shooterNouns, "hospital_transports": lx.hospitalTransports,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -230,10 +224,6 @@ type Casualty struct {
 	// before ("her boyfriend was also shot", "he and four others were
 	// shot"), who may be the dead: they are not counted among the dead.
 	Beyond bool
-	// Shooter marks the shooter hurt, told apart from his victims ("the
-	// suspect was also shot by police"): one wounded beyond them, as the
-	// archive counts him.
-	Shooter bool
 }
 
 // Casualties finds the killed and wounded counts one sentence states:
@@ -350,9 +340,6 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.alsoHurt(text, toks, low)...)
 	}
 	out = lx.shotThenDied(text, toks, low, out)
-	if sh := lx.shooterHurtIn(text, toks, low); len(sh) > 0 {
-		out = lx.asShooter(out, sh[0])
-	}
 	out = lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
 	return lx.wholeOf(text, s, toks, low, out)
 }
@@ -464,92 +451,6 @@ func (lx *casualtyLexicon) alsoHurt(text string, toks []nlp.Token, low []string)
 		}
 	}
 	return nil
-}
-
-// shooterHurtIn finds the shooter told hurt in a sentence that counts no
-// one else hurt: "the suspect was also shot by police", "The gunman, a
-// 34-year-old man, remains hospitalized". He is one wounded beyond the
-// victims; told dead ("was shot and killed", "shot dead"), he is not.
-func (lx *casualtyLexicon) shooterHurtIn(text string, toks []nlp.Token, low []string) []Casualty {
-	for i := 0; i+2 < len(low); i++ {
-		if low[i] != "the" {
-			continue
-		}
-		j := i + 1
-		if low[j] == "suspected" || low[j] == "alleged" || low[j] == "accused" {
-			j++
-		}
-		if j >= len(low) || !lx.shooterNouns[low[j]] {
-			continue
-		}
-		k := j + 1
-		if k < len(low) && low[k] == "," {
-			// "the suspect, a 34-year-old man, was ..."
-			// (the appositive may hold commas: "the suspect, later
-			// identified as John Doe, 22, was ...")
-			e := k + 1
-			for e+1 < len(low) && e <= k+12 && !(low[e] == "," && (lx.auxiliaries[low[e+1]] || low[e+1] == "remains" || low[e+1] == "remained")) {
-				e++
-			}
-			if e+1 >= len(low) || low[e] != "," {
-				continue
-			}
-			k = e + 1
-		}
-		if k >= len(low) || !lx.auxiliaries[low[k]] && low[k] != "remains" && low[k] != "remained" {
-			continue
-		}
-		k++
-		for k < len(low) && (low[k] == "also" || low[k] == "been") {
-			k++
-		}
-		if k >= len(low) || !matchAny(low, k, lx.shooterHurt) {
-			continue
-		}
-		if k+1 < len(low) && (low[k+1] == "dead" || low[k+1] == "and" && k+2 < len(low) && (low[k+2] == "killed" || low[k+2] == "died")) || k+2 < len(low) && low[k+1] == "to" && low[k+2] == "death" {
-			return nil
-		}
-		n := 1
-		return []Casualty{{Wounded: true, Shooter: true, Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[k].End, Text: text[toks[i].Start:toks[k].End]}}
-	}
-	return nil
-}
-
-// toHospital reports a [hospital_transports] verb at token k with a
-// [hospitals] word a few words on: "taken to a local hospital".
-func (lx *casualtyLexicon) toHospital(low []string, k int) bool {
-	if !lx.hospitalTransports[low[k]] {
-		return false
-	}
-	for e := k + 1; e < len(low) && e <= k+5; e++ {
-		if lx.hospitals[low[e]] {
-			return true
-		}
-	}
-	return false
-}
-
-// asShooter makes the one person hit that the shooter's phrase sh tells
-// ("The suspect" of "The suspect was shot by an officer", "was also
-// shot" of "the gunman was also shot") the shooter; a sentence that
-// counts no one else hurt gets him as well. One that counts others hurt
-// beside him is left as it is: they may count him.
-func (lx *casualtyLexicon) asShooter(out []Casualty, sh Casualty) []Casualty {
-	hurt := -1
-	for k, c := range out {
-		if !c.Wounded && !c.Shot || c.Count.Min == 0 {
-			continue
-		}
-		if hurt >= 0 || c.Count.Max == nil || *c.Count.Max != 1 || c.Start < sh.Start || c.Start >= sh.End {
-			return out // others hurt
-		}
-		hurt = k
-	}
-	if hurt < 0 {
-		return append(out, sh)
-	}
-	out[hurt] = sh
-	return out
 }
 
 // murderSuicide counts the dead a [murder_suicides] word tells when the
@@ -1746,23 +1647,15 @@ type tally struct {
 	// before ("another man was also killed"). The wounded are never
 	// added up so: "he was also wounded in the arm" is the same man.
 	killedMore bool
-	// shooterHurt: the shooter is told hurt apart from his victims, one
-	// wounded beyond them (Casualty.Shooter).
-	shooterHurt bool
-	victims     []Participant
-	lone        []lone // people hit described afresh, one each
-	why         []Reason
+	victims    []Participant
+	lone       []lone // people hit described afresh, one each
+	why        []Reason
 }
 
 func tallyCasualties(cs []Casualty) tally {
 	var t tally
 	for _, c := range cs {
 		field := "killed"
-		if c.Shooter {
-			t.shooterHurt = true
-			t.why = append(t.why, Reason{Field: "wounded", Value: "+1", Rule: fmt.Sprintf("the shooter hurt, beyond his victims: %q", c.Text)})
-			continue
-		}
 		if c.Beyond && c.Count.Min > 0 {
 			// "Her boyfriend was also shot": hit beyond the people told
 			// before, who may be the dead; the dead are not taken out of
@@ -1883,7 +1776,6 @@ func (m *mention) ride(r rider) {
 	}
 	m.victims = append(m.victims, r.victims...)
 	m.lone = append(m.lone, r.lone...)
-	m.shooterHurt = m.shooterHurt || r.shooterHurt
 	m.why = append(m.why, r.why...)
 	m.riders = append(m.riders, r.span)
 }

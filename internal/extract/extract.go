@@ -47,7 +47,6 @@ type mention struct {
 	claims       []Claim
 	victims      []Participant
 	lone         []lone    // people hit described afresh, one each (casualties_lone.go)
-	shooterHurt  bool      // the shooter told hurt apart from his victims: one wounded more
 	args         Arguments // perpetrators, targets, victims and weapons the sentence names
 	why          []Reason
 	riders       []nlp.Span // sentences without a trigger whose casualties it took
@@ -162,7 +161,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			t.Start += s.Start
 			t.End += s.Start
-			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore, lone: tl.lone, shooterHurt: tl.shooterHurt,
+			m := mention{sent: i, span: sent, para: paras[i], trigger: t, killed: killed, wounded: wounded, shot: shot, killedMore: tl.killedMore, lone: tl.lone,
 				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
 			why = append(why, m.args.reasons()...)
 			var dateRule string
@@ -848,21 +847,6 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 			ls = append(ls, m.lone...)
 		}
 		g.why = loneWounded(&g.ev, ls, g.why)
-		for _, m := range g.ms {
-			if m.shooterHurt {
-				// The shooter hurt, told apart from his victims: one
-				// wounded beyond them, as the archive counts him.
-				one := 1
-				if g.ev.Wounded == nil {
-					g.ev.Wounded = &Count{Min: 1, Max: &one}
-				} else {
-					w := addCounts(*g.ev.Wounded, Count{Min: 1, Max: &one})
-					g.ev.Wounded = &w
-				}
-				g.why = append(g.why, Reason{Field: "wounded", Value: g.ev.Wounded.String(), Rule: "the shooter hurt, told apart from his victims: one wounded beyond them"})
-				break
-			}
-		}
 		g.salience = float64(len(g.ms))
 		if g.ms[0].para == 0 {
 			g.salience += 10

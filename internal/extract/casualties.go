@@ -41,10 +41,13 @@ type casualtyLexicon struct {
 	more          map[string]bool // words telling people beyond those already counted
 	// hospitalVerbs with one of hospitals a few words on tell people
 	// hurt, fate untold, as "were shot" does.
-	hospitalVerbs  [][]string
-	hospitals      map[string]bool
-	reflexives     map[string]bool // "shot himself": one person hit
-	objectStarters map[string]bool // first words of an object: "killed *two* people"
+	hospitalVerbs [][]string
+	hospitals     map[string]bool
+	// hospitalSenders are verbs before the people they send to a
+	// hospital ("sent five people to the hospital").
+	hospitalSenders map[string]bool
+	reflexives      map[string]bool // "shot himself": one person hit
+	objectStarters  map[string]bool // first words of an object: "killed *two* people"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
 	pronounCounts []pronounCount
@@ -94,7 +97,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
 			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
@@ -112,7 +115,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
 			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
 		}
@@ -337,7 +340,53 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		out = append(out, lx.alsoHurt(text, toks, low)...)
 	}
 	out = lx.shotThenDied(text, toks, low, out)
-	return lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
+	out = lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
+	return lx.wholeOf(text, s, toks, low, out)
+}
+
+// wholeOf counts all the people of "one of the three people wounded in
+// the ambush", "one of five people shot at the bar": one person told
+// as one of a group that a cue straight after it, with no verb between
+// (a participle, not "one of the men was wounded"), names as hit. The
+// group is the incident's toll; the one is only the person the sentence
+// is about.
+func (lx *casualtyLexicon) wholeOf(text string, s nlp.Span, toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for k := range out {
+		c := &out[k]
+		if c.Count.Min != 1 || c.Count.Max == nil || *c.Count.Max != 1 {
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if first < 0 || first+3 > last || low[first] != "one" || low[first+1] != "of" {
+			continue
+		}
+		j := first + 2
+		if lx.objectDets[low[j]] || low[j] == "those" || low[j] == "these" {
+			j++
+		}
+		if last+1 >= len(low) || !lx.partOfCue(low, last+1, c) {
+			continue
+		}
+		qs := nlp.Quantities(text, nlp.Span{Start: toks[j].Start, End: c.End})
+		if len(qs) == 0 || qs[0].Start != toks[j].Start || qs[0].Kind != nlp.Count || !qs[0].Bounded() || qs[0].Min != qs[0].Max || qs[0].Min < 2 {
+			continue
+		}
+		n := qs[0].Min
+		c.Count = Count{Min: n, Max: &n}
+	}
+	return out
+}
+
+// partOfCue reports a cue at token j, straight after the people counted,
+// of the kind the casualty c counts.
+func (lx *casualtyLexicon) partOfCue(low []string, j int, c *Casualty) bool {
+	switch {
+	case c.Shot:
+		return matchAny(low, j, lx.shotAfter)
+	case c.Wounded:
+		return matchAny(low, j, lx.woundedAfter)
+	}
+	return matchAny(low, j, lx.killedAfter) || hasWordsAt(low, j, []string{"shot", "and", "killed"})
 }
 
 // conjunctStops are words that, before the capitalised words or as the
@@ -709,6 +758,12 @@ func (lx *casualtyLexicon) ownCues(toks []nlp.Token, low []string, p, c Casualty
 	if p.End > c.Start || p.Count.Min == 0 || c.Count.Min == 0 {
 		return false
 	}
+	if c.Noun == "" && !c.Named && c.Count.Min < p.Count.Min && !lx.additional(toks, low, c) {
+		// "Four people were shot and two are being treated at a
+		// hospital": a bare smaller number, not told as more people,
+		// is some of those just counted.
+		return false
+	}
 	_, pl := tokenRange(toks, p.Start, p.End)
 	cf, _ := tokenRange(toks, c.Start, c.End)
 	if pl < 0 || cf < 0 {
@@ -883,7 +938,9 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		// A bare number is people when a plural verb follows it: "two
 		// were taken to a hospital", "six were shot".
 		bare := !q.Person && q.Noun == "" && last >= 0 && last+1 < len(low) && (low[last+1] == "were" || low[last+1] == "are")
-		if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
+		if last >= 0 && q.Person && lx.sentToHospital(low, first, last) {
+			// "a shooting that sent five people to the hospital"
+		} else if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
 		}
 		if !endsWith(low, first, lx.shotBefore) && lx.shooter(low, last) {
@@ -907,6 +964,21 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 	}
 	return out
+}
+
+// sentToHospital reports people counted in tokens first..last that a
+// [hospital_senders] verb just before sends to a hospital: "a shooting
+// that sent five people to the hospital" tells five hit, fate untold.
+func (lx *casualtyLexicon) sentToHospital(low []string, first, last int) bool {
+	if first == 0 || !lx.hospitalSenders[low[first-1]] || last+1 >= len(low) || low[last+1] != "to" {
+		return false
+	}
+	for e := last + 2; e < len(low) && e < last+6; e++ {
+		if lx.hospitals[low[e]] {
+			return true
+		}
+	}
+	return false
 }
 
 // shooter reports people counted up to token k who are the subject of an

@@ -22,8 +22,10 @@ func (lx *casualtyLexicon) shotThenDied(text string, toks []nlp.Token, low []str
 		return cs
 	}
 	c := cs[0]
-	_, last := tokenRange(toks, c.Start, c.End)
-	if last < 0 {
+	first, last := tokenRange(toks, c.Start, c.End)
+	if last < 0 || first > 0 && lx.hospitalSenders[low[first-1]] {
+		// "one of the victims of the shooting that sent five people to
+		// the hospital has died": they are the object, not who died.
 		return cs
 	}
 	// "A woman who was wounded in Sunday's shooting has died": a clause

@@ -189,7 +189,10 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			m.why = why
 			for _, r := range pending {
-				if m.para-r.para <= 1 {
+				// The opening paragraph's toll ("A teenager is dead
+				// after ...") is the story's, however far on its first
+				// violent event is told.
+				if m.para-r.para <= 1 || r.para <= 1 && violent[m.trigger.Type] {
 					m.ride(r)
 				}
 			}

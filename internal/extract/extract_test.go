@@ -267,6 +267,7 @@ func TestRiderCasualties(t *testing.T) {
 		{"toll dated days after the event", "Gunmen opened fire outside a bar in Dayton on Friday night, police said. The man was taken to Mercy General, where he died on Sunday.", 1, -1},
 		{"toll at a clock time", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. He was pronounced dead at 11:40 p.m.", 1, -1},
 		{"toll dated before the event", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said. On Friday, he had been hurt in a fall at home.", -1, -1},
+		{"the opening paragraph's toll, the event told paragraphs on", "A 19-year-old man is dead after a quarrel on Hale Street, relatives said.\n\nHis aunt remembered a quiet boy.\n\nNeighbours left flowers by the gate.\n\nDetectives said a gunman opened fire from a car in Dayton on Sunday night.", 1, -1},
 		{"toll paragraphs away", "Gunmen opened fire outside a bar in Dayton on Sunday night, police said.\n\nThe mayor spoke.\n\nThe council met.\n\nSix people were injured in a crash on the interstate.", -1, -1},
 	}
 	for _, tt := range tests {

@@ -8,10 +8,12 @@
 //
 // --half splits the set by incident (FNV hash of the incident id, even:
 // a, odd: b), so that rules can be written while reading one half and
-// checked on the other.
+// checked on the other; --half 1 or 2 gives the halves of `sitrep eval
+// gva --half` (sha1 of the incident id) instead.
 package main
 
 import (
+	"crypto/sha1"
 	"flag"
 	"fmt"
 	"hash/fnv"
@@ -23,6 +25,9 @@ import (
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
 )
+
+// halfArg is the --half flag: halfOf splits by it.
+var halfArg string
 
 type row struct {
 	a               eval.GVAArticle
@@ -37,12 +42,13 @@ type row struct {
 
 func main() {
 	data := flag.String("data", "../shared/eval/gva", "gva evaluation set directory")
-	half := flag.String("half", "", "a or b: only incidents of that half (by hash of the incident id)")
+	half := flag.String("half", "", "a or b: only incidents of that half (by FNV hash of the incident id); 1 or 2: the halves of `sitrep eval gva --half`")
 	sum := flag.Bool("sum", false, "print the scores only")
 	field := flag.String("field", "", "killed or injured: only misses of that field")
 	others := flag.Bool("others", false, "also print the secondary events' type, date and counts, to find counts attached to the wrong event")
 	tsv := flag.Bool("tsv", false, "print one line per article: id, got killed, got injured (- when untold), want killed, want injured, main event type")
 	flag.Parse()
+	halfArg = *half
 	set, err := eval.LoadGVA(*data)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gvadump:", err)
@@ -122,6 +128,12 @@ func sqrt(x float64) float64 {
 }
 
 func halfOf(id string) string {
+	if half := halfArg; half == "1" || half == "2" {
+		// the halves of `sitrep eval gva --half 1|2`: the first byte of
+		// the sha1 of the incident id, even 1, odd 2
+		h := sha1.Sum([]byte(id))
+		return fmt.Sprint(h[0]%2 + 1)
+	}
 	h := fnv.New32a()
 	h.Write([]byte(id))
 	if h.Sum32()%2 == 0 {

@@ -63,6 +63,9 @@ type argumentLexicon struct {
 	// "large"); nameBreaks are words before a name that are no part of
 	// it (nationality adjectives: "guatemalan").
 	countWords, nameBreaks map[string]bool
+	// groupFighters are generic nouns for an armed group's fighters
+	// ("guerrillas", "rebels"): see storyGroups.
+	groupFighters phrases
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -137,7 +140,7 @@ func arguments() *argumentLexicon {
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
-			deathVerbs: phrases{}, inclusions: phrases{},
+			deathVerbs: phrases{}, inclusions: phrases{}, groupFighters: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
@@ -149,7 +152,7 @@ func arguments() *argumentLexicon {
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
-			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions,
+			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions, "group_fighters": lx.groupFighters,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {

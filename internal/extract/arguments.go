@@ -103,6 +103,16 @@ func (p phrases) match(words []argWord, i int) int {
 	return best
 }
 
+// has reports whether the one-word phrase w is in the set.
+func (p phrases) has(w string) bool {
+	for _, ph := range p[w] {
+		if len(ph) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // endsAt returns the length of the longest phrase ending at words[j], or 0.
 func (p phrases) endsAt(words []argWord, j int) int {
 	best := 0

@@ -35,7 +35,7 @@ func TestSentenceArguments(t *testing.T) {
 		},
 		{
 			sentence: "a charge of dynamite went off at the main entrance of the velmora courthouse before dawn.",
-			targets:  []string{"velmora courthouse"}, weapons: []string{"dynamite"},
+			targets:  []string{"velmora courthouse"}, weapons: []string{"charge of dynamite"},
 		},
 		{
 			sentence: "the rebels carried out sabotage actions against the electric system of the province.",

@@ -53,7 +53,10 @@ func storyGroups(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
 		if !generic {
 			continue
 		}
-		ev.Perpetrators = append(ev.Perpetrators, *group)
+		g := *group
+		actor := *group.Actor // each event its own copy
+		g.Actor = &actor
+		ev.Perpetrators = append(ev.Perpetrators, g)
 		why[k] = append(why[k], Reason{Field: "perpetrators", Value: group.Name,
 			Rule:     "fighters named by a generic noun (rules/arguments.txt [group_fighters]); the one armed group the article names",
 			Sentence: where})

@@ -33,7 +33,9 @@ import (
 func wholeReport(text string, sents []nlp.Span, evs []Event, why [][]Reason) ([]Event, [][]Reason) {
 	evs, why = corefer(evs, why)
 	contextArguments(text, sents, evs, why)
+	precedingWeapons(text, sents, evs, why)
 	pronounAgents(text, sents, evs, why)
+	storyGroups(text, sents, evs, why)
 	fullNames(text, evs)
 	return evs, why
 }

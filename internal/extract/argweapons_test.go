@@ -1,0 +1,47 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"sitrep/internal/article"
+)
+
+func TestPrecedingWeapons(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool // "machinegun" is a weapon of the event told with "killed"
+	}{
+		{"the scene set one sentence before",
+			"Neighbours in Velmora heard long bursts of machinegun fire shortly after midnight. Gunmen killed two night watchmen at the gate of the grain depot.", true},
+		{"another paragraph",
+			"Neighbours in Velmora heard long bursts of machinegun fire shortly after midnight.\n\nGunmen killed two night watchmen at the gate of the grain depot.", false},
+		{"two sentences before",
+			"Neighbours in Velmora heard long bursts of machinegun fire shortly after midnight. The depot stores grain for the whole valley. Gunmen killed two night watchmen at the gate of the grain depot.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Title: "Watchmen killed in Velmora", Text: tt.text}, Options{}).Events
+			var ev *Event
+			for i := range evs {
+				for _, e := range evs[i].Evidence {
+					if strings.Contains(e.Text, "killed") {
+						ev = &evs[i]
+					}
+				}
+			}
+			if ev == nil {
+				t.Fatalf("no event told with 'killed': %+v", evs)
+			}
+			got := false
+			for _, w := range ev.Weapons {
+				if strings.Contains(w, "machinegun") {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("machinegun a weapon = %v, want %v: %v", got, tt.want, ev.Weapons)
+			}
+		})
+	}
+}

@@ -388,6 +388,12 @@ func (lx *argumentLexicon) agentNoun(s string, ws []argWord, i int, a *Arguments
 			a.Victims = addParticipant(a.Victims, lx.victim(np))
 		}
 	}
+	lx.possessorVictim(s, ws, i, a)
+}
+
+// possessorVictim reads the possessor before word i ("the judge's
+// assassins") as a victim, when it is people or a name.
+func (lx *argumentLexicon) possessorVictim(s string, ws []argWord, i int, a *Arguments) {
 	if p := i - 1; p >= 0 && strings.HasSuffix(ws[p].lower, "'s") {
 		// "the judge's assassins": the possessor, without its "'s".
 		start := p
@@ -400,6 +406,9 @@ func (lx *argumentLexicon) agentNoun(s string, ws []argWord, i int, a *Arguments
 		np := lx.classify(s, ws, start, p)
 		np.text = strings.TrimSuffix(strings.TrimSuffix(np.text, "'s"), "'S")
 		np.name = strings.TrimSuffix(strings.TrimSuffix(np.name, "'s"), "'S")
+		if head := strings.TrimSuffix(ws[p].lower, "'s"); np.kind == "" && lx.people.has(head) {
+			np.kind = "people" // "the president's murder": a description, not a name
+		}
 		if np.kind == "people" || np.kind == "" && lx.nameLike(np.name) {
 			a.Victims = addParticipant(a.Victims, lx.victim(np))
 		}

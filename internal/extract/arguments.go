@@ -63,6 +63,12 @@ type argumentLexicon struct {
 	// "large"); nameBreaks are words before a name that are no part of
 	// it (nationality adjectives: "guatemalan").
 	countWords, nameBreaks map[string]bool
+	// groupFighters are generic nouns for an armed group's fighters
+	// ("guerrillas", "rebels"): see storyGroups.
+	groupFighters phrases
+	// facilityParts are parts of a building ("the front door of the
+	// bank"): the building is what was hit.
+	facilityParts phrases
 }
 
 // phrases is a set of word sequences indexed by first word.
@@ -95,6 +101,16 @@ func (p phrases) match(words []argWord, i int) int {
 		}
 	}
 	return best
+}
+
+// has reports whether the one-word phrase w is in the set.
+func (p phrases) has(w string) bool {
+	for _, ph := range p[w] {
+		if len(ph) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // endsAt returns the length of the longest phrase ending at words[j], or 0.
@@ -137,7 +153,7 @@ func arguments() *argumentLexicon {
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
-			deathVerbs: phrases{}, inclusions: phrases{},
+			deathVerbs: phrases{}, inclusions: phrases{}, groupFighters: phrases{}, facilityParts: phrases{},
 		}
 		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
 		sets := map[string]phrases{
@@ -149,7 +165,7 @@ func arguments() *argumentLexicon {
 			"group_pronouns": lx.groupPronouns, "pronoun_acts": lx.pronounActs,
 			"skip_after": lx.skipAfter, "agent_acts": lx.agentActs,
 			"agent_nouns": lx.agentNouns, "split_acts": lx.splitActs, "coordinators": lx.coordinators, "accuse_verbs": lx.accuseVerbs,
-			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions,
+			"death_verbs": lx.deathVerbs, "inclusions": lx.inclusions, "group_fighters": lx.groupFighters, "facility_parts": lx.facilityParts,
 		}
 		for section, lines := range wordlist.Sections(argumentRules) {
 			for _, line := range lines {
@@ -354,8 +370,13 @@ func SentenceArguments(sentence string) Arguments {
 				case !passiveAux && !reduced:
 					lx.addSubjectAgent(&a, np)
 				case np.kind == "facility":
-					// "the embassy was attacked": the subject is the target.
+					// "the embassy was attacked": the subject is the target;
+					// "offices, shops and homes were destroyed": each thing
+					// of the list is.
 					a.Targets = addParticipant(a.Targets, Participant{Name: np.text, Kind: "facility"})
+					for _, more := range lx.subjectList(sentence, ws, np) {
+						a.Targets = addParticipant(a.Targets, Participant{Name: more.text, Kind: "facility"})
+					}
 				case np.kind == "people" || harm == n && np.kind == "":
 					a.Victims = addParticipant(a.Victims, lx.victim(np))
 					for _, more := range lx.subjectList(sentence, ws, np) {
@@ -497,6 +518,13 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 		return phrase{}, false
 	}
 	np := lx.classify(s, ws, start, end)
+	if of := end + 1; np.kind == "" && lx.facilityParts.endsAtFrom(ws, start, end) && of+1 < len(ws) && (ws[of].lower == "of" || ws[of].lower == "to") {
+		// "the front door of the bank", "the entrance to the hotel":
+		// what was hit is the building the part is of.
+		if owner, ok := lx.nounPhrase(s, ws, of+1); ok && owner.kind == "facility" {
+			return owner, true
+		}
+	}
 	if of := end + 1; np.kind == "facility" && of+1 < len(ws) && ws[of].lower == "of" {
 		// "the headquarters of the conservative party": a building is
 		// named by whom it belongs to.
@@ -636,11 +664,15 @@ func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase,
 // suffered an act, by commas or "and": "the priests ana ruiz, jose paz and
 // luis soto were killed" names three victims, and an apposition between
 // them ("ana ruiz, a teacher, was killed") is read as one more. Phrases
-// are read while they are names or people, up to maxObjects.
+// are read while they are names or people (things, after a thing: "offices,
+// shops and homes were destroyed"), up to maxObjects.
 func (lx *argumentLexicon) subjectList(s string, ws []argWord, np phrase) []phrase {
 	var out []phrase
 	k := np.first - 1
 	for len(out) < maxObjects {
+		for k >= 0 && !ws[k].punct && lx.determiners.endsAt(ws, k) > 0 {
+			k -= lx.determiners.endsAt(ws, k) // "shops and several stalls": the determiner the phrase lost
+		}
 		j := k
 		for j >= 0 && (ws[j].lower == "," || ws[j].lower == "and" || ws[j].lower == ";") {
 			j--
@@ -660,7 +692,7 @@ func (lx *argumentLexicon) subjectList(s string, ws []argWord, np phrase) []phra
 			break
 		}
 		p := lx.classify(s, ws, start, j)
-		if p.kind != "" && p.kind != "people" {
+		if np.kind == "facility" && p.kind != "facility" || np.kind != "facility" && p.kind != "" && p.kind != "people" {
 			break
 		}
 		out = append(out, p)

@@ -30,6 +30,18 @@ func TestSentenceArguments(t *testing.T) {
 			targets:  []string{"POWER STATION"}, weapons: []string{"CAR BOMB"},
 		},
 		{
+			sentence: "two pharmacies, a bakery and several market stalls were destroyed by the blast in velmora.",
+			targets:  []string{"market stalls", "bakery", "two pharmacies"},
+		},
+		{
+			sentence: "a charge of dynamite went off at the main entrance of the velmora courthouse before dawn.",
+			targets:  []string{"velmora courthouse"}, weapons: []string{"charge of dynamite"},
+		},
+		{
+			sentence: "the rebels carried out sabotage actions against the electric system of the province.",
+			perps:    []string{"rebels"}, targets: []string{"electric system of the province"},
+		},
+		{
 			sentence: "the mayor was killed by terrorists yesterday.",
 			perps:    []string{"terrorists"}, victims: []string{"mayor"},
 		},

@@ -34,6 +34,7 @@ func wholeReport(text string, sents []nlp.Span, evs []Event, why [][]Reason) ([]
 	evs, why = corefer(evs, why)
 	contextArguments(text, sents, evs, why)
 	pronounAgents(text, sents, evs, why)
+	storyGroups(text, sents, evs, why)
 	fullNames(text, evs)
 	return evs, why
 }

@@ -43,13 +43,15 @@ func (c *compiled) analyse(text string) *analysis {
 	a := &analysis{c: c, text: text, toks: tokenize(text)}
 	a.all = c.m.find(a.toks)
 	a.negEnd = make([]bool, len(a.toks)+1)
-	var senses []match
+	var senses, names []match
 	for _, m := range a.all {
 		switch c.refs[m.ref].kind {
 		case kNeg:
 			a.negEnd[m.to] = true
 		case kSense:
 			senses = append(senses, m)
+		case kName:
+			names = append(names, m)
 		}
 	}
 	for _, m := range a.all {
@@ -59,6 +61,9 @@ func (c *compiled) analyse(text string) *analysis {
 		}
 		if r.kind != kSense && overlapsAny(m, near(senses, m, c.m.maxLen)) {
 			continue // "heart attack", "fired the coach": another sense of the word
+		}
+		if (r.kind == kTrigger || r.kind == kCue && !c.nameKeep[r.label]) && insideAny(m, near(names, m, c.m.maxLen)) {
+			continue // "Liberation" in "Popular Front for the Liberation of Palestine": a name
 		}
 		if a.negated(m) {
 			continue
@@ -116,6 +121,15 @@ func (a *analysis) dropRivals(ms []match) []match {
 		}
 	}
 	return out
+}
+
+func insideAny(m match, ms []match) bool {
+	for _, o := range ms {
+		if o.from <= m.from && m.to <= o.to {
+			return true
+		}
+	}
+	return false
 }
 
 func overlapsAny(m match, ms []match) bool {

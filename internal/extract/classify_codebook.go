@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"sitrep/codebook"
+	"sitrep/internal/resolve"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -72,6 +73,10 @@ type rawCodebook struct {
 	NPStop      []string   `yaml:"np_stop"`
 	SkipBefore  []string   `yaml:"skip_before"`
 	Determiners []string   `yaml:"determiners"`
+	// NameKeeps are the cues that still count inside a known actor's name
+	// (the actor cues: "army" in "Sudan People's Liberation Army"); every
+	// other cue and every trigger inside a name is a word of the name.
+	NameKeeps []string `yaml:"name_keeps"`
 }
 
 func parseRaw(r io.Reader, name string) (*rawCodebook, error) {
@@ -111,6 +116,7 @@ func (cb *rawCodebook) merge(o *rawCodebook) {
 	cb.NPStop = append(cb.NPStop, o.NPStop...)
 	cb.SkipBefore = append(cb.SkipBefore, o.SkipBefore...)
 	cb.Determiners = append(cb.Determiners, o.Determiners...)
+	cb.NameKeeps = append(cb.NameKeeps, o.NameKeeps...)
 }
 
 func mergeLists(a, b map[string][]string) map[string][]string {
@@ -171,6 +177,7 @@ const (
 	kLevel                  // a certainty level cue
 	kClaim                  // a claim/blame/denial cue
 	kGeneric                // a cue of a generic or habitual statement
+	kName                   // a known actor's name: a trigger wholly inside it is no event
 )
 
 type phraseRef struct {
@@ -217,6 +224,7 @@ type claimRule struct {
 // negation, certainty and claims alike.
 type compiled struct {
 	m          matcher
+	nameKeep   map[int]bool // cues that count inside a known actor's name (name_keeps)
 	refs       []phraseRef
 	labels     []labelInfo
 	byName     map[string]int
@@ -413,6 +421,15 @@ func compile(raw *rawCodebook) (*compiled, error) {
 			}
 		}
 	}
+	c.addActorNames()
+	c.nameKeep = make(map[int]bool)
+	for _, n := range raw.NameKeeps {
+		i, ok := c.byName[n]
+		if !ok || c.labels[i].kind != lCue {
+			return nil, fmt.Errorf("name_keeps: unknown cue %q", n)
+		}
+		c.nameKeep[i] = true
+	}
 	for _, p := range raw.Negation.Cues {
 		if err := c.add(p, raw.Sets, phraseRef{kind: kNeg}); err != nil {
 			return nil, fmt.Errorf("negation: %w", err)
@@ -583,4 +600,34 @@ func LoadCodebook(extra ...io.Reader) error {
 	}
 	current.Store(c)
 	return nil
+}
+
+// addActorNames adds every name and alias of the actor catalog
+// (codebook/actors.yaml over actors_states.yaml) of two words or more as a
+// name: a trigger that lies wholly inside a known actor's name is a word of
+// the name, not an event ("Liberation" in "Liberation Tigers of Tamil
+// Eelam" or "Popular Front for the Liberation of Palestine" takes no
+// territory). A trigger that reaches beyond the name ("... Liberation Front
+// attacked") still counts. One-word names are left out: the word is then
+// the whole match and the catalog, not the codebook, decides its sense.
+func (c *compiled) addActorNames() {
+	cat, err := resolve.DefaultActors()
+	if err != nil || cat == nil {
+		return // the catalog's own tests report a broken catalog
+	}
+	c.refs = append(c.refs, phraseRef{kind: kName})
+	id := int32(len(c.refs) - 1)
+	for _, a := range cat.Actors() {
+		for _, n := range append(append([]string{a.Name}, a.Aliases...), a.Exact...) {
+			toks := tokenize(n)
+			if len(toks) < 2 {
+				continue
+			}
+			seq := make([]string, len(toks))
+			for i, t := range toks {
+				seq[i] = t.low
+			}
+			c.m.insert(seq, id)
+		}
+	}
 }

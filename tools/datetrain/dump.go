@@ -1,6 +1,7 @@
 package main
 
 import (
+	"crypto/sha1"
 	"fmt"
 	"os"
 	"sort"
@@ -18,11 +19,23 @@ import (
 // the incident's day written but not a candidate, not written at all,
 // ranked below another) and prints the counts; with show > 0 it also
 // prints that many examples of the cause named by only (all when empty).
-func dump(set *eval.GVASet, show int, only string) {
+// With half 1 or 2 it looks at that half of the set only, as `sitrep eval
+// gva --half` splits it. Each candidate is printed with its score under
+// the committed weights, "=>" marking the one the ranker picks.
+func dump(set *eval.GVASet, show int, only string, half int) {
 	type row struct{ cause, id, line string }
+	// The committed weights, to mark the candidate the ranker picks ("=>")
+	// and print each candidate's score.
+	var w []float64
+	if b, err := os.ReadFile("internal/extract/rules/date_weights.txt"); err == nil {
+		w, _ = extract.ParseDateWeights(string(b))
+	}
 	var mu sync.Mutex
 	var rows []row
 	set.RunGVA(func(a eval.GVAArticle) eval.GVAPrediction {
+		if h := sha1.Sum([]byte(a.IncidentID)); half != 0 && int(h[0]%2)+1 != half {
+			return eval.GVAPrediction{}
+		}
 		gold := set.Incidents[a.IncidentID].Date
 		art, err := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
 		if err != nil && art.Text == "" {
@@ -76,7 +89,11 @@ func dump(set *eval.GVASet, show int, only string) {
 			}
 			fmt.Fprintf(&b, "   %s %s p%d %q | %.160s\n", mark, x.Date.Start, x.Para, x.Date.Text, strings.Join(strings.Fields(x.Sentence), " "))
 		}
-		for _, c := range d.Choices {
+		best := -1
+		if w != nil {
+			best = extract.BestDate(d.Choices, w)
+		}
+		for k, c := range d.Choices {
 			var on []string
 			for j, x := range c.Features {
 				if x != 0 {
@@ -87,7 +104,16 @@ func dump(set *eval.GVASet, show int, only string) {
 			if c.Date.Start == gold {
 				mark = "*"
 			}
-			fmt.Fprintf(&b, "   %s cand %s %q: %s\n", mark, c.Date.Start, c.Date.Text, strings.Join(on, " "))
+			if k == best {
+				mark += "=>"
+			} else {
+				mark += "  "
+			}
+			score := 0.0
+			if w != nil {
+				score = extract.ScoreDate(w, c.Features)
+			}
+			fmt.Fprintf(&b, "   %s cand %s %+.2f %q: %s\n", mark, c.Date.Start, score, c.Date.Text, strings.Join(on, " "))
 		}
 		if len(d.Days) == 0 {
 			t := strings.Join(strings.Fields(art.Text), " ")

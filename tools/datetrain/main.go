@@ -53,6 +53,7 @@ func main() {
 	dumpN := flag.Int("dump", -1, "sort the date misses into causes, print the counts and N examples, and stop")
 	drop := flag.String("drop", "", "comma-separated features to leave out (an ablation: they read as 0 in fitting and scoring)")
 	only := flag.String("only", "", "with --dump: show examples of the causes starting with this only (\"right\": the articles dated right)")
+	dumpHalf := flag.Int("half", 0, "with --dump: look at this half of the set only (1 or 2, as `sitrep eval gva --half`)")
 	flag.Parse()
 
 	set, err := eval.LoadGVA(*data)
@@ -61,7 +62,7 @@ func main() {
 		os.Exit(1)
 	}
 	if *dumpN >= 0 {
-		dump(set, *dumpN, *only)
+		dump(set, *dumpN, *only, *dumpHalf)
 		return
 	}
 	exs := load(set, *folds)

@@ -539,9 +539,9 @@ func (lx *argumentLexicon) nounPhrase(s string, ws []argWord, i int) (phrase, bo
 // nameRunStart cuts a subject read backwards from its verb to its last
 // name and the words after it, when the words before that name are lower-case words of
 // mixed-case text and one of them is a number or ends in "-ed": in
-// "operations in 2014 mimicked tactics ISIS used to occupy", the agent of
-// "used" is ISIS (a relative clause without "that"), not "2014 mimicked
-// tactics ISIS". Text in capitals (wire copy) has no case to go by and is
+// "raids in 2019 copied methods Hezbollah used in the south", the agent
+// of "used" is Hezbollah (a relative clause without "that"), not "2019
+// copied methods Hezbollah". Text in capitals (wire copy) has no case to go by and is
 // left as it is. A modifier such as "suspected" before the name goes
 // too ("suspected ISIS militants" → "ISIS militants"): the hedge is read
 // by the certainty rules, not kept in the actor's name.

@@ -44,7 +44,7 @@ type casualtyLexicon struct {
 	hospitalVerbs [][]string
 	hospitals     map[string]bool
 	// hospitalSenders are verbs before the people they send to a
-	// hospital ("sent five people to the hospital").
+	// hospital ("sent four people to a hospital").
 	hospitalSenders map[string]bool
 	reflexives      map[string]bool // "shot himself": one person hit
 	objectStarters  map[string]bool // first words of an object: "killed *two* people"
@@ -759,7 +759,7 @@ func (lx *casualtyLexicon) ownCues(toks []nlp.Token, low []string, p, c Casualty
 		return false
 	}
 	if c.Noun == "" && !c.Named && c.Count.Min < p.Count.Min && !lx.additional(toks, low, c) {
-		// "Four people were shot and two are being treated at a
+		// "Five men were shot; three are being treated at the county
 		// hospital": a bare smaller number, not told as more people,
 		// is some of those just counted.
 		return false
@@ -939,7 +939,7 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		// were taken to a hospital", "six were shot".
 		bare := !q.Person && q.Noun == "" && last >= 0 && last+1 < len(low) && (low[last+1] == "were" || low[last+1] == "are")
 		if last >= 0 && q.Person && lx.sentToHospital(low, first, last) {
-			// "a shooting that sent five people to the hospital"
+			// "the gunfire sent four people to a hospital"
 		} else if last < 0 || !q.Person && !bare || !lx.followedBy(low, last) && (bare || !endsWith(low, first, lx.shotBefore)) {
 			continue
 		}
@@ -967,8 +967,8 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 }
 
 // sentToHospital reports people counted in tokens first..last that a
-// [hospital_senders] verb just before sends to a hospital: "a shooting
-// that sent five people to the hospital" tells five hit, fate untold.
+// [hospital_senders] verb just before sends to a hospital: "the gunfire
+// sent four people to a hospital" tells four hit, fate untold.
 func (lx *casualtyLexicon) sentToHospital(low []string, first, last int) bool {
 	if first == 0 || !lx.hospitalSenders[low[first-1]] || last+1 >= len(low) || low[last+1] != "to" {
 		return false

@@ -219,7 +219,7 @@ func (s *sqlStore) commonBox(ctx context.Context, f IncidentFilter) (bool, error
 	if b == nil || b[0] > b[2] {
 		return false, nil
 	}
-	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor}
+	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor, NoSources: f.NoSources}
 	if f != g {
 		return false, nil
 	}
@@ -561,6 +561,9 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		page.Incidents[i] = r.in
 		ids[i] = r.in.ID
 	}
+	if f.NoSources {
+		return page, nil
+	}
 	sources, err := s.incidentSources(ctx, ids)
 	if err != nil {
 		return IncidentPage{}, err
@@ -592,7 +595,7 @@ func boxCells(f IncidentFilter, so incidentSort) []int {
 	if b == nil || so.col != "date_start" || !boxCellWalk {
 		return nil
 	}
-	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor}
+	g := IncidentFilter{BBox: b, From: f.From, To: f.To, Sort: f.Sort, Limit: f.Limit, Cursor: f.Cursor, NoSources: f.NoSources}
 	if f != g {
 		return nil
 	}

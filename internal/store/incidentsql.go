@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -199,7 +198,6 @@ func (s *sqlStore) commonActor(ctx context.Context, actor string) (bool, error) 
 type walkTests struct {
 	words             int // 0: collect; 1: test against every match; 2: ask the index per incident
 	actor, box, cells bool
-	dates             bool // test the dates on each incident walked (commonDates)
 }
 
 // commonBoxPoints is how many points a bounding box must hold for a list
@@ -236,56 +234,6 @@ func (s *sqlStore) commonBox(ctx context.Context, f IncidentFilter) (bool, error
 	return n >= commonBoxPoints, nil
 }
 
-// commonDates reports whether a SQLite list in so's order (deaths or
-// reports, whose indexes do not hold the date) should walk its order's
-// index testing each incident's dates, rather than read the date range
-// from the date index and sort it: when the range holds at least
-// sqrt(page × incidents) of them (counting stops there). The walk meets
-// a match every incidents/range rows, so it reads about page ×
-// incidents / range rows; the sort reads the range. Measured on the 100k
-// load store (sqlite3 shell, warm, the 301 deadliest): a year's range
-// sorted 0.20-0.24 s, walked 0.004-0.006 s; two months sorted 0.01-0.02
-// s, walked 0.47 s (so the count decides). The events page's map (the
-// 300 deadliest of its filter) under a date range is this list. Only a
-// filter of dates, places, types, certainty and deaths: words, actors,
-// boxes and articles have walks of their own.
-func (s *sqlStore) commonDates(ctx context.Context, f IncidentFilter, so incidentSort) (bool, error) {
-	if s.dialect != sqliteDialect || (so.col != "killed_best" && so.col != "report_count") ||
-		(f.From == "" && f.To == "") || f.Q != "" || f.Actor != "" || f.BBox != nil || f.ArticleID != 0 {
-		return false, nil
-	}
-	if dateWalkAlways {
-		return true, nil
-	}
-	var last int64
-	if err := s.readRow(ctx, `SELECT COALESCE(max(id), 0) FROM incidents`).Scan(&last); err != nil {
-		return false, fmt.Errorf("store: incidents: %w", err)
-	}
-	need := int(math.Sqrt(float64(pageSize(f.Limit)) * float64(last)))
-	if need < commonDateIncidents {
-		return false, nil
-	}
-	w, err := s.incidentWhereQ(IncidentFilter{From: f.From, To: f.To}, walkTests{})
-	if err != nil {
-		return false, err
-	}
-	var n int
-	err = s.readRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM incidents i WHERE `+w.String()+
-		` LIMIT `+strconv.Itoa(need)+`) m`, w.args...).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("store: date range: %w", err)
-	}
-	return n >= need, nil
-}
-
-// commonDateIncidents is the least count commonDates needs: a small store
-// sorts any range quickly.
-const commonDateIncidents = 2000
-
-// dateWalkAlways makes every list commonDates could walk walk (a variable
-// so tests can compare the two paths).
-var dateWalkAlways = false
-
 // incidentWhereQ is incidentWhere; with walk.words 1 or 2 (SQLite only), a
 // word search tests each incident for a matching report (EXISTS) instead of
 // listing the incidents of every matching article. A list walks an index
@@ -299,27 +247,21 @@ var dateWalkAlways = false
 // collection costs the actor's incidents.
 func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, error) {
 	w := &where{}
-	// "+" keeps SQLite from reading the date index: the list walks its
-	// order's index testing each incident's dates (see commonDates).
-	datePlus := ""
-	if walk.dates && s.dialect == sqliteDialect {
-		datePlus = "+"
-	}
 	if f.From != "" {
 		from, err := time.Parse(time.DateOnly, f.From)
 		if err != nil {
 			return nil, fmt.Errorf("store: bad From date %q (want YYYY-MM-DD)", f.From)
 		}
-		w.add(datePlus+"i.date_end >= ?", f.From)
+		w.add("i.date_end >= ?", f.From)
 		// Implied for any incident dated within MaxEventSpanDays; what lets
 		// the date index bound the scan from below.
-		w.add(datePlus+"i.date_start >= ?", from.AddDate(0, 0, -MaxEventSpanDays).Format(time.DateOnly))
+		w.add("i.date_start >= ?", from.AddDate(0, 0, -MaxEventSpanDays).Format(time.DateOnly))
 	}
 	if f.To != "" {
 		if _, err := time.Parse(time.DateOnly, f.To); err != nil {
 			return nil, fmt.Errorf("store: bad To date %q (want YYYY-MM-DD)", f.To)
 		}
-		w.add(datePlus+"i.date_start <= ?", f.To)
+		w.add("i.date_start <= ?", f.To)
 	}
 	for _, c := range []struct{ col, v string }{
 		{"country", f.Country}, {"admin1", f.Admin1}, {"type", f.Type},
@@ -465,9 +407,6 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		if walk.actor, err = s.commonActor(ctx, f.Actor); err != nil {
 			return IncidentPage{}, err
 		}
-	}
-	if walk.dates, err = s.commonDates(ctx, f, so); err != nil {
-		return IncidentPage{}, err
 	}
 	cells := boxCells(f, so)
 	if cells != nil {

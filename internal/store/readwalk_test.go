@@ -205,31 +205,6 @@ func TestBoxCells(t *testing.T) {
 	})
 }
 
-// TestDateWalk checks that a list by deaths or reports within dates pages
-// through the same incidents, in the same order, whether it walks its
-// order's index testing the dates or sorts the date range, alone and with
-// other filters.
-func TestDateWalk(t *testing.T) {
-	forEachBackend(t, func(t *testing.T, dsn string) {
-		s := open(t, dsn)
-		putReports(t, s, corpus(60)...)
-		var fs []IncidentFilter
-		for _, sort := range []string{"killed", "reports"} {
-			for _, limit := range []int{1, 4, 100} {
-				for _, d := range [][2]string{{"2031-01-05", "2031-01-20"}, {"2031-01-10", ""}, {"", "2031-01-12"}, {"2031-01-07", "2031-01-07"}} {
-					fs = append(fs, IncidentFilter{Sort: sort, Limit: limit, From: d[0], To: d[1]},
-						IncidentFilter{Sort: sort, Limit: limit, From: d[0], To: d[1], Country: "ZZ"},
-						IncidentFilter{Sort: sort, Limit: limit, From: d[0], To: d[1], Subtype: "attack", MinKilled: 2})
-				}
-			}
-		}
-		got := samePagesWith(t, s, &dateWalkAlways, fs)
-		if len(got[len(got)-12]) == 0 {
-			t.Errorf("%+v: no incidents; the test compares nothing", fs[len(fs)-12])
-		}
-	})
-}
-
 // TestNoSources checks that a list without sources is the same list, the
 // incidents the same but for their sources.
 func TestNoSources(t *testing.T) {

@@ -286,7 +286,7 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 	// not only this page's rows: a map of thousands of dots says little,
 	// and each incident read costs (BenchmarkHandlers/page-events).
 	mf := f
-	mf.Cursor, mf.Limit, mf.Sort = "", mapPoints, "killed"
+	mf.Cursor, mf.Limit, mf.Sort, mf.NoSources = "", mapPoints, "killed", true
 	mp, err := s.cfg.Store.QueryIncidents(ctx, mf)
 	if err != nil {
 		s.webError(w, r, err)

@@ -126,6 +126,11 @@ type IncidentFilter struct {
 	Sort   string
 	Limit  int    // page size; default 100, at most 1000
 	Cursor string // Next of the previous page
+	// NoSources leaves each incident's Sources out, for a caller that
+	// does not show them (the events page's map): reading them is a row
+	// of incident_reports and of articles per source, on a cold file a
+	// page read from disk each.
+	NoSources bool
 }
 
 // IncidentPage is one page of QueryIncidents.

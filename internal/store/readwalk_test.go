@@ -2,6 +2,7 @@ package store
 
 import (
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -199,6 +200,33 @@ func TestBoxCells(t *testing.T) {
 			}
 			if len(got[k]) != want {
 				t.Errorf("%+v: %d incidents, want %d", f, len(got[k]), want)
+			}
+		}
+	})
+}
+
+// TestNoSources checks that a list without sources is the same list, the
+// incidents the same but for their sources.
+func TestNoSources(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		putReports(t, s, corpus(30)...)
+		for _, f := range []IncidentFilter{{Limit: 7}, {Sort: "killed", Limit: 300}, {Sort: "killed", From: "2031-01-05", To: "2031-01-20", Limit: 4}} {
+			want := allIncidents(t, s, f)
+			f.NoSources = true
+			got := allIncidents(t, s, f)
+			if len(want) == 0 || len(got) != len(want) {
+				t.Fatalf("%+v: %d incidents without sources, %d with", f, len(got), len(want))
+			}
+			for i := range got {
+				if got[i].Sources != nil {
+					t.Errorf("%+v: incident %d has sources", f, got[i].ID)
+				}
+				w := want[i]
+				w.Sources = nil
+				if !reflect.DeepEqual(got[i], w) {
+					t.Errorf("%+v: incident %d differs:\n%+v\n%+v", f, w.ID, got[i], w)
+				}
 			}
 		}
 	})

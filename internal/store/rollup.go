@@ -69,7 +69,7 @@ func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
 // the actors of the incidents f selects: it is keyed by actor, country and
 // type only, so any other filter needs the incidents themselves.
 func actorSummaryFits(f IncidentFilter) bool {
-	g := IncidentFilter{Country: f.Country, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort}
+	g := IncidentFilter{Country: f.Country, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	return f == g
 }
 
@@ -91,7 +91,7 @@ var dayTypeKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYe
 // which is all a window or a time key counts; a count by type alone with
 // no window would miss the undated.
 func dayTypesFit(f IncidentFilter, keys []string) bool {
-	g := IncidentFilter{From: f.From, To: f.To, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort}
+	g := IncidentFilter{From: f.From, To: f.To, Type: f.Type, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f != g {
 		return false
 	}

@@ -56,6 +56,7 @@ type sqlStore struct {
 	tokens   tokenCache
 	vocab    vocabHolder
 	prepared stmts
+	reads    readStmts // the read paths' (readstmt.go)
 
 	// dsn is the SQLite DSN the pool opened (pragmas included), for the
 	// change signal's own connection; "" on PostgreSQL.
@@ -103,6 +104,13 @@ func (s *sqlStore) Close() error {
 	}
 	s.prepared.m = nil
 	s.prepared.mu.Unlock()
+	s.reads.mu.Lock()
+	for _, el := range s.reads.m {
+		el.Value.(*readStmt).st.Close()
+	}
+	s.reads.m = nil
+	s.reads.lru.Init()
+	s.reads.mu.Unlock()
 	if s.dialect == sqliteDialect {
 		s.db.Exec(`PRAGMA optimize`)
 	}

@@ -17,7 +17,17 @@ import (
 //
 // Linear in the number of sentences and events.
 func storyGroups(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
-	if len(evs) == 0 {
+	// Which events qualify is cheap to tell; naming the article's groups
+	// looks every phrase of every sentence up in the actor catalog, so it
+	// runs only for an article that has such an event (most have none).
+	lx := arguments()
+	var generic []int
+	for k := range evs {
+		if lx.genericPerpetrators(&evs[k]) {
+			generic = append(generic, k)
+		}
+	}
+	if len(generic) == 0 {
 		return
 	}
 	var group *Participant
@@ -37,22 +47,8 @@ func storyGroups(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
 	if group == nil {
 		return
 	}
-	lx := arguments()
-	for k := range evs {
+	for _, k := range generic {
 		ev := &evs[k]
-		if !violent[ev.Type] || len(ev.Perpetrators) == 0 {
-			continue
-		}
-		generic := true
-		for _, p := range ev.Perpetrators {
-			if p.Kind != "person" && p.Kind != "unknown" || !lx.fighters(p.Name) {
-				generic = false
-				break
-			}
-		}
-		if !generic {
-			continue
-		}
 		g := *group
 		actor := *group.Actor // each event its own copy
 		g.Actor = &actor
@@ -61,6 +57,20 @@ func storyGroups(text string, sents []nlp.Span, evs []Event, why [][]Reason) {
 			Rule:     "fighters named by a generic noun (rules/arguments.txt [group_fighters]); the one armed group the article names",
 			Sentence: where})
 	}
+}
+
+// genericPerpetrators reports a violent event whose perpetrators are all
+// fighters named by a generic noun.
+func (lx *argumentLexicon) genericPerpetrators(ev *Event) bool {
+	if !violent[ev.Type] || len(ev.Perpetrators) == 0 {
+		return false
+	}
+	for _, p := range ev.Perpetrators {
+		if p.Kind != "person" && p.Kind != "unknown" || !lx.fighters(p.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // fighters reports whether a perpetrator's phrase ends in a generic noun

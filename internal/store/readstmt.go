@@ -83,15 +83,25 @@ func (s *sqlStore) readStmt(ctx context.Context, query string) *sql.Stmt {
 	return st
 }
 
-// readQuery is s.db.QueryContext through the read statements' cache.
+// readQuery is s.db.QueryContext through the read statements' cache. A
+// statement another request evicted and closed between the lookup and
+// this use fails with "statement is closed": the query then runs
+// unprepared, as does any query whose prepared run failed (a real error
+// is reported by that second run).
 func (s *sqlStore) readQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if st := s.readStmt(ctx, query); st != nil {
-		return st.QueryContext(ctx, args...)
+		rows, err := st.QueryContext(ctx, args...)
+		if err == nil || ctx.Err() != nil {
+			return rows, err
+		}
 	}
 	return s.db.QueryContext(ctx, query, args...)
 }
 
 // readRow is s.db.QueryRowContext through the read statements' cache.
+// Its callers' texts are fixed and short, each run often enough to stay
+// near the front of the cache, so the eviction readQuery guards against
+// would need hundreds of new texts between this lookup and its use.
 func (s *sqlStore) readRow(ctx context.Context, query string, args ...any) *sql.Row {
 	if st := s.readStmt(ctx, query); st != nil {
 		return st.QueryRowContext(ctx, args...)

@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"sitrep/internal/article"
 )
 
 func TestStoryGroups(t *testing.T) {
@@ -23,18 +21,7 @@ func TestStoryGroups(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Title: "Bridge destroyed near Velmora", Text: tt.text}, Options{}).Events
-			var ev *Event
-			for i := range evs {
-				for _, e := range evs[i].Evidence {
-					if strings.Contains(e.Text, "blew up") {
-						ev = &evs[i]
-					}
-				}
-			}
-			if ev == nil {
-				t.Fatalf("no event told with 'blew up': %+v", evs)
-			}
+			ev := eventToldWith(t, "Bridge destroyed near Velmora", tt.text, "blew up")
 			got := false
 			for _, p := range ev.Perpetrators {
 				if p.Actor != nil && strings.Contains(*p.Actor, "Farabundo") {

@@ -310,6 +310,26 @@ func TestVictimNameKind(t *testing.T) {
 
 // names lists the surface names of participants, for comparing with a
 // test's expected names.
+// eventToldWith extracts an article and returns the event one of whose
+// evidence sentences contains word (the last such), failing the test when
+// none does.
+func eventToldWith(t *testing.T, title, text, word string) *Event {
+	t.Helper()
+	evs := Extract(article.Article{Title: title, Text: text}, Options{}).Events
+	var ev *Event
+	for i := range evs {
+		for _, e := range evs[i].Evidence {
+			if strings.Contains(e.Text, word) {
+				ev = &evs[i]
+			}
+		}
+	}
+	if ev == nil {
+		t.Fatalf("no event told with %q among %d: %+v", word, len(evs), evs)
+	}
+	return ev
+}
+
 func names(ps []Participant) []string {
 	var out []string
 	for _, p := range ps {
@@ -371,18 +391,7 @@ func TestPronounAgents(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Title: "Attack near Velmora", Text: tt.text}, Options{}).Events
-			var ev *Event
-			for i := range evs {
-				for _, e := range evs[i].Evidence {
-					if strings.Contains(e.Text, "killing") {
-						ev = &evs[i]
-					}
-				}
-			}
-			if ev == nil {
-				t.Fatalf("no event told with 'killing' among %d", len(evs))
-			}
+			ev := eventToldWith(t, "Attack near Velmora", tt.text, "killing")
 			if got := hasActor(ev.Perpetrators, "Boko Haram"); got != tt.want {
 				t.Errorf("Boko Haram among perpetrators %q: %v, want %v", names(ev.Perpetrators), got, tt.want)
 			}

@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"testing"
-
-	"sitrep/internal/article"
 )
 
 func TestPrecedingWeapons(t *testing.T) {
@@ -21,18 +19,7 @@ func TestPrecedingWeapons(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Title: "Watchmen killed in Velmora", Text: tt.text}, Options{}).Events
-			var ev *Event
-			for i := range evs {
-				for _, e := range evs[i].Evidence {
-					if strings.Contains(e.Text, "killed") {
-						ev = &evs[i]
-					}
-				}
-			}
-			if ev == nil {
-				t.Fatalf("no event told with 'killed': %+v", evs)
-			}
+			ev := eventToldWith(t, "Watchmen killed in Velmora", tt.text, "killed")
 			got := false
 			for _, w := range ev.Weapons {
 				if strings.Contains(w, "machinegun") {

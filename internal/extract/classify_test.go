@@ -28,6 +28,9 @@ func TestClassify(t *testing.T) {
 		{"Insurgents attacked an army checkpoint outside Gorna, sparking a gun battle that lasted hours.", "armed_clash"},
 		{"Government troops recaptured the town of Sel Amar from the rebels after a week of fighting.", "government_regains_territory"},
 		{"Militants seized the town of Waro and raised their flag over the district office.", "non_state_actor_overtakes_territory"},
+		// "forces" after a non-state group's name is that group's, not
+		// the government's.
+		{"The winter battles shamed the ministry because Islamic State forces recaptured the city from its garrison.", "non_state_actor_overtakes_territory"},
 		// Violence against civilians.
 		{"Gunmen shot dead five villagers in Tumba late on Saturday, police said.", "attack"},
 		{"Armed men kidnapped 23 students from a boarding school in Kaltungo province.", "abduction_forced_disappearance"},

@@ -422,6 +422,10 @@ type phrase struct {
 	members string
 	// first and last are the phrase's word indexes in the sentence.
 	first, last int
+	// relative marks a subject read back across "which", "that" or
+	// "who": "a bombing in Madrid, Spain which killed 13" has the
+	// bombing, not Spain, as the subject of "killed".
+	relative bool
 }
 
 // victim makes a harmed person of a phrase: a description ("a peasant",
@@ -586,11 +590,18 @@ func nameRunStart(s string, ws []argWord, start, end int) int {
 // subject then suffered the act.
 func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, passive, ok bool) {
 	j := v - 1
+	relative := false
 	for j >= 0 {
 		if n := lx.skipBefore.endsAt(ws, j); n > 0 {
 			switch ws[j].lower {
 			case "was", "were", "been", "is", "are", "be":
 				passive = true
+			}
+			for k := j - n + 1; k <= j; k++ {
+				switch ws[k].lower {
+				case "which", "that", "who":
+					relative = true
+				}
 			}
 			j -= n
 			continue
@@ -677,6 +688,7 @@ func (lx *argumentLexicon) subject(s string, ws []argWord, v int) (np phrase, pa
 			}
 		}
 	}
+	np.relative = relative
 	return np, passive, true
 }
 
@@ -809,8 +821,8 @@ func (p phrases) endsAtFrom(ws []argWord, k, end int) bool {
 }
 
 // perpetrator turns an agent phrase into a participant when its head says
-// it is an attacker: people ("guerrillas", "a man") or an organisation
-// ("the medellin cartel").
+// it is an attacker: people ("guerrillas", "a man"), an organisation
+// ("the medellin cartel") or a state the actor catalog knows.
 func (lx *argumentLexicon) perpetrator(p phrase) (Participant, bool) {
 	switch p.kind {
 	case "individuals", "people":
@@ -820,8 +832,14 @@ func (lx *argumentLexicon) perpetrator(p phrase) (Participant, bool) {
 	case "":
 		// A name with no telling head ("the fmln", "sendero luminoso") is
 		// an attacker when the actor catalog knows it as an armed group.
-		if m := resolve.ResolveActor(p.text, resolve.ActorContext{Role: "perpetrator"}); m.Resolved && m.ParticipantKind() == "organization" {
-			return Participant{Name: p.text, Kind: "organization"}, true
+		// A state named as the doer of the act ("Russia killed the
+		// commander", "shelled by Norland") is its perpetrator as well:
+		// ACLED codes its military forces as actor 1.
+		if m := resolve.ResolveActor(p.text, resolve.ActorContext{Role: "perpetrator"}); m.Resolved {
+			switch k := m.ParticipantKind(); {
+			case k == "organization", k == "state" && !p.relative:
+				return Participant{Name: p.text, Kind: k}, true
+			}
 		}
 	}
 	return Participant{}, false
@@ -910,6 +928,24 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 			}
 		}
 	}
+	// A sentence whose clauses tell events of their own ("it carried out
+	// a suicide attack in 2021 that killed 13; an attack on the embassy
+	// that killed two of its staff in 2022") has clauses as its events'
+	// type reasons but is evidence from its first character: it told
+	// event k when one of k's telling clauses lies inside it. Read as a
+	// sentence about k, it would hand k the other clauses' targets and
+	// victims.
+	told := func(k int, st string) bool {
+		if triggered[st] {
+			return true
+		}
+		for _, r := range why[k] {
+			if r.Field == "type" && r.Sentence != "" && strings.Contains(st, r.Sentence) {
+				return true
+			}
+		}
+		return false
+	}
 	paras := paragraphIndex(text, sents)
 	last, lastSent := -1, -1
 	for i, s := range sents {
@@ -927,7 +963,7 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 				why[prev] = addArguments(&evs[prev], a, why[prev], st)
 				continue
 			}
-			if triggered[st] || !violent[evs[k].Type] {
+			if told(k, st) || !violent[evs[k].Type] {
 				continue
 			}
 		} else {

@@ -36,6 +36,20 @@ func TestSentenceArguments(t *testing.T) {
 			perps:    []string{"Qarvelo Front fighters"},
 		},
 		{
+			// A state the catalog knows, named as the doer.
+			sentence: "In 2018, Russia is alleged to have killed the rebel commander near the border.",
+			perps:    []string{"Russia"}, victims: []string{"rebel commander"},
+		},
+		{
+			sentence: "The army is believed to have attacked the village overnight.",
+			perps:    []string{"army"},
+		},
+		{
+			// A state before "which" is where the attack was, not who did it.
+			sentence: "It was a bombing at a cafe in Lisbon, Portugal which killed the owner.",
+			victims:  []string{"owner"},
+		},
+		{
 			sentence: "The raids in 2019 mimicked tactics Hezbollah used to occupy villages.",
 			perps:    []string{"Hezbollah"},
 		},

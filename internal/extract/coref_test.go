@@ -196,3 +196,26 @@ func TestWholeReportExtract(t *testing.T) {
 		t.Errorf("victims = %v, want tomas verel among them", vs)
 	}
 }
+
+// TestClauseEventsKeepTheirArguments: a sentence whose clauses each tell
+// an event is not read as context for the first clause's event, which
+// would take the later clauses' targets and victims.
+func TestClauseEventsKeepTheirArguments(t *testing.T) {
+	text := "The Qarvelo Front has a long record. It carried out a suicide attack in March 2019 that killed 12 shoppers at the Veska market; an attack on the Norland consulate in Tarvo that killed three guards in May 2020; and, in June 2021, a raid on a prison."
+	evs := Extract(article.Article{Title: "A group's record", Text: text}, Options{}).Events
+	var found bool
+	for _, ev := range evs {
+		if ev.Date == nil || !strings.HasPrefix(ev.Date.Start, "2019") {
+			continue
+		}
+		found = true
+		for _, p := range append(ev.Targets, ev.Victims...) {
+			if strings.Contains(p.Name, "consulate") || strings.Contains(p.Name, "guards") {
+				t.Errorf("the 2019 attack took %q from another clause's event", p.Name)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no event dated 2019 among %+v", evs)
+	}
+}

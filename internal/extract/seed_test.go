@@ -62,17 +62,19 @@ func TestSeedArticle(t *testing.T) {
 		country    string // "" when the text names no single place
 		killed     int    // 0: not checked
 		explosive  bool   // coded as an explosion
+		subtype    string // "": not checked
+		perp       string // a canonical perpetrator it must have; "": not checked
 	}{
-		{"Russia intervenes in Syria, ISIS bombs the Russian airliner a month later", "2015-10-01", "2015-10-31", "EG", 224, true},
-		{"Kabul airport suicide attack during the US withdrawal", "2021-08-01", "2021-08-31", "AF", 182, true},
-		{"attack on the Russian embassy in Kabul", "2022-09-01", "2022-09-30", "AF", 2, false},
-		{"twin suicide bombing in Iran", "2024-01-01", "2024-01-31", "IR", 0, true},
-		{"Russia alleged to have killed ISIS's war minister", "2017-09-01", "2017-09-30", "", 0, false},
-		{"battles at Palmyra", "2015-01-01", "2015-12-31", "SY", 0, false},
-		{"ISIS retakes Palmyra", "2016-12-01", "2016-12-31", "", 0, false},
-		{"Khorasan province emerges", "2015-01-01", "2015-01-31", "", 0, false},
-		{"Russia's operations in Crimea and the Donbas", "2014-01-01", "2014-12-31", "UA", 0, false},
-		{"the Ryazan incident and the bombings in Moscow", "1999-09-01", "1999-09-30", "RU", 0, true},
+		{"Russia intervenes in Syria, ISIS bombs the Russian airliner a month later", "2015-10-01", "2015-10-31", "EG", 224, true, "", ""},
+		{"Kabul airport suicide attack during the US withdrawal", "2021-08-01", "2021-08-31", "AF", 182, true, "", ""},
+		{"attack on the Russian embassy in Kabul", "2022-09-01", "2022-09-30", "AF", 2, false, "", ""},
+		{"twin suicide bombing in Iran", "2024-01-01", "2024-01-31", "IR", 0, true, "", ""},
+		{"Russia alleged to have killed ISIS's war minister", "2017-09-01", "2017-09-30", "", 0, false, "", "Government of Russia"},
+		{"battles at Palmyra", "2015-01-01", "2015-12-31", "SY", 0, false, "", ""},
+		{"ISIS retakes Palmyra", "2016-12-01", "2016-12-31", "", 0, false, "non_state_actor_overtakes_territory", ""},
+		{"Khorasan province emerges", "2015-01-01", "2015-01-31", "", 0, false, "", ""},
+		{"Russia's operations in Crimea and the Donbas", "2014-01-01", "2014-12-31", "UA", 0, false, "", ""},
+		{"the Ryazan incident and the bombings in Moscow", "1999-09-01", "1999-09-30", "RU", 0, true, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,8 +101,29 @@ func TestSeedArticle(t *testing.T) {
 			if tt.explosive && ev.Type != ExplosionsRemoteViolence {
 				t.Errorf("type = %s / %s, want an explosion", ev.Type, ev.Subtype)
 			}
+			if tt.subtype != "" && ev.Subtype != tt.subtype {
+				t.Errorf("subtype = %s, want %s", ev.Subtype, tt.subtype)
+			}
+			if tt.perp != "" && !hasActor(ev.Perpetrators, tt.perp) {
+				t.Errorf("perpetrators = %+v, want %s", ev.Perpetrators, tt.perp)
+			}
 		})
 	}
+
+	t.Run("each attack of a list keeps its own target", func(t *testing.T) {
+		// One sentence lists three attacks in clauses; only the 2022 one
+		// was on the embassy.
+		for _, ev := range evs[1:] {
+			if ev.Date == nil || ev.Date.Start == "2022-09-01" {
+				continue
+			}
+			for _, p := range ev.Targets {
+				if p.Name == "Russian embassy" {
+					t.Errorf("event of %s has the 2022 attack's target %q", ev.Date.Start, p.Name)
+				}
+			}
+		}
+	})
 
 	t.Run("attacks told with a pronoun for ISIS-K are its", func(t *testing.T) {
 		// The paragraph names ISIS-K as its subject, then lists the

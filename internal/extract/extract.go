@@ -43,13 +43,18 @@ type mention struct {
 	date         *Date
 	dateFromText bool
 	place        *Location
-	certainty    string
-	claims       []Claim
-	victims      []Participant
-	lone         []lone    // people hit described afresh, one each (casualties_lone.go)
-	args         Arguments // perpetrators, targets, victims and weapons the sentence names
-	why          []Reason
-	riders       []nlp.Span // sentences without a trigger whose casualties it took
+	// storyPlace marks a place that only stands in for the story's (the
+	// sentence names none) in text without case, where a sentence may
+	// name a place that the gazetteer reading missed: it yields to a
+	// place another telling names (compatible, absorb).
+	storyPlace bool
+	certainty  string
+	claims     []Claim
+	victims    []Participant
+	lone       []lone    // people hit described afresh, one each (casualties_lone.go)
+	args       Arguments // perpetrators, targets, victims and weapons the sentence names
+	why        []Reason
+	riders     []nlp.Span // sentences without a trigger whose casualties it took
 }
 
 // Anchor is the time an article's relative dates ("yesterday", "on
@@ -181,6 +186,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			story := m.para <= 1 && (m.date == nil || recent(m.date, anchor))
 			var placeRule string
 			m.place, placeRule = places.in(text, s, story, dates.spans)
+			m.storyPlace = places.caseless && strings.HasSuffix(placeRule, storyFallback)
 			if m.place != nil {
 				why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
 			}
@@ -614,6 +620,10 @@ type placer struct {
 	quarters  map[string]bool // names the article calls a neighbourhood (placestory.go)
 	doc       *placeDoc       // the article, for sharpenEvent (placestory.go)
 	text      string          // headline and text, for knownQuarter
+	// caseless marks an article without case (nlp.Caseless): its place
+	// names are found by the gazetteer, g, not by capitals.
+	caseless bool
+	g        *resolve.Gazetteer
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -623,7 +633,9 @@ func newPlacer(a article.Article, times []nlp.Span) *placer {
 	if err != nil {
 		return &placer{}
 	}
-	p := &placer{r: g.NewResolver(resolve.Context{Text: a.Title + "\n\n" + a.Text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text), text: a.Title + "\n\n" + a.Text}
+	text := a.Title + "\n\n" + a.Text
+	p := &placer{r: g.NewResolver(resolve.Context{Text: text, Dateline: a.Dateline, URL: a.URL}), quarters: quarterNames(a.Text), text: text,
+		caseless: nlp.Caseless(text), g: g}
 	p.story, p.storyRule = p.storyPlace(a, times)
 	p.story, p.storyRule = p.sharpenStory(a, times, p.story, p.storyRule)
 	p.story, p.storyRule = p.storyBorough(p.story, p.storyRule)
@@ -647,7 +659,7 @@ func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location,
 	for _, e := range timex.Find(a.Title, a.Published) {
 		times = append(times, nlp.Span{Start: e.Start, End: e.End})
 	}
-	for _, pm := range sentencePlaces(a.Title, title) {
+	for _, pm := range p.sentencePlaces(a.Title, title) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue
 		}
@@ -670,7 +682,7 @@ func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location,
 		if para >= storyParagraphs {
 			break
 		}
-		for _, pm := range sentencePlaces(a.Text, s) {
+		for _, pm := range p.sentencePlaces(a.Text, s) {
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue // "In August, ...": a month, not August, California
 			}
@@ -758,7 +770,7 @@ func (p *placer) resolve(name string) *Location {
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule, bestName string
-	for _, pm := range sentencePlaces(text, s) {
+	for _, pm := range p.sentencePlaces(text, s) {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}
@@ -776,7 +788,7 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 	}
 	if best == nil && story && p.story != nil {
 		d := *p.story
-		return &d, p.storyRule + " (an opening paragraph naming no place)"
+		return &d, p.storyRule + storyFallback
 	}
 	if best != nil && story && p.story != nil && within(p.story, best) {
 		// "A man was shot in Texas" in a story from Kerrville, Texas:
@@ -786,6 +798,10 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 	}
 	return p.sharpenEvent(best, rule, bestName)
 }
+
+// storyFallback ends the rule of a place that in gives a sentence naming
+// none: the story's place, standing in.
+const storyFallback = " (an opening paragraph naming no place)"
 
 // within reports whether place a is more precise than b and inside it:
 // the same country and, when b is a first-level division, the same one.
@@ -813,12 +829,15 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 		why      []Reason
 		shot     *Count
 		salience float64
+		// storyPlace: the group's place is only the story's (every
+		// mention's place is a stand-in, mention.storyPlace).
+		storyPlace bool
 	}
 	var groups []*group
 	for _, m := range ms {
 		var into *group
 		for _, g := range groups {
-			if compatible(g.ev, g.ms[len(g.ms)-1], m) {
+			if compatible(g.ev, g.ms[len(g.ms)-1], m, g.storyPlace) {
 				into = g
 				break
 			}
@@ -830,6 +849,13 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 				into.ev.AttackType = &at
 			}
 			groups = append(groups, into)
+		}
+		if m.storyPlace && len(into.ms) == 0 {
+			into.storyPlace = true
+		} else if into.storyPlace && m.place != nil && !m.storyPlace {
+			// A place a telling names beats the story's stand-in.
+			into.storyPlace = false
+			into.ev.Location = nil
 		}
 		into.ms = append(into.ms, m)
 		into.why = append(into.why, m.why...)
@@ -886,7 +912,10 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 // the text (the same or the next paragraph as the event's last mention).
 // An undated sentence far from an event is a different story; merging it
 // would give a retrospective incident the main event's date or counts.
-func compatible(ev Event, last, m mention) bool {
+//
+// A place that only stands in for the story's (storyPlace on either side:
+// evPlaceWeak for the event's) disagrees with none.
+func compatible(ev Event, last, m mention, evPlaceWeak bool) bool {
 	if Subtypes[ev.Subtype] != m.trigger.Type {
 		if !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
 			return false
@@ -904,7 +933,7 @@ func compatible(ev Event, last, m mention) bool {
 			return false
 		}
 	}
-	if ev.Location != nil && m.place != nil {
+	if ev.Location != nil && m.place != nil && !evPlaceWeak && !m.storyPlace {
 		if ev.Location.Country != m.place.Country {
 			return false
 		}
@@ -963,7 +992,7 @@ func absorb(text string, ev *Event, m mention, ri runeIndex) {
 	if m.date != nil && (ev.Date == nil || (ev.Date.Text == "" && m.dateFromText) || m.dateFromText && m.date.narrows(ev.Date)) {
 		ev.Date = m.date
 	}
-	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) {
+	if m.place != nil && (ev.Location == nil || precisionRank[m.place.Precision] > precisionRank[ev.Location.Precision]) && !(m.storyPlace && ev.Location != nil) {
 		ev.Location = m.place
 	}
 	if ev.Certainty == Reported && m.certainty != "" && (len(ev.Evidence) == 0 || m.certainty != Hypothetical) { // what may happen does not undo what a sentence before told happened

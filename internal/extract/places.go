@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"sitrep/internal/nlp"
+	"sitrep/internal/resolve"
 	"sitrep/internal/wordlist"
 )
 
@@ -64,6 +65,80 @@ func PlaceMentions(text string, s nlp.Span) []PlaceMention {
 func sentencePlaces(text string, s nlp.Span) []PlaceMention {
 	toks := nlp.Tokens(text, s)
 	return append(placeMentionsIn(text, toks), residentMentionsIn(toks, text)...)
+}
+
+// sentencePlaces is the package's sentencePlaces for the placer's
+// article: in text without case (nlp.Caseless) the names are found by the
+// gazetteer instead of by their capitals (caselessPlaceMentionsIn).
+func (p *placer) sentencePlaces(text string, s nlp.Span) []PlaceMention {
+	if p.caseless && p.g != nil {
+		return caselessPlaceMentionsIn(text, nlp.Tokens(text, s), p.g)
+	}
+	return sentencePlaces(text, s)
+}
+
+// maxCaselessName is the most words a place name read without case may
+// have ("san jose de las flores").
+const maxCaselessName = 5
+
+// caselessPlaceMentionsIn is placeMentionsIn for text without case, where
+// no capital marks a name: after a locative preposition (through words
+// like "the northern town of"), or "city of", the longest run of words the
+// gazetteer knows as a place and that is not a common word
+// (resolve.CaselessName): "in the town of dalmera", "near kessin"; and the
+// run before a local force ("dalmera police"). "in mobile" (the phones)
+// and "in general" stay words. A name a person or a building owns, or a
+// hospital's town, is no place, as in placeMentionsIn. Names before a noun
+// for people ("a dalmera man") are not read: without case, any word
+// stands there.
+func caselessPlaceMentionsIn(text string, toks []nlp.Token, g *resolve.Gazetteer) []PlaceMention {
+	var out []PlaceMention
+	name := func(i, n int) (string, bool) {
+		if i < 0 || i+n > len(toks) {
+			return "", false
+		}
+		for _, t := range toks[i : i+n] {
+			if t.Kind != nlp.Word {
+				return "", false
+			}
+		}
+		// "in kessin's west": the town without its possessive.
+		nm := strings.TrimSuffix(strings.TrimSuffix(text[toks[i].Start:toks[i+n-1].End], "'s"), "’s")
+		return nm, g.CaselessName(nm)
+	}
+	for i := 0; i < len(toks); i++ {
+		w := strings.ToLower(toks[i].Text)
+		if localForces[w] {
+			for n := 3; n >= 1; n-- {
+				if nm, ok := name(i-n, n); ok && !already(out, toks[i-n].Start) {
+					out = append(out, PlaceMention{Start: toks[i-n].Start, End: toks[i-n].Start + len(nm), Name: nm})
+					break
+				}
+			}
+			continue
+		}
+		if !placePrepositions[w] && !(settlementWords[w] && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "of")) {
+			continue
+		}
+		// The lead words may open the name itself ("in central
+		// america", "in north kessin"): the name is looked for at each.
+	lead:
+		for j := i + 1; j < len(toks); j++ {
+			for n := min(maxCaselessName, len(toks)-j); n >= 1; n-- {
+				nm, ok := name(j, n)
+				if !ok || ownerNotPlace(toks, j+n) || facilityNotTown(toks, i, j+n) {
+					continue
+				}
+				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[j].Start + len(nm), Name: nm})
+				i = j + n - 1
+				break lead
+			}
+			if !placeLeadWords[strings.ToLower(toks[j].Text)] {
+				break
+			}
+		}
+	}
+	return out
 }
 
 func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {

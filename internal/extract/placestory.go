@@ -58,7 +58,7 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		// names further on; with an outlet's home, one in its state
 		// (the text says where, the address only guesses).
 		for _, s := range nlp.Sentences(a.Text) {
-			for _, pm := range sentencePlaces(a.Text, s) {
+			for _, pm := range p.sentencePlaces(a.Text, s) {
 				if overlapsSpan(times, pm.Start, pm.End) {
 					continue
 				}
@@ -155,7 +155,7 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 	for _, e := range timex.Find(a.Title, a.Published) {
 		titleTimes = append(titleTimes, nlp.Span{Start: e.Start, End: e.End})
 	}
-	for _, pm := range sentencePlaces(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
+	for _, pm := range p.sentencePlaces(a.Title, nlp.Span{Start: 0, End: len(a.Title)}) {
 		if overlapsSpan(titleTimes, pm.Start, pm.End) {
 			continue
 		}
@@ -172,7 +172,7 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		return nil, ""
 	}
 	for _, s := range nlp.Sentences(a.Text) {
-		for _, pm := range sentencePlaces(a.Text, s) {
+		for _, pm := range p.sentencePlaces(a.Text, s) {
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue
 			}

@@ -138,6 +138,45 @@ func hasUpper(text string) bool {
 	return false
 }
 
+// minCaselessLetters is the fewest cased letters a text must have before
+// Caseless calls it caseless: a headline of two words in capitals is a
+// style, not a text without case.
+const minCaselessLetters = 40
+
+// Caseless reports text whose cased letters are all lower case or all
+// capitals (a lower-cased corpus, wire copy in ALL CAPITALS, lower-case
+// social media posts): capitals there say nothing about which words are
+// names, so readers that find names by them must find them another way.
+// Letters of scripts without case (Arabic, Hebrew, CJK) are not counted.
+// The scan stops at the first pair of a capital and a small letter, so
+// ordinary text pays for a few bytes of it.
+func Caseless(text string) bool {
+	upper, lower := 0, 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+			lower++
+		case 'A' <= c && c <= 'Z':
+			upper++
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsUpper(r) {
+				upper++
+			} else if unicode.IsLower(r) {
+				lower++
+			}
+			i += size - 1
+		default:
+			continue
+		}
+		if upper > 0 && lower > 0 {
+			return false
+		}
+	}
+	return upper+lower >= minCaselessLetters
+}
+
 // skipHSpace skips spaces other than line breaks.
 func skipHSpace(text string, i int) int {
 	for i < len(text) {

@@ -166,3 +166,22 @@ func TestSentencesCapped(t *testing.T) {
 		})
 	}
 }
+
+func TestCaseless(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"gunmen shot two farmers near the village of dalmera on tuesday, the army said.", true},
+		{"GUNMEN SHOT TWO FARMERS NEAR THE VILLAGE OF DALMERA ON TUESDAY, THE ARMY SAID.", true},
+		{"Gunmen shot two farmers near the village of Dalmera on Tuesday, the army said.", false},
+		{"gunmen shot two farmers near the village of dalmera on tuesday, the Army said.", false},
+		{"a short line", false}, // too few letters to tell
+		{"ÉLITE TROOPS ENTERED SÃO TOMÉ AT DAWN AND FIRED ON THE CROWD", true},
+		{"المسلحون هاجموا القرية ليلا وقتلوا ثلاثة", false}, // no cased letters
+	} {
+		if got := Caseless(tc.text); got != tc.want {
+			t.Errorf("Caseless(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitrep/internal/nlp"
 	"sitrep/internal/resolve/norm"
 )
 
@@ -206,7 +207,12 @@ type tok struct {
 // demonyms in text. A single capitalised word at the start of a sentence
 // counts only if it is a country or demonym: "Police said…" is not Police,
 // Poland.
+//
+// In text without case (nlp.Caseless) every word may be a name; only those
+// CaselessName allows count, as sizeable places (like words of a script
+// without capitals).
 func (r *Resolver) readText(text string) {
+	r.caseless = nlp.Caseless(text)
 	var toks []tok
 	sentence, comma := true, false
 	i := 0
@@ -226,8 +232,8 @@ func (r *Resolver) readText(text string) {
 			bare := strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			poss := bare != w
 			w = bare
-			caseless := !unicode.IsUpper(c) && !unicode.IsLower(c) && unicode.IsLetter(c)
-			if unicode.IsLower(c) && !sentence {
+			caseless := unicode.IsLetter(c) && (r.caseless || !unicode.IsUpper(c) && !unicode.IsLower(c))
+			if unicode.IsLower(c) && !sentence && !r.caseless {
 				if r.lower == nil {
 					r.lower = map[string]bool{}
 				}
@@ -283,7 +289,7 @@ func (r *Resolver) readText(text string) {
 					continue
 				}
 				k := nm.k
-				if cc, ok := r.g.demonymOf(k); ok {
+				if cc, ok := r.g.demonymOf(k); ok && !(r.caseless && caselessWords()[k]) {
 					if pass == 1 {
 						r.mentions = append(r.mentions, mention{key: k, cc: cc, weight: 0.7})
 					}
@@ -310,7 +316,7 @@ func (r *Resolver) readText(text string) {
 					nm.recs, nm.got = r.g.lookup(k), true
 				}
 				recs := nm.recs
-				if len(recs) == 0 {
+				if len(recs) == 0 || r.caseless && !r.g.caselessKey(k, recs) {
 					continue
 				}
 				if pass == 2 {
@@ -394,7 +400,7 @@ func (r *Resolver) readQualified(toks []tok) {
 				parts[j] = t.s
 			}
 			k := norm.Key(strings.Join(parts, " "))
-			if len(r.g.lookup(k)) == 0 {
+			if recs := r.g.lookup(k); len(recs) == 0 || r.caseless && !r.g.caselessKey(k, recs) {
 				continue
 			}
 			for m := 3; m >= 1; m-- {

@@ -127,6 +127,9 @@ type Resolver struct {
 	// that the gazetteer knows, of any size: a county name is settled
 	// by a small town in it the article names.
 	named map[string]bool
+	// caseless marks context text without case (nlp.Caseless): any of
+	// its words may be a name, so only those CaselessName allows count.
+	caseless bool
 }
 
 // Home is the outlet's home the context's URL names (OutletHome), or nil.

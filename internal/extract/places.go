@@ -249,11 +249,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "incident nouns": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "incident nouns": {}, "harm words": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals] and [incident nouns]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [incident nouns] and [harm words]: " + lines[0])
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true

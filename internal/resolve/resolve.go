@@ -679,6 +679,14 @@ func (r *Resolver) Resolve(name string) Result {
 		res.Note = fmt.Sprintf("the best place named %q lies in %s, which nothing else in this local outlet's story is in", head, list[0].e.cc)
 		return postal(res)
 	}
+	if list[0].alt && len(quals) == 0 {
+		// "Olmstead" is only an old or variant name of Olmsted Falls,
+		// Ohio; a post office of the story's state or named county
+		// carries it as its own.
+		if out := postal(res); out.Best != nil {
+			return out
+		}
+	}
 	res.Best = &res.Candidates[0]
 	switch {
 	case inside != "":

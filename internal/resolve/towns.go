@@ -65,8 +65,22 @@ func postalTowns() map[string][]postal {
 // surname a place elsewhere. nil when there is none.
 func (r *Resolver) postalTown(key string, quals []string) *Place {
 	towns := postalTowns()[key]
-	if len(towns) == 0 {
+	if len(towns) == 0 || r.lower[key] {
+		// A word the text writes in lower case ("deputy") is that word
+		// when capitalised in a title ("Sheriff's Deputy").
 		return nil
+	}
+	if len(quals) == 0 {
+		// "Logan County ... a home in Olmstead": a county the text names
+		// that holds a post office of the name settles the state, as it
+		// does for the gazetteer's towns (scoreContext).
+		for _, t := range towns {
+			for _, m := range r.mentions {
+				if m.cc == "US" && m.adm2 != "" && m.adm1 == t.adm1 && m.adm2 == t.adm2 && !r.quarterOfNamedCity(t) {
+					return r.postalPlace(t, "the county the article names")
+				}
+			}
+		}
 	}
 	var states []string
 	how := ""
@@ -94,16 +108,7 @@ func (r *Resolver) postalTown(key string, quals []string) *Place {
 			if r.quarterOfNamedCity(t) {
 				return nil
 			}
-			p := &Place{Name: t.name, Country: "US", Admin1Code: t.adm1, Admin2Code: t.adm2,
-				Lat: t.lat, Lon: t.lon, Precision: "city", Kind: KindPlace.String(), Feature: "PPL", Postal: true, Confidence: 1,
-				Reasons: []string{"a post-office town the gazetteer lacks, in " + how + " (data/towns.tsv.gz)"}}
-			if i, ok := r.g.country["US"]; ok {
-				p.CountryName = r.g.rec(i).name
-			}
-			if i, ok := r.g.admin1["US."+t.adm1]; ok {
-				p.Admin1 = r.g.rec(i).name
-			}
-			return p
+			return r.postalPlace(t, how)
 		}
 	}
 	return nil
@@ -199,4 +204,18 @@ func (r *Resolver) namesOnlyOtherStates(adm1 string) bool {
 		other = true
 	}
 	return other
+}
+
+// postalPlace is the Place of post-office town t, found through how.
+func (r *Resolver) postalPlace(t postal, how string) *Place {
+	p := &Place{Name: t.name, Country: "US", Admin1Code: t.adm1, Admin2Code: t.adm2,
+		Lat: t.lat, Lon: t.lon, Precision: "city", Kind: KindPlace.String(), Feature: "PPL", Postal: true, Confidence: 1,
+		Reasons: []string{"a post-office town the gazetteer lacks, in " + how + " (data/towns.tsv.gz)"}}
+	if i, ok := r.g.country["US"]; ok {
+		p.CountryName = r.g.rec(i).name
+	}
+	if i, ok := r.g.admin1["US."+t.adm1]; ok {
+		p.Admin1 = r.g.rec(i).name
+	}
+	return p
 }

@@ -18,6 +18,11 @@ func TestPostalTowns(t *testing.T) {
 		{"Fort Towson", "Deputies said a teenager was shot at a Fort Towson home at about 5 a.m.", "", "http://www.newson6.com/story/1/x", "Fort Towson, OK"},
 		// A station's wire story from another state is about that state.
 		{"Charlo", "The hunter was found near Charlo, a sheriff in Montana said.", "", "http://www.kxii.com/home/x", "Charlo, MT"},
+		// A county the text names settles the state, over a town
+		// elsewhere that has the name only as a variant.
+		{"Olmstead", "Logan County deputies said a boy was shot at a home in Olmstead on Saturday.", "", "", "Olmstead, KY"},
+		// A word the text writes in lower case is the word.
+		{"Deputy", "A Jefferson County Sheriff's Deputy was hurt on Friday; the deputy is expected to recover.", "", "", ""},
 		// No state: no post office of that name is chosen.
 		{"Caulfield", "A camper was hurt on Saturday night.", "", "", ""},
 		// Roxbury's post office lies inside Boston.

@@ -65,9 +65,11 @@ func postalTowns() map[string][]postal {
 // surname a place elsewhere. nil when there is none.
 func (r *Resolver) postalTown(key string, quals []string) *Place {
 	towns := postalTowns()[key]
-	if len(towns) == 0 || r.lower[key] {
+	if len(towns) == 0 || r.lower[key] || r.namesCounty(key) {
 		// A word the text writes in lower case ("deputy") is that word
-		// when capitalised in a title ("Sheriff's Deputy").
+		// when capitalised in a title ("Sheriff's Deputy"); a name the
+		// text gives a county ("Bartow County") is that county when
+		// written bare ("Bartow officer shot"), not its post office.
 		return nil
 	}
 	if len(quals) == 0 {
@@ -218,4 +220,15 @@ func (r *Resolver) postalPlace(t postal, how string) *Place {
 		p.Admin1 = r.g.rec(i).name
 	}
 	return p
+}
+
+// namesCounty reports whether the context text names a county (or
+// parish) called key: "bartow" when it writes "Bartow County".
+func (r *Resolver) namesCounty(key string) bool {
+	for _, m := range r.mentions {
+		if m.adm2 != "" && (m.key == key+" county" || m.key == key+" parish") {
+			return true
+		}
+	}
+	return false
 }

@@ -23,6 +23,8 @@ func TestPostalTowns(t *testing.T) {
 		{"Olmstead", "Logan County deputies said a boy was shot at a home in Olmstead on Saturday.", "", "", "Olmstead, KY"},
 		// A word the text writes in lower case is the word.
 		{"Deputy", "A Jefferson County Sheriff's Deputy was hurt on Friday; the deputy is expected to recover.", "", "", ""},
+		// A county's name written bare is the county.
+		{"Bartow", "A teenager died after an officer-involved shooting on Friday night in Bartow County.", "CARTERSVILLE, Ga.", "", ""},
 		// No state: no post office of that name is chosen.
 		{"Caulfield", "A camper was hurt on Saturday night.", "", "", ""},
 		// Roxbury's post office lies inside Boston.

@@ -211,6 +211,25 @@ func TestFacilityNotTown(t *testing.T) {
 		{"Two students were hurt near Norvale High School.", nil},
 		{"Two students were hurt at a school in Norvale.", []string{"Norvale"}}, // where it happened
 		{"A man was shot in Port Aldane.", []string{"Port Aldane"}},
+		// A place of treatment after a [treatment cues] word: neither the
+		// place nor the town it is in is where the harm happened.
+		{"He underwent surgery at Kessin Shock Trauma Center in Dalmera.", nil},
+		{"The woman died at Saint Anne Hospital Center in Norvale on Sunday.", nil},
+		{"The boy was flown to a trauma center in Dalmera.", nil},
+		{"She was airlifted to Norvale Regional Medical Center in Port Aldane, Md.", nil},
+		{"He was listed in stable condition at Dalmera Medical Center in Norvale.", nil},
+		{"Both were taken by ambulance to the University of Kessin Medical Center in Norvale.", nil},
+		{"He was transported to a Norvale trauma center with a wound to the leg.", nil},
+		{"A clerk was treated at an urgent care in Dalmera and released.", nil},
+		{"He underwent surgery at Dalmera Regional Medical Center.", nil},
+		// The shooting itself at such a place: no cue before it.
+		{"A guard was shot at Dalmera Medical Center in Norvale.", []string{"Dalmera Medical Center", "Norvale"}},
+		{"Two men were shot outside a health center in Norvale.", []string{"Norvale"}},
+		// The cue tells of another clause, or of no place of treatment.
+		{"He was treated and released, and a health center in Norvale stayed open.", []string{"Norvale"}},
+		{"The victim died at the scene in Dalmera.", []string{"Dalmera"}},
+		{"He was taken into custody at a community center in Norvale.", []string{"Norvale"}},
+		{"She was shot in Norvale and later flown to a trauma center in Dalmera.", []string{"Norvale"}},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

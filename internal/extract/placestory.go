@@ -263,8 +263,8 @@ func callLetters(w string) bool {
 }
 
 // countyWord finds county names: "Potter County", "St. Mary Parish",
-// "Choctaw Co.".
-var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,3})(County|Parish|Co\.)`)
+// "Choctaw Co.", "Prince George’s County" (either apostrophe).
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'’.-]+ ){1,3})(County|Parish|Co\.)`)
 
 // countyWords follow a county's name: the name before one is not a town.
 var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}

@@ -251,6 +251,13 @@ func TestCountyNames(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countyNames = %q, want %q", got, want)
 	}
+	// A possessive county written with a typographic apostrophe, as
+	// most news sites print it, is the same county.
+	got = countyNames("A deputy in Prince George’s County and one in Queen Anne's County.")
+	want = []string{"Prince George’s County", "Queen Anne's County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
+	}
 }
 
 // TestResidentNotWhere: in a story whose town is known, "a Lansing man"

@@ -725,7 +725,11 @@ func (p *placer) resolveMention(pm PlaceMention) *Location {
 		// the county's seat sharpens it (sharpenStory).
 		return location(b)
 	}
-	if b == nil || b.Population < minResidentPopulation || precisionRank[b.Precision] < precisionRank["city"] {
+	// A post-office town of the story's state, of unknown size, counts
+	// when its name has two words ("a Fort Towson man"): a one-word one
+	// is too often a surname ("Hale's").
+	postal := b != nil && b.Postal && strings.Contains(strings.TrimSpace(pm.Name), " ")
+	if b == nil || (b.Population < minResidentPopulation && !postal) || precisionRank[b.Precision] < precisionRank["city"] {
 		return nil
 	}
 	return location(b)

@@ -324,11 +324,18 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "incident nouns": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals] and [incident nouns]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns] and [harm words]: " + lines[0])
+		}
+		if section == "treatment sites" {
+			for _, l := range lines {
+				if n := len(strings.Fields(l)); n > maxSiteWords {
+					panic("extract: rules/places.txt: [treatment sites] entry of more than 3 words: " + l)
+				}
+			}
 		}
 		for _, l := range lines {
 			m[strings.ToLower(l)] = true
@@ -365,7 +372,101 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 		// "at a Dalmera hospital": the town of the hospital.
 		return true
 	}
-	return i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)]
+	if i > 0 && placeSections()["hospitals"][strings.ToLower(toks[i-1].Text)] {
+		return true
+	}
+	return treatedThere(toks, i, j)
+}
+
+// maxSiteWords is the most words a [treatment sites] entry has.
+const maxSiteWords = 3
+
+// treatmentWindow is how many tokens before a place of treatment a
+// [treatment cues] word may stand: room for "was airlifted to the
+// University of Norland Medical Center", not for a clause further back.
+const treatmentWindow = 10
+
+// treatedThere reports a name after the preposition at toks[i], ending at
+// toks[j-1], that a sentence gives only as where a victim was treated,
+// moved to or died: the place of treatment itself ("underwent surgery at
+// Dalmera Regional Medical Center"), its town before it ("flown to a
+// Norvale trauma center") or after it ("died at Saint Anne Medical
+// Center in Norvale"). Gun violence stories name the trauma center a
+// victim was taken to, often in a bigger town than the one where the
+// shooting was; that town is not the event's place. A [treatment cues]
+// word must stand a few words before the place of treatment, in the same
+// clause, since a shooting can happen at a health center too.
+func treatedThere(toks []nlp.Token, i, j int) bool {
+	if n := siteEndingAt(toks, j-1); n > 0 && n < j-i && treatmentCueBefore(toks, i) {
+		// "underwent surgery at Dalmera Regional Medical Center"
+		return true
+	}
+	if siteStartingAt(toks, j) > 0 && treatmentCueBefore(toks, i) {
+		// "was flown to a Norvale trauma center"
+		return true
+	}
+	if i == 0 || strings.ToLower(toks[i].Text) != "in" {
+		return false
+	}
+	// "died at Saint Anne Medical Center in Norvale"
+	n := siteEndingAt(toks, i-1)
+	return n > 0 && treatmentCueBefore(toks, i-n)
+}
+
+// siteEndingAt is the number of words of the longest [treatment sites]
+// entry that ends at toks[k], or 0.
+func siteEndingAt(toks []nlp.Token, k int) int {
+	sites := placeSections()["treatment sites"]
+	for n := maxSiteWords; n > 0; n-- {
+		if k-n+1 >= 0 && k < len(toks) && sites[lowerJoin(toks[k-n+1:k+1])] {
+			return n
+		}
+	}
+	return 0
+}
+
+// siteStartingAt is the number of words of the longest [treatment sites]
+// entry that starts at toks[k], or 0.
+func siteStartingAt(toks []nlp.Token, k int) int {
+	sites := placeSections()["treatment sites"]
+	for n := maxSiteWords; n > 0; n-- {
+		if k >= 0 && k+n <= len(toks) && sites[lowerJoin(toks[k:k+n])] {
+			return n
+		}
+	}
+	return 0
+}
+
+func lowerJoin(toks []nlp.Token) string {
+	if len(toks) == 1 {
+		return strings.ToLower(toks[0].Text)
+	}
+	var b strings.Builder
+	for n, t := range toks {
+		if n > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strings.ToLower(t.Text))
+	}
+	return b.String()
+}
+
+// treatmentCueBefore reports a [treatment cues] word among the
+// treatmentWindow tokens before toks[k], with no clause break between:
+// in "he was treated and released, and the Norvale Health Center in
+// Dalmera reopened" the cue tells of another clause.
+func treatmentCueBefore(toks []nlp.Token, k int) bool {
+	cues := placeSections()["treatment cues"]
+	for m := k - 1; m >= 0 && k-m <= treatmentWindow; m-- {
+		switch toks[m].Text {
+		case ",", ";", ":", ".", "(", ")", "—", "–":
+			return false
+		}
+		if cues[strings.ToLower(toks[m].Text)] {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineNames lists the short capitalised runs of a sentence-case

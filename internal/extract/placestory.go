@@ -120,6 +120,13 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		if town, name := p.incidentTown(a, loc); town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q, the town before the headline's incident noun, in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
+		// "NORVALE, Ind. -- A couple charged in the shooting of a girl
+		// in Dalmera last year...": a court or a wire bureau files from
+		// its own town; the lead's sentence that tells the harm says
+		// where it happened.
+		if town, name := p.leadHarmTown(a, times, loc); town != nil {
+			return town, fmt.Sprintf("the story's place: %q, where a sentence of the lead tells the harm, in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
+		}
 	}
 	return loc, rule
 }
@@ -256,8 +263,8 @@ func callLetters(w string) bool {
 }
 
 // countyWord finds county names: "Potter County", "St. Mary Parish",
-// "Choctaw Co.".
-var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'.-]+ ){1,3})(County|Parish|Co\.)`)
+// "Choctaw Co.", "Prince George’s County" (either apostrophe).
+var countyWord = regexp.MustCompile(`\b((?:[A-Z][A-Za-z'’.-]+ ){1,3})(County|Parish|Co\.)`)
 
 // countyWords follow a county's name: the name before one is not a town.
 var countyWords = map[string]bool{"county": true, "parish": true, "co.": true}
@@ -422,6 +429,45 @@ func (p *placer) countySeat(region *Location, counties []string) (*Location, str
 		if seat, ok := g.CountySeat(c, *b); ok {
 			lat, lon := seat.Lat, seat.Lon
 			return &Location{Name: seat.Name, Country: seat.Country, Admin1: seat.Admin1, Admin2: c, Lat: &lat, Lon: &lon, Precision: "admin2"}, c
+		}
+	}
+	return nil, ""
+}
+
+// leadHarmTown is the first town, in the state of the dateline's town
+// loc and other than it, that a sentence of the opening paragraphs
+// naming the harm ([harm words]) places something in after a
+// preposition, after the harm word, with the name it was read from.
+func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location) (*Location, string) {
+	harm := placeSections()["harm words"]
+	para, pos := 0, 0
+	for _, s := range nlp.Sentences(a.Text) {
+		para += strings.Count(a.Text[pos:s.Start], "\n\n")
+		pos = s.Start
+		if para >= storyParagraphs {
+			break
+		}
+		told := -1
+		for _, t := range nlp.Tokens(a.Text, s) {
+			if harm[strings.ToLower(t.Text)] {
+				told = t.Start
+				break
+			}
+		}
+		if told < 0 {
+			continue
+		}
+		for _, pm := range PlaceMentions(a.Text, s) {
+			// Only a place after the harm word is the harm's: "two men
+			// were arrested in Memphis in the shooting" names where the
+			// arrest was.
+			if pm.Start < told || overlapsSpan(times, pm.Start, pm.End) {
+				continue
+			}
+			l := p.resolve(pm.Name)
+			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
+				return l, pm.Name
+			}
 		}
 	}
 	return nil, ""

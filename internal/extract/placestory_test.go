@@ -133,6 +133,15 @@ func TestSharpenStory(t *testing.T) {
 		{"the outlet's home over a town of another state its address names", "Two hurt in shooting",
 			"Two people were hurt.\n\nPolice came to the Stone Dayton Tavern.\n\nNo one was arrested.", "http://abc7chicago.com/news/two-hurt-at-tavern-in-dayton/1/", "",
 			"Chicago", "Illinois"},
+		{"the lead's town of the harm over a dateline that says where the story was filed", "Couple pleads not guilty",
+			"A couple charged in the shooting of a boy in Kalamazoo last spring pleaded not guilty on Tuesday.", "", "LANSING, Mich.",
+			"Kalamazoo", "Michigan"},
+		{"not a town the lead names for an arrest", "Two held in campus killing",
+			"Two men were arrested in Kalamazoo in the shooting that killed a student last fall, police said.", "", "LANSING, Mich.",
+			"Lansing", "Michigan"},
+		{"a post-office town cities500 lacks, in the dateline's state", "Boy hurt in shooting",
+			"A boy was shot at a cabin near Iaeger early on Sunday, troopers said.", "", "WELCH, W.Va.",
+			"Iaeger", "West Virginia"},
 		{"the outlet's home over the whole country the lead names", "Two hurt in shooting",
 			"Police said it was the latest of many shootings in the U.S. this year.", "http://abc7chicago.com/news/two-hurt/1/", "",
 			"Chicago", "Illinois"},
@@ -202,6 +211,25 @@ func TestFacilityNotTown(t *testing.T) {
 		{"Two students were hurt near Norvale High School.", nil},
 		{"Two students were hurt at a school in Norvale.", []string{"Norvale"}}, // where it happened
 		{"A man was shot in Port Aldane.", []string{"Port Aldane"}},
+		// A place of treatment after a [treatment cues] word: neither the
+		// place nor the town it is in is where the harm happened.
+		{"He underwent surgery at Kessin Shock Trauma Center in Dalmera.", nil},
+		{"The woman died at Saint Anne Hospital Center in Norvale on Sunday.", nil},
+		{"The boy was flown to a trauma center in Dalmera.", nil},
+		{"She was airlifted to Norvale Regional Medical Center in Port Aldane, Md.", nil},
+		{"He was listed in stable condition at Dalmera Medical Center in Norvale.", nil},
+		{"Both were taken by ambulance to the University of Kessin Medical Center in Norvale.", nil},
+		{"He was transported to a Norvale trauma center with a wound to the leg.", nil},
+		{"A clerk was treated at an urgent care in Dalmera and released.", nil},
+		{"He underwent surgery at Dalmera Regional Medical Center.", nil},
+		// The shooting itself at such a place: no cue before it.
+		{"A guard was shot at Dalmera Medical Center in Norvale.", []string{"Dalmera Medical Center", "Norvale"}},
+		{"Two men were shot outside a health center in Norvale.", []string{"Norvale"}},
+		// The cue tells of another clause, or of no place of treatment.
+		{"He was treated and released, and a health center in Norvale stayed open.", []string{"Norvale"}},
+		{"The victim died at the scene in Dalmera.", []string{"Dalmera"}},
+		{"He was taken into custody at a community center in Norvale.", []string{"Norvale"}},
+		{"She was shot in Norvale and later flown to a trauma center in Dalmera.", []string{"Norvale"}},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
@@ -220,6 +248,13 @@ func TestCountyNames(t *testing.T) {
 	// that is not part of its name.
 	got = countyNames("The East Baton Rouge Parish deputies met Sheriff Potter County officers.")
 	want = []string{"East Baton Rouge Parish", "Potter County"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("countyNames = %q, want %q", got, want)
+	}
+	// A possessive county written with a typographic apostrophe, as
+	// most news sites print it, is the same county.
+	got = countyNames("A deputy in Prince George’s County and one in Queen Anne's County.")
+	want = []string{"Prince George’s County", "Queen Anne's County"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("countyNames = %q, want %q", got, want)
 	}

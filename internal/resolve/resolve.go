@@ -27,12 +27,16 @@ type Place struct {
 	// the whole division) or "country" (the capital stands for the whole
 	// country). Analysts must not read a country-precision event as
 	// having happened in the capital.
-	Precision  string  `json:"precision"`
-	Population int     `json:"population"`
-	Kind       string  `json:"kind"`    // country|admin1|place|landmark
-	Feature    string  `json:"feature"` // GeoNames feature code, or a landmark's type
-	GeonameID  int     `json:"geoname_id,omitempty"`
-	Score      float64 `json:"score"`
+	Precision  string `json:"precision"`
+	Population int    `json:"population"`
+	Kind       string `json:"kind"`    // country|admin1|place|landmark
+	Feature    string `json:"feature"` // GeoNames feature code, or a landmark's type
+	GeonameID  int    `json:"geoname_id,omitempty"`
+	// Postal marks a US post-office town GeoNames cities500 lacks
+	// (data/towns.tsv.gz): its point is the mean of its ZIP codes' and
+	// its population is unknown (0), not none.
+	Postal bool    `json:"postal,omitempty"`
+	Score  float64 `json:"score"`
 	// Confidence is the candidate's share of all candidates' scores
 	// (softmax): near 1 when the choice is clear, near 1/n when it is not.
 	Confidence float64  `json:"confidence"`
@@ -409,6 +413,25 @@ func (r *Resolver) Resolve(name string) Result {
 			}
 		}
 	}
+	// postal answers a name none of whose candidates fits with a
+	// post-office town of the story's state: "near Iaeger", a hamlet
+	// GeoNames lacks. Not a name inside another ("Riley Hospital" is
+	// named for a man, not a town).
+	postal := func(res Result) Result {
+		if inside != "" || possessor != "" {
+			return res
+		}
+		if out, ok := r.postalResult(name, key, quals, res.Note); ok {
+			return out
+		}
+		return res
+	}
+	if len(cands) == 0 && !regionOnly {
+		// Before any spelling guess: "Olmstead" is no Olmsted Falls.
+		if out := postal(res); out.Best != nil {
+			return out
+		}
+	}
 	fuzzy := false
 	if len(cands) == 0 && len(key) >= 5 { // short names squash into each other ("NYC" ~ "Nic")
 		add("~"+norm.Squash(key), true)
@@ -640,7 +663,7 @@ func (r *Resolver) Resolve(name string) Result {
 	}
 	if len(quals) > 0 && satisfied == 0 {
 		res.Note = fmt.Sprintf("no candidate for %q lies in %q", head, strings.Join(quals, ", "))
-		return res
+		return postal(res)
 	}
 	if top := r.topContextCountry(); top != "" && r.lower[key] && !strings.Contains(key, " ") &&
 		list[0].e.cc != top && list[0].e.kind != KindCountry && list[0].e.kind != KindAdmin1 {
@@ -649,15 +672,23 @@ func (r *Resolver) Resolve(name string) Result {
 		// country is the word, not the town. A same-named town in the
 		// story's country (Mobile, Buffalo) keeps the name.
 		res.Note = fmt.Sprintf("%q is written as a common word in this text, and the best place of that name, in %s, is outside the story's country %s", head, list[0].e.cc, top)
-		return res
+		return postal(res)
 	}
 	if r.outOfState(list[0].e) && list[0].namedRegion == 0 && len(quals) == 0 {
 		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the story's local one (the outlet's home, else the dateline's), which the story does not name", head)
-		return res
+		return postal(res)
 	}
 	if r.foreignToOutlet(list[0].e, key) {
 		res.Note = fmt.Sprintf("the best place named %q lies in %s, which nothing else in this local outlet's story is in", head, list[0].e.cc)
-		return res
+		return postal(res)
+	}
+	if list[0].alt && len(quals) == 0 {
+		// "Olmstead" is only an old or variant name of Olmsted Falls,
+		// Ohio; a post office of the story's state or named county
+		// carries it as its own.
+		if out := postal(res); out.Best != nil {
+			return out
+		}
 	}
 	res.Best = &res.Candidates[0]
 	switch {
@@ -683,6 +714,7 @@ func (r *Resolver) Resolve(name string) Result {
 			// place the gazetteer lacks.
 			res.Note = fmt.Sprintf("the article is about %s and names nothing in %s; %q is only a hamlet there (population under %d), so it is left unresolved", cc, res.Best.Country, head, minForeignHamlet)
 			res.Best = nil
+			return postal(res)
 		} else if !in {
 			res.Note = fmt.Sprintf("the article is mostly about %s but no %q is known there; the gazetteer may lack it", cc, head)
 		}

@@ -40,6 +40,12 @@ func MUC4Type(ev extract.Event) string {
 		}
 	}
 	switch {
+	case ev.Subtype == "disrupted_weapons_use" && explosive(ev.Weapons) && firstTells(ev, "attempted_bombing"):
+		// "police defused a charge left at the bank": MUC-4 templates a
+		// bomb placed and made safe as a bombing whose stage of
+		// execution is ATTEMPTED; a cache of weapons found is no
+		// incident, so only a charge told defused or placed counts.
+		return "bombing"
 	case ev.Subtype == "abduction_forced_disappearance":
 		return "kidnapping"
 	case ev.Type == extract.ExplosionsRemoteViolence:

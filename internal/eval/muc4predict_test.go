@@ -30,6 +30,10 @@ func TestMUC4Type(t *testing.T) {
 		{"gunmen storm a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm."}, {Text: "A week ago they kidnapped a priest."}}}, "attack"},
 		{"raiders burn a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "arson"},
 		{"raiders burn a farm with dynamite", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"dynamite"}, Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "bombing"},
+		{"charge defused at a bank", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"dynamite charge"}, Evidence: []extract.Evidence{{Text: "Police defused a dynamite charge left at the Solen savings bank."}}}, "bombing"},
+		{"bomb placed but made safe", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"bomb"}, Evidence: []extract.Evidence{{Text: "A bomb placed under the mayor's car was deactivated by experts."}}}, "bombing"},
+		{"explosives found in a cache", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"explosives", "rifles"}, Evidence: []extract.Evidence{{Text: "Troops found a cache of explosives and rifles in the hills near Orto."}}}, ""},
+		{"defused with no charge named", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Evidence: []extract.Evidence{{Text: "The device was defused."}}}, ""},
 		{"station wrecked", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Gunmen wrecked the radio station of Orto."}}}, "attack"},
 	}
 	for _, tt := range tests {

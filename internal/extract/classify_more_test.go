@@ -84,6 +84,7 @@ func TestClassifyThird(t *testing.T) {
 		{"The warring parties signed a peace accord in the capital.", "agreement"},
 		{"Police detained three journalists covering the trial.", "arrests"},
 		{"Bomb disposal experts defused a device found under a car.", "disrupted_weapons_use"},
+		{"A second bomb left in the same cafe was deactivated by the police.", "disrupted_weapons_use"},
 		{"The armed group set up a checkpoint and a base in the school.", "headquarters_or_base_established"},
 		{"Soldiers looted homes and burned granaries in the raided villages.", "looting_property_destruction"},
 		{"The rebels handed over control of the town to the army under the deal.", "non_violent_transfer_of_territory"},

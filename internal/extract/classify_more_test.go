@@ -201,13 +201,20 @@ func TestLocalNewsRoutineSenses(t *testing.T) {
 	}
 }
 
-// A claim of responsibility for violence, or a condemnation of it, tells
-// that the violence happened; an accusation stays a blame only.
+// A claim of responsibility for violence, a blame for it or a
+// condemnation of it tells that the violence happened; a charge with no
+// act told ("accused of murder") stays a blame only.
 func TestSentenceTriggerClaimAndCondemnation(t *testing.T) {
 	tests := []triggerCase{
 		{"The Dorvan Front claimed responsibility for the murder of the Velmora mayor.", "attack"},
 		{"The ministry strongly condemned the murder of judge Anna Orvale.", "attack"},
-		{"The family blamed two guards for the murder.", ""},
+		{"The family blamed two guards for the murder.", "attack"},
+		{"The army blamed the guerrillas for the attack on the power station in Velas.", "attack"},
+		{"Police blamed the Red Dawn Front for the bombing of the bank.", "remote_explosive_landmine_ied"},
+		{"The bishop accused the air force of bombing the church of Santa Lora.", "air_drone_strike"},
+		{"Two deputies were accused of murder and fraud.", ""},
+		{"The union blamed the government for the strike.", ""},
+		{"The minister blamed the opposition for the economic crisis.", ""},
 		{"The ministry condemned the decision to close the border crossing.", ""},
 	}
 	checkSentenceTriggers(t, tests)

@@ -212,6 +212,7 @@ func TestSentenceTriggerClaimAndCondemnation(t *testing.T) {
 		{"The army blamed the guerrillas for the attack on the power station in Velas.", "attack"},
 		{"Police blamed the Red Dawn Front for the bombing of the bank.", "remote_explosive_landmine_ied"},
 		{"The bishop accused the air force of bombing the church of Santa Lora.", "air_drone_strike"},
+		{"The police chief blamed paramilitary groups for a car bomb attack from which he escaped unharmed.", "remote_explosive_landmine_ied"},
 		{"Two deputies were accused of murder and fraud.", ""},
 		{"The union blamed the government for the strike.", ""},
 		{"The minister blamed the opposition for the economic crisis.", ""},

@@ -20,6 +20,9 @@ func TestMUC4Type(t *testing.T) {
 		{"attack on civilians with a bomb", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"car bomb"}}, "bombing"},
 		{"attack with rifles", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"rifles"}}, "attack"},
 		{"air strike", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Weapons: []string{"bombs"}}, ""},
+		{"air strike on a village", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Evidence: []extract.Evidence{{Text: "Army helicopters strafed the village of Corra, killing two peasants."}}}, "attack"},
+		{"shelling that killed civilians", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Victims: []extract.Participant{{Name: "four people", Kind: "civilians"}}}, "attack"},
+		{"shelling of rebel positions", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Evidence: []extract.Evidence{{Text: "Artillery pounded rebel positions on the Tamar ridge."}}}, ""},
 		{"abduction", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance"}, "kidnapping"},
 		{"shop set on fire", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Masked men set the grocery of Tolvar on fire."}}}, "arson"},
 		{"offices burned", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "The union offices in Vesca were burned down."}}}, "arson"},
@@ -30,6 +33,10 @@ func TestMUC4Type(t *testing.T) {
 		{"gunmen storm a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Gunmen stormed the Arvel farm."}, {Text: "A week ago they kidnapped a priest."}}}, "attack"},
 		{"raiders burn a farm", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "arson"},
 		{"raiders burn a farm with dynamite", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "attack", Weapons: []string{"dynamite"}, Evidence: []extract.Evidence{{Text: "Raiders attacked the Arvel farm and burned its barns."}}}, "bombing"},
+		{"charge defused at a bank", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"dynamite charge"}, Evidence: []extract.Evidence{{Text: "Police defused a dynamite charge left at the Solen savings bank."}}}, "bombing"},
+		{"bomb placed but made safe", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"bomb"}, Evidence: []extract.Evidence{{Text: "A bomb placed under the mayor's car was deactivated by experts."}}}, "bombing"},
+		{"explosives found in a cache", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Weapons: []string{"explosives", "rifles"}, Evidence: []extract.Evidence{{Text: "Troops found a cache of explosives and rifles in the hills near Orto."}}}, ""},
+		{"defused with no charge named", extract.Event{Type: extract.StrategicDevelopments, Subtype: "disrupted_weapons_use", Evidence: []extract.Evidence{{Text: "The device was defused."}}}, ""},
 		{"station wrecked", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Gunmen wrecked the radio station of Orto."}}}, "attack"},
 	}
 	for _, tt := range tests {

@@ -103,3 +103,16 @@ func damageType(ev extract.Event) string {
 func firstTells(ev extract.Event, typ string) bool {
 	return len(ev.Evidence) > 0 && hasCue(cueWords(ev.Evidence[0].Text), muc4TypeCues[typ])
 }
+
+// civilianHarm reports an air strike or a shelling told hitting civilians:
+// a civilian victim, or the first sentence naming civilians, their homes
+// or their churches. MUC-4 templates the armed forces bombing a village as
+// an attack, and leaves their strikes on guerrilla positions out.
+func civilianHarm(ev extract.Event) bool {
+	for _, v := range ev.Victims {
+		if v.Kind == "civilians" {
+			return true
+		}
+	}
+	return firstTells(ev, "civilian_harm")
+}

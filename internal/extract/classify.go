@@ -162,6 +162,7 @@ const (
 	cueGunfireHarm = "gunfire_harm"   // someone was hit by gunfire
 	cueAccident    = "accident"       // by accident
 	cueClaim       = "responsibility" // a group owns an act
+	cueBlameAct    = "blame_act"      // someone is blamed for an act
 	cueCondemn     = "condemnation"   // someone condemns an act
 )
 

@@ -84,6 +84,17 @@ func TestClassifyThird(t *testing.T) {
 		{"The warring parties signed a peace accord in the capital.", "agreement"},
 		{"Police detained three journalists covering the trial.", "arrests"},
 		{"Bomb disposal experts defused a device found under a car.", "disrupted_weapons_use"},
+		{"A second bomb left in the same cafe was deactivated by the police.", "disrupted_weapons_use"},
+		{"A small cargo plane was dynamited by unknown men at the edge of the airfield.", "remote_explosive_landmine_ied"},
+		{"Rebels ambushed an air force helicopter near the river on Tuesday.", "armed_clash"},
+		{"Rebels launched a surprise attack on the air force headquarters in Dalor.", "armed_clash"},
+		{"Air force jets bombed rebel camps in the northern hills on Sunday.", "air_drone_strike"},
+		{"Unknown men who drove up to the embassy placed a bomb under one of the diplomats' cars.", "remote_explosive_landmine_ied"},
+		{"The foreign ministry condemned the bombing of its embassy in Dalor.", "diplomatic"},
+		{"A bomb went off at a textile factory in the northern district of Velas.", "remote_explosive_landmine_ied"},
+		{"The newspaper offices, which were dynamited by drug traffickers last week, reopened on Monday.", "remote_explosive_landmine_ied"},
+		{"Rebels bombed a bus carrying soldiers near the port.", "remote_explosive_landmine_ied"},
+		{"The army bombed rebel camps near the border.", "air_drone_strike"},
 		{"The armed group set up a checkpoint and a base in the school.", "headquarters_or_base_established"},
 		{"Soldiers looted homes and burned granaries in the raided villages.", "looting_property_destruction"},
 		{"The rebels handed over control of the town to the army under the deal.", "non_violent_transfer_of_territory"},
@@ -190,13 +201,21 @@ func TestLocalNewsRoutineSenses(t *testing.T) {
 	}
 }
 
-// A claim of responsibility for violence, or a condemnation of it, tells
-// that the violence happened; an accusation stays a blame only.
+// A claim of responsibility for violence, a blame for it or a
+// condemnation of it tells that the violence happened; a charge with no
+// act told ("accused of murder") stays a blame only.
 func TestSentenceTriggerClaimAndCondemnation(t *testing.T) {
 	tests := []triggerCase{
 		{"The Dorvan Front claimed responsibility for the murder of the Velmora mayor.", "attack"},
 		{"The ministry strongly condemned the murder of judge Anna Orvale.", "attack"},
-		{"The family blamed two guards for the murder.", ""},
+		{"The family blamed two guards for the murder.", "attack"},
+		{"The army blamed the guerrillas for the attack on the power station in Velas.", "attack"},
+		{"Police blamed the Red Dawn Front for the bombing of the bank.", "remote_explosive_landmine_ied"},
+		{"The bishop accused the air force of bombing the church of Santa Lora.", "air_drone_strike"},
+		{"The police chief blamed paramilitary groups for a car bomb attack from which he escaped unharmed.", "remote_explosive_landmine_ied"},
+		{"Two deputies were accused of murder and fraud.", ""},
+		{"The union blamed the government for the strike.", ""},
+		{"The minister blamed the opposition for the economic crisis.", ""},
 		{"The ministry condemned the decision to close the border crossing.", ""},
 	}
 	checkSentenceTriggers(t, tests)

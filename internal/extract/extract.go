@@ -429,13 +429,17 @@ func sentenceReading(sentence string, violentOnly bool) (Trigger, bool) {
 				// the shooting.
 				continue
 			}
-			if (label == Attribution && a.hasCue(cueClaim)) || (label == Diplomatic && a.hasCue(cueCondemn)) {
+			if (label == Attribution && (a.hasCue(cueClaim) || a.hasCue(cueBlameAct))) || (label == Diplomatic && a.hasCue(cueCondemn)) {
 				// "X claimed responsibility for the murder of Y": the
 				// claim is the news, but the violence it owns happened;
-				// the next violent reading codes it. An accusation
-				// ("deputies accused of murder") may be contested and
-				// stays a blame only. So with a condemnation ("the
-				// ministry condemned the murder of Y"): it is
+				// the next violent reading codes it. So with a blame
+				// for an act ("the army blamed the rebels for the
+				// attack on the dam", "accused the army of bombing the
+				// church"): who did it is contested (the certainty
+				// layer marks it alleged), that it happened is not. A
+				// charge ("deputies accused of murder") names no act
+				// told and stays a blame only. So with a condemnation
+				// ("the ministry condemned the murder of Y"): it is
 				// diplomacy about violence that happened.
 				violentOnly = true
 				continue

@@ -23,6 +23,10 @@ type rollup struct {
 	// whose column differs from incidents'.
 	exprs  map[string]string
 	noDate string // the condition "has a date"
+	// certainty: has a certainty column, so it can answer a Certainty
+	// filter. Only such a rollup can; it is asked for nothing else, being
+	// larger than the others.
+	certainty bool
 }
 
 var rollups = []rollup{
@@ -36,15 +40,24 @@ var rollups = []rollup{
 	{table: "incident_months", keys: map[string]bool{ByMonth: true, ByYear: true, ByCountry: true, ByType: true},
 		exprs:  map[string]string{ByMonth: "i.month", ByYear: "substr(i.month, 1, 4)"},
 		noDate: "i.month <> ''"},
+	// Migration 0016: a certainty's timeline.
+	{table: "incident_certainties", dated: true, certainty: true, keys: map[string]bool{
+		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true},
+		noDate: "i.date_start <> ''"},
 }
 
 // rollupFor is the rollup that can count f by keys exactly, if any.
 func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
-	if f.BBox != nil || f.Actor != "" || f.Certainty != "" || f.MinKilled > 0 ||
-		f.Q != "" || f.ArticleID != 0 {
+	if f.BBox != nil || f.Actor != "" || f.MinKilled > 0 || f.Q != "" || f.ArticleID != 0 {
 		return rollup{}, false
 	}
 	for _, r := range rollups {
+		if r.certainty != (f.Certainty != "") {
+			continue
+		}
+		if r.certainty && (f.Subtype != "" || f.Country != "" || f.Admin1 != "") {
+			continue
+		}
 		if !r.dated && (f.From != "" || f.To != "") {
 			continue
 		}

@@ -22,6 +22,8 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 		admin1s := []string{"Borno", "Lagos", "Gao", ""}
 		types := []string{"battles", "riots", "protests"}
 		subtypes := []string{"armed_clash", "mob_violence", ""}
+		certainties := []string{"reported", "claimed", "alleged"}
+		certainty := func() string { return certainties[r.IntN(len(certainties))] }
 		day := func() any {
 			if r.IntN(10) == 0 {
 				return nil
@@ -52,7 +54,7 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
 				types[r.IntN(len(types))], subtypes[r.IntN(len(subtypes))], start, end,
 				countries[r.IntN(len(countries))], admin1s[r.IntN(len(admin1s))], toll(), toll(),
-				"reported", now, now)
+				certainty(), now, now)
 		}
 		// Incidents whose last day is before their first, or weeks after
 		// it (counted by incident_spans).
@@ -63,8 +65,8 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				end = d.AddDate(0, 0, 3+r.IntN(25))
 			}
 			write(`INSERT INTO incidents (type, date_start, date_end, country, killed_best, certainty, created_at, changed_at)
-				VALUES ($1, $2, $3, $4, $5, 'reported', $6, $6)`, types[r.IntN(len(types))], d.Format(time.DateOnly),
-				end.Format(time.DateOnly), countries[r.IntN(len(countries))], toll(), now)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $7)`, types[r.IntN(len(types))], d.Format(time.DateOnly),
+				end.Format(time.DateOnly), countries[r.IntN(len(countries))], toll(), certainty(), now)
 		}
 		// As merging does: a blank incident, filled in within the same
 		// transaction (PostgreSQL's triggers are deferred to the commit).
@@ -79,8 +81,8 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				t.Fatal(err)
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE incidents SET type = $2, country = $3, date_start = $4,
-				killed_best = $5 WHERE id = $1`, id, types[r.IntN(len(types))], countries[r.IntN(len(countries))],
-				day(), toll()); err != nil {
+				killed_best = $5, certainty = $6 WHERE id = $1`, id, types[r.IntN(len(types))],
+				countries[r.IntN(len(countries))], day(), toll(), certainty()); err != nil {
 				t.Fatal(err)
 			}
 			if id%5 == 0 {
@@ -95,6 +97,10 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 		for id := 1; id <= 400; id += 7 {
 			write(`UPDATE incidents SET country = $1, type = $2, killed_best = $3, date_start = $4, date_end = NULL
 				WHERE id = $5`, countries[r.IntN(len(countries))], types[r.IntN(len(types))], toll(), day(), id)
+		}
+		// A certainty revised alone, as a later report can.
+		for id := 2; id <= 400; id += 9 {
+			write(`UPDATE incidents SET certainty = $1 WHERE id = $2`, certainty(), id)
 		}
 		for id := 3; id <= 400; id += 11 {
 			write(`DELETE FROM incidents WHERE id = $1`, id)
@@ -130,6 +136,15 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 			{IncidentFilter{Type: "riots"}, []string{ByMonth}},
 			{IncidentFilter{}, []string{ByType, ByMonth}},
 			{IncidentFilter{}, []string{ByType}}, // the undated count too
+			// incident_certainties (0016): the events page's timeline
+			// under a certainty filter, alone and with its other filters.
+			{IncidentFilter{Certainty: "claimed"}, []string{ByMonth, ByType}},
+			{IncidentFilter{Certainty: "reported"}, []string{ByWeek, ByType}},
+			{IncidentFilter{Certainty: "alleged", Type: "riots"}, []string{ByMonth, ByType}},
+			{IncidentFilter{Certainty: "claimed", From: "2023-12-01", To: "2024-01-15"}, []string{ByWeek, ByType}},
+			{IncidentFilter{Certainty: "reported", From: "2024-01-03"}, []string{ByDay}},
+			{IncidentFilter{Certainty: "claimed", To: "2023-12-31", Type: "battles"}, []string{ByYear, ByType}},
+			{IncidentFilter{Certainty: "alleged"}, []string{ByType}}, // the undated too
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%+v/%v", tt.f, tt.by), func(t *testing.T) {

@@ -164,3 +164,29 @@ func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, [
 	return `SELECT ` + keys + `, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT), CAST(sum(i.wounded) AS BIGINT)
 		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0 ORDER BY ` + keys, args
 }
+
+// actorCountKeys are the keys a count from actor_incidents can group by:
+// its columns are named as incidents' are (alias i).
+var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true}
+
+// actorCountsFit reports whether a count of f by keys can read
+// actor_incidents (migrations 0006, 0017) instead of the incidents: an
+// actor filter, perhaps a window of days, a type and a country, and keys
+// of those columns only. actor_incidents holds one row per incident and
+// actor, so the actor's rows are its incidents, each once whatever its
+// roles, as the exact query's "id IN (incidents of the actor)" counts
+// them; its index on (actor, date_start, incident_id) includes every
+// other column such a count reads.
+func actorCountsFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	for _, k := range keys {
+		if !actorCountKeys[k] {
+			return false
+		}
+	}
+	return true
+}

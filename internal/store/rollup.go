@@ -24,9 +24,12 @@ type rollup struct {
 	exprs  map[string]string
 	noDate string // the condition "has a date"
 	// certainty: has a certainty column, so it can answer a Certainty
-	// filter. Only such a rollup can; it is asked for nothing else, being
-	// larger than the others.
+	// filter. Only such a rollup can.
 	certainty bool
+	// killed: holds only the incidents with at least one death, under
+	// their exact killed_best, so it answers any MinKilled filter and
+	// nothing without one.
+	killed bool
 }
 
 var rollups = []rollup{
@@ -40,22 +43,30 @@ var rollups = []rollup{
 	{table: "incident_months", keys: map[string]bool{ByMonth: true, ByYear: true, ByCountry: true, ByType: true},
 		exprs:  map[string]string{ByMonth: "i.month", ByYear: "substr(i.month, 1, 4)"},
 		noDate: "i.month <> ''"},
-	// Migration 0016: a certainty's timeline.
+	// Migration 0016: a certainty's timeline (larger than the others, so
+	// asked only under a certainty filter).
 	{table: "incident_certainties", dated: true, certainty: true, keys: map[string]bool{
+		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true},
+		noDate: "i.date_start <> ''"},
+	// Migration 0018: the timeline of a minimum of deaths, with or
+	// without a certainty.
+	{table: "incident_killed", dated: true, certainty: true, killed: true, keys: map[string]bool{
 		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true},
 		noDate: "i.date_start <> ''"},
 }
 
 // rollupFor is the rollup that can count f by keys exactly, if any.
 func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
-	if f.BBox != nil || f.Actor != "" || f.MinKilled > 0 || f.Q != "" || f.ArticleID != 0 {
+	if f.BBox != nil || f.Actor != "" || f.Q != "" || f.ArticleID != 0 {
 		return rollup{}, false
 	}
 	for _, r := range rollups {
-		if r.certainty != (f.Certainty != "") {
+		switch {
+		case r.killed != (f.MinKilled > 0):
 			continue
-		}
-		if r.certainty && (f.Subtype != "" || f.Country != "" || f.Admin1 != "") {
+		case f.Certainty != "" && !r.certainty, r.certainty && !r.killed && f.Certainty == "":
+			continue
+		case r.certainty && (f.Subtype != "" || f.Country != "" || f.Admin1 != ""):
 			continue
 		}
 		if !r.dated && (f.From != "" || f.To != "") {

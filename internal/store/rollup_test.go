@@ -102,6 +102,10 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 		for id := 2; id <= 400; id += 9 {
 			write(`UPDATE incidents SET certainty = $1 WHERE id = $2`, certainty(), id)
 		}
+		// A toll revised alone.
+		for id := 5; id <= 400; id += 13 {
+			write(`UPDATE incidents SET killed_best = $1, wounded_best = $2 WHERE id = $3`, toll(), toll(), id)
+		}
 		for id := 3; id <= 400; id += 11 {
 			write(`DELETE FROM incidents WHERE id = $1`, id)
 		}
@@ -145,6 +149,14 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 			{IncidentFilter{Certainty: "reported", From: "2024-01-03"}, []string{ByDay}},
 			{IncidentFilter{Certainty: "claimed", To: "2023-12-31", Type: "battles"}, []string{ByYear, ByType}},
 			{IncidentFilter{Certainty: "alleged"}, []string{ByType}}, // the undated too
+			// incident_killed (0018): a minimum of deaths, alone and with
+			// a certainty, type or window.
+			{IncidentFilter{MinKilled: 1}, []string{ByMonth, ByType}},
+			{IncidentFilter{MinKilled: 12}, []string{ByWeek, ByType}},
+			{IncidentFilter{MinKilled: 5, Certainty: "claimed"}, []string{ByMonth, ByType}},
+			{IncidentFilter{MinKilled: 3, Type: "battles", From: "2023-12-01", To: "2024-01-15"}, []string{ByDay}},
+			{IncidentFilter{MinKilled: 20, To: "2023-12-31"}, []string{ByYear, ByType}},
+			{IncidentFilter{MinKilled: 2}, []string{ByType}}, // the undated too
 		}
 		for _, tt := range tests {
 			t.Run(fmt.Sprintf("%+v/%v", tt.f, tt.by), func(t *testing.T) {

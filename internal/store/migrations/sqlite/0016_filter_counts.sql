@@ -1,11 +1,10 @@
--- Timeline counts under a certainty or minimum-deaths filter (the events
+-- Timeline counts under a certainty filter (the events
 -- page's chart; see rollup.go). Keep in step with
 -- ../postgres/0016_filter_counts.sql.
 --
--- No rollup held certainty or deaths, so on the 1M load store a count by
--- month and type filtered by certainty read every incident of the store
--- (2.98 s warm for certainty=claimed), and one by a minimum of deaths every
--- incident of that many deaths and more, each from the table.
+-- No rollup held certainty, so on the 1M load store a count by month and
+-- type filtered by certainty read every incident of the store (2.98 s
+-- warm for certainty=claimed).
 --
 -- incident_certainties: incidents, killed and wounded per certainty, first
 -- and last day and type, kept like incident_days (0003): a certainty's
@@ -58,12 +57,3 @@ CREATE TRIGGER incidents_certainties_update AFTER UPDATE OF certainty, date_star
         killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
 END;
 
--- A minimum of deaths: the killed index of 0002 (what the "killed" sort
--- walks) now also holds every column such a count reads, so the count
--- reads the index's range of at least that many deaths and never the
--- table. Exact for any threshold, with any type, certainty or window of
--- days besides, and no trigger: the same index, wider, rather than a
--- second one to write. A rollup by deaths would need a row per day, type
--- and number of deaths, about as many rows as incidents with deaths.
-DROP INDEX incidents_killed;
-CREATE INDEX incidents_killed ON incidents (killed_best, id, date_start, date_end, type, certainty, wounded_best);

@@ -935,6 +935,13 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		}
 		w.add("i.actor = ?", f.Actor)
 		from, killed, wounded = "actor_incidents i", "sum(i.killed)", "sum(i.wounded)"
+		if s.dialect == sqliteDialect {
+			// With a country too, SQLite took the (actor, country, type,
+			// date_start) index and read each row from the table for the
+			// rest: 0.6-0.7 s for an actor's 49,000 incidents in one
+			// country of the 1M store. This one holds every column read.
+			from = "actor_incidents i INDEXED BY actor_incidents_date"
+		}
 	}
 	if useRollup {
 		// Sums of BIGINT are NUMERIC in PostgreSQL; the counts fit in one.

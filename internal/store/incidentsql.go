@@ -925,6 +925,24 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 	}
 	from, count, killed, wounded := "incidents i", "count(*)", "sum(i.killed_best)", "sum(i.wounded_best)"
 	noDate := "i.date_start IS NOT NULL"
+	if withRollups && actorCountsFit(f, by) {
+		// The actor's rows of actor_incidents (see rollup.go): the same
+		// WHERE without the actor's subquery, and the actor's key instead.
+		g := f
+		g.Actor = ""
+		if w, err = s.incidentWhere(g); err != nil {
+			return nil, err
+		}
+		w.add("i.actor = ?", f.Actor)
+		from, killed, wounded = "actor_incidents i", "sum(i.killed)", "sum(i.wounded)"
+		if s.dialect == sqliteDialect {
+			// With a country too, SQLite took the (actor, country, type,
+			// date_start) index and read each row from the table for the
+			// rest: 0.6-0.7 s for an actor's 49,000 incidents in one
+			// country of the 1M store. This one holds every column read.
+			from = "actor_incidents i INDEXED BY actor_incidents_date"
+		}
+	}
 	if useRollup {
 		// Sums of BIGINT are NUMERIC in PostgreSQL; the counts fit in one.
 		from, count = ru.table+" i", "CAST(sum(i.incidents) AS BIGINT)"

@@ -23,6 +23,13 @@ type rollup struct {
 	// whose column differs from incidents'.
 	exprs  map[string]string
 	noDate string // the condition "has a date"
+	// certainty: has a certainty column, so it can answer a Certainty
+	// filter. Only such a rollup can.
+	certainty bool
+	// killed: holds only the incidents with at least one death, under
+	// their exact killed_best, so it answers any MinKilled filter and
+	// nothing without one.
+	killed bool
 }
 
 var rollups = []rollup{
@@ -36,15 +43,32 @@ var rollups = []rollup{
 	{table: "incident_months", keys: map[string]bool{ByMonth: true, ByYear: true, ByCountry: true, ByType: true},
 		exprs:  map[string]string{ByMonth: "i.month", ByYear: "substr(i.month, 1, 4)"},
 		noDate: "i.month <> ''"},
+	// Migration 0016: a certainty's timeline (larger than the others, so
+	// asked only under a certainty filter).
+	{table: "incident_certainties", dated: true, certainty: true, keys: map[string]bool{
+		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true},
+		noDate: "i.date_start <> ''"},
+	// Migration 0018: the timeline of a minimum of deaths, with or
+	// without a certainty.
+	{table: "incident_killed", dated: true, certainty: true, killed: true, keys: map[string]bool{
+		ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true},
+		noDate: "i.date_start <> ''"},
 }
 
 // rollupFor is the rollup that can count f by keys exactly, if any.
 func rollupFor(f IncidentFilter, keys []string) (rollup, bool) {
-	if f.BBox != nil || f.Actor != "" || f.Certainty != "" || f.MinKilled > 0 ||
-		f.Q != "" || f.ArticleID != 0 {
+	if f.BBox != nil || f.Actor != "" || f.Q != "" || f.ArticleID != 0 {
 		return rollup{}, false
 	}
 	for _, r := range rollups {
+		switch {
+		case r.killed != (f.MinKilled > 0):
+			continue
+		case f.Certainty != "" && !r.certainty, r.certainty && !r.killed && f.Certainty == "":
+			continue
+		case r.certainty && (f.Subtype != "" || f.Country != "" || f.Admin1 != ""):
+			continue
+		}
 		if !r.dated && (f.From != "" || f.To != "") {
 			continue
 		}
@@ -150,4 +174,30 @@ func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, [
 	keys := strings.Join(exprs, ", ")
 	return `SELECT ` + keys + `, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT), CAST(sum(i.wounded) AS BIGINT)
 		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0 ORDER BY ` + keys, args
+}
+
+// actorCountKeys are the keys a count from actor_incidents can group by:
+// its columns are named as incidents' are (alias i).
+var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true}
+
+// actorCountsFit reports whether a count of f by keys can read
+// actor_incidents (migrations 0006, 0017) instead of the incidents: an
+// actor filter, perhaps a window of days, a type and a country, and keys
+// of those columns only. actor_incidents holds one row per incident and
+// actor, so the actor's rows are its incidents, each once whatever its
+// roles, as the exact query's "id IN (incidents of the actor)" counts
+// them; its index on (actor, date_start, incident_id) includes every
+// other column such a count reads.
+func actorCountsFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	for _, k := range keys {
+		if !actorCountKeys[k] {
+			return false
+		}
+	}
+	return true
 }

@@ -163,20 +163,7 @@ func TestRollupsMatchExactCounts(t *testing.T) {
 				if _, ok := rollupFor(tt.f, tt.by); !ok && !dayTypesFit(tt.f, tt.by) {
 					t.Fatalf("no rollup answers this count; the test would compare the exact query with itself")
 				}
-				got, err := s.countIncidents(ctx, tt.f, tt.by, true)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := s.countIncidents(ctx, tt.f, tt.by, false)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(want) == 0 {
-					t.Fatal("the exact count is empty; pick a filter the random data meets")
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("rollup\n%v\nexact\n%v", got, want)
-				}
+				sameCounts(ctx, t, s, tt.f, tt.by, "rollup")
 			})
 		}
 	})
@@ -363,21 +350,28 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 				if !actorCountsFit(tt.f, tt.by) {
 					t.Fatal("actor_incidents does not answer this count; the test would compare the exact query with itself")
 				}
-				got, err := s.countIncidents(ctx, tt.f, tt.by, true)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want, err := s.countIncidents(ctx, tt.f, tt.by, false)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if len(want) == 0 {
-					t.Fatal("the exact count is empty; pick a filter the random data meets")
-				}
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("actor_incidents\n%v\nexact\n%v", got, want)
-				}
+				sameCounts(ctx, t, s, tt.f, tt.by, "actor_incidents")
 			})
 		}
 	})
+}
+
+// sameCounts checks that the fast count of f by keys, from what, equals
+// the exact count over incidents, and that the random data meets f.
+func sameCounts(ctx context.Context, t *testing.T, s *sqlStore, f IncidentFilter, by []string, what string) {
+	t.Helper()
+	got, err := s.countIncidents(ctx, f, by, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := s.countIncidents(ctx, f, by, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("the exact count is empty; pick a filter the random data meets")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s\n%v\nexact\n%v", what, got, want)
+	}
 }

@@ -440,15 +440,21 @@ func (r *Resolver) topContextCountry() string {
 	for _, m := range r.mentions {
 		w[m.cc] += m.weight
 	}
+	return dominant(w, 1)
+}
+
+// dominant is the key whose weight is at least min and twice any other's,
+// or "": a context too evenly split names no country or state.
+func dominant(w map[string]float64, min float64) string {
 	best, first, second := "", 0.0, 0.0
-	for cc, x := range w {
+	for k, x := range w {
 		if x > first {
-			best, first, second = cc, x, first
+			best, first, second = k, x, first
 		} else if x > second {
 			second = x
 		}
 	}
-	if first >= 1 && first >= 2*second {
+	if first >= min && first >= 2*second {
 		return best
 	}
 	return ""

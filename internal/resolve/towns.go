@@ -131,18 +131,7 @@ func (r *Resolver) contextState() string {
 			w[m.adm1] += m.weight * s
 		}
 	}
-	best, first, second := "", 0.0, 0.0
-	for s, x := range w {
-		if x > first {
-			best, first, second = s, x, first
-		} else if x > second {
-			second = x
-		}
-	}
-	if first >= 0.5 && first >= 2*second {
-		return best
-	}
-	return ""
+	return dominant(w, 0.5)
 }
 
 // postalResult is the Result of a name answered by postalTown, noting

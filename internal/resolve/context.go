@@ -443,9 +443,9 @@ func (r *Resolver) topContextCountry() string {
 	return dominant(w, 1)
 }
 
-// dominant is the key whose weight is at least min and twice any other's,
+// dominant is the key whose weight is at least least and twice any other's,
 // or "": a context too evenly split names no country or state.
-func dominant(w map[string]float64, min float64) string {
+func dominant(w map[string]float64, least float64) string {
 	best, first, second := "", 0.0, 0.0
 	for k, x := range w {
 		if x > first {
@@ -454,7 +454,7 @@ func dominant(w map[string]float64, min float64) string {
 			second = x
 		}
 	}
-	if first >= min && first >= 2*second {
+	if first >= least && first >= 2*second {
 		return best
 	}
 	return ""

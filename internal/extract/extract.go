@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"time"
@@ -494,6 +495,21 @@ func maxCount(a, b *Count) *Count {
 	return a
 }
 
+// leadSentences yields the sentences of the opening storyParagraphs
+// paragraphs of text, in order.
+func leadSentences(text string) iter.Seq[nlp.Span] {
+	return func(yield func(nlp.Span) bool) {
+		para, pos := 0, 0
+		for _, s := range nlp.Sentences(text) {
+			para += strings.Count(text[pos:s.Start], "\n\n")
+			pos = s.Start
+			if para >= storyParagraphs || !yield(s) {
+				return
+			}
+		}
+	}
+}
+
 // paragraphIndex returns the paragraph number of each sentence; paragraphs
 // are separated by blank lines.
 func paragraphIndex(text string, sents []nlp.Span) []int {
@@ -679,13 +695,7 @@ func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location,
 			return loc, fmt.Sprintf("the story's place: %q, a city the headline names", name)
 		}
 	}
-	para, pos := 0, 0
-	for _, s := range nlp.Sentences(a.Text) {
-		para += strings.Count(a.Text[pos:s.Start], "\n\n")
-		pos = s.Start
-		if para >= storyParagraphs {
-			break
-		}
+	for s := range leadSentences(a.Text) {
 		for _, pm := range p.sentencePlaces(a.Text, s) {
 			if overlapsSpan(textTimes, pm.Start, pm.End) {
 				continue // "In August, ...": a month, not August, California

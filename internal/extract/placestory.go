@@ -440,13 +440,7 @@ func (p *placer) countySeat(region *Location, counties []string) (*Location, str
 // preposition, after the harm word, with the name it was read from.
 func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location) (*Location, string) {
 	harm := placeSections()["harm words"]
-	para, pos := 0, 0
-	for _, s := range nlp.Sentences(a.Text) {
-		para += strings.Count(a.Text[pos:s.Start], "\n\n")
-		pos = s.Start
-		if para >= storyParagraphs {
-			break
-		}
+	for s := range leadSentences(a.Text) {
 		told := -1
 		for _, t := range nlp.Tokens(a.Text, s) {
 			if harm[strings.ToLower(t.Text)] {

@@ -1742,20 +1742,28 @@ const riderDays = 7
 // rider always does; a dated one ("in 2015, 40 people were killed in the
 // city") only if one of its dates falls from the event's first day to a
 // week after its last, as a death in hospital after a shooting does.
-func (r rider) sameTime(m *mention) bool {
+// An undated mention is held to near, the date of the story's mention
+// told last before it, if any: "Three men were slain at a barbershop. The
+// medical examiner named them. Six other men were wounded Wednesday
+// evening" tells Wednesday's wounded of the slaying.
+func (r rider) sameTime(m *mention, near *Date) bool {
 	if len(r.dates) == 0 {
 		return true
 	}
-	if m.date == nil {
+	d := m.date
+	if d == nil {
+		d = near
+	}
+	if d == nil {
 		return false
 	}
-	start, err := time.Parse("2006-01-02", m.date.End)
+	start, err := time.Parse("2006-01-02", d.End)
 	if err != nil {
 		return false
 	}
 	last := start.AddDate(0, 0, riderDays).Format("2006-01-02")
-	for _, d := range r.dates {
-		if d.End >= m.date.Start && d.Start <= last {
+	for _, rd := range r.dates {
+		if rd.End >= d.Start && rd.Start <= last {
 			return true
 		}
 	}
@@ -1763,9 +1771,10 @@ func (r rider) sameTime(m *mention) bool {
 }
 
 // ride adds a rider's counts to a violent mention, each the larger of
-// the two as for any two tellings of one incident.
-func (m *mention) ride(r rider) {
-	if !violent[m.trigger.Type] || !r.sameTime(m) {
+// the two as for any two tellings of one incident. near is the date an
+// undated mention is held to (sameTime).
+func (m *mention) ride(r rider, near *Date) {
+	if !violent[m.trigger.Type] || !r.sameTime(m, near) {
 		return
 	}
 	if r.killed != nil {

@@ -320,7 +320,7 @@ func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
 	}
 	m := &mention{date: ev.Date}
 	for _, r := range strays {
-		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m) {
+		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m, nil) {
 			continue
 		}
 		ev.Wounded = r.wounded

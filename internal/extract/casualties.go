@@ -65,6 +65,15 @@ type casualtyLexicon struct {
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
+	// survivals tell that people hit lived ("survived", "is expected to
+	// recover"): people shot whom a sentence tells so are not among the
+	// dead (survivors).
+	survivals [][]string
+	// otherSubjects in the subject of a bare "was shot" or "was taken to
+	// a hospital" tell a person other than those told before: "another
+	// victim, a 14-year-old girl, was taken to the hospital", "the
+	// fourth victim was shot in the arm" (additional).
+	otherSubjects map[string]bool
 	suicides    [][]string // "took his own life": the shooter dead
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
@@ -98,7 +107,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -107,7 +116,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "suicides": &lx.suicides, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -117,7 +126,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -341,7 +350,61 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.shotThenDied(text, toks, low, out)
 	out = lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
-	return lx.wholeOf(text, s, toks, low, out)
+	return lx.wholeOf(text, s, toks, low, lx.survivors(toks, low, out))
+}
+
+// survivors marks people hit, fate untold, as hit beyond the dead when
+// the sentence, after them, tells they lived: "the fourth victim survived
+// and was taken to the hospital", "her boyfriend was shot in the leg and
+// is expected to recover". People shot are otherwise taken to hold the
+// dead (wounded = shot - killed), which would count such a survivor out
+// of an incident whose dead are told elsewhere. A sentence that counts
+// dead itself ("four were shot, one fatally; the others are expected to
+// survive") already tells how its people shot split.
+func (lx *casualtyLexicon) survivors(toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for _, c := range out {
+		if !c.Wounded && !c.Shot && c.Count.Min > 0 {
+			return out
+		}
+	}
+	for k := range out {
+		c := &out[k]
+		if !c.Shot || c.Beyond || c.Count.Min == 0 || c.Noun == "" && isDigits(c.Text) {
+			// "Jane Roe, 24, and John Roe, 32, were taken to the
+			// hospital": an age, not a count.
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if last < 0 {
+			continue
+		}
+		// "the fourth victim survived and was taken to the hospital":
+		// the survival may come just before a bare passive.
+		for j := max(0, first-3); j < len(low); j++ {
+			if matchAny(low, j, lx.survivals) && !negatedAt(low, j) && !(j+1 < len(low) && low[j+1] == "by") {
+				c.Beyond = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// subordinators open a clause within a sentence, whose subject is not
+// the main clause's: "the others were inside when she was shot".
+var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "as": true,
+	"where": true, "because": true, "if": true, "until": true, "since": true, "who": true, "whom": true}
+
+// negatedAt reports a "not" in the two words before token j: "is not
+// expected to survive".
+func negatedAt(low []string, j int) bool {
+	for k := max(0, j-2); k < j; k++ {
+		switch low[k] {
+		case "not", "never", "n't", "didn't", "isn't", "wasn't":
+			return true
+		}
+	}
+	return false
 }
 
 // wholeOf counts all the people of "one of the three people wounded in
@@ -745,6 +808,23 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 		}
 		if lx.more[low[i]] && (i >= first && i <= last || low[i] == "also") {
 			return true
+		}
+	}
+	if c.Shot && c.Noun == "" && !c.Named && (lx.auxiliaries[low[first]] || low[first] == "has" || low[first] == "had") {
+		// "Another victim, a 14-year-old girl, was taken to the
+		// hospital": the subject of a bare passive, up to the clause's
+		// start ("with three other friends when she was shot" is not
+		// it).
+		for k := first - 1; k >= 0 && k >= first-10; k-- {
+			if low[k] == ";" || low[k] == "." || low[k] == "but" || lx.clauseOpeners[low[k]] || subordinators[low[k]] {
+				break
+			}
+			if lx.otherSubjects[low[k]] {
+				// "A second man was shot": a person described
+				// afresh, whom lonePersons adds up ("a fourth
+				// victim" it does not read).
+				return k == 0 || !lx.loneDeterminers[low[k-1]] || k+1 < first && lx.loneGeneric[low[k+1]]
+			}
 		}
 	}
 	return false

@@ -74,7 +74,7 @@ type casualtyLexicon struct {
 	// victim, a 14-year-old girl, was taken to the hospital", "the
 	// fourth victim was shot in the arm" (additional).
 	otherSubjects map[string]bool
-	suicides    [][]string // "took his own life": the shooter dead
+	suicides      [][]string // "took his own life": the shooter dead
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool

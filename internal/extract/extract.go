@@ -255,7 +255,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
 		}
 	}
-	return res, rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
+	cs := rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
+	if len(res.Events) > 0 {
+		sameDayWounded(res.Events, res.Why)
+	}
+	return res, cs
 }
 
 // anyViolent reports whether any of the events is political violence.

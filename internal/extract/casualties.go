@@ -640,9 +640,21 @@ func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Ca
 
 // unrealisedAt reports a cue at token c told as not done: an
 // [unrealised] word before it ("tried to kill"), or a modal and "have"
-// ("could have killed her").
+// earlier in its clause ("could have killed her", "could easily have
+// killed her", "could have hit her in the heart and killed her").
 func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
-	return c > 0 && lx.unrealised[low[c-1]] || c > 1 && low[c-1] == "have" && lx.modals[low[c-2]]
+	if c > 0 && lx.unrealised[low[c-1]] {
+		return true
+	}
+	for k := c - 1; k >= 1 && k >= c-12; k-- {
+		switch low[k] {
+		case ".", ";", ",", ":", "but":
+			return false
+		case "have":
+			return lx.modals[low[k-1]] || k > 1 && lx.modals[low[k-2]]
+		}
+	}
+	return false
 }
 
 // objectOf reports dead counted from token first as the object of an

@@ -558,12 +558,7 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 				continue // the dead told before; those hit anywhere
 			}
 			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
-				// "killed himself": told already, one beyond the dead
-				// told before (not "killed his wife and himself").
-				if !c.Shot && c.Count.Min == 1 {
-					c.More = true
-				}
-				return out
+				return out // "killed himself": told already
 			}
 			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
 				shot = c
@@ -598,10 +593,7 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 				break
 			}
 		}
-		// The shooter's death told by itself ("He then turned the gun on
-		// himself") is one beyond the victims the story told dead before:
-		// More, which adds to an event's one dead only (addMore).
-		return append(out, Casualty{Count: Count{Min: 1, Max: &n}, More: true, Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]})
+		return append(out, Casualty{Count: Count{Min: 1, Max: &n}, Start: toks[i].Start, End: toks[end].End, Text: text[toks[i].Start:toks[end].End]})
 	}
 	return out
 }
@@ -756,7 +748,7 @@ func (lx *casualtyLexicon) multiple(text string, toks []nlp.Token, low []string,
 func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []string, cs []Casualty) []Casualty {
 	if len(cs) < 2 {
 		for k := range cs {
-			cs[k].More = cs[k].More || lx.additional(toks, low, cs[k])
+			cs[k].More = lx.additional(toks, low, cs[k])
 			cs[k].Beyond = lx.beyond(toks, low, cs[k])
 		}
 		return cs
@@ -791,7 +783,7 @@ func (lx *casualtyLexicon) sumDistinct(text string, toks []nlp.Token, low []stri
 			}
 		}
 		if !merged {
-			c.More = c.More || lx.additional(toks, low, c)
+			c.More = lx.additional(toks, low, c)
 			c.Beyond = lx.beyond(toks, low, c)
 			out = append(out, c)
 		}
@@ -1779,10 +1771,6 @@ func tallyCasualties(cs []Casualty) tally {
 		} else {
 			if t.killed == nil || c.Count.Min > t.killed.Min {
 				t.killedMore = c.More
-			} else if c.Count.Min == t.killed.Min && c.More {
-				// the same dead told twice, once as more ("himself",
-				// then "killed himself" as the shooter's own death)
-				t.killedMore = true
 			}
 			t.killed = maxCount(t.killed, &c.Count)
 		}

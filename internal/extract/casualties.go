@@ -80,6 +80,7 @@ type casualtyLexicon struct {
 	oneIncident map[string]bool
 	unborn      map[string]bool // "an unborn child": not counted dead
 	modals      map[string]bool // "could have killed": not done
+	deathModals map[string]bool // "may have killed": a death not done (see unrealisedAt)
 	// murderSuicides are words for a killing and the killer's suicide:
 	// at least two dead.
 	murderSuicides map[string]bool
@@ -107,7 +108,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -126,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "death_modals": lx.deathModals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -523,7 +524,7 @@ func (lx *casualtyLexicon) alsoHurt(text string, toks []nlp.Token, low []string)
 // no death.
 func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i) {
+		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i, i+1, true) {
 			continue
 		}
 		n := 2
@@ -548,8 +549,8 @@ func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []st
 // himself" is three dead.
 func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !matchAny(low, i, lx.suicides) || i > 0 && lx.unrealised[low[i-1]] {
-			continue
+		if !matchAny(low, i, lx.suicides) || lx.unrealisedAt(low, i, i+1, true) {
+			continue // "tried to take his own life", "may have killed himself"
 		}
 		var dead, shot *Casualty
 		for k := range out {
@@ -630,20 +631,31 @@ func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Ca
 	return cs
 }
 
-// unrealisedAt reports a cue at token c told as not done: an
+// unrealisedAt reports a cue at tokens [c, end) told as not done: an
 // [unrealised] word before it ("tried to kill"), or a modal and "have"
 // earlier in its clause ("could have killed her", "could easily have
-// killed her", "could have hit her in the heart and killed her").
-func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
+// killed her", "could have hit her in the heart and killed her"). For a
+// death (death set) a [death_modals] word does so too ("he may have killed
+// himself"): a death the news is not sure of is not yet counted, whereas
+// people it says "may have been wounded" are counted hurt by the archive.
+// A modal does not reach a cue that is a noun ("the fatal shooting of", "a
+// murder-suicide"): the verb it goes with is another ("anyone who may have
+// witnessed the fatal shooting of a boy", "it may have been a
+// murder-suicide"), and the death is told as done.
+func (lx *casualtyLexicon) unrealisedAt(low []string, c, end int, death bool) bool {
 	if c > 0 && lx.unrealised[low[c-1]] {
 		return true
 	}
+	if end > 0 && end <= len(low) && (low[end-1] == "of" || lx.murderSuicides[low[end-1]]) {
+		return false
+	}
+	modal := func(w string) bool { return lx.modals[w] || death && lx.deathModals[w] }
 	for k := c - 1; k >= 1 && k >= c-12; k-- {
 		switch low[k] {
 		case ".", ";", ",", ":", "but":
 			return false
 		case "have":
-			return lx.modals[low[k-1]] || k > 1 && lx.modals[low[k-2]]
+			return modal(low[k-1]) || k > 1 && modal(low[k-2])
 		}
 	}
 	return false
@@ -989,7 +1001,7 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		if hasKind(out, wounded, shot) {
 			continue
 		}
-		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c) || lx.remembered(low, c)) {
+		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c, i, !wounded && !shot) || lx.remembered(low, c)) {
 			continue // "was going to kill his wife", "threatened to shoot his brother"
 		}
 		// The noun within three words of the determiner: "his cousin",
@@ -1507,13 +1519,13 @@ func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
 		if endsWith(low, end, lx.killedBefore) {
 			// "tried to kill two officers" did not happen; "linked to
 			// the death of 4" did ("to" before a noun).
-			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c) && (low[c-1] != "to" || low[end-1] != "of") {
+			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c, end, true) && (low[c-1] != "to" || low[end-1] != "of") {
 				return false, false
 			}
 			return false, true
 		}
 		if endsWith(low, end, lx.woundedBefore) {
-			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore)) {
+			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore), end, false) {
 				return false, false
 			}
 			return true, true

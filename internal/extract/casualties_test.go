@@ -69,6 +69,13 @@ func TestCasualties(t *testing.T) {
 		{"He told police he was going to kill his wife.", ""},
 		{"He is charged with trying to kill two deputies.", ""},
 		{"The bullet could have killed her, doctors said.", ""},
+		// "may have" leaves a death unsure, but not people hurt; and no
+		// modal reaches a cue that is a noun, whose verb is another.
+		{"Deputies said the hunter may have killed himself after the standoff.", ""},
+		{"Investigators said the courier might have killed the clerk before fleeing.", ""},
+		{"Deputies said the gunman may have wounded a third hiker near the dam.", "wounded 1..1"},
+		{"Deputies asked anyone who may have witnessed the fatal shooting of a 19-year-old on Pell Street to call.", "killed 1..1"},
+		{"Detectives said the deaths at the farmhouse may have been a murder-suicide.", "killed 2..+"},
 		{"Arson is suspected in the fire linked to the death of 4 people.", "killed 4..4"},
 		{"The ambush left four adults and an unborn child dead.", "killed 4..4"},
 		{"He is accused of killing three people, including an unborn baby.", "killed 2..2"},

@@ -69,6 +69,14 @@ func TestEventWounded(t *testing.T) {
 			"A Dalmera man died on Sunday night after he and four others were shot outside a bar on Kessin Avenue, police said.", 1, 4},
 		{"the gunman's four others count the dead", "",
 			"Police in Dalmera are looking for a man who shot four others outside a bar on Sunday night, including one who died.", 1, 3},
+		// People listed without numerals count once each, however
+		// often they are told again.
+		{"a man, woman and child, then told one by one", "",
+			"A man, woman and child were shot outside a diner on Kessin Avenue in Dalmera on Sunday night, police said. The man was shot in the leg. The woman was taken to a hospital in critical condition. The child was grazed.", 0, 3},
+		{"a list set off after the count, one of them dead", "",
+			"Three people — a cook, a waiter and a boy — were shot outside a diner on Kessin Avenue in Dalmera on Sunday night, police said. The boy died at the scene.", 1, 2},
+		{"a mother and her two daughters, one later dead", "",
+			"A mother and her two daughters were shot at their home on Kessin Avenue in Dalmera on Sunday night, police said. One of the girls later died at a hospital.", 1, 2},
 		{"the gunman also shot himself", "",
 			"A man killed his neighbour in a shooting in Dalmera on Sunday night, police said. He also shot himself.", 1, 0},
 	}

@@ -65,12 +65,22 @@ type casualtyLexicon struct {
 	// hit died: "a man shot outside a bar on Friday has died".
 	laterDeaths [][]string
 	hitStates   [][]string // "a gunshot wound": hit, fate untold
-	suicides    [][]string // "took his own life": the shooter dead
+	// survivals tell that people hit lived ("survived", "is expected to
+	// recover"): people shot whom a sentence tells so are not among the
+	// dead (survivors).
+	survivals [][]string
+	// otherSubjects in the subject of a bare "was shot" or "was taken to
+	// a hospital" tell a person other than those told before: "another
+	// victim, a 14-year-old girl, was taken to the hospital", "the
+	// fourth victim was shot in the arm" (additional).
+	otherSubjects map[string]bool
+	suicides      [][]string // "took his own life": the shooter dead
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
 	unborn      map[string]bool // "an unborn child": not counted dead
 	modals      map[string]bool // "could have killed": not done
+	deathModals map[string]bool // "may have killed": a death not done (see unrealisedAt)
 	// murderSuicides are words for a killing and the killer's suicide:
 	// at least two dead.
 	murderSuicides map[string]bool
@@ -98,7 +108,7 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, murderSuicides: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -107,7 +117,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "suicides": &lx.suicides, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -117,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"remembrance": lx.remembrance,
 			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
-			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "murder_suicides": lx.murderSuicides,
+			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "death_modals": lx.deathModals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -341,7 +351,61 @@ func Casualties(text string, s nlp.Span) []Casualty {
 	}
 	out = lx.shotThenDied(text, toks, low, out)
 	out = lx.withoutUnborn(toks, low, lx.withConjunct(text, toks, low, lx.sumDistinct(text, toks, low, lx.suicide(text, toks, low, lx.objectVictims(text, toks, low, out)))))
-	return lx.wholeOf(text, s, toks, low, out)
+	return lx.wholeOf(text, s, toks, low, lx.survivors(toks, low, out))
+}
+
+// survivors marks people hit, fate untold, as hit beyond the dead when
+// the sentence, after them, tells they lived: "the fourth victim survived
+// and was taken to the hospital", "her boyfriend was shot in the leg and
+// is expected to recover". People shot are otherwise taken to hold the
+// dead (wounded = shot - killed), which would count such a survivor out
+// of an incident whose dead are told elsewhere. A sentence that counts
+// dead itself ("four were shot, one fatally; the others are expected to
+// survive") already tells how its people shot split.
+func (lx *casualtyLexicon) survivors(toks []nlp.Token, low []string, out []Casualty) []Casualty {
+	for _, c := range out {
+		if !c.Wounded && !c.Shot && c.Count.Min > 0 {
+			return out
+		}
+	}
+	for k := range out {
+		c := &out[k]
+		if !c.Shot || c.Beyond || c.Count.Min == 0 || c.Noun == "" && isDigits(c.Text) {
+			// "Jane Roe, 24, and John Roe, 32, were taken to the
+			// hospital": an age, not a count.
+			continue
+		}
+		first, last := tokenRange(toks, c.Start, c.End)
+		if last < 0 {
+			continue
+		}
+		// "the fourth victim survived and was taken to the hospital":
+		// the survival may come just before a bare passive.
+		for j := max(0, first-3); j < len(low); j++ {
+			if matchAny(low, j, lx.survivals) && !negatedAt(low, j) && !(j+1 < len(low) && low[j+1] == "by") {
+				c.Beyond = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// subordinators open a clause within a sentence, whose subject is not
+// the main clause's: "the others were inside when she was shot".
+var subordinators = map[string]bool{"when": true, "while": true, "after": true, "before": true, "as": true,
+	"where": true, "because": true, "if": true, "until": true, "since": true, "who": true, "whom": true}
+
+// negatedAt reports a "not" in the two words before token j: "is not
+// expected to survive".
+func negatedAt(low []string, j int) bool {
+	for k := max(0, j-2); k < j; k++ {
+		switch low[k] {
+		case "not", "never", "n't", "didn't", "isn't", "wasn't":
+			return true
+		}
+	}
+	return false
 }
 
 // wholeOf counts all the people of "one of the three people wounded in
@@ -460,7 +524,7 @@ func (lx *casualtyLexicon) alsoHurt(text string, toks []nlp.Token, low []string)
 // no death.
 func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i) {
+		if !lx.murderSuicides[low[i]] || lx.unrealisedAt(low, i, i+1, true) {
 			continue
 		}
 		n := 2
@@ -485,8 +549,8 @@ func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []st
 // himself" is three dead.
 func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !matchAny(low, i, lx.suicides) || i > 0 && lx.unrealised[low[i-1]] {
-			continue
+		if !matchAny(low, i, lx.suicides) || lx.unrealisedAt(low, i, i+1, true) {
+			continue // "tried to take his own life", "may have killed himself"
 		}
 		var dead, shot *Casualty
 		for k := range out {
@@ -567,11 +631,34 @@ func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Ca
 	return cs
 }
 
-// unrealisedAt reports a cue at token c told as not done: an
+// unrealisedAt reports a cue at tokens [c, end) told as not done: an
 // [unrealised] word before it ("tried to kill"), or a modal and "have"
-// ("could have killed her").
-func (lx *casualtyLexicon) unrealisedAt(low []string, c int) bool {
-	return c > 0 && lx.unrealised[low[c-1]] || c > 1 && low[c-1] == "have" && lx.modals[low[c-2]]
+// earlier in its clause ("could have killed her", "could easily have
+// killed her", "could have hit her in the heart and killed her"). For a
+// death (death set) a [death_modals] word does so too ("he may have killed
+// himself"): a death the news is not sure of is not yet counted, whereas
+// people it says "may have been wounded" are counted hurt by the archive.
+// A modal does not reach a cue that is a noun ("the fatal shooting of", "a
+// murder-suicide"): the verb it goes with is another ("anyone who may have
+// witnessed the fatal shooting of a boy", "it may have been a
+// murder-suicide"), and the death is told as done.
+func (lx *casualtyLexicon) unrealisedAt(low []string, c, end int, death bool) bool {
+	if c > 0 && lx.unrealised[low[c-1]] {
+		return true
+	}
+	if end > 0 && end <= len(low) && (low[end-1] == "of" || lx.murderSuicides[low[end-1]]) {
+		return false
+	}
+	modal := func(w string) bool { return lx.modals[w] || death && lx.deathModals[w] }
+	for k := c - 1; k >= 1 && k >= c-12; k-- {
+		switch low[k] {
+		case ".", ";", ",", ":", "but":
+			return false
+		case "have":
+			return modal(low[k-1]) || k > 1 && modal(low[k-2])
+		}
+	}
+	return false
 }
 
 // objectOf reports dead counted from token first as the object of an
@@ -747,6 +834,23 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 			return true
 		}
 	}
+	if c.Shot && c.Noun == "" && !c.Named && (lx.auxiliaries[low[first]] || low[first] == "has" || low[first] == "had") {
+		// "Another victim, a 14-year-old girl, was taken to the
+		// hospital": the subject of a bare passive, up to the clause's
+		// start ("with three other friends when she was shot" is not
+		// it).
+		for k := first - 1; k >= 0 && k >= first-10; k-- {
+			if low[k] == ";" || low[k] == "." || low[k] == "but" || lx.clauseOpeners[low[k]] || subordinators[low[k]] {
+				break
+			}
+			if lx.otherSubjects[low[k]] {
+				// "A second man was shot": a person described
+				// afresh, whom lonePersons adds up ("a fourth
+				// victim" it does not read).
+				return k == 0 || !lx.loneDeterminers[low[k-1]] || k+1 < first && lx.loneGeneric[low[k+1]]
+			}
+		}
+	}
 	return false
 }
 
@@ -897,7 +1001,7 @@ func (lx *casualtyLexicon) objectVictims(text string, toks []nlp.Token, low []st
 		if hasKind(out, wounded, shot) {
 			continue
 		}
-		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c) || lx.remembered(low, c)) {
+		if c := cueStart(low, i, lx.killedBefore, lx.woundedBefore, lx.shotBefore); c > 0 && (lx.unrealisedAt(low, c, i, !wounded && !shot) || lx.remembered(low, c)) {
 			continue // "was going to kill his wife", "threatened to shoot his brother"
 		}
 		// The noun within three words of the determiner: "his cousin",
@@ -1415,13 +1519,13 @@ func (lx *casualtyLexicon) before(low []string, k int) (wounded, ok bool) {
 		if endsWith(low, end, lx.killedBefore) {
 			// "tried to kill two officers" did not happen; "linked to
 			// the death of 4" did ("to" before a noun).
-			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c) && (low[c-1] != "to" || low[end-1] != "of") {
+			if c := cueStart(low, end, lx.killedBefore); lx.remembered(low, c) || lx.unrealisedAt(low, c, end, true) && (low[c-1] != "to" || low[end-1] != "of") {
 				return false, false
 			}
 			return false, true
 		}
 		if endsWith(low, end, lx.woundedBefore) {
-			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore)) {
+			if lx.unrealisedAt(low, cueStart(low, end, lx.woundedBefore), end, false) {
 				return false, false
 			}
 			return true, true
@@ -1742,20 +1846,28 @@ const riderDays = 7
 // rider always does; a dated one ("in 2015, 40 people were killed in the
 // city") only if one of its dates falls from the event's first day to a
 // week after its last, as a death in hospital after a shooting does.
-func (r rider) sameTime(m *mention) bool {
+// An undated mention is held to near, the date of the story's mention
+// told last before it, if any: "Three men were slain at a barbershop. The
+// medical examiner named them. Six other men were wounded Wednesday
+// evening" tells Wednesday's wounded of the slaying.
+func (r rider) sameTime(m *mention, near *Date) bool {
 	if len(r.dates) == 0 {
 		return true
 	}
-	if m.date == nil {
+	d := m.date
+	if d == nil {
+		d = near
+	}
+	if d == nil {
 		return false
 	}
-	start, err := time.Parse("2006-01-02", m.date.End)
+	start, err := time.Parse("2006-01-02", d.End)
 	if err != nil {
 		return false
 	}
 	last := start.AddDate(0, 0, riderDays).Format("2006-01-02")
-	for _, d := range r.dates {
-		if d.End >= m.date.Start && d.Start <= last {
+	for _, rd := range r.dates {
+		if rd.End >= d.Start && rd.Start <= last {
 			return true
 		}
 	}
@@ -1763,9 +1875,10 @@ func (r rider) sameTime(m *mention) bool {
 }
 
 // ride adds a rider's counts to a violent mention, each the larger of
-// the two as for any two tellings of one incident.
-func (m *mention) ride(r rider) {
-	if !violent[m.trigger.Type] || !r.sameTime(m) {
+// the two as for any two tellings of one incident. near is the date an
+// undated mention is held to (sameTime).
+func (m *mention) ride(r rider, near *Date) {
+	if !violent[m.trigger.Type] || !r.sameTime(m, near) {
 		return
 	}
 	if r.killed != nil {

@@ -89,3 +89,38 @@ func TestBorrowMoreWounded(t *testing.T) {
 		})
 	}
 }
+
+// TestSameDayWounded checks that a main event takes the wounded of
+// another event told on its own day with the same dead, and not one hurt
+// beside one dead (who may be that dead), nor another day's.
+func TestSameDayWounded(t *testing.T) {
+	day := func(s string) *Date { return &Date{Start: s, End: s, Precision: "day"} }
+	n := func(k int) *Count { return &Count{Min: k, Max: &k} }
+	told := []Reason{{Field: "wounded", Rule: `casualty phrase "three others"`}}
+	tests := []struct {
+		name    string
+		other   Event
+		why     []Reason
+		wounded int // -1: untold
+	}{
+		{"same day, same dead", Event{Type: ViolenceAgainstCivilians, Date: day("2015-11-08"), Killed: n(1), Wounded: n(3)}, told, 3},
+		{"another day", Event{Type: ViolenceAgainstCivilians, Date: day("2015-11-09"), Killed: n(1), Wounded: n(3)}, told, -1},
+		{"other dead", Event{Type: ViolenceAgainstCivilians, Date: day("2015-11-08"), Killed: n(2), Wounded: n(3)}, told, -1},
+		{"one hurt beside one dead", Event{Type: ViolenceAgainstCivilians, Date: day("2015-11-08"), Killed: n(1), Wounded: n(1)}, told, -1},
+		{"wounded reckoned, not told", Event{Type: ViolenceAgainstCivilians, Date: day("2015-11-08"), Killed: n(1), Wounded: n(3)},
+			[]Reason{{Field: "wounded", Rule: shotLessKilled}}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := []Event{{Type: ViolenceAgainstCivilians, Date: day("2015-11-08"), Killed: n(1)}, tt.other}
+			sameDayWounded(evs, [][]Reason{nil, tt.why})
+			got := -1
+			if evs[0].Wounded != nil {
+				got = evs[0].Wounded.Min
+			}
+			if got != tt.wounded {
+				t.Errorf("wounded %d, want %d", got, tt.wounded)
+			}
+		})
+	}
+}

@@ -293,6 +293,53 @@ func borrowWounded(evs []Event, why [][]Reason) {
 	}
 }
 
+// sameDayWounded gives a violent main event, once its day is settled, the
+// wounded of another event of the article told on that same day with the
+// same dead, when they are more than its own: "Police arrested a man on
+// Monday in the shooting that killed a 22-year-old and wounded three
+// others" read as an arrest, or a shooting told again with its date
+// ("the Nov. 8 shooting"), is the main event's incident told with its
+// toll. The main event's day is known only after the date ranker has
+// chosen it, after borrowWounded has run. The same day, the same dead
+// and a place that agrees tell one incident; the wounded must be told by
+// a sentence, not reckoned (toldWounded), and the largest telling
+// stands, so no one is counted twice.
+func sameDayWounded(evs []Event, why [][]Reason) {
+	main := &evs[0]
+	if !violent[main.Type] || main.Date == nil || main.Date.Precision != "day" {
+		return
+	}
+	for k := 1; k < len(evs); k++ {
+		e := evs[k]
+		if e.Wounded == nil || e.Date == nil || e.Date.Precision != "day" || e.Date.Start != main.Date.Start || killedMin(e) != killedMin(*main) {
+			continue
+		}
+		if main.Wounded != nil && e.Wounded.Min <= main.Wounded.Min || !toldWounded(why[k]) {
+			continue
+		}
+		if e.Wounded.Min < 2 && killedMin(e) > 0 {
+			// "critically injured a 16-year-old" told of the one who
+			// then died: one hurt beside the dead may be one of them.
+			continue
+		}
+		if !violent[e.Type] && e.Killed == nil {
+			continue // an arrest told with its own wounded, no toll
+		}
+		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
+			continue
+		}
+		w := *e.Wounded
+		main.Wounded = &w
+		for _, r := range why[k] {
+			if r.Field == "wounded" {
+				r.Rule += ", told of another event of the article on the main event's day with the same dead"
+				why[0] = append(why[0], r)
+			}
+		}
+		return
+	}
+}
+
 // toldWounded reports whether an event's wounded are told by a sentence,
 // not reckoned as people shot less people killed: one person told shot in
 // one event and dead in another would be counted twice.
@@ -320,7 +367,7 @@ func strayWounded(ev *Event, strays []rider, why []Reason) []Reason {
 	}
 	m := &mention{date: ev.Date}
 	for _, r := range strays {
-		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m) {
+		if r.wounded.Min == 0 || r.killed != nil && r.killed.Min > killedMin(*ev) || !r.sameTime(m, nil) {
 			continue
 		}
 		ev.Wounded = r.wounded

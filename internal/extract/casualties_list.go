@@ -97,7 +97,7 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 			continue
 		}
 		wounded := ks < 0 || ws >= 0 && ws < ks
-		if c := cueStart(low, j, lx.killedBefore, lx.woundedBefore); c > 0 && (lx.unrealisedAt(low, c) || lx.remembered(low, c)) {
+		if c := cueStart(low, j, lx.killedBefore, lx.woundedBefore); c > 0 && (lx.unrealisedAt(low, c, j, !wounded) || lx.remembered(low, c)) {
 			continue // "threatened to kill him", "the attempted murder of", "commemorating the death of"
 		}
 		if last, n, ok := lx.listAfter(toks, low, raw, j); ok && n > 0 {

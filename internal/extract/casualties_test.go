@@ -69,6 +69,13 @@ func TestCasualties(t *testing.T) {
 		{"He told police he was going to kill his wife.", ""},
 		{"He is charged with trying to kill two deputies.", ""},
 		{"The bullet could have killed her, doctors said.", ""},
+		// "may have" leaves a death unsure, but not people hurt; and no
+		// modal reaches a cue that is a noun, whose verb is another.
+		{"Deputies said the hunter may have killed himself after the standoff.", ""},
+		{"Investigators said the courier might have killed the clerk before fleeing.", ""},
+		{"Deputies said the gunman may have wounded a third hiker near the dam.", "wounded 1..1"},
+		{"Deputies asked anyone who may have witnessed the fatal shooting of a 19-year-old on Pell Street to call.", "killed 1..1"},
+		{"Detectives said the deaths at the farmhouse may have been a murder-suicide.", "killed 2..+"},
 		{"Arson is suspected in the fire linked to the death of 4 people.", "killed 4..4"},
 		{"The ambush left four adults and an unborn child dead.", "killed 4..4"},
 		{"He is accused of killing three people, including an unborn baby.", "killed 2..2"},
@@ -219,6 +226,17 @@ func TestCasualties(t *testing.T) {
 		// "fatally wounded" is a death, the longer cue over "wounded".
 		{"A drive-by shooting fatally wounded a 16-year-old boy and injured four others.", "killed 1..1; wounded 4..4"},
 		{"The blast went off early, fatally wounding Jana Berova in the yard.", "killed 1..1"},
+		// People listed with no numeral count one each, and a list set
+		// off after a count tells the same people again.
+		{"A man, a woman and a toddler were shot outside the laundromat on Pell Street.", "shot 3..3"},
+		{"A shopkeeper, wife and nephew were hurt when the gunman fired into the shop.", "wounded 3..3"},
+		{"A farmer and his teenage grandson were wounded on the ridge road.", "wounded 2..2"},
+		{"A widow and her two sons were shot as they left the diner.", "shot 3..3"},
+		{"Two men and a girl were killed in the crossfire near the ferry.", "killed 3..3"},
+		{"Three people — a cook, a waiter and a boy — were shot at the diner.", "shot 3..3"},
+		{"Two people, a cook and a waiter, were killed when the gunman opened fire.", "killed 2..2"},
+		{"Two guards (a sergeant and a cadet) were wounded at the gate.", "wounded 2..2"},
+		{"Four people — including a toddler — were shot near the fairground.", "shot 4..4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -58,6 +58,18 @@ type mention struct {
 	riders     []nlp.Span // sentences without a trigger whose casualties it took
 }
 
+// lastDate is the date of the last mention that has one, nil if none
+// does: what an undated mention after it is told of, as far as a rider's
+// date goes (rider.sameTime).
+func lastDate(ms []mention) *Date {
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].date != nil {
+			return ms[k].date
+		}
+	}
+	return nil
+}
+
 // Anchor is the time an article's relative dates ("yesterday", "on
 // Friday") are resolved against: the user's override, else the article's
 // update time, else its publication time, else zero. The update comes
@@ -140,7 +152,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				continue
 			}
 			if n := len(mentions); n > 0 && !far {
-				mentions[n-1].ride(r)
+				mentions[n-1].ride(r, lastDate(mentions))
 			} else if n == 0 {
 				pending = append(pending, r)
 			}
@@ -200,7 +212,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				// after ...") is the story's, however far on its first
 				// violent event is told.
 				if m.para-r.para <= 1 || r.para <= 1 && violent[m.trigger.Type] {
-					m.ride(r)
+					m.ride(r, nil)
 				}
 			}
 			pending = nil
@@ -250,7 +262,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				Rule: fmt.Sprintf("main event: the first recent date the opening paragraphs give, %q", d.Text)})
 		}
 	}
-	return res, rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
+	cs := rankMainDate(text, sents, paras, dates, anchor, mentions, &res, w)
+	if len(res.Events) > 0 {
+		sameDayWounded(res.Events, res.Why)
+	}
+	return res, cs
 }
 
 // anyViolent reports whether any of the events is political violence.

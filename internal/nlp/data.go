@@ -47,6 +47,11 @@ type lexicon struct {
 	persons map[string]bool
 	// adjectival person words ("dead", "wounded"): persons only alone.
 	adjectival map[string]bool
+	// kin are the words that join a person's own people to a count of
+	// them ("a mother and her two daughters"); generic are plural nouns
+	// a list of people may stand in apposition to ("three people, a
+	// man, a woman and a boy"). See persons.txt.
+	kin, generic map[string]bool
 
 	moneyBefore, money, percent, measure, duration, timeWords map[string]bool
 	ageBefore, ageAfter, labelBefore, months, yearBefore      map[string]bool
@@ -272,6 +277,8 @@ func parseLexicon() (*lexicon, error) {
 	}
 
 	l.adjectival = lowerSet(ps["adjectival"])
+	l.kin = lowerSet(ps["kin"])
+	l.generic = lowerSet(ps["generic"])
 	for w := range l.adjectival {
 		if _, ok := l.persons[w]; !ok {
 			l.persons[w] = false

@@ -410,16 +410,49 @@ func (p *qparser) articleCount(i int) (Quantity, int, bool) {
 		return Quantity{}, 0, false // plural only: "a police"
 	}
 	if v == 1 && ne != ns {
-		// One person: a list after the noun ("a soldier and civilians")
-		// is not part of the count of one.
-		ne = ns
-		end = ns + 1
+		if n, ok := p.singulars(ns, ne); ok {
+			// Bare singular nouns sharing the article are one person
+			// each: "a man, woman and child", "a husband and wife".
+			v = n
+		} else {
+			// One person: a list after the noun ("a soldier and
+			// civilians") is not part of the count of one.
+			ne = ns
+			end = ns + 1
+		}
 	}
 	q := Quantity{Start: p.toks[i].Start, End: p.toks[end-1].End, Min: v, Max: v,
 		Kind: Count, Person: true}
 	q.Text = p.text[q.Start:q.End]
 	q.Noun = p.text[p.toks[ns].Start:p.toks[ne].End]
 	return q, end, true
+}
+
+// singulars counts the items of the list of person nouns in tokens
+// ns..ne that findNoun joined after "a": one per item when every item
+// ends in a singular noun and the items are joined by "and" or commas
+// ("man, woman and child" is three). A plural item ("soldier and
+// civilians") or an "or" ("a man or woman", one person either way)
+// gives ok false.
+func (p *qparser) singulars(ns, ne int) (n int, ok bool) {
+	n = 1
+	for k := ns; k <= ne; k++ {
+		w := p.low[k]
+		if w == "or" {
+			return 0, false
+		}
+		if w != "and" && w != "," {
+			continue
+		}
+		if !p.lx.persons[personKey(p.low[k-1])] {
+			return 0, false
+		}
+		if w == "," && p.is(k+1, "and") {
+			k++
+		}
+		n++
+	}
+	return n, p.lx.persons[personKey(p.low[ne])]
 }
 
 // parseCore reads the number at token i: digits, number words, a vague
@@ -1333,40 +1366,120 @@ func Sum(qs ...Quantity) Quantity {
 var coordinators = map[string]bool{"and": true, ",": true, ", and": true,
 	"as well as": true, "plus": true, "along with": true, "together with": true}
 
+// appositionOpeners set off a list of people that names the people of the
+// count before it again, and the closer each takes: "three people — a
+// man, a woman and a boy — were shot". A comma is one only after a
+// [generic] count the list adds up to (apposition).
+var appositionOpeners = map[string]string{"—": "—", "–": "–", "-": "-", "--": "--", "(": ")", ":": "", ",": ","}
+
 // Coordinated merges runs of person counts joined only by "and", a comma
 // or the like into one summed Quantity each ("13 American military
 // personnel and at least 169 Afghans" -> min 182, no max), keeping the
-// other quantities as they are. qs must be Quantities of text, in order.
-// Counts joined by "including" or "of whom" are not summed: one is part
-// of the other.
+// other quantities as they are. A [kin] word may follow the "and" ("a
+// mother and her two daughters" -> 3). A list of people set off after a
+// count, which names the same people again, is merged into that count
+// without adding to it ("three people — a man, a woman and a boy —" ->
+// 3), its closing punctuation included, so that a cue after it reaches
+// the count. qs must be Quantities of text, in order. Counts joined by
+// "including" or "of whom" are not summed: one is part of the other.
 func Coordinated(text string, qs []Quantity) []Quantity {
 	var out []Quantity
+	lx := lex()
 	for i := 0; i < len(qs); {
-		j := i + 1
-		if isPersonCount(qs[i]) {
-			for j < len(qs) && isPersonCount(qs[j]) && qs[j-1].End <= qs[j].Start && qs[j].Start <= len(text) &&
-				coordinators[strings.ToLower(strings.Join(strings.Fields(text[qs[j-1].End:qs[j].Start]), " "))] {
-				j++
-			}
+		if q, next, ok := apposition(lx, text, qs, i); ok {
+			out = append(out, q)
+			i = next
+			continue
 		}
+		j := runEnd(lx, text, qs, i)
 		if j == i+1 {
 			out = append(out, qs[i])
 			i++
 			continue
 		}
-		s := Sum(qs[i:j]...)
-		if s.Start >= 0 && s.End <= len(text) {
-			s.Text = text[s.Start:s.End]
-		}
-		nouns := make([]string, 0, j-i)
-		for _, q := range qs[i:j] {
-			nouns = append(nouns, q.Noun)
-		}
-		s.Noun = strings.Join(nouns, " and ")
-		out = append(out, s)
+		out = append(out, sumRun(text, qs[i:j]))
 		i = j
 	}
 	return out
+}
+
+// runEnd returns the end of the run of person counts from qs[i] joined by
+// coordinators, i+1 when qs[i] joins none.
+func runEnd(lx *lexicon, text string, qs []Quantity, i int) int {
+	j := i + 1
+	if !isPersonCount(qs[i]) {
+		return j
+	}
+	for j < len(qs) && isPersonCount(qs[j]) && qs[j-1].End <= qs[j].Start && qs[j].Start <= len(text) &&
+		joins(lx, text[qs[j-1].End:qs[j].Start]) {
+		j++
+	}
+	return j
+}
+
+// joins reports the text between two counts as a coordinator, alone or
+// before a [kin] word ("and her").
+func joins(lx *lexicon, gap string) bool {
+	f := strings.Fields(strings.ToLower(gap))
+	if n := len(f); n >= 2 && f[n-2] == "and" && lx.kin[f[n-1]] {
+		f = f[:n-1]
+	}
+	return coordinators[strings.Join(f, " ")]
+}
+
+// sumRun sums a run of coordinated counts into one Quantity.
+func sumRun(text string, run []Quantity) Quantity {
+	s := Sum(run...)
+	if s.Start >= 0 && s.End <= len(text) {
+		s.Text = text[s.Start:s.End]
+	}
+	nouns := make([]string, 0, len(run))
+	for _, q := range run {
+		nouns = append(nouns, q.Noun)
+	}
+	s.Noun = strings.Join(nouns, " and ")
+	return s
+}
+
+// apposition reads a count of people at qs[i] followed by a list of people
+// set off by appositionOpeners, which names them again: it returns the
+// count spanning the list and its closer if one follows, with the
+// count's own value, and the index after the list. After a comma the count must be [generic] and
+// the list add up to it exactly ("two people, a man and a woman, were
+// killed"); otherwise a comma joins counts that add up ("two men, a woman
+// and a child").
+func apposition(lx *lexicon, text string, qs []Quantity, i int) (Quantity, int, bool) {
+	q := qs[i]
+	if !isPersonCount(q) || i+1 >= len(qs) || qs[i+1].Start < q.End || qs[i+1].Start > len(text) || !isPersonCount(qs[i+1]) {
+		return Quantity{}, 0, false
+	}
+	opener := strings.TrimSpace(text[q.End:qs[i+1].Start])
+	if o, ok := strings.CutSuffix(opener, " including"); ok && o != "," {
+		opener = strings.TrimSpace(o) // "three people — including a child —": a part named
+	}
+	closer, ok := appositionOpeners[opener]
+	if !ok {
+		return Quantity{}, 0, false
+	}
+	j := runEnd(lx, text, qs, i+1)
+	list := qs[i+1]
+	if j > i+2 {
+		list = sumRun(text, qs[i+1:j])
+	}
+	if opener == "," {
+		words := strings.Fields(strings.ToLower(q.Noun))
+		if len(words) == 0 || !lx.generic[words[len(words)-1]] || !q.Bounded() || !list.Bounded() || q.Min != q.Max || list.Min != q.Min || list.Max != q.Max {
+			return Quantity{}, 0, false
+		}
+	}
+	end := list.End
+	rest := text[end:]
+	if trimmed := strings.TrimLeft(rest, " "); closer != "" && strings.HasPrefix(trimmed, closer) {
+		end += len(rest) - len(trimmed) + len(closer)
+	}
+	q.End = end
+	q.Text = text[q.Start:q.End]
+	return q, j, true
 }
 
 func isPersonCount(q Quantity) bool { return q.Kind == Count && q.Person }

@@ -114,6 +114,15 @@ func TestQuantities(t *testing.T) {
 		{"A policeman was shot and an elderly woman was hurt.",
 			[]string{"A policeman|count|1..1|policeman*", "an elderly woman|count|1..1|woman*"}},
 		{"A group of settlers attacked a farm.", nil},
+		// Bare singular nouns sharing one article are one person each;
+		// a plural or an "or" leaves the count at one.
+		{"A pilot, cook and driver were rescued from the barge.",
+			[]string{"A pilot, cook and driver|count|3..3|pilot, cook and driver*"}},
+		{"A farmer and wife ran the stall.", []string{"A farmer and wife|count|2..2|farmer and wife*"}},
+		{"A police officer and firefighter were treated at the scene.",
+			[]string{"A police officer and firefighter|count|2..2|officer and firefighter*"}},
+		{"A guard and villagers fled the fire.", []string{"A guard|count|1..1|guard*"}},
+		{"A nurse or doctor will call back.", []string{"A nurse|count|1..1|nurse*"}},
 		{"A 19-year-old was arrested.", []string{"19-year-old|age|19..19"}},
 		{"A 3 year-old boy was arrested.", []string{"3 year-old|age|3..3"}},
 		{"No one was hurt, and there were no casualties.",
@@ -223,6 +232,28 @@ func TestCoordinated(t *testing.T) {
 		{"Rebels killed 12 soldiers, 30 police officers and five civilians.",
 			[]string{"12 soldiers, 30 police officers and five civilians|count|47..47|soldiers and officers and civilians*"}},
 		{"A man and a woman were shot.", []string{"A man and a woman|count|2..2|man and woman*"}},
+		// A [kin] word after "and" still joins: the people are the
+		// first person's own.
+		{"A grandmother and her three grandsons were stranded.",
+			[]string{"A grandmother and her three grandsons|count|4..4|grandmother and grandsons*"}},
+		{"A farmer and his two dogs were stranded.",
+			[]string{"A farmer|count|1..1|farmer*", "two dogs|count|2..2|dogs"}},
+		// A list set off after a count names the same people again: it
+		// is merged into the count, closer included, and adds nothing.
+		{"Four passengers — two nuns, a pilot and a boy — were rescued.",
+			[]string{"Four passengers — two nuns, a pilot and a boy —|count|4..4|passengers*"}},
+		{"Two hikers (a teacher and a nurse) were rescued.",
+			[]string{"Two hikers (a teacher and a nurse)|count|2..2|hikers*"}},
+		{"Three people — including a toddler — were rescued.",
+			[]string{"Three people — including a toddler —|count|3..3|people*"}},
+		{"Two people, a clerk and a nurse, were rescued.",
+			[]string{"Two people, a clerk and a nurse,|count|2..2|people*"}},
+		// After a comma only a [generic] count the list adds up to is
+		// named again; otherwise the comma adds.
+		{"Two clerks, a nurse and a boy were rescued.",
+			[]string{"Two clerks, a nurse and a boy|count|4..4|clerks and nurse and boy*"}},
+		{"Two people, a clerk, a nurse and a boy were rescued.",
+			[]string{"Two people, a clerk, a nurse and a boy|count|5..5|people and clerk and nurse and boy*"}},
 		{"Dozens of protesters and hundreds of police clashed.",
 			[]string{"Dozens of protesters and hundreds of police|count|224..1142~|protesters and police*"}},
 		// "including" marks a part of the first count, not an addition.

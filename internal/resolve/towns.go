@@ -148,15 +148,6 @@ func (r *Resolver) postalResult(name, key string, quals []string, why string) (R
 	return Result{Query: name, Best: p, Candidates: []Place{*p}, Note: note}, true
 }
 
-// postalOr is res, which has no Best, or the post-office town of that
-// name in the story's state.
-func (r *Resolver) postalOr(res Result, name, key string, quals []string) Result {
-	if out, ok := r.postalResult(name, key, quals, res.Note); ok {
-		return out
-	}
-	return res
-}
-
 // quarterOfNamedCity reports whether post-office town t lies within a
 // big city the article names: the post office's name is then a quarter
 // of that city ("Roxbury" in a Boston story), which the city stands for.

@@ -71,7 +71,7 @@ type casualtyLexicon struct {
 	survivals [][]string
 	// otherSubjects in the subject of a bare "was shot" or "was taken to
 	// a hospital" tell a person other than those told before: "another
-	// victim, a 14-year-old girl, was taken to the hospital", "the
+	// victim, a girl of 12, was taken to hospital", "the
 	// fourth victim was shot in the arm" (additional).
 	otherSubjects map[string]bool
 	suicides      [][]string // "took his own life": the shooter dead
@@ -634,7 +634,7 @@ func (lx *casualtyLexicon) withoutUnborn(toks []nlp.Token, low []string, cs []Ca
 // unrealisedAt reports a cue at tokens [c, end) told as not done: an
 // [unrealised] word before it ("tried to kill"), or a modal and "have"
 // earlier in its clause ("could have killed her", "could easily have
-// killed her", "could have hit her in the heart and killed her"). For a
+// killed her", "could have struck an artery and killed him"). For a
 // death (death set) a [death_modals] word does so too ("he may have killed
 // himself"): a death the news is not sure of is not yet counted, whereas
 // people it says "may have been wounded" are counted hurt by the archive.
@@ -837,8 +837,8 @@ func (lx *casualtyLexicon) additional(toks []nlp.Token, low []string, c Casualty
 	if c.Shot && c.Noun == "" && !c.Named && (lx.auxiliaries[low[first]] || low[first] == "has" || low[first] == "had") {
 		// "Another victim, a 14-year-old girl, was taken to the
 		// hospital": the subject of a bare passive, up to the clause's
-		// start ("with three other friends when she was shot" is not
-		// it).
+		// start (in "riding with two friends when she was shot" the friends
+		// are not it).
 		for k := first - 1; k >= 0 && k >= first-10; k-- {
 			if low[k] == ";" || low[k] == "." || low[k] == "but" || lx.clauseOpeners[low[k]] || subordinators[low[k]] {
 				break

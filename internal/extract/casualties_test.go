@@ -74,7 +74,7 @@ func TestCasualties(t *testing.T) {
 		{"Deputies said the hunter may have killed himself after the standoff.", ""},
 		{"Investigators said the courier might have killed the clerk before fleeing.", ""},
 		{"Deputies said the gunman may have wounded a third hiker near the dam.", "wounded 1..1"},
-		{"Deputies asked anyone who may have witnessed the fatal shooting of a 19-year-old on Pell Street to call.", "killed 1..1"},
+		{"Deputies want to hear from anyone who may have witnessed Sunday's fatal shooting of a 19-year-old near the depot.", "killed 1..1"},
 		{"Detectives said the deaths at the farmhouse may have been a murder-suicide.", "killed 2..+"},
 		{"Arson is suspected in the fire linked to the death of 4 people.", "killed 4..4"},
 		{"The ambush left four adults and an unborn child dead.", "killed 4..4"},

@@ -15,7 +15,7 @@ func TestPostalTowns(t *testing.T) {
 		{"Iaeger", "Troopers said the shooting happened at a trailer near Iaeger early on Sunday.", "WELCH, W.Va.", "", "Iaeger, WV"},
 		{"Caulfield, Missouri", "A camper was hurt on Saturday night.", "", "", "Caulfield, MO"},
 		// The outlet's state, when the text names no other.
-		{"Fort Towson", "Deputies said a teenager was shot at a Fort Towson home at about 5 a.m.", "", "http://www.newson6.com/story/1/x", "Fort Towson, OK"},
+		{"Fort Towson", "A teenager was wounded by gunfire in Fort Towson before dawn, deputies said.", "", "http://www.newson6.com/story/1/x", "Fort Towson, OK"},
 		// A station's wire story from another state is about that state.
 		{"Charlo", "The hunter was found near Charlo, a sheriff in Montana said.", "", "http://www.kxii.com/home/x", "Charlo, MT"},
 		// A county the text names settles the state, over a town

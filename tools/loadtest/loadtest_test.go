@@ -135,10 +135,16 @@ func TestBackfills(t *testing.T) {
 		if !strings.HasSuffix(q, ";") || strings.Count(q, ";") != 1 {
 			t.Errorf("not one whole statement: %q", q)
 		}
-		tables = append(tables, strings.Fields(q)[2])
+		f := strings.Fields(q)
+		if f[0] == "UPDATE" {
+			tables = append(tables, "update "+f[1])
+		} else {
+			tables = append(tables, f[2])
+		}
 	}
 	want := []string{"incident_days", "incident_places", "incident_months", "actor_incidents", "actor_summary",
-		"incident_day_types", "incident_spans", "incident_type_countries"}
+		"incident_day_types", "incident_spans", "incident_type_countries", "incident_certainties",
+		"update actor_incidents", "incident_killed"}
 	if !slices.Equal(tables, want) {
 		t.Errorf("backfilled tables %v, want %v", tables, want)
 	}

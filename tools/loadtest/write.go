@@ -147,9 +147,11 @@ type pgWriter struct {
 var pgMigrations = "internal/store/migrations/postgres"
 
 // backfills returns the statements of the migrations in dir that fill a
-// derived table from the base tables: each "INSERT INTO" at the start of a
-// line, up to the ";" that ends a line. They are the definitions of the
-// rollups and summaries their triggers keep.
+// derived table from the base tables: each "INSERT INTO" or "UPDATE" at
+// the start of a line, up to the ";" that ends a line, in migration order.
+// They are the definitions of the rollups and summaries their triggers
+// keep; an UPDATE fills the columns a later migration added to one
+// (0017's last day and wounded in actor_incidents).
 func backfills(dir string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.sql"))
 	if err != nil || len(files) == 0 {
@@ -164,7 +166,7 @@ func backfills(dir string) ([]string, error) {
 		}
 		var cur []string
 		for _, line := range strings.Split(string(b), "\n") {
-			if cur == nil && !strings.HasPrefix(line, "INSERT INTO ") {
+			if cur == nil && !strings.HasPrefix(line, "INSERT INTO ") && !strings.HasPrefix(line, "UPDATE ") {
 				continue
 			}
 			cur = append(cur, line)

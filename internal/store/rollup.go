@@ -177,8 +177,11 @@ func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, [
 }
 
 // actorCountKeys are the keys a count from actor_incidents can group by:
-// its columns are named as incidents' are (alias i).
-var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true}
+// its columns are named as incidents' are (alias i), and the other actors
+// of the actor's incidents join on its incident_id as they join on
+// incidents' id (an actor page's "frequent targets").
+var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true,
+	ByActor: true, ByPerpetrator: true, ByTarget: true}
 
 // actorCountsFit reports whether a count of f by keys can read
 // actor_incidents (migrations 0006, 0017) instead of the incidents: an

@@ -344,6 +344,12 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Epsilon Army", To: "2024-05-31", Country: "NG"}, []string{ByMonth, ByType}},
 			{IncidentFilter{Actor: "Alpha Front", Country: "ML"}, []string{ByYear}},
 			{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
+			// The actor page's frequent targets: the other actors of
+			// its incidents, by role.
+			{IncidentFilter{Actor: "Alpha Front"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByTarget, ByType}},
+			{IncidentFilter{Actor: "civilians", From: "2024-01-01"}, []string{ByPerpetrator}},
+			{IncidentFilter{Actor: "Gamma Police"}, []string{ByActor, ByMonth}},
 		}
 		for _, tt := range counts {
 			t.Run(fmt.Sprintf("count %+v/%v", tt.f, tt.by), func(t *testing.T) {

@@ -751,3 +751,34 @@ func FuzzIncidentCursor(f *testing.F) {
 		}
 	})
 }
+
+// TestCountByRoleOnce: an actor that is both target and victim of one
+// incident counts that incident, and its dead, once under ByTarget (which
+// covers both roles), whether the count reads the incidents or an actor's
+// rows of actor_incidents.
+func TestCountByRoleOnce(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s := open(t, dsn)
+		r := report{url: "https://c.example/both", pub: "2031-02-03", date: "2031-02-02",
+			title: "Raid on a market in Tovar", text: "Gunmen of the Red Hand raided the Tovar market, killing four traders.",
+			country: "ZZ", admin1: "Prov1", city: "Tovar", subtype: "attack", killed: ip(4),
+			perps: []string{"Red Hand=Red Hand Brigade"}, targets: []string{"traders=Tovar Traders"}}
+		item := r.item()
+		traders := "Tovar Traders"
+		item.Events[0].Victims = []extract.Participant{{Name: "four traders", Actor: &traders, Kind: "civilians"}}
+		if res, err := s.PutArticles(ctx, []Item{item}); err != nil || res[0].Err != nil {
+			t.Fatalf("put: %v %v", err, res)
+		}
+		for _, f := range []IncidentFilter{{}, {Actor: "Red Hand Brigade"}} {
+			bs, err := s.CountIncidents(ctx, f, ByTarget)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []Bucket{{Keys: []string{traders}, Incidents: 1, Killed: 4}}
+			if !reflect.DeepEqual(bs, want) {
+				t.Errorf("filter %+v: by target %+v, want %+v", f, bs, want)
+			}
+		}
+	})
+}

@@ -77,6 +77,9 @@ func openSQLiteOnce(ctx context.Context, path string) (*sqlStore, error) {
 	return s, err
 }
 
+// pgTracer, when set (by tests), traces every statement sent to PostgreSQL.
+var pgTracer pgx.QueryTracer
+
 // openPostgres connects through pgx's database/sql driver; the DSN is pgx's
 // (libpq URL), so search_path, pool and TLS settings go in it.
 func openPostgres(ctx context.Context, dsn string) (*sqlStore, error) {
@@ -100,6 +103,9 @@ func openPostgres(ctx context.Context, dsn string) (*sqlStore, error) {
 	// without workers, 255 and 296 with. A DSN that sets it keeps its own.
 	if _, ok := cfg.RuntimeParams["max_parallel_workers_per_gather"]; !ok {
 		cfg.RuntimeParams["max_parallel_workers_per_gather"] = "0"
+	}
+	if pgTracer != nil {
+		cfg.Tracer = pgTracer
 	}
 	db := stdlib.OpenDB(*cfg)
 	// A PostgreSQL connection is a server process: keep idle ones rather

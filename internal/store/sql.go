@@ -369,7 +369,7 @@ func (s *sqlStore) PutArticle(ctx context.Context, a Article, events []extract.E
 	b := newBatch(s.vocab.current())
 	r.merge.numberTokens(b.v)
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
+		if _, err := s.lockIdentities(ctx, tx, []*articleRow{&r}); err != nil {
 			return err
 		}
 		var err error
@@ -441,9 +441,37 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		rows = append(rows, &made[i].r)
 		index = append(index, i)
 	}
+	// Nearly every batch puts every article: it runs first without a
+	// savepoint an article, which on PostgreSQL was a round trip an
+	// article (a sixth of an ingest's). If an article fails, that
+	// transaction is rolled back whole and the batch put again with them,
+	// so that the failing article is undone alone, as before.
+	err := s.putRows(ctx, v, rows, index, results, false)
+	if errors.Is(err, errArticleFailed) {
+		err = s.putRows(ctx, v, rows, index, results, true)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: putting %d articles: %w", len(items), err)
+	}
+	return results, nil
+}
+
+// errArticleFailed is why putRows without savepoints gave up: an
+// article failed, and only a savepoint can undo it alone.
+var errArticleFailed = errors.New("an article failed")
+
+// putRows puts rows in one transaction, each result in results (at
+// index[k] for rows[k]). With savepoints, an article that fails is
+// undone alone and its result says why; without, putRows rolls back
+// everything and returns errArticleFailed.
+func (s *sqlStore) putRows(ctx context.Context, v *vocab, rows []*articleRow, index []int, results []PutResult, savepoints bool) error {
 	b := newBatch(v)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := s.lockIdentities(ctx, tx, rows); err != nil {
+		locked, err := s.lockIdentities(ctx, tx, rows)
+		if err != nil {
+			return err
+		}
+		if err := s.prefetchCounts(ctx, tx, b, rows); err != nil {
 			return err
 		}
 		// Each article runs in a savepoint, so one that fails is undone
@@ -460,19 +488,30 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 			// each of its inserts runs, which that re-planned every
 			// time: planning was a quarter of the server's work in an
 			// ingest. In this transaction PostgreSQL may keep a generic
-			// plan. Sent with the first savepoint: no round trip more.
+			// plan. Sent with the first savepoint, or with the locks
+			// (lockIdentities): no round trip more.
 			open = `SET LOCAL plan_cache_mode = auto; ` + open
+			if !savepoints && !locked {
+				if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = auto`); err != nil {
+					return err
+				}
+			}
 		}
 		for k, r := range rows {
 			i := index[k]
-			if _, err := tx.ExecContext(ctx, open); err != nil {
-				return err
+			if savepoints {
+				if _, err := tx.ExecContext(ctx, open); err != nil {
+					return err
+				}
 			}
 			res, err := s.putArticle(ctx, tx, b, r)
 			if err != nil {
 				b.dropStage()
 				if ctx.Err() != nil {
 					return ctx.Err()
+				}
+				if !savepoints {
+					return fmt.Errorf("%w: %q: %w", errArticleFailed, r.name(), err)
 				}
 				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO SAVEPOINT put_article`); rerr != nil {
 					// Some errors (SQLite's "database or disk is full",
@@ -488,7 +527,7 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 			results[i] = res
 			open = `RELEASE SAVEPOINT put_article; SAVEPOINT put_article`
 		}
-		if len(rows) > 0 {
+		if savepoints && len(rows) > 0 {
 			if _, err := tx.ExecContext(ctx, `RELEASE SAVEPOINT put_article`); err != nil {
 				return err
 			}
@@ -499,10 +538,7 @@ func (s *sqlStore) PutArticles(ctx context.Context, items []Item) ([]PutResult, 
 		return s.flushDF(ctx, tx, b)
 	})
 	s.afterMerge(b, err)
-	if err != nil {
-		return nil, fmt.Errorf("store: putting %d articles: %w", len(items), err)
-	}
-	return results, nil
+	return err
 }
 
 // name is how errors refer to the article.
@@ -607,9 +643,10 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 // the first's row. It takes the merge locks too (see mergeLockKeys). The
 // locks are taken in one statement in sorted order, so two transactions
 // cannot deadlock on them. (SQLite has one writer at a time already.)
-func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*articleRow) error {
+// It reports whether it set plan_cache_mode (see putRows).
+func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*articleRow) (bool, error) {
 	if s.dialect != postgresDialect {
-		return nil
+		return false, nil
 	}
 	exclusive := map[int64]bool{}
 	for _, r := range rows {
@@ -624,7 +661,7 @@ func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*artic
 		mergeLockKeys(r, exclusive)
 	}
 	if len(exclusive) == 0 {
-		return nil
+		return false, nil
 	}
 	keys := make([]int64, 0, len(exclusive))
 	for k := range exclusive {
@@ -639,11 +676,14 @@ func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*artic
 	}
 	// PostgreSQL evaluates a volatile function in the select list after
 	// ORDER BY, so the locks are taken in key order, all in one order
-	// whatever their kind.
-	_, err := tx.ExecContext(ctx, `SELECT CASE WHEN x THEN pg_advisory_xact_lock(k) ELSE pg_advisory_xact_lock_shared(k) END
+	// whatever their kind. The statement also lets the transaction's
+	// statements keep a generic plan (see putRows) without a round trip
+	// of its own: it returns true when it ran.
+	_, err := tx.ExecContext(ctx, `SELECT CASE WHEN x THEN pg_advisory_xact_lock(k) ELSE pg_advisory_xact_lock_shared(k) END,
+		set_config('plan_cache_mode', 'auto', true)
 		FROM unnest(CAST($1 AS BIGINT[]), CAST($2 AS BOOLEAN[])) AS t (k, x) ORDER BY k`,
 		"{"+strings.Join(list, ",")+"}", "{"+strings.Join(modes, ",")+"}")
-	return err
+	return true, err
 }
 
 // putEvents writes an article's events with one multi-row INSERT, and all

@@ -456,21 +456,13 @@ func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *
 		return nil, fmt.Errorf("near-duplicates: %w", err)
 	}
 	defer rows.Close()
-	type cand struct {
-		id   int64
-		dist int
-	}
-	var cs []cand
+	var found []storedSig
 	for rows.Next() {
-		var c cand
-		var sig sql.NullInt64
-		if err := rows.Scan(&c.id, &sig); err != nil {
+		var c storedSig
+		if err := rows.Scan(&c.id, &c.sig); err != nil {
 			return nil, err
 		}
-		if cluster.NearDuplicate(uint64(sig.Int64), r.merge.sig) {
-			c.dist = cluster.Hamming(uint64(sig.Int64), r.merge.sig)
-			cs = append(cs, c)
-		}
+		found = append(found, c)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
@@ -485,6 +477,28 @@ func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *
 			return nil, fmt.Errorf("near-duplicate index: %w", err)
 		}
 	}
+	return nearest(r, found), nil
+}
+
+// storedSig is an article sharing a band with the one being put, and its
+// signature.
+type storedSig struct {
+	id  int64
+	sig sql.NullInt64
+}
+
+// nearest is which of found are near-duplicates of r, nearest first.
+func nearest(r *articleRow, found []storedSig) []int64 {
+	type cand struct {
+		id   int64
+		dist int
+	}
+	var cs []cand
+	for _, f := range found {
+		if cluster.NearDuplicate(uint64(f.sig.Int64), r.merge.sig) {
+			cs = append(cs, cand{f.id, cluster.Hamming(uint64(f.sig.Int64), r.merge.sig)})
+		}
+	}
 	slices.SortFunc(cs, func(a, b cand) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
@@ -495,14 +509,17 @@ func (s *sqlStore) nearDuplicates(ctx context.Context, tx *sql.Tx, id int64, r *
 	for i, c := range cs {
 		out[i] = c.id
 	}
-	return out, nil
+	return out
 }
 
 // mergeArticle links a freshly put article (its events just inserted, with
 // ids eventIDs) into incidents. For an update, old lists the incidents its
 // previous version's events belonged to, which are recomputed (deleted when
 // left empty), and oldTokens that version's tokens.
-func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id int64, r *articleRow, eventIDs []int64, update bool, old []int64, oldTokens string) error {
+//
+// filed, if not nil, are the article's near-duplicates, its bands already
+// filed (see findOrInsertArticleSQL); else mergeArticle finds them.
+func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id int64, r *articleRow, eventIDs []int64, update bool, old []int64, oldTokens string, filed *[]int64) error {
 	// Document frequencies: the new version's tokens count, the old
 	// version's (an update) no longer do.
 	if !update {
@@ -523,9 +540,14 @@ func (s *sqlStore) mergeArticle(ctx context.Context, tx *sql.Tx, b *batch, id in
 			return err
 		}
 	}
-	dups, err := s.nearDuplicates(ctx, tx, id, r)
-	if err != nil {
-		return err
+	var dups []int64
+	if filed != nil {
+		dups = *filed
+	} else {
+		var err error
+		if dups, err = s.nearDuplicates(ctx, tx, id, r); err != nil {
+			return err
+		}
 	}
 	var dupOf any
 	if len(dups) > 0 {

@@ -231,7 +231,7 @@ const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title,
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17)
 	RETURNING id`
 
-// findOrInsertArticleSQL is findArticleSQL and insertArticleSQL (whose
+// findOrInsertFileSQL is findArticleSQL and insertArticleSQL (whose
 // arguments it takes) in one statement, for PostgreSQL, where each is a
 // round trip: it returns the stored article found, or inserts one when
 // none is and returns that, with inserted true. SQLite has no INSERT in
@@ -245,7 +245,14 @@ const insertArticleSQL = `INSERT INTO articles (external_id, source, url, title,
 // articles kept as the table grew: one whole scan an article, 40 % of
 // the server's time in a gva ingest. An equality on one index's key is
 // an index lookup at any size.
-const findOrInsertArticleSQL = `WITH found AS (SELECT id, version, updated, content_hash FROM (
+//
+// When it inserts, it also files the new article's near-duplicate bands
+// ($18, an array; $19 its week) and returns the articles sharing a band
+// with it within a week ($20 to $21) — nearDuplicates' work, which was a
+// round trip more for every new article. Those come as rows of their own
+// with their signature (inserted NULL); a found article's update finds
+// them itself. The snapshot sees neither the new article nor its bands.
+const findOrInsertFileSQL = `WITH found AS (SELECT id, version, updated, content_hash FROM (
 	(SELECT id, version, updated, content_hash, 0 AS k FROM articles WHERE url = $3)
 	UNION ALL (SELECT id, version, updated, content_hash, 1 FROM articles WHERE external_id = $1)
 	UNION ALL (SELECT id, version, updated, content_hash, 2 FROM articles WHERE content_hash = $13)) f
@@ -255,9 +262,15 @@ const findOrInsertArticleSQL = `WITH found AS (SELECT id, version, updated, cont
 	version, ingested_at, changed_at, signature, tokens)
 	SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15, $16, $17
 	WHERE NOT EXISTS (SELECT 1 FROM found)
-	RETURNING id)
-	SELECT id, version, updated, content_hash, FALSE FROM found
-	UNION ALL SELECT id, 1, NULL, NULL, TRUE FROM ins`
+	RETURNING id),
+	bands AS (INSERT INTO article_bands (key, week, article_id)
+	SELECT k, $19, ins.id FROM ins, unnest(CAST($18 AS BIGINT[])) AS k ON CONFLICT DO NOTHING),
+	near AS (SELECT DISTINCT a.id, a.signature FROM article_bands b
+	JOIN articles a ON a.id = b.article_id
+	WHERE b.key = ANY(CAST($18 AS BIGINT[])) AND b.week BETWEEN $20 AND $21 AND EXISTS (SELECT 1 FROM ins))
+	SELECT id, version, updated, content_hash, FALSE, CAST(NULL AS BIGINT) FROM found
+	UNION ALL SELECT id, 1, NULL, NULL, TRUE, NULL FROM ins
+	UNION ALL SELECT id, 0, NULL, NULL, NULL, signature FROM near`
 
 // The previous version goes to history as it stands; its changed_at (when
 // it was stored) becomes the history row's ingested_at.
@@ -562,9 +575,9 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 		int64(r.merge.sig), strings.Join(r.merge.tokens, " ")}
 	var err error
 	inserted := false
+	var filed *[]int64 // near-duplicates found as the article was inserted
 	if s.dialect == postgresDialect {
-		err = s.stmt(ctx, tx, findOrInsertArticleSQL).scanRow(ctx, insertArgs,
-			&id, &version, timeCol{&updated}, &prevHash, &inserted)
+		filed, err = s.findOrInsert(ctx, tx, r, insertArgs, &id, &version, &updated, &prevHash, &inserted)
 	} else {
 		err = tx.StmtContext(ctx, s.findArticle).QueryRowContext(ctx,
 			nullable(r.url), nullable(r.a.ExternalID), nullable(r.hash),
@@ -584,7 +597,7 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 		if err != nil {
 			return PutResult{}, err
 		}
-		if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, false, nil, ""); err != nil {
+		if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, false, nil, "", filed); err != nil {
 			return PutResult{}, err
 		}
 		if err := s.fail("merge"); err != nil {
@@ -630,10 +643,61 @@ func (s *sqlStore) putArticle(ctx context.Context, tx *sql.Tx, b *batch, r *arti
 	if err != nil {
 		return PutResult{}, err
 	}
-	if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, true, old, oldTokens); err != nil {
+	if err := s.mergeArticle(ctx, tx, b, id, r, eventIDs, true, old, oldTokens, nil); err != nil {
 		return PutResult{}, err
 	}
 	return PutResult{ID: id, Status: Updated, Version: version}, nil
+}
+
+// findOrInsert runs findOrInsertFileSQL for r (insertArgs its first 17
+// arguments), scanning the article's row into the rest; when it inserted
+// the article, it returns its near-duplicates (see nearest).
+func (s *sqlStore) findOrInsert(ctx context.Context, tx *sql.Tx, r *articleRow, insertArgs []any,
+	id *int64, version *int, updated *time.Time, prevHash *sql.NullString, inserted *bool) (*[]int64, error) {
+	keys := bandKeys(r.merge.sig)
+	list := make([]string, len(keys))
+	for i, k := range keys {
+		list[i] = strconv.FormatInt(k, 10)
+	}
+	week := days(r.merge.pub) / 7
+	args := append(insertArgs[:len(insertArgs):len(insertArgs)], "{"+strings.Join(list, ",")+"}", week, week-1, week+1)
+	rows, err := s.stmt(ctx, tx, findOrInsertFileSQL).QueryContext(ctx, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	// The article's row is the one whose inserted column is not NULL.
+	var found []storedSig
+	got := false
+	for rows.Next() {
+		var (
+			c   storedSig
+			v   int
+			u   time.Time
+			h   sql.NullString
+			ins sql.NullBool
+		)
+		if err := rows.Scan(&c.id, &v, timeCol{&u}, &h, &ins, &c.sig); err != nil {
+			return nil, err
+		}
+		if !ins.Valid {
+			found = append(found, c)
+			continue
+		}
+		*id, *version, *updated, *prevHash, *inserted = c.id, v, u, h, ins.Bool
+		got = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if !got {
+		return nil, sql.ErrNoRows
+	}
+	if !*inserted {
+		return nil, nil
+	}
+	dups := nearest(r, found)
+	return &dups, nil
 }
 
 // lockIdentities, on PostgreSQL, takes a transaction-scoped advisory lock

@@ -269,6 +269,15 @@ func (r *Resolver) readText(text string) {
 		}
 	}
 	names := make([]name, 4*ncap)
+	// A name said again is worked out once: a one-word name's key by
+	// the word (a capitalised word's key depends on nothing else), and
+	// the gazetteer's records by key.
+	type oneKey struct {
+		k  string
+		ok bool
+	}
+	keyOf := map[string]oneKey{}
+	recsOf := map[string][]int32{}
 	// Pass 1: countries and demonyms, so that pass 2 can prefer places
 	// in the countries the story is about.
 	for pass := 1; pass <= 2; pass++ {
@@ -283,7 +292,14 @@ func (r *Resolver) readText(text string) {
 				nm := &names[int(at[i])+n-1]
 				if !nm.done {
 					nm.done = true
-					nm.k, nm.ok = r.nameKey(toks[i : i+n])
+					if n > 1 {
+						nm.k, nm.ok = r.nameKey(toks[i : i+n])
+					} else if m, seen := keyOf[toks[i].s]; seen {
+						nm.k, nm.ok = m.k, m.ok
+					} else {
+						nm.k, nm.ok = r.nameKey(toks[i : i+1])
+						keyOf[toks[i].s] = oneKey{nm.k, nm.ok}
+					}
 				}
 				if !nm.ok {
 					continue
@@ -313,7 +329,12 @@ func (r *Resolver) readText(text string) {
 					break
 				}
 				if !nm.got {
-					nm.recs, nm.got = r.g.lookup(k), true
+					recs, seen := recsOf[k]
+					if !seen {
+						recs = r.g.lookup(k)
+						recsOf[k] = recs
+					}
+					nm.recs, nm.got = recs, true
 				}
 				recs := nm.recs
 				if len(recs) == 0 || r.caseless && !r.g.caselessKey(k, recs) {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
@@ -752,60 +753,29 @@ func (s *sqlStore) lockIdentities(ctx context.Context, tx *sql.Tx, rows []*artic
 
 // putEvents writes an article's events with one multi-row INSERT, and all
 // their evidence with another: two statements per article whatever its
-// size, which matters over a network to PostgreSQL.
+// size (on PostgreSQL one, see putEventsArrays).
 func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) ([]int64, error) {
 	if len(events) == 0 {
 		return nil, nil
 	}
+	// On PostgreSQL, the events and their evidence go in one statement
+	// whatever their number (see putEventsArrays).
+	if s.dialect == postgresDialect {
+		return s.putEventsArrays(ctx, tx, articleID, events)
+	}
 	const eventCols = 19
 	ids := make([]int64, len(events))
-	nEvidence := 0
-	for _, er := range events {
-		nEvidence += len(er.e.Evidence)
-	}
-	// On PostgreSQL, the evidence goes in the events' statement (see
-	// eventsWithEvidence): one round trip an article instead of two.
-	together := s.dialect == postgresDialect && nEvidence > 0 &&
-		len(events) <= maxRowsPerInsert && nEvidence <= maxRowsPerInsert
 	for lo := 0; lo < len(events); lo += maxRowsPerInsert {
 		chunk := events[lo:min(lo+maxRowsPerInsert, len(events))]
 		args := make([]any, 0, eventCols*len(chunk))
 		for i, er := range chunk {
-			e := er.e
-			var attack, start, end, lat, lon any
-			prec := ""
-			if e.AttackType != nil {
-				attack = *e.AttackType
-			}
-			if e.Date != nil {
-				start, end, prec = nullable(e.Date.Start), nullable(e.Date.End), e.Date.Precision
-			}
-			var place, country, admin1 string
-			if l := e.Location; l != nil {
-				place, country, admin1 = l.Name, l.Country, l.Admin1
-				if l.Lat != nil {
-					lat = *l.Lat
-				}
-				if l.Lon != nil {
-					lon = *l.Lon
-				}
-			}
-			kmin, kmax := countCols(e.Killed)
-			wmin, wmax := countCols(e.Wounded)
-			args = append(args, articleID, lo+i, e.Type, e.Subtype, attack,
-				start, end, prec, place, country, admin1, lat, lon,
-				kmin, kmax, wmin, wmax, e.Certainty, er.data)
+			args = appendEventArgs(args, articleID, lo+i, er)
 		}
 		q := `INSERT INTO events (article_id, seq, type, subtype,
 			attack_type, date_start, date_end, date_precision, location, country, admin1, lat, lon,
 			killed_min, killed_max, wounded_min, wounded_max, certainty, data)
 			VALUES ` + valuesList(len(chunk), eventCols) + ` RETURNING id, seq`
-		n := len(chunk)
-		if together {
-			q, args = eventsWithEvidence(q, events, args)
-			n = max(n, nEvidence)
-		}
-		rows, err := s.stmtRows(ctx, tx, q, n).QueryContext(ctx, args...)
+		rows, err := s.stmtRows(ctx, tx, q, len(chunk)).QueryContext(ctx, args...)
 		if err != nil {
 			return nil, fmt.Errorf("events: %w", err)
 		}
@@ -825,9 +795,6 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 	}
 	if err := s.fail("event"); err != nil {
 		return nil, err
-	}
-	if together {
-		return ids, nil
 	}
 
 	const evidenceCols = 5
@@ -858,34 +825,158 @@ func (s *sqlStore) putEvents(ctx context.Context, tx *sql.Tx, articleID int64, e
 	return ids, flush()
 }
 
-// eventsWithEvidence makes insertEvents, the INSERT of all of an
-// article's events (args its arguments), also insert their evidence, in
-// a data-modifying WITH clause joined to the new events by their seq; the
-// statement still returns the events' ids and seqs. The evidence is
-// inserted in the order it had as a statement of its own, so its ids
-// come out the same.
-func eventsWithEvidence(insertEvents string, events []eventRow, args []any) (string, []any) {
-	var vals strings.Builder
-	k := 0
-	for i, er := range events {
-		for j, ev := range er.e.Evidence {
-			if k > 0 {
-				vals.WriteString(", ")
-			}
-			n := len(args)
-			fmt.Fprintf(&vals, "($%d::int, $%d::int, $%d::int, $%d::int, $%d::int, $%d::text)", n+1, n+2, n+3, n+4, n+5, n+6)
-			args = append(args, k, i, j, ev.Start, ev.End, ev.Text)
-			k++
+// appendEventArgs appends the events row of er, the article's seq-th
+// event, in the order of the events INSERT's columns.
+func appendEventArgs(args []any, articleID int64, seq int, er eventRow) []any {
+	e := er.e
+	var attack, start, end, lat, lon any
+	prec := ""
+	if e.AttackType != nil {
+		attack = *e.AttackType
+	}
+	if e.Date != nil {
+		start, end, prec = nullable(e.Date.Start), nullable(e.Date.End), e.Date.Precision
+	}
+	var place, country, admin1 string
+	if l := e.Location; l != nil {
+		place, country, admin1 = l.Name, l.Country, l.Admin1
+		if l.Lat != nil {
+			lat = *l.Lat
+		}
+		if l.Lon != nil {
+			lon = *l.Lon
 		}
 	}
-	q := `WITH ev AS (` + insertEvents + `), evi AS (
-		INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
-		SELECT ev.id, x.seq, x.s, x.e, x.t FROM ev
-		JOIN (VALUES ` + vals.String() + `) AS x (k, ev_seq, seq, s, e, t) ON x.ev_seq = ev.seq
-		ORDER BY x.k)
-		SELECT id, seq FROM ev`
-	return q, args
+	kmin, kmax := countCols(e.Killed)
+	wmin, wmax := countCols(e.Wounded)
+	return append(args, articleID, seq, e.Type, e.Subtype, attack,
+		start, end, prec, place, country, admin1, lat, lon,
+		kmin, kmax, wmin, wmax, e.Certainty, er.data)
 }
+
+// putEventsArraysSQL inserts an article's events ($1 the article; $2 on,
+// one array a column, in the order of appendEventArgs) and their evidence
+// ($20 on: its order, event seq, seq, offsets and text), returning the
+// events' ids and seqs. Rows go in in array order, so the ids come out
+// as from a multi-row VALUES; its text is the same for any number of
+// rows, so it is parsed and prepared once a connection, where a VALUES
+// list was a statement for each count of events and evidence.
+const putEventsArraysSQL = `WITH ev AS (INSERT INTO events (article_id, seq, type, subtype,
+	attack_type, date_start, date_end, date_precision, location, country, admin1, lat, lon,
+	killed_min, killed_max, wounded_min, wounded_max, certainty, data)
+	SELECT $1, seq, type, subtype, attack_type, date_start, date_end, date_precision, location, country,
+	admin1, lat, lon, killed_min, killed_max, wounded_min, wounded_max, certainty, CAST(data AS JSONB)
+	FROM unnest(CAST($2 AS INTEGER[]), CAST($3 AS TEXT[]), CAST($4 AS TEXT[]), CAST($5 AS TEXT[]),
+	CAST($6 AS TEXT[]), CAST($7 AS TEXT[]), CAST($8 AS TEXT[]), CAST($9 AS TEXT[]), CAST($10 AS TEXT[]),
+	CAST($11 AS TEXT[]), CAST($12 AS DOUBLE PRECISION[]), CAST($13 AS DOUBLE PRECISION[]),
+	CAST($14 AS INTEGER[]), CAST($15 AS INTEGER[]), CAST($16 AS INTEGER[]), CAST($17 AS INTEGER[]),
+	CAST($18 AS TEXT[]), CAST($19 AS TEXT[])) WITH ORDINALITY
+	AS x (seq, type, subtype, attack_type, date_start, date_end, date_precision, location, country,
+	admin1, lat, lon, killed_min, killed_max, wounded_min, wounded_max, certainty, data, k)
+	ORDER BY k
+	RETURNING id, seq), evi AS (
+	INSERT INTO evidence (event_id, seq, start_offset, end_offset, text)
+	SELECT ev.id, x.seq, x.s, x.e, x.t FROM ev
+	JOIN unnest(CAST($20 AS INTEGER[]), CAST($21 AS INTEGER[]), CAST($22 AS INTEGER[]),
+	CAST($23 AS INTEGER[]), CAST($24 AS INTEGER[]), CAST($25 AS TEXT[])) AS x (k, ev_seq, seq, s, e, t)
+	ON x.ev_seq = ev.seq
+	ORDER BY x.k)
+	SELECT id, seq FROM ev`
+
+// putEventsArrays is putEvents on PostgreSQL: one statement an article
+// (putEventsArraysSQL).
+func (s *sqlStore) putEventsArrays(ctx context.Context, tx *sql.Tx, articleID int64, events []eventRow) ([]int64, error) {
+	const cols = len(eventColKinds)
+	colArrays := make([][]any, cols)
+	row := make([]any, 0, cols+1)
+	for i, er := range events {
+		row = appendEventArgs(row[:0], articleID, i, er)
+		for c := range cols {
+			colArrays[c] = append(colArrays[c], row[c+1])
+		}
+	}
+	args := []any{articleID}
+	for c, col := range colArrays {
+		a, err := pgArray(col, eventColKinds[c])
+		if err != nil {
+			return nil, fmt.Errorf("events: %w", err)
+		}
+		args = append(args, a)
+	}
+	var evK, evSeq, seq, start, end []int64
+	var text []string
+	for i, er := range events {
+		for j, ev := range er.e.Evidence {
+			evK, evSeq, seq = append(evK, int64(len(evK))), append(evSeq, int64(i)), append(seq, int64(j))
+			start, end, text = append(start, int64(ev.Start)), append(end, int64(ev.End)), append(text, ev.Text)
+		}
+	}
+	args = append(args, evK, evSeq, seq, start, end, text)
+	ids := make([]int64, len(events))
+	rows, err := s.stmt(ctx, tx, putEventsArraysSQL).QueryContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var sq int
+		if err := rows.Scan(&id, &sq); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids[sq] = id
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events: %w", err)
+	}
+	if err := s.fail("event"); err != nil {
+		return nil, err
+	}
+	return ids, nil
+}
+
+// pgArray is a column of appendEventArgs' values as a typed slice pgx
+// sends as an array: text, float or integer, a nil pointer for NULL.
+func pgArray(col []any, kind reflect.Kind) (any, error) {
+	switch kind {
+	case reflect.String:
+		out := make([]*string, len(col))
+		for i, v := range col {
+			if v != nil {
+				x := reflect.ValueOf(v).String()
+				out[i] = &x
+			}
+		}
+		return out, nil
+	case reflect.Float64:
+		out := make([]*float64, len(col))
+		for i, v := range col {
+			if v != nil {
+				x := reflect.ValueOf(v).Float()
+				out[i] = &x
+			}
+		}
+		return out, nil
+	case reflect.Int:
+		out := make([]*int64, len(col))
+		for i, v := range col {
+			if v != nil {
+				x := reflect.ValueOf(v).Int()
+				out[i] = &x
+			}
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("no array for a column of %s", kind)
+}
+
+// eventColKinds are the kinds of appendEventArgs' columns after the
+// article id, as putEventsArraysSQL casts them.
+var eventColKinds = [...]reflect.Kind{reflect.Int, reflect.String, reflect.String, reflect.String,
+	reflect.String, reflect.String, reflect.String, reflect.String, reflect.String, reflect.String,
+	reflect.Float64, reflect.Float64, reflect.Int, reflect.Int, reflect.Int, reflect.Int,
+	reflect.String, reflect.String}
 
 // maxRowsPerInsert keeps a multi-row INSERT well under both databases'
 // limits on parameters per statement (SQLite 32766, PostgreSQL 65535).

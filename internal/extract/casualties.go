@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -333,6 +334,13 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		// shot the sentence counts, who are the ones in that state.
 		if shot := lx.shot(text, toks, low, raw); len(shot) > 0 {
 			out = shot
+		}
+	}
+	if len(state) == 1 && len(out) == 1 && state[0].Shot {
+		// "The woman and her son were taken to the hospital with
+		// gunshot wounds": the people listed are the ones hit.
+		if l := lx.hitLists(text, toks, low, raw, nil); len(l) > 0 {
+			out = l
 		}
 	}
 	if !hasKind(out, true, false) && !hasKind(out, false, true) {
@@ -1057,6 +1065,7 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 		out = append(out, Casualty{Shot: true, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
 	}
+	out = lx.hitLists(text, toks, low, raw, out)
 	if len(out) == 0 {
 		// "He accidentally shot himself in the hand": the shooter is the
 		// one person hit, fate untold.
@@ -1066,6 +1075,42 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 				return []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n}, Start: toks[j-1].Start, End: toks[j].End, Text: text[toks[j-1].Start:toks[j].End]}}
 			}
 		}
+	}
+	return out
+}
+
+// hitLists counts the people a plural subject lists, joined by "and",
+// before a cue of people hit, fate untold: "The driver and a passenger
+// were shot", "the woman and her son were taken to the hospital", "both
+// the girl and the man were rushed to Mercy Hospital" (two each). A
+// count the list holds ("a passenger") gives way to the whole list, so
+// no one is counted twice.
+func (lx *casualtyLexicon) hitLists(text string, toks []nlp.Token, low []string, raw []nlp.Quantity, out []Casualty) []Casualty {
+	for j := 1; j < len(low); j++ {
+		if !lx.hurtAt(low, j) {
+			continue
+		}
+		k, plural := j-1, false
+		for k >= 0 && lx.between[low[k]] && low[k] != "others" && low[k] != "other" && low[k] != "people" && low[k] != "persons" && low[k] != "them" && low[k] != "all" {
+			plural = plural || low[k] == "were" || low[k] == "are"
+			k--
+		}
+		if !plural || k < 0 {
+			continue
+		}
+		first, n, ok := lx.listBefore(toks, low, raw, k)
+		if !ok || n < 2 || !slices.Contains(low[first:k+1], "and") {
+			continue
+		}
+		start, end := toks[first].Start, toks[k].End
+		kept := out[:0:0]
+		for _, c := range out {
+			if c.Start < start || c.End > end {
+				kept = append(kept, c)
+			}
+		}
+		m := n
+		out = append(kept, Casualty{Shot: true, Count: Count{Min: n, Max: &m}, Start: start, End: end, Text: text[start:end]})
 	}
 	return out
 }

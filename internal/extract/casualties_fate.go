@@ -111,23 +111,58 @@ const shotLessKilled = "people shot less people killed in the event"
 // anaphoricDeath reports a sentence whose one casualty is a single death
 // told of someone the story has already introduced, by a pronoun or a
 // definite phrase: "He later died from his wounds", "Police confirmed that
-// the boy had died", "The victim was pronounced dead". Such a sentence
+// the boy had died", "The victim was pronounced dead", or by a surname
+// alone ("Doe was pronounced dead at the scene"). Such a sentence
 // refers back to the story's incident however many paragraphs on it
 // stands, unlike a toll with a number ("40 people died in the city this
 // year"). cs are the sentence's casualties (Casualties).
-func anaphoricDeath(cs []Casualty) bool {
-	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].Named || cs[0].More || cs[0].Count.Min != 1 {
+func anaphoricDeath(text string, s nlp.Span, cs []Casualty) bool {
+	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].More || cs[0].Count.Min != 1 {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(cs[0].Text))
+	if cs[0].Named {
+		// A surname alone ("Doe died at the hospital") names someone
+		// the story has already introduced by full name.
+		return len(words) == 1
+	}
 	if len(words) == 0 {
 		return false
+	}
+	if casualties().singularAux(words[0]) && cs[0].Start > s.Start {
+		// "was pronounced dead": its subject is the words before it.
+		return anaphoricSubject(strings.Fields(text[s.Start:cs[0].Start]))
 	}
 	switch words[0] {
 	case "he", "she":
 		return true
 	case "the":
 		return len(words) >= 2 && casualties().headlinePersons[words[len(words)-1]]
+	}
+	return false
+}
+
+// anaphoricSubject reports a subject, the last of the words before a
+// singular passive, that refers back to someone already introduced: "he",
+// "she", a surname alone opening the sentence, "the victim", or "who"
+// after a surname or a pronoun ("identifying Doe, who was pronounced
+// dead").
+func anaphoricSubject(before []string) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	last := strings.ToLower(before[n-1])
+	switch {
+	case last == "he" || last == "she":
+		return true
+	case n == 1 && isTitleWord(before[0]):
+		return true
+	case n >= 2 && strings.ToLower(before[n-2]) == "the" && casualties().headlinePersons[last]:
+		return true
+	case last == "who" && n >= 2:
+		w := strings.TrimRight(before[n-2], ",")
+		return w != before[n-2] && (isTitleWord(w) || w == "he" || w == "she" || w == "him" || w == "her")
 	}
 	return false
 }
@@ -423,4 +458,15 @@ func onlyState(rule string) bool {
 	}
 	text, err := strconv.Unquote(q)
 	return err == nil && casualties().isWoundedState(text)
+}
+
+// singularAux reports a word that opens one of the [singular]
+// auxiliaries ("was", "has been").
+func (lx *casualtyLexicon) singularAux(w string) bool {
+	for _, aux := range lx.singular {
+		if len(aux) > 0 && aux[0] == w {
+			return true
+		}
+	}
+	return false
 }

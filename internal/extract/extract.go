@@ -138,7 +138,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		cls := clauses(text, sent)
 		if len(cls) == 0 {
 			cs := Casualties(text, sent) // read once for the tests below
-			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(cs)
+			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(text, sent, cs)
 			if n := len(mentions); n > 0 && (far || !violent[mentions[n-1].trigger.Type]) {
 				// No event beside it to take a toll; its wounded may
 				// still be the main event's (strayWounded).

@@ -124,3 +124,20 @@ func TestSameDayWounded(t *testing.T) {
 		})
 	}
 }
+
+// TestBorrowTollPastWounded checks that a main event telling its own
+// wounded but no dead takes its dead from an arrest told with them, past
+// another event that tells only wounded (which has no dead to lend).
+func TestBorrowTollPastWounded(t *testing.T) {
+	six, one := 6, 1
+	evs := []Event{
+		{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 6, Max: &six}},
+		{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 1, Max: &one}},
+		{Type: "strategic_developments", Subtype: "arrests", Killed: &Count{Min: 1, Max: &one}},
+	}
+	why := [][]Reason{nil, {{Field: "wounded", Value: "1", Rule: "casualty phrase \"one\""}}, {{Field: "killed", Value: "1", Rule: "casualty phrase \"a 19-year-old\""}}}
+	borrowToll(evs, why)
+	if evs[0].Killed == nil || evs[0].Killed.Min != 1 || evs[0].Wounded == nil || evs[0].Wounded.Min != 6 {
+		t.Fatalf("main event: killed %v wounded %v, want 1 and 6", evs[0].Killed, evs[0].Wounded)
+	}
+}

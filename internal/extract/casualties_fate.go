@@ -192,6 +192,9 @@ func borrowToll(evs []Event, why [][]Reason) {
 			continue
 		}
 		wn := main.Wounded == nil
+		if !wn && e.Killed == nil {
+			continue // nothing to borrow: the main event tells its own wounded
+		}
 		main.Killed = e.Killed
 		if wn {
 			main.Wounded = e.Wounded

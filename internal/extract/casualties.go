@@ -49,6 +49,7 @@ type casualtyLexicon struct {
 	hospitalSenders map[string]bool
 	reflexives      map[string]bool // "shot himself": one person hit
 	objectStarters  map[string]bool // first words of an object: "killed *two* people"
+	firedAt         map[string]bool // words after an active "shot" that tell firing, not a hit: "shot *at*"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
 	pronounCounts []pronounCount
@@ -108,7 +109,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, firedAt: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
 			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
@@ -126,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "fired_at": lx.firedAt, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
 			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "death_modals": lx.deathModals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
 		}
@@ -1148,6 +1149,12 @@ func (lx *casualtyLexicon) shooter(low []string, k int) bool {
 		next := low[j+1]
 		if j+2 < len(low) && (low[j+2] == "times" || low[j+2] == "time") {
 			return false // "shot three times"
+		}
+		if lx.firedAt[next] && j+2 < len(low) {
+			// "shot at twelve people", "shot into them": fired at
+			// people; "shot at a party" is where people were hit.
+			at := low[j+2]
+			return at != "a" && at != "an" && (lx.objectStarters[at] || isDigits(at))
 		}
 		return lx.objectDets[next] || lx.objectStarters[next] || next == "her"
 	}

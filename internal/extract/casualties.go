@@ -352,6 +352,16 @@ func Casualties(text string, s nlp.Span) []Casualty {
 				out = append(out, c)
 			}
 		}
+	} else if len(out) == 1 && out[0].Wounded && !hasKind(out, false, false) && out[0].Count.Max != nil && *out[0].Count.Max == out[0].Count.Min && lx.additional(toks, low, out[0]) {
+		// "Three men were shot and a fourth was wounded by shrapnel":
+		// the one more hurt is beyond the people shot before him. A
+		// vague count ("and several others injured") may be hurt in the
+		// rush, not by gunfire.
+		if shot := lx.shot(text, toks, low, raw); len(shot) == 1 && shot[0].End <= out[0].Start {
+			c := shot[0]
+			c.Count = addCounts(c.Count, out[0].Count)
+			out = []Casualty{c}
+		}
 	}
 	out = lx.multiple(text, toks, low, out)
 	out = lx.murderSuicide(text, toks, low, out)

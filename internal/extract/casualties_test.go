@@ -57,6 +57,8 @@ func TestCasualties(t *testing.T) {
 		{"The driver and a bystander were shot near the landing.", "shot 2..2"},
 		{"Both the clerk and the cook were rushed to Orlen Memorial Hospital.", "shot 2..2"},
 		{"No one inside the bakery was hurt.", ""},
+		{"Three guards were shot and a fourth was wounded by flying glass.", "shot 4..4"},
+		{"Two cousins were shot and another was hurt.", "shot 3..3"},
 		{"A man shot at three deputies before he fled into the woods.", ""},
 		{"Two men shot at a party on Kessin Avenue.", "shot 2..2"},
 		{"Over two years there were 45 such shootings in the state, with 29 children wounded and eleven killed.", ""},

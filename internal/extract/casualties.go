@@ -1819,6 +1819,9 @@ type tally struct {
 	why        []Reason
 }
 
+// beyondRule opens the reason for people hit beyond those told before.
+const beyondRule = "people hit by gunfire beyond those told before"
+
 func tallyCasualties(cs []Casualty) tally {
 	var t tally
 	for _, c := range cs {
@@ -1828,7 +1831,7 @@ func tallyCasualties(cs []Casualty) tally {
 			// before, who may be the dead; the dead are not taken out of
 			// them, and the archive counts them hurt.
 			t.wounded = maxCount(t.wounded, &c.Count)
-			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire beyond those told before, fate untold: %q", c.Text)})
+			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf(beyondRule+", fate untold: %q", c.Text)})
 			continue
 		}
 		if c.Shot {

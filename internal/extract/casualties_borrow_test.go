@@ -141,3 +141,31 @@ func TestBorrowTollPastWounded(t *testing.T) {
 		t.Fatalf("main event: killed %v wounded %v, want 1 and 6", evs[0].Killed, evs[0].Wounded)
 	}
 }
+
+// TestBorrowWoundedBeyondReckoned checks that a main event whose no-one
+// hurt is only reckoned (its one person shot is its one dead) takes the
+// wounded another event tells hit beyond those before, and not a wounded
+// one who may be its dead.
+func TestBorrowWoundedBeyondReckoned(t *testing.T) {
+	zero, one := 0, 1
+	for _, tt := range []struct {
+		rule string
+		want int
+	}{
+		{beyondRule + `, fate untold: "was also shot"`, 1},
+		{`casualty phrase "critically injured a 16-year-old"`, 0},
+	} {
+		evs := []Event{
+			{Type: "violence_against_civilians", Subtype: "attack", Killed: &Count{Min: 1, Max: &one}, Wounded: &Count{Min: 0, Max: &zero}},
+			{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 1, Max: &one}},
+		}
+		why := [][]Reason{
+			{{Field: "shot", Value: "1", Rule: `people hit by gunfire, fate untold: "was shot"`}, {Field: "wounded", Value: "0", Rule: shotLessKilled}},
+			{{Field: "wounded", Value: "1", Rule: tt.rule}},
+		}
+		borrowWounded(evs, why)
+		if got := evs[0].Wounded.Min; got != tt.want {
+			t.Errorf("%s: main event wounded %d, want %d", tt.rule, got, tt.want)
+		}
+	}
+}

@@ -300,12 +300,19 @@ func borrowWounded(evs []Event, why [][]Reason) {
 		return
 	}
 	main := &evs[0]
+	// No one hurt reckoned as the people shot less the dead ("he was
+	// shot" told of the one who died) tells no wounded: people another
+	// event tells hit beyond those before ("a man was also shot and is
+	// expected to recover") are the incident's wounded.
+	reckoned := main.Wounded != nil && main.Wounded.Min == 0 && reckonedOnly(why[0])
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]
 		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
 			continue
 		}
-		if main.Wounded != nil && (e.Killed == nil || main.Killed.Min < 2 && violent[e.Type] || main.Killed.Min == 0 || e.Killed.Min != main.Killed.Min || e.Wounded.Min <= main.Wounded.Min) {
+		if reckoned && e.Killed == nil && toldBeyond(why[k]) {
+			// taken below
+		} else if main.Wounded != nil && (e.Killed == nil || main.Killed.Min < 2 && violent[e.Type] || main.Killed.Min == 0 || e.Killed.Min != main.Killed.Min || e.Wounded.Min <= main.Wounded.Min) {
 			continue
 		}
 		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {
@@ -376,6 +383,38 @@ func sameDayWounded(evs []Event, why [][]Reason) {
 		}
 		return
 	}
+}
+
+// reckonedOnly reports whether an event's wounded are only reckoned as
+// people shot less people killed, none told by a sentence or borrowed.
+func reckonedOnly(why []Reason) bool {
+	found := false
+	for _, r := range why {
+		if r.Field != "wounded" {
+			continue
+		}
+		if !strings.HasPrefix(r.Rule, shotLessKilled) || strings.Contains(r.Rule, "another event") {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// toldBeyond reports whether all of an event's wounded are people told
+// hit beyond those before ("was also shot").
+func toldBeyond(why []Reason) bool {
+	found := false
+	for _, r := range why {
+		if r.Field != "wounded" {
+			continue
+		}
+		if !strings.HasPrefix(r.Rule, beyondRule) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // toldWounded reports whether an event's wounded are told by a sentence,

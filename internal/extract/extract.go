@@ -240,6 +240,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)
+		if k0 == 0 && killedMin(res.Events[0]) > 0 {
+			// The dead only the headline tells: the wounded another
+			// event tells may now be borrowed beside them.
+			borrowWounded(res.Events, res.Why)
+		}
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after

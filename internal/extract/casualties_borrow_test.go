@@ -169,3 +169,24 @@ func TestBorrowWoundedBeyondReckoned(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedBefore checks which other events are dated before the main
+// event's incident: a day earlier is the same incident told across
+// midnight, two days or a year ending the day before are not.
+func TestDatedBefore(t *testing.T) {
+	main := &Date{Start: "2016-01-01", End: "2016-01-01", Precision: "day"}
+	for _, tt := range []struct {
+		d    *Date
+		want bool
+	}{
+		{&Date{Start: "2015-12-31", End: "2015-12-31", Precision: "day"}, false},
+		{&Date{Start: "2015-12-30", End: "2015-12-30", Precision: "day"}, true},
+		{&Date{Start: "2015-01-01", End: "2015-12-31", Precision: "year"}, true},
+		{&Date{Start: "2016-01-02", End: "2016-01-02", Precision: "day"}, false},
+		{nil, false},
+	} {
+		if got := datedBefore(tt.d, main); got != tt.want {
+			t.Errorf("datedBefore(%v) = %v, want %v", tt.d, got, tt.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"sitrep/internal/nlp"
 )
@@ -185,7 +186,7 @@ func borrowToll(evs []Event, why [][]Reason) {
 		e := evs[k]
 		// An arrest or a funeral told after the incident may carry its
 		// toll; an event dated before it is another incident.
-		if e.Killed == nil && e.Wounded == nil || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+		if e.Killed == nil && e.Wounded == nil || datedBefore(e.Date, main.Date) {
 			continue
 		}
 		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
@@ -307,7 +308,7 @@ func borrowWounded(evs []Event, why [][]Reason) {
 	reckoned := main.Wounded != nil && main.Wounded.Min == 0 && reckonedOnly(why[0])
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]
-		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+		if e.Wounded == nil || e.Wounded.Min == 0 || datedBefore(e.Date, main.Date) {
 			continue
 		}
 		if reckoned && e.Killed == nil && toldBeyond(why[k]) {
@@ -511,4 +512,23 @@ func (lx *casualtyLexicon) singularAux(w string) bool {
 		}
 	}
 	return false
+}
+
+// datedBefore reports an event dated d that ends before the main event's
+// date m starts, by more than a day when d is a day: another incident. A
+// day's difference
+// is one incident told across midnight, or dated once by the day it
+// happened and once by the day of the report ("a shooting late Sunday",
+// "police said Monday").
+func datedBefore(d, m *Date) bool {
+	if d == nil || m == nil {
+		return false
+	}
+	start, err := time.Parse("2006-01-02", m.Start)
+	if err != nil || d.Precision != "day" {
+		// A year or a month ending the day before ("in 2015" told on
+		// New Year's Day) is no day of the incident.
+		return d.End < m.Start
+	}
+	return d.End < start.AddDate(0, 0, -1).Format("2006-01-02")
 }

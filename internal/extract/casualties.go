@@ -1161,7 +1161,7 @@ func (lx *casualtyLexicon) shooter(low []string, k int) bool {
 			return false // "shot three times"
 		}
 		if lx.firedAt[next] && j+2 < len(low) {
-			// "shot at twelve people", "shot into them": fired at
+			// "shot at three deputies", "shot into them": fired at
 			// people; "shot at a party" is where people were hit.
 			at := low[j+2]
 			return at != "a" && at != "an" && (lx.objectStarters[at] || isDigits(at))

@@ -303,8 +303,8 @@ func borrowWounded(evs []Event, why [][]Reason) {
 	main := &evs[0]
 	// No one hurt reckoned as the people shot less the dead ("he was
 	// shot" told of the one who died) tells no wounded: people another
-	// event tells hit beyond those before ("a man was also shot and is
-	// expected to recover") are the incident's wounded.
+	// event tells hit beyond those before ("her cousin was also hit and
+	// is recovering") are the incident's wounded.
 	reckoned := main.Wounded != nil && main.Wounded.Min == 0 && reckonedOnly(why[0])
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]

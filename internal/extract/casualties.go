@@ -344,9 +344,11 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			out = l
 		}
 	}
-	if !hasKind(out, true, false) && !hasKind(out, false, true) {
+	if !hasHurt(out) && !hasKind(out, false, true) {
 		// "Five people were shot, two of them fatally": those shot are
 		// counted beside the dead, so the event can tell the wounded.
+		// "One man was shot and no one else was hurt": the zero hurt
+		// are others than the one shot.
 		for _, c := range lx.shot(text, toks, low, raw) {
 			if !startsAt(out, c.Start) {
 				out = append(out, c)
@@ -938,6 +940,16 @@ func addCounts(a, b Count) Count {
 		c.Max = &m
 	}
 	return c
+}
+
+// hasHurt reports a count of wounded above zero in cs.
+func hasHurt(cs []Casualty) bool {
+	for _, c := range cs {
+		if c.Wounded && !c.Shot && (c.Count.Min > 0 || c.Count.Max == nil || *c.Count.Max > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasKind(cs []Casualty, wounded, shot bool) bool {

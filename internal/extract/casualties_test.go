@@ -57,6 +57,7 @@ func TestCasualties(t *testing.T) {
 		{"The driver and a bystander were shot near the landing.", "shot 2..2"},
 		{"Both the clerk and the cook were rushed to Orlen Memorial Hospital.", "shot 2..2"},
 		{"No one inside the bakery was hurt.", ""},
+		{"One cook was shot and no one else was hurt.", "wounded 0..0; shot 1..1"},
 		{"A bystander, who did not know either man, was struck once in the arm.", "shot 1..1"},
 		{"Three guards were shot and a fourth was wounded by flying glass.", "shot 4..4"},
 		{"Two cousins were shot and another was hurt.", "shot 3..3"},

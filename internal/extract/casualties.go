@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +49,7 @@ type casualtyLexicon struct {
 	hospitalSenders map[string]bool
 	reflexives      map[string]bool // "shot himself": one person hit
 	objectStarters  map[string]bool // first words of an object: "killed *two* people"
+	firedAt         map[string]bool // words after an active "shot" that tell firing, not a hit: "shot *at*"
 	// pronounCounts are words standing for a number of people with no
 	// noun ("another was wounded", "both were taken to hospital").
 	pronounCounts []pronounCount
@@ -107,7 +109,7 @@ func casualties() *casualtyLexicon {
 	casualtyOnce.Do(func() {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
-			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
+			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, firedAt: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
 			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
@@ -125,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"object_persons": lx.objectPersons, "object_determiners": lx.objectDets,
 			"intransitive": lx.intransitive, "auxiliaries": lx.auxiliaries, "unrealised": lx.unrealised,
 			"remembrance": lx.remembrance,
-			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "clause_openers": lx.clauseOpeners, "more": lx.more,
+			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "fired_at": lx.firedAt, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
 			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "death_modals": lx.deathModals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
 		}
@@ -335,13 +337,32 @@ func Casualties(text string, s nlp.Span) []Casualty {
 			out = shot
 		}
 	}
-	if !hasKind(out, true, false) && !hasKind(out, false, true) {
+	if len(state) == 1 && len(out) == 1 && state[0].Shot {
+		// "The woman and her son were taken to the hospital with
+		// gunshot wounds": the people listed are the ones hit.
+		if l := lx.hitLists(text, toks, low, raw, nil); len(l) > 0 {
+			out = l
+		}
+	}
+	if !hasHurt(out) && !hasKind(out, false, true) {
 		// "Five people were shot, two of them fatally": those shot are
 		// counted beside the dead, so the event can tell the wounded.
+		// "One man was shot and no one else was hurt": the zero hurt
+		// are others than the one shot.
 		for _, c := range lx.shot(text, toks, low, raw) {
 			if !startsAt(out, c.Start) {
 				out = append(out, c)
 			}
+		}
+	} else if len(out) == 1 && out[0].Wounded && !hasKind(out, false, false) && out[0].Count.Max != nil && *out[0].Count.Max == out[0].Count.Min && lx.additional(toks, low, out[0]) {
+		// "Three men were shot and a fourth was wounded by shrapnel":
+		// the one more hurt is beyond the people shot before him. A
+		// vague count ("and several others injured") may be hurt in the
+		// rush, not by gunfire.
+		if shot := lx.shot(text, toks, low, raw); len(shot) == 1 && shot[0].End <= out[0].Start {
+			c := shot[0]
+			c.Count = addCounts(c.Count, out[0].Count)
+			out = []Casualty{c}
 		}
 	}
 	out = lx.multiple(text, toks, low, out)
@@ -921,6 +942,16 @@ func addCounts(a, b Count) Count {
 	return c
 }
 
+// hasHurt reports a count of wounded above zero in cs.
+func hasHurt(cs []Casualty) bool {
+	for _, c := range cs {
+		if c.Wounded && !c.Shot && (c.Count.Min > 0 || c.Count.Max == nil || *c.Count.Max > 0) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasKind(cs []Casualty, wounded, shot bool) bool {
 	for _, c := range cs {
 		if c.Wounded == wounded && c.Shot == shot {
@@ -1057,6 +1088,7 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 		}
 		out = append(out, Casualty{Shot: true, Count: c, Start: q.Start, End: q.End, Text: text[q.Start:q.End], Noun: q.Noun})
 	}
+	out = lx.hitLists(text, toks, low, raw, out)
 	if len(out) == 0 {
 		// "He accidentally shot himself in the hand": the shooter is the
 		// one person hit, fate untold.
@@ -1066,6 +1098,42 @@ func (lx *casualtyLexicon) shot(text string, toks []nlp.Token, low []string, raw
 				return []Casualty{{Shot: true, Count: Count{Min: 1, Max: &n}, Start: toks[j-1].Start, End: toks[j].End, Text: text[toks[j-1].Start:toks[j].End]}}
 			}
 		}
+	}
+	return out
+}
+
+// hitLists counts the people a plural subject lists, joined by "and",
+// before a cue of people hit, fate untold: "The driver and a passenger
+// were shot", "the woman and her son were taken to the hospital", "both
+// the girl and the man were rushed to Mercy Hospital" (two each). A
+// count the list holds ("a passenger") gives way to the whole list, so
+// no one is counted twice.
+func (lx *casualtyLexicon) hitLists(text string, toks []nlp.Token, low []string, raw []nlp.Quantity, out []Casualty) []Casualty {
+	for j := 1; j < len(low); j++ {
+		if !lx.hurtAt(low, j) {
+			continue
+		}
+		k, plural := j-1, false
+		for k >= 0 && lx.between[low[k]] && low[k] != "others" && low[k] != "other" && low[k] != "people" && low[k] != "persons" && low[k] != "them" && low[k] != "all" {
+			plural = plural || low[k] == "were" || low[k] == "are"
+			k--
+		}
+		if !plural || k < 0 {
+			continue
+		}
+		first, n, ok := lx.listBefore(toks, low, raw, k)
+		if !ok || n < 2 || !slices.Contains(low[first:k+1], "and") {
+			continue
+		}
+		start, end := toks[first].Start, toks[k].End
+		kept := out[:0:0]
+		for _, c := range out {
+			if c.Start < start || c.End > end {
+				kept = append(kept, c)
+			}
+		}
+		m := n
+		out = append(kept, Casualty{Shot: true, Count: Count{Min: n, Max: &m}, Start: start, End: end, Text: text[start:end]})
 	}
 	return out
 }
@@ -1103,6 +1171,12 @@ func (lx *casualtyLexicon) shooter(low []string, k int) bool {
 		next := low[j+1]
 		if j+2 < len(low) && (low[j+2] == "times" || low[j+2] == "time") {
 			return false // "shot three times"
+		}
+		if lx.firedAt[next] && j+2 < len(low) {
+			// "shot at three deputies", "shot into them": fired at
+			// people; "shot at a party" is where people were hit.
+			at := low[j+2]
+			return at != "a" && at != "an" && (lx.objectStarters[at] || isDigits(at))
 		}
 		return lx.objectDets[next] || lx.objectStarters[next] || next == "her"
 	}
@@ -1757,6 +1831,9 @@ type tally struct {
 	why        []Reason
 }
 
+// beyondRule opens the reason for people hit beyond those told before.
+const beyondRule = "people hit by gunfire beyond those told before"
+
 func tallyCasualties(cs []Casualty) tally {
 	var t tally
 	for _, c := range cs {
@@ -1766,7 +1843,7 @@ func tallyCasualties(cs []Casualty) tally {
 			// before, who may be the dead; the dead are not taken out of
 			// them, and the archive counts them hurt.
 			t.wounded = maxCount(t.wounded, &c.Count)
-			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf("people hit by gunfire beyond those told before, fate untold: %q", c.Text)})
+			t.why = append(t.why, Reason{Field: "wounded", Value: c.Count.String(), Rule: fmt.Sprintf(beyondRule+", fate untold: %q", c.Text)})
 			continue
 		}
 		if c.Shot {

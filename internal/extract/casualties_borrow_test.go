@@ -124,3 +124,69 @@ func TestSameDayWounded(t *testing.T) {
 		})
 	}
 }
+
+// TestBorrowTollPastWounded checks that a main event telling its own
+// wounded but no dead takes its dead from an arrest told with them, past
+// another event that tells only wounded (which has no dead to lend).
+func TestBorrowTollPastWounded(t *testing.T) {
+	six, one := 6, 1
+	evs := []Event{
+		{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 6, Max: &six}},
+		{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 1, Max: &one}},
+		{Type: "strategic_developments", Subtype: "arrests", Killed: &Count{Min: 1, Max: &one}},
+	}
+	why := [][]Reason{nil, {{Field: "wounded", Value: "1", Rule: "casualty phrase \"one\""}}, {{Field: "killed", Value: "1", Rule: "casualty phrase \"a 19-year-old\""}}}
+	borrowToll(evs, why)
+	if evs[0].Killed == nil || evs[0].Killed.Min != 1 || evs[0].Wounded == nil || evs[0].Wounded.Min != 6 {
+		t.Fatalf("main event: killed %v wounded %v, want 1 and 6", evs[0].Killed, evs[0].Wounded)
+	}
+}
+
+// TestBorrowWoundedBeyondReckoned checks that a main event whose no-one
+// hurt is only reckoned (its one person shot is its one dead) takes the
+// wounded another event tells hit beyond those before, and not a wounded
+// one who may be its dead.
+func TestBorrowWoundedBeyondReckoned(t *testing.T) {
+	zero, one := 0, 1
+	for _, tt := range []struct {
+		rule string
+		want int
+	}{
+		{beyondRule + `, fate untold: "was also shot"`, 1},
+		{`casualty phrase "critically injured a 16-year-old"`, 0},
+	} {
+		evs := []Event{
+			{Type: "violence_against_civilians", Subtype: "attack", Killed: &Count{Min: 1, Max: &one}, Wounded: &Count{Min: 0, Max: &zero}},
+			{Type: "violence_against_civilians", Subtype: "attack", Wounded: &Count{Min: 1, Max: &one}},
+		}
+		why := [][]Reason{
+			{{Field: "shot", Value: "1", Rule: `people hit by gunfire, fate untold: "was shot"`}, {Field: "wounded", Value: "0", Rule: shotLessKilled}},
+			{{Field: "wounded", Value: "1", Rule: tt.rule}},
+		}
+		borrowWounded(evs, why)
+		if got := evs[0].Wounded.Min; got != tt.want {
+			t.Errorf("%s: main event wounded %d, want %d", tt.rule, got, tt.want)
+		}
+	}
+}
+
+// TestDatedBefore checks which other events are dated before the main
+// event's incident: a day earlier is the same incident told across
+// midnight, two days or a year ending the day before are not.
+func TestDatedBefore(t *testing.T) {
+	main := &Date{Start: "2016-01-01", End: "2016-01-01", Precision: "day"}
+	for _, tt := range []struct {
+		d    *Date
+		want bool
+	}{
+		{&Date{Start: "2015-12-31", End: "2015-12-31", Precision: "day"}, false},
+		{&Date{Start: "2015-12-30", End: "2015-12-30", Precision: "day"}, true},
+		{&Date{Start: "2015-01-01", End: "2015-12-31", Precision: "year"}, true},
+		{&Date{Start: "2016-01-02", End: "2016-01-02", Precision: "day"}, false},
+		{nil, false},
+	} {
+		if got := datedBefore(tt.d, main); got != tt.want {
+			t.Errorf("datedBefore(%v) = %v, want %v", tt.d, got, tt.want)
+		}
+	}
+}

@@ -21,6 +21,8 @@ func TestEventWounded(t *testing.T) {
 			"Police in Dalmera arrested a man on Monday in connection with a shooting that left five people hospitalized. The shooting happened early Sunday outside a bar on Kessin Avenue, police said.", 0, 5},
 		{"the boy told dead paragraphs on", "",
 			"A 9-year-old boy was shot outside a bar in Dalmera on Sunday night, police said.\n\nOfficers searched the street for shell casings.\n\nNeighbours said the street had been quiet for years.\n\nPolice later confirmed that the boy had died.", 1, 0},
+		{"a surname's death paragraphs on", "",
+			"A woman who was shot in a park in Dalmera on Monday afternoon has been identified as Mira Tolland, 19, police said.\n\nThe shooting happened near the boat ramp.\n\n\"We heard four pops,\" a jogger said.\n\nOfficers had trouble identifying Tolland, who was pronounced dead at Orlen Memorial.", 1, 0},
 		{"a gunshot wound, then dead", "",
 			"Deputies found a teenager in the street with a gunshot wound in Dalmera on Sunday night, police said. Medics pronounced him dead at the scene.", 1, 0},
 		{"several injured, nine shot", "",

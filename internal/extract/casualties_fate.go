@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"sitrep/internal/nlp"
 )
@@ -111,23 +112,58 @@ const shotLessKilled = "people shot less people killed in the event"
 // anaphoricDeath reports a sentence whose one casualty is a single death
 // told of someone the story has already introduced, by a pronoun or a
 // definite phrase: "He later died from his wounds", "Police confirmed that
-// the boy had died", "The victim was pronounced dead". Such a sentence
+// the boy had died", "The victim was pronounced dead", or by a surname
+// alone ("Doe was pronounced dead at the scene"). Such a sentence
 // refers back to the story's incident however many paragraphs on it
 // stands, unlike a toll with a number ("40 people died in the city this
 // year"). cs are the sentence's casualties (Casualties).
-func anaphoricDeath(cs []Casualty) bool {
-	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].Named || cs[0].More || cs[0].Count.Min != 1 {
+func anaphoricDeath(text string, s nlp.Span, cs []Casualty) bool {
+	if len(cs) != 1 || cs[0].Wounded || cs[0].Shot || cs[0].More || cs[0].Count.Min != 1 {
 		return false
 	}
 	words := strings.Fields(strings.ToLower(cs[0].Text))
+	if cs[0].Named {
+		// A surname alone ("Doe died at the hospital") names someone
+		// the story has already introduced by full name.
+		return len(words) == 1
+	}
 	if len(words) == 0 {
 		return false
+	}
+	if casualties().singularAux(words[0]) && cs[0].Start > s.Start {
+		// "was pronounced dead": its subject is the words before it.
+		return anaphoricSubject(strings.Fields(text[s.Start:cs[0].Start]))
 	}
 	switch words[0] {
 	case "he", "she":
 		return true
 	case "the":
 		return len(words) >= 2 && casualties().headlinePersons[words[len(words)-1]]
+	}
+	return false
+}
+
+// anaphoricSubject reports a subject, the last of the words before a
+// singular passive, that refers back to someone already introduced: "he",
+// "she", a surname alone opening the sentence, "the victim", or "who"
+// after a surname or a pronoun ("identifying Doe, who was pronounced
+// dead").
+func anaphoricSubject(before []string) bool {
+	n := len(before)
+	if n == 0 {
+		return false
+	}
+	last := strings.ToLower(before[n-1])
+	switch {
+	case last == "he" || last == "she":
+		return true
+	case n == 1 && isTitleWord(before[0]):
+		return true
+	case n >= 2 && strings.ToLower(before[n-2]) == "the" && casualties().headlinePersons[last]:
+		return true
+	case last == "who" && n >= 2:
+		w := strings.TrimRight(before[n-2], ",")
+		return w != before[n-2] && (isTitleWord(w) || w == "he" || w == "she" || w == "him" || w == "her")
 	}
 	return false
 }
@@ -150,13 +186,16 @@ func borrowToll(evs []Event, why [][]Reason) {
 		e := evs[k]
 		// An arrest or a funeral told after the incident may carry its
 		// toll; an event dated before it is another incident.
-		if e.Killed == nil && e.Wounded == nil || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+		if e.Killed == nil && e.Wounded == nil || datedBefore(e.Date, main.Date) {
 			continue
 		}
 		if a, b := main.Location, e.Location; a != nil && b != nil && (a.Country != b.Country || a.Admin1 != b.Admin1) {
 			continue
 		}
 		wn := main.Wounded == nil
+		if !wn && e.Killed == nil {
+			continue // nothing to borrow: the main event tells its own wounded
+		}
 		main.Killed = e.Killed
 		if wn {
 			main.Wounded = e.Wounded
@@ -262,12 +301,19 @@ func borrowWounded(evs []Event, why [][]Reason) {
 		return
 	}
 	main := &evs[0]
+	// No one hurt reckoned as the people shot less the dead ("he was
+	// shot" told of the one who died) tells no wounded: people another
+	// event tells hit beyond those before ("her cousin was also hit and
+	// is recovering") are the incident's wounded.
+	reckoned := main.Wounded != nil && main.Wounded.Min == 0 && reckonedOnly(why[0])
 	for k := 1; k < len(evs); k++ {
 		e := evs[k]
-		if e.Wounded == nil || e.Wounded.Min == 0 || main.Date != nil && e.Date != nil && e.Date.End < main.Date.Start {
+		if e.Wounded == nil || e.Wounded.Min == 0 || datedBefore(e.Date, main.Date) {
 			continue
 		}
-		if main.Wounded != nil && (e.Killed == nil || main.Killed.Min < 2 && violent[e.Type] || main.Killed.Min == 0 || e.Killed.Min != main.Killed.Min || e.Wounded.Min <= main.Wounded.Min) {
+		if reckoned && e.Killed == nil && toldBeyond(why[k]) {
+			// taken below
+		} else if main.Wounded != nil && (e.Killed == nil || main.Killed.Min < 2 && violent[e.Type] || main.Killed.Min == 0 || e.Killed.Min != main.Killed.Min || e.Wounded.Min <= main.Wounded.Min) {
 			continue
 		}
 		if e.Killed != nil && e.Killed.Min > main.Killed.Min || !toldWounded(why[k]) {
@@ -338,6 +384,38 @@ func sameDayWounded(evs []Event, why [][]Reason) {
 		}
 		return
 	}
+}
+
+// reckonedOnly reports whether an event's wounded are only reckoned as
+// people shot less people killed, none told by a sentence or borrowed.
+func reckonedOnly(why []Reason) bool {
+	found := false
+	for _, r := range why {
+		if r.Field != "wounded" {
+			continue
+		}
+		if !strings.HasPrefix(r.Rule, shotLessKilled) || strings.Contains(r.Rule, "another event") {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// toldBeyond reports whether all of an event's wounded are people told
+// hit beyond those before ("was also shot").
+func toldBeyond(why []Reason) bool {
+	found := false
+	for _, r := range why {
+		if r.Field != "wounded" {
+			continue
+		}
+		if !strings.HasPrefix(r.Rule, beyondRule) {
+			return false
+		}
+		found = true
+	}
+	return found
 }
 
 // toldWounded reports whether an event's wounded are told by a sentence,
@@ -423,4 +501,34 @@ func onlyState(rule string) bool {
 	}
 	text, err := strconv.Unquote(q)
 	return err == nil && casualties().isWoundedState(text)
+}
+
+// singularAux reports a word that opens one of the [singular]
+// auxiliaries ("was", "has been").
+func (lx *casualtyLexicon) singularAux(w string) bool {
+	for _, aux := range lx.singular {
+		if len(aux) > 0 && aux[0] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// datedBefore reports an event dated d that ends before the main event's
+// date m starts, by more than a day when d is a day: another incident. A
+// day's difference
+// is one incident told across midnight, or dated once by the day it
+// happened and once by the day of the report ("a shooting late Sunday",
+// "police said Monday").
+func datedBefore(d, m *Date) bool {
+	if d == nil || m == nil {
+		return false
+	}
+	start, err := time.Parse("2006-01-02", m.Start)
+	if err != nil || d.Precision != "day" {
+		// A year or a month ending the day before ("in 2015" told on
+		// New Year's Day) is no day of the incident.
+		return d.End < m.Start
+	}
+	return d.End < start.AddDate(0, 0, -1).Format("2006-01-02")
 }

@@ -66,12 +66,15 @@ func (lx *casualtyLexicon) victimLists(text string, toks []nlp.Token, low []stri
 		// adverbs ("were later found", "who was", "has since"). A
 		// cue that is also an active verb ("Jane Doe shot and killed
 		// her husband") needs an auxiliary to be passive.
-		k, aux := j-1, lx.intransitive[low[j]]
+		k, aux, inf := j-1, lx.intransitive[low[j]], false
 		for k >= 0 && lx.between[low[k]] && low[k] != "others" && low[k] != "other" && low[k] != "people" && low[k] != "persons" && low[k] != "them" {
 			aux = aux || lx.auxiliaries[low[k]]
+			inf = inf || low[k] == "to"
 			k--
 		}
-		if !aux {
+		if !aux || inf {
+			// An infinitive tells no one hurt: "the second teenager
+			// to be killed this year" is a tally.
 			continue
 		}
 		if k >= 0 && low[k] == "," && k > 0 && low[k+1] == "who" {
@@ -317,9 +320,11 @@ func (lx *casualtyLexicon) nounAhead(toks []nlp.Token, low []string, k int) bool
 	return false
 }
 
-// onePerson is a noun for one person ("victim", "son", "teen").
+// onePerson is a noun for one person ("victim", "son", "teen", or any
+// singular noun for people the quantity finder knows: "cook", "clerk",
+// "bystander").
 func (lx *casualtyLexicon) onePerson(w string) bool {
-	return lx.headlinePersons[w] || lx.objectPersons[w] && w != "other"
+	return lx.headlinePersons[w] || lx.objectPersons[w] && w != "other" || nlp.OnePerson(w)
 }
 
 // nameWord is a word of a personal name after its first: a capitalised

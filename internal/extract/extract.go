@@ -138,7 +138,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		cls := clauses(text, sent)
 		if len(cls) == 0 {
 			cs := Casualties(text, sent) // read once for the tests below
-			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(cs)
+			far := len(mentions) > 0 && paras[i]-mentions[len(mentions)-1].para > 1 && !anaphoricDeath(text, sent, cs)
 			if n := len(mentions); n > 0 && (far || !violent[mentions[n-1].trigger.Type]) {
 				// No event beside it to take a toll; its wounded may
 				// still be the main event's (strayWounded).
@@ -240,6 +240,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		k0 := killedMin(res.Events[0])
 		res.Why[0] = headlineFacts(a.Title, &res.Events[0], res.Why[0])
 		res.Why[0] = headlineToll(a.Title, &res.Events[0], res.Why[0], k0)
+		if k0 == 0 && killedMin(res.Events[0]) > 0 {
+			// The dead only the headline tells: the wounded another
+			// event tells may now be borrowed beside them.
+			borrowWounded(res.Events, res.Why)
+		}
 	}
 	if ev := res.Events; len(ev) > 0 && ev[0].Location == nil && places.story != nil {
 		// The main event, first told past the opening paragraphs (after

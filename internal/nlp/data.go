@@ -360,3 +360,9 @@ func pluralize(s string) string {
 	}
 	return s + "s"
 }
+
+// OnePerson reports a noun for one person in persons.txt: "cook",
+// "bystander", "clerk" (lower case; a possessive "'s" is dropped).
+func OnePerson(w string) bool {
+	return lex().persons[personKey(w)]
+}

@@ -243,3 +243,20 @@ func checkSentenceTriggers(t *testing.T, tests []triggerCase) {
 		})
 	}
 }
+
+// Shots told fired, and victims told shot with a word between ("were all
+// shot"), are a shooting: a story of bodies found after shots were heard,
+// or of a gun found beside victims who were all shot, is an attack, not a
+// non-event or weapons seized. Warning shots and shots into the air are
+// no attack.
+func TestShotsFiredAndVictimsAllShot(t *testing.T) {
+	tests := []triggerCase{
+		{"Two people were found dead after shots were reported fired on Orvale Street.", "attack"},
+		{"Deputies answered a call about shots fired near the Velmora marina.", "attack"},
+		{"The robber fired several shots, hitting the clerk in the arm.", "attack"},
+		{"A father and his two sons found dead in a parked truck were all shot, and a revolver was found on the seat.", "attack"},
+		{"Officers fired two warning shots into the air outside the Velmora depot.", ""},
+		{"Troops found a cache of rifles hidden in a farmhouse near the border.", "disrupted_weapons_use"},
+	}
+	checkSentenceTriggers(t, tests)
+}

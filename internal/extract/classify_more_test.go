@@ -260,3 +260,14 @@ func TestShotsFiredAndVictimsAllShot(t *testing.T) {
 	}
 	checkSentenceTriggers(t, tests)
 }
+
+// An arrest in a crime story that tells a death or a shooting is the
+// killing's story, not routine crime: the gang shootout is coded. A
+// routine arrest for drugs or theft stays no event.
+func TestCrimeArrestWithDeath(t *testing.T) {
+	tests := []triggerCase{
+		{"Two men have been arrested in connection with the death of a teenager in a gang shootout in Orvale last spring.", "armed_clash"},
+		{"Deputies arrested two men on drug charges after a traffic stop in Velmora.", ""},
+	}
+	checkSentenceTriggers(t, tests)
+}

@@ -271,3 +271,29 @@ func TestCrimeArrestWithDeath(t *testing.T) {
 	}
 	checkSentenceTriggers(t, tests)
 }
+
+// The routine of a US shooting story is no territory, base or air strike:
+// a body or a wounded man taken somewhere, medics who took over his care,
+// a driver who lost control of his car, a fund page set up, aerial news
+// footage. The conflict readings of the same words stay.
+func TestShootingRoutineNoTerritory(t *testing.T) {
+	tests := []struct {
+		sentence string
+		event    bool
+	}{
+		{"The body was taken to the Orvale County coroner's office for an autopsy.", false},
+		{"Paramedics took Jenkins to a clinic in the Velmora district after the call.", false},
+		{"The deputy bandaged the wound and then paramedics took over treatment, the report said.", false},
+		{"A GoFundMe was set up to help the family with funeral costs.", false},
+		{"Aerial footage showed several patrol cars near the Orvale exit ramp.", false},
+		{"Government troops took control of the town after two days of fighting.", true},
+		{"Rebels seized the district capital on Tuesday.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if _, ok := sentenceTrigger(tt.sentence); ok != tt.event {
+				t.Errorf("event %v, want %v (%v)", ok, tt.event, Rank(tt.sentence))
+			}
+		})
+	}
+}

@@ -286,6 +286,9 @@ func TestShootingRoutineNoTerritory(t *testing.T) {
 		{"The deputy bandaged the wound and then paramedics took over treatment, the report said.", false},
 		{"A GoFundMe was set up to help the family with funeral costs.", false},
 		{"Aerial footage showed several patrol cars near the Orvale exit ramp.", false},
+		{"Emergency responders took Hicks, who lives on Orvale Road, to a clinic in the Velmora district.", false},
+		{"The number of open cases has since fallen to 3.", false},
+		{"The town fell to the rebels on Sunday after heavy fighting.", true},
 		{"Government troops took control of the town after two days of fighting.", true},
 		{"Rebels seized the district capital on Tuesday.", true},
 	}

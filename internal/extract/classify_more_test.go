@@ -289,6 +289,8 @@ func TestShootingRoutineNoTerritory(t *testing.T) {
 		{"Emergency responders took Hicks, who lives on Orvale Road, to a clinic in the Velmora district.", false},
 		{"The number of open cases has since fallen to 3.", false},
 		{"The town fell to the rebels on Sunday after heavy fighting.", true},
+		{"She told police she left the car running outside the Velmora store.", false},
+		{"The militia left the town overnight and the army moved in without a fight.", true},
 		{"Government troops took control of the town after two days of fighting.", true},
 		{"Rebels seized the district capital on Tuesday.", true},
 	}

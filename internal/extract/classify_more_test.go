@@ -302,3 +302,27 @@ func TestShootingRoutineNoTerritory(t *testing.T) {
 		})
 	}
 }
+
+// "Offensive" before a noun of kind or capacity (manoeuvres, weapons,
+// capabilities) tells no offensive; a statement of what such operations
+// need is no event. Offensives launched or fought stay battles.
+func TestOffensiveAdjective(t *testing.T) {
+	tests := []struct {
+		sentence string
+		event    bool
+	}{
+		{"For large offensive manoeuvres, a state needs more soldiers, more money and a quiet home front.", false},
+		{"Any army that wants offensive capabilities on that scale needs a far larger budget.", false},
+		{"Neither side may keep offensive weapons within twenty kilometres of the border.", false},
+		{"The army launched an offensive on the town of Kessin on Monday.", true},
+		{"The offensive on the town left twelve soldiers dead.", true},
+		{"Rebels began a new offensive against government positions near Velmora.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if _, ok := sentenceTrigger(tt.sentence); ok != tt.event {
+				t.Errorf("event %v, want %v (%v)", ok, tt.event, Rank(tt.sentence))
+			}
+		})
+	}
+}

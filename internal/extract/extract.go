@@ -826,6 +826,12 @@ func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Loc
 	return p.inAct(text, s, nlp.Span{}, story, times)
 }
 
+// ofJoin reports text between an act's span and a place that makes the
+// place the act's: " of " after a place noun ("seized the town of Kessin").
+func ofJoin(between string) bool {
+	return strings.TrimSpace(between) == "of"
+}
+
 // inAct is in for an event whose act is told at act, the span of the
 // codebook's precedence rule that read it (an empty span: a single
 // trigger). A place the act itself names ("the rebels went on to seize
@@ -847,7 +853,8 @@ func (p *placer) inAct(text string, s nlp.Span, act nlp.Span, story bool, times 
 		if p.residentOnly(pm, story) {
 			continue
 		}
-		inAct := act.End > act.Start && pm.Start >= act.Start && pm.Start < act.End
+		inAct := act.End > act.Start && (pm.Start >= act.Start && pm.Start < act.End ||
+			pm.Start >= act.End && ofJoin(text[act.End:pm.Start]))
 		if bestInAct && !inAct {
 			continue
 		}

@@ -61,3 +61,23 @@ func TestRuledTriggerDateAndPlace(t *testing.T) {
 		t.Fatalf("no territory event: %+v", res.Events)
 	}
 }
+
+// A place the act names after "of" ("seized the city of X") is the
+// act's too, though a more precise place is named earlier.
+func TestRuledTriggerPlaceAfterOf(t *testing.T) {
+	a := article.Article{
+		Title:     "Old tactics, new war",
+		Published: time.Date(2024, 5, 2, 9, 0, 0, 0, time.UTC),
+		Text: "Analysts met in Geneva on Tuesday to discuss the region.\n\n" +
+			"The campaign in Kharkiv in 2019 resembled methods the Crimson Front used to seize the city of Mosul in 2014.",
+	}
+	for _, ev := range Extract(a, Options{}).Events {
+		if ev.Subtype == "non_state_actor_overtakes_territory" {
+			if ev.Location == nil || ev.Location.Country != "IQ" {
+				t.Errorf("location = %+v, want Mosul, IQ", ev.Location)
+			}
+			return
+		}
+	}
+	t.Fatal("no territory event")
+}

@@ -37,6 +37,10 @@ type analysis struct {
 	all      []match
 	negEnd   []bool  // a negation cue ends before token i
 	triggers []match // the live triggers and senses that name a label
+	// ruled holds, per label, the token span [from, to) of the cues
+	// that made its strongest precedence rule hold (rank fills it): the
+	// words that tell the act when no single trigger names the label.
+	ruled map[int][2]int
 }
 
 func (c *compiled) analyse(text string) *analysis {
@@ -252,17 +256,23 @@ func (a *analysis) rank() []LabelScore {
 	scores, sums, tops := buf[:n:n], buf[n:2*n:2*n], buf[2*n:]
 	// Evidence per label: the set of token starts where it (or a cue) occurs.
 	pos := make([][]int, len(c.labels))
+	// ends: where the match of a label starting at a token ends.
+	type at struct{ label, from int }
+	ends := make(map[at]int)
+	note := func(label int, m match) {
+		pos[label] = append(pos[label], m.from)
+		ends[at{label, m.from}] = max(ends[at{label, m.from}], m.to)
+	}
 	// Labels count where their triggers survived containment ("seized"
 	// inside "seized the town" is not evidence of a weapons seizure); cues
 	// count wherever they occur.
 	for _, m := range a.live {
 		if r := c.refs[m.ref]; r.kind == kCue {
-			pos[r.label] = append(pos[r.label], m.from)
+			note(r.label, m)
 		}
 	}
 	for _, m := range a.triggers {
-		r := c.refs[m.ref]
-		pos[r.label] = append(pos[r.label], m.from)
+		note(c.refs[m.ref].label, m)
 	}
 	type key struct{ from, to, label int }
 	seen := make(map[key]bool)
@@ -283,12 +293,29 @@ func (a *analysis) rank() []LabelScore {
 		scores[i] = tops[i] + repeatWeight*(sums[i]-tops[i])
 	}
 	suppressed := make([]bool, len(c.labels))
+	a.ruled = nil
+	strongest := make(map[int]float64)
 	for _, r := range c.rules {
-		if !a.holds(r, pos) {
+		ok, at0 := a.holds(r, pos)
+		if !ok {
 			continue
 		}
 		for l, w := range r.add {
 			scores[l] += w
+			if w > strongest[l] && len(at0) > 0 {
+				// The span from the first cue's start to the end of
+				// the last cue's match.
+				lo, hi := at0[0], at0[0]
+				for k, p := range at0 {
+					lo = min(lo, p)
+					hi = max(hi, ends[at{r.when[k], p}])
+				}
+				if a.ruled == nil {
+					a.ruled = make(map[int][2]int)
+				}
+				strongest[l] = w
+				a.ruled[l] = [2]int{lo, hi}
+			}
 		}
 		for _, l := range r.suppress {
 			suppressed[l] = true
@@ -321,19 +348,26 @@ const orderedWindow = 40
 
 // holds reports whether a rule's conditions are met: every `when` label
 // occurs (in order and within the window if the rule asks), no `unless`.
-func (a *analysis) holds(r rule, pos [][]int) bool {
+// It also returns the token where each `when` label was found, in the
+// rule's order: the occurrences that met the order and window, or, for a
+// rule that asks neither, each label's first.
+func (a *analysis) holds(r rule, pos [][]int) (bool, []int) {
 	for _, l := range r.unless {
 		if len(pos[l]) > 0 {
-			return false
+			return false, nil
 		}
 	}
 	for _, l := range r.when {
 		if len(pos[l]) == 0 {
-			return false
+			return false, nil
 		}
 	}
+	at := make([]int, len(r.when))
 	if r.within <= 0 && !r.ordered {
-		return true
+		for k, l := range r.when {
+			at[k] = pos[l][0]
+		}
+		return true, at
 	}
 	if r.within <= 0 {
 		r.within = orderedWindow
@@ -341,14 +375,15 @@ func (a *analysis) holds(r rule, pos [][]int) bool {
 	// Try each occurrence of the first label as the anchor and extend
 	// greedily; the lists are a handful long.
 	for _, p0 := range pos[r.when[0]] {
-		if a.chain(r, pos, 1, p0, p0, p0) {
-			return true
+		at[0] = p0
+		if a.chain(r, pos, at, 1, p0, p0, p0) {
+			return true, at
 		}
 	}
-	return false
+	return false, nil
 }
 
-func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
+func (a *analysis) chain(r rule, pos [][]int, at []int, k, last, lo, hi int) bool {
 	if k == len(r.when) {
 		return r.within <= 0 || hi-lo <= r.within
 	}
@@ -370,7 +405,8 @@ func (a *analysis) chain(r rule, pos [][]int, k, last, lo, hi int) bool {
 		if r.within > 0 && nhi-nlo > r.within {
 			continue
 		}
-		if a.chain(r, pos, k+1, p, nlo, nhi) {
+		at[k] = p
+		if a.chain(r, pos, at, k+1, p, nlo, nhi) {
 			return true
 		}
 	}

@@ -243,3 +243,86 @@ func checkSentenceTriggers(t *testing.T, tests []triggerCase) {
 		})
 	}
 }
+
+// Shots told fired, and victims told shot with a word between ("were all
+// shot"), are a shooting: a story of bodies found after shots were heard,
+// or of a gun found beside victims who were all shot, is an attack, not a
+// non-event or weapons seized. Warning shots and shots into the air are
+// no attack.
+func TestShotsFiredAndVictimsAllShot(t *testing.T) {
+	tests := []triggerCase{
+		{"Two people were found dead after shots were reported fired on Orvale Street.", "attack"},
+		{"Deputies answered a call about shots fired near the Velmora marina.", "attack"},
+		{"The robber fired several shots, hitting the clerk in the arm.", "attack"},
+		{"A father and his two sons found dead in a parked truck were all shot, and a revolver was found on the seat.", "attack"},
+		{"Officers fired two warning shots into the air outside the Velmora depot.", ""},
+		{"Troops found a cache of rifles hidden in a farmhouse near the border.", "disrupted_weapons_use"},
+	}
+	checkSentenceTriggers(t, tests)
+}
+
+// An arrest in a crime story that tells a death or a shooting is the
+// killing's story, not routine crime: the gang shootout is coded. A
+// routine arrest for drugs or theft stays no event.
+func TestCrimeArrestWithDeath(t *testing.T) {
+	tests := []triggerCase{
+		{"Two men have been arrested in connection with the death of a teenager in a gang shootout in Orvale last spring.", "armed_clash"},
+		{"Deputies arrested two men on drug charges after a traffic stop in Velmora.", ""},
+	}
+	checkSentenceTriggers(t, tests)
+}
+
+// The routine of a US shooting story is no territory, base or air strike:
+// a body or a wounded man taken somewhere, medics who took over his care,
+// a driver who lost control of his car, a fund page set up, aerial news
+// footage. The conflict readings of the same words stay.
+func TestShootingRoutineNoTerritory(t *testing.T) {
+	tests := []struct {
+		sentence string
+		event    bool
+	}{
+		{"The body was taken to the Orvale County coroner's office for an autopsy.", false},
+		{"Paramedics took Jenkins to a clinic in the Velmora district after the call.", false},
+		{"The deputy bandaged the wound and then paramedics took over treatment, the report said.", false},
+		{"A GoFundMe was set up to help the family with funeral costs.", false},
+		{"Aerial footage showed several patrol cars near the Orvale exit ramp.", false},
+		{"Emergency responders took Hicks, who lives on Orvale Road, to a clinic in the Velmora district.", false},
+		{"The number of open cases has since fallen to 3.", false},
+		{"The town fell to the rebels on Sunday after heavy fighting.", true},
+		{"She told police she left the car running outside the Velmora store.", false},
+		{"The militia left the town overnight and the army moved in without a fight.", true},
+		{"Government troops took control of the town after two days of fighting.", true},
+		{"Rebels seized the district capital on Tuesday.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if _, ok := sentenceTrigger(tt.sentence); ok != tt.event {
+				t.Errorf("event %v, want %v (%v)", ok, tt.event, Rank(tt.sentence))
+			}
+		})
+	}
+}
+
+// "Offensive" before a noun of kind or capacity (manoeuvres, weapons,
+// capabilities) tells no offensive; a statement of what such operations
+// need is no event. Offensives launched or fought stay battles.
+func TestOffensiveAdjective(t *testing.T) {
+	tests := []struct {
+		sentence string
+		event    bool
+	}{
+		{"For large offensive manoeuvres, a state needs more soldiers, more money and a quiet home front.", false},
+		{"Any army that wants offensive capabilities on that scale needs a far larger budget.", false},
+		{"Neither side may keep offensive weapons within twenty kilometres of the border.", false},
+		{"The army launched an offensive on the town of Kessin on Monday.", true},
+		{"The offensive on the town left twelve soldiers dead.", true},
+		{"Rebels began a new offensive against government positions near Velmora.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sentence, func(t *testing.T) {
+			if _, ok := sentenceTrigger(tt.sentence); ok != tt.event {
+				t.Errorf("event %v, want %v (%v)", ok, tt.event, Rank(tt.sentence))
+			}
+		})
+	}
+}

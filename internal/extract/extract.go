@@ -165,6 +165,8 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
 			if t.Text == "" {
 				rule = "codebook precedence rules over the sentence as a whole (no single trigger)"
+			} else if t.Score == 0 {
+				rule = fmt.Sprintf("codebook precedence rules on %q (no single trigger)", t.Text)
 			}
 			why := []Reason{{Field: "type", Value: t.Type + " / " + t.Subtype, Rule: rule}}
 			cs := Casualties(text, s)
@@ -184,7 +186,7 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				certainty: certainty, claims: claims, victims: victims, args: SentenceArguments(st)}
 			why = append(why, m.args.reasons()...)
 			var dateRule string
-			m.date, dateRule = dates.near(i, t.Start, s)
+			m.date, dateRule = dates.near(i, nlp.Span{Start: t.Start, End: t.End}, s)
 			m.dateFromText = m.date != nil
 			if m.date == nil && m.para <= 1 {
 				m.date = leadDate(anchor)
@@ -198,7 +200,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			// event ("a month later, in 2015, ...") is not placed by it.
 			story := m.para <= 1 && (m.date == nil || recent(m.date, anchor))
 			var placeRule string
-			m.place, placeRule = places.in(text, s, story, dates.spans)
+			var act nlp.Span
+			if t.Score == 0 && t.Text != "" {
+				act = nlp.Span{Start: t.Start, End: t.End}
+			}
+			m.place, placeRule = places.inAct(text, s, act, story, dates.spans)
 			m.storyPlace = places.caseless && strings.HasSuffix(placeRule, storyFallback)
 			if m.place != nil {
 				why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
@@ -488,6 +494,15 @@ func sentenceReading(sentence string, violentOnly bool) (Trigger, bool) {
 				return t, true
 			}
 		}
+		// No trigger names the label: the precedence rules gave it. The
+		// cues that made the strongest rule hold are where the act is
+		// told ("the rebels went on to seize the town"), so the date
+		// and place nearest them are the act's, not the sentence's
+		// first ones. Score 0 marks a rule's reading.
+		if sp, ok := a.ruled[a.c.byName[label]]; ok {
+			s, e := a.toks[sp[0]].start, a.toks[sp[1]-1].end
+			return Trigger{Start: s, End: e, Text: sentence[s:e], Type: typ, Subtype: label}, true
+		}
 		return Trigger{Type: typ, Subtype: label, End: len(sentence)}, true
 	}
 	return Trigger{}, false
@@ -590,11 +605,24 @@ func sentenceDates(text string, sents []nlp.Span, paras []int, anchor time.Time)
 // When the event is one clause of a sentence that tells several ("an
 // attack in Kabul in September 2022; and, in January, a bombing in
 // Iran"), a date within the clause comes first.
-func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) {
+func (idx *sentenceDateIndex) near(i int, trig, clause nlp.Span) (*Date, string) {
+	// Distance to the trigger's span: none inside it, else to its
+	// nearer edge. A rule's trigger spans the actor, the act and its
+	// object ("the rebels used to seize the port"); the date told
+	// after the object is as near as one told before the actor.
+	dist := func(p int) int {
+		switch {
+		case p < trig.Start:
+			return trig.Start - p
+		case p >= trig.End:
+			return p - trig.End
+		}
+		return 0
+	}
 	if ds := idx.bySent[i]; len(ds) > 0 {
 		var best *dated
 		for k, d := range ds {
-			if d.pos >= clause.Start && d.pos < clause.End && (best == nil || abs(d.pos-pos) < abs(best.pos-pos)) {
+			if d.pos >= clause.Start && d.pos < clause.End && (best == nil || dist(d.pos) < dist(best.pos)) {
 				best = &ds[k]
 			}
 		}
@@ -603,7 +631,7 @@ func (idx *sentenceDateIndex) near(i, pos int, clause nlp.Span) (*Date, string) 
 		}
 		best = &ds[0]
 		for k, d := range ds[1:] {
-			if abs(d.pos-pos) < abs(best.pos-pos) {
+			if dist(d.pos) < dist(best.pos) {
 				best = &ds[k+1]
 			}
 		}
@@ -643,13 +671,6 @@ func (idx *sentenceDateIndex) lead(anchor time.Time) *Date {
 		}
 	}
 	return coarse
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // placer resolves the places an article's sentences name, with the whole
@@ -807,22 +828,51 @@ func (p *placer) resolve(name string) *Location {
 // place named after a locative preposition; events in the opening
 // paragraphs that name no place are where the story is.
 func (p *placer) in(text string, s nlp.Span, story bool, times []nlp.Span) (*Location, string) {
+	return p.inAct(text, s, nlp.Span{}, story, times)
+}
+
+// ofJoin reports text between an act's span and a place that makes the
+// place the act's: " of " after a place noun ("seized the town of Kessin").
+func ofJoin(between string) bool {
+	return strings.TrimSpace(between) == "of"
+}
+
+// inAct is in for an event whose act is told at act, the span of the
+// codebook's precedence rule that read it (an empty span: a single
+// trigger). A place the act itself names ("the rebels went on to seize
+// Dalmera") is the event's before any other the sentence names, however
+// precise: those belong to the sentence's other clauses. It is read
+// there even with no locative preposition before it.
+func (p *placer) inAct(text string, s nlp.Span, act nlp.Span, story bool, times []nlp.Span) (*Location, string) {
 	var best *Location
 	var rule, bestName string
-	for _, pm := range p.sentencePlaces(text, s) {
+	bestInAct := false
+	pms := p.sentencePlaces(text, s)
+	if act.End > act.Start {
+		pms = append(pms, actNames(text, s, act, pms)...)
+	}
+	for _, pm := range pms {
 		if overlapsSpan(times, pm.Start, pm.End) {
 			continue // "in March 2019", "in August": a time, not a place
 		}
 		if p.residentOnly(pm, story) {
 			continue
 		}
+		inAct := act.End > act.Start && (pm.Start >= act.Start && pm.Start < act.End ||
+			pm.Start >= act.End && ofJoin(text[act.End:pm.Start]))
+		if bestInAct && !inAct {
+			continue
+		}
 		loc := p.resolveMention(pm)
 		if loc == nil {
 			continue
 		}
-		if best == nil || precisionRank[loc.Precision] > precisionRank[best.Precision] {
-			best, bestName = loc, pm.Name
+		if best == nil || inAct && !bestInAct || precisionRank[loc.Precision] > precisionRank[best.Precision] {
+			best, bestName, bestInAct = loc, pm.Name, inAct
 			rule = fmt.Sprintf("place %q named in the sentence, resolved with the article as context", pm.Name)
+			if inAct {
+				rule = fmt.Sprintf("place %q named by the act the precedence rules read, resolved with the article as context", pm.Name)
+			}
 		}
 	}
 	if best == nil && story && p.story != nil {

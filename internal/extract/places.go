@@ -584,3 +584,30 @@ func containsWord(body, w string) bool {
 		from = i + 1
 	}
 }
+
+// actNames finds the capitalised names that start inside an act's span
+// in sentence s, follow a lower-case word and that no place mention
+// already holds: the object of the act ("used to seize Dalmera"), a
+// place told with no preposition. A name runs on past the span's end
+// ("seize Port Amar", where the codebook knew "Port").
+func actNames(text string, s, act nlp.Span, have []PlaceMention) []PlaceMention {
+	toks := nlp.Tokens(text, s)
+	var out []PlaceMention
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Start < act.Start || toks[i].Start >= act.End || !isCapitalized(toks[i].Text) || isCapitalized(toks[i-1].Text) || toks[i-1].Kind != nlp.Word {
+			continue
+		}
+		j := i
+		for j < len(toks) && isNamePart(toks[j].Text, j > i) {
+			j++
+		}
+		for j > i && !isNamePart(toks[j-1].Text, j-1 > i) {
+			j--
+		}
+		if j > i && !already(have, toks[i].Start) && !ownerNotPlace(toks, j) {
+			out = append(out, PlaceMention{Start: toks[i].Start, End: toks[j-1].End, Name: text[toks[i].Start:toks[j-1].End]})
+		}
+		i = j
+	}
+	return out
+}

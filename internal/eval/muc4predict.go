@@ -31,7 +31,7 @@ import (
 func MUC4Type(ev extract.Event) string {
 	switch ev.Subtype {
 	case "shelling_artillery_missile_attack", "air_drone_strike":
-		if civilianHarm(ev) {
+		if civilianHarm(ev) || irregularPerpetrator(ev) {
 			return "attack"
 		}
 		return ""

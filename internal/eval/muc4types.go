@@ -116,3 +116,17 @@ func civilianHarm(ev extract.Event) bool {
 	}
 	return firstTells(ev, "civilian_harm")
 }
+
+// irregularPerpetrator reports a shelling or an air strike made by an
+// irregular armed group (guerrillas, rebels, commandos): MUC-4 templates
+// the rebels' mortar fire on a palace or a barracks as a terrorist attack,
+// where the armed forces' shelling of rebel positions is a military
+// operation it leaves out.
+func irregularPerpetrator(ev extract.Event) bool {
+	for _, p := range ev.Perpetrators {
+		if hasCue(cueWords(p.Name), muc4TypeCues["irregular"]) {
+			return true
+		}
+	}
+	return false
+}

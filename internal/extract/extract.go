@@ -56,6 +56,9 @@ type mention struct {
 	args       Arguments // perpetrators, targets, victims and weapons the sentence names
 	why        []Reason
 	riders     []nlp.Span // sentences without a trigger whose casualties it took
+	// listCopy marks a telling copied to another town of a list the
+	// sentence names (listMentions): it does not weigh in salience.
+	listCopy bool
 }
 
 // lastDate is the date of the last mention that has one, nil if none
@@ -217,6 +220,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			pending = nil
 			mentions = append(mentions, m)
+			if locs := places.placeList(text, s, dates.spans); len(locs) > 1 {
+				mentions = listMentions(mentions, locs, strings.HasSuffix(placeRule, storyFallback))
+			}
 		}
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
@@ -921,8 +927,19 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 			ls = append(ls, m.lone...)
 		}
 		g.why = loneWounded(&g.ev, ls, g.why)
-		g.salience = float64(len(g.ms))
-		if g.ms[0].para == 0 {
+		// A telling copied to another town of a list (listMentions)
+		// adds no weight: the sentence is about the list's first town
+		// as much as about this one.
+		first := -1
+		for k, m := range g.ms {
+			if !m.listCopy {
+				g.salience++
+				if first < 0 {
+					first = k
+				}
+			}
+		}
+		if first >= 0 && g.ms[first].para == 0 {
 			g.salience += 10
 		}
 		if g.ev.Killed != nil {

@@ -131,3 +131,24 @@ func TestHasCue(t *testing.T) {
 		}
 	}
 }
+
+// TestBandOfPeople: a perpetrator only described as a band of people
+// fills MUC-4's individual slot; a named organisation does not.
+func TestBandOfPeople(t *testing.T) {
+	actor := "Farabundo Marti National Liberation Front"
+	tests := []struct {
+		p    extract.Participant
+		want bool
+	}{
+		{extract.Participant{Name: "a group of rebels", Kind: "organization"}, true},
+		{extract.Participant{Name: "urban guerrilla commandos", Kind: "organization"}, true},
+		{extract.Participant{Name: "an armed group", Kind: "organization"}, true},
+		{extract.Participant{Name: "the Tamar Liberation Front", Kind: "organization"}, false},
+		{extract.Participant{Name: "fmln", Kind: "organization", Actor: &actor}, false},
+	}
+	for _, tt := range tests {
+		if got := bandOfPeople(tt.p); got != tt.want {
+			t.Errorf("bandOfPeople(%q) = %v, want %v", tt.p.Name, got, tt.want)
+		}
+	}
+}

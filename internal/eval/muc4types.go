@@ -130,3 +130,16 @@ func irregularPerpetrator(ev extract.Event) bool {
 	}
 	return false
 }
+
+// bandOfPeople reports a perpetrator the pipeline kinds an organisation
+// that its name only describes ("a group of rebels", "urban guerrilla
+// commandos", "an armed group"): no catalogued actor, and a last word
+// for a band of people. MUC-4 fills PERP: INDIVIDUAL ID with such
+// descriptions and PERP: ORGANIZATION ID with named organisations.
+func bandOfPeople(p extract.Participant) bool {
+	if p.Actor != nil {
+		return false
+	}
+	w := cueWords(p.Name)
+	return len(w) > 0 && len(w) <= 4 && hasCue(w[len(w)-1:], muc4TypeCues["group_noun"])
+}

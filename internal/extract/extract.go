@@ -967,6 +967,17 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 // A place that only stands in for the story's (storyPlace on either side:
 // evPlaceWeak for the event's) disagrees with none.
 func compatible(ev Event, last, m mention, evPlaceWeak bool) bool {
+	if (ev.Subtype == abduction) != (m.trigger.Subtype == abduction) && m.dateFromText &&
+		!strings.Contains(strings.ToLower(m.trigger.Text), "hostage") && !strings.Contains(strings.ToLower(last.trigger.Text), "hostage") &&
+		(ev.Subtype == abduction && last.trigger.Subtype == abduction || m.trigger.Subtype == abduction) {
+		// A kidnapping and a killing are two incidents when the later
+		// telling gives a date of its own, even one inside the first's
+		// rough one (the lead's week, "last week"), and even of the
+		// same people ("abducted last week, found dead on Friday"):
+		// ACLED and GTD code both. Hostages taken in a shooting are the
+		// shooting's, whatever the dates.
+		return false
+	}
 	if Subtypes[ev.Subtype] != m.trigger.Type {
 		if !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
 			return false
@@ -998,6 +1009,9 @@ func compatible(ev Event, last, m mention, evPlaceWeak bool) bool {
 	}
 	return m.para-last.para <= 1
 }
+
+// abduction is ACLED's sub-type for a kidnapping.
+const abduction = "abduction_forced_disappearance"
 
 // strongTrigger is the score of a codebook "strong" phrase: only such a
 // phrase ("car bomb", "airstrike") refines a generic attack or clash told

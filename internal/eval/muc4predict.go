@@ -31,7 +31,7 @@ import (
 func MUC4Type(ev extract.Event) string {
 	switch ev.Subtype {
 	case "shelling_artillery_missile_attack", "air_drone_strike":
-		if civilianHarm(ev) {
+		if civilianHarm(ev) || irregularPerpetrator(ev) {
 			return "attack"
 		}
 		return ""
@@ -163,7 +163,7 @@ func MUC4Code(d MUC4Doc) (string, []MUC4Candidate) {
 	for i, ev := range evs {
 		t := MUC4Template{Type: types[i], Roles: map[string][][]string{}}
 		add := func(role, name string) {
-			name = strings.TrimSpace(name)
+			name = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(name), "'s"), "’s")
 			if name == "" {
 				return
 			}
@@ -175,7 +175,7 @@ func MUC4Code(d MUC4Doc) (string, []MUC4Candidate) {
 			t.Roles[role] = append(t.Roles[role], []string{name})
 		}
 		for _, p := range ev.Perpetrators {
-			if p.Kind == "person" || p.Kind == "unknown" {
+			if p.Kind == "person" || p.Kind == "unknown" || bandOfPeople(p) {
 				add("PerpInd", p.Name)
 			} else {
 				add("PerpOrg", p.Name)

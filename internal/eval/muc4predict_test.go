@@ -22,6 +22,8 @@ func TestMUC4Type(t *testing.T) {
 		{"air strike", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Weapons: []string{"bombs"}}, ""},
 		{"air strike on a village", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "air_drone_strike", Evidence: []extract.Evidence{{Text: "Army helicopters strafed the village of Corra, killing two peasants."}}}, "attack"},
 		{"shelling that killed civilians", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Victims: []extract.Participant{{Name: "four people", Kind: "civilians"}}}, "attack"},
+		{"rebels' mortar fire on a palace", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Perpetrators: []extract.Participant{{Name: "urban guerrillas", Kind: "person"}}, Evidence: []extract.Evidence{{Text: "Urban guerrillas fired mortars at the presidential palace in Vesca."}}}, "attack"},
+		{"the army's shelling", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Perpetrators: []extract.Participant{{Name: "the army", Kind: "organization"}}, Evidence: []extract.Evidence{{Text: "The army shelled positions on the Tamar ridge."}}}, ""},
 		{"shelling of rebel positions", extract.Event{Type: extract.ExplosionsRemoteViolence, Subtype: "shelling_artillery_missile_attack", Evidence: []extract.Evidence{{Text: "Artillery pounded rebel positions on the Tamar ridge."}}}, ""},
 		{"abduction", extract.Event{Type: extract.ViolenceAgainstCivilians, Subtype: "abduction_forced_disappearance"}, "kidnapping"},
 		{"shop set on fire", extract.Event{Type: extract.StrategicDevelopments, Subtype: "looting_property_destruction", Evidence: []extract.Evidence{{Text: "Masked men set the grocery of Tolvar on fire."}}}, "arson"},
@@ -126,6 +128,27 @@ func TestHasCue(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasCue(cueWords(tt.text), cues); got != tt.want {
 			t.Errorf("hasCue(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestBandOfPeople: a perpetrator only described as a band of people
+// fills MUC-4's individual slot; a named organisation does not.
+func TestBandOfPeople(t *testing.T) {
+	actor := "Farabundo Marti National Liberation Front"
+	tests := []struct {
+		p    extract.Participant
+		want bool
+	}{
+		{extract.Participant{Name: "a group of rebels", Kind: "organization"}, true},
+		{extract.Participant{Name: "urban guerrilla commandos", Kind: "organization"}, true},
+		{extract.Participant{Name: "an armed group", Kind: "organization"}, true},
+		{extract.Participant{Name: "the Tamar Liberation Front", Kind: "organization"}, false},
+		{extract.Participant{Name: "fmln", Kind: "organization", Actor: &actor}, false},
+	}
+	for _, tt := range tests {
+		if got := bandOfPeople(tt.p); got != tt.want {
+			t.Errorf("bandOfPeople(%q) = %v, want %v", tt.p.Name, got, tt.want)
 		}
 	}
 }

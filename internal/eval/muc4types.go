@@ -116,3 +116,30 @@ func civilianHarm(ev extract.Event) bool {
 	}
 	return firstTells(ev, "civilian_harm")
 }
+
+// irregularPerpetrator reports a shelling or an air strike made by an
+// irregular armed group (guerrillas, rebels, commandos): MUC-4 templates
+// the rebels' mortar fire on a palace or a barracks as a terrorist attack,
+// where the armed forces' shelling of rebel positions is a military
+// operation it leaves out.
+func irregularPerpetrator(ev extract.Event) bool {
+	for _, p := range ev.Perpetrators {
+		if hasCue(cueWords(p.Name), muc4TypeCues["irregular"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// bandOfPeople reports a perpetrator the pipeline kinds an organisation
+// that its name only describes ("a group of rebels", "urban guerrilla
+// commandos", "an armed group"): no catalogued actor, and a last word
+// for a band of people. MUC-4 fills PERP: INDIVIDUAL ID with such
+// descriptions and PERP: ORGANIZATION ID with named organisations.
+func bandOfPeople(p extract.Participant) bool {
+	if p.Actor != nil {
+		return false
+	}
+	w := cueWords(p.Name)
+	return len(w) > 0 && len(w) <= 4 && hasCue(w[len(w)-1:], muc4TypeCues["group_noun"])
+}

@@ -326,3 +326,29 @@ func TestOffensiveAdjective(t *testing.T) {
 		})
 	}
 }
+
+// TestClassifyBaseAndAgentSenses: a headquarters or a base named as what
+// was hit or where, a charge that did the destroying, thrown dynamite and
+// an abandoned getaway car are no base set up, no weapons made safe, no
+// diplomacy and no territory given up.
+func TestClassifyBaseAndAgentSenses(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"the party office in the north district was completely destroyed by a powerful bomb.", "remote_explosive_landmine_ied"},
+		{"A bus depot in Orto was damaged by an explosive charge early on Sunday.", "remote_explosive_landmine_ied"},
+		{"guerrillas also attacked the 4th infantry brigade with headquarters in la union.", "attack"},
+		{"Gunmen attacked the police headquarters in Vesca, killing a guard.", "armed_clash"},
+		{"ten terrorists hurled dynamite sticks at the embassy building in the capital, causing serious damage.", "remote_explosive_landmine_ied"},
+		{"The attack was staged by four gunmen who used two cars which were later abandoned.", "attack"},
+		{"The rebels said the killing of their commander forced them to withdraw from the talks.", "attack"},
+		{"Investigators are preparing a sketch of the murderers based on the description of witnesses.", "attack"},
+		// still coded as before
+		{"The militia established a new headquarters in the former governor's residence.", "headquarters_or_base_established"},
+		{"Troops destroyed a cache of explosives found in a cave.", "disrupted_weapons_use"},
+		{"Government troops abandoned their positions in the town of Kessin.", "non_violent_transfer_of_territory"},
+	}
+	for _, tc := range tests {
+		if got, _, _ := Classify(tc.text); got != tc.want {
+			t.Errorf("Classify(%q) = %q, want %q\n  ranked: %v", tc.text, got, tc.want, Rank(tc.text))
+		}
+	}
+}

@@ -26,6 +26,7 @@ func TestCorefers(t *testing.T) {
 	}{
 		{"the attack, same day and town", ev("attack", day("2025-03-02"), town("Qarvelo"), "The attack killed four guards."), true},
 		{"the terrorist attack, no date or place", ev("attack", nil, nil, "Police said the terrorist attack was planned for weeks."), true},
+		{"a possessive: her killing", ev("attack", nil, nil, "Her killing will not go unpunished, the mayor said."), true},
 		{"this criminal bombing", ev("remote_explosive_landmine_ied", nil, nil, "This criminal bombing will not go unpunished, the mayor said."), true},
 		{"another town", ev("attack", day("2025-03-02"), town("Dalmera"), "The attack in Dalmera killed two."), false},
 		{"another day", ev("attack", day("2025-02-11"), nil, "The attack on 11 February killed two."), false},

@@ -56,6 +56,9 @@ type mention struct {
 	args       Arguments // perpetrators, targets, victims and weapons the sentence names
 	why        []Reason
 	riders     []nlp.Span // sentences without a trigger whose casualties it took
+	// listCopy marks a telling copied to another town of a list the
+	// sentence names (listMentions): it does not weigh in salience.
+	listCopy bool
 }
 
 // lastDate is the date of the last mention that has one, nil if none
@@ -223,6 +226,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			pending = nil
 			mentions = append(mentions, m)
+			if locs := places.placeList(text, s, dates.spans); len(locs) > 1 {
+				mentions = listMentions(mentions, locs, strings.HasSuffix(placeRule, storyFallback))
+			}
 		}
 	}
 	res.Events, res.Why = merge(text, mentions, newRuneIndex(text, sents))
@@ -976,8 +982,19 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 			ls = append(ls, m.lone...)
 		}
 		g.why = loneWounded(&g.ev, ls, g.why)
-		g.salience = float64(len(g.ms))
-		if g.ms[0].para == 0 {
+		// A telling copied to another town of a list (listMentions)
+		// adds no weight: the sentence is about the list's first town
+		// as much as about this one.
+		first := -1
+		for k, m := range g.ms {
+			if !m.listCopy {
+				g.salience++
+				if first < 0 {
+					first = k
+				}
+			}
+		}
+		if first >= 0 && g.ms[first].para == 0 {
 			g.salience += 10
 		}
 		if g.ev.Killed != nil {
@@ -1005,6 +1022,17 @@ func merge(text string, ms []mention, ri runeIndex) ([]Event, [][]Reason) {
 // A place that only stands in for the story's (storyPlace on either side:
 // evPlaceWeak for the event's) disagrees with none.
 func compatible(ev Event, last, m mention, evPlaceWeak bool) bool {
+	if (ev.Subtype == abduction) != (m.trigger.Subtype == abduction) && m.dateFromText &&
+		!strings.Contains(strings.ToLower(m.trigger.Text), "hostage") && !strings.Contains(strings.ToLower(last.trigger.Text), "hostage") &&
+		(ev.Subtype == abduction && last.trigger.Subtype == abduction || m.trigger.Subtype == abduction) {
+		// A kidnapping and a killing are two incidents when the later
+		// telling gives a date of its own, even one inside the first's
+		// rough one (the lead's week, "last week"), and even of the
+		// same people ("abducted last week, found dead on Friday"):
+		// ACLED and GTD code both. Hostages taken in a shooting are the
+		// shooting's, whatever the dates.
+		return false
+	}
 	if Subtypes[ev.Subtype] != m.trigger.Type {
 		if !(refines(ev.Subtype, m.trigger.Subtype) && m.trigger.Score >= strongTrigger || refines(m.trigger.Subtype, ev.Subtype)) {
 			return false
@@ -1036,6 +1064,9 @@ func compatible(ev Event, last, m mention, evPlaceWeak bool) bool {
 	}
 	return m.para-last.para <= 1
 }
+
+// abduction is ACLED's sub-type for a kidnapping.
+const abduction = "abduction_forced_disappearance"
 
 // strongTrigger is the score of a codebook "strong" phrase: only such a
 // phrase ("car bomb", "airstrike") refines a generic attack or clash told

@@ -426,3 +426,29 @@ func TestHeadlineDayIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestKidnappingAndKillingApart checks that a kidnapping told in the lead
+// and a killing told with a day of its own stay two events, while
+// hostages taken in a shooting stay the shooting's.
+func TestKidnappingAndKillingApart(t *testing.T) {
+	pub := time.Date(2024, 3, 10, 12, 0, 0, 0, time.UTC)
+	a := article.Article{Published: pub,
+		Text: "Gunmen kidnapped the mayor of Vesca as he left his office.\n\nOn Thursday, gunmen shot dead a councillor in the same town."}
+	if evs := Extract(a, Options{}).Events; len(evs) != 2 {
+		t.Errorf("kidnapping and killing on other days: %d events, want 2: %+v", len(evs), evs)
+	}
+	a.Text = "A gunman opened fire in a nightclub in Vesca on Sunday, killing 12 people.\n\nOn Sunday he held several people hostage in a bathroom before police stormed the building."
+	evs := Extract(a, Options{}).Events
+	n := 0
+	for _, ev := range evs {
+		if ev.Killed != nil {
+			n++
+			if ev.Killed.Min != 12 {
+				t.Errorf("hostages in a shooting: killed %+v, want 12", ev.Killed)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("hostages in a shooting: %d events with dead, want 1: %+v", n, evs)
+	}
+}

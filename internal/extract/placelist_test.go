@@ -1,0 +1,53 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"sitrep/internal/article"
+)
+
+// TestPlaceList: attacks told together in a list of towns are one event
+// per town (ACLED codes one event per place), in text with and without
+// case; a town with its state, or names before a division noun, are one
+// place.
+func TestPlaceList(t *testing.T) {
+	pub := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		want []string // the events' places, in any order
+	}{
+		{"Rebels attacked police stations in Ayacucho, Huanta and Huancayo on Tuesday, the army said.", []string{"Ayacucho", "Huanta", "Huancayo"}},
+		{"rebels attacked police stations in ayacucho, huanta and huancayo on tuesday, the army said.", []string{"Ayacucho", "Huanta", "Huancayo"}},
+		{"Gunmen attacked a bar in Dayton, Ohio on Tuesday, police said.", []string{"Dayton"}},
+		{"rebels attacked a bus on the road between ayacucho and huancayo on tuesday.", []string{"Ayacucho"}},
+	}
+	for _, tc := range tests {
+		a := article.Article{Text: tc.text, Published: pub}
+		res := Extract(a, Options{})
+		got := map[string]bool{}
+		for _, ev := range res.Events {
+			if ev.Location != nil {
+				got[ev.Location.Name] = true
+			}
+		}
+		if len(res.Events) != len(tc.want) {
+			t.Errorf("%q: %d events, want %d (%v)", tc.text, len(res.Events), len(tc.want), got)
+		}
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: no event in %s (%v)", tc.text, w, got)
+			}
+		}
+		// the dead of the sentence stay with one event
+		killed := 0
+		for _, ev := range res.Events {
+			if ev.Killed != nil {
+				killed++
+			}
+		}
+		if killed > 1 {
+			t.Errorf("%q: %d events carry the sentence's dead", tc.text, killed)
+		}
+	}
+}

@@ -923,6 +923,9 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		query, args := dayTypeCountsSQL(exprs, f.From, earliest, f.To, f.Type)
 		return s.scanBuckets(ctx, query, args, len(by))
 	}
+	if withRollups && actorPairsFit(f, by) {
+		return s.actorPairCounts(ctx, f, by)
+	}
 	// killedCol and woundedCol are from's columns for an incident's dead
 	// and wounded, killed and wounded their sums over a key's rows.
 	from, count, killedCol, woundedCol := "incidents i", "count(*)", "i.killed_best", "i.wounded_best"
@@ -1004,6 +1007,35 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 	}
 	return s.scanBuckets(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
 		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
+}
+
+// actorPairCounts counts f by keys from actor_pairs (see actorPairsFit):
+// the actor's rows, the other actors in the key's roles, summed by the
+// keys. A row holds no incident once its count is 0 (the sync deletes
+// it), so no bucket is empty, as in the exact query.
+func (s *sqlStore) actorPairCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
+	g := f
+	g.Actor = ""
+	w, err := s.incidentWhere(g)
+	if err != nil {
+		return nil, err
+	}
+	w.add("i.actor = ?", f.Actor)
+	exprs := make([]string, len(by))
+	for k, key := range by {
+		if roles := actorPairRoles[key]; roles != "" {
+			w.add("i.roles IN (" + roles + ")") // constants of rollup.go, not input
+			exprs[k] = "i.other"
+			continue
+		}
+		if exprs[k], _, err = s.aggregateKey(key); err != nil {
+			return nil, err
+		}
+	}
+	keys := strings.Join(exprs, ", ")
+	return s.scanBuckets(ctx, `SELECT `+keys+`, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT),
+		CAST(sum(i.wounded) AS BIGINT) FROM actor_pairs i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
+		w.args, len(by))
 }
 
 // scanBuckets runs a count whose rows are nkeys keys, then incidents,

@@ -935,11 +935,15 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		// The actor's rows of actor_incidents (see rollup.go): the same
 		// WHERE without the actor's subquery, and the actor's key instead.
 		g := f
-		g.Actor = ""
+		g.Actor, g.MinKilled = "", 0
 		if w, err = s.incidentWhere(g); err != nil {
 			return nil, err
 		}
 		w.add("i.actor = ?", f.Actor)
+		if f.MinKilled > 0 {
+			// killed is killed_best or 0, the same test for N > 0.
+			w.add("i.killed >= ?", f.MinKilled)
+		}
 		from, killedCol, woundedCol = "actor_incidents i", "i.killed", "i.wounded"
 		idCol = "i.incident_id"
 		if s.dialect == sqliteDialect {

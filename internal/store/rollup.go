@@ -185,15 +185,16 @@ var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, B
 
 // actorCountsFit reports whether a count of f by keys can read
 // actor_incidents (migrations 0006, 0017, 0019) instead of the incidents:
-// an actor filter, perhaps a window of days, a type, a country and an
-// admin1, and keys of those columns only. actor_incidents holds one row
+// an actor filter, perhaps a window of days, a type, a country, an
+// admin1, a certainty and a minimum of deaths, and keys of those columns
+// only. actor_incidents holds one row
 // per incident and actor, so the actor's rows are its incidents, each once
 // whatever its roles, as the exact query's "id IN (incidents of the
 // actor)" counts them; its index on (actor, date_start, incident_id)
 // includes every other column such a count reads.
 func actorCountsFit(f IncidentFilter, keys []string) bool {
 	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
-		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+		Certainty: f.Certainty, MinKilled: f.MinKilled, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f.Actor == "" || f != g {
 		return false
 	}

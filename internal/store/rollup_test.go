@@ -229,14 +229,16 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			d, _ := time.Parse(time.DateOnly, start.(string))
 			return d.AddDate(0, 0, r.IntN(12)-2).Format(time.DateOnly)
 		}
+		certainties := []string{"reported", "claimed", "alleged"}
+		certainty := func() string { return certainties[r.IntN(len(certainties))] }
 		insert := `INSERT INTO incidents (type, date_start, date_end, country, killed_best, wounded_best, certainty,
-			created_at, changed_at, admin1) VALUES ($1, $2, $3, $4, $5, $6, 'reported', $7, $7, $8) RETURNING id`
+			created_at, changed_at, admin1) VALUES ($1, $2, $3, $4, $5, $6, $9, $7, $7, $8) RETURNING id`
 		var ids []int64
 		for range 300 {
 			var id int64
 			start := day()
 			if err := s.db.QueryRowContext(ctx, insert, types[r.IntN(len(types))], start, end(start),
-				countries[r.IntN(len(countries))], toll(), toll(), now, admin1()).Scan(&id); err != nil {
+				countries[r.IntN(len(countries))], toll(), toll(), now, admin1(), certainty()).Scan(&id); err != nil {
 				t.Fatal(err)
 			}
 			setActors(s.db, id)
@@ -300,10 +302,19 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// A certainty revised alone.
+		for k := 7; k < len(ids); k += 10 {
+			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET certainty = $1 WHERE id = $2`,
+				certainty(), ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
 		// An actor's role changed in place.
 		for k := 8; k < len(ids); k += 17 {
 			if _, err := s.db.ExecContext(ctx, `UPDATE incident_actors SET role = $1
-				WHERE incident_id = $2 AND role = $3`, rolePerpetrator, ids[k], roleVictim); err != nil {
+				WHERE incident_id = $2 AND role = $3 AND NOT EXISTS (SELECT 1 FROM incident_actors b
+					WHERE b.incident_id = incident_actors.incident_id AND b.actor = incident_actors.actor
+					AND b.role = $1)`, rolePerpetrator, ids[k], roleVictim); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -364,6 +375,12 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
 			{IncidentFilter{Actor: "Delta Youths", Country: "NG", Admin1: "Borno"}, []string{ByWeek}},
 			{IncidentFilter{Actor: "civilians", From: "2024-01-01", Admin1: "Gao"}, []string{ByType}},
+			// A certainty or a minimum of deaths (migration 0019).
+			{IncidentFilter{Actor: "Alpha Front", Certainty: "claimed"}, []string{ByWeek, ByType}},
+			{IncidentFilter{Actor: "civilians", Certainty: "alleged", Country: "SO"}, []string{ByMonth}},
+			{IncidentFilter{Actor: "Beta Militia", MinKilled: 1}, []string{ByMonth, ByType}},
+			{IncidentFilter{Actor: "Epsilon Army", MinKilled: 15, Certainty: "reported"}, []string{ByYear}},
+			{IncidentFilter{Actor: "Gamma Police", MinKilled: 10}, []string{ByTarget}},
 			// Other actors by role where actor_pairs cannot answer: the
 			// other actors of the rows, by role.
 			{IncidentFilter{Actor: "civilians", From: "2024-01-01"}, []string{ByPerpetrator}},
@@ -404,7 +421,7 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 		// actor_incidents' admin1 and roles, and actor_pairs whole.
 		for _, q := range []string{
 			`SELECT count(*) FROM actor_incidents c JOIN incidents i ON i.id = c.incident_id
-				WHERE c.admin1 <> i.admin1 OR c.roles <> (SELECT max(CASE WHEN a.role = 'perpetrator' THEN 1 ELSE 0 END)
+				WHERE c.admin1 <> i.admin1 OR c.certainty <> i.certainty OR c.roles <> (SELECT max(CASE WHEN a.role = 'perpetrator' THEN 1 ELSE 0 END)
 					+ max(CASE WHEN a.role IN ('target', 'victim') THEN 2 ELSE 0 END)
 					FROM incident_actors a WHERE a.incident_id = c.incident_id AND a.actor = c.actor)`,
 			`SELECT count(*) FROM (SELECT actor, other, roles, country, type, incidents, killed, wounded FROM actor_pairs

@@ -1,12 +1,13 @@
 -- An actor page's counts: see ../sqlite/0019_actor_pairs.sql for why.
--- actor_incidents gains the incident's admin1 (in the covering index of
--- 0017) and the actor's roles in it (1 perpetrator, + 2 target or victim);
+-- actor_incidents gains the incident's admin1 and certainty (in the
+-- covering index of 0017) and the actor's roles in it (1 perpetrator, + 2 target or victim);
 -- actor_pairs counts, per actor, the other actors of its incidents by
 -- their roles, country and type; the sync (0017) keeps both.
 ALTER TABLE actor_incidents ADD COLUMN admin1 TEXT NOT NULL DEFAULT '';
 ALTER TABLE actor_incidents ADD COLUMN roles INTEGER NOT NULL DEFAULT 0;
-UPDATE actor_incidents c SET admin1 = i.admin1
-FROM incidents i WHERE i.id = c.incident_id AND i.admin1 <> '';
+ALTER TABLE actor_incidents ADD COLUMN certainty TEXT NOT NULL DEFAULT '';
+UPDATE actor_incidents c SET admin1 = i.admin1, certainty = i.certainty
+FROM incidents i WHERE i.id = c.incident_id AND (i.admin1 <> '' OR i.certainty <> '');
 UPDATE actor_incidents c SET roles = r.roles
 FROM (SELECT incident_id, actor, max(CASE WHEN role = 'perpetrator' THEN 1 ELSE 0 END)
     + max(CASE WHEN role IN ('target', 'victim') THEN 2 ELSE 0 END) AS roles
@@ -15,7 +16,7 @@ WHERE r.incident_id = c.incident_id AND r.actor = c.actor;
 
 DROP INDEX actor_incidents_date;
 CREATE INDEX actor_incidents_date ON actor_incidents (actor, date_start, incident_id)
-    INCLUDE (date_end, type, country, killed, wounded, admin1);
+    INCLUDE (date_end, type, country, killed, wounded, admin1, certainty);
 
 CREATE TABLE actor_pairs (
     actor     TEXT NOT NULL,
@@ -80,11 +81,11 @@ BEGIN
     DELETE FROM actor_incidents WHERE incident_id = x;
     -- Put in what it counts now (nothing once the incident is deleted).
     INSERT INTO actor_incidents (incident_id, actor, country, type, date_start, killed, resolved, date_end, wounded,
-        admin1, roles)
+        admin1, roles, certainty)
     SELECT i.id, a.actor, i.country, i.type, i.date_start, COALESCE(i.killed_best, 0),
         max(CAST(a.resolved AS INTEGER)), i.date_end, COALESCE(i.wounded_best, 0), i.admin1,
         max(CASE WHEN a.role = 'perpetrator' THEN 1 ELSE 0 END)
-            + max(CASE WHEN a.role IN ('target', 'victim') THEN 2 ELSE 0 END)
+            + max(CASE WHEN a.role IN ('target', 'victim') THEN 2 ELSE 0 END), i.certainty
     FROM incident_actors a JOIN incidents i ON i.id = a.incident_id
     WHERE a.incident_id = x GROUP BY i.id, a.actor;
     INSERT INTO actor_summary AS s (actor, country, type, incidents, killed, resolved, first, last)
@@ -107,11 +108,12 @@ $$;
 ALTER FUNCTION actor_summary_sync(BIGINT) SET plan_cache_mode = auto;
 ALTER FUNCTION actor_summary_sync(BIGINT) SET enable_seqscan = off;
 
--- An incident's admin1 now counts in its rows too.
+-- An incident's admin1 and certainty now count in its rows too.
 DROP TRIGGER incidents_actor_summary_update ON incidents;
 CREATE CONSTRAINT TRIGGER incidents_actor_summary_update AFTER UPDATE OF country, admin1, type, date_start,
-    date_end, killed_best, wounded_best ON incidents DEFERRABLE INITIALLY DEFERRED
+    date_end, killed_best, wounded_best, certainty ON incidents DEFERRABLE INITIALLY DEFERRED
     FOR EACH ROW WHEN (OLD.country <> NEW.country OR OLD.admin1 <> NEW.admin1 OR OLD.type <> NEW.type
+        OR OLD.certainty <> NEW.certainty
         OR OLD.date_start IS DISTINCT FROM NEW.date_start OR OLD.date_end IS DISTINCT FROM NEW.date_end
         OR OLD.killed_best IS DISTINCT FROM NEW.killed_best OR OLD.wounded_best IS DISTINCT FROM NEW.wounded_best)
     EXECUTE FUNCTION incidents_actor_summary();

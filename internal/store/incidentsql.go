@@ -923,8 +923,8 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		query, args := dayTypeCountsSQL(exprs, f.From, earliest, f.To, f.Type)
 		return s.scanBuckets(ctx, query, args, len(by))
 	}
-	if withRollups && actorPairsFit(f, by) {
-		return s.actorPairCounts(ctx, f, by)
+	if withRollups && (actorPairsFit(f, by) || actorPlacesFit(f, by)) {
+		return s.actorRollupCounts(ctx, f, by)
 	}
 	// killedCol and woundedCol are from's columns for an incident's dead
 	// and wounded, killed and wounded their sums over a key's rows.
@@ -1013,11 +1013,12 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
 }
 
-// actorPairCounts counts f by keys from actor_pairs (see actorPairsFit):
-// the actor's rows, the other actors in the key's roles, summed by the
-// keys. A row holds no incident once its count is 0 (the sync deletes
-// it), so no bucket is empty, as in the exact query.
-func (s *sqlStore) actorPairCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
+// actorRollupCounts counts f by keys from actor_pairs or actor_places
+// (see actorPairsFit and actorPlacesFit): the actor's rows (for a key of
+// other actors, those of the key's roles) summed by the keys. A row holds
+// no incident once its count is 0 (the sync deletes it), so no bucket is
+// empty, as in the exact query.
+func (s *sqlStore) actorRollupCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
 	g := f
 	g.Actor = ""
 	w, err := s.incidentWhere(g)
@@ -1025,11 +1026,12 @@ func (s *sqlStore) actorPairCounts(ctx context.Context, f IncidentFilter, by []s
 		return nil, err
 	}
 	w.add("i.actor = ?", f.Actor)
+	table := "actor_places"
 	exprs := make([]string, len(by))
 	for k, key := range by {
 		if roles := actorPairRoles[key]; roles != "" {
 			w.add("i.roles IN (" + roles + ")") // constants of rollup.go, not input
-			exprs[k] = "i.other"
+			exprs[k], table = "i.other", "actor_pairs"
 			continue
 		}
 		if exprs[k], _, err = s.aggregateKey(key); err != nil {
@@ -1038,7 +1040,7 @@ func (s *sqlStore) actorPairCounts(ctx context.Context, f IncidentFilter, by []s
 	}
 	keys := strings.Join(exprs, ", ")
 	return s.scanBuckets(ctx, `SELECT `+keys+`, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT),
-		CAST(sum(i.wounded) AS BIGINT) FROM actor_pairs i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
+		CAST(sum(i.wounded) AS BIGINT) FROM `+table+` i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
 		w.args, len(by))
 }
 

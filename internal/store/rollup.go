@@ -206,6 +206,28 @@ func actorCountsFit(f IncidentFilter, keys []string) bool {
 	return true
 }
 
+// actorPlaceKeys are the keys actor_places (migration 0019) can count by.
+var actorPlaceKeys = map[string]bool{ByCountry: true, ByAdmin1: true, ByType: true}
+
+// actorPlacesFit reports whether a count of f by keys can read
+// actor_places (migration 0019): an actor filter, perhaps a country, an
+// admin1 and a type, and keys of those columns only. Per actor,
+// actor_places counts its incidents (each once) by country, admin1 and
+// type: an actor page's "places".
+func actorPlacesFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	for _, k := range keys {
+		if !actorPlaceKeys[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // actorPairRoles are, for each key of other actors by role, the values of
 // actor_pairs.roles (migration 0019: 1 perpetrator, + 2 target or victim)
 // of the other actors it counts: those holding at least one of its roles

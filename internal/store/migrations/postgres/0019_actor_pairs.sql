@@ -1,8 +1,10 @@
 -- An actor page's counts: see ../sqlite/0019_actor_pairs.sql for why.
 -- actor_incidents gains the incident's admin1 and certainty (in the
--- covering index of 0017) and the actor's roles in it (1 perpetrator, + 2 target or victim);
+-- covering index of 0017) and the actor's roles in it (1 perpetrator,
+-- + 2 target or victim);
 -- actor_pairs counts, per actor, the other actors of its incidents by
--- their roles, country and type; the sync (0017) keeps both.
+-- their roles, country and type; actor_places its incidents by country,
+-- admin1 and type; the sync (0017) keeps all three.
 ALTER TABLE actor_incidents ADD COLUMN admin1 TEXT NOT NULL DEFAULT '';
 ALTER TABLE actor_incidents ADD COLUMN roles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actor_incidents ADD COLUMN certainty TEXT NOT NULL DEFAULT '';
@@ -35,7 +37,24 @@ SELECT a.actor, b.actor, b.roles, a.country, a.type, count(*), sum(a.killed), su
 FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
 GROUP BY a.actor, b.actor, b.roles, a.country, a.type;
 
--- 0017's function, writing the two new columns and the pairs.
+-- actor_places: per actor, country, admin1 and type, its incidents, their
+-- killed and wounded (an actor page's places).
+CREATE TABLE actor_places (
+    actor     TEXT NOT NULL,
+    country   TEXT NOT NULL,
+    admin1    TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    incidents BIGINT NOT NULL,
+    killed    BIGINT NOT NULL,
+    wounded   BIGINT NOT NULL,
+    PRIMARY KEY (actor, country, admin1, type)
+);
+
+INSERT INTO actor_places
+SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
+FROM actor_incidents GROUP BY actor, country, admin1, type;
+
+-- 0017's function, writing the new columns, the pairs and the places.
 -- CREATE OR REPLACE resets the function's settings, so 0008's and 0013's
 -- are set again below.
 CREATE OR REPLACE FUNCTION actor_summary_sync(x BIGINT) RETURNS void LANGUAGE plpgsql AS $$
@@ -78,6 +97,16 @@ BEGIN
                 AND p.country = c.country AND p.type = c.type;
         END IF;
     END LOOP;
+    FOR c IN SELECT actor, country, admin1, type, killed, wounded FROM actor_incidents WHERE incident_id = x LOOP
+        UPDATE actor_places p SET incidents = p.incidents - 1, killed = p.killed - c.killed,
+            wounded = p.wounded - c.wounded
+        WHERE p.actor = c.actor AND p.country = c.country AND p.admin1 = c.admin1 AND p.type = c.type
+        RETURNING p.incidents INTO n;
+        IF n = 0 THEN
+            DELETE FROM actor_places p WHERE p.actor = c.actor AND p.country = c.country AND p.admin1 = c.admin1
+                AND p.type = c.type;
+        END IF;
+    END LOOP;
     DELETE FROM actor_incidents WHERE incident_id = x;
     -- Put in what it counts now (nothing once the incident is deleted).
     INSERT INTO actor_incidents (incident_id, actor, country, type, date_start, killed, resolved, date_end, wounded,
@@ -103,6 +132,11 @@ BEGIN
     WHERE a.incident_id = x
     ON CONFLICT (actor, other, roles, country, type) DO UPDATE SET incidents = p.incidents + 1,
         killed = p.killed + excluded.killed, wounded = p.wounded + excluded.wounded;
+    INSERT INTO actor_places AS p (actor, country, admin1, type, incidents, killed, wounded)
+    SELECT actor, country, admin1, type, 1, killed, wounded FROM actor_incidents
+    WHERE incident_id = x
+    ON CONFLICT (actor, country, admin1, type) DO UPDATE SET incidents = p.incidents + 1,
+        killed = p.killed + excluded.killed, wounded = p.wounded + excluded.wounded;
 END
 $$;
 ALTER FUNCTION actor_summary_sync(BIGINT) SET plan_cache_mode = auto;
@@ -120,3 +154,4 @@ CREATE CONSTRAINT TRIGGER incidents_actor_summary_update AFTER UPDATE OF country
 
 ANALYZE actor_incidents;
 ANALYZE actor_pairs;
+ANALYZE actor_places;

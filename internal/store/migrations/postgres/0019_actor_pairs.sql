@@ -152,6 +152,8 @@ CREATE CONSTRAINT TRIGGER incidents_actor_summary_update AFTER UPDATE OF country
         OR OLD.killed_best IS DISTINCT FROM NEW.killed_best OR OLD.wounded_best IS DISTINCT FROM NEW.wounded_best)
     EXECUTE FUNCTION incidents_actor_summary();
 
-ANALYZE actor_incidents;
 ANALYZE actor_pairs;
 ANALYZE actor_places;
+-- The UPDATEs above left a dead version of every row of actor_incidents:
+-- vacuumed once this migration commits (see vacuumPrefix in migrate.go).
+-- sitrep:vacuum actor_incidents

@@ -400,7 +400,15 @@ func (r *Resolver) Resolve(name string) Result {
 		cands[i] = &cand{rec: i, e: g.rec(i), county: true}
 		// "Floyd County" in a story that names Rome: the state whose
 		// Floyd County holds a Rome.
-		cands[i].countyTown = len(county) > 1 && r.namesTownIn(g.rec(i), countyCodes[i], countyBase(key))
+		if len(county) > 1 {
+			others := map[*entry][]string{}
+			for _, j := range county {
+				if j != i {
+					others[g.rec(j)] = countyCodes[j]
+				}
+			}
+			cands[i].countyTown = r.namesTownIn(g.rec(i), countyCodes[i], countyBase(key), others)
+		}
 	}
 	if s := norm.StripArticle(key); s != "" {
 		add(s, true)
@@ -474,8 +482,8 @@ func (r *Resolver) Resolve(name string) Result {
 		c.score = prior(e)
 		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
 		if c.countyTown {
-			c.score += 2.5
-			c.reasons = append(c.reasons, "the article names a town in this division's county of that name +2.5")
+			c.score += 3.5
+			c.reasons = append(c.reasons, "the article names a town in this division's county of that name +3.5")
 		}
 		if pr, ok := g.preferred[key]; ok && pr == c.rec {
 			c.score += 3

@@ -357,6 +357,14 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		}
 		i += size
 	}
+	bare := false
+	if sepAt < 0 {
+		// "EUTAW, Ala. (AP) Authorities say …": a news agency's sign
+		// ends the dateline when no dash follows it.
+		if j := strings.IndexByte(head, ')'); j > 0 && j+1 < len(head) && head[j+1] == ' ' {
+			sepAt, sepLen, bare = j+1, 0, true
+		}
+	}
 	if sepAt <= 0 {
 		return "", "", false
 	}
@@ -381,6 +389,8 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		switch {
 		case rules.agencies[strings.ToLower(first)] || isCallSign(first):
 			agency = true
+		case bare:
+			return "", "", false
 		case isDateText(name): // "RICHMOND, Ind. (April 11, 2014) –"
 			agency = true
 		case isOutletName(name):

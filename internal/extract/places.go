@@ -204,7 +204,23 @@ func residentMentions(text string, s nlp.Span) []PlaceMention {
 func residentMentionsIn(toks []nlp.Token, text string) []PlaceMention {
 	var out []PlaceMention
 	for i := 1; i < len(toks); i++ {
-		if !residentNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {
+		if !isCapitalized(toks[i-1].Text) {
+			continue
+		}
+		if venue := placeSections()["local venues"][strings.ToLower(toks[i].Text)]; venue && !titleCase(toks) {
+			// "at a Dalmera barbershop", "inside a Norvale home": a town
+			// names the place of a venue after "a" or "an" (a brand's
+			// or a venue's own name takes "the" or none).
+			j := i - 1
+			for j > 0 && i-j < 3 && isCapitalized(toks[j-1].Text) {
+				j--
+			}
+			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") {
+				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End], Resident: true})
+			}
+			continue
+		}
+		if !residentNouns()[strings.ToLower(toks[i].Text)] {
 			continue
 		}
 		j := i - 1
@@ -324,11 +340,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns] and [harm words]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words] and [local venues]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {

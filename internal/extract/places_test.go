@@ -74,6 +74,9 @@ func TestResidentMentions(t *testing.T) {
 		{"The man was shot on Friday.", nil},
 		{"An elderly woman was hurt.", nil},
 		{"One man was killed in the shooting.", nil}, // a sentence's first word
+		{"Gunfire broke out at a Dalmera barbershop on Friday.", []string{"Dalmera"}},
+		{"He was found inside an East Norvale home.", []string{"East Norvale"}},
+		{"She works at the Kessin Grand hotel.", nil}, // a venue's own name
 	}
 	for _, tt := range tests {
 		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

@@ -660,6 +660,9 @@ type placer struct {
 	// names are found by the gazetteer, g, not by capitals.
 	caseless bool
 	g        *resolve.Gazetteer
+	// surnames are the words the article uses as people's surnames
+	// (personSurnames), read on first use.
+	surnames map[string]bool
 }
 
 // newPlacer makes the article's placer; times are the time expressions of

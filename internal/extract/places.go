@@ -70,11 +70,82 @@ func sentencePlaces(text string, s nlp.Span) []PlaceMention {
 // sentencePlaces is the package's sentencePlaces for the placer's
 // article: in text without case (nlp.Caseless) the names are found by the
 // gazetteer instead of by their capitals (caselessPlaceMentionsIn).
+//
+// A one-word name the article uses as a person's surname ("14-year-old
+// Dana Kessin", "Lee Kessin, 44,") is the person where it stands alone
+// ("shot at Kessin", "in the Kessin case"), not a town.
 func (p *placer) sentencePlaces(text string, s nlp.Span) []PlaceMention {
 	if p.caseless && p.g != nil {
 		return caselessPlaceMentionsIn(text, nlp.Tokens(text, s), p.g)
 	}
-	return sentencePlaces(text, s)
+	out := sentencePlaces(text, s)
+	if p.text == "" {
+		return out
+	}
+	if p.surnames == nil {
+		p.surnames = personSurnames(p.text)
+	}
+	if len(p.surnames) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, pm := range out {
+		if !p.surnames[strings.TrimSuffix(strings.TrimSuffix(pm.Name, "'s"), "’s")] {
+			kept = append(kept, pm)
+		}
+	}
+	return kept
+}
+
+// personSurnames lists the words text uses as people's surnames: the last
+// of two or three capitalised words after an age ("14-year-old Dana
+// Kessin") or before one ("Lee Kessin, 44,"), or of one to three after a
+// title (rules/places.txt [person titles]: "Sheriff Kessin"). Never a
+// county's or a division's word.
+func personSurnames(text string) map[string]bool {
+	out := map[string]bool{}
+	titles := placeSections()["person titles"]
+	for _, s := range nlp.Sentences(text) {
+		toks := nlp.Tokens(text, s)
+		for i := 0; i < len(toks); i++ {
+			if !isCapitalized(toks[i].Text) {
+				continue
+			}
+			j := i
+			for j < len(toks) && j-i < 3 && isCapitalized(toks[j].Text) && isWordToken(toks[j].Text) {
+				j++
+			}
+			if j == i {
+				continue
+			}
+			n := j - i
+			last := strings.TrimSuffix(strings.TrimSuffix(toks[j-1].Text, "'s"), "’s")
+			before := ""
+			if i > 0 {
+				before = strings.ToLower(strings.TrimSuffix(toks[i-1].Text, "."))
+			}
+			aged := i > 0 && strings.HasSuffix(before, "-year-old") ||
+				j+2 < len(toks) && toks[j].Text == "," && isNumber(toks[j+1].Text) && (toks[j+2].Text == "," || toks[j+2].Text == ")")
+			titled := titles[before] || n >= 2 && titles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))]
+			resident := j < len(toks) && residentNouns()[strings.ToLower(toks[j].Text)] // "a 30-year-old Port Aldane man"
+			if (n >= 2 && aged && !resident || titled) && !countyWords[strings.ToLower(last)] && !placeQualifiers()[strings.ToLower(last)] {
+				out[last] = true
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// isWordToken reports a token of letters (an apostrophe, hyphen or
+// period inside allowed): a name's word, not punctuation or a number.
+func isWordToken(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !strings.ContainsRune("'’-.", r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // maxCaselessName is the most words a place name read without case may
@@ -340,11 +411,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words] and [local venues]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues] and [person titles]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {

@@ -172,3 +172,29 @@ func mentionNames(find func(string, nlp.Span) []PlaceMention, sentence string) [
 	}
 	return out
 }
+
+// TestPersonSurnames: a name's last word after an age, before one, or
+// after a title is a surname; a town before a noun for people is not.
+func TestPersonSurnames(t *testing.T) {
+	text := "Police said 14-year-old Dana Kessin was shot. Lee Varno, 44, was hurt too. Sheriff Ottley spoke. A 30-year-old Port Aldane man was held in Dalmera County."
+	got := personSurnames(text)
+	for _, w := range []string{"Kessin", "Varno", "Ottley"} {
+		if !got[w] {
+			t.Errorf("personSurnames: %q missing from %v", w, got)
+		}
+	}
+	for _, w := range []string{"County", "Dalmera", "Police", "Aldane"} {
+		if got[w] {
+			t.Errorf("personSurnames: %q is no surname (%v)", w, got)
+		}
+	}
+	p := &placer{text: text}
+	s := "The jury heard the Kessin case in Dalmera."
+	var names []string
+	for _, pm := range p.sentencePlaces(s, nlp.Span{Start: 0, End: len(s)}) {
+		names = append(names, pm.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"Dalmera"}) {
+		t.Errorf("sentencePlaces(%q) = %q, want [Dalmera]", s, names)
+	}
+}

@@ -67,6 +67,14 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 				}
 			}
 		}
+		if loc == nil {
+			// Still nothing: "a 15-year-old Dalmerian boy", "a Kessin
+			// County man" names the state people are from, which is
+			// where a story that names no town is more often than not.
+			if l, name := p.residentState(a, times); l != nil {
+				return l, fmt.Sprintf("the story's place: %q, the state or county the article's people are from", name)
+			}
+		}
 	}
 	if loc != nil && !strings.HasPrefix(rule, "the story's place: dateline") {
 		// "Two Dead In Norvale Shooting" over a county or a town the
@@ -461,6 +469,24 @@ func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location
 			l := p.resolve(pm.Name)
 			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
 				return l, pm.Name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// residentState is the first state a name read before a noun for people
+// resolves to in the headline or text ("a Georgia boy"), with the name.
+func (p *placer) residentState(a article.Article, times []nlp.Span) (*Location, string) {
+	for _, text := range []string{a.Title, a.Text} {
+		for _, s := range nlp.Sentences(text) {
+			for _, pm := range residentMentions(text, s) {
+				if text == a.Text && overlapsSpan(times, pm.Start, pm.End) {
+					continue
+				}
+				if b := p.r.Resolve(pm.Name).Best; b != nil && b.Precision == "admin1" {
+					return location(b), pm.Name
+				}
 			}
 		}
 	}

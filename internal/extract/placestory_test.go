@@ -324,3 +324,14 @@ func TestLanguageNotPlace(t *testing.T) {
 		t.Errorf("story's place %v by %s; want a US place", p.story, p.storyRule)
 	}
 }
+
+// TestResidentState: a story that names no town is placed in the state
+// its people are from ("a 15-year-old Texas boy").
+func TestResidentState(t *testing.T) {
+	a := article.Article{Title: "Teen dies on fishing trip with his father",
+		Text: "A 15-year-old Texas boy died when a rifle went off as he and his father were launching a boat on Thursday evening.\n\nThe sheriff said the death was an accident."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Admin1 != "Texas" || p.story.Precision != "admin1" {
+		t.Fatalf("story place = %+v (%s), want the state Texas", p.story, p.storyRule)
+	}
+}

@@ -706,7 +706,7 @@ func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location,
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
-	for _, name := range headlineNames(a.Title, a.Text) {
+	for _, name := range p.headlineNames(a.Title, a.Text) {
 		if k := strings.Index(a.Title, name); k >= 0 && overlapsSpan(times, k, k+len(name)) {
 			continue
 		}

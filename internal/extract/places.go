@@ -105,6 +105,7 @@ func (p *placer) sentencePlaces(text string, s nlp.Span) []PlaceMention {
 func personSurnames(text string) map[string]bool {
 	out := map[string]bool{}
 	titles := placeSections()["person titles"]
+	kin := placeSections()["person relations"]
 	for _, s := range nlp.Sentences(text) {
 		toks := nlp.Tokens(text, s)
 		for i := 0; i < len(toks); i++ {
@@ -127,6 +128,10 @@ func personSurnames(text string) map[string]bool {
 			aged := i > 0 && strings.HasSuffix(before, "-year-old") ||
 				j+2 < len(toks) && toks[j].Text == "," && isNumber(toks[j+1].Text) && (toks[j+2].Text == "," || toks[j+2].Text == ")")
 			titled := titles[before] || n >= 2 && titles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))]
+			if j < len(toks) && kin[strings.ToLower(toks[j].Text)] && toks[j-1].Text != last {
+				// "Denton’s mother", "Kessin's bond": a person's.
+				out[last] = true
+			}
 			resident := j < len(toks) && residentNouns()[strings.ToLower(toks[j].Text)] // "a 30-year-old Port Aldane man"
 			if (n >= 2 && aged && !resident || titled) && !countyWords[strings.ToLower(last)] && !placeQualifiers()[strings.ToLower(last)] {
 				out[last] = true
@@ -135,6 +140,26 @@ func personSurnames(text string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// headlineNames is the package's headlineNames without the names the
+// article uses as people's surnames ("Denton's bond quadrupled" over a
+// story of Robert Denton and "Denton’s mother").
+func (p *placer) headlineNames(title, body string) []string {
+	names := headlineNames(title, body)
+	if p.text == "" || p.caseless {
+		return names
+	}
+	if p.surnames == nil {
+		p.surnames = personSurnames(p.text)
+	}
+	kept := names[:0]
+	for _, n := range names {
+		if !p.surnames[strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")] {
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 // isWordToken reports a token of letters (an apostrophe, hyphen or
@@ -411,11 +436,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues] and [person titles]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles] and [person relations]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {

@@ -176,9 +176,9 @@ func mentionNames(find func(string, nlp.Span) []PlaceMention, sentence string) [
 // TestPersonSurnames: a name's last word after an age, before one, or
 // after a title is a surname; a town before a noun for people is not.
 func TestPersonSurnames(t *testing.T) {
-	text := "Police said 14-year-old Dana Kessin was shot. Lee Varno, 44, was hurt too. Sheriff Ottley spoke. A 30-year-old Port Aldane man was held in Dalmera County."
+	text := "Police said 14-year-old Dana Kessin was shot. Lee Varno, 44, was hurt too. Sheriff Ottley spoke. A 30-year-old Port Aldane man was held in Dalmera County. The judge raised Robert Lane Corvin’s bond; Corvin’s mother wept."
 	got := personSurnames(text)
-	for _, w := range []string{"Kessin", "Varno", "Ottley"} {
+	for _, w := range []string{"Kessin", "Varno", "Ottley", "Corvin"} {
 		if !got[w] {
 			t.Errorf("personSurnames: %q missing from %v", w, got)
 		}

@@ -62,7 +62,10 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 				if overlapsSpan(times, pm.Start, pm.End) {
 					continue
 				}
-				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Admin1 == loc.Admin1 && l.Country == loc.Country) {
+				// A town named like the home in another state ("Bristol,
+				// Tennessee" on a Bristol, Virginia station's page) is
+				// the home's twin across the line, told apart on purpose.
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Country == loc.Country && (l.Admin1 == loc.Admin1 || l.Name == loc.Name)) {
 					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
 				}
 			}
@@ -178,7 +181,7 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 			return p.resolveMention(pm), pm.Name
 		}
 	}
-	for _, n := range headlineNames(a.Title, a.Text) {
+	for _, n := range p.headlineNames(a.Title, a.Text) {
 		if name = n; in(p.resolve(n)) {
 			return p.resolve(n), n
 		}

@@ -335,3 +335,15 @@ func TestResidentState(t *testing.T) {
 		t.Fatalf("story place = %+v (%s), want the state Texas", p.story, p.storyRule)
 	}
 }
+
+// TestTwinTown: a town named like the outlet's home, in another state the
+// article names with it, is where the story is (Bristol, Virginia's
+// station reporting from Bristol, Tennessee).
+func TestTwinTown(t *testing.T) {
+	a := article.Article{Title: "Teen charged after three relatives die", URL: "http://www.wcyb.com/news/x/1",
+		Text: "A 19-year-old was charged with murder on Monday.\n\nDeputies said the victims were found at a home on Elm Road in Bristol, Tennessee, on Saturday night."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Name != "Bristol" || p.story.Admin1 != "Tennessee" {
+		t.Fatalf("story place = %+v (%s), want Bristol, Tennessee", p.story, p.storyRule)
+	}
+}

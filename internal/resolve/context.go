@@ -487,7 +487,9 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	self := false
 	county := 0.0
 	for _, m := range r.mentions {
-		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace {
+		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace && !(c.short && m.key == key+" county") {
+			// (A short form's own county says nothing: "Oklahoma County"
+			// does not make "Oklahoma" Oklahoma City.)
 			// Full weight, not the county's share among the states that
 			// have one of its name: that a town of the asked name lies in
 			// a county of the named name is itself the rare coincidence

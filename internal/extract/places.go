@@ -408,8 +408,9 @@ func isNameJoiner(toks []nlp.Token, j int) bool {
 	case "el", "al", "de", "del", "da", "di", "and", "upon", "-":
 		return true
 	case ",":
-		// "Long Beach, CA", "Kessin, Norland": a qualifier after a comma.
-		return true
+		// "Long Beach, CA", "Kessin, Norland": a qualifier after a comma;
+		// not a station's call letters ("in Norvale, KXYZ reported").
+		return !callLetters(toks[j+1].Text)
 	}
 	return false
 }

@@ -198,3 +198,12 @@ func TestPersonSurnames(t *testing.T) {
 		t.Errorf("sentencePlaces(%q) = %q, want [Dalmera]", s, names)
 	}
 }
+
+// TestCallLettersNoQualifier: a station's call letters after a comma are
+// no qualifier of the place before them.
+func TestCallLettersNoQualifier(t *testing.T) {
+	s := "He died after a shooting in Norvale, KXYZ has reported."
+	if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale"}) {
+		t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
+	}
+}

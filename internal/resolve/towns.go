@@ -95,14 +95,25 @@ func (r *Resolver) postalTown(key string, quals []string) *Place {
 			}
 		}
 		how = fmt.Sprintf("the state %q names", quals[0])
-	} else if adm1 := r.contextState(); adm1 != "" {
-		// Before the outlet's home: a Texas station's wire story from
-		// "IRA, Vt." is about Vermont.
-		states, how = []string{adm1}, "the state the article names most"
-	} else if cc, adm1 := r.localState(); cc == "US" && !r.namesOnlyOtherStates(adm1) {
-		states, how = []string{adm1}, "the state the story is told from"
+	} else {
+		if adm1 := r.contextState(); adm1 != "" {
+			// Before the outlet's home: a Texas station's wire story from
+			// "IRA, Vt." is about Vermont.
+			states, how = []string{adm1}, "the state the article names most"
+		}
+		// Then the home's: an Ohio station's story that names a town of
+		// Pennsylvania most may still place its own in Ohio.
+		if cc, adm1 := r.localState(); cc == "US" && !r.namesOnlyOtherStates(adm1) && (len(states) == 0 || states[0] != adm1) {
+			states = append(states, adm1)
+			if len(states) == 1 {
+				how = "the state the story is told from"
+			}
+		}
 	}
-	for _, s := range states {
+	for k, s := range states {
+		if k == 1 {
+			how = "the state the story is told from"
+		}
 		for _, t := range towns {
 			if t.adm1 != s {
 				continue

@@ -34,6 +34,9 @@ func TestPostalTowns(t *testing.T) {
 		// A county the text names holds the post office, in the outlet's
 		// state (Orange County is a county of eight states).
 		{"Plymouth", "A man was shot late Friday in Plymouth, Orange County deputies said.", "", "http://www.orlandosentinel.com/news/x", "Plymouth, FL"},
+		// The state the text names most has no post office of the name:
+		// the outlet's state's one.
+		{"Brookfield", "Brookfield police said a boy was hurt on Elm Street on Thursday, the third shooting in Ohio this month. Pennsylvania State Police said the gun had been stolen in Sharon, Pennsylvania, long ago.", "", "http://www.wfmj.com/story/1/x", "Brookfield, OH"},
 		// Roxbury's post office lies inside Boston.
 		{"Roxbury", "Boston police said a man was shot in Roxbury on Friday.", "", "http://www.bostonglobe.com/metro/x", ""},
 	}

@@ -30,6 +30,7 @@ var placeLeadWords = map[string]bool{
 	"central": true, "north": true, "south": true, "east": true, "west": true,
 	"port": true, "border": true, "state": true, "county": true, "neighbourhood": true,
 	"neighborhood": true, "area": true, "governorate": true, "oblast": true,
+	"his": true, "her": true, "their": true, // "in their Norvale home"
 }
 
 // localForces are words a place name stands before when it names whose

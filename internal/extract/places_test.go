@@ -207,3 +207,12 @@ func TestCallLettersNoQualifier(t *testing.T) {
 		t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
 	}
 }
+
+// TestPossessivePlace: a town between a possessive and a venue after a
+// preposition is a place ("in their Norvale home").
+func TestPossessivePlace(t *testing.T) {
+	s := "A couple was charged after a boy was shot in their Norvale, Idaho home."
+	if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale, Idaho"}) {
+		t.Errorf("PlaceMentions(%q) = %q, want [Norvale, Idaho]", s, got)
+	}
+}

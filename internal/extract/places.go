@@ -35,12 +35,8 @@ var placeLeadWords = map[string]bool{
 
 // localForces are words a place name stands before when it names whose
 // police or people they are: "Kansas City police", "Goodlettsville
-// residents". Compared in lower case.
-var localForces = map[string]bool{
-	"police": true, "sheriff": true, "sheriff's": true, "authorities": true,
-	"officials": true, "residents": true, "firefighters": true, "officers": true,
-	"prosecutors": true, "coroner": true,
-}
+// residents" (rules/places.txt [local forces]). Compared in lower case.
+var localForces = placeSections()["local forces"]
 
 // PlaceMention is a capitalised name that the sentence places something in.
 type PlaceMention struct {
@@ -438,11 +434,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles] and [person relations]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations] and [local forces]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {

@@ -216,3 +216,13 @@ func TestPossessivePlace(t *testing.T) {
 		t.Errorf("PlaceMentions(%q) = %q, want [Norvale, Idaho]", s, got)
 	}
 }
+
+// TestLocalForceMetro: a town before "Metro" or "deputies" names whose
+// unit it is ("the Norvale Metro Homicide Unit").
+func TestLocalForceMetro(t *testing.T) {
+	for _, s := range []string{"The Norvale Metro Homicide Unit is looking into the shooting.", "Norvale deputies found the car on Friday."} {
+		if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale"}) {
+			t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
+		}
+	}
+}

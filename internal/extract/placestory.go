@@ -475,6 +475,39 @@ func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location
 			}
 		}
 	}
+	// "MORRISON – Dalmera teen Lee Kessin received probation for
+	// shooting his friend": with no place told after the harm, the town
+	// of the person the harm sentence names.
+	for s := range leadSentences(a.Text) {
+		told := false
+		for _, t := range nlp.Tokens(a.Text, s) {
+			told = told || harm[strings.ToLower(t.Text)]
+		}
+		if !told {
+			continue
+		}
+		pms := residentMentions(a.Text, s)
+		if toks := nlp.Tokens(a.Text, s); len(toks) > 1 {
+			// The sentence's first words count here ("Dalmera teen ..."),
+			// as the name before a noun for people they are.
+			i := 0
+			for i < len(toks) && i < 3 && isCapitalized(toks[i].Text) && !sentenceOpeners[toks[i].Text] {
+				i++
+			}
+			if i > 0 && i < len(toks) && residentNouns()[strings.ToLower(toks[i].Text)] {
+				pms = append([]PlaceMention{{Start: toks[0].Start, End: toks[i-1].End, Name: a.Text[toks[0].Start:toks[i-1].End], Resident: true}}, pms...)
+			}
+		}
+		for _, pm := range pms {
+			if overlapsSpan(times, pm.Start, pm.End) {
+				continue
+			}
+			l := p.resolveMention(pm)
+			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
+				return l, pm.Name
+			}
+		}
+	}
 	return nil, ""
 }
 

@@ -347,3 +347,15 @@ func TestTwinTown(t *testing.T) {
 		t.Fatalf("story place = %+v (%s), want Bristol, Tennessee", p.story, p.storyRule)
 	}
 }
+
+// TestLeadHarmResident: a court story filed from one town places the
+// harm in the town of the person its lead names, when no place follows
+// the harm.
+func TestLeadHarmResident(t *testing.T) {
+	a := article.Article{Title: "Teen given probation", Dateline: "STERLING, Ill.",
+		Text: "Rock Falls teen Lee Kessin received probation on Thursday for accidentally shooting and killing his best friend.\n\nThe judge read the terms aloud."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Name != "Rock Falls" {
+		t.Fatalf("story place = %+v (%s), want Rock Falls", p.story, p.storyRule)
+	}
+}

@@ -308,7 +308,8 @@ func residentMentionsIn(toks []nlp.Token, text string) []PlaceMention {
 			for j > 0 && i-j < 3 && isCapitalized(toks[j-1].Text) {
 				j--
 			}
-			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") {
+			owner := strings.HasSuffix(toks[i-1].Text, "'s") || strings.HasSuffix(toks[i-1].Text, "’s") // "a McDonald's restaurant"
+			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") && !owner {
 				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End], Resident: true})
 			}
 			continue

@@ -77,6 +77,7 @@ func TestResidentMentions(t *testing.T) {
 		{"Gunfire broke out at a Dalmera barbershop on Friday.", []string{"Dalmera"}},
 		{"He was found inside an East Norvale home.", []string{"East Norvale"}},
 		{"She works at the Kessin Grand hotel.", nil}, // a venue's own name
+		{"He was shot outside a Kessin's restaurant.", nil}, // a chain's name
 	}
 	for _, tt := range tests {
 		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

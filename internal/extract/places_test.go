@@ -76,7 +76,7 @@ func TestResidentMentions(t *testing.T) {
 		{"One man was killed in the shooting.", nil}, // a sentence's first word
 		{"Gunfire broke out at a Dalmera barbershop on Friday.", []string{"Dalmera"}},
 		{"He was found inside an East Norvale home.", []string{"East Norvale"}},
-		{"She works at the Kessin Grand hotel.", nil}, // a venue's own name
+		{"She works at the Kessin Grand hotel.", nil},       // a venue's own name
 		{"He was shot outside a Kessin's restaurant.", nil}, // a chain's name
 	}
 	for _, tt := range tests {

@@ -22,9 +22,13 @@ const maxLead = 12
 // Dates the page states in its metadata outrank visible date lines: a
 // visible line only fills a field that is still empty.
 func finishArticle(a *Article, paras []string) {
+	// Invisible format characters go before anything reads the text, so
+	// a.Text never holds them (whatever the input format).
+	a.Title = dropInvisible(a.Title)
+	a.Subtitle = dropInvisible(a.Subtitle)
 	ps := make([]string, 0, len(paras))
 	for _, p := range paras {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(dropInvisible(p)); p != "" {
 			ps = append(ps, p)
 		}
 	}

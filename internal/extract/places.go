@@ -309,7 +309,7 @@ func residentMentionsIn(toks []nlp.Token, text string) []PlaceMention {
 				j--
 			}
 			owner := strings.HasSuffix(toks[i-1].Text, "'s") || strings.HasSuffix(toks[i-1].Text, "’s") // "a McDonald's restaurant"
-			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") && !owner {
+			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") && !owner && !chainBusiness(toks, i) {
 				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End], Resident: true})
 			}
 			continue
@@ -435,11 +435,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}, "chains": {}, "business nouns": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations] and [local forces]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations], [local forces], [chains] and [business nouns]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {
@@ -471,6 +471,9 @@ func quarterNouns() map[string]bool { return placeSections()["quarters"] }
 // ("taken to a hospital in Dalmera", "at a Dalmera hospital"): where the
 // wounded were treated is not where they were shot.
 func facilityNotTown(toks []nlp.Token, i, j int) bool {
+	if chainBusiness(toks, j) {
+		return true
+	}
 	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
 		return true
 	}
@@ -487,6 +490,17 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 		return true
 	}
 	return treatedThere(toks, i, j)
+}
+
+// chainBusiness reports a name ending at toks[j-1] that is a chain's
+// ([chains]) followed by a business noun ([business nouns]): "at a
+// Hilton hotel", "outside the Hampton Inn". The business is no town.
+func chainBusiness(toks []nlp.Token, j int) bool {
+	if j < 1 || j >= len(toks) {
+		return false
+	}
+	rules := placeSections()
+	return rules["chains"][strings.ToLower(toks[j-1].Text)] && rules["business nouns"][strings.ToLower(toks[j].Text)]
 }
 
 // maxSiteWords is the most words a [treatment sites] entry has.

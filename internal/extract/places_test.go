@@ -78,6 +78,7 @@ func TestResidentMentions(t *testing.T) {
 		{"He was found inside an East Norvale home.", []string{"East Norvale"}},
 		{"She works at the Kessin Grand hotel.", nil},       // a venue's own name
 		{"He was shot outside a Kessin's restaurant.", nil}, // a chain's name
+		{"He was shot outside a Hilton hotel.", nil},        // a chain before a business noun
 	}
 	for _, tt := range tests {
 		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
@@ -157,6 +158,10 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"The City of Norvale said nothing.", nil},
 		{"Two men were shot outside a Dalmera bar late Friday.", []string{"Dalmera"}}, // "a" before a town used as a modifier
 		{"The boy was flown to a Dalmera hospital after the shooting.", nil},          // the hospital's town
+		{"A guest was shot at a Hilton hotel in Dalmera.", []string{"Dalmera"}},       // a chain before a business noun
+		{"Two clerks were robbed at the Marathon gas station on Main Street.", nil},
+		{"Shots were fired outside a Dalmera hotel on Friday.", []string{"Dalmera"}},
+		{"A man was stabbed in Hilton on Friday.", []string{"Hilton"}},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {

@@ -12,6 +12,7 @@ import (
 	"sitrep/internal/article"
 	"sitrep/internal/eval"
 	"sitrep/internal/extract"
+	"sitrep/internal/resolve"
 )
 
 // gvaPredict codes one GVA article with the full pipeline and reports its
@@ -45,6 +46,9 @@ func gvaPredict(a eval.GVAArticle) eval.GVAPrediction {
 			// story names with no town of it; the archive codes such an
 			// incident by a town too.
 			p.City = l.Name
+			if l.Lat != nil && l.Lon != nil && l.Country == "US" {
+				p.SamePlace = gvaSamePlace(l.Name, *l.Lat, *l.Lon)
+			}
 		}
 		if l.Precision == "admin2" {
 			p.County = l.Admin2
@@ -202,4 +206,31 @@ func dumpGVAPlaceMisses(path string, set *eval.GVASet, rep *eval.GVAReport) erro
 		}
 	}
 	return f.Close()
+}
+
+// gvaSamePlace reports, for the archive's city and state, whether the
+// one populated place of that state the gazetteer indexes under the
+// archive's name is the predicted place (at lat, lon) and carries that
+// name only as an alternate: the archive's "New York" is GeoNames' "New
+// York City". The archive's name must also be the place's own name
+// shortened by its last words ("New York" of "New York City"): the index
+// alone would equate a neighbourhood the gazetteer lacks with a distant
+// small town that carries its name as an alternate. It never applies
+// when a place of the state has the archive's name as its own (the names
+// then differ because the places do), nor when several places are known
+// by it. The lookup is the gazetteer's name index alone, not the
+// resolver under test.
+func gvaSamePlace(name string, lat, lon float64) func(city, state string) bool {
+	return func(city, state string) bool {
+		g, err := resolve.Default()
+		if err != nil || city == "" || state == "" || strings.EqualFold(city, name) ||
+			!strings.HasPrefix(strings.ToLower(name), strings.ToLower(city)+" ") {
+			return false
+		}
+		ps := g.PlacesKnownAs(city, "US", state)
+		if len(ps) != 1 || ps[0].Own {
+			return false
+		}
+		return ps[0].Lat == lat && ps[0].Lon == lon
+	}
 }

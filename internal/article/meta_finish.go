@@ -22,9 +22,13 @@ const maxLead = 12
 // Dates the page states in its metadata outrank visible date lines: a
 // visible line only fills a field that is still empty.
 func finishArticle(a *Article, paras []string) {
+	// Invisible format characters go before anything reads the text, so
+	// a.Text never holds them (whatever the input format).
+	a.Title = dropInvisible(a.Title)
+	a.Subtitle = dropInvisible(a.Subtitle)
 	ps := make([]string, 0, len(paras))
 	for _, p := range paras {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(dropInvisible(p)); p != "" {
 			ps = append(ps, p)
 		}
 	}
@@ -357,6 +361,14 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		}
 		i += size
 	}
+	bare := false
+	if sepAt < 0 {
+		// "EUTAW, Ala. (AP) Authorities say …": a news agency's sign
+		// ends the dateline when no dash follows it.
+		if j := strings.IndexByte(head, ')'); j > 0 && j+1 < len(head) && head[j+1] == ' ' {
+			sepAt, sepLen, bare = j+1, 0, true
+		}
+	}
 	if sepAt <= 0 {
 		return "", "", false
 	}
@@ -381,6 +393,8 @@ func cutDateline(p string) (place, rest string, ok bool) {
 		switch {
 		case rules.agencies[strings.ToLower(first)] || isCallSign(first):
 			agency = true
+		case bare:
+			return "", "", false
 		case isDateText(name): // "RICHMOND, Ind. (April 11, 2014) –"
 			agency = true
 		case isOutletName(name):

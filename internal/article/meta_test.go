@@ -188,7 +188,10 @@ func TestCutDateline(t *testing.T) {
 		{"CLIFTON, Colo. - A 15-year-old was killed.", "CLIFTON, Colo.", "A 15-year-old was killed."},
 		{"DALMER COUNTY, Ky. (WXYZ 12) -- Deputies found a car in a ditch.", "DALMER COUNTY, Ky.", "Deputies found a car in a ditch."},
 		{"NORVALE (CBSNorvale) — Two cousins were hurt on Friday.", "NORVALE", "Two cousins were hurt on Friday."},
+		{"DALMER, Ala. (AP) Deputies say a boy was hurt at a home.", "DALMER, Ala.", "Deputies say a boy was hurt at a home."},
 		// Not datelines.
+		{"Dalmer (pictured) Deputies say a boy was hurt.", "", ""},
+		{"Norvale (WXYZ 12) Deputies say a boy was hurt.", "", ""},
 		{"BREAKING: Explosion reported in the capital.", "", ""},
 		{"Moscow: the city where nothing is what it seems.", "", ""},
 		{"Putin — who has ruled since 2000 — said nothing.", "", ""},

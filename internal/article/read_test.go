@@ -58,6 +58,7 @@ func FuzzRead(f *testing.F) {
 		"<div><div><div><p>nested</div></div>",
 		"<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"9999-99-99\"}</script><p>x</p>",
 		"\xef\xbb\xbf<p>bom</p>",
+		"Head\u00adline\n\nSoft\u00adhyphen and zero\u200bwidth \ufeffspace.",
 		"\xff\xfe<\x00p\x00>\x00",
 		"<html><body><table><tr><td>cell<td>cell</table><p>Update: 2024-03-27 01:30 GMT</p>",
 		strings.Repeat("<div>", 2000) + "deep" + strings.Repeat("</div>", 2000),
@@ -88,6 +89,9 @@ func FuzzRead(f *testing.F) {
 			if !utf8.ValidString(s) {
 				t.Fatalf("invalid UTF-8 in output: %q", s)
 			}
+		}
+		if strings.ContainsAny(a.Text, "\u00ad\u200b\u2060\ufeff") {
+			t.Fatalf("invisible character kept in text: %q", a.Text)
 		}
 		if a.Text == "" {
 			t.Fatalf("Read returned no error and no text")

@@ -120,6 +120,11 @@ type GVAPrediction struct {
 	// incidents by their county ("Floyd (county)"), which it matches.
 	County          string
 	Killed, Injured *int
+	// SamePlace, when set, reports whether the archive's city (in its
+	// state) names the very gazetteer place City is: the archive writes
+	// New York City "New York", GeoNames' primary name. The predictor
+	// sets it (it holds the gazetteer); only the scorer calls it.
+	SamePlace func(city, state string) bool
 }
 
 // GVAField is the score of one field.
@@ -211,7 +216,8 @@ func (rep *GVAReport) score(a GVAArticle, inc GVAIncident, p GVAPrediction) {
 	}
 	str(&rep.Date, "date", p.Date, inc.Date)
 	city := p.City
-	if SameGVACity(p.City, inc.City) || SameGVACounty(p.County, inc.City) {
+	if SameGVACity(p.City, inc.City) || SameGVACounty(p.County, inc.City) ||
+		p.City != "" && p.SamePlace != nil && p.SamePlace(inc.City, inc.State) {
 		city = inc.City
 	}
 	str(&rep.City, "city", city, inc.City)

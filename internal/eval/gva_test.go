@@ -97,3 +97,25 @@ func TestSameGVACity(t *testing.T) {
 		}
 	}
 }
+
+// TestRunGVASamePlace: a prediction's SamePlace hook can credit a city the
+// archive names differently, and only with the archive's city and state.
+func TestRunGVASamePlace(t *testing.T) {
+	set := &GVASet{
+		Incidents: map[string]GVAIncident{"1": {ID: "1", City: "Carverton", State: "Ohio", HasMetadata: true}},
+		Articles:  []GVAArticle{{ID: "a", IncidentID: "1"}, {ID: "b", IncidentID: "1"}, {ID: "c", IncidentID: "1"}},
+	}
+	rep := set.RunGVA(func(a GVAArticle) GVAPrediction {
+		p := GVAPrediction{City: "Carverton City", State: "Ohio"}
+		switch a.ID {
+		case "a":
+			p.SamePlace = func(city, state string) bool { return city == "Carverton" && state == "Ohio" }
+		case "b":
+			p.SamePlace = func(string, string) bool { return false }
+		}
+		return p
+	})
+	if rep.City.Correct != 1 || rep.City.Total != 3 {
+		t.Errorf("city %d/%d, want 1/3 (only the hook that agrees)", rep.City.Correct, rep.City.Total)
+	}
+}

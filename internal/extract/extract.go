@@ -692,6 +692,9 @@ type placer struct {
 	// names are found by the gazetteer, g, not by capitals.
 	caseless bool
 	g        *resolve.Gazetteer
+	// surnames are the words the article uses as people's surnames
+	// (personSurnames), read on first use.
+	surnames map[string]bool
 }
 
 // newPlacer makes the article's placer; times are the time expressions of
@@ -735,7 +738,7 @@ func (p *placer) storyPlace(a article.Article, textTimes []nlp.Span) (*Location,
 			return loc, fmt.Sprintf("the story's place: %q in the headline", pm.Name)
 		}
 	}
-	for _, name := range headlineNames(a.Title, a.Text) {
+	for _, name := range p.headlineNames(a.Title, a.Text) {
 		if k := strings.Index(a.Title, name); k >= 0 && overlapsSpan(times, k, k+len(name)) {
 			continue
 		}

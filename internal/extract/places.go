@@ -30,16 +30,13 @@ var placeLeadWords = map[string]bool{
 	"central": true, "north": true, "south": true, "east": true, "west": true,
 	"port": true, "border": true, "state": true, "county": true, "neighbourhood": true,
 	"neighborhood": true, "area": true, "governorate": true, "oblast": true,
+	"his": true, "her": true, "their": true, // "in their Norvale home"
 }
 
 // localForces are words a place name stands before when it names whose
 // police or people they are: "Kansas City police", "Goodlettsville
-// residents". Compared in lower case.
-var localForces = map[string]bool{
-	"police": true, "sheriff": true, "sheriff's": true, "authorities": true,
-	"officials": true, "residents": true, "firefighters": true, "officers": true,
-	"prosecutors": true, "coroner": true,
-}
+// residents" (rules/places.txt [local forces]). Compared in lower case.
+var localForces = placeSections()["local forces"]
 
 // PlaceMention is a capitalised name that the sentence places something in.
 type PlaceMention struct {
@@ -70,11 +67,107 @@ func sentencePlaces(text string, s nlp.Span) []PlaceMention {
 // sentencePlaces is the package's sentencePlaces for the placer's
 // article: in text without case (nlp.Caseless) the names are found by the
 // gazetteer instead of by their capitals (caselessPlaceMentionsIn).
+//
+// A one-word name the article uses as a person's surname ("14-year-old
+// Dana Kessin", "Lee Kessin, 44,") is the person where it stands alone
+// ("shot at Kessin", "in the Kessin case"), not a town.
 func (p *placer) sentencePlaces(text string, s nlp.Span) []PlaceMention {
 	if p.caseless && p.g != nil {
 		return caselessPlaceMentionsIn(text, nlp.Tokens(text, s), p.g)
 	}
-	return sentencePlaces(text, s)
+	out := sentencePlaces(text, s)
+	if p.text == "" {
+		return out
+	}
+	if p.surnames == nil {
+		p.surnames = personSurnames(p.text)
+	}
+	if len(p.surnames) == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, pm := range out {
+		if !p.surnames[strings.TrimSuffix(strings.TrimSuffix(pm.Name, "'s"), "’s")] {
+			kept = append(kept, pm)
+		}
+	}
+	return kept
+}
+
+// personSurnames lists the words text uses as people's surnames: the last
+// of two or three capitalised words after an age ("14-year-old Dana
+// Kessin") or before one ("Lee Kessin, 44,"), or of one to three after a
+// title (rules/places.txt [person titles]: "Sheriff Kessin"). Never a
+// county's or a division's word.
+func personSurnames(text string) map[string]bool {
+	out := map[string]bool{}
+	titles := placeSections()["person titles"]
+	kin := placeSections()["person relations"]
+	for _, s := range nlp.Sentences(text) {
+		toks := nlp.Tokens(text, s)
+		for i := 0; i < len(toks); i++ {
+			if !isCapitalized(toks[i].Text) {
+				continue
+			}
+			j := i
+			for j < len(toks) && j-i < 3 && isCapitalized(toks[j].Text) && isWordToken(toks[j].Text) {
+				j++
+			}
+			if j == i {
+				continue
+			}
+			n := j - i
+			last := strings.TrimSuffix(strings.TrimSuffix(toks[j-1].Text, "'s"), "’s")
+			before := ""
+			if i > 0 {
+				before = strings.ToLower(strings.TrimSuffix(toks[i-1].Text, "."))
+			}
+			aged := i > 0 && strings.HasSuffix(before, "-year-old") ||
+				j+2 < len(toks) && toks[j].Text == "," && isNumber(toks[j+1].Text) && (toks[j+2].Text == "," || toks[j+2].Text == ")")
+			titled := titles[before] || n >= 2 && titles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))]
+			if j < len(toks) && kin[strings.ToLower(toks[j].Text)] && toks[j-1].Text != last {
+				// "Denton’s mother", "Kessin's bond": a person's.
+				out[last] = true
+			}
+			resident := j < len(toks) && residentNouns()[strings.ToLower(toks[j].Text)] // "a 30-year-old Port Aldane man"
+			if (n >= 2 && aged && !resident || titled) && !countyWords[strings.ToLower(last)] && !placeQualifiers()[strings.ToLower(last)] {
+				out[last] = true
+			}
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// headlineNames is the package's headlineNames without the names the
+// article uses as people's surnames ("Denton's bond quadrupled" over a
+// story of Robert Denton and "Denton’s mother").
+func (p *placer) headlineNames(title, body string) []string {
+	names := headlineNames(title, body)
+	if p.text == "" || p.caseless {
+		return names
+	}
+	if p.surnames == nil {
+		p.surnames = personSurnames(p.text)
+	}
+	kept := names[:0]
+	for _, n := range names {
+		if !p.surnames[strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s")] {
+			kept = append(kept, n)
+		}
+	}
+	return kept
+}
+
+// isWordToken reports a token of letters (an apostrophe, hyphen or
+// period inside allowed): a name's word, not punctuation or a number.
+func isWordToken(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !strings.ContainsRune("'’-.", r) {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // maxCaselessName is the most words a place name read without case may
@@ -204,7 +297,24 @@ func residentMentions(text string, s nlp.Span) []PlaceMention {
 func residentMentionsIn(toks []nlp.Token, text string) []PlaceMention {
 	var out []PlaceMention
 	for i := 1; i < len(toks); i++ {
-		if !residentNouns()[strings.ToLower(toks[i].Text)] || !isCapitalized(toks[i-1].Text) {
+		if !isCapitalized(toks[i-1].Text) {
+			continue
+		}
+		if venue := placeSections()["local venues"][strings.ToLower(toks[i].Text)]; venue && !titleCase(toks) {
+			// "at a Dalmera barbershop", "inside a Norvale home": a town
+			// names the place of a venue after "a" or "an" (a brand's
+			// or a venue's own name takes "the" or none).
+			j := i - 1
+			for j > 0 && i-j < 3 && isCapitalized(toks[j-1].Text) {
+				j--
+			}
+			owner := strings.HasSuffix(toks[i-1].Text, "'s") || strings.HasSuffix(toks[i-1].Text, "’s") // "a McDonald's restaurant"
+			if j > 0 && (toks[j-1].Text == "a" || toks[j-1].Text == "an") && !owner && !chainBusiness(toks, i) {
+				out = append(out, PlaceMention{Start: toks[j].Start, End: toks[i-1].End, Name: text[toks[j].Start:toks[i-1].End], Resident: true})
+			}
+			continue
+		}
+		if !residentNouns()[strings.ToLower(toks[i].Text)] {
 			continue
 		}
 		j := i - 1
@@ -296,8 +406,9 @@ func isNameJoiner(toks []nlp.Token, j int) bool {
 	case "el", "al", "de", "del", "da", "di", "and", "upon", "-":
 		return true
 	case ",":
-		// "Long Beach, CA", "Kessin, Norland": a qualifier after a comma.
-		return true
+		// "Long Beach, CA", "Kessin, Norland": a qualifier after a comma;
+		// not a station's call letters ("in Norvale, KXYZ reported").
+		return !callLetters(toks[j+1].Text)
 	}
 	return false
 }
@@ -324,11 +435,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}, "chains": {}, "business nouns": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns] and [harm words]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations], [local forces], [chains] and [business nouns]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {
@@ -360,6 +471,9 @@ func quarterNouns() map[string]bool { return placeSections()["quarters"] }
 // ("taken to a hospital in Dalmera", "at a Dalmera hospital"): where the
 // wounded were treated is not where they were shot.
 func facilityNotTown(toks []nlp.Token, i, j int) bool {
+	if chainBusiness(toks, j) {
+		return true
+	}
 	if placeSections()["facilities"][strings.ToLower(toks[j-1].Text)] {
 		return true
 	}
@@ -376,6 +490,17 @@ func facilityNotTown(toks []nlp.Token, i, j int) bool {
 		return true
 	}
 	return treatedThere(toks, i, j)
+}
+
+// chainBusiness reports a name ending at toks[j-1] that is a chain's
+// ([chains]) followed by a business noun ([business nouns]): "at a
+// Hilton hotel", "outside the Hampton Inn". The business is no town.
+func chainBusiness(toks []nlp.Token, j int) bool {
+	if j < 1 || j >= len(toks) {
+		return false
+	}
+	rules := placeSections()
+	return rules["chains"][strings.ToLower(toks[j-1].Text)] && rules["business nouns"][strings.ToLower(toks[j].Text)]
 }
 
 // maxSiteWords is the most words a [treatment sites] entry has.

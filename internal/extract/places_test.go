@@ -74,6 +74,11 @@ func TestResidentMentions(t *testing.T) {
 		{"The man was shot on Friday.", nil},
 		{"An elderly woman was hurt.", nil},
 		{"One man was killed in the shooting.", nil}, // a sentence's first word
+		{"Gunfire broke out at a Dalmera barbershop on Friday.", []string{"Dalmera"}},
+		{"He was found inside an East Norvale home.", []string{"East Norvale"}},
+		{"She works at the Kessin Grand hotel.", nil},       // a venue's own name
+		{"He was shot outside a Kessin's restaurant.", nil}, // a chain's name
+		{"He was shot outside a Hilton hotel.", nil},        // a chain before a business noun
 	}
 	for _, tt := range tests {
 		if got := mentionNames(residentMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
@@ -153,6 +158,10 @@ func TestOwnerNotPlace(t *testing.T) {
 		{"The City of Norvale said nothing.", nil},
 		{"Two men were shot outside a Dalmera bar late Friday.", []string{"Dalmera"}}, // "a" before a town used as a modifier
 		{"The boy was flown to a Dalmera hospital after the shooting.", nil},          // the hospital's town
+		{"A guest was shot at a Hilton hotel in Dalmera.", []string{"Dalmera"}},       // a chain before a business noun
+		{"Two clerks were robbed at the Marathon gas station on Main Street.", nil},
+		{"Shots were fired outside a Dalmera hotel on Friday.", []string{"Dalmera"}},
+		{"A man was stabbed in Hilton on Friday.", []string{"Hilton"}},
 	}
 	for _, tt := range tests {
 		if got := mentionNames(PlaceMentions, tt.sentence); !reflect.DeepEqual(got, tt.want) {
@@ -168,4 +177,58 @@ func mentionNames(find func(string, nlp.Span) []PlaceMention, sentence string) [
 		out = append(out, m.Name)
 	}
 	return out
+}
+
+// TestPersonSurnames: a name's last word after an age, before one, or
+// after a title is a surname; a town before a noun for people is not.
+func TestPersonSurnames(t *testing.T) {
+	text := "Police said 14-year-old Dana Kessin was shot. Lee Varno, 44, was hurt too. Sheriff Ottley spoke. A 30-year-old Port Aldane man was held in Dalmera County. The judge raised Robert Lane Corvin’s bond; Corvin’s mother wept."
+	got := personSurnames(text)
+	for _, w := range []string{"Kessin", "Varno", "Ottley", "Corvin"} {
+		if !got[w] {
+			t.Errorf("personSurnames: %q missing from %v", w, got)
+		}
+	}
+	for _, w := range []string{"County", "Dalmera", "Police", "Aldane"} {
+		if got[w] {
+			t.Errorf("personSurnames: %q is no surname (%v)", w, got)
+		}
+	}
+	p := &placer{text: text}
+	s := "The jury heard the Kessin case in Dalmera."
+	var names []string
+	for _, pm := range p.sentencePlaces(s, nlp.Span{Start: 0, End: len(s)}) {
+		names = append(names, pm.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"Dalmera"}) {
+		t.Errorf("sentencePlaces(%q) = %q, want [Dalmera]", s, names)
+	}
+}
+
+// TestCallLettersNoQualifier: a station's call letters after a comma are
+// no qualifier of the place before them.
+func TestCallLettersNoQualifier(t *testing.T) {
+	s := "He died after a shooting in Norvale, KXYZ has reported."
+	if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale"}) {
+		t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
+	}
+}
+
+// TestPossessivePlace: a town between a possessive and a venue after a
+// preposition is a place ("in their Norvale home").
+func TestPossessivePlace(t *testing.T) {
+	s := "A couple was charged after a boy was shot in their Norvale, Idaho home."
+	if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale, Idaho"}) {
+		t.Errorf("PlaceMentions(%q) = %q, want [Norvale, Idaho]", s, got)
+	}
+}
+
+// TestLocalForceMetro: a town before "Metro" or "deputies" names whose
+// unit it is ("the Norvale Metro Homicide Unit").
+func TestLocalForceMetro(t *testing.T) {
+	for _, s := range []string{"The Norvale Metro Homicide Unit is looking into the shooting.", "Norvale deputies found the car on Friday."} {
+		if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale"}) {
+			t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
+		}
+	}
 }

@@ -62,9 +62,20 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 				if overlapsSpan(times, pm.Start, pm.End) {
 					continue
 				}
-				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Admin1 == loc.Admin1 && l.Country == loc.Country) {
+				// A town named like the home in another state ("Bristol,
+				// Tennessee" on a Bristol, Virginia station's page) is
+				// the home's twin across the line, told apart on purpose.
+				if l := p.resolveMention(pm); l != nil && precisionRank[l.Precision] >= precisionRank["city"] && (loc == nil || l.Country == loc.Country && (l.Admin1 == loc.Admin1 || l.Name == loc.Name)) {
 					return l, fmt.Sprintf("the story's place: %q, the first town the article names", pm.Name)
 				}
+			}
+		}
+		if loc == nil {
+			// Still nothing: "a 15-year-old Dalmerian boy", "a Kessin
+			// County man" names the state people are from, which is
+			// where a story that names no town is more often than not.
+			if l, name := p.residentState(a, times); l != nil {
+				return l, fmt.Sprintf("the story's place: %q, the state or county the article's people are from", name)
 			}
 		}
 	}
@@ -170,7 +181,7 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 			return p.resolveMention(pm), pm.Name
 		}
 	}
-	for _, n := range headlineNames(a.Title, a.Text) {
+	for _, n := range p.headlineNames(a.Title, a.Text) {
 		if name = n; in(p.resolve(n)) {
 			return p.resolve(n), n
 		}
@@ -461,6 +472,57 @@ func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location
 			l := p.resolve(pm.Name)
 			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
 				return l, pm.Name
+			}
+		}
+	}
+	// "MORRISON – Dalmera teen Lee Kessin received probation for
+	// shooting his friend": with no place told after the harm, the town
+	// of the person the harm sentence names.
+	for s := range leadSentences(a.Text) {
+		told := false
+		for _, t := range nlp.Tokens(a.Text, s) {
+			told = told || harm[strings.ToLower(t.Text)]
+		}
+		if !told {
+			continue
+		}
+		pms := residentMentions(a.Text, s)
+		if toks := nlp.Tokens(a.Text, s); len(toks) > 1 {
+			// The sentence's first words count here ("Dalmera teen ..."),
+			// as the name before a noun for people they are.
+			i := 0
+			for i < len(toks) && i < 3 && isCapitalized(toks[i].Text) && !sentenceOpeners[toks[i].Text] {
+				i++
+			}
+			if i > 0 && i < len(toks) && residentNouns()[strings.ToLower(toks[i].Text)] {
+				pms = append([]PlaceMention{{Start: toks[0].Start, End: toks[i-1].End, Name: a.Text[toks[0].Start:toks[i-1].End], Resident: true}}, pms...)
+			}
+		}
+		for _, pm := range pms {
+			if overlapsSpan(times, pm.Start, pm.End) {
+				continue
+			}
+			l := p.resolveMention(pm)
+			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
+				return l, pm.Name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// residentState is the first state a name read before a noun for people
+// resolves to in the headline or text ("a Georgia boy"), with the name.
+func (p *placer) residentState(a article.Article, times []nlp.Span) (*Location, string) {
+	for _, text := range []string{a.Title, a.Text} {
+		for _, s := range nlp.Sentences(text) {
+			for _, pm := range residentMentions(text, s) {
+				if text == a.Text && overlapsSpan(times, pm.Start, pm.End) {
+					continue
+				}
+				if b := p.r.Resolve(pm.Name).Best; b != nil && b.Precision == "admin1" {
+					return location(b), pm.Name
+				}
 			}
 		}
 	}

@@ -324,3 +324,38 @@ func TestLanguageNotPlace(t *testing.T) {
 		t.Errorf("story's place %v by %s; want a US place", p.story, p.storyRule)
 	}
 }
+
+// TestResidentState: a story that names no town is placed in the state
+// its people are from ("a 15-year-old Texas boy").
+func TestResidentState(t *testing.T) {
+	a := article.Article{Title: "Teen dies on fishing trip with his father",
+		Text: "A 15-year-old Texas boy died when a rifle went off as he and his father were launching a boat on Thursday evening.\n\nThe sheriff said the death was an accident."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Admin1 != "Texas" || p.story.Precision != "admin1" {
+		t.Fatalf("story place = %+v (%s), want the state Texas", p.story, p.storyRule)
+	}
+}
+
+// TestTwinTown: a town named like the outlet's home, in another state the
+// article names with it, is where the story is (Bristol, Virginia's
+// station reporting from Bristol, Tennessee).
+func TestTwinTown(t *testing.T) {
+	a := article.Article{Title: "Teen charged after three relatives die", URL: "http://www.wcyb.com/news/x/1",
+		Text: "A 19-year-old was charged with murder on Monday.\n\nDeputies said the victims were found at a home on Elm Road in Bristol, Tennessee, on Saturday night."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Name != "Bristol" || p.story.Admin1 != "Tennessee" {
+		t.Fatalf("story place = %+v (%s), want Bristol, Tennessee", p.story, p.storyRule)
+	}
+}
+
+// TestLeadHarmResident: a court story filed from one town places the
+// harm in the town of the person its lead names, when no place follows
+// the harm.
+func TestLeadHarmResident(t *testing.T) {
+	a := article.Article{Title: "Teen given probation", Dateline: "STERLING, Ill.",
+		Text: "Rock Falls teen Lee Kessin received probation on Thursday for accidentally shooting and killing his best friend.\n\nThe judge read the terms aloud."}
+	p := newPlacer(a, nil)
+	if p.story == nil || p.story.Name != "Rock Falls" {
+		t.Fatalf("story place = %+v (%s), want Rock Falls", p.story, p.storyRule)
+	}
+}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -507,7 +508,9 @@ func (r *Resolver) scoreContext(c *cand, e *entry, key string) {
 	self := false
 	county := 0.0
 	for _, m := range r.mentions {
-		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace {
+		if m.adm2 != "" && m.adm2 == e.adm2 && m.adm1 == e.adm1 && m.cc == e.cc && e.kind == KindPlace && !(c.short && m.key == key+" county") {
+			// (A short form's own county says nothing: "Oklahoma County"
+			// does not make "Oklahoma" Oklahoma City.)
 			// Full weight, not the county's share among the states that
 			// have one of its name: that a town of the asked name lies in
 			// a county of the named name is itself the rare coincidence
@@ -678,7 +681,11 @@ const minCountyTown = 2000
 // Hamlets do not count (a surname is too often one), nor a town named
 // like the county ("DeKalb" in DeKalb County), which every state's
 // county of that name may hold.
-func (r *Resolver) namesTownIn(d *entry, codes []string, county string) bool {
+//
+// A town whose name a namesake county of another state (others, the
+// division and county codes of each) also holds, of any size, settles
+// nothing: Grand Rapids lies in the Wood County of Ohio and of Wisconsin.
+func (r *Resolver) namesTownIn(d *entry, codes []string, county string, others map[*entry][]string) bool {
 	for k := range r.named {
 		if k == county {
 			continue
@@ -688,10 +695,29 @@ func (r *Resolver) namesTownIn(d *entry, codes []string, county string) bool {
 			if e.kind != KindPlace || e.cc != d.cc || e.adm1 != d.adm1 || (e.pop < minCountyTown && e.fcode != "PPLA2") {
 				continue
 			}
-			for _, c := range codes {
-				if e.adm2 == c {
-					return true
-				}
+			if slices.Contains(codes, e.adm2) && !r.townIn(k, others) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// townIn reports whether a town called key, in the gazetteer or among
+// the post offices, lies in one of the divisions' counties.
+func (r *Resolver) townIn(key string, divs map[*entry][]string) bool {
+	for d, codes := range divs {
+		for _, i := range r.g.lookup(key) {
+			if e := r.g.rec(i); e.kind == KindPlace && e.cc == d.cc && e.adm1 == d.adm1 && slices.Contains(codes, e.adm2) {
+				return true
+			}
+		}
+		if d.cc != "US" {
+			continue
+		}
+		for _, t := range postalTowns()[key] {
+			if t.adm1 == d.adm1 && slices.Contains(codes, t.adm2) {
+				return true
 			}
 		}
 	}

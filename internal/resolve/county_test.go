@@ -135,3 +135,25 @@ func TestSurnameAbroadNoEvidence(t *testing.T) {
 		t.Errorf("Chester, England: got %v, want England's", b)
 	}
 }
+
+// TestCountyTownShared: a town that namesake counties of two states both
+// hold settles nothing (Grand Rapids lies in the Wood County of Ohio and
+// of Wisconsin): the outlet's home decides; a town only one of them
+// holds still outweighs the home (Seneca, in South Carolina's Oconee
+// County, on a Georgia station's page).
+func TestCountyTownShared(t *testing.T) {
+	g := gaz(t)
+	for _, c := range []struct{ name, text, url, want string }{
+		{"Wood County", "Wood County deputies said a man was hurt at his home in Grand Rapids on Sunday.", "http://www.toledoblade.com/local/x", "OH"},
+		{"Oconee County", "Oconee County deputies and Seneca police were called to a bar on Sunday; the victim lived on Elm Street, Seneca.", "http://www.walb.com/story/1/x", "SC"},
+	} {
+		res := g.NewResolver(Context{Text: c.text, URL: c.url}).Resolve(c.name)
+		got := ""
+		if res.Best != nil {
+			got = res.Best.Admin1Code
+		}
+		if got != c.want {
+			t.Errorf("%q in %q (%s): admin1 %q, want %q (%s)", c.name, c.text, c.url, got, c.want, res.Note)
+		}
+	}
+}

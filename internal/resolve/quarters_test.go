@@ -19,6 +19,10 @@ func TestLocalQuarter(t *testing.T) {
 		{"", "NASHVILLE, Tenn.", "A teen was hurt outside an apartment in Antioch on Friday.", "Antioch", "Antioch, Tennessee"},
 		{"", "", "A teen was hurt outside an apartment in Antioch on Friday.", "Antioch", "Antioch, California"},
 		{"", "MEMPHIS, Tenn.", "Officers found the car abandoned in Raleigh.", "Raleigh", "Memphis, Tennessee"},
+		// A quarter named like a landmark elsewhere: Salt Lake City's
+		// Capitol Hill is not the United States Capitol.
+		{"", "SALT LAKE CITY", "A woman was hurt in a Capitol Hill apartment on Monday.", "Capitol Hill", "Salt Lake City, Utah"},
+		{"", "SEATTLE", "Two men were shot outside a bar in Greenwood early Sunday.", "Greenwood", "Seattle, Washington"},
 	} {
 		r := g.NewResolver(Context{Text: c.text, URL: c.url, Dateline: c.dateline})
 		got := ""

@@ -400,7 +400,15 @@ func (r *Resolver) Resolve(name string) Result {
 		cands[i] = &cand{rec: i, e: g.rec(i), county: true}
 		// "Floyd County" in a story that names Rome: the state whose
 		// Floyd County holds a Rome.
-		cands[i].countyTown = len(county) > 1 && r.namesTownIn(g.rec(i), countyCodes[i], countyBase(key))
+		if len(county) > 1 {
+			others := map[*entry][]string{}
+			for _, j := range county {
+				if j != i {
+					others[g.rec(j)] = countyCodes[j]
+				}
+			}
+			cands[i].countyTown = r.namesTownIn(g.rec(i), countyCodes[i], countyBase(key), others)
+		}
 	}
 	if s := norm.StripArticle(key); s != "" {
 		add(s, true)
@@ -474,8 +482,8 @@ func (r *Resolver) Resolve(name string) Result {
 		c.score = prior(e)
 		c.reasons = append(c.reasons, fmt.Sprintf("prior %.1f", c.score))
 		if c.countyTown {
-			c.score += 2.5
-			c.reasons = append(c.reasons, "the article names a town in this division's county of that name +2.5")
+			c.score += 3.5
+			c.reasons = append(c.reasons, "the article names a town in this division's county of that name +3.5")
 		}
 		if pr, ok := g.preferred[key]; ok && pr == c.rec {
 			c.score += 3
@@ -557,8 +565,10 @@ func (r *Resolver) Resolve(name string) Result {
 	// An alternate name (often a former name: San Diego was once San
 	// Miguel, Yuma was Arizona City) counts less when a real town of some
 	// size carries that name as its own.
-	// Only an owner abroad counts: within one country the "alternate"
-	// may just be a spelling (Mykolaiv, Mykolayiv).
+	// An owner abroad always counts; within one country only when the
+	// alternate is no mere spelling of the place's own name (Mykolaiv,
+	// Mykolayiv): Kansas City, once Greenwood, is not what "Greenwood"
+	// means while towns of that name exist.
 	owners := map[string]bool{}
 	for _, c := range list {
 		if !c.alt && !c.short && !c.variant && c.e.kind == KindPlace && c.e.pop >= 10000 {
@@ -573,6 +583,11 @@ func (r *Resolver) Resolve(name string) Result {
 			if cc != c.e.cc {
 				c.score -= 1
 				c.reasons = append(c.reasons, "a place abroad has this name as its own -1")
+				break
+			}
+			if !spelling(norm.Key(bare(c.e.ascii)), key) {
+				c.score -= 1
+				c.reasons = append(c.reasons, "a place of the country has this name as its own, and it is no spelling of this place's name -1")
 				break
 			}
 		}
@@ -677,6 +692,11 @@ func (r *Resolver) Resolve(name string) Result {
 	if r.outOfState(list[0].e) && list[0].namedRegion == 0 && len(quals) == 0 {
 		res.Note = fmt.Sprintf("the only %q the gazetteer knows that fits lies in another state than the story's local one (the outlet's home, else the dateline's), which the story does not name", head)
 		return postal(res)
+	}
+	if len(quals) == 0 && r.postalBeats(list[0].e, key) {
+		if out := postal(res); out.Best != nil {
+			return out
+		}
 	}
 	if r.foreignToOutlet(list[0].e, key) {
 		res.Note = fmt.Sprintf("the best place named %q lies in %s, which nothing else in this local outlet's story is in", head, list[0].e.cc)
@@ -918,4 +938,33 @@ func (g *Gazetteer) InCounty(p Place, county string) bool {
 		}
 	}
 	return false
+}
+
+// spelling reports whether keys a and b are spellings of one name: by
+// edit distance, at most two letters or a third of the longer one differ
+// (Mykolaiv, Mykolayiv; Kiev, Kyiv).
+func spelling(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	n := len(ra)
+	if len(rb) > n {
+		n = len(rb)
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			d := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				d++
+			}
+			d = min(d, prev[j]+1, cur[j-1]+1)
+			cur[j] = d
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)] <= 2 || 3*prev[len(rb)] <= n
 }

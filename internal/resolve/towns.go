@@ -95,14 +95,25 @@ func (r *Resolver) postalTown(key string, quals []string) *Place {
 			}
 		}
 		how = fmt.Sprintf("the state %q names", quals[0])
-	} else if adm1 := r.contextState(); adm1 != "" {
-		// Before the outlet's home: a Texas station's wire story from
-		// "IRA, Vt." is about Vermont.
-		states, how = []string{adm1}, "the state the article names most"
-	} else if cc, adm1 := r.localState(); cc == "US" && !r.namesOnlyOtherStates(adm1) {
-		states, how = []string{adm1}, "the state the story is told from"
+	} else {
+		if adm1 := r.contextState(); adm1 != "" {
+			// Before the outlet's home: a Texas station's wire story from
+			// "IRA, Vt." is about Vermont.
+			states, how = []string{adm1}, "the state the article names most"
+		}
+		// Then the home's: an Ohio station's story that names a town of
+		// Pennsylvania most may still place its own in Ohio.
+		if cc, adm1 := r.localState(); cc == "US" && !r.namesOnlyOtherStates(adm1) && (len(states) == 0 || states[0] != adm1) {
+			states = append(states, adm1)
+			if len(states) == 1 {
+				how = "the state the story is told from"
+			}
+		}
 	}
-	for _, s := range states {
+	for k, s := range states {
+		if k == 1 {
+			how = "the state the story is told from"
+		}
 		for _, t := range towns {
 			if t.adm1 != s {
 				continue
@@ -114,6 +125,61 @@ func (r *Resolver) postalTown(key string, quals []string) *Place {
 		}
 	}
 	return nil
+}
+
+// postalBeats reports whether a post-office town of the name places
+// the story better than best, the gazetteer's first US town of that
+// name, which lies in no county the article names: the town lies in a
+// county the article names ("shot in Dunmore, Ridge County deputies
+// said"), or in the state the article's words name most while best's
+// state goes unnamed ("Sutton" in a story of "an Alaska man" is the
+// Alaska post office, not the Massachusetts town).
+func (r *Resolver) postalBeats(best *entry, key string) bool {
+	_, local := r.localState()
+	if best.cc != "US" || best.kind != KindPlace || best.pop >= maxOutOfStateTown || best.adm1 == local ||
+		r.lower[key] || r.namesCounty(key) {
+		return false
+	}
+	towns := postalTowns()[key]
+	if len(towns) == 0 {
+		return false
+	}
+	for _, m := range r.mentions {
+		if m.cc == "US" && m.adm2 != "" && m.adm1 == best.adm1 && m.adm2 == best.adm2 {
+			return false
+		}
+	}
+	// A county name many states share ("Orange County") counts in the
+	// story's local state or the one its words name most.
+	cs := r.contextState()
+	for _, t := range towns {
+		for _, m := range r.mentions {
+			if m.cc == "US" && m.adm2 != "" && m.adm1 == t.adm1 && m.adm2 == t.adm2 &&
+				(m.share == 1 || m.adm1 == local || m.adm1 == cs) && !r.quarterOfNamedCity(t) {
+				return true
+			}
+		}
+	}
+	if cs == "" || cs == best.adm1 || !r.namesState(cs) || r.namesState(best.adm1) {
+		return false
+	}
+	for _, t := range towns {
+		if t.adm1 == cs {
+			return true
+		}
+	}
+	return false
+}
+
+// namesState reports whether the context text names US state adm1
+// itself ("Alaska", "Ala."), not only a town or county of it.
+func (r *Resolver) namesState(adm1 string) bool {
+	for _, m := range r.mentions {
+		if m.div && m.cc == "US" && m.adm1 == adm1 && m.adm2 == "" && m.share == 1 && m.key != "\x00home" {
+			return true
+		}
+	}
+	return false
 }
 
 // contextState is the US state the article's own words weigh most for

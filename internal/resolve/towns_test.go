@@ -27,6 +27,16 @@ func TestPostalTowns(t *testing.T) {
 		{"Bartow", "A teenager died after an officer-involved shooting on Friday night in Bartow County.", "CARTERSVILLE, Ga.", "", ""},
 		// No state: no post office of that name is chosen.
 		{"Caulfield", "A camper was hurt on Saturday night.", "", "", ""},
+		// The state the text names outright beats a gazetteer town of
+		// another state that the text does not name.
+		{"Sutton", "An Alaska hunter was wounded at a gravel pit in Sutton on Sunday, Alaska State Troopers said.", "", "", "Sutton, AK"},
+		{"Sutton", "A Massachusetts man was wounded in Sutton on Sunday, police said.", "", "", ""},
+		// A county the text names holds the post office, in the outlet's
+		// state (Orange County is a county of eight states).
+		{"Plymouth", "A man was shot late Friday in Plymouth, Orange County deputies said.", "", "http://www.orlandosentinel.com/news/x", "Plymouth, FL"},
+		// The state the text names most has no post office of the name:
+		// the outlet's state's one.
+		{"Brookfield", "Brookfield police said a boy was hurt on Elm Street on Thursday, the third shooting in Ohio this month. Pennsylvania State Police said the gun had been stolen in Sharon, Pennsylvania, long ago.", "", "http://www.wfmj.com/story/1/x", "Brookfield, OH"},
 		// Roxbury's post office lies inside Boston.
 		{"Roxbury", "Boston police said a man was shot in Roxbury on Friday.", "", "http://www.bostonglobe.com/metro/x", ""},
 	}
@@ -39,5 +49,24 @@ func TestPostalTowns(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%q in %q: got %q, want %q (%s)", c.name, c.text, got, c.want, res.Note)
 		}
+	}
+}
+
+// TestAlternateNameOwned: a city's old name that real towns of the same
+// country carry as their own names one of those towns, while a mere
+// spelling of a city's name still finds the city.
+func TestAlternateNameOwned(t *testing.T) {
+	g := gaz(t)
+	res := g.NewResolver(Context{}).Resolve("Greenwood")
+	if res.Best == nil || res.Best.Name != "Greenwood" {
+		t.Errorf("Greenwood: got %+v, want a town called Greenwood", res.Best)
+	}
+	for _, c := range [][2]string{{"mykolaiv", "mykolayiv"}, {"kiev", "kyiv"}} {
+		if !spelling(c[0], c[1]) {
+			t.Errorf("spelling(%q, %q) = false", c[0], c[1])
+		}
+	}
+	if spelling("kansas city", "greenwood") {
+		t.Error("spelling(kansas city, greenwood) = true")
 	}
 }

@@ -325,37 +325,36 @@ func TestLanguageNotPlace(t *testing.T) {
 	}
 }
 
-// TestResidentState: a story that names no town is placed in the state
-// its people are from ("a 15-year-old Texas boy").
-func TestResidentState(t *testing.T) {
-	a := article.Article{Title: "Teen dies on fishing trip with his father",
-		Text: "A 15-year-old Texas boy died when a rifle went off as he and his father were launching a boat on Thursday evening.\n\nThe sheriff said the death was an accident."}
-	p := newPlacer(a, nil)
-	if p.story == nil || p.story.Admin1 != "Texas" || p.story.Precision != "admin1" {
-		t.Fatalf("story place = %+v (%s), want the state Texas", p.story, p.storyRule)
+// TestStoryPlaceFromPeople: where a story is when its people, not its
+// events, name the place. A story that names no town is placed in the
+// state its people are from ("a 15-year-old Texas boy"); a town named like
+// the outlet's home, in another state the article names with it, is where
+// the story is (Bristol, Virginia's station reporting from Bristol,
+// Tennessee); a court story filed from one town places the harm in the
+// town of the person its lead names, when no place follows the harm.
+func TestStoryPlaceFromPeople(t *testing.T) {
+	tests := []struct {
+		name                     string
+		a                        article.Article
+		place, admin1, precision string // "" is not checked
+	}{
+		{"resident state", article.Article{Title: "Teen dies on fishing trip with his father",
+			Text: "A 15-year-old Texas boy died when a rifle went off as he and his father were launching a boat on Thursday evening.\n\nThe sheriff said the death was an accident."},
+			"", "Texas", "admin1"},
+		{"twin town", article.Article{Title: "Teen charged after three relatives die", URL: "http://www.wcyb.com/news/x/1",
+			Text: "A 19-year-old was charged with murder on Monday.\n\nDeputies said the victims were found at a home on Elm Road in Bristol, Tennessee, on Saturday night."},
+			"Bristol", "Tennessee", ""},
+		{"lead harm resident", article.Article{Title: "Teen given probation", Dateline: "STERLING, Ill.",
+			Text: "Rock Falls teen Lee Kessin received probation on Thursday for accidentally shooting and killing his best friend.\n\nThe judge read the terms aloud."},
+			"Rock Falls", "", ""},
 	}
-}
-
-// TestTwinTown: a town named like the outlet's home, in another state the
-// article names with it, is where the story is (Bristol, Virginia's
-// station reporting from Bristol, Tennessee).
-func TestTwinTown(t *testing.T) {
-	a := article.Article{Title: "Teen charged after three relatives die", URL: "http://www.wcyb.com/news/x/1",
-		Text: "A 19-year-old was charged with murder on Monday.\n\nDeputies said the victims were found at a home on Elm Road in Bristol, Tennessee, on Saturday night."}
-	p := newPlacer(a, nil)
-	if p.story == nil || p.story.Name != "Bristol" || p.story.Admin1 != "Tennessee" {
-		t.Fatalf("story place = %+v (%s), want Bristol, Tennessee", p.story, p.storyRule)
-	}
-}
-
-// TestLeadHarmResident: a court story filed from one town places the
-// harm in the town of the person its lead names, when no place follows
-// the harm.
-func TestLeadHarmResident(t *testing.T) {
-	a := article.Article{Title: "Teen given probation", Dateline: "STERLING, Ill.",
-		Text: "Rock Falls teen Lee Kessin received probation on Thursday for accidentally shooting and killing his best friend.\n\nThe judge read the terms aloud."}
-	p := newPlacer(a, nil)
-	if p.story == nil || p.story.Name != "Rock Falls" {
-		t.Fatalf("story place = %+v (%s), want Rock Falls", p.story, p.storyRule)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPlacer(tt.a, nil)
+			if p.story == nil || tt.place != "" && p.story.Name != tt.place || tt.admin1 != "" && p.story.Admin1 != tt.admin1 ||
+				tt.precision != "" && p.story.Precision != tt.precision {
+				t.Fatalf("story place = %+v (%s), want %q, %q, %q", p.story, p.storyRule, tt.place, tt.admin1, tt.precision)
+			}
+		})
 	}
 }

@@ -184,7 +184,7 @@ func TestLocalNewsRoutineSenses(t *testing.T) {
 		event    bool
 	}{
 		{"Deputies were dispatched to a home on Orvale Road shortly after 9 p.m.", false},
-		{"A fund page has been set up to help the family with funeral costs.", false},
+		{"A fund page has been set up so relatives can pay for the burial.", false},
 		{"She graduated from Velmora High School last spring.", false},
 		{"The boy was later transferred to a children's hospital in Dorvan.", false},
 		{"There was a family gathering at the house that evening, a neighbour said.", false},
@@ -251,7 +251,7 @@ func checkSentenceTriggers(t *testing.T, tests []triggerCase) {
 // no attack.
 func TestShotsFiredAndVictimsAllShot(t *testing.T) {
 	tests := []triggerCase{
-		{"Two people were found dead after shots were reported fired on Orvale Street.", "attack"},
+		{"Deputies found two people dead on Orvale Street after neighbours reported shots fired.", "attack"},
 		{"Deputies answered a call about shots fired near the Velmora marina.", "attack"},
 		{"The robber fired several shots, hitting the clerk in the arm.", "attack"},
 		{"A father and his two sons found dead in a parked truck were all shot, and a revolver was found on the seat.", "attack"},
@@ -266,7 +266,7 @@ func TestShotsFiredAndVictimsAllShot(t *testing.T) {
 // routine arrest for drugs or theft stays no event.
 func TestCrimeArrestWithDeath(t *testing.T) {
 	tests := []triggerCase{
-		{"Two men have been arrested in connection with the death of a teenager in a gang shootout in Orvale last spring.", "armed_clash"},
+		{"Two men are in custody over the death of a teenager in a gang shootout in Orvale last spring.", "armed_clash"},
 		{"Deputies arrested two men on drug charges after a traffic stop in Velmora.", ""},
 	}
 	checkSentenceTriggers(t, tests)
@@ -284,7 +284,7 @@ func TestShootingRoutineNoTerritory(t *testing.T) {
 		{"The body was taken to the Orvale County coroner's office for an autopsy.", false},
 		{"Paramedics took Jenkins to a clinic in the Velmora district after the call.", false},
 		{"The deputy bandaged the wound and then paramedics took over treatment, the report said.", false},
-		{"A GoFundMe was set up to help the family with funeral costs.", false},
+		{"A GoFundMe was set up so relatives can pay for the burial.", false},
 		{"Aerial footage showed several patrol cars near the Orvale exit ramp.", false},
 		{"Emergency responders took Hicks, who lives on Orvale Road, to a clinic in the Velmora district.", false},
 		{"The number of open cases has since fallen to 3.", false},

@@ -345,7 +345,7 @@ func TestStoryPlaceFromPeople(t *testing.T) {
 			Text: "A 19-year-old was charged with murder on Monday.\n\nDeputies said the victims were found at a home on Elm Road in Bristol, Tennessee, on Saturday night."},
 			"Bristol", "Tennessee", ""},
 		{"lead harm resident", article.Article{Title: "Teen given probation", Dateline: "STERLING, Ill.",
-			Text: "Rock Falls teen Lee Kessin received probation on Thursday for accidentally shooting and killing his best friend.\n\nThe judge read the terms aloud."},
+			Text: "Rock Falls teen Lee Kessin received probation on Thursday for the accidental shooting that killed his closest friend.\n\nThe judge read the terms aloud."},
 			"Rock Falls", "", ""},
 	}
 	for _, tt := range tests {

@@ -121,9 +121,18 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 	if a.Dateline != "" && loc != nil && loc.Precision == "city" && strings.HasPrefix(rule, "the story's place: dateline") {
 		// "CHARLESTON, W.Va." over "4 shot dead in Clarksburg": the
 		// dateline is where the story was filed, the headline's town in
-		// the same state where it happened.
+		// the same state where it happened. A town the headline names
+		// only before a noun for people ("Norvale teen shot while
+		// hunting") is where someone is from: it is where it happened
+		// only when the lead tells the harm nowhere (below).
 		region := &Location{Country: loc.Country, Admin1: loc.Admin1}
-		if town, name := p.townWithin(a, times, region, false, nil); town != nil && town.Name != loc.Name {
+		town, name := p.townWithin(a, times, region, false, nil)
+		if town != nil && town.Name != loc.Name && beforePeople(a.Title, name) {
+			if h, _ := p.harmPlace(a, times, loc); h != nil {
+				town = nil
+			}
+		}
+		if town != nil && town.Name != loc.Name {
 			return town, fmt.Sprintf("the story's place: %q in the headline, a town in the dateline's state (the dateline %q is where the story was filed)", name, a.Dateline)
 		}
 		// A title-case headline gives townWithin no names: the town
@@ -200,6 +209,27 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		}
 	}
 	return nil, ""
+}
+
+// beforePeople reports whether text writes name right before a noun for
+// people ([residents]): "Norvale teen", "Dalmera Residents", "a Kessin
+// man's death".
+func beforePeople(text, name string) bool {
+	for k := 0; ; {
+		i := strings.Index(text[k:], name)
+		if i < 0 {
+			return false
+		}
+		k += i + len(name)
+		rest := strings.Fields(text[k:])
+		if len(rest) > 0 && k < len(text) && text[k] == ' ' {
+			w := strings.ToLower(strings.Trim(rest[0], ",.:;!?\"'’"))
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+			if residentNouns()[w] {
+				return true
+			}
+		}
+	}
 }
 
 // headlineWithoutSite drops from a page title the parts that are the
@@ -445,36 +475,20 @@ func (p *placer) countySeat(region *Location, counties []string) (*Location, str
 	return nil, ""
 }
 
-// leadHarmTown is the first town, in the state of the dateline's town
-// loc and other than it, that a sentence of the opening paragraphs
-// naming the harm ([harm words]) places something in after a
-// preposition, after the harm word, with the name it was read from.
+// leadHarmTown is the town, in the state of the dateline's town loc and
+// other than it, where the lead tells the harm (harmPlace); none when it
+// tells it in loc itself.
 func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location) (*Location, string) {
-	harm := placeSections()["harm words"]
-	for s := range leadSentences(a.Text) {
-		told := -1
-		for _, t := range nlp.Tokens(a.Text, s) {
-			if harm[strings.ToLower(t.Text)] {
-				told = t.Start
-				break
-			}
+	if l, name := p.harmPlace(a, times, loc); l != nil {
+		if l.Name == loc.Name {
+			// "SAN FRANCISCO -- Two Norvale residents were arrested in
+			// a shooting in San Francisco's Mission": the harm told in
+			// the dateline's own town is there.
+			return nil, ""
 		}
-		if told < 0 {
-			continue
-		}
-		for _, pm := range PlaceMentions(a.Text, s) {
-			// Only a place after the harm word is the harm's: "two men
-			// were arrested in Memphis in the shooting" names where the
-			// arrest was.
-			if pm.Start < told || overlapsSpan(times, pm.Start, pm.End) {
-				continue
-			}
-			l := p.resolve(pm.Name)
-			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
-				return l, pm.Name
-			}
-		}
+		return l, name
 	}
+	harm := placeSections()["harm words"]
 	// "MORRISON – Dalmera teen Lee Kessin received probation for
 	// shooting his friend": with no place told after the harm, the town
 	// of the person the harm sentence names.
@@ -504,6 +518,39 @@ func (p *placer) leadHarmTown(a article.Article, times []nlp.Span, loc *Location
 			}
 			l := p.resolveMention(pm)
 			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 && l.Name != loc.Name {
+				return l, pm.Name
+			}
+		}
+	}
+	return nil, ""
+}
+
+// harmPlace is the first town, in the state of loc, that a sentence of
+// the opening paragraphs naming the harm ([harm words]) places something
+// in after a preposition, after the harm word, with the name it was
+// read from.
+func (p *placer) harmPlace(a article.Article, times []nlp.Span, loc *Location) (*Location, string) {
+	harm := placeSections()["harm words"]
+	for s := range leadSentences(a.Text) {
+		told := -1
+		for _, t := range nlp.Tokens(a.Text, s) {
+			if harm[strings.ToLower(t.Text)] {
+				told = t.Start
+				break
+			}
+		}
+		if told < 0 {
+			continue
+		}
+		for _, pm := range PlaceMentions(a.Text, s) {
+			// Only a place after the harm word is the harm's: "two men
+			// were arrested in Memphis in the shooting" names where the
+			// arrest was.
+			if pm.Start < told || overlapsSpan(times, pm.Start, pm.End) {
+				continue
+			}
+			l := p.resolve(pm.Name)
+			if l != nil && l.Precision == "city" && l.Country == loc.Country && l.Admin1 == loc.Admin1 {
 				return l, pm.Name
 			}
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"sitrep/internal/article"
@@ -36,6 +37,15 @@ func (p *placer) sharpenStory(a article.Article, times []nlp.Span, loc *Location
 		p.story = nil // cityPart reads the story's town: not the one the label gave
 		loc, rule = p.storyPlace(b, times)
 		a = b
+	}
+	if name, ok := headlineStoryName(rule); ok && loc != nil && loc.Precision == "city" && beforePeople(a.Title, name) {
+		// "Norvale teen hurt while hunting" over "... was shot while
+		// hunting in Dalmera": the headline's town is where the teen
+		// is from; the lead's sentence that tells the harm says where
+		// it happened.
+		if h, hn := p.harmPlace(a, times, loc); h != nil && h.Name != loc.Name {
+			return h, fmt.Sprintf("the story's place: %q, where a sentence of the lead tells the harm (the headline's %q is where someone is from)", hn, name)
+		}
 	}
 	if loc != nil && strings.HasSuffix(rule, "a town the article's address names") {
 		// "pittsburgh.example.com/…/toddler-shot-in-mount-washington":
@@ -209,6 +219,21 @@ func (p *placer) townWithin(a article.Article, textTimes []nlp.Span, region *Loc
 		}
 	}
 	return nil, ""
+}
+
+// headlineStoryName is the name storyPlace read the story's place from in
+// the headline, by its rule.
+func headlineStoryName(rule string) (string, bool) {
+	rest, ok := strings.CutPrefix(rule, "the story's place: ")
+	if !ok || !strings.HasSuffix(rule, "in the headline") && !strings.HasSuffix(rule, "a city the headline names") {
+		return "", false
+	}
+	name, err := strconv.QuotedPrefix(rest)
+	if err != nil {
+		return "", false
+	}
+	name, err = strconv.Unquote(name)
+	return name, err == nil
 }
 
 // beforePeople reports whether text writes name right before a noun for

@@ -777,6 +777,12 @@ const minResidentPopulation = 2000
 // resolveMention resolves a place mention, holding a name read before a
 // noun for people to a sizeable town.
 func (p *placer) resolveMention(pm PlaceMention) *Location {
+	if pm.Settlement {
+		if l := p.resolve(pm.Name); l != nil && precisionRank[l.Precision] >= precisionRank["city"] {
+			return l
+		}
+		return nil
+	}
 	if !pm.Resident {
 		return p.resolve(pm.Name)
 	}

@@ -47,6 +47,10 @@ type PlaceMention struct {
 	// stand there too ("a White House aide"), so only a sizeable town of
 	// that name is taken.
 	Resident bool
+	// Settlement marks a name read after a capitalised "Town of",
+	// "Village of": it is a town or nothing ("the Town of West Sweden"
+	// is no report from Sweden).
+	Settlement bool
 }
 
 // PlaceMentions finds the names a sentence gives as locations: capitalised
@@ -255,6 +259,13 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 		for j < len(toks) && placeLeadWords[strings.ToLower(toks[j].Text)] && !isCapitalized(toks[j].Text) {
 			j++
 		}
+		settlement := false
+		if j+2 < len(toks) && settlementWords[strings.ToLower(toks[j].Text)] && isCapitalized(toks[j].Text) && toks[j+1].Text == "of" && isCapitalized(toks[j+2].Text) {
+			// "in the Town of Norvale", "the Village of Dalmera": a
+			// place's formal name; the place is the name after "of".
+			j += 2
+			settlement = true
+		}
 		start := j
 		for j < len(toks) && (isNamePart(toks[j].Text, j > start) || (j > start && isNameJoiner(toks, j))) {
 			if j > start && weekdays[strings.ToLower(toks[j].Text)] {
@@ -268,7 +279,7 @@ func placeMentionsIn(text string, toks []nlp.Token) []PlaceMention {
 			j--
 		}
 		if j > start && !ownerNotPlace(toks, j) && !facilityNotTown(toks, i, j) {
-			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End]})
+			out = append(out, PlaceMention{Start: toks[start].Start, End: toks[j-1].End, Name: text[toks[start].Start:toks[j-1].End], Settlement: settlement})
 			i = j - 1
 		}
 	}

@@ -232,3 +232,20 @@ func TestLocalForceMetro(t *testing.T) {
 		}
 	}
 }
+
+// TestSettlementFormalName: "the Town of Norvale" names the town after
+// "of", and only a town: a name that resolves to no town gives no place.
+func TestSettlementFormalName(t *testing.T) {
+	for _, s := range []string{"Deputies said it happened on Sunday in the Town of Norvale, north of the lake.", "Two men were hurt near the Village of Norvale."} {
+		if got := mentionNames(PlaceMentions, s); !reflect.DeepEqual(got, []string{"Norvale"}) {
+			t.Errorf("PlaceMentions(%q) = %q, want [Norvale]", s, got)
+		}
+	}
+	p := newPlacer(article.Article{Title: "Teen hurt", Text: "A teen was hurt."}, nil)
+	if l := p.resolveMention(PlaceMention{Name: "West Sweden", Settlement: true}); l != nil {
+		t.Errorf("resolveMention(Town of West Sweden) = %s (%s), want no place", l.Name, l.Precision)
+	}
+	if l := p.resolveMention(PlaceMention{Name: "Mamaroneck", Settlement: true}); l == nil || l.Name != "Mamaroneck" {
+		t.Errorf("resolveMention(Village of Mamaroneck) = %v, want Mamaroneck", l)
+	}
+}

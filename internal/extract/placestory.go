@@ -21,8 +21,14 @@ import (
 //   - a county or state is where the story is only roughly: a town inside
 //     it that the headline or the article names is where it is ("shot in
 //     Dalmera County" ... "at a home in Norvale");
+//   - a headline's town before a noun for people ("Norvale man hurt
+//     while hunting") is where someone is from: a town of its state
+//     where the lead's harm sentence places the harm is where it
+//     happened;
 //   - a dateline's town is where the story was filed: a town in the same
-//     state that the headline names is where it happened;
+//     state that the headline names is where it happened (one named only
+//     before a noun for people, only when the lead tells the harm
+//     nowhere);
 //   - a story that nothing above places, or only the outlet's home,
 //     is where the first town the article names after a preposition
 //     is (in the home's state, if there is a home).

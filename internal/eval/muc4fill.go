@@ -50,6 +50,7 @@ var fillRoles = map[string][]string{
 	"facility":     {"Target"},
 	"weapon":       {"Weapon"},
 	"name":         {"Victim", "PerpInd"},
+	"person":       {"Victim", "PerpInd"},
 }
 
 // MUC4FillCandidates lists the phrases of text that could fill a slot of

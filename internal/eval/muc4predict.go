@@ -14,6 +14,7 @@ import (
 
 	"sitrep/internal/article"
 	"sitrep/internal/extract"
+	"sitrep/internal/nlp/timex"
 )
 
 // MUC4Type maps an event to MUC-4's incident type, or "" for an event
@@ -139,7 +140,10 @@ func MUC4Code(d MUC4Doc) (string, []MUC4Candidate) {
 		return "", nil
 	}
 	art.Dateline = d.DatelinePlace
-	pub, _ := time.Parse("2006-01-02", d.DatelineDate)
+	pub, err := time.Parse("2006-01-02", d.DatelineDate)
+	if err != nil {
+		pub = undatedAnchor(d.Text)
+	}
 	var evs []extract.Event
 	var types []string
 	for _, ev := range extract.Extract(art, extract.Options{Published: pub}).Events {
@@ -208,6 +212,38 @@ func MUC4Code(d MUC4Doc) (string, []MUC4Candidate) {
 		out = append(out, c)
 	}
 	return art.Text, out
+}
+
+// undatedReference is the day an undated report's dates are read
+// against before its own latest date is known: any fixed day would do,
+// it only has to be the same on every run (the extractor reads an article
+// with no date against today, so the same report would code differently
+// from one day to the next).
+var undatedReference = time.Date(2000, 12, 31, 0, 0, 0, 0, time.UTC)
+
+// undatedAnchor is the day to read an undated report's relative dates
+// against: the latest day the text writes out with a number ("on 16
+// november", "3 december"), read against undatedReference; that day
+// itself when the text writes none. A report of the dateline "NO DATE"
+// tells recent events, so its latest written day stands nearest to the
+// day it was written; "yesterday" and "today" then fall beside the days
+// the text names, and the incidents told both ways can merge.
+func undatedAnchor(text string) time.Time {
+	latest := undatedReference
+	found := false
+	for _, e := range timex.Find(text, undatedReference) {
+		if e.Type != "DATE" || e.Precision != "day" || !strings.ContainsAny(e.Text, "0123456789") {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", e.Value)
+		if err != nil || t.After(undatedReference) {
+			continue
+		}
+		if !found || t.After(latest) {
+			latest, found = t, true
+		}
+	}
+	return latest
 }
 
 // MUC4Predict returns the templates of MUC4Candidates that rel judges

@@ -152,3 +152,13 @@ func TestBandOfPeople(t *testing.T) {
 		}
 	}
 }
+
+func TestUndatedAnchor(t *testing.T) {
+	got := undatedAnchor("the mayor said that on 14 october a bomb damaged the bridge, and that yesterday rebels burned two trucks. on 9 october a patrol was ambushed.")
+	if want := "2000-10-14"; got.Format("2006-01-02") != want {
+		t.Errorf("anchor %s, want %s (the latest day written with a number)", got.Format("2006-01-02"), want)
+	}
+	if got := undatedAnchor("yesterday rebels burned two trucks."); !got.Equal(undatedReference) {
+		t.Errorf("anchor %s, want the fixed reference when no day is written", got)
+	}
+}

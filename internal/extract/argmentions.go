@@ -10,7 +10,7 @@ import "strings"
 type Mention struct {
 	Text  string // the phrase as written
 	Noun  string // its class noun, lower case ("commandos", "power station")
-	Class string // "individuals", "people", "organization", "facility", "weapon", "group" or "name" (the words after a title)
+	Class string // "individuals", "people", "organization", "facility", "weapon", "group", "name" (the words after a title) or "person" (a name opened by a given name)
 	Head  int    // the phrase's head occurrence: variants of one phrase share it
 	// Start and End are byte offsets into the sentence.
 	Start, End int
@@ -188,6 +188,31 @@ func Mentions(sentence string) []Mention {
 			}
 		}
 		i = e
+	}
+	// "jose antonio perez was shot": a person's name opened by a known
+	// given name, two to four words long, in text with or without
+	// capitals; the variants share one head. A name already read after
+	// a title ("the union leader marta quiroga") keeps its "name" class.
+	titled := map[int]bool{}
+	for _, m := range out {
+		if m.Class == "name" {
+			titled[m.Start] = true
+		}
+	}
+	for i := 0; i < len(ws); i++ {
+		if !lx.givenNames[ws[i].lower] || titled[ws[i].start] || i > 0 && (lx.givenNames[ws[i-1].lower] || lx.notNameOpeners[ws[i-1].lower]) {
+			continue
+		}
+		last := nameEnd(i)
+		if last <= i {
+			continue
+		}
+		head++
+		noun = "person"
+		for j := i + 1; j <= last; j++ {
+			emit("person", i, j, 0, false)
+		}
+		i = last
 	}
 	for _, g := range groupsIn(sentence) {
 		head++

@@ -33,3 +33,21 @@ func TestMentionsAbbreviation(t *testing.T) {
 	}
 	t.Errorf("no \"U.S. embassy\" in %v", Mentions("A bomb went off at the U.S. embassy."))
 }
+
+func TestMentionsPerson(t *testing.T) {
+	ms := Mentions("gunmen shot ramiro esteban villalta near the market in san pedro, and teresa ocampo was wounded.")
+	got := map[string]string{}
+	for _, m := range ms {
+		got[m.Text] = m.Class
+	}
+	for _, want := range []string{"ramiro esteban", "ramiro esteban villalta", "teresa ocampo"} {
+		if got[want] != "person" {
+			t.Errorf("%q: class %q, want person (all: %v)", want, got[want], got)
+		}
+	}
+	for text, class := range got {
+		if class == "person" && (text == "pedro" || len(text) >= 5 && text[:5] == "pedro") {
+			t.Errorf("%q read as a person: \"san pedro\" is a place", text)
+		}
+	}
+}

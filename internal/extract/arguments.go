@@ -63,6 +63,10 @@ type argumentLexicon struct {
 	// "large"); nameBreaks are words before a name that are no part of
 	// it (nationality adjectives: "guatemalan").
 	countWords, nameBreaks map[string]bool
+	// givenNames open a person's name in text without capitals ("jose
+	// antonio perez"), unless one of notNameOpeners stands before them
+	// ("san jose" is a place).
+	givenNames, notNameOpeners map[string]bool
 	// groupFighters are generic nouns for an armed group's fighters
 	// ("guerrillas", "rebels"): see storyGroups.
 	groupFighters phrases
@@ -149,13 +153,13 @@ func arguments() *argumentLexicon {
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
 			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
-			countWords: map[string]bool{}, nameBreaks: map[string]bool{},
+			countWords: map[string]bool{}, nameBreaks: map[string]bool{}, givenNames: map[string]bool{}, notNameOpeners: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
 			deathVerbs: phrases{}, inclusions: phrases{}, groupFighters: phrases{}, facilityParts: phrases{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn, "given_names": lx.givenNames, "name_openers_not": lx.notNameOpeners}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,

@@ -1230,10 +1230,17 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 		return true
 	}
 	for _, v := range lx.hospitalVerbs {
+		start := j + len(v)
 		if !hasWordsAt(low, j, v) {
-			continue
+			// "was taken by ambulance to Mercy General", "were driven
+			// by a friend to the hospital": the means of carrying
+			// stands between the verb and its "to".
+			start = lx.carriedBy(low, j, v)
+			if start < 0 {
+				continue
+			}
 		}
-		for e := j + len(v); e < len(low) && e < j+len(v)+6; e++ {
+		for e := start; e < len(low) && e < start+6; e++ {
 			if lx.hospitals[low[e]] {
 				return true
 			}
@@ -1243,6 +1250,25 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 		}
 	}
 	return false
+}
+
+// carriedBy returns the token after the "to" of a hospital verb v whose
+// "to" stands a few words on, after a "by" phrase of the means ("taken
+// by private vehicle to"), or -1.
+func (lx *casualtyLexicon) carriedBy(low []string, j int, v []string) int {
+	n := len(v) - 1
+	if n < 1 || v[n] != "to" || !hasWordsAt(low, j, v[:n]) || j+n >= len(low) || low[j+n] != "by" {
+		return -1
+	}
+	for e := j + n + 1; e < len(low) && e <= j+n+4; e++ {
+		switch low[e] {
+		case "to":
+			return e + 1
+		case ".", ";", ",":
+			return -1
+		}
+	}
+	return -1
 }
 
 // singularPassive counts one person for "was killed", "has been

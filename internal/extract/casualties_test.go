@@ -234,6 +234,8 @@ func TestCasualties(t *testing.T) {
 		// A state word between a count and its noun tells what befell them.
 		{"Paramedics took two wounded people to Ashgrove General.", "wounded 2..2"},
 		{"Two other gunshot victims reached the clinic by car.", "shot 2..2"},
+		// The means of carrying may stand between a hospital verb and its "to".
+		{"A third man was taken by private car to Ashgrove Medical Center.", "shot 1..1"},
 		{"Officers found two gunshot victims and three stranded drivers.", "shot 2..2"},
 		{"Deputies found the three slain hikers near the trailhead.", "killed 3..3"},
 		// "double", "triple" ... count an incident's victims when the

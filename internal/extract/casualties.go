@@ -81,8 +81,12 @@ type casualtyLexicon struct {
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
 	unborn      map[string]bool // "an unborn child": not counted dead
-	modals      map[string]bool // "could have killed": not done
-	deathModals map[string]bool // "may have killed": a death not done (see unrealisedAt)
+	// attributive words for a state stand between a number and its
+	// person noun: "two wounded people", "three slain victims", "two
+	// gunshot victims" (hit, fate untold).
+	attrKilled, attrWounded, attrShot map[string]bool
+	modals                            map[string]bool // "could have killed": not done
+	deathModals                       map[string]bool // "may have killed": a death not done (see unrealisedAt)
 	// murderSuicides are words for a killing and the killer's suicide:
 	// at least two dead.
 	murderSuicides map[string]bool
@@ -110,7 +114,8 @@ func casualties() *casualtyLexicon {
 		lx := &casualtyLexicon{between: map[string]bool{}, civilians: map[string]bool{}, forces: map[string]bool{}, headlinePersons: map[string]bool{},
 			objectPersons: map[string]bool{}, objectDets: map[string]bool{},
 			intransitive: map[string]bool{}, auxiliaries: map[string]bool{}, unrealised: map[string]bool{}, remembrance: map[string]bool{}, hospitals: map[string]bool{}, hospitalSenders: map[string]bool{}, reflexives: map[string]bool{}, objectStarters: map[string]bool{}, firedAt: map[string]bool{}, multipleDeaths: map[string]bool{}, multipleShootings: map[string]bool{}, clauseOpeners: map[string]bool{}, more: map[string]bool{},
-			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{}}
+			loneDeterminers: map[string]bool{}, otherSubjects: map[string]bool{}, loneGeneric: map[string]bool{}, loneMale: map[string]bool{}, loneFemale: map[string]bool{}, oneIncident: map[string]bool{}, unborn: map[string]bool{}, modals: map[string]bool{}, deathModals: map[string]bool{}, murderSuicides: map[string]bool{},
+			attrKilled: map[string]bool{}, attrWounded: map[string]bool{}, attrShot: map[string]bool{}}
 		// Each section of rules/casualties.txt is a list of phrases or a
 		// set of whole phrases; "between" is a set of single words.
 		phrases := map[string]*[][]string{
@@ -130,6 +135,7 @@ func casualties() *casualtyLexicon {
 			"hospitals":   lx.hospitals, "hospital_senders": lx.hospitalSenders, "reflexives": lx.reflexives, "multiple_deaths": lx.multipleDeaths, "multiple_shootings": lx.multipleShootings, "object_starters": lx.objectStarters, "fired_at": lx.firedAt, "clause_openers": lx.clauseOpeners, "more": lx.more,
 			"lone_determiners": lx.loneDeterminers, "lone_generic": lx.loneGeneric,
 			"lone_male": lx.loneMale, "lone_female": lx.loneFemale, "one_incident": lx.oneIncident, "unborn": lx.unborn, "modals": lx.modals, "death_modals": lx.deathModals, "murder_suicides": lx.murderSuicides, "other_subjects": lx.otherSubjects,
+			"attributive_killed": lx.attrKilled, "attributive_wounded": lx.attrWounded, "attributive_shot": lx.attrShot,
 		}
 		for section, lines := range wordlist.Sections(casualtyRules) {
 			for _, line := range lines {
@@ -299,6 +305,18 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		}
 		if w, ok := lx.quantityCue(low, toks, g); ok {
 			emit(g, w)
+		} else {
+			// A state word counts only the people of its own part: "a
+			// 7-year-old gunshot victim and a 5-year-old boy" is one hit.
+			if len(parts) <= 1 {
+				parts = []nlp.Quantity{g}
+			}
+			for _, q := range parts {
+				if w, shot, ok := lx.attributive(toks, low, q); ok {
+					emit(q, w)
+					out[len(out)-1].Shot = shot
+				}
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -1212,10 +1230,17 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 		return true
 	}
 	for _, v := range lx.hospitalVerbs {
+		start := j + len(v)
 		if !hasWordsAt(low, j, v) {
-			continue
+			// "was taken by ambulance to Mercy General", "were driven
+			// by a friend to the hospital": the means of carrying
+			// stands between the verb and its "to".
+			start = lx.carriedBy(low, j, v)
+			if start < 0 {
+				continue
+			}
 		}
-		for e := j + len(v); e < len(low) && e < j+len(v)+6; e++ {
+		for e := start; e < len(low) && e < start+6; e++ {
 			if lx.hospitals[low[e]] {
 				return true
 			}
@@ -1225,6 +1250,25 @@ func (lx *casualtyLexicon) hurtAt(low []string, j int) bool {
 		}
 	}
 	return false
+}
+
+// carriedBy returns the token after the "to" of a hospital verb v whose
+// "to" stands a few words on, after a "by" phrase of the means ("taken
+// by private vehicle to"), or -1.
+func (lx *casualtyLexicon) carriedBy(low []string, j int, v []string) int {
+	n := len(v) - 1
+	if n < 1 || v[n] != "to" || !hasWordsAt(low, j, v[:n]) || j+n >= len(low) || low[j+n] != "by" {
+		return -1
+	}
+	for e := j + n + 1; e < len(low) && e <= j+n+4; e++ {
+		switch low[e] {
+		case "to":
+			return e + 1
+		case ".", ";", ",":
+			return -1
+		}
+	}
+	return -1
 }
 
 // singularPassive counts one person for "was killed", "has been
@@ -1415,6 +1459,31 @@ func (lx *casualtyLexicon) quantityCue(low []string, toks []nlp.Token, q nlp.Qua
 		return false, false
 	}
 	return lx.classify(low, first, last)
+}
+
+// attributive reads a state word standing as an adjective between a
+// count of people and its noun, when no cue around the count tells what
+// befell them: "EMS took two wounded people to the hospital", "two other
+// gunshot victims arrived at the hospital" (hit, fate untold).
+func (lx *casualtyLexicon) attributive(toks []nlp.Token, low []string, q nlp.Quantity) (wounded, shot, ok bool) {
+	if !q.Person || q.Noun == "" {
+		return false, false, false
+	}
+	first, last := tokenRange(toks, q.Start, q.End)
+	if first < 0 {
+		return false, false, false
+	}
+	for j := first + 1; j <= last && toks[j].End <= q.End-len(q.Noun); j++ {
+		switch w := low[j]; {
+		case lx.attrKilled[w]:
+			return false, false, true
+		case lx.attrWounded[w]:
+			return true, false, true
+		case lx.attrShot[w]:
+			return false, true, true
+		}
+	}
+	return false, false, false
 }
 
 // nounCue reads a state used as the counted noun: "23 wounded", "six dead".

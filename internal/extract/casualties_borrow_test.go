@@ -190,3 +190,36 @@ func TestDatedBefore(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedOpeningToll checks that a dated toll in the opening, told in a
+// sentence naming no event, is the toll of an undated violent mention
+// paragraphs on (the main event takes the opening's date too), and that a
+// toll dated years before is not.
+func TestDatedOpeningToll(t *testing.T) {
+	pub := time.Date(2016, 11, 6, 12, 0, 0, 0, time.UTC)
+	gap := "\n\nDeputies said they were called to the house in the afternoon.\n\nThe children had found the rifle in a closet.\n\n"
+	tests := []struct {
+		name, text string
+		wounded    int // -1: untold
+	}{
+		{"dated the event's day", "A 13-year-old girl is in serious condition at Ashgrove General after deputies said her cousin accidentally hit her on Saturday afternoon." + gap +
+			"An adult was in another room when the shooting happened.", 1},
+		{"dated years before", "A 13-year-old girl was in serious condition at Ashgrove General in 2009 after her cousin accidentally hit her." + gap +
+			"An adult was in another room when the shooting happened.", -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
+			if len(evs) == 0 {
+				t.Fatal("no event")
+			}
+			w := -1
+			if evs[0].Wounded != nil {
+				w = evs[0].Wounded.Min
+			}
+			if w != tt.wounded {
+				t.Errorf("wounded %d, want %d (%d events)", w, tt.wounded, len(evs))
+			}
+		})
+	}
+}

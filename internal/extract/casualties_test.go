@@ -227,8 +227,17 @@ func TestCasualties(t *testing.T) {
 		{"A ricochet grazed a 4-year-old girl on the porch.", "wounded 1..1"},
 		// "hospitalized" before the people counts the wounded.
 		{"The gunfire at the fair killed two men and hospitalized four others.", "killed 2..2; wounded 4..4"},
-		// Shot, some of whom died: not all dead.
-		{"Five people were shot, two of whom later died.", "shot 5..5"},
+		// Shot, some of whom died: not all dead; "whom" stands for the
+		// people counted, as "them" does.
+		{"Five people were shot, two of whom later died.", "killed 2..2; shot 5..5"},
+		{"Officers found three victims in the yard, one of which died at the scene.", "killed 1..1"},
+		// A state word between a count and its noun tells what befell them.
+		{"Paramedics took two wounded people to Ashgrove General.", "wounded 2..2"},
+		{"Two other gunshot victims reached the clinic by car.", "shot 2..2"},
+		// The means of carrying may stand between a hospital verb and its "to".
+		{"A third man was taken by private car to Ashgrove Medical Center.", "shot 1..1"},
+		{"Officers found two gunshot victims and three stranded drivers.", "shot 2..2"},
+		{"Deputies found the three slain hikers near the trailhead.", "killed 3..3"},
 		// "double", "triple" ... count an incident's victims when the
 		// sentence gives no count of that kind.
 		{"Detectives are investigating a triple homicide in Kessin.", "killed 3..3"},

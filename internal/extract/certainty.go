@@ -109,9 +109,25 @@ func (a *analysis) governsTrigger(m match) bool {
 // sentence names a kind of event, not one that happened, so it makes no
 // event (where an irrealis one is kept as hypothetical: it is about one
 // possible incident). Rank ignores this: typing a snippet is another task.
+//
+// A cue right before a verb of the incident's aftermath (codebook
+// generic_aftermath: "police continue to investigate the shooting") bears
+// on that verb: the trigger after it is what is investigated, and it
+// happened.
 func (a *analysis) generic() bool {
 	for _, m := range a.all {
-		if a.c.refs[m.ref].kind == kGeneric && !a.negated(m) && a.governsTrigger(m) {
+		if a.c.refs[m.ref].kind == kGeneric && !a.negated(m) && a.governsTrigger(m) && !a.aftermathAt(m.to) {
+			return true
+		}
+	}
+	return false
+}
+
+// aftermathAt reports whether a verb of an incident's aftermath starts at
+// token i.
+func (a *analysis) aftermathAt(i int) bool {
+	for _, o := range a.all {
+		if o.from == i && a.c.refs[o.ref].kind == kAftermath {
 			return true
 		}
 	}

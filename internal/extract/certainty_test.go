@@ -111,6 +111,15 @@ func TestEventCertainty(t *testing.T) {
 		{"generic statement",
 			"The Tarn Brigade usually attacks police posts in the dry season.\n",
 			nil},
+		{"continuation of another verb, habitual",
+			"The Tarn Brigade continues to attack police posts in the hills.\n",
+			nil},
+		{"continued investigation of a shooting that happened",
+			"RIVERTON, Ohio (WXYZ) — Police continue to investigate after a shooting outside a bar early Sunday sent five people to the hospital.\n",
+			[]string{Reported}},
+		{"continued search after a stabbing",
+			"Officers continued to search for the man who stabbed a clerk at a Riverton gas station on Friday.\n",
+			[]string{Reported}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -64,7 +64,11 @@ type rawCodebook struct {
 	Exclusive  [][]string           `yaml:"exclusive"`
 	Levels     map[string][]string  `yaml:"levels"`
 	Generic    []string             `yaml:"generic"`
-	Scope      struct {
+	// GenericAftermath are the verbs of what follows an incident
+	// ("investigate", "search for"): a generic cue right before one bears
+	// on it, not on the trigger after it (certainty.go, generic).
+	GenericAftermath []string `yaml:"generic_aftermath"`
+	Scope            struct {
 		Window int      `yaml:"window"`
 		Levels []string `yaml:"levels"`
 	} `yaml:"scope"`
@@ -105,6 +109,7 @@ func (cb *rawCodebook) merge(o *rawCodebook) {
 	}
 	cb.Scope.Levels = append(cb.Scope.Levels, o.Scope.Levels...)
 	cb.Generic = append(cb.Generic, o.Generic...)
+	cb.GenericAftermath = append(cb.GenericAftermath, o.GenericAftermath...)
 	cb.Subtypes = mergeLabels(cb.Subtypes, o.Subtypes)
 	cb.Categories = mergeLabels(cb.Categories, o.Categories)
 	cb.Rules = append(cb.Rules, o.Rules...)
@@ -170,14 +175,15 @@ const (
 type refKind uint8
 
 const (
-	kTrigger refKind = iota // a sub-type's or category's phrase
-	kSense                  // a non-violent (or re-labelled) sense
-	kCue                    // a context cue used by rules
-	kNeg                    // a negation cue
-	kLevel                  // a certainty level cue
-	kClaim                  // a claim/blame/denial cue
-	kGeneric                // a cue of a generic or habitual statement
-	kName                   // a known actor's name: a trigger wholly inside it is no event
+	kTrigger   refKind = iota // a sub-type's or category's phrase
+	kSense                    // a non-violent (or re-labelled) sense
+	kCue                      // a context cue used by rules
+	kNeg                      // a negation cue
+	kLevel                    // a certainty level cue
+	kClaim                    // a claim/blame/denial cue
+	kGeneric                  // a cue of a generic or habitual statement
+	kAftermath                // a verb of an incident's aftermath a generic cue may govern
+	kName                     // a known actor's name: a trigger wholly inside it is no event
 )
 
 type phraseRef struct {
@@ -438,6 +444,11 @@ func compile(raw *rawCodebook) (*compiled, error) {
 	for _, p := range raw.Generic {
 		if err := c.add(p, raw.Sets, phraseRef{kind: kGeneric}); err != nil {
 			return nil, fmt.Errorf("generic: %w", err)
+		}
+	}
+	for _, p := range raw.GenericAftermath {
+		if err := c.add(p, raw.Sets, phraseRef{kind: kAftermath}); err != nil {
+			return nil, fmt.Errorf("generic_aftermath: %w", err)
 		}
 	}
 	names := func(where string, ns []string) ([]int, error) {

@@ -221,7 +221,17 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 				// after ...") is the story's, however far on its first
 				// violent event is told.
 				if m.para-r.para <= 1 || r.para <= 1 && violent[m.trigger.Type] {
-					m.ride(r, nil)
+					// An undated mention told after the opening is held
+					// to the opening's recent date, as the main event is:
+					// "A boy is in serious condition after he was shot
+					// Saturday afternoon ... There was an adult home at
+					// the time of the shooting". An older date is
+					// another incident.
+					var near *Date
+					if r.para <= 1 && len(r.dates) > 0 && recent(r.dates[0], anchor) {
+						near = r.dates[0]
+					}
+					m.ride(r, near)
 				}
 			}
 			pending = nil

@@ -131,7 +131,30 @@ func Quantities(text string, s Span) []Quantity {
 		}
 		i++
 	}
+	suspended(text, out)
 	return out
+}
+
+// suspended gives a number with a suspended hyphen the kind of the
+// compound it is coordinated with: in "his 12- and 10-year-old sons" or
+// "two- to three-day visits" the first number is an age or a duration
+// too, written without its unit, not a count of 12 or two.
+func suspended(text string, out []Quantity) {
+	for k := 0; k+1 < len(out); k++ {
+		q, r := &out[k], out[k+1]
+		if q.Kind != Count || q.Noun != "" || (r.Kind != Age && r.Kind != Duration && r.Kind != Measure) {
+			continue
+		}
+		gap := text[q.End:r.Start]
+		c, size := utf8.DecodeRuneInString(gap)
+		if size == 0 || !strings.ContainsRune("-‐‑", c) {
+			continue
+		}
+		switch strings.TrimSpace(gap[size:]) {
+		case "and", "or", "to", ",":
+			q.Kind = r.Kind
+		}
+	}
 }
 
 // parsers recycles the token and word buffers of Quantities, which are

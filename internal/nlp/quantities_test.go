@@ -64,6 +64,13 @@ func TestQuantities(t *testing.T) {
 		{"A two-year-old died after a three-day siege and a ten-mile march.",
 			[]string{"two-year-old|age|2..2", "three-day|duration|3..3", "ten-mile|measure|10..10"}},
 		{"Two three-year-olds were treated.", []string{"Two three-year-olds|count|2..2|three-year-olds*"}},
+		// A suspended hyphen: the first number has the kind of the
+		// compound it is joined to, it counts nobody.
+		{"A man and his 12- and 10-year-old sons were shot.",
+			[]string{"A man|count|1..1|man*", "12|age|12..12", "10-year-old|age|10..10"}},
+		{"The eight- or nine-year-old girl was hurt.", []string{"eight|age|8..8", "nine-year-old|age|9..9"}},
+		{"Envoys made two- to three-day visits.", []string{"two|duration|2..2", "three-day|duration|3..3"}},
+		{"The 12 and 10-year-old boys ran.", []string{"12|count|12..12", "10-year-old|age|10..10"}},
 		// Vague quantities.
 		{"Dozens of mourners were turned back.", []string{"Dozens of mourners|count|24..143~|mourners*"}},
 		{"Scores of fighters surrendered, and hundreds more fled.",

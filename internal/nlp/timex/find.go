@@ -25,8 +25,9 @@
 // clause that does not look forward ("will", "is expected to"); a year
 // named earlier in the same sentence, framing it, wins over both. A weekday
 // written beside such a date picks the year ("Monday, June 11"). A bare
-// weekday is the last one on or before the document date, or the next one
-// if the clause looks forward. These choices were checked on TempEval-3
+// weekday is the last one on or before the document date, or the first one
+// on or after it if the clause looks forward (the document's own weekday is
+// its day either way). These choices were checked on TempEval-3
 // and on the incident dates of news about shootings (see cmd/sitrep
 // `eval timex`); where the corpora disagreed the past-leaning reading was
 // kept, since sitrep records events that have happened.

@@ -194,7 +194,12 @@ var cases = []struct {
 	{"2024-03-27", "Poachers were seen near the lake on Tues. and again late Thurs. night.",
 		[]want{{"Tues.", "DATE", "2024-03-26", ""}, {"Thurs. night", "", "2024-03-21TNI", ""}}},
 	{"2024-03-27", "The rangers met on Sat. and will patrol again on Wed.",
-		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-04-03", ""}}},
+		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-03-27", ""}}},
+	// A weekday the story is dated is that day, looking forward or back:
+	// news names the current day by its weekday ("will be held Monday
+	// night" in Monday's paper is tonight); next week's is "next Monday".
+	{"2024-03-25", "A candlelight vigil for the ferry pilot will be held Monday night, and he will be buried next Monday.",
+		[]want{{"Monday night", "", "2024-03-25TNI", ""}, {"next Monday", "DATE", "2024-04-01", ""}}},
 	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
 		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",

@@ -200,6 +200,10 @@ var cases = []struct {
 	// night" in Monday's paper is tonight); next week's is "next Monday".
 	{"2024-03-25", "A candlelight vigil for the ferry pilot will be held Monday night, and he will be buried next Monday.",
 		[]want{{"Monday night", "", "2024-03-25TNI", ""}, {"next Monday", "DATE", "2024-04-01", ""}}},
+	// A past reporting verb closes the reported clause: the weekday after
+	// it is when it was said, whatever the quote looked forward to.
+	{"2024-03-27", "\"The ferry will sail again,\" the harbour master said Monday, and crews will inspect the hull Friday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
 	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
 		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",

@@ -247,7 +247,7 @@ func (m *matcher) comma(i int) int {
 }
 
 // future reports whether the clause around token i looks forward ("will",
-// "is scheduled to"), so that a bare "Friday" or "June" means the next one.
+// "is scheduled to", "is set to"), so that a bare "Friday" or "June" means the next one.
 // The look back stops at a sentence's end and at a word that opens another
 // clause ("after", "when", "who").
 func (m *matcher) future(i int) bool {
@@ -257,6 +257,9 @@ func (m *matcher) future(i int) bool {
 		}
 		if _, ok := m.table("future_cue", j); ok {
 			return true
+		}
+		if _, end, ok := m.phrase("future_cue", j); ok && end <= i {
+			return true // "is set to resume Monday"
 		}
 		if _, ok := m.table("future_stop", j); ok {
 			return false

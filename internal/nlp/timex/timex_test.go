@@ -204,6 +204,12 @@ var cases = []struct {
 	// it is when it was said, whatever the quote looked forward to.
 	{"2024-03-27", "\"The ferry will sail again,\" the harbour master said Monday, and crews will inspect the hull Friday.",
 		[]want{{"Monday", "DATE", "2024-03-25", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	// "set to", "slated to" look forward like "scheduled to"; a past "set"
+	// does not.
+	{"2024-03-27", "The ferry service is set to resume Monday, and the pilot is slated to testify Friday.",
+		[]want{{"Monday", "DATE", "2024-04-01", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	{"2024-03-27", "Vandals set two boats adrift Monday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}}},
 	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
 		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",

@@ -37,6 +37,7 @@
 package timex
 
 import (
+	"strings"
 	"time"
 )
 
@@ -251,6 +252,9 @@ func (m *matcher) comma(i int) int {
 // The look back stops at a sentence's end and at a word that opens another
 // clause ("after", "when", "who").
 func (m *matcher) future(i int) bool {
+	if m.pastVerbBefore(i) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
 		if t := m.t[j]; t.kind == kPunct && (t.low == "." || t.low == "!" || t.low == "?" || t.low == ";") {
 			break
@@ -266,6 +270,36 @@ func (m *matcher) future(i int) bool {
 		}
 	}
 	return false
+}
+
+// pastVerbBefore reports whether the word just before token i (past an
+// "on", "early" or "late") is a past participle or past tense that the
+// time expression belongs to: "will release the name of the man shot
+// Monday", "an autopsy will show how the woman found Sunday died". The
+// event it dates has happened, whatever the clause around it looks forward
+// to. A participle after "be", "remain", "stay" ([future_copula]: "will be
+// arraigned Monday", "will remain closed Friday") is the look-forward
+// clause's own and does not count; nor does a look-forward cue ending in
+// -ed ("scheduled Monday", "planned").
+func (m *matcher) pastVerbBefore(i int) bool {
+	j := i - 1
+	for j >= 0 && m.is(j, "on", "early", "late") {
+		j--
+	}
+	w := m.w(j)
+	if w == "" {
+		return false
+	}
+	if _, ok := m.table("future_cue", j); ok {
+		return false
+	}
+	_, irregular := m.table("past_participle", j)
+	regular := len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed")
+	if !irregular && !regular {
+		return false
+	}
+	_, copula := m.table("future_copula", j-1)
+	return !copula
 }
 
 // --- the dispatcher ---

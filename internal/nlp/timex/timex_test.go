@@ -210,6 +210,13 @@ var cases = []struct {
 		[]want{{"Monday", "DATE", "2024-04-01", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
 	{"2024-03-27", "Vandals set two boats adrift Monday.",
 		[]want{{"Monday", "DATE", "2024-03-25", ""}}},
+	// A past participle right before the weekday dates what has happened,
+	// inside a clause that looks forward; one after "be" or "remain" is
+	// the look-forward clause's own.
+	{"2024-03-27", "The coroner will release the name of the diver found Monday, and the marina will remain closed Friday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	{"2024-03-27", "The skipper will be arraigned Friday.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}}},
 	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
 		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",

@@ -210,6 +210,9 @@ var cases = []struct {
 		[]want{{"Monday", "DATE", "2024-04-01", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
 	{"2024-03-27", "Vandals set two boats adrift Monday.",
 		[]want{{"Monday", "DATE", "2024-03-25", ""}}},
+	// "is to be", "are to appear": a plan; "is to blame" is not one.
+	{"2024-03-27", "The two deckhands are to be arraigned Friday, and the captain is to blame for the crash Monday.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}, {"Monday", "DATE", "2024-03-25", ""}}},
 	// A past participle right before the weekday dates what has happened,
 	// inside a clause that looks forward; one after "be" or "remain" is
 	// the look-forward clause's own.

@@ -402,9 +402,9 @@ func (m *matcher) sameSentence(a, b int) bool {
 // weekdayDate resolves a bare weekday: the last one on or before the
 // document date, or, when the clause looks forward, the first one on or
 // after it. Either way the document's own weekday is the document's day:
-// news names the current day by its weekday ("a vigil will be held Monday
-// night" in a story dated Monday is tonight), and a week ahead is "next
-// Monday".
+// news names the current day by its weekday ("the crews will gather on
+// the quay Monday night" in a story dated Monday is tonight), and a week
+// ahead is "next Monday".
 func (m *matcher) weekdayDate(i, wd int) point {
 	today := dayOf(m.dct)
 	cur := int(today.Weekday())

@@ -196,9 +196,9 @@ var cases = []struct {
 	{"2024-03-27", "The rangers met on Sat. and will patrol again on Wed.",
 		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-03-27", ""}}},
 	// A weekday the story is dated is that day, looking forward or back:
-	// news names the current day by its weekday ("will be held Monday
+	// news names the current day by its weekday ("will gather Monday
 	// night" in Monday's paper is tonight); next week's is "next Monday".
-	{"2024-03-25", "A candlelight vigil for the ferry pilot will be held Monday night, and he will be buried next Monday.",
+	{"2024-03-25", "Ferry crews will gather on the quay for the pilot Monday night, and he will be buried next Monday.",
 		[]want{{"Monday night", "", "2024-03-25TNI", ""}, {"next Monday", "DATE", "2024-04-01", ""}}},
 	// A past reporting verb closes the reported clause: the weekday after
 	// it is when it was said, whatever the quote looked forward to.

@@ -164,6 +164,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		for _, cl := range cls {
 			s, t := cl.span, cl.trigger
 			st := text[s.Start:s.End]
+			if places.summaryList(text, s, dates.spans) {
+				// "fought the group in Libya, Mali and Niger": many
+				// battles summed up, not an incident (placelist.go).
+				continue
+			}
 			certainty, claims := Certainty(st)
 			rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
 			if t.Text == "" {

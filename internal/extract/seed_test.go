@@ -161,6 +161,17 @@ func TestSeedArticle(t *testing.T) {
 		}
 	})
 
+	t.Run("battles summed up over countries or years are no event", func(t *testing.T) {
+		// Two sentences sum up battles fought in three or four
+		// countries, a third says a group has fought almost every
+		// force near it: no battle of 2024 comes of them.
+		for _, ev := range evs[1:] {
+			if ev.Type == Battles && ev.Subtype == "armed_clash" && ev.Date != nil && ev.Date.Start == "2024-01-01" && ev.Date.End == "2024-12-31" {
+				t.Errorf("armed clash dated 2024 (%q)", ev.Evidence[0].Text)
+			}
+		}
+	})
+
 	t.Run("what large offensives need is no battle", func(t *testing.T) {
 		// A general statement of what a state needs for offensive
 		// manoeuvres tells no event: no battle without date, place or

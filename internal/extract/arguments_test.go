@@ -204,6 +204,20 @@ func TestSentenceArguments(t *testing.T) {
 		{
 			sentence: "The minister spoke about the economy.",
 		},
+		{
+			// A noun before "attack" says what kind of attack it was:
+			// a singular doer would write "attacks" or "attacked".
+			sentence: "The rebel attack on the embassy was no surprise.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "A militia raid on the embassy left two guards dead.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "Gunmen opened fire on the bus.",
+			perps:    []string{"Gunmen"}, targets: []string{"bus"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sentence, func(t *testing.T) {

@@ -49,6 +49,11 @@ func TestSeedArticle(t *testing.T) {
 		if !hasActor(ev.Perpetrators, "ISIS-K") {
 			t.Errorf("perpetrators = %+v, want ISIS-K (suspected, in a later paragraph)", ev.Perpetrators)
 		}
+		for _, p := range ev.Perpetrators {
+			if p.Name == "terrorist" {
+				t.Errorf("perpetrator %q: the noun of 'a terrorist attack' says what kind of attack, not who", p.Name)
+			}
+		}
 		if !hasClaim(ev.Claims, Claim{By: "Russia", Kind: "blames", Against: "Ukraine"}) {
 			t.Errorf("claims = %+v, want Russia blames Ukraine (the headline)", ev.Claims)
 		}

@@ -214,6 +214,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			m.place, placeRule = places.inAct(text, s, act, story, dates.spans)
 			m.storyPlace = places.caseless && strings.HasSuffix(placeRule, storyFallback)
+			if m.place == nil {
+				m.place, placeRule = places.townBack(text, sents, paras, i, dates.spans)
+			}
 			if m.place != nil {
 				why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
 			}

@@ -75,3 +75,36 @@ func TestSummaryOfBattles(t *testing.T) {
 		}
 	}
 }
+
+// TestTownBack: "the town" in a sentence naming no place is the town the
+// paragraph named last; not a country, and not across paragraphs.
+func TestTownBack(t *testing.T) {
+	pub := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, want string // want: the place of the event dated 2023
+	}{
+		{"Army troops shelled rebel positions in Huanta in 2021. In March 2023 the rebels seized the town after heavy fighting.", "Huanta"},
+		{"Army troops shelled rebel positions in Peru in 2021. In March 2023 the rebels seized the town after heavy fighting.", ""},
+		{"Army troops shelled rebel positions in Huanta in 2021.\n\nIn March 2023 the rebels seized the town after heavy fighting.", ""},
+	}
+	for _, tc := range tests {
+		res := Extract(article.Article{Text: tc.text, Published: pub}, Options{})
+		found := false
+		for _, ev := range res.Events {
+			if ev.Date == nil || ev.Date.Start != "2023-03-01" {
+				continue
+			}
+			found = true
+			got := ""
+			if ev.Location != nil {
+				got = ev.Location.Name
+			}
+			if got != tc.want {
+				t.Errorf("%q: place %q, want %q", tc.text, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event dated March 2023 (%d events)", tc.text, len(res.Events))
+		}
+	}
+}

@@ -76,7 +76,8 @@ func TestSeedArticle(t *testing.T) {
 		{"twin suicide bombing in Iran", "2024-01-01", "2024-01-31", "IR", 0, true, "", ""},
 		{"Russia alleged to have killed ISIS's war minister", "2017-09-01", "2017-09-30", "", 0, false, "", "Government of Russia"},
 		{"battles at Palmyra", "2015-01-01", "2015-12-31", "SY", 0, false, "", ""},
-		{"ISIS retakes Palmyra", "2016-12-01", "2016-12-31", "", 0, false, "non_state_actor_overtakes_territory", ""},
+		// "the city" it retook is the one the paragraph named last.
+		{"ISIS retakes Palmyra", "2016-12-01", "2016-12-31", "SY", 0, false, "non_state_actor_overtakes_territory", ""},
 		{"Khorasan province emerges", "2015-01-01", "2015-01-31", "", 0, false, "", ""},
 		// One sentence compares Russia's 2014 operations with how ISIS
 		// took Raqqa and other cities in 2013: the act told is ISIS's,

@@ -1002,15 +1002,23 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 		}
 		a := SentenceArguments(st)
 		lx := arguments()
+		cert, claims := Certainty(st)
+		if cert == Hypothetical {
+			// "warnings of an attack by extremists", "the group
+			// threatened to strike again": the doer of an attack
+			// that may come, not of the one told.
+			a.Perpetrators = nil
+		}
 		// An armed group a sentence about the event names is its
 		// suspected author ("police said fmln urban commandos were
 		// responsible"). In the event's own sentences the verbs say who
 		// did what, and a group named there off the verbs is as often
 		// the side attacked: scanning those lowered MUC-4 F1.
 		for _, g := range knownGroups(st) {
-			a.Perpetrators = addParticipant(a.Perpetrators, g)
+			if cert != Hypothetical {
+				a.Perpetrators = addParticipant(a.Perpetrators, g)
+			}
 		}
-		_, claims := Certainty(st)
 		for _, c := range claims {
 			// Who claims an attack did it, as the claim says; who is
 			// blamed for it is its accused perpetrator.

@@ -44,6 +44,10 @@ type argumentLexicon struct {
 	// ("set X on fire", "..." marks the object); coordinators join a
 	// second act to the first one's subject ("entered ... and killed").
 	agentNouns, splitActs, coordinators phrases
+	// nounActs are act words that are nouns after a determiner and one
+	// singular noun ("the terrorist attack"); pluralHeads are plurals
+	// without -s ("the police raid"), which may be a bare verb's subject.
+	nounActs, pluralHeads map[string]bool
 	// accuseVerbs name, as their object, who is said to have done an
 	// act told after "of" or "for": "accused the rebels of kidnapping".
 	accuseVerbs phrases
@@ -153,13 +157,13 @@ func arguments() *argumentLexicon {
 			blastPreps: phrases{}, skipBefore: phrases{}, individuals: phrases{}, organizations: phrases{},
 			facilities: phrases{}, people: phrases{}, determiners: phrases{}, anaphors: phrases{}, victimIntros: phrases{}, memberNouns: phrases{}, stop: map[string]bool{},
 			retellDets: map[string]bool{}, retellHeads: map[string]bool{}, notNames: map[string]bool{}, against: map[string]bool{},
-			countWords: map[string]bool{}, nameBreaks: map[string]bool{}, givenNames: map[string]bool{}, notNameOpeners: map[string]bool{},
+			countWords: map[string]bool{}, nameBreaks: map[string]bool{}, givenNames: map[string]bool{}, notNameOpeners: map[string]bool{}, nounActs: map[string]bool{}, pluralHeads: map[string]bool{},
 			groupPronouns: phrases{}, pronounActs: phrases{}, subjectVerbs: map[string]bool{},
 			skipAfter: phrases{}, agentActs: phrases{},
 			agentNouns: phrases{}, splitActs: phrases{}, coordinators: phrases{}, runOn: map[string]bool{}, accuseVerbs: phrases{},
 			deathVerbs: phrases{}, inclusions: phrases{}, groupFighters: phrases{}, facilityParts: phrases{},
 		}
-		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn, "given_names": lx.givenNames, "name_openers_not": lx.notNameOpeners}
+		words := map[string]map[string]bool{"stop": lx.stop, "retell_determiners": lx.retellDets, "retell_heads": lx.retellHeads, "not_names": lx.notNames, "against": lx.against, "subject_verbs": lx.subjectVerbs, "count_words": lx.countWords, "name_breaks": lx.nameBreaks, "run_on_verbs": lx.runOn, "given_names": lx.givenNames, "name_openers_not": lx.notNameOpeners, "noun_acts": lx.nounActs, "plural_heads": lx.pluralHeads}
 		sets := map[string]phrases{
 			"weapons": lx.weapons, "attack_verbs": lx.attackVerbs, "harm_verbs": lx.harmVerbs,
 			"blast_verbs": lx.blastVerbs, "blast_preps": lx.blastPreps, "skip_before": lx.skipBefore,
@@ -705,6 +709,9 @@ func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase,
 	if !ok || passive {
 		return np, passive, ok
 	}
+	if lx.nounModifier(ws, np, v) {
+		return phrase{}, false, false
+	}
 	k := np.first - 1
 	if k >= 0 && lx.determiners.match(ws, k) == 1 {
 		k--
@@ -718,6 +725,25 @@ func (lx *argumentLexicon) actSubject(s string, ws []argWord, v int) (np phrase,
 		}
 	}
 	return np, passive, ok
+}
+
+// nounModifier reports whether np, read as the subject of the act word at
+// v, is a noun describing it: "the terrorist attack", "a rebel raid". The
+// act word is a bare noun of [noun_acts] right after one singular word
+// that a determiner opens; as a verb it would agree with a singular
+// subject ("the rebel attacks", "attacked"). Such a phrase names what kind
+// of act it was, not who did it.
+func (lx *argumentLexicon) nounModifier(ws []argWord, np phrase, v int) bool {
+	if !lx.nounActs[ws[v].lower] || np.last != v-1 || np.first != np.last || np.first < 1 {
+		return false
+	}
+	switch ws[np.first-1].lower {
+	case "the", "a", "an":
+	default:
+		return false
+	}
+	head := ws[np.first].lower
+	return !strings.HasSuffix(head, "s") && !lx.pluralHeads[head]
 }
 
 // subjectList reads the phrases coordinated before a subject that
@@ -980,15 +1006,23 @@ func contextArguments(text string, sents []nlp.Span, evs []Event, why [][]Reason
 		}
 		a := SentenceArguments(st)
 		lx := arguments()
+		cert, claims := Certainty(st)
+		if cert == Hypothetical {
+			// "warnings of an attack by extremists", "the group
+			// threatened to strike again": the doer of an attack
+			// that may come, not of the one told.
+			a.Perpetrators = nil
+		}
 		// An armed group a sentence about the event names is its
 		// suspected author ("police said fmln urban commandos were
 		// responsible"). In the event's own sentences the verbs say who
 		// did what, and a group named there off the verbs is as often
 		// the side attacked: scanning those lowered MUC-4 F1.
 		for _, g := range knownGroups(st) {
-			a.Perpetrators = addParticipant(a.Perpetrators, g)
+			if cert != Hypothetical {
+				a.Perpetrators = addParticipant(a.Perpetrators, g)
+			}
 		}
-		_, claims := Certainty(st)
 		for _, c := range claims {
 			// Who claims an attack did it, as the claim says; who is
 			// blamed for it is its accused perpetrator.

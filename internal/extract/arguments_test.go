@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"sitrep/internal/article"
 )
@@ -203,6 +204,20 @@ func TestSentenceArguments(t *testing.T) {
 		},
 		{
 			sentence: "The minister spoke about the economy.",
+		},
+		{
+			// A noun before "attack" says what kind of attack it was:
+			// a singular doer would write "attacks" or "attacked".
+			sentence: "The rebel attack on the embassy was no surprise.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "A militia raid on the embassy left two guards dead.",
+			targets:  []string{"embassy"},
+		},
+		{
+			sentence: "Gunmen opened fire on the bus.",
+			perps:    []string{"Gunmen"}, targets: []string{"bus"},
 		},
 	}
 	for _, tt := range tests {
@@ -580,5 +595,22 @@ func TestReachedArguments(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestWarnedAttackerNotPerpetrator: a sentence about a warning of an
+// attack names who might attack, not who did; a group named in a plain
+// sentence about the event still counts.
+func TestWarnedAttackerNotPerpetrator(t *testing.T) {
+	pub := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	text := "Gunmen attacked a bus near Orsa on Monday, killing two passengers. Officials had dismissed warnings of an attack by the Tarn Brigade."
+	evs := Extract(article.Article{Text: text, Published: pub}, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, p := range evs[0].Perpetrators {
+		if strings.Contains(p.Name, "Tarn") {
+			t.Errorf("perpetrator %q from a warning", p.Name)
+		}
 	}
 }

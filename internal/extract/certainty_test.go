@@ -28,6 +28,7 @@ func TestCertainty(t *testing.T) {
 		{"The Velora Liberation Army denied involvement in the blast.", Denied,
 			[]Claim{{By: "Velora Liberation Army", Kind: "denies"}}},
 		{"The group may have used chlorine in the attack.", Hypothetical, nil},
+		{"Officials ignored warnings of a coming attack on the depot.", Hypothetical, nil},
 		{"The rebels threatened to attack the capital if talks failed.", Hypothetical, nil},
 		// Irrealis counts where it bears on the event, not anywhere in
 		// the sentence.

@@ -164,6 +164,11 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 		for _, cl := range cls {
 			s, t := cl.span, cl.trigger
 			st := text[s.Start:s.End]
+			if places.summaryList(text, s, dates.spans) {
+				// "fought the group in Libya, Mali and Niger": many
+				// battles summed up, not an incident (placelist.go).
+				continue
+			}
 			certainty, claims := Certainty(st)
 			rule := fmt.Sprintf("codebook trigger %q (score %.1f), the sub-type Classify ranks first for the sentence", t.Text, t.Score)
 			if t.Text == "" {
@@ -209,6 +214,9 @@ func extract(a article.Article, opt Options, w []float64) (Result, []DateChoice)
 			}
 			m.place, placeRule = places.inAct(text, s, act, story, dates.spans)
 			m.storyPlace = places.caseless && strings.HasSuffix(placeRule, storyFallback)
+			if m.place == nil {
+				m.place, placeRule = places.townBack(text, sents, paras, i, dates.spans)
+			}
 			if m.place != nil {
 				why = append(why, Reason{Field: "location", Value: m.place.Name + ", " + m.place.Country, Rule: placeRule})
 			}

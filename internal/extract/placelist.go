@@ -37,7 +37,45 @@ func (p *placer) placeList(text string, s nlp.Span, times []nlp.Span) []*Locatio
 	if p.r == nil {
 		return nil
 	}
+	for _, l := range p.lists(text, s, times) {
+		items, k, toks := l.items, l.next, l.toks
+		if k < len(toks) && divisionNouns()[strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))] {
+			continue
+		}
+		var out []*Location
+		seen := map[string]bool{}
+		ok := true
+		for _, it := range items {
+			loc := p.resolve(it.Name)
+			if loc == nil || precisionRank[loc.Precision] < precisionRank["city"] || seen[loc.Name] {
+				ok = false
+				break
+			}
+			seen[loc.Name] = true
+			out = append(out, loc)
+		}
+		if ok {
+			return out
+		}
+	}
+	return nil
+}
+
+// placeNameList is a list of place names a sentence places something in
+// ("in Dalmera, Norvale and Kessin"): its items, the sentence's tokens,
+// and the index of the token after the list.
+type placeNameList struct {
+	items []PlaceMention
+	toks  []nlp.Token
+	next  int
+}
+
+// lists returns the lists of two or more place names after "in" that the
+// sentence writes with commas and an "and", in order. No item is a time
+// expression or a name read before a noun for people.
+func (p *placer) lists(text string, s nlp.Span, times []nlp.Span) []placeNameList {
 	toks := nlp.Tokens(text, s)
+	var out []placeNameList
 	for _, pm := range p.sentencePlaces(text, s) {
 		if pm.Resident || overlapsSpan(times, pm.Start, pm.End) {
 			continue
@@ -83,29 +121,43 @@ func (p *placer) placeList(text string, s nlp.Span, times []nlp.Span) []*Locatio
 				break
 			}
 		}
-		if !joined || len(items) < 2 {
-			continue
-		}
-		if k < len(toks) && divisionNouns()[strings.ToLower(strings.TrimSuffix(toks[k].Text, "."))] {
-			continue
-		}
-		var out []*Location
-		seen := map[string]bool{}
-		ok := true
-		for _, it := range items {
-			loc := p.resolve(it.Name)
-			if loc == nil || precisionRank[loc.Precision] < precisionRank["city"] || seen[loc.Name] {
-				ok = false
-				break
-			}
-			seen[loc.Name] = true
-			out = append(out, loc)
-		}
-		if ok {
-			return out
+		if joined && len(items) >= 2 {
+			out = append(out, placeNameList{items, toks, k})
 		}
 	}
-	return nil
+	return out
+}
+
+// minSummaryCountries is the least number of countries a list must name
+// for its sentence to be a summary: "fought the group in Libya, Mali and
+// Niger" tells of many battles over years, not of an incident ACLED
+// codes. Two countries may be one cross-border incident.
+const minSummaryCountries = 3
+
+// summaryList reports whether the sentence places what it tells in a list
+// of minSummaryCountries or more countries at once, in three countries or more.
+func (p *placer) summaryList(text string, s nlp.Span, times []nlp.Span) bool {
+	if p.r == nil {
+		return false
+	}
+	for _, l := range p.lists(text, s, times) {
+		seen := map[string]bool{}
+		for _, it := range l.items {
+			// With a comma before the "and" the name reader takes
+			// the names before it whole ("Libya, Mali, and Niger");
+			// a town and its state ("Dalmera, Texas") are one
+			// country either way.
+			for _, nm := range strings.Split(it.Name, ",") {
+				if loc := p.resolve(strings.TrimSpace(nm)); loc != nil && loc.Country != "" {
+					seen[loc.Country] = true
+				}
+			}
+		}
+		if len(seen) >= minSummaryCountries {
+			return true
+		}
+	}
+	return false
 }
 
 // listName reads the name that starts a list item at toks[j]: in text

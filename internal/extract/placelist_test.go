@@ -51,3 +51,60 @@ func TestPlaceList(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryOfBattles: a sentence that places what it tells in three
+// countries or more at once sums up many battles, and a perfect "has
+// fought against almost every" sums up a history (codebook senses): no
+// event comes of either. One incident in one or two countries still does.
+func TestSummaryOfBattles(t *testing.T) {
+	pub := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text   string
+		events int
+	}{
+		{"The contractors have also fought the militants in Chad, Niger, and Sudan.", 0},
+		{"Both movements fought long battles against the rebels in Kenya, Somalia and Ethiopia.", 0},
+		{"The brigade is a veteran force that has fought against almost every army in the region.", 0},
+		{"Troops fought the militants in Chad on Tuesday, the army said.", 1},
+		{"Rebels attacked police stations in Ayacucho, Huanta and Huancayo on Tuesday, the army said.", 3},
+	}
+	for _, tc := range tests {
+		res := Extract(article.Article{Text: tc.text, Published: pub}, Options{})
+		if len(res.Events) != tc.events {
+			t.Errorf("%q: %d events, want %d", tc.text, len(res.Events), tc.events)
+		}
+	}
+}
+
+// TestTownBack: "the town" in a sentence naming no place is the town the
+// paragraph named last; not a country, and not across paragraphs.
+func TestTownBack(t *testing.T) {
+	pub := time.Date(2024, 5, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, want string // want: the place of the event dated 2023
+	}{
+		{"Army troops shelled rebel positions in Huanta in 2021. In March 2023 the rebels seized the town after heavy fighting.", "Huanta"},
+		{"Army troops shelled rebel positions in Peru in 2021. In March 2023 the rebels seized the town after heavy fighting.", ""},
+		{"Army troops shelled rebel positions in Huanta in 2021.\n\nIn March 2023 the rebels seized the town after heavy fighting.", ""},
+	}
+	for _, tc := range tests {
+		res := Extract(article.Article{Text: tc.text, Published: pub}, Options{})
+		found := false
+		for _, ev := range res.Events {
+			if ev.Date == nil || ev.Date.Start != "2023-03-01" {
+				continue
+			}
+			found = true
+			got := ""
+			if ev.Location != nil {
+				got = ev.Location.Name
+			}
+			if got != tc.want {
+				t.Errorf("%q: place %q, want %q", tc.text, got, tc.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no event dated March 2023 (%d events)", tc.text, len(res.Events))
+		}
+	}
+}

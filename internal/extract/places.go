@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -446,11 +447,11 @@ func isCapitalized(w string) bool {
 var placeRules string
 
 var placeSections = sync.OnceValue(func() map[string]map[string]bool {
-	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}, "chains": {}, "business nouns": {}}
+	out := map[string]map[string]bool{"qualifiers": {}, "residents": {}, "city parts": {}, "site words": {}, "quarters": {}, "facilities": {}, "hospitals": {}, "treatment cues": {}, "treatment sites": {}, "incident nouns": {}, "harm words": {}, "local venues": {}, "person titles": {}, "person relations": {}, "local forces": {}, "chains": {}, "business nouns": {}, "town anaphors": {}}
 	for section, lines := range wordlist.Sections(placeRules) {
 		m, ok := out[section]
 		if !ok {
-			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations], [local forces], [chains] and [business nouns]: " + lines[0])
+			panic("extract: rules/places.txt: entry outside [qualifiers], [residents], [city parts], [site words], [quarters], [facilities], [hospitals], [treatment cues], [treatment sites], [incident nouns], [harm words], [local venues], [person titles], [person relations], [local forces], [chains], [business nouns] and [town anaphors]: " + lines[0])
 		}
 		if section == "treatment sites" {
 			for _, l := range lines {
@@ -746,4 +747,33 @@ func actNames(text string, s, act nlp.Span, have []PlaceMention) []PlaceMention 
 		i = j
 	}
 	return out
+}
+
+// townBack is the town a sentence that names no place means by "the
+// city" ("the town", "the village": rules/places.txt [town anaphors]):
+// the place named last before it in its paragraph, if that is a town
+// (city precision or finer). rule says where it was named.
+func (p *placer) townBack(text string, sents []nlp.Span, paras []int, i int, times []nlp.Span) (*Location, string) {
+	toks := nlp.Tokens(text, sents[i])
+	anaphor := ""
+	for k := 1; k < len(toks); k++ {
+		if strings.EqualFold(toks[k-1].Text, "the") && placeSections()["town anaphors"][strings.ToLower(toks[k].Text)] {
+			anaphor = "the " + strings.ToLower(toks[k].Text)
+			break
+		}
+	}
+	if anaphor == "" {
+		return nil, ""
+	}
+	for j := i - 1; j >= 0 && paras[j] == paras[i]; j-- {
+		loc, _ := p.inAct(text, sents[j], nlp.Span{}, false, times)
+		if loc == nil {
+			continue
+		}
+		if precisionRank[loc.Precision] < precisionRank["city"] {
+			return nil, ""
+		}
+		return loc, fmt.Sprintf("%q: the town named last before it in the paragraph (rules/places.txt [town anaphors])", anaphor)
+	}
+	return nil, ""
 }

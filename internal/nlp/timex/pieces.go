@@ -400,7 +400,11 @@ func (m *matcher) sameSentence(a, b int) bool {
 }
 
 // weekdayDate resolves a bare weekday: the last one on or before the
-// document date, or the next one after it when the clause looks forward.
+// document date, or, when the clause looks forward, the first one on or
+// after it. Either way the document's own weekday is the document's day:
+// news names the current day by its weekday ("the crews will gather on
+// the quay Monday night" in a story dated Monday is tonight), and a week
+// ahead is "next Monday".
 func (m *matcher) weekdayDate(i, wd int) point {
 	today := dayOf(m.dct)
 	cur := int(today.Weekday())
@@ -409,9 +413,6 @@ func (m *matcher) weekdayDate(i, wd int) point {
 	}
 	if m.future(i) {
 		d := (wd - cur + 7) % 7
-		if d == 0 {
-			d = 7
-		}
 		return pDay(today.AddDate(0, 0, d))
 	}
 	return pDay(today.AddDate(0, 0, -((cur - wd + 7) % 7)))

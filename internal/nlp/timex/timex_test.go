@@ -194,7 +194,32 @@ var cases = []struct {
 	{"2024-03-27", "Poachers were seen near the lake on Tues. and again late Thurs. night.",
 		[]want{{"Tues.", "DATE", "2024-03-26", ""}, {"Thurs. night", "", "2024-03-21TNI", ""}}},
 	{"2024-03-27", "The rangers met on Sat. and will patrol again on Wed.",
-		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-04-03", ""}}},
+		[]want{{"Sat.", "DATE", "2024-03-23", ""}, {"Wed.", "DATE", "2024-03-27", ""}}},
+	// A weekday the story is dated is that day, looking forward or back:
+	// news names the current day by its weekday ("will gather Monday
+	// night" in Monday's paper is tonight); next week's is "next Monday".
+	{"2024-03-25", "Ferry crews will gather on the quay for the pilot Monday night, and he will be buried next Monday.",
+		[]want{{"Monday night", "", "2024-03-25TNI", ""}, {"next Monday", "DATE", "2024-04-01", ""}}},
+	// A past reporting verb closes the reported clause: the weekday after
+	// it is when it was said, whatever the quote looked forward to.
+	{"2024-03-27", "\"The ferry will sail again,\" the harbour master said Monday, and crews will inspect the hull Friday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	// "set to", "slated to" look forward like "scheduled to"; a past "set"
+	// does not.
+	{"2024-03-27", "The ferry service is set to resume Monday, and the pilot is slated to testify Friday.",
+		[]want{{"Monday", "DATE", "2024-04-01", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	{"2024-03-27", "Vandals set two boats adrift Monday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}}},
+	// "is to be", "are to appear": a plan; "is to blame" is not one.
+	{"2024-03-27", "The two deckhands are to be arraigned Friday, and the captain is to blame for the crash Monday.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}, {"Monday", "DATE", "2024-03-25", ""}}},
+	// A past participle right before the weekday dates what has happened,
+	// inside a clause that looks forward; one after "be" or "remain" is
+	// the look-forward clause's own.
+	{"2024-03-27", "The coroner will release the name of the diver found Monday, and the marina will remain closed Friday.",
+		[]want{{"Monday", "DATE", "2024-03-25", ""}, {"Friday", "DATE", "2024-03-29", ""}}},
+	{"2024-03-27", "The skipper will be arraigned Friday.",
+		[]want{{"Friday", "DATE", "2024-03-29", ""}}},
 	{"2024-03-27", "Divers searched the bay last Fri. and on Mon Robert joined them.",
 		[]want{{"last Fri.", "DATE", "2024-03-22", ""}}},
 	{"2024-03-27", "Tues. night the ferry sank; Sat. night the storm ended.",

@@ -1025,6 +1025,18 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 			FROM (SELECT DISTINCT `+idCol+` AS iid, `+strings.Join(inner, ", ")+`, `+killedCol+` AS kl, `+woundedCol+` AS wd
 			FROM `+from+` WHERE `+w.String()+`) x GROUP BY `+okeys+` ORDER BY `+okeys, w.args, len(by))
 	}
+	if useRollup && slices.Contains(by, ByWeek) && ru.dated {
+		// A dated rollup holds a row per day (and more keys): grouped as
+		// the day rollups' timeline is (see weekGroup).
+		shows := make([]string, len(by))
+		for k, key := range by {
+			if key == ByWeek {
+				exprs[k], shows[k] = s.weekGroup()
+			}
+		}
+		return s.scanBuckets(ctx, shownKeys(exprs, shows, count+` AS n, COALESCE(`+killed+`, 0) AS kl, COALESCE(`+wounded+`, 0) AS wd`,
+			`FROM `+from+` WHERE `+w.String(), ""), w.args, len(by))
+	}
 	return s.scanBuckets(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
 		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
 }

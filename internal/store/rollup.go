@@ -180,8 +180,16 @@ func dayTypeCountsSQL(exprs, shows []string, from, earliest, to, typ string) (st
 	if !slices.ContainsFunc(shows, func(s string) bool { return s != "" }) {
 		return query, args
 	}
-	// The groups are keyed by aliases k0, k1, ... and shown by the outer
-	// query, in the same order: a shown key orders as its group does.
+	return shownKeys(exprs, shows, `CAST(sum(i.incidents) AS BIGINT) AS n, CAST(sum(i.killed) AS BIGINT) AS kl, CAST(sum(i.wounded) AS BIGINT) AS wd`,
+		`FROM (`+strings.Join(parts, " UNION ALL ")+`) i`, ` HAVING sum(i.incidents) > 0`), args
+}
+
+// shownKeys is a count grouped by exprs, each group keyed by its
+// expression or, where shows[k] is not "", by shows[k] with the group's
+// value in place of its %s (see weekGroup), ordered by the groups: the
+// inner query groups (aggs are its counts, aliased n, kl and wd; from is
+// its FROM and WHERE; having is "" or its HAVING), the outer one shows.
+func shownKeys(exprs, shows []string, aggs, from, having string) string {
 	inner := make([]string, len(exprs))
 	outer := make([]string, len(exprs))
 	for k, e := range exprs {
@@ -192,10 +200,8 @@ func dayTypeCountsSQL(exprs, shows []string, from, earliest, to, typ string) (st
 			outer[k] = strings.ReplaceAll(shows[k], "%s", a)
 		}
 	}
-	return `SELECT ` + strings.Join(outer, ", ") + `, n, kl, wd FROM (SELECT ` + strings.Join(inner, ", ") +
-		`, CAST(sum(i.incidents) AS BIGINT) AS n, CAST(sum(i.killed) AS BIGINT) AS kl, CAST(sum(i.wounded) AS BIGINT) AS wd
-		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0) g ORDER BY ` +
-		strings.Join(aliases(len(exprs)), ", "), args
+	return `SELECT ` + strings.Join(outer, ", ") + `, n, kl, wd FROM (SELECT ` + strings.Join(inner, ", ") + `, ` + aggs + `
+		` + from + ` GROUP BY ` + strings.Join(exprs, ", ") + having + `) g ORDER BY ` + strings.Join(aliases(len(exprs)), ", ")
 }
 
 // aliases is "k0", "k1", ... "k(n-1)".

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -131,7 +132,9 @@ func dayTypesFit(f IncidentFilter, keys []string) bool {
 
 // dayTypeCountsSQL is the query of dayTypeCounts and its arguments, for
 // incidents of [from, to] (either may be "": unbounded) and of typ if not
-// "", keyed by exprs (aggregateKey's, over alias i).
+// "", grouped by exprs (over alias i) and keyed by them, or where shows[k]
+// is not "" by shows[k] with the group's value in place of its %s (see
+// weekGroup); shows may be nil.
 //
 // An incident matches the window when it starts on or before to and ends
 // on or after from (incidentWhereQ). incident_day_types counts every dated
@@ -143,7 +146,7 @@ func dayTypesFit(f IncidentFilter, keys []string) bool {
 // are spans (odd = 0) and are added. Without from, the days up to to are
 // the answer. A bucket whose incidents were all taken out sums to 0 and
 // is dropped (HAVING), as the exact query would have no such bucket.
-func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, []any) {
+func dayTypeCountsSQL(exprs, shows []string, from, earliest, to, typ string) (string, []any) {
 	var args []any
 	arg := func(v any) string {
 		args = append(args, v)
@@ -172,8 +175,42 @@ func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, [
 				arg(earliest)+" AND date_start < "+arg(from)+" AND date_end >= "+arg(from)+tail())
 	}
 	keys := strings.Join(exprs, ", ")
-	return `SELECT ` + keys + `, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT), CAST(sum(i.wounded) AS BIGINT)
-		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0 ORDER BY ` + keys, args
+	query := `SELECT ` + keys + `, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT), CAST(sum(i.wounded) AS BIGINT)
+		FROM (` + strings.Join(parts, " UNION ALL ") + `) i GROUP BY ` + keys + ` HAVING sum(i.incidents) > 0 ORDER BY ` + keys
+	if !slices.ContainsFunc(shows, func(s string) bool { return s != "" }) {
+		return query, args
+	}
+	return shownKeys(exprs, shows, `CAST(sum(i.incidents) AS BIGINT) AS n, CAST(sum(i.killed) AS BIGINT) AS kl, CAST(sum(i.wounded) AS BIGINT) AS wd`,
+		`FROM (`+strings.Join(parts, " UNION ALL ")+`) i`, ` HAVING sum(i.incidents) > 0`), args
+}
+
+// shownKeys is a count grouped by exprs, each group keyed by its
+// expression or, where shows[k] is not "", by shows[k] with the group's
+// value in place of its %s (see weekGroup), ordered by the groups: the
+// inner query groups (aggs are its counts, aliased n, kl and wd; from is
+// its FROM and WHERE; having is "" or its HAVING), the outer one shows.
+func shownKeys(exprs, shows []string, aggs, from, having string) string {
+	inner := make([]string, len(exprs))
+	outer := make([]string, len(exprs))
+	for k, e := range exprs {
+		a := "k" + strconv.Itoa(k)
+		inner[k] = e + " AS " + a
+		outer[k] = a
+		if k < len(shows) && shows[k] != "" {
+			outer[k] = strings.ReplaceAll(shows[k], "%s", a)
+		}
+	}
+	return `SELECT ` + strings.Join(outer, ", ") + `, n, kl, wd FROM (SELECT ` + strings.Join(inner, ", ") + `, ` + aggs + `
+		` + from + ` GROUP BY ` + strings.Join(exprs, ", ") + having + `) g ORDER BY ` + strings.Join(aliases(len(exprs)), ", ")
+}
+
+// aliases is "k0", "k1", ... "k(n-1)".
+func aliases(n int) []string {
+	out := make([]string, n)
+	for k := range out {
+		out[k] = "k" + strconv.Itoa(k)
+	}
+	return out
 }
 
 // actorCountKeys are the keys a count from actor_incidents can group by:

@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -380,4 +382,76 @@ func sameCounts(ctx context.Context, t *testing.T, s *sqlStore, f IncidentFilter
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s\n%v\nexact\n%v", what, got, want)
 	}
+}
+
+// TestWeekGroupShowsWeekKey checks weekGroup against aggregateKey's
+// expression of the week (the exact query's) on every day of several
+// years around the store's, days with a time of day, and text that is no
+// date: the group shown must be the key, and groups must order as keys.
+func TestWeekGroupShowsWeekKey(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		s := open(t, dsn)
+		ctx := context.Background()
+		key, _, err := s.aggregateKey(ByWeek)
+		if err != nil {
+			t.Fatal(err)
+		}
+		group, show := s.weekGroup()
+		days := []string{}
+		for d := time.Date(1999, 12, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2031; d = d.AddDate(0, 0, 1) {
+			days = append(days, d.Format(time.DateOnly))
+		}
+		days = append(days, "2024-02-29T23:59:59Z", "2024-03-03 12:00:00", "1970-01-01", "2000-01-03")
+		if s.dialect == sqliteDialect {
+			days = append(days, "", "2024-13-01", "not a day") // PostgreSQL refuses them in either
+		}
+		arr, err := json.Marshal(days)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := `SELECT value AS date_start FROM json_each($1)`
+		if s.dialect != sqliteDialect {
+			src = `SELECT value AS date_start FROM json_array_elements_text(CAST($1 AS json))`
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT i.date_start, `+key+`, `+strings.ReplaceAll(show, "%s", "("+group+")")+
+			`, `+group+` FROM (`+src+`) i`, string(arr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		n := 0
+		type pair struct{ key, group string }
+		var seen []pair
+		for rows.Next() {
+			var day string
+			var want, got, g sql.NullString
+			if err := rows.Scan(&day, &want, &got, &g); err != nil {
+				t.Fatal(err)
+			}
+			if want != got {
+				t.Errorf("%q: week %v, shown group %v", day, want, got)
+			}
+			if want.Valid {
+				seen = append(seen, pair{want.String, g.String})
+			}
+			n++
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if n != len(days) {
+			t.Fatalf("%d rows for %d days", n, len(days))
+		}
+		// One group per week, each week one group.
+		byKey, byGroup := map[string]string{}, map[string]string{}
+		for _, p := range seen {
+			if g, ok := byKey[p.key]; ok && g != p.group {
+				t.Errorf("week %s: groups %s and %s", p.key, g, p.group)
+			}
+			if k, ok := byGroup[p.group]; ok && k != p.key {
+				t.Errorf("group %s: weeks %s and %s", p.group, k, p.key)
+			}
+			byKey[p.key], byGroup[p.group] = p.group, p.key
+		}
+	})
 }

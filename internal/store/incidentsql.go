@@ -923,6 +923,9 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		query, args := dayTypeCountsSQL(exprs, f.From, earliest, f.To, f.Type)
 		return s.scanBuckets(ctx, query, args, len(by))
 	}
+	if withRollups && (actorPairsFit(f, by) || actorPlacesFit(f, by)) {
+		return s.actorRollupCounts(ctx, f, by)
+	}
 	// killedCol and woundedCol are from's columns for an incident's dead
 	// and wounded, killed and wounded their sums over a key's rows.
 	from, count, killedCol, woundedCol := "incidents i", "count(*)", "i.killed_best", "i.wounded_best"
@@ -932,11 +935,15 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		// The actor's rows of actor_incidents (see rollup.go): the same
 		// WHERE without the actor's subquery, and the actor's key instead.
 		g := f
-		g.Actor = ""
+		g.Actor, g.MinKilled = "", 0
 		if w, err = s.incidentWhere(g); err != nil {
 			return nil, err
 		}
 		w.add("i.actor = ?", f.Actor)
+		if f.MinKilled > 0 {
+			// killed is killed_best or 0, the same test for N > 0.
+			w.add("i.killed >= ?", f.MinKilled)
+		}
 		from, killedCol, woundedCol = "actor_incidents i", "i.killed", "i.wounded"
 		idCol = "i.incident_id"
 		if s.dialect == sqliteDialect {
@@ -1004,6 +1011,37 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 	}
 	return s.scanBuckets(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
 		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
+}
+
+// actorRollupCounts counts f by keys from actor_pairs or actor_places
+// (see actorPairsFit and actorPlacesFit): the actor's rows (for a key of
+// other actors, those of the key's roles) summed by the keys. A row holds
+// no incident once its count is 0 (the sync deletes it), so no bucket is
+// empty, as in the exact query.
+func (s *sqlStore) actorRollupCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
+	g := f
+	g.Actor = ""
+	w, err := s.incidentWhere(g)
+	if err != nil {
+		return nil, err
+	}
+	w.add("i.actor = ?", f.Actor)
+	table := "actor_places"
+	exprs := make([]string, len(by))
+	for k, key := range by {
+		if roles := actorPairRoles[key]; roles != "" {
+			w.add("i.roles IN (" + roles + ")") // constants of rollup.go, not input
+			exprs[k], table = "i.other", "actor_pairs"
+			continue
+		}
+		if exprs[k], _, err = s.aggregateKey(key); err != nil {
+			return nil, err
+		}
+	}
+	keys := strings.Join(exprs, ", ")
+	return s.scanBuckets(ctx, `SELECT `+keys+`, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT),
+		CAST(sum(i.wounded) AS BIGINT) FROM `+table+` i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
+		w.args, len(by))
 }
 
 // scanBuckets runs a count whose rows are nkeys keys, then incidents,

@@ -179,21 +179,22 @@ func dayTypeCountsSQL(exprs []string, from, earliest, to, typ string) (string, [
 // actorCountKeys are the keys a count from actor_incidents can group by:
 // its columns are named as incidents' are (alias i), and the other actors
 // of the actor's incidents join on its incident_id as they join on
-// incidents' id (an actor page's "frequent targets").
+// incidents' id.
 var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true,
-	ByActor: true, ByPerpetrator: true, ByTarget: true}
+	ByAdmin1: true, ByActor: true, ByPerpetrator: true, ByTarget: true}
 
 // actorCountsFit reports whether a count of f by keys can read
-// actor_incidents (migrations 0006, 0017) instead of the incidents: an
-// actor filter, perhaps a window of days, a type and a country, and keys
-// of those columns only. actor_incidents holds one row per incident and
-// actor, so the actor's rows are its incidents, each once whatever its
-// roles, as the exact query's "id IN (incidents of the actor)" counts
-// them; its index on (actor, date_start, incident_id) includes every
-// other column such a count reads.
+// actor_incidents (migrations 0006, 0017, 0019) instead of the incidents:
+// an actor filter, perhaps a window of days, a type, a country, an
+// admin1, a certainty and a minimum of deaths, and keys of those columns
+// only. actor_incidents holds one row
+// per incident and actor, so the actor's rows are its incidents, each once
+// whatever its roles, as the exact query's "id IN (incidents of the
+// actor)" counts them; its index on (actor, date_start, incident_id)
+// includes every other column such a count reads.
 func actorCountsFit(f IncidentFilter, keys []string) bool {
-	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country,
-		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
+		Certainty: f.Certainty, MinKilled: f.MinKilled, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f.Actor == "" || f != g {
 		return false
 	}
@@ -203,4 +204,56 @@ func actorCountsFit(f IncidentFilter, keys []string) bool {
 		}
 	}
 	return true
+}
+
+// actorPlaceKeys are the keys actor_places (migration 0019) can count by.
+var actorPlaceKeys = map[string]bool{ByCountry: true, ByAdmin1: true, ByType: true}
+
+// actorPlacesFit reports whether a count of f by keys can read
+// actor_places (migration 0019): an actor filter, perhaps a country, an
+// admin1 and a type, and keys of those columns only. Per actor,
+// actor_places counts its incidents (each once) by country, admin1 and
+// type: an actor page's "places".
+func actorPlacesFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	for _, k := range keys {
+		if !actorPlaceKeys[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// actorPairRoles are, for each key of other actors by role, the values of
+// actor_pairs.roles (migration 0019: 1 perpetrator, + 2 target or victim)
+// of the other actors it counts: those holding at least one of its roles
+// (aggregateKey's).
+var actorPairRoles = map[string]string{ByActor: "1, 2, 3", ByPerpetrator: "1, 3", ByTarget: "2, 3"}
+
+// actorPairsFit reports whether a count of f by keys can read actor_pairs
+// (migration 0019): an actor filter, perhaps a country and a type, and one
+// key of other actors by role, perhaps with a country or a type key. Per
+// actor, actor_pairs counts each incident once under every other actor
+// of it (the actor itself included), by the roles the other holds there,
+// the incident's country and its type; an actor page's "frequent targets".
+func actorPairsFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, Type: f.Type, Country: f.Country,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	roles := 0
+	for _, k := range keys {
+		switch {
+		case actorPairRoles[k] != "":
+			roles++
+		case k != ByCountry && k != ByType:
+			return false
+		}
+	}
+	return roles == 1
 }

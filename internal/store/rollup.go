@@ -185,16 +185,18 @@ var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, B
 
 // actorCountsFit reports whether a count of f by keys can read
 // actor_incidents (migrations 0006, 0017, 0019) instead of the incidents:
-// an actor filter, perhaps a window of days, a type, a country, an
-// admin1, a certainty and a minimum of deaths, and keys of those columns
-// only. actor_incidents holds one row
-// per incident and actor, so the actor's rows are its incidents, each once
-// whatever its roles, as the exact query's "id IN (incidents of the
-// actor)" counts them; its index on (actor, date_start, incident_id)
-// includes every other column such a count reads.
+// an actor filter, perhaps an actor role, a window of days, a type, a
+// country, an admin1, a certainty and a minimum of deaths, and keys of
+// those columns only. actor_incidents holds one row per incident and
+// actor, so the actor's rows are its incidents, each once whatever its
+// roles, as the exact query's "id IN (incidents of the actor)" counts
+// them; its index on (actor, date_start, incident_id) includes every
+// other column such a count reads but the actor's roles (an actor role
+// reads the rows too).
 func actorCountsFit(f IncidentFilter, keys []string) bool {
-	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
-		Certainty: f.Certainty, MinKilled: f.MinKilled, Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	g := IncidentFilter{Actor: f.Actor, ActorRole: f.ActorRole, From: f.From, To: f.To, Type: f.Type,
+		Country: f.Country, Admin1: f.Admin1, Certainty: f.Certainty, MinKilled: f.MinKilled,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f.Actor == "" || f != g {
 		return false
 	}
@@ -228,32 +230,39 @@ func actorPlacesFit(f IncidentFilter, keys []string) bool {
 	return true
 }
 
-// actorPairRoles are, for each key of other actors by role, the values of
-// actor_pairs.roles (migration 0019: 1 perpetrator, + 2 target or victim)
-// of the other actors it counts: those holding at least one of its roles
-// (aggregateKey's).
-var actorPairRoles = map[string]string{ByActor: "1, 2, 3", ByPerpetrator: "1, 3", ByTarget: "2, 3"}
-
-// actorPairsFit reports whether a count of f by keys can read actor_pairs
-// (migration 0019): an actor filter, perhaps a country and a type, and one
-// key of other actors by role, perhaps with a country or a type key. Per
-// actor, actor_pairs counts each incident once under every other actor
-// of it (the actor itself included), by the roles the other holds there,
-// the incident's country and its type; an actor page's "frequent targets".
-func actorPairsFit(f IncidentFilter, keys []string) bool {
-	g := IncidentFilter{Actor: f.Actor, Type: f.Type, Country: f.Country,
+// actorTargetsFit reports whether a count of f by keys can read
+// actor_targets (migration 0019): an actor filter with ActorRole
+// ByPerpetrator, perhaps a country and a type, and the key ByTarget,
+// perhaps with a country or a type key. Per actor, actor_targets counts
+// each incident it perpetrated once under every target or victim of it
+// (the actor itself included if it was both), by the incident's country
+// and type: an actor page's "targets and victims of its attacks".
+//
+// It holds perpetrator x target pairs only, not every pair of an
+// incident's actors (by role, as the branch hA reverted in 9f929e1 did):
+// an incident writes as many rows as its perpetrators times its targets
+// and victims, about linear in its actors since an incident names few
+// perpetrators, where every pair grew with the square of them and the
+// sync rewriting them at each commit made concurrent writers 4x slower.
+// The other counts of other actors under an actor (ByActor, ByPerpetrator,
+// ByTarget under any role) join the actor's rows of actor_incidents to
+// incident_actors (actorCountsFit), slower for an actor of 100,000
+// incidents but needed by no page.
+func actorTargetsFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, ActorRole: ByPerpetrator, Type: f.Type, Country: f.Country,
 		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f.Actor == "" || f != g {
 		return false
 	}
-	roles := 0
+	targets := 0
 	for _, k := range keys {
-		switch {
-		case actorPairRoles[k] != "":
-			roles++
-		case k != ByCountry && k != ByType:
+		switch k {
+		case ByTarget:
+			targets++
+		case ByCountry, ByType:
+		default:
 			return false
 		}
 	}
-	return roles == 1
+	return targets == 1
 }

@@ -381,40 +381,49 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Beta Militia", MinKilled: 1}, []string{ByMonth, ByType}},
 			{IncidentFilter{Actor: "Epsilon Army", MinKilled: 15, Certainty: "reported"}, []string{ByYear}},
 			{IncidentFilter{Actor: "Gamma Police", MinKilled: 10}, []string{ByTarget}},
-			// Other actors by role where actor_pairs cannot answer: the
+			// Other actors by role where actor_targets cannot answer: the
 			// other actors of the rows, by role.
 			{IncidentFilter{Actor: "civilians", From: "2024-01-01"}, []string{ByPerpetrator}},
 			{IncidentFilter{Actor: "Gamma Police"}, []string{ByActor, ByMonth}},
 			{IncidentFilter{Actor: "Beta Militia", Admin1: "Lagos"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Alpha Front"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "civilians"}, []string{ByPerpetrator}},
+			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByTarget, ByType}},
+			// An actor role (the rows' roles, migration 0019).
+			{IncidentFilter{Actor: "civilians", ActorRole: ByTarget}, []string{ByPerpetrator}},
+			{IncidentFilter{Actor: "Alpha Front", ActorRole: ByPerpetrator}, []string{ByWeek, ByType}},
+			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByTarget, From: "2024-02-01"}, []string{ByCountry, ByAdmin1}},
+			{IncidentFilter{Actor: "Beta Militia", ActorRole: ByPerpetrator, Admin1: "Lagos"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Epsilon Army", ActorRole: ByPerpetrator}, []string{ByActor}},
 		}
 		for _, tt := range counts {
 			t.Run(fmt.Sprintf("count %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorCountsFit(tt.f, tt.by) || actorPairsFit(tt.f, tt.by) || actorPlacesFit(tt.f, tt.by) {
+				if !actorCountsFit(tt.f, tt.by) || actorTargetsFit(tt.f, tt.by) || actorPlacesFit(tt.f, tt.by) {
 					t.Fatal("actor_incidents does not answer this count; the test would compare another path")
 				}
 				sameCounts(ctx, t, s, tt.f, tt.by, "actor_incidents")
 			})
 		}
-		// The actor page's frequent targets (migration 0019): the other
-		// actors of its incidents by role, from actor_pairs.
-		pairs := []struct {
+		// The actor page's targets (migration 0019): the targets and
+		// victims of the incidents an actor perpetrated, from
+		// actor_targets.
+		targets := []struct {
 			f  IncidentFilter
 			by []string
 		}{
-			{IncidentFilter{Actor: "Alpha Front"}, []string{ByTarget}},
-			{IncidentFilter{Actor: "civilians"}, []string{ByPerpetrator}},
-			{IncidentFilter{Actor: "Gamma Police"}, []string{ByActor}},
-			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByTarget, ByType}},
-			{IncidentFilter{Actor: "Epsilon Army", Type: "riots"}, []string{ByCountry, ByActor}},
-			{IncidentFilter{Actor: "Delta Youths", Country: "ML", Type: "battles"}, []string{ByTarget}},
-			{IncidentFilter{Actor: "civilians", Limit: 2}, []string{ByType, ByPerpetrator}},
+			{IncidentFilter{Actor: "Alpha Front", ActorRole: ByPerpetrator}, []string{ByTarget}},
+			{IncidentFilter{Actor: "civilians", ActorRole: ByPerpetrator}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Beta Militia", ActorRole: ByPerpetrator, Country: "NG"}, []string{ByTarget, ByType}},
+			{IncidentFilter{Actor: "Epsilon Army", ActorRole: ByPerpetrator, Type: "riots"}, []string{ByCountry, ByTarget}},
+			{IncidentFilter{Actor: "Delta Youths", ActorRole: ByPerpetrator, Country: "ML", Type: "battles"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByPerpetrator, Limit: 2}, []string{ByType, ByTarget}},
 		}
-		for _, tt := range pairs {
-			t.Run(fmt.Sprintf("pairs %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorPairsFit(tt.f, tt.by) {
-					t.Fatal("actor_pairs does not answer this count; the test would compare another path")
+		for _, tt := range targets {
+			t.Run(fmt.Sprintf("targets %+v/%v", tt.f, tt.by), func(t *testing.T) {
+				if !actorTargetsFit(tt.f, tt.by) {
+					t.Fatal("actor_targets does not answer this count; the test would compare another path")
 				}
-				sameCounts(ctx, t, s, tt.f, tt.by, "actor_pairs")
+				sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
 			})
 		}
 		// The actor page's places (migration 0019): its incidents by
@@ -438,21 +447,23 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			})
 		}
 		// What the triggers kept equals the migration's definitions:
-		// actor_incidents' admin1, certainty and roles, actor_pairs and
+		// actor_incidents' admin1, certainty and roles, actor_targets and
 		// actor_places whole.
 		for _, q := range []string{
 			`SELECT count(*) FROM actor_incidents c JOIN incidents i ON i.id = c.incident_id
 				WHERE c.admin1 <> i.admin1 OR c.certainty <> i.certainty OR c.roles <> (SELECT max(CASE WHEN a.role = 'perpetrator' THEN 1 ELSE 0 END)
 					+ max(CASE WHEN a.role IN ('target', 'victim') THEN 2 ELSE 0 END)
 					FROM incident_actors a WHERE a.incident_id = c.incident_id AND a.actor = c.actor)`,
-			`SELECT count(*) FROM (SELECT actor, other, roles, country, type, incidents, killed, wounded FROM actor_pairs
-				EXCEPT SELECT a.actor, b.actor, b.roles, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+			`SELECT count(*) FROM (SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets
+				EXCEPT SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
 				FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-				GROUP BY a.actor, b.actor, b.roles, a.country, a.type) x`,
-			`SELECT count(*) FROM (SELECT a.actor, b.actor, b.roles, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+				WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+				GROUP BY a.actor, b.actor, a.country, a.type) x`,
+			`SELECT count(*) FROM (SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
 				FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-				GROUP BY a.actor, b.actor, b.roles, a.country, a.type
-				EXCEPT SELECT actor, other, roles, country, type, incidents, killed, wounded FROM actor_pairs) x`,
+				WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+				GROUP BY a.actor, b.actor, a.country, a.type
+				EXCEPT SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets) x`,
 			`SELECT count(*) FROM (SELECT actor, country, admin1, type, incidents, killed, wounded FROM actor_places
 				EXCEPT SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
 				FROM actor_incidents GROUP BY actor, country, admin1, type) x`,

@@ -1,10 +1,12 @@
--- An actor page's counts: see ../sqlite/0019_actor_pairs.sql for why.
+-- An actor page's counts: see ../sqlite/0019_actor_targets.sql for why.
 -- actor_incidents gains the incident's admin1 and certainty (in the
 -- covering index of 0017) and the actor's roles in it (1 perpetrator,
 -- + 2 target or victim);
--- actor_pairs counts, per actor, the other actors of its incidents by
--- their roles, country and type; actor_places its incidents by country,
--- admin1 and type; the sync (0017) keeps all three.
+-- actor_targets counts, per actor, the targets and victims of the
+-- incidents it perpetrated by country and type (perpetrator x target
+-- pairs only: linear in an incident's actors while it names few
+-- perpetrators, where every pair was quadratic); actor_places its
+-- incidents by country, admin1 and type; the sync (0017) keeps all three.
 ALTER TABLE actor_incidents ADD COLUMN admin1 TEXT NOT NULL DEFAULT '';
 ALTER TABLE actor_incidents ADD COLUMN roles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actor_incidents ADD COLUMN certainty TEXT NOT NULL DEFAULT '';
@@ -20,22 +22,22 @@ DROP INDEX actor_incidents_date;
 CREATE INDEX actor_incidents_date ON actor_incidents (actor, date_start, incident_id)
     INCLUDE (date_end, type, country, killed, wounded, admin1, certainty);
 
-CREATE TABLE actor_pairs (
-    actor     TEXT NOT NULL,
-    other     TEXT NOT NULL,
-    roles     INTEGER NOT NULL, -- the other's, as in actor_incidents
+CREATE TABLE actor_targets (
+    actor     TEXT NOT NULL, -- a perpetrator of the incidents
+    target    TEXT NOT NULL, -- a target or victim of them
     country   TEXT NOT NULL,
     type      TEXT NOT NULL,
     incidents BIGINT NOT NULL,
     killed    BIGINT NOT NULL,
     wounded   BIGINT NOT NULL,
-    PRIMARY KEY (actor, other, roles, country, type)
+    PRIMARY KEY (actor, target, country, type)
 );
 
-INSERT INTO actor_pairs
-SELECT a.actor, b.actor, b.roles, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+INSERT INTO actor_targets
+SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
 FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-GROUP BY a.actor, b.actor, b.roles, a.country, a.type;
+WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+GROUP BY a.actor, b.actor, a.country, a.type;
 
 -- actor_places: per actor, country, admin1 and type, its incidents, their
 -- killed and wounded (an actor page's places).
@@ -54,7 +56,7 @@ INSERT INTO actor_places
 SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
 FROM actor_incidents GROUP BY actor, country, admin1, type;
 
--- 0017's function, writing the new columns, the pairs and the places.
+-- 0017's function, writing the new columns, the targets and the places.
 -- CREATE OR REPLACE resets the function's settings, so 0008's and 0013's
 -- are set again below.
 CREATE OR REPLACE FUNCTION actor_summary_sync(x BIGINT) RETURNS void LANGUAGE plpgsql AS $$
@@ -83,17 +85,17 @@ BEGIN
             DELETE FROM actor_summary WHERE actor = c.actor AND country = c.country AND type = c.type;
         END IF;
     END LOOP;
-    -- Each pair of its rows is one key of actor_pairs, once.
-    FOR c IN SELECT a.actor, b.actor AS other, b.roles, a.country, a.type, a.killed, a.wounded
+    -- Each perpetrator x target pair of its rows is one key of
+    -- actor_targets, once.
+    FOR c IN SELECT a.actor, b.actor AS target, a.country, a.type, a.killed, a.wounded
         FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-        WHERE a.incident_id = x LOOP
-        UPDATE actor_pairs p SET incidents = p.incidents - 1, killed = p.killed - c.killed,
+        WHERE a.incident_id = x AND a.roles IN (1, 3) AND b.roles IN (2, 3) LOOP
+        UPDATE actor_targets p SET incidents = p.incidents - 1, killed = p.killed - c.killed,
             wounded = p.wounded - c.wounded
-        WHERE p.actor = c.actor AND p.other = c.other AND p.roles = c.roles AND p.country = c.country
-            AND p.type = c.type
+        WHERE p.actor = c.actor AND p.target = c.target AND p.country = c.country AND p.type = c.type
         RETURNING p.incidents INTO n;
         IF n = 0 THEN
-            DELETE FROM actor_pairs p WHERE p.actor = c.actor AND p.other = c.other AND p.roles = c.roles
+            DELETE FROM actor_targets p WHERE p.actor = c.actor AND p.target = c.target
                 AND p.country = c.country AND p.type = c.type;
         END IF;
     END LOOP;
@@ -126,11 +128,11 @@ BEGIN
             THEN s.first ELSE excluded.first END,
         last = CASE WHEN excluded.last IS NULL OR (s.last IS NOT NULL AND s.last >= excluded.last)
             THEN s.last ELSE excluded.last END;
-    INSERT INTO actor_pairs AS p (actor, other, roles, country, type, incidents, killed, wounded)
-    SELECT a.actor, b.actor, b.roles, a.country, a.type, 1, a.killed, a.wounded
+    INSERT INTO actor_targets AS p (actor, target, country, type, incidents, killed, wounded)
+    SELECT a.actor, b.actor, a.country, a.type, 1, a.killed, a.wounded
     FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-    WHERE a.incident_id = x
-    ON CONFLICT (actor, other, roles, country, type) DO UPDATE SET incidents = p.incidents + 1,
+    WHERE a.incident_id = x AND a.roles IN (1, 3) AND b.roles IN (2, 3)
+    ON CONFLICT (actor, target, country, type) DO UPDATE SET incidents = p.incidents + 1,
         killed = p.killed + excluded.killed, wounded = p.wounded + excluded.wounded;
     INSERT INTO actor_places AS p (actor, country, admin1, type, incidents, killed, wounded)
     SELECT actor, country, admin1, type, 1, killed, wounded FROM actor_incidents
@@ -152,7 +154,7 @@ CREATE CONSTRAINT TRIGGER incidents_actor_summary_update AFTER UPDATE OF country
         OR OLD.killed_best IS DISTINCT FROM NEW.killed_best OR OLD.wounded_best IS DISTINCT FROM NEW.wounded_best)
     EXECUTE FUNCTION incidents_actor_summary();
 
-ANALYZE actor_pairs;
+ANALYZE actor_targets;
 ANALYZE actor_places;
 -- The UPDATEs above left a dead version of every row of actor_incidents:
 -- vacuumed once this migration commits (see vacuumPrefix in migrate.go).

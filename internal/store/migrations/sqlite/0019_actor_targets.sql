@@ -1,6 +1,6 @@
--- An actor page's counts (see actorCountsFit, actorPairsFit and
+-- An actor page's counts (see actorCountsFit, actorTargetsFit and
 -- actorPlacesFit in rollup.go). Keep in step with
--- ../postgres/0019_actor_pairs.sql.
+-- ../postgres/0019_actor_targets.sql.
 --
 -- After 0017 the page of the most frequent actor of the 1M load store
 -- (121,498 incidents) still took 1.2-1.5 s: its "places" (a count by
@@ -15,17 +15,28 @@
 -- certainty), and the roles
 -- the actor holds in the incident: 1 if a perpetrator, + 2 if a target or
 -- a victim (the roles CountIncidents' ByPerpetrator and ByTarget cover;
--- ByActor covers both). The roles are what an incident counted in
--- actor_pairs until its actors change, as the other columns are for
--- actor_summary.
+-- ByActor covers both; IncidentFilter.ActorRole filters by them). The
+-- roles are what an incident counted in actor_targets until its actors
+-- change, as the other columns are for actor_summary.
 --
--- actor_pairs: per actor, other actor of the same incidents (the actor
--- itself included), the other's roles there, country and type, the
--- incidents (each once), their killed and wounded. The other actors of an
--- actor's incidents by role, perhaps filtered by country or type, are then
--- a sum over the actor's rows (1,935 for the most frequent actor of the
--- load store). Kept by the actor sync like actor_summary:
--- take out the pairs of an incident's old rows, put in those of its new.
+-- actor_targets: per actor, each actor that was a target or a victim of
+-- the incidents it perpetrated (the actor itself included if it was both),
+-- country and type, the incidents (each once), their killed and wounded.
+-- The targets and victims of an actor's own acts, perhaps filtered by
+-- country or type (CountIncidents by ByTarget under the actor with
+-- ActorRole perpetrator: an actor page's "targets and victims of its
+-- attacks"), are then a sum over the actor's rows.
+--
+-- Only perpetrator x target pairs, not every pair of an incident's actors:
+-- the rows an incident writes are its perpetrators times its targets and
+-- victims, which is linear in its actors while it names few perpetrators
+-- (most name one; a text listing victims one by one adds one row per
+-- victim). A table of every pair (branch hA, reverted in 9f929e1) wrote the
+-- square of the incident's actors (2,704 rows for an incident of 52), and
+-- the sync, which rewrites them whenever the incident changes while the
+-- writer holds its locks, made concurrent PostgreSQL writers 4x slower.
+-- Kept by the actor sync like actor_summary: take out the pairs of an
+-- incident's old rows, put in those of its new.
 ALTER TABLE actor_incidents ADD COLUMN admin1 TEXT NOT NULL DEFAULT '';
 ALTER TABLE actor_incidents ADD COLUMN roles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE actor_incidents ADD COLUMN certainty TEXT NOT NULL DEFAULT '';
@@ -41,28 +52,28 @@ DROP INDEX actor_incidents_date;
 CREATE INDEX actor_incidents_date ON actor_incidents
     (actor, date_start, incident_id, date_end, type, country, killed, wounded, admin1, certainty);
 
-CREATE TABLE actor_pairs (
-    actor     TEXT NOT NULL,
-    other     TEXT NOT NULL,
-    roles     INTEGER NOT NULL, -- the other's, as in actor_incidents
+CREATE TABLE actor_targets (
+    actor     TEXT NOT NULL, -- a perpetrator of the incidents
+    target    TEXT NOT NULL, -- a target or victim of them
     country   TEXT NOT NULL,
     type      TEXT NOT NULL,
     incidents INTEGER NOT NULL,
     killed    INTEGER NOT NULL,
     wounded   INTEGER NOT NULL,
-    PRIMARY KEY (actor, other, roles, country, type)
+    PRIMARY KEY (actor, target, country, type)
 ) WITHOUT ROWID;
 
-INSERT INTO actor_pairs
-SELECT a.actor, b.actor, b.roles, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+INSERT INTO actor_targets
+SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
 FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-GROUP BY a.actor, b.actor, b.roles, a.country, a.type;
+WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+GROUP BY a.actor, b.actor, a.country, a.type;
 
 -- actor_places: per actor, country, admin1 and type, its incidents, their
 -- killed and wounded: an actor page's "places" (a count by country and
 -- admin1) sums the actor's rows (8,448 for the most frequent actor of the
 -- load store) instead of reading an index entry per incident (121,498,
--- 0.7 s under load). Kept by the sync as actor_pairs is.
+-- 0.7 s under load). Kept by the sync as actor_targets is.
 CREATE TABLE actor_places (
     actor     TEXT NOT NULL,
     country   TEXT NOT NULL,
@@ -78,7 +89,7 @@ INSERT INTO actor_places
 SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
 FROM actor_incidents GROUP BY actor, country, admin1, type;
 
--- The sync of 0017, writing the new columns, the pairs and the places.
+-- The sync of 0017, writing the new columns, the targets and the places.
 DROP TRIGGER actor_sync_run;
 CREATE TRIGGER actor_sync_run AFTER INSERT ON actor_sync BEGIN
     -- Take out what the incident counted.
@@ -97,19 +108,20 @@ CREATE TRIGGER actor_sync_run AFTER INSERT ON actor_sync BEGIN
         WHERE incident_id = new.incident_id);
     DELETE FROM actor_summary WHERE incidents = 0 AND (actor, country, type) IN
         (SELECT actor, country, type FROM actor_incidents WHERE incident_id = new.incident_id);
-    -- Each pair of the incident's rows is one key of actor_pairs, once.
-    UPDATE actor_pairs SET incidents = incidents - 1,
+    -- Each perpetrator x target pair of the incident's rows is one key of
+    -- actor_targets, once.
+    UPDATE actor_targets SET incidents = incidents - 1,
         killed = killed - (SELECT c.killed FROM actor_incidents c
-            WHERE c.incident_id = new.incident_id AND c.actor = actor_pairs.actor),
+            WHERE c.incident_id = new.incident_id AND c.actor = actor_targets.actor),
         wounded = wounded - (SELECT c.wounded FROM actor_incidents c
-            WHERE c.incident_id = new.incident_id AND c.actor = actor_pairs.actor)
-    WHERE (actor, other, roles, country, type) IN (SELECT a.actor, b.actor, b.roles, a.country, a.type
+            WHERE c.incident_id = new.incident_id AND c.actor = actor_targets.actor)
+    WHERE (actor, target, country, type) IN (SELECT a.actor, b.actor, a.country, a.type
         FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-        WHERE a.incident_id = new.incident_id);
-    DELETE FROM actor_pairs WHERE incidents = 0 AND (actor, other, roles, country, type) IN
-        (SELECT a.actor, b.actor, b.roles, a.country, a.type
+        WHERE a.incident_id = new.incident_id AND a.roles IN (1, 3) AND b.roles IN (2, 3));
+    DELETE FROM actor_targets WHERE incidents = 0 AND (actor, target, country, type) IN
+        (SELECT a.actor, b.actor, a.country, a.type
         FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-        WHERE a.incident_id = new.incident_id);
+        WHERE a.incident_id = new.incident_id AND a.roles IN (1, 3) AND b.roles IN (2, 3));
     UPDATE actor_places SET incidents = incidents - 1,
         killed = killed - (SELECT c.killed FROM actor_incidents c
             WHERE c.incident_id = new.incident_id AND c.actor = actor_places.actor),
@@ -138,11 +150,11 @@ CREATE TRIGGER actor_sync_run AFTER INSERT ON actor_sync BEGIN
             THEN first ELSE excluded.first END,
         last = CASE WHEN excluded.last IS NULL OR (last IS NOT NULL AND last >= excluded.last)
             THEN last ELSE excluded.last END;
-    INSERT INTO actor_pairs (actor, other, roles, country, type, incidents, killed, wounded)
-    SELECT a.actor, b.actor, b.roles, a.country, a.type, 1, a.killed, a.wounded
+    INSERT INTO actor_targets (actor, target, country, type, incidents, killed, wounded)
+    SELECT a.actor, b.actor, a.country, a.type, 1, a.killed, a.wounded
     FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
-    WHERE a.incident_id = new.incident_id
-    ON CONFLICT (actor, other, roles, country, type) DO UPDATE SET incidents = incidents + 1,
+    WHERE a.incident_id = new.incident_id AND a.roles IN (1, 3) AND b.roles IN (2, 3)
+    ON CONFLICT (actor, target, country, type) DO UPDATE SET incidents = incidents + 1,
         killed = killed + excluded.killed, wounded = wounded + excluded.wounded;
     INSERT INTO actor_places (actor, country, admin1, type, incidents, killed, wounded)
     SELECT actor, country, admin1, type, 1, killed, wounded FROM actor_incidents

@@ -87,7 +87,6 @@ func (w *where) String() string {
 	return strings.Join(w.conds, " AND ")
 }
 
-// incidentWhere is the WHERE clause over incidents (alias i) for f.
 // actorRoles are the SQL conditions of an IncidentFilter's ActorRole:
 // actors on incident_actors' role (alias-free, after "actor = ?"), rows on
 // actor_incidents' roles (migration 0019: 1 perpetrator, + 2 target or
@@ -109,6 +108,7 @@ func actorRoleSQL(f IncidentFilter) (actorRoles, error) {
 	return actorRoles{}, fmt.Errorf("store: unknown actor role %q (want %q or %q)", f.ActorRole, ByPerpetrator, ByTarget)
 }
 
+// incidentWhere is the WHERE clause over incidents (alias i) for f.
 func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
 	return s.incidentWhereQ(f, walkTests{})
 }

@@ -259,6 +259,7 @@ func query(f store.IncidentFilter) url.Values {
 	set("country", f.Country)
 	set("admin1", f.Admin1)
 	set("actor", f.Actor)
+	set("role", f.ActorRole)
 	set("type", f.Type)
 	set("subtype", f.Subtype)
 	set("certainty", f.Certainty)

@@ -139,7 +139,7 @@ type actorProfile struct {
 	Note    string           `json:"note,omitempty"`
 	Catalog bool             `json:"catalog"` // a catalog actor, not only a name in the text
 	Weeks   []store.Bucket   `json:"weeks"`   // incidents and deaths per week
-	Targets []store.Bucket   `json:"targets"` // whom its incidents hit, most first
+	Targets []store.Bucket   `json:"targets"` // the targets and victims of the incidents it perpetrated, most first
 	Places  []store.Bucket   `json:"places"`  // where, by country and admin1, most first
 	Events  []store.Incident `json:"events"`
 	Next    *string          `json:"next"`
@@ -166,7 +166,14 @@ func (s *Server) profile(r *http.Request, name string, f store.IncidentFilter) (
 		pg                      store.IncidentPage
 	)
 	wg.Go(func() { p.Weeks, weeksErr = s.cfg.Store.CountIncidents(ctx, f, store.ByWeek) })
-	wg.Go(func() { p.Targets, targetsErr = s.cfg.Store.CountIncidents(ctx, f, store.ByTarget) })
+	// The targets and victims of the actor's own acts: the incidents it
+	// perpetrated (whatever role f asks for the rest), counted from the
+	// actor_targets rollup, which holds perpetrator x target pairs only
+	// so that an incident's rows grow with its actors, not their square
+	// (see actorTargetsFit in the store).
+	tf := f
+	tf.ActorRole = store.ByPerpetrator
+	wg.Go(func() { p.Targets, targetsErr = s.cfg.Store.CountIncidents(ctx, tf, store.ByTarget) })
 	wg.Go(func() { p.Places, placesErr = s.cfg.Store.CountIncidents(ctx, f, store.ByCountry, store.ByAdmin1) })
 	wg.Go(func() { pg, incidentsErr = s.cfg.Store.QueryIncidents(ctx, f) })
 	wg.Wait()
@@ -198,8 +205,15 @@ func (s *Server) apiActor(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "actor name: want 1 to 200 bytes")
 		return
 	}
-	f, ok := filter(w, r)
-	if !ok {
+	// The path names the actor: a role (role=) is its role without
+	// repeating it as actor=.
+	q := r.URL.Query()
+	if q.Get("actor") == "" {
+		q.Set("actor", name)
+	}
+	f, err := parseFilter(q)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
 	p, err := s.profile(r, name, f)

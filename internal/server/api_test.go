@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -134,6 +135,8 @@ func TestFilterErrors(t *testing.T) {
 		{"/api/v1/events?type=battles&type=riots", "type"},
 		{"/api/v1/events?q=" + strings.Repeat("x", 201), "q"},
 		{"/api/v1/events?actor=%ff%fe", "actor"},
+		{"/api/v1/events?role=perpetrator", "role"},
+		{"/api/v1/events?actor=Taliban&role=victim", "role"},
 		{"/api/v1/events?article=0", "article"},
 		{"/api/v1/events/abc", "id"},
 		{"/api/v1/events/-3", "id"},
@@ -270,6 +273,24 @@ func TestActorsAndArticles(t *testing.T) {
 	}
 	if !p.Catalog || len(p.Aliases) == 0 || p.Kind == "" {
 		t.Errorf("Islamic State profile lacks the catalog entry: %+v", p)
+	}
+	// Its targets are those of the incidents it perpetrated: the stats
+	// under role=perpetrator, itself left out, most first.
+	var st statsAnswer
+	if code := get(t, ts, "/api/v1/stats?by=target&role=perpetrator&actor="+url.QueryEscape("Islamic State"), &st); code != 200 {
+		t.Fatalf("stats by target under role=perpetrator: status %d", code)
+	}
+	want := mostFirst(slices.DeleteFunc(st.Buckets, func(b store.Bucket) bool { return b.Keys[0] == "Islamic State" }), 10)
+	if len(want) == 0 || !reflect.DeepEqual(p.Targets, want) {
+		t.Errorf("Islamic State's targets %+v, want the stats' %+v", p.Targets, want)
+	}
+	// role= on the actor's own endpoint is its role there.
+	var pp actorProfile
+	if code := get(t, ts, "/api/v1/actors/"+url.PathEscape("Islamic State")+"?role=perpetrator", &pp); code != 200 {
+		t.Fatalf("Islamic State as perpetrator: status %d", code)
+	}
+	if len(pp.Events) == 0 || len(pp.Events) > len(p.Events) {
+		t.Errorf("Islamic State as perpetrator: %d events, %d in any role", len(pp.Events), len(p.Events))
 	}
 	var e apiError
 	if code := get(t, ts, "/api/v1/actors/Nobody%20At%20All", &e); code != 404 {

@@ -16,7 +16,7 @@ import (
 // filterParams are the query parameters that select incidents, the same
 // for the API, the exports and the web page, so a page's URL can be turned
 // into an API call by changing its path.
-var filterParams = []string{"from", "to", "country", "admin1", "bbox", "actor", "type", "subtype",
+var filterParams = []string{"from", "to", "country", "admin1", "bbox", "actor", "role", "type", "subtype",
 	"certainty", "min_killed", "q", "article", "sort", "limit", "cursor"}
 
 // sorts are the orders QueryIncidents knows.
@@ -104,6 +104,15 @@ func parseFilter(v url.Values, extra ...string) (store.IncidentFilter, error) {
 	}
 	if f.Actor, err = text("actor"); err != nil {
 		return f, err
+	}
+	if s := get("role"); s != "" {
+		if s != store.ByPerpetrator && s != store.ByTarget {
+			return f, &filterError{"role", s, "want perpetrator or target (a target or a victim)"}
+		}
+		if f.Actor == "" {
+			return f, &filterError{"role", s, "an actor's role: give actor= too"}
+		}
+		f.ActorRole = s
 	}
 	if f.Q, err = text("q"); err != nil {
 		return f, err
@@ -250,6 +259,7 @@ func query(f store.IncidentFilter) url.Values {
 	set("country", f.Country)
 	set("admin1", f.Admin1)
 	set("actor", f.Actor)
+	set("role", f.ActorRole)
 	set("type", f.Type)
 	set("subtype", f.Subtype)
 	set("certainty", f.Certainty)

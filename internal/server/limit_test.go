@@ -57,7 +57,8 @@ func TestReadTimeout(t *testing.T) {
 			t.Errorf("search past the read timeout: %d (Retry-After %q), want 503 with Retry-After", a.code, a.retry)
 		}
 	}
-	if n := g.cancelled.Load(); n != 2 {
-		t.Errorf("%d searches were cancelled, want 2", n)
+	// The API's search, and the page's list and map (read side by side).
+	if n := g.cancelled.Load(); n != 3 {
+		t.Errorf("%d searches were cancelled, want 3", n)
 	}
 }

@@ -198,7 +198,7 @@ func FuzzTopoPaths(f *testing.F) {
 // parameter; it never panics.
 func FuzzParseFilter(f *testing.F) {
 	for _, s := range []string{"", "type=battles&country=ng", "bbox=-10,-5,10,5&min_killed=3", "from=2025-01-01&to=2025-02-01&sort=-date",
-		"q=%27+OR+1%3D1", "subtype=armed_clash&type=battles&limit=5&cursor=abc", "article=7&actor=Boko+Haram", "by=week"} {
+		"q=%27+OR+1%3D1", "subtype=armed_clash&type=battles&limit=5&cursor=abc", "article=7&actor=Boko+Haram", "by=week", "actor=Boko+Haram&role=perpetrator"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -268,29 +269,34 @@ func (s *Server) pageEvents(w http.ResponseWriter, r *http.Request) {
 		f.Limit = 50
 	}
 	ctx := r.Context()
-	p, err := s.cfg.Store.QueryIncidents(ctx, f)
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	by, buckets, err := s.timelineCounts(ctx, f)
-	if err != nil {
-		s.webError(w, r, err)
-		return
-	}
-	total := 0
-	for _, b := range buckets {
-		total += b.Incidents
-	}
 	// The map shows the deadliest mapPoints incidents of the whole filter,
 	// not only this page's rows: a map of thousands of dots says little,
 	// and each incident read costs (BenchmarkHandlers/page-events).
 	mf := f
 	mf.Cursor, mf.Limit, mf.Sort, mf.NoSources = "", mapPoints, "killed", true
-	mp, err := s.cfg.Store.QueryIncidents(ctx, mf)
-	if err != nil {
-		s.webError(w, r, err)
-		return
+	// The three reads are independent: run side by side on the store's
+	// connections (as an actor page's), the page takes about as long as
+	// the slowest, the timeline's count for a broad filter, not the sum.
+	var (
+		wg                      sync.WaitGroup
+		p, mp                   store.IncidentPage
+		by                      string
+		buckets                 []store.Bucket
+		listErr, countErr, mErr error
+	)
+	wg.Go(func() { p, listErr = s.cfg.Store.QueryIncidents(ctx, f) })
+	wg.Go(func() { by, buckets, countErr = s.timelineCounts(ctx, f) })
+	wg.Go(func() { mp, mErr = s.cfg.Store.QueryIncidents(ctx, mf) })
+	wg.Wait()
+	for _, err := range []error{listErr, countErr, mErr} {
+		if err != nil {
+			s.webError(w, r, err)
+			return
+		}
+	}
+	total := 0
+	for _, b := range buckets {
+		total += b.Incidents
 	}
 	var next string
 	if p.Next != "" {

@@ -110,7 +110,13 @@ type IncidentFilter struct {
 	BBox *[4]float64
 	// Actor keeps incidents with this actor in any role: a canonical
 	// catalog name, or a name as the text gave it.
-	Actor     string
+	Actor string
+	// ActorRole keeps, of Actor's incidents, those where it holds this
+	// role: ByPerpetrator ("perpetrator") or ByTarget ("target": a target
+	// or a victim); "" any role. Only with Actor. An actor page counts the
+	// targets of the actor's own acts with it (ByTarget under
+	// ActorRole ByPerpetrator, from the actor_targets rollup).
+	ActorRole string
 	Type      string
 	Subtype   string
 	Certainty string

@@ -87,6 +87,27 @@ func (w *where) String() string {
 	return strings.Join(w.conds, " AND ")
 }
 
+// actorRoles are the SQL conditions of an IncidentFilter's ActorRole:
+// actors on incident_actors' role (alias-free, after "actor = ?"), rows on
+// actor_incidents' roles (migration 0019: 1 perpetrator, + 2 target or
+// victim). Both are "" for any role. Constants, not input.
+type actorRoles struct{ actors, rows string }
+
+// actorRoleSQL checks f.ActorRole and returns its conditions.
+func actorRoleSQL(f IncidentFilter) (actorRoles, error) {
+	switch {
+	case f.ActorRole == "":
+		return actorRoles{}, nil
+	case f.Actor == "":
+		return actorRoles{}, fmt.Errorf("store: an actor role (%q) needs an actor", f.ActorRole)
+	case f.ActorRole == ByPerpetrator:
+		return actorRoles{" AND role = '" + rolePerpetrator + "'", "roles IN (1, 3)"}, nil
+	case f.ActorRole == ByTarget:
+		return actorRoles{" AND role IN ('" + roleTarget + "', '" + roleVictim + "')", "roles IN (2, 3)"}, nil
+	}
+	return actorRoles{}, fmt.Errorf("store: unknown actor role %q (want %q or %q)", f.ActorRole, ByPerpetrator, ByTarget)
+}
+
 // incidentWhere is the WHERE clause over incidents (alias i) for f.
 func (s *sqlStore) incidentWhere(f IncidentFilter) (*where, error) {
 	return s.incidentWhereQ(f, walkTests{})
@@ -307,10 +328,14 @@ func (s *sqlStore) incidentWhereQ(f IncidentFilter, walk walkTests) (*where, err
 				west, south, east, north)
 		}
 	}
+	roles, err := actorRoleSQL(f)
+	if err != nil {
+		return nil, err
+	}
 	if f.Actor != "" && walk.actor {
-		w.add("EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.actor = ?)", f.Actor)
+		w.add("EXISTS (SELECT 1 FROM incident_actors a WHERE a.incident_id = i.id AND a.actor = ?"+roles.actors+")", f.Actor)
 	} else if f.Actor != "" {
-		w.add("i.id IN (SELECT incident_id FROM incident_actors WHERE actor = ?)", f.Actor)
+		w.add("i.id IN (SELECT incident_id FROM incident_actors WHERE actor = ?"+roles.actors+")", f.Actor)
 	}
 	if f.MinKilled > 0 {
 		w.add("i.killed_best >= ?", f.MinKilled)
@@ -414,9 +439,13 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 	} else if walk.box, err = s.commonBox(ctx, f); err != nil {
 		return IncidentPage{}, err
 	}
+	roles, err := actorRoleSQL(f)
+	if err != nil {
+		return IncidentPage{}, err
+	}
 	wf := f
 	if byActor {
-		wf.Actor = ""
+		wf.Actor, wf.ActorRole = "", ""
 	}
 	w, err := s.incidentWhereQ(wf, walk)
 	if err != nil {
@@ -428,6 +457,9 @@ func (s *sqlStore) QueryIncidents(ctx context.Context, f IncidentFilter) (Incide
 		// PostgreSQL plans it as the inner join it is.
 		from, keys = "actor_incidents ax CROSS JOIN incidents i", sortKeys{col: "ax.date_start", id: "ax.incident_id"}
 		w.add("ax.actor = ?", f.Actor)
+		if roles.rows != "" {
+			w.add("ax." + roles.rows)
+		}
 		w.add("i.id = ax.incident_id")
 	}
 	var cur *incidentCursor
@@ -948,6 +980,9 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		query, args := dayTypeCountsSQL(exprs, shows, f.From, earliest, f.To, f.Type)
 		return s.scanBuckets(ctx, query, args, len(by))
 	}
+	if withRollups && (actorTargetsFit(f, by) || actorPlacesFit(f, by)) {
+		return s.actorRollupCounts(ctx, f, by)
+	}
 	// killedCol and woundedCol are from's columns for an incident's dead
 	// and wounded, killed and wounded their sums over a key's rows.
 	from, count, killedCol, woundedCol := "incidents i", "count(*)", "i.killed_best", "i.wounded_best"
@@ -957,11 +992,22 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 		// The actor's rows of actor_incidents (see rollup.go): the same
 		// WHERE without the actor's subquery, and the actor's key instead.
 		g := f
-		g.Actor = ""
+		g.Actor, g.ActorRole, g.MinKilled = "", "", 0
 		if w, err = s.incidentWhere(g); err != nil {
 			return nil, err
 		}
 		w.add("i.actor = ?", f.Actor)
+		roles, err := actorRoleSQL(f)
+		if err != nil {
+			return nil, err
+		}
+		if roles.rows != "" {
+			w.add("i." + roles.rows)
+		}
+		if f.MinKilled > 0 {
+			// killed is killed_best or 0, the same test for N > 0.
+			w.add("i.killed >= ?", f.MinKilled)
+		}
 		from, killedCol, woundedCol = "actor_incidents i", "i.killed", "i.wounded"
 		idCol = "i.incident_id"
 		if s.dialect == sqliteDialect {
@@ -1041,6 +1087,35 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 	}
 	return s.scanBuckets(ctx, `SELECT `+keys+`, `+count+`, COALESCE(`+killed+`, 0),
 		COALESCE(`+wounded+`, 0) FROM `+from+` WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys, w.args, len(by))
+}
+
+// actorRollupCounts counts f by keys from actor_targets or actor_places
+// (see actorTargetsFit and actorPlacesFit): the actor's rows summed by the
+// keys. A row holds no incident once its count is 0 (the sync deletes
+// it), so no bucket is empty, as in the exact query.
+func (s *sqlStore) actorRollupCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
+	g := f
+	g.Actor, g.ActorRole = "", ""
+	w, err := s.incidentWhere(g)
+	if err != nil {
+		return nil, err
+	}
+	w.add("i.actor = ?", f.Actor)
+	table := "actor_places"
+	exprs := make([]string, len(by))
+	for k, key := range by {
+		if key == ByTarget {
+			exprs[k], table = "i.target", "actor_targets"
+			continue
+		}
+		if exprs[k], _, err = s.aggregateKey(key); err != nil {
+			return nil, err
+		}
+	}
+	keys := strings.Join(exprs, ", ")
+	return s.scanBuckets(ctx, `SELECT `+keys+`, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT),
+		CAST(sum(i.wounded) AS BIGINT) FROM `+table+` i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
+		w.args, len(by))
 }
 
 // scanBuckets runs a count whose rows are nkeys keys, then incidents,

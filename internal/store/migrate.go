@@ -122,9 +122,41 @@ func (s *sqlStore) applyMigrations(ctx context.Context, ms []migration) (int, er
 		}
 		if did {
 			n++
+			if err := s.vacuumAfter(ctx, m.sql); err != nil {
+				return n, fmt.Errorf("store: migration %s: %w", m.name, err)
+			}
 		}
 	}
 	return n, nil
+}
+
+// vacuumPrefix starts a line of a PostgreSQL migration naming a table to
+// VACUUM (ANALYZE) once the migration has committed (VACUUM cannot run in
+// its transaction). A migration that UPDATEs every row of a table leaves
+// a dead version of each and the table's visibility map cleared, and
+// autovacuum is off on the project's servers: 0019 left actor_incidents
+// at three times its size, and an actor's timeline, which reads only its
+// covering index once the table is vacuumed, scanned the whole table
+// instead (0.55-0.78 s for the most frequent actor on the 1M store, 0.12-
+// 0.22 s before the migration).
+const vacuumPrefix = "-- sitrep:vacuum "
+
+// vacuumAfter vacuums the tables migration sql names (PostgreSQL only).
+func (s *sqlStore) vacuumAfter(ctx context.Context, sql string) error {
+	if s.dialect != postgresDialect {
+		return nil
+	}
+	for _, line := range strings.Split(sql, "\n") {
+		table, ok := strings.CutPrefix(line, vacuumPrefix)
+		if !ok {
+			continue
+		}
+		// A name from the store's own embedded migrations, not input.
+		if _, err := s.db.ExecContext(ctx, `VACUUM (ANALYZE) `+strings.TrimSpace(table)); err != nil {
+			return fmt.Errorf("vacuum %s: %w", table, err)
+		}
+	}
+	return nil
 }
 
 func (s *sqlStore) appliedVersions(ctx context.Context) (map[int]bool, error) {

@@ -216,20 +216,23 @@ func aliases(n int) []string {
 // actorCountKeys are the keys a count from actor_incidents can group by:
 // its columns are named as incidents' are (alias i), and the other actors
 // of the actor's incidents join on its incident_id as they join on
-// incidents' id (an actor page's "frequent targets").
+// incidents' id.
 var actorCountKeys = map[string]bool{ByDay: true, ByWeek: true, ByMonth: true, ByYear: true, ByType: true, ByCountry: true,
-	ByActor: true, ByPerpetrator: true, ByTarget: true}
+	ByAdmin1: true, ByActor: true, ByPerpetrator: true, ByTarget: true}
 
 // actorCountsFit reports whether a count of f by keys can read
-// actor_incidents (migrations 0006, 0017) instead of the incidents: an
-// actor filter, perhaps a window of days, a type and a country, and keys
-// of those columns only. actor_incidents holds one row per incident and
+// actor_incidents (migrations 0006, 0017, 0019) instead of the incidents:
+// an actor filter, perhaps an actor role, a window of days, a type, a
+// country, an admin1, a certainty and a minimum of deaths, and keys of
+// those columns only. actor_incidents holds one row per incident and
 // actor, so the actor's rows are its incidents, each once whatever its
 // roles, as the exact query's "id IN (incidents of the actor)" counts
 // them; its index on (actor, date_start, incident_id) includes every
-// other column such a count reads.
+// other column such a count reads but the actor's roles (an actor role
+// reads the rows too).
 func actorCountsFit(f IncidentFilter, keys []string) bool {
-	g := IncidentFilter{Actor: f.Actor, From: f.From, To: f.To, Type: f.Type, Country: f.Country,
+	g := IncidentFilter{Actor: f.Actor, ActorRole: f.ActorRole, From: f.From, To: f.To, Type: f.Type,
+		Country: f.Country, Admin1: f.Admin1, Certainty: f.Certainty, MinKilled: f.MinKilled,
 		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
 	if f.Actor == "" || f != g {
 		return false
@@ -240,4 +243,63 @@ func actorCountsFit(f IncidentFilter, keys []string) bool {
 		}
 	}
 	return true
+}
+
+// actorPlaceKeys are the keys actor_places (migration 0019) can count by.
+var actorPlaceKeys = map[string]bool{ByCountry: true, ByAdmin1: true, ByType: true}
+
+// actorPlacesFit reports whether a count of f by keys can read
+// actor_places (migration 0019): an actor filter, perhaps a country, an
+// admin1 and a type, and keys of those columns only. Per actor,
+// actor_places counts its incidents (each once) by country, admin1 and
+// type: an actor page's "places".
+func actorPlacesFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, Type: f.Type, Country: f.Country, Admin1: f.Admin1,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	for _, k := range keys {
+		if !actorPlaceKeys[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// actorTargetsFit reports whether a count of f by keys can read
+// actor_targets (migration 0019): an actor filter with ActorRole
+// ByPerpetrator, perhaps a country and a type, and the key ByTarget,
+// perhaps with a country or a type key. Per actor, actor_targets counts
+// each incident it perpetrated once under every target or victim of it
+// (the actor itself included if it was both), by the incident's country
+// and type: an actor page's "targets and victims of its attacks".
+//
+// It holds perpetrator x target pairs only, not every pair of an
+// incident's actors (by role, as the branch hA reverted in 9f929e1 did):
+// an incident writes as many rows as its perpetrators times its targets
+// and victims, about linear in its actors since an incident names few
+// perpetrators, where every pair grew with the square of them and the
+// sync rewriting them at each commit made concurrent writers 4x slower.
+// The other counts of other actors under an actor (ByActor, ByPerpetrator,
+// ByTarget under any role) join the actor's rows of actor_incidents to
+// incident_actors (actorCountsFit), slower for an actor of 100,000
+// incidents but needed by no page.
+func actorTargetsFit(f IncidentFilter, keys []string) bool {
+	g := IncidentFilter{Actor: f.Actor, ActorRole: ByPerpetrator, Type: f.Type, Country: f.Country,
+		Limit: f.Limit, Cursor: f.Cursor, Sort: f.Sort, NoSources: f.NoSources}
+	if f.Actor == "" || f != g {
+		return false
+	}
+	targets := 0
+	for _, k := range keys {
+		switch k {
+		case ByTarget:
+			targets++
+		case ByCountry, ByType:
+		default:
+			return false
+		}
+	}
+	return targets == 1
 }

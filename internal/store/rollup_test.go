@@ -185,6 +185,8 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 		types := []string{"battles", "riots", "protests"}
 		actors := []string{"Alpha Front", "Beta Militia", "Gamma Police", "civilians", "Delta Youths", "Epsilon Army"}
 		roles := []string{rolePerpetrator, roleTarget, roleVictim}
+		admin1s := []string{"Borno", "Lagos", "Gao", ""}
+		admin1 := func() string { return admin1s[r.IntN(len(admin1s))] }
 		day := func() any {
 			if r.IntN(10) == 0 {
 				return nil
@@ -229,14 +231,16 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			d, _ := time.Parse(time.DateOnly, start.(string))
 			return d.AddDate(0, 0, r.IntN(12)-2).Format(time.DateOnly)
 		}
+		certainties := []string{"reported", "claimed", "alleged"}
+		certainty := func() string { return certainties[r.IntN(len(certainties))] }
 		insert := `INSERT INTO incidents (type, date_start, date_end, country, killed_best, wounded_best, certainty,
-			created_at, changed_at) VALUES ($1, $2, $3, $4, $5, $6, 'reported', $7, $7) RETURNING id`
+			created_at, changed_at, admin1) VALUES ($1, $2, $3, $4, $5, $6, $9, $7, $7, $8) RETURNING id`
 		var ids []int64
 		for range 300 {
 			var id int64
 			start := day()
 			if err := s.db.QueryRowContext(ctx, insert, types[r.IntN(len(types))], start, end(start),
-				countries[r.IntN(len(countries))], toll(), toll(), now).Scan(&id); err != nil {
+				countries[r.IntN(len(countries))], toll(), toll(), now, admin1(), certainty()).Scan(&id); err != nil {
 				t.Fatal(err)
 			}
 			setActors(s.db, id)
@@ -258,8 +262,8 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			setActors(tx, id)
 			start := day()
 			if _, err := tx.ExecContext(ctx, `UPDATE incidents SET type = $2, country = $3, date_start = $4,
-				killed_best = $5, date_end = $6, wounded_best = $7 WHERE id = $1`, id, types[r.IntN(len(types))],
-				countries[r.IntN(len(countries))], start, toll(), end(start), toll()); err != nil {
+				killed_best = $5, date_end = $6, wounded_best = $7, admin1 = $8 WHERE id = $1`, id, types[r.IntN(len(types))],
+				countries[r.IntN(len(countries))], start, toll(), end(start), toll(), admin1()); err != nil {
 				t.Fatal(err)
 			}
 			old := ids[r.IntN(len(ids))]
@@ -290,6 +294,29 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 		for k := 4; k < len(ids); k += 9 {
 			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET wounded_best = $1 WHERE id = $2`,
 				toll(), ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// An admin1 revised alone.
+		for k := 6; k < len(ids); k += 9 {
+			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET admin1 = $1 WHERE id = $2`,
+				admin1(), ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// A certainty revised alone.
+		for k := 7; k < len(ids); k += 10 {
+			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET certainty = $1 WHERE id = $2`,
+				certainty(), ids[k]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// An actor's role changed in place.
+		for k := 8; k < len(ids); k += 17 {
+			if _, err := s.db.ExecContext(ctx, `UPDATE incident_actors SET role = $1
+				WHERE incident_id = $2 AND role = $3 AND NOT EXISTS (SELECT 1 FROM incident_actors b
+					WHERE b.incident_id = incident_actors.incident_id AND b.actor = incident_actors.actor
+					AND b.role = $1)`, rolePerpetrator, ids[k], roleVictim); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -345,21 +372,114 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Delta Youths", From: "2024-02-10"}, []string{ByDay}},
 			{IncidentFilter{Actor: "Epsilon Army", To: "2024-05-31", Country: "NG"}, []string{ByMonth, ByType}},
 			{IncidentFilter{Actor: "Alpha Front", Country: "ML"}, []string{ByYear}},
-			{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
-			// The actor page's frequent targets: the other actors of
-			// its incidents, by role.
-			{IncidentFilter{Actor: "Alpha Front"}, []string{ByTarget}},
-			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByTarget, ByType}},
+			{IncidentFilter{Actor: "civilians", To: "2024-06-30"}, []string{ByCountry, ByType}},
+			// admin1 (migration 0019).
+			{IncidentFilter{Actor: "Alpha Front", From: "2023-12-01"}, []string{ByCountry, ByAdmin1}},
+			{IncidentFilter{Actor: "Delta Youths", Country: "NG", Admin1: "Borno"}, []string{ByWeek}},
+			{IncidentFilter{Actor: "civilians", From: "2024-01-01", Admin1: "Gao"}, []string{ByType}},
+			// A certainty or a minimum of deaths (migration 0019).
+			{IncidentFilter{Actor: "Alpha Front", Certainty: "claimed"}, []string{ByWeek, ByType}},
+			{IncidentFilter{Actor: "civilians", Certainty: "alleged", Country: "SO"}, []string{ByMonth}},
+			{IncidentFilter{Actor: "Beta Militia", MinKilled: 1}, []string{ByMonth, ByType}},
+			{IncidentFilter{Actor: "Epsilon Army", MinKilled: 15, Certainty: "reported"}, []string{ByYear}},
+			{IncidentFilter{Actor: "Gamma Police", MinKilled: 10}, []string{ByTarget}},
+			// Other actors by role where actor_targets cannot answer: the
+			// other actors of the rows, by role.
 			{IncidentFilter{Actor: "civilians", From: "2024-01-01"}, []string{ByPerpetrator}},
 			{IncidentFilter{Actor: "Gamma Police"}, []string{ByActor, ByMonth}},
+			{IncidentFilter{Actor: "Beta Militia", Admin1: "Lagos"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Alpha Front"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "civilians"}, []string{ByPerpetrator}},
+			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByTarget, ByType}},
+			// An actor role (the rows' roles, migration 0019).
+			{IncidentFilter{Actor: "civilians", ActorRole: ByTarget}, []string{ByPerpetrator}},
+			{IncidentFilter{Actor: "Alpha Front", ActorRole: ByPerpetrator}, []string{ByWeek, ByType}},
+			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByTarget, From: "2024-02-01"}, []string{ByCountry, ByAdmin1}},
+			{IncidentFilter{Actor: "Beta Militia", ActorRole: ByPerpetrator, Admin1: "Lagos"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Epsilon Army", ActorRole: ByPerpetrator}, []string{ByActor}},
 		}
 		for _, tt := range counts {
 			t.Run(fmt.Sprintf("count %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorCountsFit(tt.f, tt.by) {
-					t.Fatal("actor_incidents does not answer this count; the test would compare the exact query with itself")
+				if !actorCountsFit(tt.f, tt.by) || actorTargetsFit(tt.f, tt.by) || actorPlacesFit(tt.f, tt.by) {
+					t.Fatal("actor_incidents does not answer this count; the test would compare another path")
 				}
 				sameCounts(ctx, t, s, tt.f, tt.by, "actor_incidents")
 			})
+		}
+		// The actor page's targets (migration 0019): the targets and
+		// victims of the incidents an actor perpetrated, from
+		// actor_targets.
+		targets := []struct {
+			f  IncidentFilter
+			by []string
+		}{
+			{IncidentFilter{Actor: "Alpha Front", ActorRole: ByPerpetrator}, []string{ByTarget}},
+			{IncidentFilter{Actor: "civilians", ActorRole: ByPerpetrator}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Beta Militia", ActorRole: ByPerpetrator, Country: "NG"}, []string{ByTarget, ByType}},
+			{IncidentFilter{Actor: "Epsilon Army", ActorRole: ByPerpetrator, Type: "riots"}, []string{ByCountry, ByTarget}},
+			{IncidentFilter{Actor: "Delta Youths", ActorRole: ByPerpetrator, Country: "ML", Type: "battles"}, []string{ByTarget}},
+			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByPerpetrator, Limit: 2}, []string{ByType, ByTarget}},
+		}
+		for _, tt := range targets {
+			t.Run(fmt.Sprintf("targets %+v/%v", tt.f, tt.by), func(t *testing.T) {
+				if !actorTargetsFit(tt.f, tt.by) {
+					t.Fatal("actor_targets does not answer this count; the test would compare another path")
+				}
+				sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
+			})
+		}
+		// The actor page's places (migration 0019): its incidents by
+		// country, admin1 and type, from actor_places.
+		places := []struct {
+			f  IncidentFilter
+			by []string
+		}{
+			{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
+			{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
+			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByAdmin1}},
+			{IncidentFilter{Actor: "Gamma Police", Admin1: "Gao", Type: "riots"}, []string{ByCountry}},
+			{IncidentFilter{Actor: "Epsilon Army"}, []string{ByType, ByAdmin1}},
+		}
+		for _, tt := range places {
+			t.Run(fmt.Sprintf("places %+v/%v", tt.f, tt.by), func(t *testing.T) {
+				if !actorPlacesFit(tt.f, tt.by) {
+					t.Fatal("actor_places does not answer this count; the test would compare another path")
+				}
+				sameCounts(ctx, t, s, tt.f, tt.by, "actor_places")
+			})
+		}
+		// What the triggers kept equals the migration's definitions:
+		// actor_incidents' admin1, certainty and roles, actor_targets and
+		// actor_places whole.
+		for _, q := range []string{
+			`SELECT count(*) FROM actor_incidents c JOIN incidents i ON i.id = c.incident_id
+				WHERE c.admin1 <> i.admin1 OR c.certainty <> i.certainty OR c.roles <> (SELECT max(CASE WHEN a.role = 'perpetrator' THEN 1 ELSE 0 END)
+					+ max(CASE WHEN a.role IN ('target', 'victim') THEN 2 ELSE 0 END)
+					FROM incident_actors a WHERE a.incident_id = c.incident_id AND a.actor = c.actor)`,
+			`SELECT count(*) FROM (SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets
+				EXCEPT SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+				FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
+				WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+				GROUP BY a.actor, b.actor, a.country, a.type) x`,
+			`SELECT count(*) FROM (SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+				FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
+				WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+				GROUP BY a.actor, b.actor, a.country, a.type
+				EXCEPT SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets) x`,
+			`SELECT count(*) FROM (SELECT actor, country, admin1, type, incidents, killed, wounded FROM actor_places
+				EXCEPT SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
+				FROM actor_incidents GROUP BY actor, country, admin1, type) x`,
+			`SELECT count(*) FROM (SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
+				FROM actor_incidents GROUP BY actor, country, admin1, type
+				EXCEPT SELECT actor, country, admin1, type, incidents, killed, wounded FROM actor_places) x`,
+		} {
+			var n int
+			if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("%d rows differ from the definition: %s", n, q)
+			}
 		}
 	})
 }

@@ -144,7 +144,7 @@ func TestBackfills(t *testing.T) {
 	}
 	want := []string{"incident_days", "incident_places", "incident_months", "actor_incidents", "actor_summary",
 		"incident_day_types", "incident_spans", "incident_type_countries", "incident_certainties",
-		"update actor_incidents", "incident_killed"}
+		"update actor_incidents", "incident_killed", "update actor_incidents", "update actor_incidents", "actor_targets", "actor_places"}
 	if !slices.Equal(tables, want) {
 		t.Errorf("backfilled tables %v, want %v", tables, want)
 	}

@@ -151,7 +151,8 @@ var pgMigrations = "internal/store/migrations/postgres"
 // the start of a line, up to the ";" that ends a line, in migration order.
 // They are the definitions of the rollups and summaries their triggers
 // keep; an UPDATE fills the columns a later migration added to one
-// (0017's last day and wounded in actor_incidents).
+// (0017's last day and wounded in actor_incidents, 0019's admin1 and
+// roles, which 0019's actor_targets and actor_places are then built from).
 func backfills(dir string) ([]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.sql"))
 	if err != nil || len(files) == 0 {

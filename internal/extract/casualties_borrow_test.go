@@ -34,16 +34,9 @@ func TestBorrowWounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
-			if len(evs) == 0 {
-				t.Fatal("no event")
-			}
-			w := -1
-			if evs[0].Wounded != nil {
-				w = evs[0].Wounded.Min
-			}
-			if evs[0].Killed == nil || evs[0].Killed.Min != 1 || w != tt.wounded {
-				t.Errorf("killed %v wounded %d, want 1 and %d (%d events)", evs[0].Killed, w, tt.wounded, len(evs))
+			k, w, n := mainToll(t, pub, tt.text)
+			if k != 1 || w != tt.wounded {
+				t.Errorf("killed %d wounded %d, want 1 and %d (%d events)", k, w, tt.wounded, n)
 			}
 		})
 	}
@@ -72,19 +65,9 @@ func TestBorrowMoreWounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
-			if len(evs) == 0 {
-				t.Fatal("no event")
-			}
-			k, w := -1, -1
-			if evs[0].Killed != nil {
-				k = evs[0].Killed.Min
-			}
-			if evs[0].Wounded != nil {
-				w = evs[0].Wounded.Min
-			}
+			k, w, n := mainToll(t, pub, tt.text)
 			if k != tt.killed || w != tt.wounded {
-				t.Errorf("killed %d wounded %d, want %d and %d (%d events)", k, w, tt.killed, tt.wounded, len(evs))
+				t.Errorf("killed %d wounded %d, want %d and %d (%d events)", k, w, tt.killed, tt.wounded, n)
 			}
 		})
 	}
@@ -209,17 +192,29 @@ func TestDatedOpeningToll(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := Extract(article.Article{Published: pub, Text: tt.text}, Options{}).Events
-			if len(evs) == 0 {
-				t.Fatal("no event")
-			}
-			w := -1
-			if evs[0].Wounded != nil {
-				w = evs[0].Wounded.Min
-			}
+			_, w, n := mainToll(t, pub, tt.text)
 			if w != tt.wounded {
-				t.Errorf("wounded %d, want %d (%d events)", w, tt.wounded, len(evs))
+				t.Errorf("wounded %d, want %d (%d events)", w, tt.wounded, n)
 			}
 		})
 	}
+}
+
+// mainToll codes text published at pub and returns its main event's
+// killed and wounded minimums (-1 where untold) and the number of events;
+// an article with no event fails the test.
+func mainToll(t *testing.T, pub time.Time, text string) (killed, wounded, events int) {
+	t.Helper()
+	evs := Extract(article.Article{Published: pub, Text: text}, Options{}).Events
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	killed, wounded = -1, -1
+	if evs[0].Killed != nil {
+		killed = evs[0].Killed.Min
+	}
+	if evs[0].Wounded != nil {
+		wounded = evs[0].Wounded.Min
+	}
+	return killed, wounded, len(evs)
 }

@@ -135,7 +135,7 @@ func (p *placer) lists(text string, s nlp.Span, times []nlp.Span) []placeNameLis
 const minSummaryCountries = 3
 
 // summaryList reports whether the sentence places what it tells in a list
-// of minSummaryCountries or more countries at once, in three countries or more.
+// naming minSummaryCountries or more countries at once.
 func (p *placer) summaryList(text string, s nlp.Span, times []nlp.Span) bool {
 	if p.r == nil {
 		return false

@@ -42,6 +42,15 @@ func TestMergeMUC4(t *testing.T) {
 			cand("bombing", "", "", map[string][][]string{"Weapon": {{"dynamite"}}}),
 			cand("bombing", "", "", map[string][][]string{"Weapon": {{"dynamite"}}}),
 		}, []MUC4Template{{Type: "bombing", Roles: map[string][][]string{"Weapon": {{"dynamite"}}}}, {Type: "bombing", Roles: map[string][][]string{"Weapon": {{"dynamite"}}}}}},
+		{"bare beside a filled one of its type", []MUC4Candidate{
+			cand("bombing", "1990-03-02", "", map[string][][]string{"Target": bank}),
+			cand("bombing", "1990-03-09", "", map[string][][]string{}),
+			cand("arson", "", "", map[string][][]string{}),
+		}, []MUC4Template{{Type: "bombing", Roles: map[string][][]string{"Target": bank}}, {Type: "arson", Roles: map[string][][]string{}}}},
+		{"bare ones alone", []MUC4Candidate{
+			cand("attack", "1990-03-02", "", map[string][][]string{}),
+			cand("attack", "1990-03-09", "", map[string][][]string{}),
+		}, []MUC4Template{{Type: "attack", Roles: map[string][][]string{}}, {Type: "attack", Roles: map[string][][]string{}}}},
 	}
 	for _, tt := range tests {
 		if got := MergeMUC4(tt.in); !reflect.DeepEqual(got, tt.want) {

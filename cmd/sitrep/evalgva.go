@@ -70,6 +70,7 @@ func (e env) cmdEvalGVA(args []string) int {
 		0, "list N misses of each field")
 	half := f.fs.Int("half", 0, "score only half 1 or 2 of the set, split by incident (sha1 of the incident id, even or odd): develop on one, check on the other")
 	dump := f.fs.String("dump", "", "write one JSON line per article whose city or state is missed, with the main event's place and the rules that gave it, to this file")
+	dumpAll := f.fs.Bool("dump-all", false, "with --dump, write every scored article, missed or not: to count how often a rule is right as well as wrong")
 	dir, ok := f.parse(args)
 	if !ok {
 		return 2
@@ -84,7 +85,7 @@ func (e env) cmdEvalGVA(args []string) int {
 	}
 	rep := set.RunGVA(gvaPredict)
 	if *dump != "" {
-		if err := dumpGVAPlaceMisses(*dump, set, rep); err != nil {
+		if err := dumpGVAPlaceMisses(*dump, set, rep, *dumpAll); err != nil {
 			fmt.Fprintf(e.stderr, "sitrep: %v\n", err)
 			return 1
 		}
@@ -156,8 +157,10 @@ func gvaHalf(as []eval.GVAArticle, half int) []eval.GVAArticle {
 
 // dumpGVAPlaceMisses writes, for each article whose city or state is
 // missed, what the archive says, what the main event got and the rules
-// that placed it: the material for grouping place misses by cause.
-func dumpGVAPlaceMisses(path string, set *eval.GVASet, rep *eval.GVAReport) error {
+// that placed it: the material for grouping place misses by cause. With all,
+// every scored article is written (city_missed and state_missed false on
+// a hit).
+func dumpGVAPlaceMisses(path string, set *eval.GVASet, rep *eval.GVAReport, all bool) error {
 	missed := map[string]map[string]eval.GVAMiss{}
 	for _, m := range rep.Misses {
 		if m.Field != "city" && m.Field != "state" {
@@ -175,10 +178,10 @@ func dumpGVAPlaceMisses(path string, set *eval.GVASet, rep *eval.GVAReport) erro
 	enc := json.NewEncoder(f)
 	for _, a := range set.Articles {
 		ms, ok := missed[a.ID]
-		if !ok {
+		inc, scored := set.Incidents[a.IncidentID]
+		if !ok && !(all && scored && inc.HasMetadata && !a.Boilerplate) {
 			continue
 		}
-		inc := set.Incidents[a.IncidentID]
 		art, _ := article.Read(a.ID, []byte(a.Title+"\n\n"+a.Text), article.Options{Format: "text"})
 		art.Title = a.Title
 		art.URL = a.URL

@@ -360,6 +360,10 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		// gunshot wounds": the people listed are the ones hit.
 		if l := lx.hitLists(text, toks, low, raw, nil); len(l) > 0 {
 			out = l
+		} else if shot := lx.shot(text, toks, low, raw); len(shot) == 1 && shot[0].Count.Min > 1 {
+			// "Two men suffered gunshot wounds": the count of the
+			// people in that state.
+			out = shot
 		}
 	}
 	if !hasHurt(out) && !hasKind(out, false, true) {
@@ -1136,6 +1140,9 @@ func (lx *casualtyLexicon) hitLists(text string, toks []nlp.Token, low []string,
 			plural = plural || low[k] == "were" || low[k] == "are"
 			k--
 		}
+		// "A man, a woman and a boy suffered gunshot wounds": the
+		// wounds are many, so is the list that suffered them.
+		plural = plural || j+1 < len(low) && low[j+1] == "wounds" && j > 0 && lx.between[low[j-1]] && !lx.auxiliaries[low[j-1]]
 		if !plural || k < 0 {
 			continue
 		}

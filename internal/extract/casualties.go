@@ -596,12 +596,17 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 			continue // "tried to take his own life", "may have killed himself"
 		}
 		var dead, shot *Casualty
+		own := -1
 		for k := range out {
 			c := &out[k]
 			if c.Wounded || !c.Shot && c.Start >= toks[i].Start {
 				continue // the dead told before; those hit anywhere
 			}
 			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
+				if c.Shot && c.Start >= toks[i].Start {
+					own = k // "fatally shooting himself": the phrase's own hit, him
+					continue
+				}
 				return out // "killed himself": told already
 			}
 			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
@@ -611,12 +616,17 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 			}
 		}
 		if dead != nil {
-			if first, _ := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) {
+			if first, last := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) && !passiveAgent(low, last, i) {
 				// "two people were found dead, police said, after the
 				// gunman ...": the dead may count him; "his mother and a
 				// man who turned the gun on himself" do.
 				return out
 			}
+		}
+		if own >= 0 {
+			// He is counted dead below, not also hit, fate untold.
+			out = slices.Delete(out, own, own+1)
+			return lx.suicide(text, toks, low, out)
 		}
 		one := 1
 		if shot != nil {
@@ -722,6 +732,36 @@ func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
 		}
 	}
 	return true
+}
+
+// passiveAgent reports dead counted up to token last as the subject of a
+// passive whose agent, a person ("by a man", "by the gunman"), stands
+// before token end: "four people were killed by a man before he was shot
+// dead by police" - the one who dies at end is the agent, not one of
+// the dead counted.
+func passiveAgent(low []string, last, end int) bool {
+	if last < 0 {
+		return false
+	}
+	passive := false
+	for k := last + 1; k < end && k < last+4; k++ {
+		if low[k] == "were" || low[k] == "was" {
+			passive = true
+		}
+	}
+	if !passive {
+		return false
+	}
+	for k := last + 1; k+1 < end; k++ {
+		if low[k] == "by" {
+			d := low[k+1]
+			return d == "a" || d == "an" || d == "the"
+		}
+		if low[k] == "." || low[k] == ";" || low[k] == "who" {
+			return false
+		}
+	}
+	return false
 }
 
 // manyIncidents reports a sentence whose counts are a tally of many

@@ -77,6 +77,9 @@ type casualtyLexicon struct {
 	// fourth victim was shot in the arm" (additional).
 	otherSubjects map[string]bool
 	suicides      [][]string // "took his own life": the shooter dead
+	// suicidesAfterKilling: "and then himself", the shooter dead only
+	// after a count of dead he killed ("killed his wife and then himself")
+	suicidesAfterKilling [][]string
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
@@ -124,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "suicides_after_killing": &lx.suicidesAfterKilling, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -592,7 +595,8 @@ func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []st
 // himself" is three dead.
 func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !matchAny(low, i, lx.suicides) || lx.unrealisedAt(low, i, i+1, true) {
+		tail := !matchAny(low, i, lx.suicides)
+		if tail && !matchAny(low, i, lx.suicidesAfterKilling) || lx.unrealisedAt(low, i, i+1, true) {
 			continue // "tried to take his own life", "may have killed himself"
 		}
 		var dead, shot *Casualty
@@ -623,6 +627,9 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 				return out
 			}
 		}
+		if tail && dead == nil {
+			continue // "shot his wife and then himself": his fate untold
+		}
 		if own >= 0 {
 			// He is counted dead below, not also hit, fate untold.
 			out = slices.Delete(out, own, own+1)
@@ -641,7 +648,7 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 		}
 		n := 1
 		end := i + len(lx.suicides[0])
-		for _, p := range lx.suicides {
+		for _, p := range append(lx.suicides, lx.suicidesAfterKilling...) {
 			if hasWordsAt(low, i, p) {
 				end = i + len(p) - 1
 				break

@@ -630,6 +630,17 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 		if tail && dead == nil {
 			continue // "shot his wife and then himself": his fate untold
 		}
+		if low[i] == "who" {
+			// "slain by an intruder, who was fatally shot": only the
+			// agent of a passive; "the murder of Jane Roe, who was
+			// killed Sunday" is her.
+			if dead == nil {
+				continue
+			}
+			if _, last := tokenRange(toks, dead.Start, dead.End); !passiveAgent(low, last, i) {
+				return out
+			}
+		}
 		if own >= 0 {
 			// He is counted dead below, not also hit, fate untold.
 			out = slices.Delete(out, own, own+1)

@@ -45,6 +45,8 @@ func TestCasualties(t *testing.T) {
 		{"Two teenagers were slain by an intruder, who was fatally shot by a neighbour.", "killed 3..3"},
 		{"Kessin police said a man killed his daughter before fatally shooting himself.", "killed 2..2"},
 		{"Lee Kessin, 24, who was shot and killed Sunday, was a father of two.", "killed 1..1"},
+		{"A man was charged in the murder of Jane Roe, who was killed in Sunday's shootout.", "killed 1..1"},
+		{"Police charged a man in the death of a 3-year-old boy who was killed when shots were fired into the house.", "killed 1..1"},
 		{"Deputies said a man killed his wife and two neighbours and then himself.", "killed 4..4"},
 		{"Deputies said a man shot his wife and then himself.", "shot 1..1"}, // no death told
 		{"Two deckhands remain in critical condition at Orlen Memorial.", "wounded 2..2"},

@@ -77,6 +77,9 @@ type casualtyLexicon struct {
 	// fourth victim was shot in the arm" (additional).
 	otherSubjects map[string]bool
 	suicides      [][]string // "took his own life": the shooter dead
+	// suicidesAfterKilling: "and then himself", the shooter dead only
+	// after a count of dead he killed ("killed his wife and then himself")
+	suicidesAfterKilling [][]string
 	// oneIncident words before "shootings" may name one incident's
 	// shots ("in the shootings", "in both shootings").
 	oneIncident map[string]bool
@@ -124,7 +127,7 @@ func casualties() *casualtyLexicon {
 			"singular": &lx.singular, "singular_subjects": &lx.singularSubjects,
 			"wounded_states": &lx.woundedStates, "shot_before": &lx.shotBefore,
 			"shot_after": &lx.shotAfter, "toll_verbs": &lx.tollVerbs, "toll_nouns": &lx.tollNouns,
-			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "statistics": &lx.statistics,
+			"hospital_verbs": &lx.hospitalVerbs, "later_deaths": &lx.laterDeaths, "hit_states": &lx.hitStates, "survivals": &lx.survivals, "suicides": &lx.suicides, "suicides_after_killing": &lx.suicidesAfterKilling, "statistics": &lx.statistics,
 			"headline_deaths": &lx.headlineDeaths, "headline_denials": &lx.headlineDenials,
 		}
 		sets := map[string]map[string]bool{
@@ -360,6 +363,10 @@ func Casualties(text string, s nlp.Span) []Casualty {
 		// gunshot wounds": the people listed are the ones hit.
 		if l := lx.hitLists(text, toks, low, raw, nil); len(l) > 0 {
 			out = l
+		} else if shot := lx.shot(text, toks, low, raw); len(shot) == 1 && shot[0].Count.Min > 1 {
+			// "Two men suffered gunshot wounds": the count of the
+			// people in that state.
+			out = shot
 		}
 	}
 	if !hasHurt(out) && !hasKind(out, false, true) {
@@ -588,16 +595,22 @@ func (lx *casualtyLexicon) murderSuicide(text string, toks []nlp.Token, low []st
 // himself" is three dead.
 func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, out []Casualty) []Casualty {
 	for i := range low {
-		if !matchAny(low, i, lx.suicides) || lx.unrealisedAt(low, i, i+1, true) {
+		tail := !matchAny(low, i, lx.suicides)
+		if tail && !matchAny(low, i, lx.suicidesAfterKilling) || lx.unrealisedAt(low, i, i+1, true) {
 			continue // "tried to take his own life", "may have killed himself"
 		}
 		var dead, shot *Casualty
+		own := -1
 		for k := range out {
 			c := &out[k]
 			if c.Wounded || !c.Shot && c.Start >= toks[i].Start {
 				continue // the dead told before; those hit anywhere
 			}
 			if _, last := tokenRange(toks, c.Start, c.End); last >= 0 && lx.reflexives[low[last]] {
+				if c.Shot && c.Start >= toks[i].Start {
+					own = k // "fatally shooting himself": the phrase's own hit, him
+					continue
+				}
 				return out // "killed himself": told already
 			}
 			if c.Shot && (shot == nil || c.Count.Min > shot.Count.Min) {
@@ -607,12 +620,31 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 			}
 		}
 		if dead != nil {
-			if first, _ := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) {
+			if first, last := tokenRange(toks, dead.Start, dead.End); !lx.objectOf(low, first, i) && !passiveAgent(low, last, i) {
 				// "two people were found dead, police said, after the
 				// gunman ...": the dead may count him; "his mother and a
 				// man who turned the gun on himself" do.
 				return out
 			}
+		}
+		if tail && dead == nil {
+			continue // "shot his wife and then himself": his fate untold
+		}
+		if low[i] == "who" {
+			// "slain by an intruder, who was fatally shot": only the
+			// agent of a passive; "the murder of Jane Roe, who was
+			// killed Sunday" is her.
+			if dead == nil {
+				continue
+			}
+			if _, last := tokenRange(toks, dead.Start, dead.End); !passiveAgent(low, last, i) {
+				return out
+			}
+		}
+		if own >= 0 {
+			// He is counted dead below, not also hit, fate untold.
+			out = slices.Delete(out, own, own+1)
+			return lx.suicide(text, toks, low, out)
 		}
 		one := 1
 		if shot != nil {
@@ -627,7 +659,7 @@ func (lx *casualtyLexicon) suicide(text string, toks []nlp.Token, low []string, 
 		}
 		n := 1
 		end := i + len(lx.suicides[0])
-		for _, p := range lx.suicides {
+		for _, p := range append(lx.suicides, lx.suicidesAfterKilling...) {
 			if hasWordsAt(low, i, p) {
 				end = i + len(p) - 1
 				break
@@ -718,6 +750,36 @@ func (lx *casualtyLexicon) objectOf(low []string, first, end int) bool {
 		}
 	}
 	return true
+}
+
+// passiveAgent reports dead counted up to token last as the subject of a
+// passive whose agent, a person ("by a man", "by the gunman"), stands
+// before token end: "four people were killed by a man before he was shot
+// dead by police" - the one who dies at end is the agent, not one of
+// the dead counted.
+func passiveAgent(low []string, last, end int) bool {
+	if last < 0 {
+		return false
+	}
+	passive := false
+	for k := last + 1; k < end && k < last+4; k++ {
+		if low[k] == "were" || low[k] == "was" {
+			passive = true
+		}
+	}
+	if !passive {
+		return false
+	}
+	for k := last + 1; k+1 < end; k++ {
+		if low[k] == "by" {
+			d := low[k+1]
+			return d == "a" || d == "an" || d == "the"
+		}
+		if low[k] == "." || low[k] == ";" || low[k] == "who" {
+			return false
+		}
+	}
+	return false
 }
 
 // manyIncidents reports a sentence whose counts are a tally of many
@@ -1136,6 +1198,9 @@ func (lx *casualtyLexicon) hitLists(text string, toks []nlp.Token, low []string,
 			plural = plural || low[k] == "were" || low[k] == "are"
 			k--
 		}
+		// "A man, a woman and a boy suffered gunshot wounds": the
+		// wounds are many, so is the list that suffered them.
+		plural = plural || j+1 < len(low) && low[j+1] == "wounds" && j > 0 && lx.between[low[j-1]] && !lx.auxiliaries[low[j-1]]
 		if !plural || k < 0 {
 			continue
 		}

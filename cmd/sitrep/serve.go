@@ -32,7 +32,7 @@ func (e env) cmdServe(args []string) int {
 	writeToken := fs.String("write-token", os.Getenv("SITREP_WRITE_TOKEN"), "token that POST /api/v1/articles and the submit form need (default $SITREP_WRITE_TOKEN; empty disables writes)")
 	readToken := fs.String("read-token", os.Getenv("SITREP_READ_TOKEN"), "token every read needs (default $SITREP_READ_TOKEN; empty makes reads public)")
 	quiet := fs.Bool("quiet", false, "log only warnings and errors, not every request")
-	maxReads := fs.Int("max-reads", 0, "read requests run against the store at once, the others queue (0: 8; -1: no limit)")
+	maxReads := fs.Int("max-reads", 0, "read requests run against the store at once, the others queue (0: SQLite the CPUs, 2 to 8; PostgreSQL 8; -1: no limit)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile until the server stops (for 'go tool pprof')")
 	cacheMB := fs.Int("cache-mb", 64, "memory for cached API answers, dropped whenever the store changes (0: no cache)")
 	fs.Usage = func() {

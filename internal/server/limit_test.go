@@ -62,3 +62,36 @@ func TestReadTimeout(t *testing.T) {
 		t.Errorf("%d searches were cancelled, want 3", n)
 	}
 }
+
+// slotStore is a store that names its own read slots.
+type slotStore struct {
+	Store
+	slots int
+}
+
+func (s slotStore) ReadSlots() int { return s.slots }
+
+// TestReadSlotsDefault checks where the admission slots come from: the
+// configuration, else the store (store.ReadSlotter), else 8.
+func TestReadSlotsDefault(t *testing.T) {
+	st := fixtureStore(t)
+	for _, tc := range []struct {
+		name   string
+		store  Store
+		config int
+		want   int // 0: no admission
+	}{
+		{"store's", slotStore{st, 3}, 0, 3},
+		{"configured", slotStore{st, 3}, 5, 5},
+		{"no limit", slotStore{st, 3}, -1, 0},
+		{"not said", struct{ Store }{st}, 0, 8},
+	} {
+		srv, err := New(Config{Store: tc.store, Logger: discardLogger(), MaxReads: tc.config})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cap(srv.reads); got != tc.want {
+			t.Errorf("%s: %d read slots, want %d", tc.name, got, tc.want)
+		}
+	}
+}

@@ -71,7 +71,9 @@ type Config struct {
 	CacheBytes int
 	// MaxReads is how many read requests (API and pages, not exports)
 	// run against the store at once; the others wait their turn (see
-	// admitted). 0 means 8, the SQLite pool's size; negative, no limit.
+	// admitted). 0 means the store's own figure (store.ReadSlotter: on
+	// SQLite the CPUs, 2 to 8; on PostgreSQL 8), else 8; negative, no
+	// limit.
 	MaxReads int
 }
 
@@ -122,6 +124,9 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, log: cfg.Logger, actors: cfg.Actors, metrics: newMetrics(), pages: p, mux: http.NewServeMux()}
 	if cfg.MaxReads == 0 {
 		cfg.MaxReads = 8
+		if rs, ok := cfg.Store.(store.ReadSlotter); ok {
+			cfg.MaxReads = rs.ReadSlots()
+		}
 	}
 	if cfg.MaxReads > 0 {
 		s.reads = make(chan struct{}, cfg.MaxReads)

@@ -707,20 +707,29 @@ func (s *sqlStore) incidentSources(ctx context.Context, ids []int64) (map[int64]
 	if len(ids) == 0 {
 		return out, nil
 	}
+	// An article that tells an incident twice (two events) is one of its
+	// sources: its rows are the same and, in this order, next to each
+	// other, so the second is skipped here. (A DISTINCT did the same in a
+	// temporary B-tree of every row's columns, besides the ORDER BY's.)
 	ph, args := s.idList(ids)
-	rows, err := s.readQuery(ctx, `SELECT DISTINCT ir.incident_id, a.id, a.external_id, a.url, a.title,
+	rows, err := s.readQuery(ctx, `SELECT ir.incident_id, a.id, a.external_id, a.url, a.title,
 		a.source, a.published FROM incident_reports ir JOIN articles a ON a.id = ir.article_id
 		WHERE ir.incident_id IN (`+ph+`) ORDER BY ir.incident_id, a.published, a.id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: incident sources: %w", err)
 	}
 	defer rows.Close()
+	var lastInc, lastArticle int64 = -1, -1
 	for rows.Next() {
 		var inc int64
 		src, err := scanSource(rows, &inc)
 		if err != nil {
 			return nil, err
 		}
+		if inc == lastInc && src.ArticleID == lastArticle {
+			continue
+		}
+		lastInc, lastArticle = inc, src.ArticleID
 		out[inc] = append(out[inc], src)
 	}
 	return out, rows.Err()

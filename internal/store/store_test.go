@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -1118,4 +1119,26 @@ func TestCandidateQueriesUseIndexes(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReadSlots checks each backend's read admission default: SQLite's
+// CPUs (2 to 8), PostgreSQL's 8.
+func TestReadSlots(t *testing.T) {
+	want := map[string]int{"sqlite": min(max(runtime.GOMAXPROCS(0), 2), 8), "postgres": 8}
+	for _, b := range backends {
+		t.Run(b.name, func(t *testing.T) {
+			st, err := Open(context.Background(), b.dsn(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			rs, ok := st.(ReadSlotter)
+			if !ok {
+				t.Fatalf("%T is no ReadSlotter", st)
+			}
+			if got := rs.ReadSlots(); got != want[b.name] {
+				t.Errorf("ReadSlots() = %d, want %d", got, want[b.name])
+			}
+		})
+	}
 }

@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -147,5 +151,38 @@ func TestBackfills(t *testing.T) {
 		"update actor_incidents", "incident_killed", "update actor_incidents", "update actor_incidents", "actor_targets", "actor_places"}
 	if !slices.Equal(tables, want) {
 		t.Errorf("backfilled tables %v, want %v", tables, want)
+	}
+}
+
+func TestTimed(t *testing.T) {
+	big := strings.Repeat("x", 100000)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/ok":
+			w.Header().Set("X-Sitrep-Cache", "hit")
+			io.WriteString(w, big)
+		case "/fail":
+			w.WriteHeader(http.StatusInternalServerError)
+			io.WriteString(w, big)
+		}
+	}))
+	defer ts.Close()
+	for _, base := range []string{ts.URL, ts.URL + "/"} {
+		u, _ := url.Parse(base)
+		c := &client{http: ts.Client(), base: u}
+		for _, tc := range []struct {
+			path string
+			code int
+			head int
+			hit  bool
+		}{
+			{"/ok", 200, 0, true},
+			{"/fail", 500, errHead, false},
+		} {
+			code, head, hit, err := c.timed(context.Background(), tc.path)
+			if err != nil || code != tc.code || len(head) != tc.head || hit != tc.hit {
+				t.Errorf("%s: timed(%s) = %d, %d bytes, hit %v, %v; want %d, %d bytes, hit %v", base, tc.path, code, len(head), hit, err, tc.code, tc.head, tc.hit)
+			}
+		}
 	}
 }

@@ -122,27 +122,54 @@ type client struct {
 }
 
 func (c *client) get(ctx context.Context, path string) (int, []byte, error) {
-	code, b, _, err := c.getCached(ctx, path)
-	return code, b, err
+	resp, err := c.do(ctx, path)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
 }
 
-// getCached is get, also saying whether the server answered from its
-// response cache.
-func (c *client) getCached(ctx context.Context, path string) (int, []byte, bool, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base.JoinPath().String()+path, nil)
+func (c *client) do(ctx context.Context, path string) (*http.Response, error) {
+	// Not base.JoinPath().String()+path: for a base without a path that
+	// is "http://host:port//api/...", which the server's mux answers with
+	// a redirect to the clean path, so every request was two.
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(c.base.String(), "/")+path, nil)
 	if err != nil {
-		return 0, nil, false, err
+		return nil, err
 	}
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
-	resp, err := c.http.Do(req)
+	return c.http.Do(req)
+}
+
+// errHead is how much of a failed answer's body a timed request keeps,
+// for the warning.
+const errHead = 200
+
+// timed is a timed request of the run: it reads the whole body (the
+// connection is reused only after that, and the latency includes it) but
+// keeps none of a 200 answer and only the head of another, and says
+// whether the server answered from its response cache. Reading every body
+// into memory (io.ReadAll, tens of kilobytes a list page) cost the load
+// tool, which shares the machine's cores with the server, CPU and garbage
+// collection for bytes it never looked at.
+func (c *client) timed(ctx context.Context, path string) (int, []byte, bool, error) {
+	resp, err := c.do(ctx, path)
 	if err != nil {
 		return 0, nil, false, err
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, b, resp.Header.Get("X-Sitrep-Cache") == "hit", err
+	var head []byte
+	if resp.StatusCode != http.StatusOK {
+		head, err = io.ReadAll(io.LimitReader(resp.Body, errHead))
+	}
+	if err == nil {
+		_, err = io.Copy(io.Discard, resp.Body)
+	}
+	return resp.StatusCode, head, resp.Header.Get("X-Sitrep-Cache") == "hit", err
 }
 
 func (c *client) getJSON(ctx context.Context, path string, v any) error {
@@ -329,7 +356,10 @@ type sample struct {
 
 func run(ctx context.Context, cfg runConfig) (*report, error) {
 	tr := &http.Transport{MaxIdleConnsPerHost: cfg.clients, MaxConnsPerHost: cfg.clients, IdleConnTimeout: time.Minute}
-	c := &client{http: &http.Client{Transport: tr, Timeout: 30 * time.Second}, base: cfg.base, token: cfg.token}
+	// A redirect is answered as it is, not followed: the run counts it as
+	// a failed request instead of timing two round trips as one.
+	noRedirects := func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	c := &client{http: &http.Client{Transport: tr, Timeout: 30 * time.Second, CheckRedirect: noRedirects}, base: cfg.base, token: cfg.token}
 	k, err := learn(ctx, c)
 	if err != nil {
 		return nil, fmt.Errorf("learning what the server holds: %w", err)
@@ -367,7 +397,7 @@ func run(ctx context.Context, cfg runConfig) (*report, error) {
 				}
 				path := mix[kind].path(r, &k)
 				t0 := time.Now()
-				code, body, hit, err := c.getCached(ctx, path)
+				code, body, hit, err := c.timed(ctx, path)
 				d := time.Since(t0)
 				// 404 is a fair answer to an id that was merged away.
 				bad := err != nil || (code != http.StatusOK && !(code == http.StatusNotFound && mix[kind].name == "event"))
@@ -418,7 +448,7 @@ func timePages(ctx context.Context, c *client, k *corpus, n int, seed uint64) ([
 		errs := 0
 		for range n {
 			t0 := time.Now()
-			code, _, err := c.get(ctx, p.path())
+			code, _, _, err := c.timed(ctx, p.path())
 			ds = append(ds, time.Since(t0))
 			if err != nil || (code != http.StatusOK && code != http.StatusNotFound) {
 				errs++

@@ -420,33 +420,59 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Delta Youths", ActorRole: ByPerpetrator, Country: "ML", Type: "battles"}, []string{ByTarget}},
 			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByPerpetrator, Limit: 2}, []string{ByType, ByTarget}},
 		}
-		for _, tt := range targets {
-			t.Run(fmt.Sprintf("targets %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorTargetsFit(tt.f, tt.by) {
-					t.Fatal("actor_targets does not answer this count; the test would compare another path")
+		// On PostgreSQL, first with the deltas the writes above left
+		// (migration 0021: read with the tables), then folded into them.
+		for _, stage := range []string{"deltas", "folded"} {
+			if stage == "folded" {
+				if s.dialect == postgresDialect {
+					var before int
+					if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM actor_targets_delta)
+						+ (SELECT count(*) FROM actor_places_delta)`).Scan(&before); err != nil {
+						t.Fatal(err)
+					}
+					if before == 0 {
+						t.Fatal("no delta rows to fold: the test would not test the fold")
+					}
 				}
-				sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
-			})
-		}
-		// The actor page's places (migration 0019): its incidents by
-		// country, admin1 and type, from actor_places.
-		places := []struct {
-			f  IncidentFilter
-			by []string
-		}{
-			{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
-			{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
-			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByAdmin1}},
-			{IncidentFilter{Actor: "Gamma Police", Admin1: "Gao", Type: "riots"}, []string{ByCountry}},
-			{IncidentFilter{Actor: "Epsilon Army"}, []string{ByType, ByAdmin1}},
-		}
-		for _, tt := range places {
-			t.Run(fmt.Sprintf("places %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorPlacesFit(tt.f, tt.by) {
-					t.Fatal("actor_places does not answer this count; the test would compare another path")
+				if _, err := s.foldRollups(ctx); err != nil {
+					t.Fatal(err)
 				}
-				sameCounts(ctx, t, s, tt.f, tt.by, "actor_places")
-			})
+				if s.dialect == postgresDialect {
+					var after int
+					if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM actor_targets_delta)
+						+ (SELECT count(*) FROM actor_places_delta)`).Scan(&after); err != nil || after != 0 {
+						t.Fatalf("%d delta rows left after the fold (%v)", after, err)
+					}
+				}
+			}
+			for _, tt := range targets {
+				t.Run(fmt.Sprintf("%s targets %+v/%v", stage, tt.f, tt.by), func(t *testing.T) {
+					if !actorTargetsFit(tt.f, tt.by) {
+						t.Fatal("actor_targets does not answer this count; the test would compare another path")
+					}
+					sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
+				})
+			}
+			// The actor page's places (migration 0019): its incidents by
+			// country, admin1 and type, from actor_places.
+			places := []struct {
+				f  IncidentFilter
+				by []string
+			}{
+				{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
+				{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
+				{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByAdmin1}},
+				{IncidentFilter{Actor: "Gamma Police", Admin1: "Gao", Type: "riots"}, []string{ByCountry}},
+				{IncidentFilter{Actor: "Epsilon Army"}, []string{ByType, ByAdmin1}},
+			}
+			for _, tt := range places {
+				t.Run(fmt.Sprintf("%s places %+v/%v", stage, tt.f, tt.by), func(t *testing.T) {
+					if !actorPlacesFit(tt.f, tt.by) {
+						t.Fatal("actor_places does not answer this count; the test would compare another path")
+					}
+					sameCounts(ctx, t, s, tt.f, tt.by, "actor_places")
+				})
+			}
 		}
 		// What the triggers kept equals the migration's definitions:
 		// actor_incidents' admin1, certainty and roles, actor_targets and

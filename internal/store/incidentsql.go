@@ -1100,8 +1100,9 @@ func (s *sqlStore) countIncidents(ctx context.Context, f IncidentFilter, by []st
 
 // actorRollupCounts counts f by keys from actor_targets or actor_places
 // (see actorTargetsFit and actorPlacesFit): the actor's rows summed by the
-// keys. A row holds no incident once its count is 0 (the sync deletes
-// it), so no bucket is empty, as in the exact query.
+// keys, and on PostgreSQL their deltas' (migration 0021). A row holds no
+// incident once its count is 0 (the sync, or the fold, deletes it), so no
+// bucket is empty, as in the exact query.
 func (s *sqlStore) actorRollupCounts(ctx context.Context, f IncidentFilter, by []string) ([]Bucket, error) {
 	g := f
 	g.Actor, g.ActorRole = "", ""
@@ -1122,9 +1123,11 @@ func (s *sqlStore) actorRollupCounts(ctx context.Context, f IncidentFilter, by [
 		}
 	}
 	keys := strings.Join(exprs, ", ")
+	// A key whose delta rows (PostgreSQL) take out its incidents sums to
+	// 0: no bucket, as after the fold deletes it.
 	return s.scanBuckets(ctx, `SELECT `+keys+`, CAST(sum(i.incidents) AS BIGINT), CAST(sum(i.killed) AS BIGINT),
-		CAST(sum(i.wounded) AS BIGINT) FROM `+table+` i WHERE `+w.String()+` GROUP BY `+keys+` ORDER BY `+keys,
-		w.args, len(by))
+		CAST(sum(i.wounded) AS BIGINT) FROM `+s.actorRollupTable(table)+` i WHERE `+w.String()+` GROUP BY `+keys+`
+		HAVING sum(i.incidents) > 0 ORDER BY `+keys, w.args, len(by))
 }
 
 // scanBuckets runs a count whose rows are nkeys keys, then incidents,

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"context"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Rollups (migration 0003): CountIncidents over a million incidents cannot
@@ -302,4 +304,54 @@ func actorTargetsFit(f IncidentFilter, keys []string) bool {
 		}
 	}
 	return targets == 1
+}
+
+// foldEvery is how often a store folds the actor rollups' deltas at most
+// (see maybeFoldRollups).
+const foldEvery = time.Second
+
+// maybeFoldRollups folds the deltas of actor_targets and actor_places
+// (PostgreSQL migration 0021) into them after a write, if this store has
+// not for foldEvery: the deltas stay small (a second of every writer's
+// rows), so readers sum few rows besides the base table's. The fold is a
+// short transaction of its own after the writer's has committed, so the
+// writer holds none of its locks meanwhile. Its error is dropped: the
+// deltas stay, readers count them, and the next fold takes them.
+func (s *sqlStore) maybeFoldRollups(ctx context.Context) {
+	if s.dialect != postgresDialect {
+		return
+	}
+	now := time.Now().UnixNano()
+	last := s.lastFold.Load()
+	if now-last < int64(foldEvery) || !s.lastFold.CompareAndSwap(last, now) {
+		return
+	}
+	s.foldRollups(ctx) //nolint:errcheck // see above
+}
+
+// foldRollups moves the deltas of actor_targets and actor_places into
+// them (actor_rollups_fold, migration 0021) and returns how many keys it
+// wrote, -1 if another fold was running. On SQLite, whose sync updates the
+// tables in place, there is nothing to fold.
+func (s *sqlStore) foldRollups(ctx context.Context) (int64, error) {
+	if s.dialect != postgresDialect {
+		return 0, nil
+	}
+	var n int64
+	err := s.db.QueryRowContext(ctx, `SELECT actor_rollups_fold()`).Scan(&n)
+	return n, err
+}
+
+// actorRollupTable is what actorRollupCounts reads as table (actor_targets
+// or actor_places): on PostgreSQL the table and its delta (migration
+// 0021), whose rows readers add up with the table's.
+func (s *sqlStore) actorRollupTable(table string) string {
+	if s.dialect != postgresDialect {
+		return table
+	}
+	cols := "actor, country, admin1, type, incidents, killed, wounded"
+	if table == "actor_targets" {
+		cols = "actor, target, country, type, incidents, killed, wounded"
+	}
+	return "(SELECT " + cols + " FROM " + table + " UNION ALL SELECT " + cols + " FROM " + table + "_delta)"
 }

@@ -420,33 +420,59 @@ func TestActorSummaryMatchesExact(t *testing.T) {
 			{IncidentFilter{Actor: "Delta Youths", ActorRole: ByPerpetrator, Country: "ML", Type: "battles"}, []string{ByTarget}},
 			{IncidentFilter{Actor: "Gamma Police", ActorRole: ByPerpetrator, Limit: 2}, []string{ByType, ByTarget}},
 		}
-		for _, tt := range targets {
-			t.Run(fmt.Sprintf("targets %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorTargetsFit(tt.f, tt.by) {
-					t.Fatal("actor_targets does not answer this count; the test would compare another path")
+		// On PostgreSQL, first with the deltas the writes above left
+		// (migration 0021: read with the tables), then folded into them.
+		for _, stage := range []string{"deltas", "folded"} {
+			if stage == "folded" {
+				if s.dialect == postgresDialect {
+					var before int
+					if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM actor_targets_delta)
+						+ (SELECT count(*) FROM actor_places_delta)`).Scan(&before); err != nil {
+						t.Fatal(err)
+					}
+					if before == 0 {
+						t.Fatal("no delta rows to fold: the test would not test the fold")
+					}
 				}
-				sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
-			})
-		}
-		// The actor page's places (migration 0019): its incidents by
-		// country, admin1 and type, from actor_places.
-		places := []struct {
-			f  IncidentFilter
-			by []string
-		}{
-			{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
-			{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
-			{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByAdmin1}},
-			{IncidentFilter{Actor: "Gamma Police", Admin1: "Gao", Type: "riots"}, []string{ByCountry}},
-			{IncidentFilter{Actor: "Epsilon Army"}, []string{ByType, ByAdmin1}},
-		}
-		for _, tt := range places {
-			t.Run(fmt.Sprintf("places %+v/%v", tt.f, tt.by), func(t *testing.T) {
-				if !actorPlacesFit(tt.f, tt.by) {
-					t.Fatal("actor_places does not answer this count; the test would compare another path")
+				if _, err := s.foldRollups(ctx); err != nil {
+					t.Fatal(err)
 				}
-				sameCounts(ctx, t, s, tt.f, tt.by, "actor_places")
-			})
+				if s.dialect == postgresDialect {
+					var after int
+					if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM actor_targets_delta)
+						+ (SELECT count(*) FROM actor_places_delta)`).Scan(&after); err != nil || after != 0 {
+						t.Fatalf("%d delta rows left after the fold (%v)", after, err)
+					}
+				}
+			}
+			for _, tt := range targets {
+				t.Run(fmt.Sprintf("%s targets %+v/%v", stage, tt.f, tt.by), func(t *testing.T) {
+					if !actorTargetsFit(tt.f, tt.by) {
+						t.Fatal("actor_targets does not answer this count; the test would compare another path")
+					}
+					sameCounts(ctx, t, s, tt.f, tt.by, "actor_targets")
+				})
+			}
+			// The actor page's places (migration 0019): its incidents by
+			// country, admin1 and type, from actor_places.
+			places := []struct {
+				f  IncidentFilter
+				by []string
+			}{
+				{IncidentFilter{Actor: "Alpha Front"}, []string{ByCountry, ByAdmin1}},
+				{IncidentFilter{Actor: "civilians"}, []string{ByCountry, ByType}}, // the undated too
+				{IncidentFilter{Actor: "Beta Militia", Country: "NG"}, []string{ByAdmin1}},
+				{IncidentFilter{Actor: "Gamma Police", Admin1: "Gao", Type: "riots"}, []string{ByCountry}},
+				{IncidentFilter{Actor: "Epsilon Army"}, []string{ByType, ByAdmin1}},
+			}
+			for _, tt := range places {
+				t.Run(fmt.Sprintf("%s places %+v/%v", stage, tt.f, tt.by), func(t *testing.T) {
+					if !actorPlacesFit(tt.f, tt.by) {
+						t.Fatal("actor_places does not answer this count; the test would compare another path")
+					}
+					sameCounts(ctx, t, s, tt.f, tt.by, "actor_places")
+				})
+			}
 		}
 		// What the triggers kept equals the migration's definitions:
 		// actor_incidents' admin1, certainty and roles, actor_targets and
@@ -572,6 +598,144 @@ func TestWeekGroupShowsWeekKey(t *testing.T) {
 				t.Errorf("group %s: weeks %s and %s", p.group, k, p.key)
 			}
 			byKey[p.key], byGroup[p.group] = p.group, p.key
+		}
+	})
+}
+
+// TestActorDeltasMigrateExistingStore brings a store with incidents up
+// from migration 20 (actor_targets and actor_places updated in place by
+// the sync) through 0021 (PostgreSQL: appended to deltas the readers add
+// and the fold moves in): the rollups keep their rows, later writes
+// count through the deltas, and the fold leaves the tables equal to
+// their definitions.
+func TestActorDeltasMigrateExistingStore(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		driver := "sqlite"
+		d := sqliteDialect
+		if strings.HasPrefix(dsn, "postgres") {
+			driver, d = "pgx", postgresDialect
+		}
+		db, err := sql.Open(driver, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old := &sqlStore{db: db, dialect: d, now: time.Now}
+		ms, err := migrations(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var upTo20 []migration
+		for _, m := range ms {
+			if m.version <= 20 {
+				upTo20 = append(upTo20, m)
+			}
+		}
+		if _, err := old.applyMigrations(ctx, upTo20); err != nil {
+			t.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(7, 11))
+		actors := []string{"Alpha Front", "Beta Militia", "civilians"}
+		roles := []string{rolePerpetrator, roleTarget, roleVictim}
+		countries := []string{"NG", "ML"}
+		now := time.Now().UTC().Format(time.RFC3339Nano)
+		incident := func(ex interface {
+			ExecContext(context.Context, string, ...any) (sql.Result, error)
+			QueryRowContext(context.Context, string, ...any) *sql.Row
+		}) int64 {
+			t.Helper()
+			var id int64
+			if err := ex.QueryRowContext(ctx, `INSERT INTO incidents (type, date_start, country, killed_best, wounded_best,
+				certainty, created_at, changed_at, admin1) VALUES ('battles', '2024-03-01', $1, $2, $3, 'reported', $4, $4, $5)
+				RETURNING id`, countries[r.IntN(2)], r.IntN(9), r.IntN(5), now, []string{"Gao", "Borno"}[r.IntN(2)]).Scan(&id); err != nil {
+				t.Fatal(err)
+			}
+			for k, a := range actors {
+				if _, err := ex.ExecContext(ctx, `INSERT INTO incident_actors (incident_id, actor, role, resolved)
+					VALUES ($1, $2, $3, false)`, id, a, roles[(k+r.IntN(3))%3]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return id
+		}
+		var ids []int64
+		for range 40 {
+			ids = append(ids, incident(db))
+		}
+		snapshot := func(st *sqlStore) string {
+			t.Helper()
+			var b strings.Builder
+			for _, q := range []string{
+				`SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets ORDER BY 1, 2, 3, 4`,
+				`SELECT actor, country, admin1, type, incidents, killed, wounded FROM actor_places ORDER BY 1, 2, 3, 4`,
+			} {
+				rows, err := st.db.QueryContext(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for rows.Next() {
+					var k [4]string
+					var n [3]int64
+					if err := rows.Scan(&k[0], &k[1], &k[2], &k[3], &n[0], &n[1], &n[2]); err != nil {
+						t.Fatal(err)
+					}
+					fmt.Fprintln(&b, k, n)
+				}
+				rows.Close()
+			}
+			return b.String()
+		}
+		before := snapshot(old)
+		if before == "" {
+			t.Fatal("no rollup rows before the migration")
+		}
+		db.Close()
+
+		s := open(t, dsn)
+		if got := snapshot(s); got != before {
+			t.Errorf("the migration changed the rollups:\n%s\nwas\n%s", got, before)
+		}
+		// Writes after it: incidents deleted, added, their actors moved.
+		for _, id := range ids[:10] {
+			if _, err := s.db.ExecContext(ctx, `DELETE FROM incidents WHERE id = $1`, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for range 10 {
+			incident(s.db)
+		}
+		if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET country = 'SO', killed_best = 40 WHERE id = $1`, ids[20]); err != nil {
+			t.Fatal(err)
+		}
+		check := func(stage string) {
+			t.Helper()
+			for _, a := range actors {
+				sameCounts(ctx, t, s, IncidentFilter{Actor: a, ActorRole: ByPerpetrator}, []string{ByCountry, ByTarget}, stage+" actor_targets")
+				sameCounts(ctx, t, s, IncidentFilter{Actor: a}, []string{ByCountry, ByAdmin1}, stage+" actor_places")
+			}
+		}
+		check("before the fold")
+		if _, err := s.foldRollups(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("after the fold")
+		for _, q := range []string{
+			`SELECT count(*) FROM (SELECT actor, target, country, type, incidents, killed, wounded FROM actor_targets
+				EXCEPT SELECT a.actor, b.actor, a.country, a.type, count(*), sum(a.killed), sum(a.wounded)
+				FROM actor_incidents a JOIN actor_incidents b ON b.incident_id = a.incident_id
+				WHERE a.roles IN (1, 3) AND b.roles IN (2, 3)
+				GROUP BY a.actor, b.actor, a.country, a.type) x`,
+			`SELECT count(*) FROM (SELECT actor, country, admin1, type, incidents, killed, wounded FROM actor_places
+				EXCEPT SELECT actor, country, admin1, type, count(*), sum(killed), sum(wounded)
+				FROM actor_incidents GROUP BY actor, country, admin1, type) x`,
+		} {
+			var n int
+			if err := s.db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			if n != 0 {
+				t.Errorf("%d rows differ from the definition after the fold: %s", n, q)
+			}
 		}
 	})
 }

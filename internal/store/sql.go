@@ -63,6 +63,10 @@ type sqlStore struct {
 	// change signal's own connection; "" on PostgreSQL.
 	dsn     string
 	changes changeSignal
+
+	// lastFold is when this store last folded the actor rollups' deltas
+	// (UnixNano; see maybeFoldRollups).
+	lastFold atomic.Int64
 }
 
 const defaultLease = 10 * time.Minute
@@ -204,7 +208,11 @@ func (s *sqlStore) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		tx.Rollback()
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.maybeFoldRollups(ctx)
+	return nil
 }
 
 func (s *sqlStore) fail(step string) error {

@@ -46,7 +46,7 @@ func TestCasualties(t *testing.T) {
 		{"Kessin police said a man killed his daughter before fatally shooting himself.", "killed 2..2"},
 		{"Lee Kessin, 24, who was shot and killed Sunday, was a father of two.", "killed 1..1"},
 		{"A man was charged in the murder of Jane Roe, who was killed in Sunday's shootout.", "killed 1..1"},
-		{"Police charged a man in the death of a 3-year-old boy who was killed when shots were fired into the house.", "killed 1..1"},
+		{"Detectives arrested a neighbour over the death of a 4-year-old girl, who was killed by a bullet that came through her bedroom window.", "killed 1..1"},
 		{"Deputies said a man killed his wife and two neighbours and then himself.", "killed 4..4"},
 		{"Deputies said a man shot his wife and then himself.", "shot 1..1"}, // no death told
 		{"Two deckhands remain in critical condition at Orlen Memorial.", "wounded 2..2"},

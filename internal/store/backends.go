@@ -131,8 +131,10 @@ type ReadSlotter interface {
 // mapped file while the other computes) and at most the pool's 8. A
 // PostgreSQL query runs in the database's own processes, and a request
 // of this one mostly waits on it: 8. Measured on the 1M load stores (50
-// clients, 2 CPUs, session 11): SQLite's p99 140-165 ms at 8 slots, 121
-// ms at 2; PostgreSQL's 2-3 times slower at 2 than at 8.
+// clients, 2 CPUs, single runs): session 11, SQLite's p99 140-165 ms at 8
+// slots and 121 ms at 2, PostgreSQL's 2-3 times slower at 2 than at 8;
+// session 12, SQLite's 176 ms at 8 and 195 at 2, within noise (see
+// docs/PERFORMANCE.md). Not settled: more runs should decide.
 func (s *sqlStore) ReadSlots() int {
 	if s.dialect != sqliteDialect {
 		return 8

@@ -5,8 +5,6 @@ import (
 	"reflect"
 	"slices"
 	"testing"
-
-	"sitrep/internal/extract"
 )
 
 // TestWordSearchPaths checks that a word search lists the same incidents,
@@ -106,8 +104,7 @@ func TestIncidentSourcesOnce(t *testing.T) {
 		ctx := context.Background()
 		s := open(t, dsn)
 		a := sampleArticle()
-		evs := sampleEvents()
-		evs[1].Location = &extract.Location{Name: "Kidal", Country: "ML", Admin1: "Kidal", Precision: "city"}
+		evs := twoTownEvents()
 		put(t, s, a, evs, Inserted)
 		b := sampleArticle()
 		b.ExternalID, b.URL, b.Source, b.Title = "feed:2", "https://example.org/other", "https://example.org/other", "Another telling"

@@ -164,6 +164,15 @@ func sampleArticle() Article {
 	}
 }
 
+// twoTownEvents is sampleEvents with the second event placed in another
+// town: two incidents of one article (an event placed nowhere would be
+// the first told again; see sameTelling).
+func twoTownEvents() []extract.Event {
+	evs := sampleEvents()
+	evs[1].Location = &extract.Location{Name: "Kidal", Country: "ML", Admin1: "Kidal", Precision: "city"}
+	return evs
+}
+
 func sampleEvents() []extract.Event {
 	return []extract.Event{{
 		Type:         extract.Battles,
@@ -879,10 +888,7 @@ func TestIncidentReportsFollowEvents(t *testing.T) {
 		ctx := context.Background()
 		s := open(t, dsn)
 		a := sampleArticle()
-		// The second event placed in another town: an event placed
-		// nowhere would be the first told again (see sameTelling).
-		evs := sampleEvents()
-		evs[1].Location = &extract.Location{Name: "Kidal", Country: "ML", Admin1: "Kidal", Precision: "city"}
+		evs := twoTownEvents()
 		id := put(t, s, a, evs, Inserted).ID
 		check := func(when string) {
 			t.Helper()
